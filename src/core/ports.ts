@@ -1,0 +1,57 @@
+/**
+ * The three ports the matcher depends on. Adapters are factories that return
+ * plain objects implementing these (see src/adapters/). Each port has a
+ * contract test suite in tests/contracts/ that every adapter runs.
+ */
+import type { Call } from './schema.js';
+
+/** Turns text into unit-length vectors. */
+export interface Embedder {
+  /** Stable identifier of the model, recorded in index manifests (e.g. `use-lite`, `onnx:Xenova/bge-small-en-v1.5`). */
+  readonly id: string;
+  readonly dimensions: number;
+  /** Embed a batch of texts; returns one L2-normalised vector per input, in order. */
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  dispose?(): Promise<void>;
+}
+
+export interface VectorHit {
+  id: string;
+  /** Cosine similarity in [-1, 1]; higher is closer. */
+  score: number;
+}
+
+/** Raw persisted form of a stateful part: bytes plus a small JSON header. */
+export interface RawIndex {
+  kind: string;
+  dimensions: number;
+  ids: string[];
+  bytes: Uint8Array;
+}
+
+/** Nearest-neighbour search over unit vectors by cosine similarity. */
+export interface VectorIndex {
+  readonly name: string;
+  readonly dimensions: number;
+  size(): number;
+  has(id: string): boolean;
+  /** Insert or replace vectors by id. */
+  upsert(items: ReadonlyArray<{ id: string; vector: Float32Array }>): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** The k nearest ids, best first. `filter` restricts the candidates. */
+  search(vector: Float32Array, k: number, filter?: (id: string) => boolean): Promise<VectorHit[]>;
+  /** Stored vector by id (used for exact re-scoring and evidence). */
+  get(id: string): Float32Array | undefined;
+  save(): Promise<RawIndex>;
+  dispose(): Promise<void>;
+}
+
+/** Where calls live. */
+export interface CallStore {
+  readonly name: string;
+  list(): Promise<Call[]>;
+  get(id: string): Promise<Call | undefined>;
+  /** Insert or replace. `sourceText` is the raw CFP text when the call came from one. */
+  put(call: Call): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}

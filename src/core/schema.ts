@@ -1,0 +1,169 @@
+/**
+ * zod schemas for every structure that crosses a boundary, and the types
+ * inferred from them. Routes, the CLI, the parser and the stores validate
+ * with these and nothing else.
+ */
+import { z } from 'zod';
+
+/** `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026"). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected a date as YYYY-MM-DD');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+export const CallId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:\-]*$/, 'ids are letters, digits, ".", "_", ":" and "-"');
+
+export const GuestEditor = z.object({
+  name: z.string().min(1),
+  affiliation: z.string().optional(),
+  email: z.string().optional(),
+  lead: z.boolean().optional(),
+});
+export type GuestEditor = z.infer<typeof GuestEditor>;
+
+export const CallDates = z.object({
+  submission_deadline: IsoDate.optional(),
+  first_decision: IsoDate.optional(),
+  revision: IsoDate.optional(),
+  final_decision: IsoDate.optional(),
+  final_manuscript: IsoDate.optional(),
+  publication: IsoDate.optional(),
+});
+export type CallDates = z.infer<typeof CallDates>;
+
+export const SubmissionRules = z.object({
+  abstract_max_words: z.number().int().positive().optional(),
+  abstract_min_words: z.number().int().positive().optional(),
+  keywords_min: z.number().int().nonnegative().optional(),
+  keywords_max: z.number().int().positive().optional(),
+  file_formats: z.array(z.string()).optional(),
+  /** Other stated requirements, verbatim (bios, references, photographs...). */
+  notes: z.array(z.string()).optional(),
+});
+export type SubmissionRules = z.infer<typeof SubmissionRules>;
+
+export const Call = z.object({
+  id: CallId,
+  title: z.string().min(1),
+  venue: z.string().optional(),
+  publisher: z.string().optional(),
+  scope: z.string().default(''),
+  topics: z.array(z.string().min(1)).default([]),
+  dates: CallDates.default({}),
+  guest_editors: z.array(GuestEditor).default([]),
+  submission_url: z.string().optional(),
+  guidelines_url: z.string().optional(),
+  rules: SubmissionRules.default({}),
+  /** Problems the parser found in the source text (e.g. a date that contradicts the others). */
+  warnings: z.array(z.string()).default([]),
+  /** The raw CFP text the call was parsed from, when there is one. */
+  source_text: z.string().optional(),
+});
+export type Call = z.infer<typeof Call>;
+export type CallInput = z.input<typeof Call>;
+
+/**
+ * The evaluation / interchange format (one object per line in calls.jsonl).
+ * Unknown fields are ignored.
+ */
+export const EvalCall = z.object({
+  id: CallId,
+  title: z.string().min(1),
+  venue: z.string().nullish(),
+  publisher: z.string().nullish(),
+  description: z.string().nullish(),
+  topics: z.array(z.string()).nullish(),
+  deadline: IsoDate.nullish(),
+});
+export type EvalCall = z.infer<typeof EvalCall>;
+
+/** Map the evaluation format onto a Call. */
+export function callFromEval(e: EvalCall): Call {
+  return Call.parse({
+    id: e.id,
+    title: e.title,
+    ...(e.venue ? { venue: e.venue } : {}),
+    ...(e.publisher ? { publisher: e.publisher } : {}),
+    scope: e.description ?? '',
+    topics: (e.topics ?? []).map((t) => t.trim()).filter((t) => t.length > 0),
+    dates: e.deadline ? { submission_deadline: e.deadline } : {},
+  });
+}
+
+export const MAX_ABSTRACT_CHARS = 20_000;
+
+const nonBlank = (what: string) =>
+  z.string().refine((s) => s.trim().length > 0, { message: `${what} must not be empty` });
+
+export const Draft = z.object({
+  title: z.string().max(1_000).default(''),
+  abstract: nonBlank('abstract').pipe(z.string().max(MAX_ABSTRACT_CHARS)),
+  keywords: z.array(z.string().max(200)).max(50).default([]),
+});
+export type Draft = z.infer<typeof Draft>;
+export type DraftInput = z.input<typeof Draft>;
+
+export const RankOptions = z.object({
+  top_k: z.number().int().min(1).max(100).default(10),
+  as_of: IsoDate.optional(),
+  open_only: z.boolean().default(false),
+});
+export type RankOptions = z.infer<typeof RankOptions>;
+
+export const RankRequest = Draft.extend(RankOptions.shape).extend({ explain: z.boolean().default(false) });
+export type RankRequest = z.infer<typeof RankRequest>;
+
+export const DeadlineStatus = z.object({
+  state: z.enum(['open', 'closed', 'unknown']),
+  deadline: IsoDate.optional(),
+  days_left: z.number().int().optional(),
+});
+export type DeadlineStatus = z.infer<typeof DeadlineStatus>;
+
+export const RequirementCheck = z.object({
+  rule: z.enum(['abstract_max_words', 'abstract_min_words', 'keywords_min', 'keywords_max']),
+  ok: z.boolean(),
+  expected: z.string(),
+  actual: z.number(),
+  message: z.string(),
+});
+export type RequirementCheck = z.infer<typeof RequirementCheck>;
+
+export const TopicMatch = z.object({
+  topic: z.string(),
+  /** Cosine similarity between the topic and the supporting sentence. */
+  similarity: z.number(),
+  /** The sentence of the draft that supports the match. */
+  sentence: z.string(),
+  sentence_index: z.number().int().nonnegative(),
+});
+export type TopicMatch = z.infer<typeof TopicMatch>;
+
+export const RankedCall = z.object({
+  call_id: z.string(),
+  title: z.string(),
+  venue: z.string().optional(),
+  /** Calibrated fit, 0..100. */
+  fit: z.number().min(0).max(100),
+  /** Raw fused score used for ordering (comparable within one ranking only). */
+  score: z.number(),
+  components: z.object({ dense: z.number(), lexical: z.number() }),
+  matched_topics: z.array(TopicMatch),
+  deadline: DeadlineStatus,
+  requirements: z.array(RequirementCheck),
+  submission_url: z.string().optional(),
+});
+export type RankedCall = z.infer<typeof RankedCall>;
+
+export const RankResponse = z.object({
+  results: z.array(RankedCall),
+  total_calls: z.number().int(),
+  as_of: IsoDate,
+  embedder: z.string(),
+  timing_ms: z.object({ embed: z.number(), search: z.number(), total: z.number() }),
+});
+export type RankResponse = z.infer<typeof RankResponse>;

@@ -1,0 +1,63 @@
+/**
+ * Text normalisation and sentence splitting. Runtime-neutral: uses only
+ * `Intl.Segmenter`, which Node and Workers both provide.
+ */
+
+/** Control characters other than tab/newline, and the Unicode replacement char left by invalid UTF-8. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g;
+
+/**
+ * Normalise text for matching: NFKC, no control characters, LaTeX math and
+ * commands reduced to their words, single spaces.
+ *
+ * @example
+ * normalizeText('Deep\u00a0learning  for $\\alpha$-decay') // 'Deep learning for alpha-decay'
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(CONTROL, ' ')
+    .replace(/\$+([^$]*)\$+/g, (_m, inner: string) => inner.replace(/\\([A-Za-z]+)/g, '$1').replace(/[{}^_]/g, ' '))
+    .replace(/\\(?:emph|textit|textbf|cite|ref)\{([^}]*)\}/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Abbreviations after which Intl.Segmenter would wrongly end a sentence. */
+const ABBREV_END = /\b(e\.g|i\.e|et al|etc|vs|cf|Fig|Eq|No|Dr|Prof|approx)\.\s*$/i;
+
+/**
+ * Split text into sentences (at least one for non-empty text).
+ *
+ * @example
+ * splitSentences('We study X. It works, e.g. on Y.') // ['We study X.', 'It works, e.g. on Y.']
+ */
+export function splitSentences(text: string): string[] {
+  const clean = normalizeText(text);
+  if (clean.length === 0) return [];
+  const out: string[] = [];
+  let carry = '';
+  for (const { segment } of segmenter.segment(clean)) {
+    const s = (carry + segment).trimEnd();
+    if (ABBREV_END.test(s) || s.trim().length < 3) {
+      carry = s + ' ';
+      continue;
+    }
+    carry = '';
+    out.push(s.trim());
+  }
+  if (carry.trim()) {
+    if (out.length > 0) out[out.length - 1] = `${out[out.length - 1]} ${carry.trim()}`;
+    else out.push(carry.trim());
+  }
+  return out;
+}
+
+/** Number of words, as an editor counting an abstract's length would count them. */
+export function countWords(text: string): number {
+  const m = normalizeText(text).match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
+  return m ? m.length : 0;
+}
