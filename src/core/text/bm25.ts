@@ -27,6 +27,14 @@ export interface Bm25Index {
   scoreAll(query: string): Map<string, number>;
   /** Score the query tokens against one document. */
   score(queryTokens: readonly string[], id: string): number;
+  /**
+   * Share of the query's distinct terms, weighted by idf, that the document
+   * contains: an absolute 0..1 measure, comparable across documents and
+   * queries (raw BM25 is not).
+   */
+  coverage(queryTokens: readonly string[], id: string): number;
+  /** Ids of the `k` best documents for the query, best first (only documents that share a term). */
+  top(query: string, k: number): Array<{ id: string; score: number }>;
   save(): Bm25Raw;
 }
 
@@ -95,6 +103,23 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
     score(queryTokens, id) {
       const d = docs.get(id);
       return d ? scoreDoc(termFreq(queryTokens), d) : 0;
+    },
+    coverage(queryTokens, id) {
+      const d = docs.get(id);
+      if (!d) return 0;
+      let hit = 0;
+      let all = 0;
+      for (const t of new Set(queryTokens)) {
+        const w = idf(t);
+        all += w;
+        if (d.tf.has(t)) hit += w;
+      }
+      return all > 0 ? hit / all : 0;
+    },
+    top(query, k) {
+      const scored = [...this.scoreAll(query)].filter(([, s]) => s > 0);
+      scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      return scored.slice(0, k).map(([id, score]) => ({ id, score }));
     },
     save() {
       return {

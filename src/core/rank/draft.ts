@@ -1,0 +1,24 @@
+import type { Draft } from '../schema.js';
+import { normalizeText, splitSentences } from '../text/normalize.js';
+
+export interface PreparedDraft {
+  /** Title, abstract and keywords as one text (the query for whole-draft dense and BM25). */
+  text: string;
+  /** Evidence units: the title (when given) and each sentence of the abstract. */
+  sentences: string[];
+}
+
+/**
+ * @example
+ * prepareDraft({ title: 'T', abstract: 'A. B.', keywords: ['k'] }).sentences // ['T', 'A.', 'B.']
+ */
+export function prepareDraft(draft: Draft): PreparedDraft {
+  const title = normalizeText(draft.title);
+  const keywords = draft.keywords.map(normalizeText).filter(Boolean);
+  const abstract = normalizeText(draft.abstract);
+  const text = [title, abstract, keywords.length ? `Keywords: ${keywords.join(', ')}` : '']
+    .filter(Boolean)
+    .join('. ');
+  const sentences = [...(title ? [title] : []), ...splitSentences(abstract)];
+  return { text, sentences: sentences.length ? sentences : [abstract] };
+}

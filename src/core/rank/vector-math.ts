@@ -1,0 +1,40 @@
+/** Small numeric helpers shared by the ranking steps. */
+
+/** Dot product; equals cosine similarity for unit vectors. */
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  return s;
+}
+
+export function mean(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+export function std(xs: readonly number[], mu = mean(xs)): number {
+  if (xs.length < 2) return 0;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mu) * (x - mu), 0) / (xs.length - 1));
+}
+
+/**
+ * z-scores with a floor on the spread, so a near-constant list does not
+ * blow up into huge values (measured: unguarded z-scores let one call win
+ * everything on broad corpora).
+ *
+ * @example
+ * zScores([1, 2, 3], 0.1) // [-1, 0, 1]
+ */
+export function zScores(xs: readonly number[], minSpread: number): number[] {
+  const mu = mean(xs);
+  const sd = Math.max(std(xs, mu), minSpread);
+  return xs.map((x) => (x - mu) / sd);
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}

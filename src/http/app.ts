@@ -1,0 +1,59 @@
+/**
+ * createApp(deps): the Hono app shared by the Node server and the Worker.
+ * Routes validate with the zod schemas from core; one onError maps coded
+ * errors to HTTP statuses and a JSON body `{ error: { code, message, fields? } }`.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createError } from '../core/errors.js';
+import { silentLogger, type Logger } from '../core/log.js';
+import type { Matcher } from '../core/matcher.js';
+import { errorResponse } from './errors.js';
+import { callRoutes } from './routes/calls.js';
+import { rankRoutes } from './routes/rank.js';
+
+export interface AppDeps {
+  matcher: Matcher;
+  /** Token for mutating routes; without it they answer 403 DISABLED. */
+  adminToken?: string;
+  log?: Logger;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+/**
+ * @example
+ * const app = createApp({ matcher, adminToken: process.env.ADMIN_TOKEN });
+ * const res = await app.request('/healthz');
+ */
+export function createApp(deps: AppDeps): Hono {
+  const log = deps.log ?? silentLogger;
+  const app = new Hono();
+  const maxSize = deps.maxBodyBytes ?? 1024 * 1024;
+
+  app.use('*', async (c, next) => {
+    const t0 = performance.now();
+    await next();
+    // Ids, statuses and timings only: drafts are confidential.
+    log('http.request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) });
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw createError('TOO_LARGE', `request body over the limit of ${maxSize} bytes`);
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) =>
+    c.json({ status: 'ok', calls: deps.matcher.corpus.calls.size, embedder: deps.matcher.embedder.id }),
+  );
+  app.route('/v1', rankRoutes(deps.matcher));
+  app.route('/v1', callRoutes(deps.matcher, deps.adminToken));
+
+  app.notFound((c) => errorResponse(c, createError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), log));
+  app.onError((err, c) => errorResponse(c, err, log));
+  return app;
+}
