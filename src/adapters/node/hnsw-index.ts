@@ -1,0 +1,172 @@
+/**
+ * VectorIndex on hnswlib-node (HNSW, cosine space). String ids map to integer
+ * labels; a removed id's label is marked deleted and reused by the next new id,
+ * so the native index does not grow with churn.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HierarchicalNSW } from 'hnswlib-node';
+import { createError } from '../../core/errors.js';
+import { checkDimensions } from '../../core/flat-index.js';
+import type { RawIndex, VectorHit, VectorIndex } from '../../core/ports.js';
+import { checkHnswRaw, HNSW_INDEX_KIND } from './hnsw-raw.js';
+
+export interface HnswIndexOptions {
+  dimensions: number;
+  /** Graph degree. Default 16. */
+  m?: number;
+  /** Build-time candidate list size. Default 200. */
+  efConstruction?: number;
+  /** Query-time candidate list size; raised to at least k per query. Default 64. */
+  efSearch?: number;
+  /** Initial capacity; the index doubles when full. Default 1024. */
+  initialCapacity?: number;
+  /** Seed for level assignment, for reproducible graphs. Default 100. */
+  seed?: number;
+  /** A saved index to restore (from {@link VectorIndex.save}). */
+  raw?: RawIndex;
+}
+
+/** Write `bytes` to a private temp dir, let `fn` use the path, then clean up. */
+async function withTempFile<T>(fn: (file: string) => Promise<T>, bytes?: Uint8Array): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'cfpmatch-hnsw-'));
+  const file = join(dir, 'index.hnsw');
+  try {
+    if (bytes) await writeFile(file, bytes);
+    return await fn(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Create (or restore) an HNSW index. Async because hnswlib-node is loaded lazily.
+ *
+ * @example
+ * const index = await createHnswIndex({ dimensions: 384 });
+ * await index.upsert([{ id: 'call-1#topic:0', vector }]);
+ * const hits = await index.search(query, 10, (id) => id.startsWith('call-1#'));
+ * const restored = await createHnswIndex({ dimensions: 384, raw: await index.save() });
+ */
+export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorIndex> {
+  const { dimensions, m = 16, efConstruction = 200, efSearch = 64, initialCapacity = 1024, seed = 100 } = opts;
+  if (!Number.isInteger(dimensions) || dimensions <= 0) {
+    throw createError('BAD_INPUT', `dimensions must be a positive integer, got ${dimensions}`);
+  }
+  const { default: hnswlib } = await import('hnswlib-node');
+  let index: HierarchicalNSW = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  /** labelToId[label] is the id at that label, or undefined for a deleted (free) label. */
+  const labelToId: (string | undefined)[] = [];
+  const idToLabel = new Map<string, number>();
+  const freeLabels: number[] = [];
+
+  if (opts.raw) {
+    const raw = opts.raw;
+    checkHnswRaw(raw, dimensions);
+    await withTempFile(async (file) => {
+      try {
+        index.readIndexSync(file);
+      } catch (err) {
+        throw createError('INDEX_CORRUPT', `cannot read saved HNSW index: ${(err as Error).message}`, { cause: err });
+      }
+    }, raw.bytes);
+    raw.ids.forEach((id, label) => {
+      labelToId[label] = id === '' ? undefined : id;
+      if (id === '') freeLabels.push(label);
+      else idToLabel.set(id, label);
+    });
+    if (idToLabel.size + freeLabels.length !== raw.ids.length) {
+      throw createError('INDEX_CORRUPT', 'saved HNSW index has duplicate ids');
+    }
+  } else {
+    index.initIndex({ maxElements: initialCapacity, m, efConstruction, randomSeed: seed });
+  }
+
+  function ensureCapacity(extra: number): void {
+    const needed = index.getCurrentCount() + extra;
+    const max = index.getMaxElements();
+    if (needed > max) index.resizeIndex(Math.max(needed, max * 2));
+  }
+
+  const self: VectorIndex = {
+    name: 'hnsw',
+    dimensions,
+    size: () => idToLabel.size,
+    has: (id) => idToLabel.has(id),
+    get(id) {
+      const label = idToLabel.get(id);
+      return label === undefined ? undefined : Float32Array.from(index.getPoint(label));
+    },
+    async upsert(items) {
+      for (const { id, vector } of items) {
+        checkDimensions(vector, dimensions, `vector "${id}"`);
+        if (id === '') throw createError('BAD_INPUT', 'vector ids must not be empty');
+      }
+      const fresh = new Set(items.map((i) => i.id).filter((id) => !idToLabel.has(id)));
+      ensureCapacity(Math.max(0, fresh.size - freeLabels.length));
+      for (const { id, vector } of items) {
+        let label = idToLabel.get(id);
+        if (label === undefined) {
+          label = freeLabels.pop() ?? labelToId.length;
+          labelToId[label] = id;
+          idToLabel.set(id, label);
+        }
+        // Same label: hnswlib updates the point in place (and un-deletes a reused label).
+        index.addPoint(Array.from(vector), label);
+      }
+    },
+    async remove(ids) {
+      for (const id of ids) {
+        const label = idToLabel.get(id);
+        if (label === undefined) continue;
+        index.markDelete(label);
+        idToLabel.delete(id);
+        labelToId[label] = undefined;
+        freeLabels.push(label);
+      }
+    },
+    async search(vector, k, filter) {
+      checkDimensions(vector, dimensions, 'query');
+      const live = idToLabel.size;
+      if (k <= 0 || live === 0) return [];
+      let want = Math.min(Math.floor(k), live);
+      let labelFilter: ((label: number) => boolean) | undefined;
+      let ef = Math.max(efSearch, want);
+      if (filter) {
+        const allowed = new Set<number>();
+        for (const [id, label] of idToLabel) if (filter(id)) allowed.add(label);
+        if (allowed.size === 0) return [];
+        want = Math.min(want, allowed.size);
+        // Over-fetch: the rarer the allowed ids, the wider the search must look.
+        ef = Math.min(live, Math.max(efSearch, want) * Math.min(16, Math.ceil(live / allowed.size)));
+        ef = Math.max(ef, want);
+        labelFilter = (label) => allowed.has(label);
+      }
+      index.setEf(ef);
+      const { neighbors, distances } = index.searchKnn(Array.from(vector), want, labelFilter);
+      const hits: VectorHit[] = [];
+      neighbors.forEach((label, i) => {
+        const id = labelToId[label];
+        if (id !== undefined) hits.push({ id, score: 1 - (distances[i] ?? 1) });
+      });
+      return hits;
+    },
+    async save() {
+      const bytes = await withTempFile(async (file) => {
+        index.writeIndexSync(file);
+        return new Uint8Array(await readFile(file));
+      });
+      const ids = labelToId.map((id) => id ?? '');
+      return { kind: HNSW_INDEX_KIND, dimensions, ids, bytes };
+    },
+    async dispose() {
+      // Drop the native index so its memory can be collected; the object is unusable afterwards.
+      index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+      idToLabel.clear();
+      labelToId.length = 0;
+      freeLabels.length = 0;
+    },
+  };
+  return self;
+}
