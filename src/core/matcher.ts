@@ -52,8 +52,9 @@ export interface Matcher {
   ingest(call: unknown): Promise<Call>;
   remove(id: string): Promise<void>;
   /** Score a draft against all calls (or only `callIds`), best first. */
-  scoreDraft(draft: DraftInput, callIds?: readonly string[]): Promise<ScoredDraft>;
-  rank(request: DraftInput & Partial<RankOptions>): Promise<RankResponse>;
+  scoreDraft(draft: DraftInput | unknown, callIds?: readonly string[]): Promise<ScoredDraft>;
+  /** Rank calls for a request (validated here: draft fields plus top_k, as_of, open_only). */
+  rank(request: (DraftInput & Partial<RankOptions>) | unknown): Promise<RankResponse>;
 }
 
 /**
@@ -130,9 +131,10 @@ export function createMatcher(deps: MatcherDeps): Matcher {
     },
     async rank(request) {
       const t0 = performance.now();
-      const opts = parseOrThrow(RankOptions, { top_k: request.top_k, as_of: request.as_of, open_only: request.open_only }, 'options');
+      const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+      const opts = parseOrThrow(RankOptions, { top_k: r.top_k, as_of: r.as_of, open_only: r.open_only }, 'options');
       const asOf = opts.as_of ?? today();
-      const { draft, scored, timing } = await matcher.scoreDraft(request);
+      const { draft, scored, timing } = await matcher.scoreDraft({ title: r.title, abstract: r.abstract, keywords: r.keywords });
       const results: RankedCall[] = [];
       for (const s of scored) {
         const call = corpus.calls.get(s.callId);

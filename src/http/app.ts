@@ -19,6 +19,8 @@ export interface AppDeps {
   log?: Logger;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Called after the call set changed (the Node entry saves the index). */
+  onChange?: () => void;
 }
 
 /**
@@ -51,7 +53,7 @@ export function createApp(deps: AppDeps): Hono {
     c.json({ status: 'ok', calls: deps.matcher.corpus.calls.size, embedder: deps.matcher.embedder.id }),
   );
   app.route('/v1', rankRoutes(deps.matcher));
-  app.route('/v1', callRoutes(deps.matcher, deps.adminToken));
+  app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
 
   app.notFound((c) => errorResponse(c, createError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), log));
   app.onError((err, c) => errorResponse(c, err, log));

@@ -19,17 +19,19 @@ export function callSummary(call: Call) {
 }
 
 /** `GET /v1/calls`, `GET /v1/calls/:id`, and the admin-only `POST /v1/calls`, `DELETE /v1/calls/:id`. */
-export function callRoutes(matcher: Matcher, adminToken: string | undefined): Hono {
+export function callRoutes(matcher: Matcher, adminToken: string | undefined, onChange: () => void): Hono {
   const r = new Hono();
   const admin = requireAdmin(adminToken);
   r.get('/calls', (c) => c.json({ calls: matcher.listCalls().map(callSummary) }));
   r.get('/calls/:id', (c) => c.json(matcher.getCall(c.req.param('id'))));
   r.post('/calls', admin, async (c) => {
     const call = await matcher.ingest(callFromInput(await readJson(c)));
+    onChange();
     return c.json(call, 201);
   });
   r.delete('/calls/:id', admin, async (c) => {
     await matcher.remove(c.req.param('id'));
+    onChange();
     return c.body(null, 204);
   });
   return r;

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { createError } from '../core/errors.js';
+
+/** Read a file, or stdin when the path is missing or `-`. */
+export async function readInput(path: string | undefined): Promise<string> {
+  if (path && path !== '-') {
+    try {
+      return await readFile(path, 'utf8');
+    } catch {
+      throw createError('BAD_INPUT', `cannot read ${path}`);
+    }
+  }
+  if (process.stdin.isTTY) throw createError('BAD_INPUT', 'no input: give a file or pipe JSON on stdin');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function parseJsonInput(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw createError('BAD_INPUT', `${what} is not valid JSON`);
+  }
+}
+
+/** Fixed-width table for humans. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}

@@ -1,0 +1,157 @@
+/**
+ * Node composition shared by the server and the CLI: picks the embedder,
+ * opens the call store, restores (or rebuilds) the saved HNSW index and
+ * returns a synced matcher.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createFileStore } from '../adapters/node/file-store.js';
+import { createHnswIndex } from '../adapters/node/hnsw-index.js';
+import { loadIndexFiles, saveIndexFiles } from '../adapters/node/index-files.js';
+import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
+import { callSetHash } from '../core/call-set-hash.js';
+import { parseCfp } from '../core/cfp/parse.js';
+import { isCfpError } from '../core/errors.js';
+import { createFlatIndex } from '../core/flat-index.js';
+import { silentLogger, type Logger } from '../core/log.js';
+import { createMatcher, type Matcher } from '../core/matcher.js';
+import { createMemoryStore } from '../core/memory-store.js';
+import type { CallStore, Embedder, VectorIndex } from '../core/ports.js';
+import type { Call } from '../core/schema.js';
+
+export interface NodeRuntimeOptions {
+  /** Folder with `calls/` and `index/` (default `data`). */
+  dataDir?: string;
+  embedder?: EmbedderKind;
+  modelsDir?: string;
+  modelId?: string;
+  log?: Logger;
+  /** Rank against these calls instead of the data folder (nothing is written). */
+  calls?: Call[];
+  /** Use the exact flat index instead of HNSW. */
+  exact?: boolean;
+  /** Reuse an embedder that is already loaded. */
+  embedderInstance?: Embedder;
+}
+
+export interface NodeRuntime {
+  matcher: Matcher;
+  embedder: Embedder;
+  /** Save the index if it changed since the last save. */
+  persist(): Promise<boolean>;
+  dispose(): Promise<void>;
+}
+
+export function envOptions(env: NodeJS.ProcessEnv = process.env): NodeRuntimeOptions {
+  const kind = env.EMBEDDER ?? 'auto';
+  if (kind !== 'auto' && kind !== 'onnx' && kind !== 'use-lite') {
+    throw new Error(`EMBEDDER must be auto, onnx or use-lite (got "${kind}")`);
+  }
+  return {
+    dataDir: env.DATA_DIR ?? 'data',
+    embedder: kind,
+    modelsDir: env.MODELS_DIR ?? 'models',
+    ...(env.EMBEDDING_MODEL ? { modelId: env.EMBEDDING_MODEL } : {}),
+  };
+}
+
+/**
+ * @example
+ * const rt = await createNodeRuntime({ dataDir: 'data' });
+ * await rt.matcher.rank({ title, abstract });
+ */
+export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
+  const log = opts.log ?? silentLogger;
+  const dataDir = opts.dataDir ?? 'data';
+  const embedder =
+    opts.embedderInstance ??
+    (await (async () => {
+      const { embedder: e, reason } = await selectEmbedder({
+        kind: opts.embedder ?? 'auto',
+        modelsDir: opts.modelsDir ?? 'models',
+        ...(opts.modelId ? { modelId: opts.modelId } : {}),
+      });
+      log('embedder.selected', { embedder: e.id, dimensions: e.dimensions, reason });
+      return e;
+    })());
+
+  if (opts.calls) {
+    const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log });
+    await matcher.sync();
+    return { matcher, embedder, persist: async () => false, dispose: async () => embedder.dispose?.() };
+  }
+
+  const callsDir = join(dataDir, 'calls');
+  const indexDir = join(dataDir, 'index');
+  const store = createFileStore({ dir: callsDir, log });
+  await importRawCfps(callsDir, store, log);
+  const index = await openIndex(indexDir, embedder, Boolean(opts.exact), log);
+  const matcher = createMatcher({ embedder, index, store, log });
+  const t0 = Date.now();
+  const report = await matcher.sync();
+  log('index.ready', { calls: report.calls, embedded: report.embedded, ms: Date.now() - t0 });
+  let savedHash = report.embedded === 0 && report.removed === 0 ? callSetHash(matcher.listCalls()) : '';
+  // Saves run one after another so two ingests never write the index files at once.
+  let saving: Promise<boolean> = Promise.resolve(false);
+  const persist = () => {
+    saving = saving.catch(() => false).then(async () => {
+      const hash = callSetHash(matcher.listCalls());
+      if (hash === savedHash) return false;
+      await saveIndexFiles(indexDir, { embedder: embedder.id, calls_hash: hash }, await index.save());
+      savedHash = hash;
+      log('index.saved', { calls: matcher.corpus.calls.size });
+      return true;
+    });
+    return saving;
+  };
+  await persist();
+  return {
+    matcher,
+    embedder,
+    persist,
+    dispose: async () => {
+      await index.dispose();
+      await embedder.dispose?.();
+    },
+  };
+}
+
+async function openIndex(dir: string, embedder: Embedder, exact: boolean, log: Logger): Promise<VectorIndex> {
+  const fresh = () => (exact ? createFlatIndex({ dimensions: embedder.dimensions }) : createHnswIndex({ dimensions: embedder.dimensions }));
+  try {
+    const saved = await loadIndexFiles(dir);
+    if (!saved) return fresh();
+    const { manifest, raw } = saved;
+    if (manifest.embedder !== embedder.id || manifest.dimensions !== embedder.dimensions) {
+      log('index.stale', { reason: 'embedder changed', was: manifest.embedder, now: embedder.id });
+      return fresh();
+    }
+    if (exact !== (raw.kind === 'flat')) return fresh();
+    return exact ? createFlatIndex({ dimensions: embedder.dimensions }, raw) : await createHnswIndex({ dimensions: embedder.dimensions, raw });
+  } catch (err) {
+    if (!isCfpError(err) || err.code !== 'INDEX_CORRUPT') throw err;
+    log('index.corrupt', { action: 'rebuild' });
+    return fresh();
+  }
+}
+
+/** A CFP dropped into the calls folder as `.txt` without a curated `.json` is parsed and stored. */
+async function importRawCfps(dir: string, store: CallStore, log: Logger): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const json = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
+  for (const name of names.filter((n) => n.endsWith('.txt'))) {
+    const id = name.slice(0, -4);
+    if (json.has(id)) continue;
+    try {
+      await store.put(parseCfp(await readFile(join(dir, name), 'utf8'), { id }));
+      log('call.imported', { call_id: id });
+    } catch (err) {
+      log('call.import_failed', { file: name, code: isCfpError(err) ? err.code : 'INTERNAL' });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Composition root for Node: `npm start` serves the API on 127.0.0.1:8787
+ * (HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN override) with the bundled calls.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from '../http/app.js';
+import { createNodeRuntime, envOptions } from './node-runtime.js';
+import { jsonLogger } from './json-logger.js';
+
+const log = jsonLogger();
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 8787);
+
+const runtime = await createNodeRuntime({ ...envOptions(), log });
+const app = createApp({
+  matcher: runtime.matcher,
+  log,
+  ...(process.env.ADMIN_TOKEN ? { adminToken: process.env.ADMIN_TOKEN } : {}),
+  onChange: () => void runtime.persist(),
+});
+const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+  log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });
+});
+
+// Graceful shutdown: stop accepting, let in-flight requests finish, then release the model.
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log('server.stopping', { signal });
+    server.close(() => {
+      void runtime.dispose().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
