@@ -1,0 +1,75 @@
+/**
+ * Chooses the Node embedder: the ONNX model when it has been pulled into
+ * `models/`, otherwise USE-lite (bundled in npm). Returns a one-line reason
+ * for the start-up log so operators see which model ranks their drafts.
+ */
+import { createError, isCfpError } from '../../core/errors.js';
+import type { Embedder } from '../../core/ports.js';
+import { createOnnxEmbedder, DEFAULT_ONNX_MODEL, modelAvailable, modelPath } from './onnx-embedder.js';
+import { createUseLiteEmbedder } from './use-lite-embedder.js';
+
+export type EmbedderKind = 'auto' | 'onnx' | 'use-lite';
+
+export const EMBEDDER_KINDS: readonly EmbedderKind[] = ['auto', 'onnx', 'use-lite'];
+
+export interface SelectEmbedderOptions {
+  /** Usually from the EMBEDDER environment variable. Default `auto`. */
+  kind?: EmbedderKind;
+  /** Default `models`. */
+  modelsDir?: string;
+  /** Default `Xenova/bge-small-en-v1.5`. */
+  modelId?: string;
+  batchSize?: number;
+}
+
+export interface SelectedEmbedder {
+  embedder: Embedder;
+  /** Why this embedder was chosen, for the start-up log. */
+  reason: string;
+}
+
+/**
+ * Validate an EMBEDDER value; unset means `auto`.
+ *
+ * @example
+ * parseEmbedderKind(process.env.EMBEDDER); // 'auto'
+ */
+export function parseEmbedderKind(value: string | undefined): EmbedderKind {
+  const kind = value === undefined || value === '' ? 'auto' : value;
+  if (!(EMBEDDER_KINDS as readonly string[]).includes(kind)) {
+    throw createError('BAD_INPUT', `EMBEDDER must be one of ${EMBEDDER_KINDS.join(', ')} (got "${value}")`);
+  }
+  return kind as EmbedderKind;
+}
+
+/**
+ * Pick and load the embedder. `onnx` fails with MODEL_NOT_FOUND when the model
+ * is missing; `auto` falls back to USE-lite instead.
+ *
+ * @example
+ * const { embedder, reason } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
+ * log('embedder.selected', { embedder: embedder.id, reason });
+ */
+export async function selectEmbedder(opts: SelectEmbedderOptions = {}): Promise<SelectedEmbedder> {
+  const kind = opts.kind ?? 'auto';
+  const modelsDir = opts.modelsDir ?? 'models';
+  const modelId = opts.modelId ?? DEFAULT_ONNX_MODEL;
+  const batch = opts.batchSize === undefined ? {} : { batchSize: opts.batchSize };
+  const useLite = (reason: string): SelectedEmbedder => ({ embedder: createUseLiteEmbedder(batch), reason });
+
+  if (kind === 'use-lite') return useLite('EMBEDDER=use-lite');
+  if (kind === 'onnx') {
+    const embedder = await createOnnxEmbedder({ modelId, modelsDir, ...batch });
+    return { embedder, reason: `EMBEDDER=onnx: ${modelId} from ${modelPath(modelsDir, modelId)}` };
+  }
+  if (!modelAvailable(modelsDir, modelId)) {
+    return useLite(`auto: ${modelId} not in ${modelPath(modelsDir, modelId)} (npm run model:pull), using bundled use-lite`);
+  }
+  try {
+    const embedder = await createOnnxEmbedder({ modelId, modelsDir, ...batch });
+    return { embedder, reason: `auto: found ${modelId} in ${modelPath(modelsDir, modelId)}` };
+  } catch (err) {
+    if (!isCfpError(err)) throw err;
+    return useLite(`auto: ${modelId} in ${modelPath(modelsDir, modelId)} failed to load (${err.code}), using bundled use-lite`);
+  }
+}
