@@ -1,0 +1,118 @@
+/**
+ * Dates as CFPs write them, to ISO (`YYYY-MM-DD`, or `YYYY-MM` for a month).
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const ORD = '(?:st|nd|rd|th)?';
+
+/** A date found in text, where it starts and ends. */
+export interface FoundDate {
+  iso: string;
+  start: number;
+  end: number;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function monthNo(name: string): number | undefined {
+  return MONTHS[name.toLowerCase().slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)];
+}
+
+function isoDay(y: number, m: number, d: number): string | undefined {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+}
+
+type Reader = { re: RegExp; read: (m: RegExpExecArray) => string | undefined };
+
+/** Full dates first; month-only last, so "1 May 2025" never reads as "May 2025". */
+const READERS: Reader[] = [
+  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/gi, read: (m) => isoDay(+m[1]!, +m[2]!, +m[3]!) },
+  {
+    // Day first (15/04/2025), as most of the world writes it; month first only when the day cannot be a month.
+    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/gi,
+    read: (m) => (+m[2]! > 12 ? isoDay(+m[3]!, +m[1]!, +m[2]!) : isoDay(+m[3]!, +m[2]!, +m[1]!)),
+  },
+  {
+    re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    read: (m) => isoDay(+m[3]!, monthNo(m[2]!) ?? 0, +m[1]!),
+  },
+  {
+    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, 'gi'),
+    read: (m) => isoDay(+m[3]!, monthNo(m[1]!) ?? 0, +m[2]!),
+  },
+  {
+    re: new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    read: (m) => {
+      const mo = monthNo(m[1]!);
+      const y = +m[2]!;
+      return mo && y >= 1900 && y <= 2200 ? `${y}-${pad(mo)}` : undefined;
+    },
+  },
+];
+
+/**
+ * Every date in a string, in reading order.
+ *
+ * @example
+ * findDates('from 1 September 2025 to March 2026').map((d) => d.iso) // ['2025-09-01', '2026-03']
+ */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+  for (const { re, read } of READERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const iso = read(m);
+      if (iso && !taken(start, end)) found.push({ iso, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The first date in a string, as ISO, or undefined.
+ *
+ * @example
+ * parseDate('April 15, 2025') // '2025-04-15'
+ * parseDate('15/04/2025') // '2025-04-15'
+ * parseDate('March 2026') // '2026-03'
+ */
+export function parseDate(text: string): string | undefined {
+  return findDates(text)[0]?.iso;
+}
+
+/**
+ * Compare two ISO dates; a month-only date equals any day in that month.
+ *
+ * @example
+ * compareIso('2026-03', '2026-03-15') // 0
+ */
+export function compareIso(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  const x = a.slice(0, n);
+  const y = b.slice(0, n);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * A day and month with no year ("15 April", "April 15th"), as `MM-DD`.
+ *
+ * @example
+ * findMonthDay('Deadline: April 15th') // '04-15'
+ */
+export function findMonthDay(text: string): string | undefined {
+  const dm = new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\b`, 'i').exec(text);
+  const md = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD}\\b(?!\\d)`, 'i').exec(text);
+  const month = dm ? monthNo(dm[2]!) : md ? monthNo(md[1]!) : undefined;
+  const day = dm ? +dm[1]! : md ? +md[2]! : 0;
+  if (!month || !isoDay(2000, month, day)) return undefined;
+  return `${pad(month)}-${pad(day)}`;
+}

@@ -1,0 +1,137 @@
+/**
+ * Guest editors: `Name, Affiliation, Country, email` lines, or a linked
+ * name (optionally "(Lead Guest Editor)") followed by affiliation lines.
+ */
+import type { GuestEditor } from '../schema.js';
+import type { Line } from './lines.js';
+import type { SectionKind } from './sections.js';
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL_G = new RegExp(EMAIL.source, 'g');
+const LEAD = /\(\s*lead\b[^)]{0,40}\)|\blead guest editor\b|\blead GE\b/i;
+const TITLE_PREFIX = /^(?:prof(?:essor)?\.?|dr\.?|assoc\.? prof\.?|assistant prof\.?)\s+/i;
+const PARTICLE = "(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)";
+const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
+const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,4}$`, 'u');
+
+/**
+ * Whether a string looks like a person's name (2-5 capitalised words).
+ *
+ * @example
+ * looksLikeName('Tony Q.S. Quek') // true
+ * looksLikeName('Generative artificial intelligence') // false
+ */
+export function looksLikeName(s: string): boolean {
+  const t = s.replace(TITLE_PREFIX, '').trim();
+  return t.length <= 60 && NAME.test(t) && !/\b(?:University|Institute|Special|Issue|Journal|IEEE|Call)\b/.test(t);
+}
+
+/** `Name, Affiliation...`: a name, then at least one more comma-separated part. */
+export function isEditorLine(text: string): boolean {
+  if (text.length > 300 || /[.:]\s*$/.test(text.replace(EMAIL_G, ''))) return false;
+  const [first, ...rest] = text.split(',');
+  return first !== undefined && rest.join('').trim().length > 1 && looksLikeName(first.trim());
+}
+
+function emailOf(line: Line): string | undefined {
+  const mail = line.links.find((l) => l.url.toLowerCase().startsWith('mailto:'));
+  if (mail) return mail.url.slice('mailto:'.length).split('?')[0];
+  return EMAIL.exec(line.text)?.[0];
+}
+
+function clean(s: string): string {
+  return s
+    .replace(EMAIL_G, ' ')
+    .replace(/\b(?:e-?mail|mailto)\s*:?/gi, ' ')
+    .replace(/\(\s*\)|\[\s*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:|–—-]+|[\s,;:|–—-]+$/g, '');
+}
+
+function editorFromLine(line: Line): GuestEditor {
+  const lead = LEAD.test(line.text);
+  const text = lead ? line.text.replace(LEAD, ' ') : line.text;
+  const [first = '', ...rest] = text.split(',');
+  const affiliation = clean(rest.join(','));
+  const email = emailOf(line);
+  return {
+    name: clean(first).replace(TITLE_PREFIX, ''),
+    ...(affiliation ? { affiliation } : {}),
+    ...(email ? { email } : {}),
+    ...(lead ? { lead: true } : {}),
+  };
+}
+
+/** A paragraph whose first line is a name (often a mailto link), the rest affiliation or email lines. */
+function editorFromBlock(block: Line[]): GuestEditor | undefined {
+  const [head, ...rest] = block;
+  if (!head) return undefined;
+  const lead = LEAD.test(head.text);
+  const name = clean(head.text.replace(LEAD, ' ')).replace(TITLE_PREFIX, '');
+  if (!looksLikeName(name)) return undefined;
+  const email = emailOf(head) ?? rest.map(emailOf).find((e) => e !== undefined);
+  const affiliation = rest.map((l) => clean(l.text)).filter((s) => s.length > 0).join(', ');
+  return {
+    name,
+    ...(affiliation ? { affiliation } : {}),
+    ...(email ? { email } : {}),
+    ...(lead ? { lead: true } : {}),
+  };
+}
+
+function blocks(lines: readonly Line[]): Line[][] {
+  const out: Line[][] = [];
+  let cur: Line[] = [];
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'heading' || l.kind === 'rule') {
+      if (cur.length) out.push(cur);
+      cur = [];
+    } else cur.push(l);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/**
+ * Guest editors from the editors section, or from a run of `Name, Affiliation`
+ * lines that follows the dates when the CFP has no editors heading.
+ *
+ * @example
+ * parseEditors(toLines('## Guest Editors\nPeng Li, The University of Aizu, Japan, pengli@u-aizu.ac.jp'), sections)
+ * // [{ name: 'Peng Li', affiliation: 'The University of Aizu, Japan', email: 'pengli@u-aizu.ac.jp' }]
+ */
+export function parseEditors(
+  lines: readonly Line[],
+  sections: readonly SectionKind[],
+  isDateLine: (l: Line) => boolean,
+): { editors: GuestEditor[]; used: Set<number> } {
+  const editors: GuestEditor[] = [];
+  const used = new Set<number>();
+  const inSection = lines.filter((l, i) => sections[i] === 'editors' && !isDateLine(l));
+  for (const block of blocks(inSection)) {
+    if (block.every((l) => isEditorLine(l.text))) {
+      for (const l of block) {
+        editors.push(editorFromLine(l));
+        used.add(l.index);
+      }
+      continue;
+    }
+    const e = editorFromBlock(block);
+    if (e) {
+      editors.push(e);
+      block.forEach((l) => used.add(l.index));
+    }
+  }
+  if (editors.length > 0) return { editors, used };
+  // No editors heading: accept a run of editor lines right after the dates.
+  let afterDates = false;
+  for (const l of lines) {
+    if (l.kind === 'blank') continue;
+    if (isDateLine(l)) afterDates = true;
+    else if (afterDates && l.kind === 'text' && isEditorLine(l.text)) {
+      editors.push(editorFromLine(l));
+      used.add(l.index);
+    } else afterDates = false;
+  }
+  return { editors, used };
+}

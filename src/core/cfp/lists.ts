@@ -1,0 +1,69 @@
+/**
+ * Bullet runs: consecutive bullet items (blank lines and wrapped
+ * continuation lines allowed) with the line that introduces them.
+ */
+import type { Line } from './lines.js';
+import { prevNonBlank } from './lines.js';
+
+export interface BulletItem {
+  text: string;
+  lines: number[];
+}
+
+export interface BulletRun {
+  items: BulletItem[];
+  /** The non-blank line just before the first bullet (usually "... the following topics:"). */
+  intro: Line | undefined;
+  start: number;
+  end: number;
+}
+
+/**
+ * Group bullet lines into runs.
+ *
+ * @example
+ * bulletRuns(toLines('Topics:\n- A\n- B')).map((r) => r.items.map((i) => i.text)) // [['A', 'B']]
+ */
+export function bulletRuns(lines: readonly Line[]): BulletRun[] {
+  const runs: BulletRun[] = [];
+  let run: BulletRun | undefined;
+  let last: BulletItem | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l) continue;
+    if (l.kind === 'bullet') {
+      if (!run) {
+        run = { items: [], intro: prevNonBlank(lines, i), start: i, end: i };
+        runs.push(run);
+      }
+      last = { text: l.text, lines: [i] };
+      run.items.push(last);
+      run.end = i;
+    } else if (l.kind === 'blank') {
+      continue;
+    } else if (run && last && l.kind === 'text' && l.indent > 0 && lines[i - 1]?.kind !== 'blank') {
+      // An indented line straight after a bullet is that bullet wrapped.
+      last.text = `${last.text} ${l.text}`;
+      last.lines.push(i);
+      run.end = i;
+    } else {
+      run = undefined;
+      last = undefined;
+    }
+  }
+  return runs;
+}
+
+/**
+ * The sentence that introduces a run: the last sentence of the line before
+ * it ("... Consequently, the topics of interest include the following:"),
+ * or '' when a heading introduces it.
+ *
+ * @example
+ * introOf(run) // 'Consequently, the topics of interest include but are not limited to the following:'
+ */
+export function introOf(run: BulletRun): string {
+  if (!run.intro || run.intro.kind !== 'text') return '';
+  const parts = run.intro.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u);
+  return parts[parts.length - 1] ?? '';
+}

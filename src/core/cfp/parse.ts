@@ -1,0 +1,113 @@
+/**
+ * Rule-based CFP parser: raw CFP text (markdown-ish or plain) to a `Call`.
+ * Each part lives in its own file; this one puts them together.
+ */
+import { Call } from '../schema.js';
+import { createError, isCfpError } from '../errors.js';
+import { splitSentences } from '../text/normalize.js';
+import { assertCfpText } from './guard.js';
+import { toLines } from './lines.js';
+import { sectionsOf } from './sections.js';
+import { checkDateOrder, collectDates } from './schedule.js';
+import { parseEditors } from './editors.js';
+import { bulletRuns, introOf } from './lists.js';
+import { findTopics, REQUIREMENT_INTRO } from './topics.js';
+import { findTitle, cleanTitle } from './title.js';
+import { paragraphs, scopeParagraphs } from './scope.js';
+import { findUrls } from './links.js';
+import { inferVenue } from './venue.js';
+import { parseRules } from './rules.js';
+import { slugify } from './slug.js';
+
+export interface ParseCfpOptions {
+  /** The call id; default: a slug of the title. */
+  id?: string;
+  /** Today as `YYYY-MM-DD`; used only to give a year to dates written without one. */
+  now?: string;
+}
+
+/**
+ * Parse CFP text into a validated `Call`. Throws only `CfpError`
+ * (`BAD_CFP` for text that is empty, binary, or has neither a title nor a
+ * scope; `TOO_LARGE` for absurdly long input).
+ *
+ * @example
+ * const call = parseCfp('## IEEE IoT Journal Special Issue: Symbiotic IoT\n\nThis issue ...\n\nTopics include:\n- Edge AI\n');
+ * call.title // 'Symbiotic IoT'
+ * call.venue // 'IEEE Internet of Things Journal'
+ * call.topics // ['Edge AI']
+ */
+export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
+  assertCfpText(text);
+  try {
+    return parseChecked(text, opts);
+  } catch (err) {
+    if (isCfpError(err)) throw err;
+    throw createError('BAD_CFP', `could not parse the CFP text: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+function parseChecked(text: string, opts: ParseCfpOptions): Call {
+  const lines = toLines(text);
+  const sections = sectionsOf(lines);
+  const warnings: string[] = [];
+
+  const { dates, entries } = collectDates(lines, opts.now);
+  const dateLines = new Set(entries.map((e) => e.line));
+  for (const e of entries) if (e.yearAssumed) warnings.push(`${e.field} ("${e.label}") has no year; assumed ${e.iso}`);
+  warnings.push(...checkDateOrder(entries));
+
+  const { editors, used: editorLines } = parseEditors(lines, sections, (l) => dateLines.has(l.index));
+  const runs = bulletRuns(lines);
+  const { topics, runs: topicRuns } = findTopics(runs, sections);
+
+  const claimed = new Set([...dateLines, ...editorLines]);
+  const allParas = paragraphs(lines, sections, claimed);
+  const prose = allParas.map((p) => p.text).join('\n\n');
+  const found = findTitle(lines, prose);
+  const paras = allParas.filter((p) => !found.lines.includes(p.start));
+  const scopeParas = scopeParagraphs(paras, topicRuns[0]?.start);
+  const scope = scopeParas.map((p) => p.text).join('\n\n');
+
+  let title = found.title;
+  if (found.source === 'synthesised') warnings.push('no title found in the text; this one is synthesised from the aims sentence');
+  if (!title && scope) {
+    const first = splitSentences(scope)[0] ?? scope;
+    title = cleanTitle(first.split(/\s+/).slice(0, 12).join(' '));
+    warnings.push('no title found in the text; this one is the start of the scope');
+  }
+  if (!title) {
+    throw createError('BAD_CFP', 'CFP text has no recognisable title and no scope paragraph; is this a call for papers?');
+  }
+  if (topics.length === 0) warnings.push('no topic list found');
+  if (!dates.submission_deadline) warnings.push('no submission deadline found');
+
+  const links = lines.flatMap((l) => l.links);
+  const { venue, publisher } = inferVenue(found.venue, links, text);
+  const requirementItems = runs
+    .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
+    .flatMap((r) => r.items.map((i) => i.text));
+  const sentences = paras.filter((p) => !scopeParas.includes(p)).flatMap((p) => splitSentences(p.text));
+
+  const candidate = {
+    id: opts.id ?? slugify(title),
+    title,
+    ...(venue ? { venue } : {}),
+    ...(found.fields['publisher'] ? { publisher: found.fields['publisher'] } : publisher ? { publisher } : {}),
+    scope,
+    topics,
+    dates,
+    guest_editors: editors,
+    ...findUrls(links),
+    rules: parseRules(text, requirementItems, sentences),
+    warnings,
+    source_text: text,
+  };
+  const parsed = Call.safeParse(candidate);
+  if (!parsed.success) {
+    throw createError('BAD_CFP', 'the parsed CFP is not a valid call', {
+      fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  return parsed.data;
+}

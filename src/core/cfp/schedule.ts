@@ -1,0 +1,148 @@
+/**
+ * The important-dates block: labelled date lines to `CallDates`, and the
+ * warnings when the dates contradict each other.
+ */
+import type { CallDates } from '../schema.js';
+import type { Line } from './lines.js';
+import { compareIso, findDates, findMonthDay } from './dates.js';
+
+export type DateField = keyof CallDates;
+
+/** Stages in the order a special issue runs through them. */
+export const DATE_ORDER: readonly DateField[] = [
+  'submission_deadline', 'first_decision', 'revision', 'final_decision', 'final_manuscript', 'publication',
+];
+
+/** Checked in this order: "Revision Submission Deadline" is a revision, not the submission deadline. */
+const LABELS: ReadonlyArray<[DateField, RegExp]> = [
+  ['final_manuscript', /final (?:manuscript|paper|version|camera)|camera[- ]?ready|final submission/i],
+  ['publication', /publication|published|publishing|issue date|online date/i],
+  ['revision', /revis/i],
+  ['final_decision', /final (?:decision|notification|acceptance)|(?:second|2nd) (?:review|round|decision|notification)|acceptance notification|notification of acceptance/i],
+  ['first_decision', /(?:initial|first|1st) (?:decision|review|notification|round)|first round of (?:review|notification|decision)|review (?:due|notification|results?)|notification|decision/i],
+  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date/i],
+];
+
+/**
+ * Which date field a label names, if any.
+ *
+ * @example
+ * dateFieldOf('The first round of Notification') // 'first_decision'
+ * dateFieldOf('Revision Submission Deadline') // 'revision'
+ */
+export function dateFieldOf(label: string): DateField | undefined {
+  return LABELS.find(([, re]) => re.test(label))?.[0];
+}
+
+/** One labelled date as it appears in the CFP. */
+export interface DateEntry {
+  field: DateField;
+  label: string;
+  iso: string;
+  line: number;
+  /** Set when the CFP gave no year and the parser assumed one. */
+  yearAssumed?: boolean;
+}
+
+const LABELLED = /^(.{3,90}?)\s*(?:[:：]|\s[-–—]\s|\t)\s*(.{4,200})$/;
+
+/**
+ * Read a `Label: date` line. When a line holds several dates (an extended
+ * deadline after a struck-out one) the last one is the one that holds.
+ *
+ * @example
+ * parseDateLine('Submissions Deadline: 1 September 2025', 3)
+ * // { field: 'submission_deadline', label: 'Submissions Deadline', iso: '2025-09-01', line: 3 }
+ */
+export function parseDateLine(text: string, line: number): DateEntry | undefined {
+  if (text.length > 300) return undefined;
+  const m = LABELLED.exec(text);
+  if (!m) return undefined;
+  const label = (m[1] ?? '').trim();
+  const field = dateFieldOf(label);
+  if (!field || /\d{4}/.test(label)) return undefined;
+  const dates = findDates(m[2] ?? '');
+  const last = dates[dates.length - 1];
+  if (last) return { field, label, iso: last.iso, line };
+  // "15 April" with no year: the year is filled in by collectDates.
+  const md = findMonthDay(m[2] ?? '');
+  return md ? { field, label, iso: `0000-${md}`, line, yearAssumed: true } : undefined;
+}
+
+/** Give year-less dates the year that keeps the schedule in order, from their neighbours or `now`. */
+function fillYears(entries: DateEntry[], now: string | undefined): void {
+  let year = entries.find((e) => !e.yearAssumed)?.iso.slice(0, 4) ?? now?.slice(0, 4);
+  let prev = '';
+  for (const e of entries) {
+    if (!e.yearAssumed) {
+      year = e.iso.slice(0, 4);
+      prev = e.iso;
+      continue;
+    }
+    if (!year) continue;
+    let iso = `${year}${e.iso.slice(4)}`;
+    if (prev && compareIso(iso, prev) < 0) iso = `${Number(year) + 1}${e.iso.slice(4)}`;
+    e.iso = iso;
+    year = iso.slice(0, 4);
+    prev = iso;
+  }
+}
+
+/**
+ * All labelled date lines of a CFP; the first entry for a field wins.
+ * Year-less dates get a year from the dates around them (or from `now`).
+ *
+ * @example
+ * collectDates(toLines('Submission Deadline: 1 May 2025\nFinal Decision: 1 July')).dates
+ * // { submission_deadline: '2025-05-01', final_decision: '2025-07-01' }
+ */
+export function collectDates(lines: readonly Line[], now?: string): { dates: CallDates; entries: DateEntry[] } {
+  const entries: DateEntry[] = [];
+  const seen = new Set<DateField>();
+  for (const l of lines) {
+    if (l.kind !== 'text' && l.kind !== 'bullet') continue;
+    const e = parseDateLine(l.text, l.index);
+    if (!e || seen.has(e.field)) continue;
+    seen.add(e.field);
+    entries.push(e);
+  }
+  fillYears(entries, now);
+  const kept = entries.filter((e) => !e.iso.startsWith('0000'));
+  const dates: CallDates = {};
+  for (const e of kept) dates[e.field] = e.iso;
+  return { dates, entries: kept };
+}
+
+/**
+ * Warnings for dates that come before an earlier stage (a decision before the
+ * submission deadline). The parsed value is kept; the warning says what is
+ * wrong and, when moving the year on by one fixes the order, suggests that.
+ *
+ * @example
+ * checkDateOrder([{ field: 'submission_deadline', label: 'Submission Deadline', iso: '2025-04-15', line: 0 },
+ *                 { field: 'final_decision', label: 'Second Review', iso: '2024-07-31', line: 1 }])
+ * // ['final_decision ("Second Review") is 2024-07-31, before submission_deadline ("Submission Deadline") 2025-04-15; ...']
+ */
+export function checkDateOrder(entries: readonly DateEntry[]): string[] {
+  const byField = new Map(entries.map((e) => [e.field, e]));
+  const warnings: string[] = [];
+  DATE_ORDER.forEach((field, i) => {
+    const e = byField.get(field);
+    if (!e) return;
+    const earlier = DATE_ORDER.slice(0, i)
+      .map((f) => byField.get(f))
+      .find((x): x is DateEntry => x !== undefined && compareIso(e.iso, x.iso) < 0);
+    if (!earlier) return;
+    const bumped = `${Number(e.iso.slice(0, 4)) + 1}${e.iso.slice(4)}`;
+    const later = DATE_ORDER.slice(i + 1).map((f) => byField.get(f)).filter((x) => x !== undefined);
+    const fits = DATE_ORDER.slice(0, i).every((f) => {
+      const x = byField.get(f);
+      return !x || compareIso(x.iso, bumped) <= 0;
+    }) && later.every((x) => compareIso(bumped, x.iso) <= 0);
+    warnings.push(
+      `${e.field} ("${e.label}") is ${e.iso}, before ${earlier.field} ("${earlier.label}") ${earlier.iso}; ` +
+        `the source dates contradict each other${fits ? ` (probably a typo for ${bumped})` : ''}; kept as written`,
+    );
+  });
+  return warnings;
+}

@@ -1,0 +1,39 @@
+/**
+ * Which part of a CFP each line belongs to, from the heading above it.
+ */
+import type { Line } from './lines.js';
+
+export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission';
+
+/**
+ * The kind of section a heading opens.
+ *
+ * @example
+ * sectionKindOf('Important Dates') // 'dates'
+ * sectionKindOf('IEEE IoT Journal Special Issue: Symbiotic IoT') // 'scope'
+ */
+export function sectionKindOf(heading: string): SectionKind {
+  const h = heading.toLowerCase();
+  // A title heading is about the call, whatever words it happens to contain.
+  if (/special (?:issue|section)|feature topic/.test(h) || h.length > 70) return 'scope';
+  if (/\bdates?\b|deadlines?|timeline|schedule/.test(h)) return 'dates';
+  if (/editor|organi[sz]er/.test(h)) return 'editors';
+  if (/submi|guideline|instruction|how to|for authors|manuscript prep/.test(h)) return 'submission';
+  if (/topic|theme|interest|areas/.test(h)) return 'topics';
+  return 'scope';
+}
+
+/**
+ * The section kind of every line (same length as `lines`). Lines before the
+ * first heading are `scope`.
+ *
+ * @example
+ * sectionsOf(toLines('## Guest Editors\nAda Lovelace, Univ X')) // ['editors', 'editors']
+ */
+export function sectionsOf(lines: readonly Line[]): SectionKind[] {
+  let current: SectionKind = 'scope';
+  return lines.map((l) => {
+    if (l.kind === 'heading') current = sectionKindOf(l.text);
+    return current;
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * The topic list: bullet items introduced by "topics of interest include",
+ * "the following topics", or sitting under a Topics heading.
+ */
+import { introOf, type BulletRun } from './lists.js';
+import type { SectionKind } from './sections.js';
+import { parseDateLine } from './schedule.js';
+
+const TOPIC_INTRO =
+  /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following)\b/i;
+/** Lists introduced like this are submission requirements, not topics. */
+export const REQUIREMENT_INTRO =
+  /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepare|formatting)\b/i;
+
+/**
+ * A topic as it should be stored: no trailing punctuation or dangling "and".
+ *
+ * @example
+ * cleanTopic('LAMs for network security in IoE.') // 'LAMs for network security in IoE'
+ * cleanTopic('Edge AI; and') // 'Edge AI'
+ */
+export function cleanTopic(item: string): string {
+  return item
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?:[\s,;:.]+(?:and|or))?[\s,;:.…]+$/i, '')
+    .trim();
+}
+
+function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
+  const texts = run.items.map((i) => i.text);
+  if (texts.filter((t) => parseDateLine(t, 0)).length * 2 >= texts.length) return false;
+  if (section === 'dates' || section === 'editors') return false;
+  const intro = introOf(run);
+  if (intro && REQUIREMENT_INTRO.test(intro)) return false;
+  if (section === 'topics') return true;
+  return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics/i.test(intro);
+}
+
+/**
+ * Topics from the bullet runs, with the runs that held them.
+ *
+ * @example
+ * const lines = toLines('Topics of interest include:\n* A.\n* B;');
+ * findTopics(bulletRuns(lines), sectionsOf(lines)).topics // ['A', 'B']
+ */
+export function findTopics(
+  runs: readonly BulletRun[],
+  sections: readonly SectionKind[],
+): { topics: string[]; runs: BulletRun[] } {
+  let chosen = runs.filter((r) => isTopicRun(r, sections[r.start]));
+  if (chosen.length === 0) {
+    // No introducing sentence: fall back to the first long list in the call's own text.
+    const fallback = runs.find(
+      (r) =>
+        r.items.length >= 3 &&
+        sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' &&
+        !REQUIREMENT_INTRO.test(introOf(r)) &&
+        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400),
+    );
+    chosen = fallback ? [fallback] : [];
+  }
+  const seen = new Set<string>();
+  const topics: string[] = [];
+  for (const r of chosen) {
+    for (const item of r.items) {
+      const t = cleanTopic(item.text);
+      if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || seen.has(t.toLowerCase())) continue;
+      seen.add(t.toLowerCase());
+      topics.push(t);
+    }
+  }
+  return { topics, runs: chosen };
+}
