@@ -1,0 +1,146 @@
+/**
+ * CallStore on a folder: each call is `<id>.json` (validated on every read)
+ * and, when it came from CFP text, `<id>.txt` holding that text. Writes go to
+ * a temporary file renamed into place, so a crash never leaves half a call.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createError } from '../../core/errors.js';
+import { silentLogger, type Logger } from '../../core/log.js';
+import type { CallStore } from '../../core/ports.js';
+import { Call, CallId } from '../../core/schema.js';
+
+export interface FileStoreOptions {
+  /** Folder of `<id>.json` / `<id>.txt` files; created on first write. */
+  dir: string;
+  /** Receives a warning for each file that is skipped as invalid. */
+  log?: Logger;
+}
+
+const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+
+function storageError(action: string, path: string, err: unknown): Error {
+  return createError('STORAGE', `cannot ${action} ${path}: ${(err as Error).message}`, { cause: err });
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if (isMissing(err)) return undefined;
+    throw storageError('read', path, err);
+  }
+}
+
+async function writeAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data, 'utf8');
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw storageError('write', path, err);
+  }
+}
+
+async function removeOptional(path: string): Promise<boolean> {
+  try {
+    await unlink(path);
+    return true;
+  } catch (err) {
+    if (isMissing(err)) return false;
+    throw storageError('delete', path, err);
+  }
+}
+
+/**
+ * Create a folder-backed call store. Invalid `.json` files are skipped with a
+ * `store.invalid_call` log event, never thrown from `list()`. A `.txt` with no
+ * `.json` is not a call here: parsing raw CFPs belongs to the caller.
+ * `put` replaces the whole record, so a call put without `source_text` drops
+ * an older `.txt`.
+ *
+ * @example
+ * const store = createFileStore({ dir: 'data/calls', log });
+ * await store.put(Call.parse({ id: 'iotj-2026', title: 'Symbiotic IoT', source_text: cfpText }));
+ * const calls = await store.list();
+ */
+export function createFileStore(opts: FileStoreOptions): CallStore {
+  const { dir } = opts;
+  const log = opts.log ?? silentLogger;
+  const jsonPath = (id: string): string => join(dir, `${id}.json`);
+  const txtPath = (id: string): string => join(dir, `${id}.txt`);
+  // Ids become file names, so anything outside the CallId alphabet (e.g. "../x") is never a call.
+  const validId = (id: string): boolean => CallId.safeParse(id).success;
+
+  async function read(id: string): Promise<Call | undefined> {
+    const text = await readOptional(jsonPath(id));
+    if (text === undefined) return undefined;
+    let parsed: ReturnType<typeof Call.safeParse>;
+    try {
+      parsed = Call.safeParse(JSON.parse(text));
+    } catch {
+      log('store.invalid_call', { file: `${id}.json`, reason: 'not JSON' });
+      return undefined;
+    }
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      log('store.invalid_call', { file: `${id}.json`, reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+      return undefined;
+    }
+    if (parsed.data.id !== id) {
+      log('store.invalid_call', { file: `${id}.json`, reason: `holds call id "${parsed.data.id}"` });
+      return undefined;
+    }
+    const source = await readOptional(txtPath(id));
+    return source === undefined ? parsed.data : { ...parsed.data, source_text: source };
+  }
+
+  return {
+    name: 'file',
+    async list() {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch (err) {
+        if (isMissing(err)) return [];
+        throw storageError('list', dir, err);
+      }
+      const ids = names
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => n.slice(0, -'.json'.length))
+        .filter(validId)
+        .sort();
+      const calls = await Promise.all(ids.map(read));
+      return calls.filter((c): c is Call => c !== undefined);
+    },
+    async get(id) {
+      return validId(id) ? read(id) : undefined;
+    },
+    async put(input) {
+      const result = Call.safeParse(input);
+      if (!result.success) {
+        throw createError('VALIDATION', 'invalid call', {
+          fields: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+      const { source_text: source, ...call } = result.data;
+      try {
+        await mkdir(dir, { recursive: true });
+      } catch (err) {
+        throw storageError('create', dir, err);
+      }
+      // Text first: once the JSON is visible, its text is already in place.
+      if (source !== undefined) await writeAtomic(txtPath(call.id), source);
+      await writeAtomic(jsonPath(call.id), `${JSON.stringify(call, null, 2)}\n`);
+      if (source === undefined) await removeOptional(txtPath(call.id));
+    },
+    async delete(id) {
+      if (!validId(id)) return false;
+      const removedJson = await removeOptional(jsonPath(id));
+      const removedTxt = await removeOptional(txtPath(id));
+      return removedJson || removedTxt;
+    },
+  };
+}
