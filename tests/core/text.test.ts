@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { countWords, normalizeText, splitSentences } from '../../src/core/text/normalize.js';
+import { tokenize } from '../../src/core/text/tokens.js';
+import { hashText } from '../../src/core/text/hash.js';
+
+describe('normalizeText', () => {
+  it('folds whitespace, strips control characters and replacement chars, and unwraps LaTeX math', () => {
+    expect(normalizeText('  a\u0000b\t\n c\uFFFD ')).toBe('a b c');
+    expect(normalizeText('decay of $\\alpha$ particles')).toBe('decay of alpha particles');
+    expect(normalizeText('ﬁber')).toBe('fiber');
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits on sentence ends but not after common abbreviations', () => {
+    expect(splitSentences('We study X. It works, e.g. on Y. Done!')).toEqual(['We study X.', 'It works, e.g. on Y.', 'Done!']);
+  });
+  it('returns nothing for blank text and one sentence for text without a full stop', () => {
+    expect(splitSentences('   ')).toEqual([]);
+    expect(splitSentences('no full stop here')).toEqual(['no full stop here']);
+  });
+  it('splits Chinese text on its own sentence marks', () => {
+    expect(splitSentences('我们研究边缘智能。结果很好。')).toHaveLength(2);
+  });
+});
+
+describe('countWords', () => {
+  it('counts hyphenated words once and ignores punctuation', () => {
+    expect(countWords('6G-enabled edge AI, for IoT — now.')).toBe(6);
+    expect(countWords('')).toBe(0);
+  });
+});
+
+describe('tokenize', () => {
+  it('drops stopwords, stems, and keeps hyphenated compounds both split and joined', () => {
+    expect(tokenize('The networks are learning')).toEqual(['network', 'learn']);
+    expect(tokenize('low-carbon')).toEqual(['low', 'carbon', 'lowcarbon']);
+  });
+  it('uses character bigrams for scripts without spaces', () => {
+    expect(tokenize('边缘智能')).toEqual(['边缘', '缘智', '智能']);
+  });
+  it('keeps numbers and Arabic words', () => {
+    expect(tokenize('6G شبكات')).toEqual(['6g', 'شبكات']);
+  });
+});
+
+describe('hashText', () => {
+  it('is deterministic and separates near-identical texts', () => {
+    expect(hashText('abc')).toBe(hashText('abc'));
+    expect(hashText('abc')).not.toBe(hashText('abd'));
+    expect(hashText('')).toMatch(/^[0-9a-z]{11,}$/);
+  });
+});
