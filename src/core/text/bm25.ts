@@ -1,10 +1,16 @@
 /**
- * Okapi BM25 over a small set of documents, serialisable with save()/load().
+ * Okapi BM25 as an inverted index, serialisable with save()/load().
  * Written here rather than taken from a library because it must be
  * runtime-neutral, persist as plain JSON and support removal by id, which the
  * npm BM25 packages we looked at (wink-bm25-text-search, okapibm25) do not
  * all offer together.
+ *
+ * Why postings: with 50,000 calls, scoring every document per query was an
+ * O(N) pass on the ranking hot path. A query now touches only the postings of
+ * its own terms. Documents are stored compactly (sorted term numbers and
+ * counts) because per-document `Map`s cost hundreds of MB at that scale.
  */
+import { createPostings } from './bm25-postings.js';
 import { tokenize } from './tokens.js';
 
 export interface Bm25Options {
@@ -23,7 +29,10 @@ export interface Bm25Index {
   /** Insert or replace a document. */
   upsert(id: string, text: string): void;
   remove(id: string): void;
-  /** BM25 score of the query against every document (0 where nothing matches). */
+  /**
+   * BM25 score of the query against every document that shares a term with
+   * it. Documents absent from the map score 0 (read with `.get(id) ?? 0`).
+   */
   scoreAll(query: string): Map<string, number>;
   /** Score the query tokens against one document. */
   score(queryTokens: readonly string[], id: string): number;
@@ -43,92 +52,122 @@ export interface Bm25Index {
  * const idx = createBm25Index();
  * idx.upsert('a', 'federated learning at the edge');
  * idx.scoreAll('edge learning').get('a'); // > 0
+ * const copy = createBm25Index({}, idx.save());
  */
 export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Index {
   const k1 = raw?.k1 ?? opts.k1 ?? 1.2;
   const b = raw?.b ?? opts.b ?? 0.75;
-  const docs = new Map<string, { tf: Map<string, number>; len: number }>();
-  const df = new Map<string, number>();
-  let totalLen = 0;
+  const p = createPostings();
+  if (raw) for (const [id, terms, len] of raw.docs) p.add(id, new Map(Object.entries(terms)), len);
 
-  const add = (id: string, tf: Map<string, number>, len: number) => {
-    docs.set(id, { tf, len });
-    totalLen += len;
-    for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  };
-  const remove = (id: string) => {
-    const d = docs.get(id);
-    if (!d) return;
-    docs.delete(id);
-    totalLen -= d.len;
-    for (const t of d.tf.keys()) {
-      const n = (df.get(t) ?? 1) - 1;
-      if (n <= 0) df.delete(t);
-      else df.set(t, n);
-    }
-  };
-  if (raw) for (const [id, terms, len] of raw.docs) add(id, new Map(Object.entries(terms)), len);
+  const idf = (df: number) => Math.log(1 + (p.size - df + 0.5) / (df + 0.5));
+  const avgLen = () => Math.max(p.size ? p.totalLen / p.size : 1, 1e-9);
+  // One term's contribution; the same expression (and, per document, the same
+  // order of additions) as a document-at-a-time scorer, so scores are identical.
+  const part = (qf: number, w: number, f: number, len: number, avg: number) =>
+    qf * w * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg)));
 
-  const idf = (t: string) => {
-    const n = df.get(t) ?? 0;
-    return Math.log(1 + (docs.size - n + 0.5) / (n + 0.5));
-  };
-  const scoreDoc = (q: Map<string, number>, d: { tf: Map<string, number>; len: number }) => {
-    const avg = docs.size ? totalLen / docs.size : 1;
-    let s = 0;
+  const scoreAll = (query: string): Map<string, number> => {
+    const q = termFreq(tokenize(query));
+    const avg = avgLen();
+    const acc = new Map<number, number>();
     for (const [t, qf] of q) {
-      const f = d.tf.get(t);
-      if (!f) continue;
-      s += qf * idf(t) * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * d.len) / Math.max(avg, 1e-9))));
+      const list = p.list(t);
+      if (!list) continue;
+      const w = idf(list.docs.length);
+      for (let i = 0; i < list.docs.length; i++) {
+        const slot = list.docs[i] as number;
+        const s = part(qf, w, list.tfs[i] as number, p.len(slot), avg);
+        acc.set(slot, (acc.get(slot) ?? 0) + s);
+      }
     }
-    return s;
+    const out = new Map<string, number>();
+    for (const [slot, s] of acc) out.set(p.id(slot), s);
+    return out;
   };
 
   return {
     get size() {
-      return docs.size;
+      return p.size;
     },
     upsert(id, text) {
-      remove(id);
+      p.remove(id);
       const tokens = tokenize(text);
-      add(id, termFreq(tokens), tokens.length);
+      p.add(id, termFreq(tokens), tokens.length);
     },
-    remove,
-    scoreAll(query) {
-      const q = termFreq(tokenize(query));
-      const out = new Map<string, number>();
-      for (const [id, d] of docs) out.set(id, scoreDoc(q, d));
-      return out;
-    },
+    remove: (id) => p.remove(id),
+    scoreAll,
     score(queryTokens, id) {
-      const d = docs.get(id);
-      return d ? scoreDoc(termFreq(queryTokens), d) : 0;
+      const slot = p.slotOf(id);
+      if (slot === undefined) return 0;
+      const avg = avgLen();
+      let s = 0;
+      for (const [t, qf] of termFreq(queryTokens)) {
+        const f = p.tf(slot, t);
+        if (f) s += part(qf, idf(p.df(t)), f, p.len(slot), avg);
+      }
+      return s;
     },
     coverage(queryTokens, id) {
-      const d = docs.get(id);
-      if (!d) return 0;
+      const slot = p.slotOf(id);
+      if (slot === undefined) return 0;
       let hit = 0;
       let all = 0;
       for (const t of new Set(queryTokens)) {
-        const w = idf(t);
+        const w = idf(p.df(t));
         all += w;
-        if (d.tf.has(t)) hit += w;
+        if (p.tf(slot, t)) hit += w;
       }
       return all > 0 ? hit / all : 0;
     },
     top(query, k) {
-      const scored = [...this.scoreAll(query)].filter(([, s]) => s > 0);
-      scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      return scored.slice(0, k).map(([id, score]) => ({ id, score }));
+      return topK(scoreAll(query), k).map(([id, score]) => ({ id, score }));
     },
     save() {
-      return {
-        k1,
-        b,
-        docs: [...docs].map(([id, d]) => [id, Object.fromEntries(d.tf), d.len] as [string, Record<string, number>, number]),
-      };
+      return { k1, b, docs: p.entries() };
     },
   };
+}
+
+/** The `k` best entries, best first (score descending, then id ascending), without sorting them all. */
+function topK(scores: Map<string, number>, k: number): Array<[string, number]> {
+  if (k <= 0) return [];
+  const before = (a: [string, number], c: [string, number]) => a[1] > c[1] || (a[1] === c[1] && a[0] < c[0]);
+  // Min-heap on "best first" order: the root is the worst entry kept so far.
+  const heap: Array<[string, number]> = [];
+  const swap = (i: number, j: number) => {
+    const t = heap[i] as [string, number];
+    heap[i] = heap[j] as [string, number];
+    heap[j] = t;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && before(heap[w] as [string, number], heap[l] as [string, number])) w = l;
+      if (r < heap.length && before(heap[w] as [string, number], heap[r] as [string, number])) w = r;
+      if (w === i) return;
+      swap(i, w);
+      i = w;
+    }
+  };
+  for (const e of scores) {
+    if (!(e[1] > 0)) continue;
+    if (heap.length < k) {
+      heap.push(e);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent] as [string, number], heap[i] as [string, number])) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (before(e, heap[0] as [string, number])) {
+      heap[0] = e;
+      down(0);
+    }
+  }
+  return heap.sort((a, c) => (before(a, c) ? -1 : 1));
 }
 
 export function termFreq(tokens: readonly string[]): Map<string, number> {

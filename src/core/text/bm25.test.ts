@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createBm25Index, termFreq } from './bm25.js';
+import { tokenize } from './tokens.js';
+
+/** Document-at-a-time BM25 over every document: the reference the inverted index must reproduce exactly. */
+function bruteForce(docs: ReadonlyMap<string, string>, query: string, k1 = 1.2, b = 0.75): Map<string, number> {
+  const tfs = new Map([...docs].map(([id, text]) => [id, termFreq(tokenize(text))] as const));
+  const lens = new Map([...docs].map(([id, text]) => [id, tokenize(text).length] as const));
+  const df = new Map<string, number>();
+  for (const tf of tfs.values()) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const total = [...lens.values()].reduce((a, x) => a + x, 0);
+  const avg = Math.max(docs.size ? total / docs.size : 1, 1e-9);
+  const q = termFreq(tokenize(query));
+  const out = new Map<string, number>();
+  for (const [id, tf] of tfs) {
+    let s = 0;
+    for (const [t, qf] of q) {
+      const f = tf.get(t);
+      if (!f) continue;
+      const n = df.get(t) ?? 0;
+      const idf = Math.log(1 + (docs.size - n + 0.5) / (n + 0.5));
+      s += qf * idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lens.get(id) ?? 0)) / avg)));
+    }
+    out.set(id, s);
+  }
+  return out;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCAB = 'graph neural network edge federated learning privacy energy grid battery robot vision language model sensor ocean climate protein drug quantum circuit'.split(' ');
+
+function text(r: () => number, words: number): string {
+  return Array.from({ length: words }, () => VOCAB[Math.floor(r() * r() * VOCAB.length)] ?? 'graph').join(' ');
+}
+
+describe('BM25 inverted index', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`gives the brute-force scores on random corpus ${seed}, through upserts, replacements and removals`, () => {
+      const r = rng(seed);
+      const docs = new Map<string, string>();
+      const idx = createBm25Index();
+      for (let i = 0; i < 120; i++) {
+        const id = `d${Math.floor(r() * 80)}`;
+        if (r() < 0.15) {
+          docs.delete(id);
+          idx.remove(id);
+        } else {
+          const t = text(r, 1 + Math.floor(r() * 30));
+          docs.set(id, t);
+          idx.upsert(id, t);
+        }
+      }
+      expect(idx.size).toBe(docs.size);
+      const restored = createBm25Index({}, idx.save());
+      for (let qn = 0; qn < 20; qn++) {
+        const query = text(r, 1 + Math.floor(r() * 12));
+        const want = bruteForce(docs, query);
+        const got = idx.scoreAll(query);
+        for (const [id, s] of want) {
+          expect(got.get(id) ?? 0).toBe(s);
+          expect(idx.score(tokenize(query), id)).toBe(s);
+          expect(restored.scoreAll(query).get(id) ?? 0).toBe(s);
+        }
+        for (const id of got.keys()) expect(docs.has(id)).toBe(true);
+        const ranked = [...want].filter(([, s]) => s > 0).sort((a, c) => c[1] - a[1] || (a[0] < c[0] ? -1 : 1));
+        expect(idx.top(query, 7)).toEqual(ranked.slice(0, 7).map(([id, score]) => ({ id, score })));
+      }
+    });
+  }
+
+  it('only returns documents that share a term, and scores unknown ids 0', () => {
+    const idx = createBm25Index();
+    idx.upsert('a', 'federated learning at the edge');
+    idx.upsert('b', 'protein folding');
+    expect([...idx.scoreAll('edge learning').keys()]).toEqual(['a']);
+    expect(idx.score(tokenize('edge'), 'missing')).toBe(0);
+    expect(idx.coverage(tokenize('edge protein'), 'a')).toBeGreaterThan(0);
+    expect(idx.coverage(tokenize('edge protein'), 'a')).toBeLessThan(1);
+    expect(idx.top('edge', 0)).toEqual([]);
+  });
+
+  it('round-trips through save() and load() as plain JSON', () => {
+    const idx = createBm25Index({ k1: 1.5, b: 0.5 });
+    idx.upsert('a', 'federated learning at the edge, edge devices');
+    idx.upsert('b', 'graph neural networks for power grids');
+    idx.remove('a');
+    idx.upsert('c', 'edge computing for grids');
+    const raw = JSON.parse(JSON.stringify(idx.save())) as ReturnType<typeof idx.save>;
+    expect(raw.k1).toBe(1.5);
+    expect(raw.docs.map((d) => d[0]).sort()).toEqual(['b', 'c']);
+    const again = createBm25Index({}, raw);
+    expect(again.save()).toEqual(idx.save());
+    expect(again.scoreAll('edge grids')).toEqual(idx.scoreAll('edge grids'));
+  });
+});
