@@ -1,0 +1,64 @@
+/**
+ * Evidence for the explainer, taken from what the ranker computed: the same
+ * matched topics, fit and score as the ranking, plus the call topics the
+ * draft is furthest from (the gaps).
+ */
+import type { Matcher } from '../matcher.js';
+import { round } from '../rank/evidence.js';
+import type { Call, Draft, TopicMatch } from '../schema.js';
+import type { ExplainEvidence } from './schema.js';
+
+const SCOPE_CHARS = 1_500;
+const MAX_GAPS = 3;
+
+export interface EvidenceSource {
+  call: Call;
+  score: number;
+  probability: number;
+  evidenceList: readonly TopicMatch[];
+}
+
+/**
+ * Evidence for one scored call; matched topics use the ranker's threshold and cap.
+ *
+ * @example
+ * evidenceOf({ call, score: 0.41, probability: 0.8, evidenceList }, { topicThreshold: 0.3, maxMatchedTopics: 5 })
+ */
+export function evidenceOf(s: EvidenceSource, params: { topicThreshold: number; maxMatchedTopics: number }): ExplainEvidence {
+  const topics = new Set(s.call.topics);
+  const matched = s.evidenceList.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics);
+  const gaps = s.evidenceList
+    .filter((e) => e.similarity < params.topicThreshold && topics.has(e.topic))
+    .sort((a, b) => a.similarity - b.similarity)
+    .slice(0, MAX_GAPS);
+  return {
+    call: {
+      id: s.call.id,
+      title: s.call.title,
+      ...(s.call.venue ? { venue: s.call.venue } : {}),
+      topics: s.call.topics,
+      scope: s.call.scope.slice(0, SCOPE_CHARS),
+    },
+    fit: round(100 * s.probability, 1),
+    score: round(s.score),
+    matched_topics: matched.map((e) => ({ topic: e.topic, similarity: e.similarity, sentence: e.sentence })),
+    gaps: gaps.map((e) => ({ topic: e.topic, similarity: e.similarity })),
+  };
+}
+
+/**
+ * Score a validated draft against the given calls and return their evidence
+ * in the order of `callIds` (unknown ids are skipped).
+ *
+ * @example
+ * const [ev] = await evidenceFor(matcher, draft, ['ieee-network-lam-ioe']);
+ */
+export async function evidenceFor(matcher: Matcher, draft: Draft, callIds: readonly string[]): Promise<ExplainEvidence[]> {
+  const { scored } = await matcher.scoreDraft(draft, callIds);
+  const byId = new Map(scored.map((s) => [s.callId, s]));
+  return callIds.flatMap((id) => {
+    const s = byId.get(id);
+    const call = matcher.corpus.calls.get(id);
+    return s && call ? [evidenceOf({ call, score: s.score, probability: s.probability, evidenceList: s.evidenceList }, matcher.params)] : [];
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Explanations on top of the ranker: one call (`POST /v1/explain`) or the
+ * top results of a ranking (`explain: true`). The ranking is computed first
+ * and returned unchanged; explanations sit beside it, and a failure becomes
+ * `explanation_error` instead of failing the request.
+ */
+import { createError, isCfpError } from '../errors.js';
+import type { Matcher } from '../matcher.js';
+import type { Draft, RankResponse } from '../schema.js';
+import { parseOrThrow } from '../validate.js';
+import { evidenceFor } from './evidence.js';
+import type { ExplainCallOptions, Explainer } from './explainer.js';
+import { ExplainRequest, type ExplainEvidence, type Explanation, type ExplanationError } from './schema.js';
+
+/** How many top results `explain: true` explains. */
+export const EXPLAIN_TOP = 3;
+
+export const NOT_CONFIGURED = 'no LLM is configured: set LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY if the server needs one)';
+
+export interface ExplainedCall {
+  call_id: string;
+  fit: number;
+  evidence: ExplainEvidence;
+  explanation: Explanation;
+}
+
+/**
+ * Validate a `POST /v1/explain` body and compute its evidence (throws VALIDATION, UNKNOWN_CALL).
+ *
+ * @example
+ * const { draft, evidence } = await prepareExplain(matcher, { draft: { abstract: '...' }, call_id: 'x' });
+ */
+export async function prepareExplain(matcher: Matcher, body: unknown): Promise<{ draft: Draft; evidence: ExplainEvidence }> {
+  const req = parseOrThrow(ExplainRequest, body, 'request');
+  matcher.getCall(req.call_id);
+  const [evidence] = await evidenceFor(matcher, req.draft, [req.call_id]);
+  if (!evidence) throw createError('UNKNOWN_CALL', `no call with id "${req.call_id}"`);
+  return { draft: req.draft, evidence };
+}
+
+/**
+ * Explain one call for one draft. Without an explainer: LLM_UNAVAILABLE (503).
+ *
+ * @example
+ * const out = await explainOne(explainer, matcher, { draft: { title, abstract }, call_id });
+ */
+export async function explainOne(explainer: Explainer | undefined, matcher: Matcher, body: unknown, opts?: ExplainCallOptions): Promise<ExplainedCall> {
+  const { draft, evidence } = await prepareExplain(matcher, body);
+  if (!explainer) throw createError('LLM_UNAVAILABLE', NOT_CONFIGURED);
+  const explanation = await explainer.explain(draft, evidence, opts);
+  return { call_id: evidence.call.id, fit: evidence.fit, evidence, explanation };
+}
+
+export type ExplainedRanking = RankResponse & { explanations?: Explanation[]; explanation_error?: ExplanationError };
+
+/**
+ * Add explanations for the top {@link EXPLAIN_TOP} results of a computed
+ * ranking. `results` and every score in it are returned untouched.
+ *
+ * @example
+ * const ranking = await matcher.rank(req);
+ * return c.json(await explainRanking(explainer, matcher, req, ranking));
+ */
+export async function explainRanking(explainer: Explainer | undefined, matcher: Matcher, draft: Draft, ranking: RankResponse): Promise<ExplainedRanking> {
+  if (!explainer) return { ...ranking, explanations: [], explanation_error: { code: 'LLM_UNAVAILABLE', message: NOT_CONFIGURED } };
+  const top = ranking.results.slice(0, EXPLAIN_TOP);
+  try {
+    const evidence = await evidenceFor(matcher, draft, top.map((r) => r.call_id));
+    // The ranking's own numbers win, so the model sees exactly what the client sees.
+    const grounded = evidence.map((e) => {
+      const r = top.find((x) => x.call_id === e.call.id);
+      return r ? { ...e, fit: r.fit, score: r.score, matched_topics: r.matched_topics.map((m) => ({ topic: m.topic, similarity: m.similarity, sentence: m.sentence })) } : e;
+    });
+    const settled = await Promise.allSettled(grounded.map((e) => explainer.explain(draft, e)));
+    const explanations = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    return { ...ranking, explanations, ...(failed ? { explanation_error: errorBody(failed.reason) } : {}) };
+  } catch (err) {
+    return { ...ranking, explanations: [], explanation_error: errorBody(err) };
+  }
+}
+
+/** `{ code, message }` of a failure; unknown errors are not described (they may quote data). */
+export function errorBody(err: unknown): ExplanationError {
+  return isCfpError(err) ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: 'the explanation failed' };
+}

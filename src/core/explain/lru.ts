@@ -1,0 +1,48 @@
+/** A bounded least-recently-used cache over a Map (insertion order is recency order). */
+export interface Lru<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  readonly size: number;
+}
+
+/**
+ * @example
+ * const cache = createLru<number>(2);
+ * cache.set('a', 1); cache.set('b', 2); cache.get('a'); cache.set('c', 3); // evicts 'b'
+ */
+export function createLru<V>(max: number): Lru<V> {
+  const map = new Map<string, V>();
+  return {
+    get(key) {
+      const v = map.get(key);
+      if (v === undefined) return undefined;
+      map.delete(key);
+      map.set(key, v);
+      return v;
+    },
+    set(key, value) {
+      if (max <= 0) return;
+      map.delete(key);
+      map.set(key, value);
+      while (map.size > max) {
+        const oldest = map.keys().next();
+        if (oldest.done) break;
+        map.delete(oldest.value);
+      }
+    },
+    get size() {
+      return map.size;
+    },
+  };
+}
+
+/**
+ * SHA-256 hex of a string (Web Crypto, available in Node 20 and Workers).
+ *
+ * @example
+ * await sha256Hex('abc') // 'ba7816bf...'
+ */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
