@@ -10,7 +10,9 @@ import { silentLogger, type Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
+import { docsRoutes } from './routes/docs.js';
 import { rankRoutes } from './routes/rank.js';
+import { webRoutes } from '../web/routes.js';
 
 export interface AppDeps {
   matcher: Matcher;
@@ -54,6 +56,8 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/v1', rankRoutes(deps.matcher));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
+  app.route('/', docsRoutes());
+  app.route('/', webRoutes());
 
   app.notFound((c) => errorResponse(c, createError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), log));
   app.onError((err, c) => errorResponse(c, err, log));

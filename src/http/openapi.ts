@@ -1,0 +1,113 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the routes
+ * validate with (`z.toJSONSchema`), so the spec cannot drift from the checks.
+ * Response shapes that have no validating schema (health, call summaries,
+ * the error body) are declared here once, as zod too.
+ */
+import { z } from 'zod';
+import { RawCfpInput } from '../core/call-input.js';
+import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
+import { Call, EvalCall, RankRequest, RankResponse } from '../core/schema.js';
+
+const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+const Health = z.object({ status: z.literal('ok'), calls: z.number().int(), embedder: z.string() }).loose();
+const CallSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  venue: z.string().optional(),
+  publisher: z.string().optional(),
+  topics: z.number().int(),
+  submission_deadline: z.string().optional(),
+  warnings: z.number().int(),
+});
+const CallList = z.object({ calls: z.array(CallSummary) });
+/** `POST /v1/calls` accepts raw CFP text, the evaluation format or a structured Call (see core/call-input.ts). */
+const CallInputBody = z.union([RawCfpInput, EvalCall, Call]);
+
+type Method = 'get' | 'post' | 'delete';
+
+/** One documented operation. Extra operations (triage, explain) can be passed to {@link buildOpenApi}. */
+export interface RouteDoc {
+  method: Method;
+  /** Hono-style path (`/v1/calls/:id`). */
+  path: string;
+  summary: string;
+  tag: string;
+  request?: z.ZodType;
+  /** Status -> schema (undefined for an empty body). */
+  responses: Record<number, z.ZodType | undefined>;
+  admin?: boolean;
+  /** Content type of the 200 response when it is not JSON. */
+  produces?: string;
+}
+
+export const CORE_ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/healthz', summary: 'Liveness, number of calls and the embedder in use', tag: 'service', responses: { 200: Health } },
+  { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'service', responses: { 200: z.object({}).loose() } },
+  { method: 'get', path: '/docs', summary: 'Human-readable API reference (HTML)', tag: 'service', responses: { 200: undefined }, produces: 'text/html' },
+  { method: 'post', path: '/v1/rank', summary: 'Rank the calls for one draft', tag: 'match', request: RankRequest.strict(), responses: { 200: RankResponse, 400: ErrorBody, 413: ErrorBody } },
+  { method: 'get', path: '/v1/calls', summary: 'List the calls', tag: 'calls', responses: { 200: CallList } },
+  { method: 'get', path: '/v1/calls/:id', summary: 'One call with its parsed fields', tag: 'calls', responses: { 200: Call, 404: ErrorBody } },
+  { method: 'post', path: '/v1/calls', summary: 'Add or replace a call: CFP text, evaluation format or structured Call', tag: 'calls', admin: true, request: CallInputBody, responses: { 201: Call, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 422: ErrorBody } },
+  { method: 'delete', path: '/v1/calls/:id', summary: 'Remove a call', tag: 'calls', admin: true, responses: { 204: undefined, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+];
+
+/** `/v1/calls/:id` -> `/v1/calls/{id}`. */
+export function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+function operation(r: RouteDoc): Record<string, unknown> {
+  const params = [...r.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const responses: Record<string, unknown> = {};
+  for (const [status, schema] of Object.entries(r.responses)) {
+    const description = status.startsWith('2') ? 'success' : 'error: `{ error: { code, message, fields? } }`';
+    if (!schema) responses[status] = { description, ...(r.produces ? { content: { [r.produces]: {} } } : {}) };
+    else responses[status] = { description, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+  }
+  return {
+    summary: r.summary,
+    tags: [r.tag],
+    operationId: `${r.method}${r.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    ...(params.length ? { parameters: params } : {}),
+    ...(r.request ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.request, 'input') } } } } : {}),
+    ...(r.admin ? { security: [{ adminToken: [] }] } : {}),
+    responses,
+  };
+}
+
+/**
+ * Build the OpenAPI document for the given operations.
+ *
+ * @example
+ * const spec = buildOpenApi();
+ * spec.paths['/v1/rank'].post.requestBody // JSON Schema of RankRequest
+ */
+export function buildOpenApi(extra: readonly RouteDoc[] = []): { openapi: string; info: Record<string, string>; paths: Record<string, Record<string, Record<string, unknown>>>; components: Record<string, unknown> } {
+  const paths: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const r of [...CORE_ROUTES, ...extra]) {
+    const p = (paths[openApiPath(r.path)] ??= {});
+    p[r.method] = operation(r);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'cfpmatch',
+      version: '0.1.0',
+      description: 'Match a draft paper to journal special-issue calls for papers. Errors are `{ error: { code, message, fields? } }`.',
+    },
+    paths,
+    components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN of the server' } } },
+  };
+}
