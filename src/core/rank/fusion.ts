@@ -96,6 +96,13 @@ export const DEFAULT_CALIBRATION: Calibration = {
   fitted_on: 'hand-set default',
 };
 
+/**
+ * Default triage decision threshold on the top call's in-scope probability:
+ * at or above it a draft is reported in scope. The evaluation's `triage_f1`
+ * uses it, and so does the triage service.
+ */
+export const DEFAULT_IN_SCOPE_THRESHOLD = 0.5;
+
 /** Probability in [0, 1] that the draft is in scope, from one call's fused features. */
 export function inScopeProbability(f: Pick<FusedCall, 'denseMix' | 'coverage' | 'score'>, cal: Calibration = DEFAULT_CALIBRATION): number {
   const w = cal.weights;

@@ -1,0 +1,123 @@
+/**
+ * The `eval` command: load the suite, embed through the on-disk cache, run
+ * every scorer from one embedding pass, print a table, optionally write JSON
+ * and a self-contained HTML report.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
+import { createCachedEmbedder } from './embed-cache.js';
+import { loadEvalFiles } from './load.js';
+import { renderHtmlReport } from './report-html.js';
+import type { EvalResult } from './run.js';
+import { runEval } from './run.js';
+import { DEFAULT_SCORER, SCORERS } from './scorers.js';
+
+export const EVAL_HELP = `Usage: cfpmatch eval --calls <calls.jsonl> --papers <papers.jsonl> [options]
+
+Rank every paper against all the given calls and report ranking and triage
+quality for each scorer (all scored from one embedding pass per paper).
+
+Options:
+  --calls <file>      calls, one JSON object a line (id, title, description, topics, ...)
+  --papers <file>     papers, one JSON object a line (id, title, abstract, call_id or null)
+  --json <file>       write { metrics, by_scorer, extra } as JSON
+  --html <file>       write a self-contained HTML report (ROC, histograms, reliability)
+  --scorer <name>     headline scorer (default ${DEFAULT_SCORER}; known: ${SCORERS.map((s) => s.name).join(', ')});
+                      repeat to run only the named scorers
+  --cache <dir>       embedding cache directory (default eval/.cache)
+  --no-cache          do not read or write the embedding cache
+  -h, --help          this help
+
+The embedder follows EMBEDDER (auto | onnx | use-lite), as the service does.
+Ranks are pessimistic under ties: a call tied with the right one counts as above it.`;
+
+const COLUMNS = ['acc_at_1', 'acc_at_3', 'acc_at_5', 'mrr', 'ndcg_at_5', 'oos_auroc', 'triage_f1', 'ms_per_paper'] as const;
+
+/** The stdout table: one row per scorer. */
+export function formatEvalTable(res: EvalResult): string {
+  const headers = ['scorer', ...COLUMNS, 'acc1_xlist'];
+  const rows = Object.entries(res.by_scorer).map(([name, m]) => [
+    name,
+    ...COLUMNS.map((k) => (Number.isNaN(m[k]) ? '-' : m[k].toFixed(k === 'ms_per_paper' ? 1 : 3))),
+    res.by_scorer_extra[name]?.acc_at_1_crosslist?.toFixed(3) ?? '-',
+  ]);
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const m = res.metrics;
+  return [
+    `papers: ${m.n_in_scope} in scope, ${m.n_out_of_scope} out of scope; triage threshold ${res.extra.threshold}`,
+    line(headers),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+/** JSON written by --json: headline metrics (exact key set), per-scorer metrics, extras. */
+export function evalJson(res: EvalResult): object {
+  return {
+    metrics: res.metrics,
+    by_scorer: res.by_scorer,
+    extra: { ...res.extra, by_scorer: res.by_scorer_extra },
+  };
+}
+
+export async function evalCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      calls: { type: 'string' },
+      papers: { type: 'string' },
+      json: { type: 'string' },
+      html: { type: 'string' },
+      scorer: { type: 'string', multiple: true },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(EVAL_HELP);
+    return 0;
+  }
+  if (!values.calls || !values.papers) {
+    console.error('eval needs --calls and --papers\n');
+    console.error(EVAL_HELP);
+    return 2;
+  }
+  const { calls, papers } = await loadEvalFiles(values.calls, values.papers);
+  // One --scorer picks the headline and keeps the others as ablations; several run only those.
+  const picked = values.scorer ?? [];
+  const scorers = picked.length === 1 ? [picked[0] as string, ...SCORERS.map((s) => s.name).filter((n) => n !== picked[0])] : picked.length ? picked : SCORERS.map((s) => s.name);
+  const { embedder: inner } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
+  const embedder = values['no-cache'] ? inner : await createCachedEmbedder(inner, values.cache ?? 'eval/.cache');
+  try {
+    let last = 0;
+    const res = await runEval({
+      calls,
+      papers,
+      embedder,
+      scorers,
+      onProgress: (done, total) => {
+        if (process.stderr.isTTY && (done - last >= 100 || done === total)) {
+          last = done;
+          process.stderr.write(`\r${done}/${total} papers`);
+        }
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    console.log(formatEvalTable(res));
+    if (values.json) {
+      await mkdir(dirname(values.json), { recursive: true });
+      await writeFile(values.json, `${JSON.stringify(evalJson(res), null, 2)}\n`);
+    }
+    if (values.html) {
+      await mkdir(dirname(values.html), { recursive: true });
+      await writeFile(values.html, await renderHtmlReport(res, `${basename(dirname(values.papers))} (${basename(values.papers)})`));
+    }
+    return 0;
+  } finally {
+    await embedder.dispose?.();
+  }
+}

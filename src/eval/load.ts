@@ -1,0 +1,75 @@
+/**
+ * Evaluation input: calls.jsonl and papers.jsonl, one JSON object a line,
+ * unknown fields ignored. Every problem is an error that names the file and
+ * the line (or the paper and the missing call id), never a silent zero.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { EvalCall } from '../core/schema.js';
+
+export const EvalPaper = z.object({
+  id: z.string().min(1),
+  title: z.string().nullish(),
+  abstract: z.string().refine((s) => s.trim().length > 0, { message: 'abstract must not be empty' }),
+  keywords: z.array(z.string()).nullish(),
+  /** The call the paper belongs to, or null when it fits none of the calls. */
+  call_id: z.string().nullable(),
+  /** arXiv cross-lists: categories (or call ids) under which a top-1 is arguably right. */
+  all_categories: z.array(z.string()).nullish(),
+});
+export type EvalPaper = z.infer<typeof EvalPaper>;
+
+export class EvalInputError extends Error {
+  readonly code = 'EVAL_INPUT';
+}
+
+/**
+ * Parse JSON lines with a schema; blank lines are skipped.
+ *
+ * @example
+ * parseJsonl('{"id":"a","title":"T"}\n', EvalCall, 'calls.jsonl') // [{ id: 'a', title: 'T' }]
+ */
+export function parseJsonl<T>(text: string, schema: z.ZodType<T>, file: string): T[] {
+  const out: T[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (err) {
+      throw new EvalInputError(`${file}:${i + 1}: not valid JSON (${(err as Error).message})`);
+    }
+    const r = schema.safeParse(raw);
+    if (!r.success) {
+      const why = r.error.issues.map((iss) => `${iss.path.join('.') || '(line)'}: ${iss.message}`).join('; ');
+      throw new EvalInputError(`${file}:${i + 1}: ${why}`);
+    }
+    out.push(r.data);
+  });
+  return out;
+}
+
+/** Fail on duplicate ids and on papers whose call_id is not among the calls. */
+export function checkEvalSet(calls: readonly EvalCall[], papers: readonly EvalPaper[]): void {
+  const ids = new Set<string>();
+  for (const c of calls) {
+    if (ids.has(c.id)) throw new EvalInputError(`duplicate call id "${c.id}"`);
+    ids.add(c.id);
+  }
+  if (ids.size === 0) throw new EvalInputError('no calls to rank against');
+  const seen = new Set<string>();
+  for (const p of papers) {
+    if (seen.has(p.id)) throw new EvalInputError(`duplicate paper id "${p.id}"`);
+    seen.add(p.id);
+    if (p.call_id !== null && !ids.has(p.call_id)) {
+      throw new EvalInputError(`paper "${p.id}" has call_id "${p.call_id}", which is not among the ${ids.size} candidate calls`);
+    }
+  }
+}
+
+export async function loadEvalFiles(callsPath: string, papersPath: string): Promise<{ calls: EvalCall[]; papers: EvalPaper[] }> {
+  const calls = parseJsonl(await readFile(callsPath, 'utf8'), EvalCall, callsPath);
+  const papers = parseJsonl(await readFile(papersPath, 'utf8'), EvalPaper, papersPath);
+  checkEvalSet(calls, papers);
+  return { calls, papers };
+}

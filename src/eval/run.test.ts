@@ -1,0 +1,111 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Embedder } from '../core/ports.js';
+import { hashText } from '../core/text/hash.js';
+import { tokenize } from '../core/text/tokens.js';
+import { evalJson, formatEvalTable } from './command.js';
+import { createCachedEmbedder } from './embed-cache.js';
+import { EvalInputError, loadEvalFiles } from './load.js';
+import { renderHtmlReport } from './report-html.js';
+import { runEval } from './run.js';
+
+/** Deterministic fake: hashed bag of stemmed words in 64 dims, unit length. */
+function fakeEmbedder(): Embedder & { calls: number } {
+  const e = {
+    id: 'fake-bow-64',
+    dimensions: 64,
+    calls: 0,
+    async embed(texts: readonly string[]) {
+      e.calls += texts.length;
+      return texts.map((t) => {
+        const v = new Float32Array(64);
+        for (const tok of tokenize(t)) v[parseInt(hashText(tok).slice(-4), 36) % 64] += 1;
+        const n = Math.hypot(...v) || 1;
+        return v.map((x) => x / n);
+      });
+    },
+  };
+  return e;
+}
+
+const calls = [
+  { id: 'c-astro', title: 'Galaxies and cosmology', description: 'Dark matter, galaxy clusters, cosmic microwave background.', topics: [] },
+  { id: 'c-bio', title: 'Protein folding', description: 'Protein structure prediction and molecular biology.', topics: ['protein structure', 'enzymes'] },
+  { id: 'c-nlp', title: 'Machine translation', description: 'Neural machine translation between languages.', topics: [] },
+];
+const papers = [
+  { id: 'p1', title: 'Dark matter in galaxy clusters', abstract: 'We measure dark matter in galaxy clusters with the cosmic microwave background.', call_id: 'c-astro', all_categories: ['c-astro'] },
+  { id: 'p2', title: 'Predicting protein structure', abstract: 'Protein structure prediction for enzymes in molecular biology.', call_id: 'c-bio' },
+  { id: 'p3', title: 'Translation of languages', abstract: 'Neural machine translation between many languages.', call_id: 'c-nlp' },
+  { id: 'p4', title: 'Bread baking', abstract: 'Sourdough rises overnight in a warm kitchen.', call_id: null },
+];
+
+describe('runEval end to end with a fake embedder', () => {
+  it('ranks each paper first for its call and reports every metric key', async () => {
+    const res = await runEval({ calls, papers, embedder: fakeEmbedder() });
+    expect(Object.keys(res.metrics).sort()).toEqual(
+      ['acc_at_1', 'acc_at_3', 'acc_at_5', 'mrr', 'ndcg_at_5', 'n_in_scope', 'n_out_of_scope', 'ms_per_paper', 'oos_auroc', 'triage_f1'].sort(),
+    );
+    expect(Object.keys(res.by_scorer)).toEqual(expect.arrayContaining(['bm25', 'dense', 'hybrid']));
+    expect(res.metrics.n_in_scope).toBe(3);
+    expect(res.metrics.n_out_of_scope).toBe(1);
+    expect(res.by_scorer.bm25?.acc_at_1).toBe(1);
+    expect(res.metrics.acc_at_1).toBe(1);
+    expect(res.metrics.mrr).toBe(1);
+    expect(res.extra.acc_at_1_crosslist).toBe(1);
+    const table = formatEvalTable(res);
+    expect(table).toMatch(/hybrid/);
+    expect(Object.keys((evalJson(res) as { metrics: object }).metrics)).toHaveLength(10);
+  });
+
+  it('fails naming the paper and the call id when a call is missing', async () => {
+    const bad = [...papers, { id: 'p9', title: 't', abstract: 'a b c', call_id: 'c-missing' }];
+    await expect(runEval({ calls, papers: bad, embedder: fakeEmbedder() })).rejects.toThrow(/"p9".*"c-missing"/);
+  });
+
+  it('writes an HTML report with inline SVG and no external URLs', async () => {
+    const res = await runEval({ calls, papers, embedder: fakeEmbedder(), scorers: ['hybrid', 'bm25'] });
+    const html = await renderHtmlReport(res, 'tiny');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/(src|href)=["']https?:/);
+  }, 30_000);
+});
+
+describe('eval input files', () => {
+  it('names the file and line of a malformed line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cfp-eval-'));
+    try {
+      await writeFile(join(dir, 'calls.jsonl'), `${JSON.stringify(calls[0])}\n{"id": "x", \n`);
+      await writeFile(join(dir, 'papers.jsonl'), '');
+      await expect(loadEvalFiles(join(dir, 'calls.jsonl'), join(dir, 'papers.jsonl'))).rejects.toThrow(/calls\.jsonl:2: not valid JSON/);
+      await writeFile(join(dir, 'calls.jsonl'), `${JSON.stringify(calls[0])}\n`);
+      await writeFile(join(dir, 'papers.jsonl'), '{"id":"p","abstract":"x"}\n');
+      await expect(loadEvalFiles(join(dir, 'calls.jsonl'), join(dir, 'papers.jsonl'))).rejects.toBeInstanceOf(EvalInputError);
+      await expect(loadEvalFiles(join(dir, 'calls.jsonl'), join(dir, 'papers.jsonl'))).rejects.toThrow(/papers\.jsonl:1: call_id/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('embedding cache', () => {
+  it('embeds a text once across runs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cfp-cache-'));
+    try {
+      const inner = fakeEmbedder();
+      const a = await createCachedEmbedder(inner, dir);
+      const [v1] = await a.embed(['dark matter', 'dark matter']);
+      await a.flush();
+      expect(inner.calls).toBe(1);
+      const b = await createCachedEmbedder(inner, dir);
+      const [v2] = await b.embed(['dark matter']);
+      expect(inner.calls).toBe(1);
+      expect(Array.from(v2 ?? [])).toEqual(Array.from(v1 ?? []));
+      expect((await readFile(join(dir, 'fake-bow-64', 'vectors.bin'))).length).toBe(16 + 64 * 4);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * runEval: rank every paper against the whole candidate set of calls with
+ * each scorer and compute the metrics. Programmatic entry for tests and the
+ * `eval` command; takes any Embedder (tests pass a tiny deterministic one).
+ */
+import { createCorpus } from '../core/corpus.js';
+import { createFlatIndex } from '../core/flat-index.js';
+import type { Embedder } from '../core/ports.js';
+import { prepareDraft } from '../core/rank/draft.js';
+import {
+  DEFAULT_CALIBRATION,
+  DEFAULT_IN_SCOPE_THRESHOLD,
+  DEFAULT_RANK_PARAMS,
+  inScopeProbability,
+  type Calibration,
+  type RankParams,
+} from '../core/rank/fusion.js';
+import { scoreCalls, type EmbeddedDraft } from '../core/rank/score-calls.js';
+import { callFromEval, Draft, type EvalCall } from '../core/schema.js';
+import { checkEvalSet, type EvalPaper } from './load.js';
+import { accAtK, auroc, f1, mrr, ndcgAtK, rankOf } from './metrics.js';
+import { needsSentences, pickScorers, type Scorer } from './scorers.js';
+
+export interface EvalMetrics {
+  n_in_scope: number;
+  n_out_of_scope: number;
+  acc_at_1: number;
+  acc_at_3: number;
+  acc_at_5: number;
+  mrr: number;
+  ndcg_at_5: number;
+  oos_auroc: number;
+  triage_f1: number;
+  ms_per_paper: number;
+}
+
+/** Per-paper outcome under one scorer (kept for plots). */
+export interface PaperOutcome {
+  id: string;
+  inScope: boolean;
+  /** Pessimistic rank of the labelled call (null when out of scope). */
+  rank: number | null;
+  topCall: string;
+  /** In-scope probability of the top-ranked call (the fit the service shows first). */
+  topProbability: number;
+  /** True when the top call is the labelled call or one of its cross-lists. */
+  crosslistHit: boolean | null;
+}
+
+export interface ScorerResult {
+  metrics: EvalMetrics;
+  extra: { acc_at_1_crosslist?: number };
+  outcomes: PaperOutcome[];
+}
+
+export interface EvalResult {
+  metrics: EvalMetrics;
+  extra: { acc_at_1_crosslist?: number; embed_ms_per_paper: number; threshold: number; default_scorer: string };
+  by_scorer: Record<string, EvalMetrics>;
+  by_scorer_extra: Record<string, { acc_at_1_crosslist?: number }>;
+  /** Outcomes per scorer, for the HTML report; not written to JSON. */
+  outcomes: Record<string, PaperOutcome[]>;
+}
+
+export interface RunEvalOptions {
+  calls: readonly EvalCall[];
+  papers: readonly EvalPaper[];
+  embedder: Embedder;
+  /** Scorer names (default: all); the first is the headline `metrics`. */
+  scorers?: readonly string[];
+  baseParams?: Partial<RankParams>;
+  calibration?: Calibration;
+  threshold?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Does the top call count as right under cross-listing? Call ids match a category exactly or as `<prefix>:<category>`. */
+export function crosslistMatch(callId: string, categories: readonly string[]): boolean {
+  return categories.some((c) => callId === c || callId.endsWith(`:${c}`));
+}
+
+/**
+ * @example
+ * const res = await runEval({ calls, papers, embedder });
+ * res.by_scorer.bm25.acc_at_1
+ */
+export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
+  checkEvalSet(opts.calls, opts.papers);
+  const scorers = pickScorers(opts.scorers);
+  const base: RankParams = { ...DEFAULT_RANK_PARAMS, ...opts.baseParams };
+  const calibration = opts.calibration ?? DEFAULT_CALIBRATION;
+  const threshold = opts.threshold ?? DEFAULT_IN_SCOPE_THRESHOLD;
+  const withSentences = needsSentences(scorers, base);
+
+  const corpus = createCorpus({ embedder: opts.embedder, index: createFlatIndex({ dimensions: opts.embedder.dimensions }) });
+  await corpus.upsert(opts.calls.map(callFromEval));
+  const callIds = [...corpus.calls.keys()].sort();
+
+  const outcomes = new Map<string, PaperOutcome[]>(scorers.map((s) => [s.name, []]));
+  const scoreMs = new Map<string, number>(scorers.map((s) => [s.name, 0]));
+  let embedMs = 0;
+  for (const [n, paper] of opts.papers.entries()) {
+    const draft = Draft.parse({ title: paper.title ?? '', abstract: paper.abstract, keywords: paper.keywords ?? [] });
+    const prepared = prepareDraft(draft);
+    const t0 = performance.now();
+    const [vector, ...sentenceVectors] = await opts.embedder.embed([prepared.text, ...(withSentences ? prepared.sentences : [])]);
+    embedMs += performance.now() - t0;
+    if (!vector) throw new Error(`the embedder returned no vector for paper "${paper.id}"`);
+    const embedded: EmbeddedDraft = withSentences ? { ...prepared, vector, sentenceVectors } : { ...prepared, sentences: [], vector, sentenceVectors: [] };
+    for (const scorer of scorers) {
+      const t1 = performance.now();
+      const outcome = scorePaper(paper, embedded, scorer, base, calibration, callIds, corpus);
+      scoreMs.set(scorer.name, (scoreMs.get(scorer.name) ?? 0) + performance.now() - t1);
+      outcomes.get(scorer.name)?.push(outcome);
+    }
+    opts.onProgress?.(n + 1, opts.papers.length);
+  }
+
+  const nPapers = Math.max(1, opts.papers.length);
+  const results: Record<string, ScorerResult> = {};
+  for (const scorer of scorers) {
+    const list = outcomes.get(scorer.name) ?? [];
+    const ms = (embedMs + (scoreMs.get(scorer.name) ?? 0)) / nPapers;
+    results[scorer.name] = summarize(list, threshold, ms);
+  }
+  const head = results[scorers[0]?.name ?? ''] as ScorerResult;
+  return {
+    metrics: head.metrics,
+    extra: { ...head.extra, embed_ms_per_paper: embedMs / nPapers, threshold, default_scorer: scorers[0]?.name ?? '' },
+    by_scorer: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.metrics])),
+    by_scorer_extra: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.extra])),
+    outcomes: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.outcomes])),
+  };
+}
+
+function scorePaper(
+  paper: EvalPaper,
+  embedded: EmbeddedDraft,
+  scorer: Scorer,
+  base: RankParams,
+  calibration: Calibration,
+  callIds: readonly string[],
+  corpus: Parameters<typeof scoreCalls>[0],
+): PaperOutcome {
+  const scored = scoreCalls(corpus, embedded, callIds, { ...base, ...scorer.params });
+  const scores = new Map(scored.map((s) => [s.callId, s.score]));
+  // Deterministic top call: best score, ties broken by call id (as the matcher does).
+  const top = [...scored].sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1))[0];
+  if (!top) throw new Error('no calls were scored');
+  const inScope = paper.call_id !== null;
+  const cats = paper.all_categories ?? null;
+  return {
+    id: paper.id,
+    inScope,
+    rank: paper.call_id !== null ? rankOf(scores, paper.call_id) : null,
+    topCall: top.callId,
+    topProbability: inScopeProbability(top, calibration),
+    crosslistHit: inScope && cats ? top.callId === paper.call_id || crosslistMatch(top.callId, cats) : null,
+  };
+}
+
+/** Metrics from per-paper outcomes. */
+export function summarize(list: readonly PaperOutcome[], threshold: number, msPerPaper: number): ScorerResult {
+  const ranks = list.filter((o) => o.inScope).map((o) => o.rank ?? Infinity);
+  const pos = list.filter((o) => o.inScope).map((o) => o.topProbability);
+  const neg = list.filter((o) => !o.inScope).map((o) => o.topProbability);
+  const cross = list.filter((o) => o.crosslistHit !== null);
+  const metrics: EvalMetrics = {
+    n_in_scope: ranks.length,
+    n_out_of_scope: neg.length,
+    acc_at_1: accAtK(ranks, 1),
+    acc_at_3: accAtK(ranks, 3),
+    acc_at_5: accAtK(ranks, 5),
+    mrr: mrr(ranks),
+    ndcg_at_5: ndcgAtK(ranks, 5),
+    oos_auroc: auroc(pos, neg),
+    triage_f1: f1(list.map((o) => o.topProbability >= threshold), list.map((o) => o.inScope)),
+    ms_per_paper: msPerPaper,
+  };
+  return {
+    metrics,
+    extra: cross.length ? { acc_at_1_crosslist: cross.filter((o) => o.crosslistHit).length / cross.length } : {},
+    outcomes: [...list],
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The ablations the harness reports. They differ only in fusion parameters,
+ * so all of them are scored from one embedding pass per paper.
+ */
+import type { RankParams } from '../core/rank/fusion.js';
+
+export interface Scorer {
+  name: string;
+  /** Overrides of DEFAULT_RANK_PARAMS. */
+  params: Partial<RankParams>;
+}
+
+export const SCORERS: readonly Scorer[] = [
+  { name: 'hybrid', params: {} },
+  { name: 'bm25', params: { denseWeight: 0, lexicalWeight: 1, evidenceShare: 0 } },
+  { name: 'dense', params: { denseWeight: 1, lexicalWeight: 0, evidenceShare: 0 } },
+  { name: 'hybrid+evidence', params: { evidenceShare: 0.3 } },
+];
+
+/** The scorer the service uses. */
+export const DEFAULT_SCORER = 'hybrid';
+
+/** Scorers by name; an unknown name is an error that lists the known ones. */
+export function pickScorers(names?: readonly string[]): Scorer[] {
+  if (!names || names.length === 0) return [...SCORERS];
+  return names.map((n) => {
+    const s = SCORERS.find((x) => x.name === n);
+    if (!s) throw new Error(`unknown scorer "${n}" (known: ${SCORERS.map((x) => x.name).join(', ')})`);
+    return s;
+  });
+}
+
+/** Whether any scorer needs per-sentence draft vectors (topic evidence). */
+export function needsSentences(scorers: readonly Scorer[], base: RankParams): boolean {
+  return scorers.some((s) => (s.params.evidenceShare ?? base.evidenceShare) > 0);
+}
