@@ -31,7 +31,12 @@ function dot(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
-/** Throw INDEX_MISMATCH unless `v` has `dimensions` entries. */
+/**
+ * Throw INDEX_MISMATCH unless `v` has `dimensions` entries.
+ *
+ * @example
+ * checkDimensions(query, index.dimensions, 'query');
+ */
 export function checkDimensions(v: Float32Array, dimensions: number, what: string): void {
   if (v.length !== dimensions) {
     throw createError('INDEX_MISMATCH', `${what} has ${v.length} dimensions, the index has ${dimensions}`);

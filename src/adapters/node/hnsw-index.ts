@@ -11,6 +11,10 @@ import { createError } from '../../core/errors.js';
 import { checkDimensions } from '../../core/flat-index.js';
 import type { RawIndex, VectorHit, VectorIndex } from '../../core/ports.js';
 import { checkHnswRaw, HNSW_INDEX_KIND } from './hnsw-raw.js';
+import { l2Normalize } from './normalize.js';
+
+/** Filters that allow at most this many ids are searched exactly instead of through the graph. */
+const EXACT_FILTER_LIMIT = 512;
 
 export interface HnswIndexOptions {
   dimensions: number;
@@ -89,6 +93,18 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
     if (needed > max) index.resizeIndex(Math.max(needed, max * 2));
   }
 
+  function exactSearch(vector: Float32Array, labels: number[], k: number): VectorHit[] {
+    const query = l2Normalize(vector);
+    const hits = labels.map((label) => {
+      // Points in the cosine space are stored normalised, so a dot product is the cosine.
+      const point = index.getPoint(label);
+      let score = 0;
+      for (let i = 0; i < dimensions; i++) score += (query[i] as number) * (point[i] as number);
+      return { id: labelToId[label] as string, score };
+    });
+    return hits.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
   const self: VectorIndex = {
     name: 'hnsw',
     dimensions,
@@ -137,6 +153,8 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
         const allowed = new Set<number>();
         for (const [id, label] of idToLabel) if (filter(id)) allowed.add(label);
         if (allowed.size === 0) return [];
+        // A selective filter (say, one call's passages) is answered exactly: cheaper and never misses.
+        if (allowed.size <= EXACT_FILTER_LIMIT) return exactSearch(vector, [...allowed], want);
         want = Math.min(want, allowed.size);
         // Over-fetch: the rarer the allowed ids, the wider the search must look.
         ef = Math.min(live, Math.max(efSearch, want) * Math.min(16, Math.ceil(live / allowed.size)));

@@ -37,7 +37,12 @@ export interface OnnxEmbedder extends Embedder {
 
 const DTYPE_SUFFIX: Record<OnnxDtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized', int8: '_int8', uint8: '_uint8', q4: '_q4' };
 
-/** Folder of `modelId` under `modelsDir`. */
+/**
+ * Absolute folder of `modelId` under `modelsDir`.
+ *
+ * @example
+ * modelPath('models', 'Xenova/bge-small-en-v1.5'); // '/srv/app/models/Xenova/bge-small-en-v1.5'
+ */
 export function modelPath(modelsDir: string, modelId: string): string {
   return resolve(modelsDir, ...modelId.split('/'));
 }
