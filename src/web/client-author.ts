@@ -53,12 +53,16 @@ export function authorView(h: Helpers, root: HTMLElement, llm: boolean): void {
     explain?.addEventListener('click', async () => {
       explain.disabled = true;
       explainOut.replaceChildren(el('p', { class: 'status' }, 'Asking the language model…'));
-      const res = await h.api('POST', '/v1/explain', { call_id: r.call_id, ...draft });
+      const res = await h.api('POST', '/v1/explain', { call_id: r.call_id, draft });
       explain.disabled = false;
       if (!res.ok) { const box = el('div', { class: 'error', role: 'alert' }); h.showError(box, res); explainOut.replaceChildren(box); return; }
-      const d = res.data as Record<string, unknown>;
-      const text = typeof d.explanation === 'string' ? d.explanation : typeof d.summary === 'string' ? d.summary : JSON.stringify(d, null, 2);
-      explainOut.replaceChildren(el('p', {}, text));
+      const d = res.data as { verdict?: string; topics?: Array<{ topic: string; rationale: string; quote?: string }>; gaps?: Array<{ topic: string; note: string }>; suggestions?: string[]; model?: string };
+      explainOut.replaceChildren(
+        el('h4', {}, 'Explanation'), el('p', {}, d.verdict ?? ''),
+        d.topics?.length ? el('ul', {}, ...d.topics.map((t) => el('li', {}, el('strong', {}, t.topic), `: ${t.rationale}`, t.quote ? el('q', {}, t.quote) : null))) : null,
+        d.gaps?.length ? el('div', {}, el('h5', {}, 'Not covered'), el('ul', {}, ...d.gaps.map((g) => el('li', {}, el('strong', {}, g.topic), `: ${g.note}`)))) : null,
+        d.suggestions?.length ? el('div', {}, el('h5', {}, 'Suggestions'), el('ul', {}, ...d.suggestions.map((x) => el('li', {}, x)))) : null,
+        d.model ? el('p', { class: 'hint' }, `Written by ${d.model}; check it against your draft.`) : null);
     });
     const fill = el('span', {});
     // Via CSSOM, not a style attribute: the page's CSP forbids inline styles.
@@ -79,7 +83,7 @@ export function authorView(h: Helpers, root: HTMLElement, llm: boolean): void {
         : el('p', { class: 'hint' }, 'No listed topic is clearly matched.'),
       r.matched_topics.length
         ? el('details', { open: i === 0 }, el('summary', {}, 'Supporting sentences in your draft'),
-          h.highlight(draft.abstract, r.matched_topics.map((t) => ({ sentence: t.sentence, label: t.topic }))))
+          h.highlight([draft.title, draft.abstract], r.matched_topics.map((t) => ({ sentence: t.sentence, label: t.topic }))))
         : null,
       r.requirements.length
         ? el('div', {}, el('h4', {}, failed ? `Requirements (${failed} not met)` : 'Requirements'),

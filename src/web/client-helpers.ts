@@ -86,26 +86,30 @@ export function clientHelpers() {
 
   const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-  /** The text with each of `sentences` wrapped in <mark>; sentences not found are appended as quotes. */
-  function highlight(text: string, marks: Array<{ sentence: string; label: string }>): HTMLElement {
-    const body = squash(text);
-    const spans: Array<{ start: number; end: number; label: string }> = [];
-    const missing: Array<{ sentence: string; label: string }> = [];
-    for (const m of marks) {
-      const start = body.indexOf(squash(m.sentence));
-      if (start < 0) missing.push(m);
-      else spans.push({ start, end: start + squash(m.sentence).length, label: m.label });
-    }
-    spans.sort((a, b) => a.start - b.start);
+  /** The texts (title, abstract) with each of `sentences` wrapped in <mark>; sentences found in neither are appended as quotes. */
+  function highlight(texts: string[], marks: Array<{ sentence: string; label: string }>): HTMLElement {
     const out = el('div', { class: 'draft' });
-    let at = 0;
-    for (const s of spans) {
-      if (s.start < at) continue; // overlapping evidence: keep the first
-      out.append(body.slice(at, s.start), el('mark', { title: s.label }, body.slice(s.start, s.end)));
-      at = s.end;
+    const found = new Set<string>();
+    for (const text of texts.map(squash).filter(Boolean)) {
+      const spans: Array<{ start: number; end: number; label: string }> = [];
+      for (const m of marks) {
+        const start = text.indexOf(squash(m.sentence));
+        if (start < 0) continue;
+        found.add(m.sentence);
+        spans.push({ start, end: start + squash(m.sentence).length, label: m.label });
+      }
+      spans.sort((x, y) => x.start - y.start);
+      const p = el('p', {});
+      let at = 0;
+      for (const s of spans) {
+        if (s.start < at) continue; // overlapping evidence: keep the first
+        p.append(text.slice(at, s.start), el('mark', { title: s.label }, text.slice(s.start, s.end)));
+        at = s.end;
+      }
+      p.append(text.slice(at));
+      out.append(p);
     }
-    out.append(body.slice(at));
-    for (const m of missing) out.append(el('p', {}, el('mark', { title: m.label }, m.sentence)));
+    for (const m of marks) if (!found.has(m.sentence)) out.append(el('p', {}, el('mark', { title: m.label }, m.sentence)));
     return out;
   }
 

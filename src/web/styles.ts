@@ -43,7 +43,7 @@ button[disabled]{opacity:.6;cursor:progress}
 ul.checks,ul.topics{padding-left:1.1rem;margin:.25rem 0}
 .checks .bad{color:var(--bad)}.checks .ok{color:var(--ok)}
 mark{background:var(--mark);color:inherit;padding:0 .1rem;border-bottom:2px solid var(--warn)}
-.draft{background:var(--panel);padding:.75rem;border-radius:4px;white-space:pre-wrap}
+.draft{background:var(--panel);padding:.25rem .75rem;border-radius:4px}
 .explain{margin-top:.5rem}
 dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.fields dt{font-weight:600}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.4rem;text-align:left;vertical-align:top}
