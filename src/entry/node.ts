@@ -1,8 +1,10 @@
 /**
  * Composition root for Node: `npm start` serves the API on 127.0.0.1:8787
  * (HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN override) with the bundled calls.
+ * The LLM explainer is on only when LLM_BASE_URL and LLM_MODEL are set (LLM_API_KEY, LLM_TIMEOUT_MS optional).
  */
 import { serve } from '@hono/node-server';
+import { explainerFromEnv } from '../core/explain/from-env.js';
 import { createApp } from '../http/app.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
@@ -12,11 +14,15 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
 
 const runtime = await createNodeRuntime({ ...envOptions(), log });
+const explainer = explainerFromEnv(process.env, log);
+// Whether the LLM is on and which model; never the key.
+log('llm.config', { enabled: explainer !== undefined, model: explainer?.modelName });
 const app = createApp({
   matcher: runtime.matcher,
   log,
   ...(process.env.ADMIN_TOKEN ? { adminToken: process.env.ADMIN_TOKEN } : {}),
   onChange: () => void runtime.persist(),
+  ...(explainer ? { explainer } : {}),
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });

@@ -7,9 +7,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
+import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
+import { explainRoutes } from './routes/explain.js';
 import { docsRoutes } from './routes/docs.js';
 import { rankRoutes } from './routes/rank.js';
 import { webRoutes } from '../web/routes.js';
@@ -23,6 +25,8 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Called after the call set changed (the Node entry saves the index). */
   onChange?: () => void;
+  /** LLM explainer; without it /v1/explain answers 503 LLM_UNAVAILABLE and `explain: true` adds explanation_error. */
+  explainer?: Explainer;
 }
 
 /**
@@ -54,8 +58,9 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', calls: deps.matcher.corpus.calls.size, embedder: deps.matcher.embedder.id }),
   );
-  app.route('/v1', rankRoutes(deps.matcher));
-  app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
+  app.route('/v1', rankRoutes(deps.matcher, deps.explainer));
+  app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
+  app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());
 

@@ -47,15 +47,20 @@ export function evidenceOf(s: EvidenceSource, params: { topicThreshold: number; 
 }
 
 /**
- * Score a validated draft against the given calls and return their evidence
- * in the order of `callIds` (unknown ids are skipped).
+ * Score a validated draft and return the evidence of the given calls, in the
+ * order of `callIds` (unknown ids are skipped).
  *
  * @example
  * const [ev] = await evidenceFor(matcher, draft, ['ieee-network-lam-ioe']);
  */
 export async function evidenceFor(matcher: Matcher, draft: Draft, callIds: readonly string[]): Promise<ExplainEvidence[]> {
-  const { scored } = await matcher.scoreDraft(draft, callIds);
+  // Scored against all calls, as rank() does: fusion normalises across the scored set, so
+  // scoring only `callIds` would give a different fit from the ranking's.
+  const { scored } = await matcher.scoreDraft(draft);
   const byId = new Map(scored.map((s) => [s.callId, s]));
+  // Large corpora score only search candidates; a call outside them is scored on its own.
+  const missing = callIds.filter((id) => !byId.has(id) && matcher.corpus.calls.has(id));
+  if (missing.length > 0) for (const s of (await matcher.scoreDraft(draft, missing)).scored) byId.set(s.callId, s);
   return callIds.flatMap((id) => {
     const s = byId.get(id);
     const call = matcher.corpus.calls.get(id);

@@ -5,3 +5,4 @@ export { explainOne, explainRanking, prepareExplain, EXPLAIN_TOP, NOT_CONFIGURED
 export { evidenceFor, evidenceOf } from './evidence.js';
 export { extractCallWithLlm, compareCalls, type Extraction, type Disagreement, type ExtractOptions } from './extract-call.js';
 export { ExplainEvidence, Explanation, ExplainRequest, ExplanationError, ModelExplanation } from './schema.js';
+export { explainerFromEnv, type LlmEnv } from './from-env.js';
