@@ -14,6 +14,7 @@ import { callRoutes } from './routes/calls.js';
 import { explainRoutes } from './routes/explain.js';
 import { docsRoutes } from './routes/docs.js';
 import { rankRoutes } from './routes/rank.js';
+import { applySecurity, type SecurityOptions } from './security.js';
 import { webRoutes } from '../web/routes.js';
 
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
   onChange?: () => void;
   /** LLM explainer; without it /v1/explain answers 503 LLM_UNAVAILABLE and `explain: true` adds explanation_error. */
   explainer?: Explainer;
+  /** Secure headers (always), CORS and rate limiting (off unless given; see securityFromEnv). */
+  security?: SecurityOptions;
 }
 
 /**
@@ -45,6 +48,8 @@ export function createApp(deps: AppDeps): Hono {
     // Ids, statuses and timings only: drafts are confidential.
     log('http.request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) });
   });
+  // Before the body limit, so a rate-limited client's body is never read.
+  applySecurity(app, deps.security);
   app.use(
     '/v1/*',
     bodyLimit({
@@ -56,7 +61,13 @@ export function createApp(deps: AppDeps): Hono {
   );
 
   app.get('/healthz', (c) =>
-    c.json({ status: 'ok', calls: deps.matcher.corpus.calls.size, embedder: deps.matcher.embedder.id }),
+    c.json({
+      status: 'ok',
+      calls: deps.matcher.corpus.calls.size,
+      embedder: deps.matcher.embedder.id,
+      // The page shows its Explain action only when this is true.
+      llm: { configured: deps.explainer !== undefined, ...(deps.explainer ? { model: deps.explainer.modelName } : {}) },
+    }),
   );
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));

@@ -37,6 +37,13 @@ const good = JSON.stringify(goodAnswer());
 type Json = Record<string, unknown> & { results: unknown[] };
 
 describe('POST /v1/explain', () => {
+  it('/healthz says whether an LLM is configured', async () => {
+    const on = await createApp({ matcher, explainer: listExplainer(good) }).request('/healthz');
+    expect(await on.json()).toMatchObject({ llm: { configured: true, model: 'fake-list' } });
+    const off = await createApp({ matcher }).request('/healthz');
+    expect(await off.json()).toMatchObject({ llm: { configured: false } });
+  });
+
   it('answers 503 LLM_UNAVAILABLE naming the settings when no LLM is configured', async () => {
     const res = await post(undefined, '/v1/explain', { draft: DRAFT, call_id: 'edge-llm' });
     expect(res.status).toBe(503);
@@ -48,8 +55,9 @@ describe('POST /v1/explain', () => {
   it('explains one call, with the same fit as the ranking', async () => {
     const res = await post(listExplainer(good), '/v1/explain', { draft: DRAFT, call_id: 'edge-llm' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { fit: number; explanation: { topics: Array<{ quote_verified: boolean }> } };
-    expect(body.explanation.topics[0]?.quote_verified).toBe(true);
+    const body = (await res.json()) as { fit: number; call_id: string; verdict: string; topics: Array<{ quote_verified: boolean }> };
+    expect(body).toMatchObject({ call_id: 'edge-llm', verdict: goodAnswer().verdict });
+    expect(body.topics[0]?.quote_verified).toBe(true);
     const ranking = await matcher.rank({ ...DRAFT, top_k: 10 });
     expect(body.fit).toBe(ranking.results.find((r) => r.call_id === 'edge-llm')?.fit);
   });

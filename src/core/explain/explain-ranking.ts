@@ -17,12 +17,8 @@ export const EXPLAIN_TOP = 3;
 
 export const NOT_CONFIGURED = 'no LLM is configured: set LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY if the server needs one)';
 
-export interface ExplainedCall {
-  call_id: string;
-  fit: number;
-  evidence: ExplainEvidence;
-  explanation: Explanation;
-}
+/** The explanation's fields at the top level, plus the fit and evidence it was grounded in. */
+export type ExplainedCall = Explanation & { fit: number; evidence: ExplainEvidence };
 
 /**
  * Validate a `POST /v1/explain` body and compute its evidence (throws VALIDATION, UNKNOWN_CALL).
@@ -48,7 +44,7 @@ export async function explainOne(explainer: Explainer | undefined, matcher: Matc
   const { draft, evidence } = await prepareExplain(matcher, body);
   if (!explainer) throw createError('LLM_UNAVAILABLE', NOT_CONFIGURED);
   const explanation = await explainer.explain(draft, evidence, opts);
-  return { call_id: evidence.call.id, fit: evidence.fit, evidence, explanation };
+  return { ...explanation, fit: evidence.fit, evidence };
 }
 
 export type ExplainedRanking = RankResponse & { explanations?: Explanation[]; explanation_error?: ExplanationError };
