@@ -64,14 +64,18 @@ const READERS: Reader[] = [
  */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
-  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+  const blocked: FoundDate[] = [];
+  const taken = (s: number, e: number) => [...found, ...blocked].some((f) => s < f.end && e > f.start);
   for (const { re, read } of READERS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
       const iso = read(m);
-      if (iso && !taken(start, end)) found.push({ iso, start, end });
+      if (taken(start, end)) continue;
+      // An impossible full date ("31 February 2025") still blocks the month-only reading inside it.
+      if (iso) found.push({ iso, start, end });
+      else blocked.push({ iso: '', start, end });
     }
   }
   return found.sort((a, b) => a.start - b.start);

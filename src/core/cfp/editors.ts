@@ -6,7 +6,8 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/** Bounded and anchored at a word start, so a long run of letters cannot make it quadratic. */
+const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
 const EMAIL_G = new RegExp(EMAIL.source, 'g');
 const LEAD = /\(\s*lead\b[^)]{0,40}\)|\blead guest editor\b|\blead GE\b/i;
 const TITLE_PREFIX = /^(?:prof(?:essor)?\.?|dr\.?|assoc\.? prof\.?|assistant prof\.?)\s+/i;

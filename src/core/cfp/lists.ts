@@ -8,6 +8,8 @@ import { prevNonBlank } from './lines.js';
 export interface BulletItem {
   text: string;
   lines: number[];
+  /** Items nested under this one (indented deeper than the run's first bullet). */
+  subs: string[];
 }
 
 export interface BulletRun {
@@ -28,6 +30,7 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
   const runs: BulletRun[] = [];
   let run: BulletRun | undefined;
   let last: BulletItem | undefined;
+  let baseIndent = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!l) continue;
@@ -35,15 +38,23 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
       if (!run) {
         run = { items: [], intro: prevNonBlank(lines, i), start: i, end: i };
         runs.push(run);
+        baseIndent = l.indent;
       }
-      last = { text: l.text, lines: [i] };
-      run.items.push(last);
       run.end = i;
+      if (last && l.indent > baseIndent + 1) {
+        last.subs.push(l.text);
+        last.lines.push(i);
+        continue;
+      }
+      last = { text: l.text, lines: [i], subs: [] };
+      run.items.push(last);
     } else if (l.kind === 'blank') {
       continue;
     } else if (run && last && l.kind === 'text' && l.indent > 0 && lines[i - 1]?.kind !== 'blank') {
       // An indented line straight after a bullet is that bullet wrapped.
-      last.text = `${last.text} ${l.text}`;
+      const subs = last.subs;
+      if (subs.length > 0) subs[subs.length - 1] = `${subs[subs.length - 1] ?? ''} ${l.text}`;
+      else last.text = `${last.text} ${l.text}`;
       last.lines.push(i);
       run.end = i;
     } else {

@@ -9,7 +9,7 @@ export interface Link {
   url: string;
 }
 
-const MD_LINK = /\[([^\]\n]{0,500})\]\(\s*<?([^)\s>]{1,2000})>?(?:\s+"[^"]*")?\s*\)/g;
+const MD_LINK = /\[([^\][\n]{0,300})\]\(\s*<?([^)\s>]{1,2000})>?(?:\s+"[^"]*")?\s*\)/g;
 const ANGLE_URL = /<((?:https?:\/\/|mailto:)[^>\s]{1,2000})>/g;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()"“”\]]{2,2000}/g;
 

@@ -86,7 +86,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const { venue, publisher } = inferVenue(found.venue, links, text);
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
-    .flatMap((r) => r.items.map((i) => i.text));
+    .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));
   const sentences = paras.filter((p) => !scopeParas.includes(p)).flatMap((p) => splitSentences(p.text));
 
   const candidate = {

@@ -42,7 +42,7 @@ export function paragraphs(
     cur = { text: l.text, start: i, end: i, section: sections[i] ?? 'scope' };
     out.push(cur);
   });
-  return out.filter((p) => p.text.split(/\s+/).length >= 6 || /[.!?:]$/.test(p.text));
+  return out.filter((p) => /\p{L}{2}/u.test(p.text) && (p.text.split(/\s+/).length >= 6 || /[.!?:]$/.test(p.text)));
 }
 
 const SUBMISSION_TALK =

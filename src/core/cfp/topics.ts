@@ -23,7 +23,7 @@ export function cleanTopic(item: string): string {
   return item
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(?:[\s,;:.]+(?:and|or))?[\s,;:.…]+$/i, '')
+    .replace(/(?:[\s,;:.]+(?:and|or))?[\s,;:.…]*$/i, '')
     .trim();
 }
 
@@ -64,7 +64,9 @@ export function findTopics(
   const topics: string[] = [];
   for (const r of chosen) {
     for (const item of r.items) {
-      const t = cleanTopic(item.text);
+      // Nested items qualify their parent ("Networking: SDN; NFV"); alone they are often fragments.
+      const subs = item.subs.map(cleanTopic).filter((x) => x.length > 0);
+      const t = subs.length > 0 ? `${cleanTopic(item.text)}: ${subs.join('; ')}` : cleanTopic(item.text);
       if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || seen.has(t.toLowerCase())) continue;
       seen.add(t.toLowerCase());
       topics.push(t);
