@@ -57,12 +57,12 @@ export function authorView(h: Helpers, root: HTMLElement, llm: boolean): void {
       explain.disabled = false;
       if (!res.ok) { const box = el('div', { class: 'error', role: 'alert' }); h.showError(box, res); explainOut.replaceChildren(box); return; }
       const d = res.data as { verdict?: string; topics?: Array<{ topic: string; rationale: string; quote?: string }>; gaps?: Array<{ topic: string; note: string }>; suggestions?: string[]; model?: string };
-      explainOut.replaceChildren(
+      explainOut.replaceChildren(el('div', {},
         el('h4', {}, 'Explanation'), el('p', {}, d.verdict ?? ''),
         d.topics?.length ? el('ul', {}, ...d.topics.map((t) => el('li', {}, el('strong', {}, t.topic), `: ${t.rationale}`, t.quote ? el('q', {}, t.quote) : null))) : null,
         d.gaps?.length ? el('div', {}, el('h5', {}, 'Not covered'), el('ul', {}, ...d.gaps.map((g) => el('li', {}, el('strong', {}, g.topic), `: ${g.note}`)))) : null,
         d.suggestions?.length ? el('div', {}, el('h5', {}, 'Suggestions'), el('ul', {}, ...d.suggestions.map((x) => el('li', {}, x)))) : null,
-        d.model ? el('p', { class: 'hint' }, `Written by ${d.model}; check it against your draft.`) : null);
+        d.model ? el('p', { class: 'hint' }, `Written by ${d.model}; check it against your draft.`) : null));
     });
     const fill = el('span', {});
     // Via CSSOM, not a style attribute: the page's CSP forbids inline styles.

@@ -37,7 +37,7 @@ export async function callView(h: Helpers, root: HTMLElement, id: string | null)
   const rules = Object.entries(c.rules).filter(([k]) => k !== 'notes').map(([k, v]) => [label(k), Array.isArray(v) ? v.join(', ') : String(v)] as [string, string]);
   const notes = Array.isArray(c.rules.notes) ? (c.rules.notes as string[]) : [];
   const link = (href: string | undefined, text: string) => (href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text) : null);
-  root.replaceChildren(
+  root.replaceChildren(el('div', {},
     el('p', {}, el('a', { href: '/calls' }, '← All calls')),
     el('h1', {}, c.title),
     dl([['Venue', c.venue], ['Publisher', c.publisher], ['Id', c.id]]),
@@ -49,6 +49,5 @@ export async function callView(h: Helpers, root: HTMLElement, id: string | null)
     el('ul', {}, ...c.guest_editors.map((g) => el('li', {}, el('strong', {}, g.name), g.lead ? ' (lead)' : '', g.affiliation ? `, ${g.affiliation}` : '', g.email ? ` · ${g.email}` : ''))),
     el('h2', {}, 'Submission rules'),
     rules.length || notes.length ? el('div', {}, dl(rules), el('ul', {}, ...notes.map((n) => el('li', {}, n)))) : el('p', { class: 'hint' }, 'No rules stated.'),
-    el('h2', {}, 'Scope'), ...c.scope.split(/\n{2,}/).filter(Boolean).map((p) => el('p', {}, p)),
-  );
+    el('h2', {}, 'Scope'), ...c.scope.split(/\n{2,}/).filter(Boolean).map((p) => el('p', {}, p))));
 }

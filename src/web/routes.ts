@@ -3,7 +3,7 @@
  * a module, so the Node server and the Worker serve the same bytes and
  * nothing loads from another origin.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { APP_JS, pageHtml } from './assets.js';
 import { APP_CSS } from './styles.js';
 
@@ -19,7 +19,7 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
 export function webRoutes(): Hono {
   const r = new Hono();
   const html = pageHtml('cfpmatch: find a special issue for your draft');
-  const page = (c: { header: (k: string, v: string) => void; html: (s: string) => Response }) => {
+  const page = (c: Context) => {
     c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
