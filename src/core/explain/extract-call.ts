@@ -8,7 +8,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { parseCfp } from '../cfp/parse.js';
 import { slugify } from '../cfp/slug.js';
-import { isCfpError } from '../errors.js';
+import { createError, isCfpError } from '../errors.js';
 import { Call } from '../schema.js';
 import { canonical } from './citations.js';
 import { errorBody } from './explain-ranking.js';
@@ -84,7 +84,7 @@ export async function extractCallWithLlm(text: string, model: BaseChatModel, opt
 }
 
 function badOutput(message: string): Error {
-  return Object.assign(new Error(message), { name: 'ExtractionSchemaError' });
+  return createError('LLM_BAD_OUTPUT', message);
 }
 
 /** Fields the parser finds that the model is not asked for, plus a warning naming disagreements. */
