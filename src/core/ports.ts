@@ -42,6 +42,12 @@ export interface VectorIndex {
   search(vector: Float32Array, k: number, filter?: (id: string) => boolean): Promise<VectorHit[]>;
   /** Stored vector by id (used for exact re-scoring and evidence). */
   get(id: string): Float32Array | undefined;
+  /**
+   * Optional: make `get` answer for these ids. Indexes that keep vectors remotely
+   * (Vectorize) load them here; the ranker awaits it for its candidates' passages
+   * before scoring. In-memory indexes leave it out.
+   */
+  prefetch?(ids: readonly string[]): Promise<void>;
   save(): Promise<RawIndex>;
   dispose(): Promise<void>;
 }

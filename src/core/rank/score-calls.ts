@@ -30,8 +30,22 @@ export interface CandidateOptions {
 
 export const DEFAULT_CANDIDATES: CandidateOptions = { exactLimit: 2_000, candidates: 300 };
 
-/** Candidate call ids: all calls for small corpora, else the union of dense and lexical top hits. */
+/**
+ * Candidate call ids: all calls for small corpora, else the union of dense and lexical top hits.
+ * The vectors of the candidates' passages are prefetched when the index needs it (remote indexes).
+ */
 export async function candidateCalls(corpus: Corpus, draft: EmbeddedDraft, opts: CandidateOptions, only?: ReadonlySet<string>): Promise<string[]> {
+  return withVectors(corpus, await selectCandidates(corpus, draft, opts, only));
+}
+
+async function withVectors(corpus: Corpus, callIds: string[]): Promise<string[]> {
+  if (corpus.index.prefetch) {
+    await corpus.index.prefetch(callIds.flatMap((id) => (corpus.passagesByCall.get(id) ?? []).map((p) => p.id)));
+  }
+  return callIds;
+}
+
+async function selectCandidates(corpus: Corpus, draft: EmbeddedDraft, opts: CandidateOptions, only?: ReadonlySet<string>): Promise<string[]> {
   if (only) return [...only].filter((id) => corpus.calls.has(id));
   if (corpus.calls.size <= opts.exactLimit) return [...corpus.calls.keys()];
   const ids = new Set<string>();
