@@ -20,7 +20,7 @@ const evidence: ExplainEvidence = {
 const answer: ModelExplanation = {
   verdict: 'Good fit.',
   topics: [
-    { topic: 'compression', rationale: 'Pruning.', quote: '"We prune \"large language models\" for phones..."' },
+    { topic: 'compression', rationale: 'Pruning.', quote: '"We prune "large language models" for phones..."' },
     { topic: 'invented topic', rationale: 'Not in the evidence.', quote: 'We prune' },
   ],
   gaps: [{ topic: 'wireless', note: 'No radio.' }, { topic: 'blockchain', note: 'Invented gap.' }],
