@@ -8,14 +8,22 @@ import { z } from 'zod';
 /** `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026"). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected a date as YYYY-MM-DD');
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected a date as YYYY-MM-DD')
+  // The regex lets 2025-02-30 through; Date.UTC would silently roll it over to March.
+  .refine(isCalendarDate, 'not a calendar date');
 export type IsoDate = z.infer<typeof IsoDate>;
+
+function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  if (d === undefined || y === undefined || m === undefined) return true;
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+}
 
 export const CallId = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:\-]*$/, 'ids are letters, digits, ".", "_", ":" and "-"');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'ids are letters, digits, ".", "_", ":" and "-"');
 
 export const GuestEditor = z.object({
   name: z.string().min(1),
@@ -96,8 +104,10 @@ export function callFromEval(e: EvalCall): Call {
 
 export const MAX_ABSTRACT_CHARS = 20_000;
 
+// Control and format characters are removed before matching, so text made only of them is empty.
+const INVISIBLE = /[\p{Cc}\p{Cf}\uFFFD]/gu;
 const nonBlank = (what: string) =>
-  z.string().refine((s) => s.trim().length > 0, { message: `${what} must not be empty` });
+  z.string().refine((s) => s.replace(INVISIBLE, '').trim().length > 0, { message: `${what} must not be empty` });
 
 export const Draft = z.object({
   title: z.string().max(1_000).default(''),

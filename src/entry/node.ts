@@ -1,11 +1,13 @@
 /**
  * Composition root for Node: `npm start` serves the API on 127.0.0.1:8787
- * (HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN override) with the bundled calls.
+ * (HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN, RATE_LIMIT, CORS_ORIGINS override) with the bundled calls.
  * The LLM explainer is on only when LLM_BASE_URL and LLM_MODEL are set (LLM_API_KEY, LLM_TIMEOUT_MS optional).
  */
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { explainerFromEnv } from '../core/explain/from-env.js';
 import { createApp } from '../http/app.js';
+import { securityFromEnv } from '../http/security.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
 
@@ -23,6 +25,8 @@ const app = createApp({
   ...(process.env.ADMIN_TOKEN ? { adminToken: process.env.ADMIN_TOKEN } : {}),
   onChange: () => void runtime.persist(),
   ...(explainer ? { explainer } : {}),
+  // RATE_LIMIT (default 60/min, burst 30) per socket address; CORS_ORIGINS (default: none).
+  security: securityFromEnv(process.env, (c) => getConnInfo(c).remote.address ?? 'unknown'),
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });
