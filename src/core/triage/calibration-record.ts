@@ -1,0 +1,38 @@
+/**
+ * The stored form of a fitted calibration (`data/calibration/<embedder>.json`):
+ * the logistic coefficients plus a record of what they were fitted on.
+ */
+import { z } from 'zod';
+import type { Calibration } from '../rank/fusion.js';
+
+const Metrics = z.object({ brier: z.number(), ece: z.number() });
+
+export const CalibrationRecord = z.object({
+  kind: z.literal('logistic'),
+  weights: z.object({ dense: z.number(), coverage: z.number(), score: z.number(), bias: z.number() }),
+  fitted_on: z.string(),
+  embedder: z.string(),
+  date: z.string(),
+  n: z.object({ pairs: z.number().int(), papers: z.number().int(), calls: z.number().int(), positives: z.number().int() }).optional(),
+  metrics: z.record(z.string(), Metrics).optional(),
+  notes: z.array(z.string()).optional(),
+});
+export type CalibrationRecord = z.infer<typeof CalibrationRecord>;
+
+/**
+ * The file name a calibration for an embedder is stored under (ids like `onnx:Xenova/x` become `onnx_Xenova_x`).
+ *
+ * @example
+ * calibrationFileName('use-lite') // 'use-lite.json'
+ */
+export function calibrationFileName(embedderId: string): string {
+  return `${embedderId.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+}
+
+/**
+ * @example
+ * const cal = toCalibration(CalibrationRecord.parse(json));
+ */
+export function toCalibration(r: CalibrationRecord): Calibration {
+  return { kind: 'logistic', weights: { ...r.weights }, fitted_on: `${r.fitted_on} (${r.embedder}, ${r.date})` };
+}
