@@ -70,6 +70,15 @@ export const Call = z.object({
   warnings: z.array(z.string()).default([]),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: z.string().optional(),
+  /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
+  triage: z
+    .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })
+    .strict()
+    .refine((t) => t.in_scope === undefined || t.borderline === undefined || t.borderline <= t.in_scope, {
+      message: 'borderline must not be above in_scope',
+      path: ['borderline'],
+    })
+    .optional(),
 });
 export type Call = z.infer<typeof Call>;
 export type CallInput = z.input<typeof Call>;
@@ -177,3 +186,60 @@ export const RankResponse = z.object({
   timing_ms: z.object({ embed: z.number(), search: z.number(), total: z.number() }),
 });
 export type RankResponse = z.infer<typeof RankResponse>;
+
+/** Triage thresholds on the in-scope probability: at or above `in_scope` in scope, at or above `borderline` borderline. */
+export const TriageThresholds = z
+  .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })
+  .strict()
+  .refine((t) => t.in_scope === undefined || t.borderline === undefined || t.borderline <= t.in_scope, {
+    message: 'borderline must not be above in_scope',
+    path: ['borderline'],
+  });
+export type TriageThresholds = z.infer<typeof TriageThresholds>;
+
+export const MAX_TRIAGE_SUBMISSIONS = 500;
+
+/** One submission to triage: a draft with an optional id (default: its 0-based position). */
+export const Submission = z
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    title: z.string().max(1_000),
+    abstract: nonBlank('abstract').pipe(z.string().max(MAX_ABSTRACT_CHARS)),
+    keywords: z.array(z.string().max(200)).max(50).default([]),
+  })
+  .strict();
+export type Submission = z.infer<typeof Submission>;
+
+export const TriageRequest = z
+  .object({
+    call_id: CallId,
+    submissions: z.array(Submission).min(1).max(MAX_TRIAGE_SUBMISSIONS),
+    thresholds: TriageThresholds.optional(),
+  })
+  .strict();
+export type TriageRequest = z.infer<typeof TriageRequest>;
+
+export const TriageVerdict = z.enum(['in_scope', 'borderline', 'out_of_scope']);
+export type TriageVerdict = z.infer<typeof TriageVerdict>;
+
+export const TriageResult = z.object({
+  id: z.string(),
+  verdict: TriageVerdict,
+  /** Calibrated probability that the submission is in scope of the call. */
+  probability: z.number().min(0).max(1),
+  matched_topics: z.array(TopicMatch),
+  /** The call's listed topics that no sentence of the submission reaches. */
+  unmatched_topics: z.array(z.string()),
+  /** One line built from the evidence. */
+  reason: z.string(),
+  /** Another call that fits much better, when there is one. */
+  better_fit: z.object({ call_id: z.string(), title: z.string(), probability: z.number().min(0).max(1) }).optional(),
+});
+export type TriageResult = z.infer<typeof TriageResult>;
+
+export const TriageResponse = z.object({
+  call_id: z.string(),
+  thresholds: z.object({ in_scope: z.number(), borderline: z.number() }),
+  results: z.array(TriageResult),
+});
+export type TriageResponse = z.infer<typeof TriageResponse>;

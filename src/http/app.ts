@@ -14,6 +14,7 @@ import { callRoutes } from './routes/calls.js';
 import { explainRoutes } from './routes/explain.js';
 import { docsRoutes } from './routes/docs.js';
 import { rankRoutes } from './routes/rank.js';
+import { triageRoutes } from './routes/triage.js';
 import { applySecurity, type SecurityOptions } from './security.js';
 import { webRoutes } from '../web/routes.js';
 
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
+  app.route('/v1', triageRoutes(deps.matcher));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());
 

@@ -1,0 +1,47 @@
+/**
+ * The one-line reason for a verdict, built only from the evidence: topic
+ * names, similarities and at most the one supporting sentence (drafts are
+ * confidential, so nothing else of the draft is quoted).
+ */
+import type { TopicMatch, TriageResult, TriageVerdict } from '../schema.js';
+
+const LABEL: Record<TriageVerdict, string> = { in_scope: 'In scope', borderline: 'Borderline', out_of_scope: 'Out of scope' };
+const MAX_QUOTE = 160;
+
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const quote = (s: string): string => {
+  const t = oneLine(s);
+  return t.length <= MAX_QUOTE ? t : `${t.slice(0, MAX_QUOTE - 1)}…`;
+};
+
+export interface ReasonInput {
+  verdict: TriageVerdict;
+  probability: number;
+  matched: readonly TopicMatch[];
+  /** The best evidence even when it is below the topic threshold. */
+  closest: TopicMatch | undefined;
+  topicCount: number;
+  topicThreshold: number;
+  betterFit?: TriageResult['better_fit'];
+}
+
+/**
+ * @example
+ * triageReason({ verdict: 'in_scope', probability: 0.81, matched: [m], closest: m, topicCount: 6, topicThreshold: 0.3 })
+ * // 'In scope (p=0.81): matches 1 of 6 topics; strongest "Edge AI" (0.62), sentence 2: "We run models at the edge."'
+ */
+export function triageReason(r: ReasonInput): string {
+  const head = `${LABEL[r.verdict]} (p=${r.probability.toFixed(2)})`;
+  const best = r.matched[0];
+  let body: string;
+  if (best) {
+    const of = r.topicCount > 0 ? `${r.matched.length} of ${r.topicCount} topics` : `${r.matched.length} scope passage${r.matched.length === 1 ? '' : 's'}`;
+    body = `matches ${of}; strongest "${quote(best.topic)}" (${best.similarity.toFixed(2)}), sentence ${best.sentence_index + 1}: "${quote(best.sentence)}"`;
+  } else if (r.closest) {
+    body = `no topic reaches similarity ${r.topicThreshold.toFixed(2)}; closest "${quote(r.closest.topic)}" (${r.closest.similarity.toFixed(2)})`;
+  } else {
+    body = 'no topic evidence';
+  }
+  const better = r.betterFit ? `; better fit: ${quote(r.betterFit.title)} (p=${r.betterFit.probability.toFixed(2)})` : '';
+  return `${head}: ${body}${better}`;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { isCfpError } from '../errors.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD } from '../rank/fusion.js';
+import { Call, TriageThresholds } from '../schema.js';
+import { DEFAULT_TRIAGE_THRESHOLDS, resolveThresholds, verdictFor } from './thresholds.js';
+import { triageReason } from './reason.js';
+
+const errorOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+};
+
+describe('resolveThresholds', () => {
+  test('defaults follow the shared in-scope threshold', () => {
+    expect(resolveThresholds({})).toEqual(DEFAULT_TRIAGE_THRESHOLDS);
+    expect(DEFAULT_TRIAGE_THRESHOLDS.in_scope).toBe(DEFAULT_IN_SCOPE_THRESHOLD);
+  });
+  test('the call overrides the defaults and the request overrides the call', () => {
+    const call = { triage: { in_scope: 0.8, borderline: 0.4 } };
+    expect(resolveThresholds(call)).toEqual({ in_scope: 0.8, borderline: 0.4 });
+    expect(resolveThresholds(call, { in_scope: 0.6 })).toEqual({ in_scope: 0.6, borderline: 0.4 });
+    expect(resolveThresholds(call, { borderline: 0.1 })).toEqual({ in_scope: 0.8, borderline: 0.1 });
+  });
+  test('lowering in_scope below an inherited borderline lowers the borderline with it', () => {
+    expect(resolveThresholds({}, { in_scope: 0.1 })).toEqual({ in_scope: 0.1, borderline: 0.1 });
+  });
+  test('a borderline set above the in_scope in force is a VALIDATION error naming the field', () => {
+    const e = errorOf(() => resolveThresholds({ triage: { in_scope: 0.5 } }, { borderline: 0.7 }));
+    expect(isCfpError(e) && e.code).toBe('VALIDATION');
+    expect(isCfpError(e) && e.fields?.[0]?.path).toBe('thresholds.borderline');
+  });
+  test('the schemas reject borderline > in_scope and values outside [0, 1]', () => {
+    expect(TriageThresholds.safeParse({ in_scope: 0.3, borderline: 0.6 }).success).toBe(false);
+    expect(TriageThresholds.safeParse({ in_scope: 1.2 }).success).toBe(false);
+    expect(Call.safeParse({ id: 'x', title: 'T', triage: { in_scope: 0.2, borderline: 0.5 } }).success).toBe(false);
+    expect(Call.parse({ id: 'x', title: 'T', triage: { in_scope: 0.7 } }).triage).toEqual({ in_scope: 0.7 });
+  });
+});
+
+test('verdictFor uses inclusive lower bounds', () => {
+  const t = { in_scope: 0.5, borderline: 0.25 };
+  expect(verdictFor(0.5, t)).toBe('in_scope');
+  expect(verdictFor(0.49, t)).toBe('borderline');
+  expect(verdictFor(0.25, t)).toBe('borderline');
+  expect(verdictFor(0.2, t)).toBe('out_of_scope');
+});
+
+test('the reason is one line and quotes only the supporting sentence', () => {
+  const m = { topic: 'Edge AI', similarity: 0.62, sentence: 'We run\nmodels at the edge.', sentence_index: 1 };
+  const r = triageReason({ verdict: 'in_scope', probability: 0.81, matched: [m], closest: m, topicCount: 6, topicThreshold: 0.3, betterFit: { call_id: 'b', title: 'Other call', probability: 0.95 } });
+  expect(r).toBe('In scope (p=0.81): matches 1 of 6 topics; strongest "Edge AI" (0.62), sentence 2: "We run models at the edge."; better fit: Other call (p=0.95)');
+  expect(r).not.toContain('\n');
+});

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { Matcher } from '../../core/matcher.js';
+import { triageSubmissions, type TriageOptions } from '../../core/triage/triage.js';
+import { readJson } from '../body.js';
+
+/**
+ * `POST /v1/triage`: in-scope verdicts for 1..500 submissions to one call.
+ *
+ * @example
+ * app.route('/v1', triageRoutes(matcher));
+ * // POST /v1/triage {"call_id":"x","submissions":[{"title":"T","abstract":"A"}]} -> {"results":[{"verdict":"in_scope",...}]}
+ */
+export function triageRoutes(matcher: Matcher, opts: TriageOptions = {}): Hono {
+  const r = new Hono();
+  r.post('/triage', async (c) => c.json(await triageSubmissions(matcher, await readJson(c), opts)));
+  return r;
+}
