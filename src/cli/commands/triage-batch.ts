@@ -1,0 +1,139 @@
+/**
+ * Batch triage with bounded memory: rows stream in, are triaged in small
+ * chunks and their results are appended to the output before the next chunk
+ * is read. A bad row is reported (line number, failing field) and skipped.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import type { Matcher } from '../../core/matcher.js';
+import { Submission, type TriageThresholds, type TriageVerdict } from '../../core/schema.js';
+import { DEFAULT_TRIAGE_THRESHOLDS, resolveThresholds, type ResolvedThresholds } from '../../core/triage/thresholds.js';
+import { triageOne, type TriageOptions } from '../../core/triage/triage.js';
+import { fieldIssues } from '../../core/validate.js';
+import { csvHeader, existingOutput, formatOf, formatResult, readRows } from './triage-rows.js';
+
+export interface TriageBatchOptions extends TriageOptions {
+  matcher: Matcher;
+  callId: string;
+  input: string;
+  out: string;
+  /** Skip rows whose id is already in the output and append. */
+  resume?: boolean;
+  thresholds?: TriageThresholds;
+  /** Rows triaged between writes (default 16). */
+  chunkSize?: number;
+  /** Where problems and progress go (default process.stderr); progress only when it is a TTY. */
+  stderr?: Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
+}
+
+export interface TriageBatchSummary {
+  call_id: string;
+  out: string;
+  thresholds: ResolvedThresholds;
+  triaged: number;
+  skipped_existing: number;
+  bad_rows: number;
+  verdicts: Record<TriageVerdict, number>;
+  seconds: number;
+}
+
+interface Pending {
+  line: number;
+  submission: Submission;
+  id: string;
+}
+
+/**
+ * @example
+ * const summary = await runTriageBatch({ matcher, callId: 'ieee-network-lam-ioe', input: 'subs.csv', out: 'report.csv' });
+ * summary.verdicts.in_scope
+ */
+export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBatchSummary> {
+  const t0 = performance.now();
+  const call = opts.matcher.getCall(opts.callId);
+  const thresholds = resolveThresholds(call, opts.thresholds, opts.defaults ?? DEFAULT_TRIAGE_THRESHOLDS);
+  formatOf(opts.input); // an unknown input extension fails before the output is touched
+  const outFormat = formatOf(opts.out);
+  const err = opts.stderr ?? process.stderr;
+  const prior = opts.resume ? await existingOutput(opts.out) : { ids: new Set<string>(), empty: true, tornTail: false };
+  const out = createWriteStream(opts.out, { flags: opts.resume ? 'a' : 'w' });
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  if (prior.tornTail) await write('\n');
+  if (outFormat === 'csv' && prior.empty) await write(csvHeader());
+
+  const summary: TriageBatchSummary = {
+    call_id: call.id, out: opts.out, thresholds, triaged: 0, skipped_existing: 0, bad_rows: 0,
+    verdicts: { in_scope: 0, borderline: 0, out_of_scope: 0 }, seconds: 0,
+  };
+  const total = (await stat(opts.input)).size || 1;
+  let bytes = 0;
+  const progress = err.isTTY ? () => err.write(`\r${bar(bytes / total)} ${summary.triaged} triaged, ${summary.bad_rows} bad`) : () => {};
+  const seen = new Set<string>();
+  const chunkSize = Math.max(1, opts.chunkSize ?? 16);
+  let chunk: Pending[] = [];
+  const flush = async () => {
+    for (const p of chunk) {
+      const r = await triageOne(opts.matcher, call, p.submission, p.id, thresholds, opts);
+      await write(formatResult(r, outFormat));
+      summary.triaged++;
+      summary.verdicts[r.verdict]++;
+    }
+    chunk = [];
+    progress();
+  };
+  const bad = (line: number, why: string) => {
+    summary.bad_rows++;
+    // Field names and line numbers only: row contents are confidential.
+    err.write(`${err.isTTY ? '\n' : ''}cfpmatch triage: ${opts.input}:${line}: ${why} (row skipped)\n`);
+  };
+  try {
+    for await (const row of readRows(opts.input, (b) => (bytes = b))) {
+      if (!('value' in row)) {
+        bad(row.line, row.error);
+        continue;
+      }
+      const parsed = Submission.safeParse(pick(row.value));
+      if (!parsed.success) {
+        bad(row.line, fieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`).join('; '));
+        continue;
+      }
+      const id = parsed.data.id ?? `line-${row.line}`;
+      if (prior.ids.has(id)) {
+        summary.skipped_existing++;
+        continue;
+      }
+      if (seen.has(id)) {
+        bad(row.line, `id "${id}" appears twice in the input`);
+        continue;
+      }
+      seen.add(id);
+      chunk.push({ line: row.line, submission: parsed.data, id });
+      if (chunk.length >= chunkSize) await flush();
+    }
+    await flush();
+  } finally {
+    await closeStream(out);
+    if (err.isTTY) err.write('\n');
+  }
+  summary.seconds = Math.round((performance.now() - t0) / 100) / 10;
+  return summary;
+}
+
+/** The submission fields of an input row (extra columns or fields are ignored, unlike the strict API). */
+function pick(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Record<string, unknown>;
+  return Object.fromEntries(['id', 'title', 'abstract', 'keywords'].filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+}
+
+function bar(frac: number, width = 24): string {
+  const n = Math.round(Math.min(1, Math.max(0, frac)) * width);
+  return `[${'#'.repeat(n)}${' '.repeat(width - n)}] ${Math.round(frac * 100)}%`;
+}
+
+async function closeStream(s: WriteStream): Promise<void> {
+  await new Promise<void>((resolve, reject) => s.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}

@@ -1,0 +1,132 @@
+/**
+ * Streaming readers and writers for batch triage: submissions from JSONL or
+ * CSV one row at a time (never the whole file in memory), results appended
+ * as JSONL or CSV, and the ids already in an output file for --resume.
+ * CSV goes through csv-parse/csv-stringify: quoted fields with commas,
+ * quotes and line breaks are common in abstracts and easy to get wrong by hand.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import { createError } from '../../core/errors.js';
+import type { TriageResult } from '../../core/schema.js';
+
+export type RowFormat = 'jsonl' | 'csv';
+
+/** One input row: the parsed object, or why it could not be read. Never holds more than one row. */
+export type InputRow = { line: number; value: unknown } | { line: number; error: string };
+
+export function formatOf(path: string): RowFormat {
+  if (/\.jsonl?$/i.test(path)) return 'jsonl';
+  if (/\.csv$/i.test(path)) return 'csv';
+  throw createError('BAD_INPUT', `${path}: expected a .jsonl or .csv file`);
+}
+
+/**
+ * Stream rows with their line numbers.
+ *
+ * @example
+ * for await (const row of readRows('subs.csv', (bytes) => progress(bytes))) if ('value' in row) use(row.value);
+ */
+export async function* readRows(path: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<InputRow> {
+  const stream = createReadStream(path);
+  stream.on('data', () => onBytes?.(stream.bytesRead));
+  if (formatOf(path) === 'jsonl') {
+    let line = 0;
+    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+      line++;
+      if (!text.trim()) continue;
+      try {
+        yield { line, value: JSON.parse(text) as unknown };
+      } catch {
+        yield { line, error: 'not valid JSON' };
+      }
+    }
+    return;
+  }
+  const skipped: InputRow[] = [];
+  const parser = stream.pipe(
+    parse({
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        skipped.push({ line: Number(err?.lines ?? 0), error: `malformed CSV (${err?.code ?? 'parse error'})` });
+        return undefined;
+      },
+    }),
+  );
+  for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    while (skipped.length) yield skipped.shift() as InputRow;
+    yield { line: rec.info.lines, value: csvRecord(rec.record) };
+  }
+  while (skipped.length) yield skipped.shift() as InputRow;
+}
+
+/** CSV cells to a submission object: empty id means none, keywords are `;`-separated. */
+function csvRecord(r: Record<string, string>): Record<string, unknown> {
+  return {
+    ...(r.id?.trim() ? { id: r.id.trim() } : {}),
+    title: r.title ?? '',
+    abstract: r.abstract,
+    ...(r.keywords?.trim() ? { keywords: r.keywords.split(';').map((k) => k.trim()).filter(Boolean) } : {}),
+  };
+}
+
+export const CSV_COLUMNS = ['id', 'verdict', 'probability', 'matched_topics', 'unmatched_topics', 'reason', 'better_fit_call_id', 'better_fit_probability'];
+
+/** One result as the text to append (a JSONL line or a CSV row). */
+export function formatResult(r: TriageResult, format: RowFormat): string {
+  if (format === 'jsonl') return `${JSON.stringify(r)}\n`;
+  return stringify([
+    [
+      r.id,
+      r.verdict,
+      r.probability,
+      r.matched_topics.map((m) => `${m.topic} (${m.similarity.toFixed(2)})`).join(' | '),
+      r.unmatched_topics.join(' | '),
+      r.reason,
+      r.better_fit?.call_id ?? '',
+      r.better_fit?.probability ?? '',
+    ],
+  ]);
+}
+
+export const csvHeader = (): string => stringify([CSV_COLUMNS]);
+
+/**
+ * Ids already written to an output file (for --resume), streamed. Also says
+ * whether the file is empty and whether it ends mid-line (a crash while writing).
+ */
+export async function existingOutput(path: string): Promise<{ ids: Set<string>; empty: boolean; tornTail: boolean }> {
+  const ids = new Set<string>();
+  let size = 0;
+  let lastByte = 10;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      size = (await fh.stat()).size;
+      if (size > 0) {
+        const b = Buffer.alloc(1);
+        await fh.read(b, 0, 1, size - 1);
+        lastByte = b[0] ?? 10;
+      }
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ids, empty: true, tornTail: false };
+    throw createError('BAD_INPUT', `cannot read ${path}`, { cause: err });
+  }
+  for await (const row of readRows(path)) {
+    if (!('value' in row)) continue;
+    const id = (row.value as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && id) ids.add(id);
+  }
+  return { ids, empty: size === 0, tornTail: size > 0 && lastByte !== 10 };
+}
