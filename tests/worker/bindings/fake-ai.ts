@@ -22,7 +22,7 @@ function embedOne(text: string): number[] {
     const word = raw.length > 4 && raw.endsWith('s') ? raw.slice(0, -1) : raw;
     v[bucket(word)] = (v[bucket(word)] ?? 0) + 2;
   }
-  if (v.every((x) => x === 0)) v[0] = 2;
+  if (!v.some((x) => x !== 0)) v[0] = 2;
   return v;
 }
 
