@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
+import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { loadIndexFiles, saveIndexFiles } from '../adapters/node/index-files.js';
 import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
@@ -75,8 +76,10 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
       return e;
     })());
 
+  // The in-scope probability uses the calibration fitted for this embedder (data/calibration/<id>.json), else the hand-set default.
+  const calibration = await loadCalibration(DEFAULT_CALIBRATION_DIR, embedder.id);
   if (opts.calls) {
-    const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log });
+    const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibration });
     await matcher.sync();
     return { matcher, embedder, persist: async () => false, dispose: async () => embedder.dispose?.() };
   }
@@ -86,7 +89,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   const store = createFileStore({ dir: callsDir, log });
   await importRawCfps(callsDir, store, log);
   const index = await openIndex(indexDir, embedder, Boolean(opts.exact), log);
-  const matcher = createMatcher({ embedder, index, store, log });
+  const matcher = createMatcher({ embedder, index, store, log, calibration });
   const t0 = Date.now();
   const report = await matcher.sync();
   log('index.ready', { calls: report.calls, embedded: report.embedded, ms: Date.now() - t0 });
