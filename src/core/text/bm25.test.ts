@@ -89,6 +89,21 @@ describe('BM25 inverted index', () => {
     expect(idx.top('edge', 0)).toEqual([]);
   });
 
+  it('re-reads idf after a change when the same query-token array is scored again', () => {
+    const idx = createBm25Index();
+    const docs = new Map([['a', 'edge learning'], ['b', 'protein folding']]);
+    for (const [id, t] of docs) idx.upsert(id, t);
+    const q = tokenize('edge protein');
+    expect(idx.score(q, 'a')).toBe(bruteForce(docs, 'edge protein').get('a'));
+    docs.set('c', 'edge edge devices');
+    idx.upsert('c', 'edge edge devices');
+    expect(idx.score(q, 'a')).toBe(bruteForce(docs, 'edge protein').get('a'));
+    expect(idx.coverage(q, 'a')).toBeLessThan(0.5);
+    docs.delete('b');
+    idx.remove('b');
+    expect(idx.score(q, 'a')).toBe(bruteForce(docs, 'edge protein').get('a'));
+  });
+
   it('round-trips through save() and load() as plain JSON', () => {
     const idx = createBm25Index({ k1: 1.5, b: 0.5 });
     idx.upsert('a', 'federated learning at the edge, edge devices');

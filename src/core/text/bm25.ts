@@ -67,6 +67,18 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   const part = (qf: number, w: number, f: number, len: number, avg: number) =>
     qf * w * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg)));
 
+  // Per query-token array: distinct terms with df and idf, so scoring hundreds
+  // of candidates for one draft looks each term up once. Dropped on any change.
+  let version = 0;
+  let memo = new WeakMap<readonly string[], { version: number; terms: Array<[term: string, qf: number, idf: number]> }>();
+  const prepared = (queryTokens: readonly string[]) => {
+    const hit = memo.get(queryTokens);
+    if (hit && hit.version === version) return hit.terms;
+    const terms = [...termFreq(queryTokens)].map(([t, qf]) => [t, qf, idf(p.df(t))] as [string, number, number]);
+    memo.set(queryTokens, { version, terms });
+    return terms;
+  };
+
   const scoreAll = (query: string): Map<string, number> => {
     const q = termFreq(tokenize(query));
     const avg = avgLen();
@@ -91,20 +103,25 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
       return p.size;
     },
     upsert(id, text) {
+      version++;
       p.remove(id);
       const tokens = tokenize(text);
       p.add(id, termFreq(tokens), tokens.length);
     },
-    remove: (id) => p.remove(id),
+    remove(id) {
+      version++;
+      memo = new WeakMap();
+      p.remove(id);
+    },
     scoreAll,
     score(queryTokens, id) {
       const slot = p.slotOf(id);
       if (slot === undefined) return 0;
       const avg = avgLen();
       let s = 0;
-      for (const [t, qf] of termFreq(queryTokens)) {
+      for (const [t, qf, w] of prepared(queryTokens)) {
         const f = p.tf(slot, t);
-        if (f) s += part(qf, idf(p.df(t)), f, p.len(slot), avg);
+        if (f) s += part(qf, w, f, p.len(slot), avg);
       }
       return s;
     },
@@ -113,8 +130,7 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
       if (slot === undefined) return 0;
       let hit = 0;
       let all = 0;
-      for (const t of new Set(queryTokens)) {
-        const w = idf(p.df(t));
+      for (const [t, , w] of prepared(queryTokens)) {
         all += w;
         if (p.tf(slot, t)) hit += w;
       }
