@@ -2,8 +2,11 @@
  * CallStore on a folder: each call is `<id>.json` (validated on every read)
  * and, when it came from CFP text, `<id>.txt` holding that text. Writes go to
  * a temporary file renamed into place, so a crash never leaves half a call.
+ * The JSON records the text's sha256 and is the commit point: new text waits
+ * in `<id>.txt.next` until the JSON naming it is in place, so a crash between
+ * the two files leaves the old pair or the new one, never old JSON + new text.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
@@ -44,6 +47,8 @@ async function writeAtomic(path: string, data: string): Promise<void> {
   }
 }
 
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 async function removeOptional(path: string): Promise<boolean> {
   try {
     await unlink(path);
@@ -71,6 +76,7 @@ export function createFileStore(opts: FileStoreOptions): CallStore {
   const log = opts.log ?? silentLogger;
   const jsonPath = (id: string): string => join(dir, `${id}.json`);
   const txtPath = (id: string): string => join(dir, `${id}.txt`);
+  const nextPath = (id: string): string => join(dir, `${id}.txt.next`);
   // Ids become file names, so anything outside the CallId alphabet (e.g. "../x") is never a call.
   const validId = (id: string): boolean => CallId.safeParse(id).success;
 
@@ -78,8 +84,11 @@ export function createFileStore(opts: FileStoreOptions): CallStore {
     const text = await readOptional(jsonPath(id));
     if (text === undefined) return undefined;
     let parsed: ReturnType<typeof Call.safeParse>;
+    let sourceSha: unknown;
     try {
-      parsed = Call.safeParse(JSON.parse(text));
+      const json = JSON.parse(text) as unknown;
+      sourceSha = typeof json === 'object' && json !== null && 'source_sha256' in json ? json.source_sha256 : undefined;
+      parsed = Call.safeParse(json);
     } catch {
       log('store.invalid_call', { file: `${id}.json`, reason: 'not JSON' });
       return undefined;
@@ -93,8 +102,16 @@ export function createFileStore(opts: FileStoreOptions): CallStore {
       log('store.invalid_call', { file: `${id}.json`, reason: `holds call id "${parsed.data.id}"` });
       return undefined;
     }
-    const source = await readOptional(txtPath(id));
+    const source = await sourceFor(id, sourceSha);
     return source === undefined ? parsed.data : { ...parsed.data, source_text: source };
+  }
+
+  /** The text the JSON names by hash: `<id>.txt`, or `<id>.txt.next` when a put died before renaming it. */
+  async function sourceFor(id: string, sha: unknown): Promise<string | undefined> {
+    const current = await readOptional(txtPath(id));
+    if (typeof sha !== 'string' || (current !== undefined && sha256(current) === sha)) return current;
+    const next = await readOptional(nextPath(id));
+    return next !== undefined && sha256(next) === sha ? next : current;
   }
 
   return {
@@ -131,15 +148,24 @@ export function createFileStore(opts: FileStoreOptions): CallStore {
       } catch (err) {
         throw storageError('create', dir, err);
       }
-      // Text first: once the JSON is visible, its text is already in place.
-      if (source !== undefined) await writeAtomic(txtPath(call.id), source);
-      await writeAtomic(jsonPath(call.id), `${JSON.stringify(call, null, 2)}\n`);
+      // Text first, under a name no reader takes as current; the JSON that names its hash commits it.
+      if (source !== undefined) await writeAtomic(nextPath(call.id), source);
+      const record = source === undefined ? call : { ...call, source_sha256: sha256(source) };
+      await writeAtomic(jsonPath(call.id), `${JSON.stringify(record, null, 2)}\n`);
       if (source === undefined) await removeOptional(txtPath(call.id));
+      else {
+        try {
+          await rename(nextPath(call.id), txtPath(call.id));
+        } catch (err) {
+          throw storageError('write', txtPath(call.id), err);
+        }
+      }
     },
     async delete(id) {
       if (!validId(id)) return false;
       const removedJson = await removeOptional(jsonPath(id));
       const removedTxt = await removeOptional(txtPath(id));
+      await removeOptional(nextPath(id));
       return removedJson || removedTxt;
     },
   };
