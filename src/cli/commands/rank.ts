@@ -1,20 +1,33 @@
 import { parseArgs } from 'node:util';
-import type { RankResponse } from '../../core/schema.js';
+import { createError } from '../../core/errors.js';
+import { Draft, RankOptions, type RankResponse } from '../../core/schema.js';
+import { parseOrThrow } from '../../core/validate.js';
 import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { loadCalls } from '../load-calls.js';
-import { parseJsonInput, readInput, table, truncate } from '../io.js';
+import { readInput, table, truncate } from '../io.js';
+import { rankBatch } from './rank-batch.js';
 
-export const RANK_HELP = `Usage: cfpmatch rank [draft.json] [options]
+export const RANK_HELP = `Usage: cfpmatch rank [draft.json|draft.txt|-] [options]
+       cfpmatch rank --batch drafts.jsonl [--out ranked.jsonl] [options]
 
-Rank calls for one draft. The draft is JSON {"title", "abstract", "keywords"?}
-read from the file or from stdin.
+Rank calls for one draft, read from the file or from stdin: JSON
+{"title", "abstract", "keywords"?}, or plain text (a first line followed by a
+blank line is the title, the rest the abstract).
+
+With --batch, rank one draft per JSONL line ({"id"?, "title", "abstract",
+"keywords"?}) and write one JSON line per draft ({"line", "id"?, "as_of",
+"results"}) to --out or stdout as each is ranked. Bad lines are reported on
+stderr with their line number and skipped; the exit status is then 2.
+A progress bar is drawn on stderr when it is a terminal.
 
 Options:
-  --calls <dir|calls.jsonl>  rank against these calls instead of the bundled ones
+  --batch <in.jsonl>         rank many drafts, streaming
+  --out <out.jsonl>          where --batch writes (default stdout)
+  --calls <dir|calls.jsonl>  rank against these calls instead of DATA_DIR/calls
   --top-k <n>                how many calls to show (default 10)
   --as-of <YYYY-MM-DD>       date for deadline status (default today)
   --open-only                leave out closed calls
-  --json                     machine-readable output
+  --json                     machine-readable output (one draft)
   -h, --help                 this help`;
 
 export async function rankCommand(argv: string[]): Promise<number> {
@@ -22,6 +35,8 @@ export async function rankCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
+      batch: { type: 'string' },
+      out: { type: 'string' },
       calls: { type: 'string' },
       'top-k': { type: 'string' },
       'as-of': { type: 'string' },
@@ -34,21 +49,54 @@ export async function rankCommand(argv: string[]): Promise<number> {
     console.log(RANK_HELP);
     return 0;
   }
-  const draft = parseJsonInput(await readInput(positionals[0]), 'the draft');
+  if (values.out && !values.batch) throw createError('BAD_INPUT', '--out is for --batch; one draft is printed to stdout');
+  if (values.batch && positionals.length) throw createError('BAD_INPUT', 'give either --batch <file> or one draft, not both');
+  const opts: Partial<RankOptions> = {
+    ...(values['top-k'] !== undefined ? { top_k: Number(values['top-k']) } : {}),
+    ...(values['as-of'] ? { as_of: values['as-of'] } : {}),
+    ...(values['open-only'] ? { open_only: true } : {}),
+  };
+  // Read and check the draft before loading the model, so bad input fails fast.
+  parseOrThrow(RankOptions, opts, 'options');
+  const draft = values.batch ? undefined : parseDraft(await readInput(positionals[0]));
+  if (draft) parseOrThrow(Draft, { title: draft.title, abstract: draft.abstract, keywords: draft.keywords }, 'draft');
   const calls = values.calls ? await loadCalls(values.calls) : undefined;
   const rt = await createNodeRuntime({ ...envOptions(), ...(calls ? { calls } : {}) });
   try {
-    const res = await rt.matcher.rank({
-      ...(typeof draft === 'object' && draft !== null ? draft : { abstract: draft }),
-      ...(values['top-k'] ? { top_k: Number(values['top-k']) } : {}),
-      ...(values['as-of'] ? { as_of: values['as-of'] } : {}),
-      ...(values['open-only'] ? { open_only: true } : {}),
-    });
+    if (values.batch) {
+      const { ranked, skipped } = await rankBatch(rt.matcher, values.batch, values.out, opts);
+      console.error(`ranked ${ranked} draft${ranked === 1 ? '' : 's'}${skipped ? `, skipped ${skipped} bad line${skipped === 1 ? '' : 's'}` : ''}${values.out ? ` -> ${values.out}` : ''}`);
+      return skipped ? 2 : 0;
+    }
+    const res = await rt.matcher.rank({ ...draft, ...opts });
     console.log(values.json ? JSON.stringify(res, null, 2) : formatRanking(res));
     return 0;
   } finally {
     await rt.dispose();
   }
+}
+
+/**
+ * A draft from JSON, or from plain text (title, blank line, abstract).
+ *
+ * @example
+ * parseDraft('My title\n\nWe study x.') // { title: 'My title', abstract: 'We study x.' }
+ */
+export function parseDraft(text: string): Record<string, unknown> {
+  const trimmed = text.trim();
+  if (!trimmed) throw createError('BAD_INPUT', 'the draft is empty');
+  if (trimmed.startsWith('{')) {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(trimmed);
+    } catch {
+      throw createError('BAD_INPUT', 'the draft looks like JSON but is not valid JSON');
+    }
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw createError('BAD_INPUT', 'the draft must be a JSON object');
+    return obj as Record<string, unknown>;
+  }
+  const m = /^([^\n]+)\n\s*\n([\s\S]+)$/.exec(trimmed);
+  return m ? { title: (m[1] ?? '').trim(), abstract: (m[2] ?? '').trim() } : { abstract: trimmed };
 }
 
 export function formatRanking(res: RankResponse): string {
