@@ -1,0 +1,41 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../../src/adapters/node/calibration-file.js';
+import { DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../../src/core/rank/fusion.js';
+import { calibrationFileName } from '../../src/core/triage/calibration-record.js';
+
+const stored = await loadCalibration(DEFAULT_CALIBRATION_DIR, 'use-lite');
+
+describe('loadCalibration', () => {
+  test('loads the shipped use-lite fit, and nothing for an embedder without one', async () => {
+    expect(stored?.kind).toBe('logistic');
+    expect(stored?.fitted_on).toMatch(/acl .* arxiv/);
+    expect(await loadCalibration(DEFAULT_CALIBRATION_DIR, 'onnx:no/such-model')).toBeUndefined();
+  });
+  test('a broken file is a STORAGE error, not a silent default', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cal-'));
+    await writeFile(join(dir, calibrationFileName('x:y/z')), JSON.stringify({ kind: 'logistic', weights: { dense: 1 } }));
+    await expect(loadCalibration(dir, 'x:y/z')).rejects.toMatchObject({ code: 'STORAGE' });
+  });
+});
+
+describe.each([
+  ['hand-set default', DEFAULT_CALIBRATION],
+  ['fitted use-lite', stored ?? DEFAULT_CALIBRATION],
+])('inScopeProbability with the %s calibration', (_name, cal: Calibration) => {
+  const feature = fc.record({ denseMix: fc.double({ min: -1, max: 1, noNaN: true }), coverage: fc.double({ min: 0, max: 1, noNaN: true }), score: fc.double({ min: -6, max: 6, noNaN: true }) });
+
+  test('is a probability in [0, 1]', () => {
+    fc.assert(fc.property(feature, (f) => {
+      const p = inScopeProbability(f, cal);
+      return p >= 0 && p <= 1;
+    }));
+  });
+
+  test.each(['denseMix', 'coverage', 'score'] as const)('never falls when %s rises', (key) => {
+    fc.assert(fc.property(feature, fc.double({ min: 0, max: 2, noNaN: true }), (f, d) => inScopeProbability({ ...f, [key]: f[key] + d }, cal) >= inScopeProbability(f, cal)));
+  });
+});
