@@ -12,7 +12,7 @@ import { loadEvalFiles } from './load.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalResult } from './run.js';
 import { runEval } from './run.js';
-import { DEFAULT_SCORER, SCORERS } from './scorers.js';
+import { DEFAULT_SCORER, DEFAULT_SCORER_SET, SCORERS } from './scorers.js';
 
 export const EVAL_HELP = `Usage: cfpmatch eval --calls <calls.jsonl> --papers <papers.jsonl> [options]
 
@@ -25,7 +25,8 @@ Options:
   --json <file>       write { metrics, by_scorer, extra } as JSON
   --html <file>       write a self-contained HTML report (ROC, histograms, reliability)
   --scorer <name>     headline scorer (default ${DEFAULT_SCORER}; known: ${SCORERS.map((s) => s.name).join(', ')});
-                      repeat to run only the named scorers
+                      repeat to run only the named scorers (hybrid+evidence
+                      embeds every sentence and is only run when named)
   --cache <dir>       embedding cache directory (default eval/.cache)
   --no-cache          do not read or write the embedding cache
   -h, --help          this help
@@ -89,7 +90,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const { calls, papers } = await loadEvalFiles(values.calls, values.papers);
   // One --scorer picks the headline and keeps the others as ablations; several run only those.
   const picked = values.scorer ?? [];
-  const scorers = picked.length === 1 ? [picked[0] as string, ...SCORERS.map((s) => s.name).filter((n) => n !== picked[0])] : picked.length ? picked : SCORERS.map((s) => s.name);
+  const scorers = picked.length === 1 ? [picked[0] as string, ...DEFAULT_SCORER_SET.filter((n) => n !== picked[0])] : picked.length ? picked : DEFAULT_SCORER_SET;
   const { embedder: inner } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
   const embedder = values['no-cache'] ? inner : await createCachedEmbedder(inner, values.cache ?? 'eval/.cache');
   try {

@@ -21,7 +21,10 @@ function fakeEmbedder(): Embedder & { calls: number } {
       e.calls += texts.length;
       return texts.map((t) => {
         const v = new Float32Array(64);
-        for (const tok of tokenize(t)) v[parseInt(hashText(tok).slice(-4), 36) % 64] += 1;
+        for (const tok of tokenize(t)) {
+          const i = parseInt(hashText(tok).slice(-4), 36) % 64;
+          v[i] = (v[i] ?? 0) + 1;
+        }
         const n = Math.hypot(...v) || 1;
         return v.map((x) => x / n);
       });

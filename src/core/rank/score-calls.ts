@@ -9,6 +9,7 @@ import { tokenize } from '../text/tokens.js';
 import type { PreparedDraft } from './draft.js';
 import { topicEvidence, type EmbeddedText } from './evidence.js';
 import { fuseScores, meanOfTop, type FusedCall, type RankParams } from './fusion.js';
+import { callBackgrounds } from './background.js';
 import { dot } from './vector-math.js';
 
 export interface EmbeddedDraft extends PreparedDraft {
@@ -75,6 +76,9 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
   const lexical = corpus.bm25.scoreAll(draft.text);
   const sentences: EmbeddedText[] = draft.sentences.map((text, i) => ({ text, vector: draft.sentenceVectors[i] as Float32Array }));
   const evidenceLists: TopicMatch[][] = [];
+  const bgs = params.backgroundNorm
+    ? callBackgrounds(corpus, { shrink: params.backgroundShrink, minDenseSpread: params.minDenseSpread, minLexicalSpread: params.minLexicalSpread })
+    : undefined;
   const features = callIds.map((callId) => {
     const passages = corpus.passagesByCall.get(callId) ?? [];
     const whole = passages.find((p) => p.kind === 'call');
@@ -85,12 +89,19 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
       .filter((u): u is EmbeddedText => u.vector !== undefined);
     const evidenceList = topicEvidence(evidenceUnits, sentences);
     evidenceLists.push(evidenceList);
+    const titlePassage = params.titleShare > 0 ? passages.find((p) => p.kind === 'title') : undefined;
+    const titleVec = titlePassage ? corpus.index.get(titlePassage.id) : undefined;
+    const wholeCos = wholeVec ? dot(draft.vector, wholeVec) : 0;
+    const dense = titleVec ? (1 - params.titleShare) * wholeCos + params.titleShare * dot(draft.vector, titleVec) : wholeCos;
+    const lex = lexical.get(callId) ?? 0;
+    const bg = bgs?.get(callId);
     return {
       callId,
-      dense: wholeVec ? dot(draft.vector, wholeVec) : 0,
+      dense,
       evidence: meanOfTop(evidenceList.map((e) => e.similarity), params.evidenceTopM),
-      lexical: lexical.get(callId) ?? 0,
+      lexical: lex,
       coverage: corpus.bm25.coverage(queryTokens, callId),
+      ...(bg ? { bgDense: (dense - bg.dense.mean) / bg.dense.sd, bgLexical: (lex - bg.lexical.mean) / bg.lexical.sd } : {}),
     };
   });
   return fuseScores(features, params).map((f, i) => ({ ...f, evidenceList: evidenceLists[i] ?? [] }));
