@@ -1,6 +1,6 @@
 /**
  * Composition root for Node: `npm start` serves the API on 127.0.0.1:8787
- * (HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN, RATE_LIMIT, CORS_ORIGINS override) with the bundled calls.
+ * (HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN, RATE_LIMIT, CORS_ORIGINS, SHUTDOWN_TIMEOUT_MS override) with the bundled calls.
  * The LLM explainer is on only when LLM_BASE_URL and LLM_MODEL are set (LLM_API_KEY, LLM_TIMEOUT_MS optional).
  */
 import { serve } from '@hono/node-server';
@@ -14,6 +14,7 @@ import { jsonLogger } from './json-logger.js';
 const log = jsonLogger();
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
+const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 
 const runtime = await createNodeRuntime({ ...envOptions(), log });
 const explainer = explainerFromEnv(process.env, log);
@@ -42,6 +43,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     server.close(() => {
       void runtime.dispose().finally(() => process.exit(0));
     });
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // Requests still running after SHUTDOWN_TIMEOUT_MS are cut off; exit 1 says so.
+    setTimeout(() => {
+      log('server.forced_exit', { after_ms: drainMs });
+      process.exit(1);
+    }, drainMs).unref();
   });
 }
