@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { RawCfpInput } from '../core/call-input.js';
 import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import { ExplainRequest, Explanation } from '../core/explain/schema.js';
-import { Call, EvalCall, RankRequest, RankResponse } from '../core/schema.js';
+import { Call, EvalCall, RankRequest, RankResponse, TriageRequest, TriageResponse } from '../core/schema.js';
 
 const ErrorBody = z.object({
   error: z.object({
@@ -54,6 +54,7 @@ export const CORE_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/docs', summary: 'Human-readable API reference (HTML)', tag: 'service', responses: { 200: undefined }, produces: 'text/html' },
   { method: 'post', path: '/v1/rank', summary: 'Rank the calls for one draft', tag: 'match', request: RankRequest.strict(), responses: { 200: RankResponse, 400: ErrorBody, 413: ErrorBody } },
   { method: 'post', path: '/v1/explain', summary: 'LLM explanation of one call\'s fit for a draft; `?stream=1` answers with Server-Sent Events (evidence, delta, retry, explanation|error, done)', tag: 'match', request: ExplainRequest, responses: { 200: Explanation, 400: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody } },
+  { method: 'post', path: '/v1/triage', summary: 'Editor triage: an in-scope verdict for each of 1..500 submissions to one call', tag: 'match', request: TriageRequest, responses: { 200: TriageResponse, 400: ErrorBody, 404: ErrorBody, 413: ErrorBody } },
   { method: 'get', path: '/v1/calls', summary: 'List the calls', tag: 'calls', responses: { 200: CallList } },
   { method: 'get', path: '/v1/calls/:id', summary: 'One call with its parsed fields', tag: 'calls', responses: { 200: Call, 404: ErrorBody } },
   { method: 'post', path: '/v1/calls', summary: 'Add or replace a call: CFP text, evaluation format or structured Call', tag: 'calls', admin: true, request: CallInputBody, responses: { 201: Call, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 422: ErrorBody } },

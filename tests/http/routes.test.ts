@@ -151,3 +151,17 @@ describe('admin routes', () => {
     expect(ranked.total_calls).toBe(2);
   });
 });
+
+describe('POST /v1/triage (route wiring; verdict quality is tested with the triage core)', () => {
+  it('answers one verdict per submission, and the error body for bad input', async () => {
+    const { app } = await testApp();
+    const res = await app.request('/v1/triage', jsonPost({ call_id: 'ieee-network-lam-ioe', submissions: [{ id: 's1', ...LAM_DRAFT }, { title: 'Poetry', abstract: 'Medieval Italian manuscripts.' }] }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: Array<{ id: string; verdict: string; probability: number }> };
+    expect(body.results.map((r) => r.id)).toEqual(['s1', '1']);
+    for (const r of body.results) expect(['in_scope', 'borderline', 'out_of_scope']).toContain(r.verdict);
+    await expectError(await app.request('/v1/triage', jsonPost({ call_id: 'nope', submissions: [{ title: 't', abstract: 'a b' }] })), 404, 'UNKNOWN_CALL');
+    const bad = await expectError(await app.request('/v1/triage', jsonPost({ call_id: 'ieee-network-lam-ioe', submissions: [] })), 400, 'VALIDATION');
+    expect(bad.error.fields?.map((f) => f.path)).toContain('submissions');
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * The real page in Debian's chromium, driven by playwright-core, against the
  * app served on a random local port with the fake embedder.
+ * `UPDATE_SCREENSHOT=1` rewrites docs/screenshot.png from the first test.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -78,7 +79,9 @@ describe('author page', () => {
     expect(await page.locator('#status').innerText()).toContain('3 of 3 calls ranked');
     expect(jsErrors(page)).toEqual([]);
     await page.evaluate(() => document.getElementById('status')?.scrollIntoView());
-    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    // The committed screenshot is rewritten only on request, so a test run leaves the tree clean.
+    const shot = await page.screenshot(process.env.UPDATE_SCREENSHOT || !existsSync(SCREENSHOT) ? { path: SCREENSHOT } : {});
+    expect(shot.length).toBeGreaterThan(10_000);
     expect(statSync(SCREENSHOT).size).toBeLessThan(400_000);
     await page.close();
   });
@@ -114,7 +117,7 @@ describe('author page', () => {
 
   it('offers Explain when the server reports an LLM, and shows the explanation', async () => {
     const page = await openPage();
-    await page.route(`${base}/healthz`, (route) => route.fulfill({ json: { status: 'ok', calls: 3, embedder: 'fake-bow', llm: true } }));
+    await page.route(`${base}/healthz`, (route) => route.fulfill({ json: { status: 'ok', calls: 3, embedder: 'fake-bow', llm: { configured: true, model: 'test-llm' } } }));
     await page.route(`${base}/v1/explain`, (route) => route.fulfill({ json: { call_id: 'ieee-network-lam-ioe', verdict: 'A strong fit.', topics: [{ topic: 'Resource scheduling', rationale: 'It schedules resources.', quote_verified: true }], gaps: [], suggestions: ['Name the dataset.'], unverified_quotes: 0, model: 'test-llm', cached: false } }));
     await page.goto(`${base}/`);
     await page.getByLabel('Abstract').fill(LAM_DRAFT.abstract);
@@ -139,21 +142,34 @@ describe('call and editor pages', () => {
     await page.close();
   });
 
-  it('triages pasted submissions, or says clearly that triage is not served', async () => {
+  it('triages pasted submissions against the chosen call', async () => {
     const page = await openPage();
     await page.goto(`${base}/editor?call=ieee-network-lam-ioe`);
     await expect.poll(() => page.locator('#call option').count()).toBe(3);
+    expect(await page.getByLabel('Call').inputValue()).toBe('ieee-network-lam-ioe');
     await page.getByLabel('Submissions').fill(`${LAM_DRAFT.title}\n${LAM_DRAFT.abstract}\n---\nMedieval poetry\nWe read Italian manuscripts of the fourteenth century.`);
     await page.getByRole('button', { name: 'Triage submissions' }).click();
-    await expect.poll(async () => (await page.locator('#triage-error').innerText()) + (await page.locator('#triage-results').innerText())).not.toBe('');
-    const probe = await page.request.post(`${base}/v1/triage`, { data: {} });
-    if (probe.status() === 404) {
-      expect(await page.locator('#triage-error').innerText()).toContain('Triage is not available');
-    } else {
-      const rows = page.locator('#triage-results tbody tr');
-      expect(await rows.count()).toBe(2);
-      expect(await rows.nth(0).locator('.badge').innerText()).toMatch(/in scope|borderline|out of scope/);
-    }
+    const rows = page.locator('#triage-results tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('th').innerText()).toBe(LAM_DRAFT.title);
+    const verdicts = await rows.locator('.badge').allInnerTexts();
+    for (const v of verdicts) expect(v).toMatch(/^(in scope|borderline|out of scope)$/);
+    expect(verdicts[1]).toBe('out of scope');
+    expect(jsErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says clearly when the server has no triage route, and names bad pasted lines', async () => {
+    const page = await openPage();
+    await page.route(`${base}/v1/triage`, (route) => route.fulfill({ status: 404, json: { error: { code: 'NOT_FOUND', message: 'no route POST /v1/triage' } } }));
+    await page.goto(`${base}/editor`);
+    await expect.poll(() => page.locator('#call option').count()).toBe(3);
+    await page.getByLabel('Submissions').fill('{"title":"A","abstract":"x y"}\nnot json');
+    await page.getByRole('button', { name: 'Triage submissions' }).click();
+    await expect.poll(() => page.locator('#triage-error').innerText()).toContain('line 2: not valid JSON');
+    await page.getByLabel('Submissions').fill('{"title":"A","abstract":"x y"}');
+    await page.getByLabel('Submissions').press('Control+Enter');
+    await expect.poll(() => page.locator('#triage-error').innerText()).toContain('Triage is not available on this server');
     await page.close();
   });
 
