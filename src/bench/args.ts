@@ -1,0 +1,94 @@
+/** Command-line flags of `npm run bench`. */
+
+export const SECTIONS = ['embed', 'rank', 'http', 'triage'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchArgs {
+  sections: Section[];
+  sizes: number[];
+  dims: number;
+  seed: number;
+  queries: number;
+  /** Timed queries for the exact (flat) index at sizes above 2,000 calls, where each costs seconds. */
+  exactQueries: number;
+  /** Largest size at which the exact index is also measured. */
+  exactMaxSize: number;
+  recallDrafts: number;
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+  httpSize: number;
+  httpSeconds: number;
+  httpConnections: number;
+  out: string;
+  /** Name of the result files (default: `latest`). */
+  name: string;
+}
+
+export const USAGE = `npm run bench -- [--only embed,rank,http,triage] [--sizes 100,1000,10000,50000]
+  [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
+  [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
+  [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]`;
+
+/**
+ * @example
+ * parseArgs(['--only', 'rank', '--sizes', '100,1000']).sizes // [100, 1000]
+ */
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = {
+    sections: [...SECTIONS],
+    sizes: [100, 1_000, 10_000, 50_000],
+    dims: 512,
+    seed: 7,
+    queries: 200,
+    exactQueries: 10,
+    exactMaxSize: 50_000,
+    recallDrafts: 50,
+    m: 16,
+    efConstruction: 100,
+    efSearch: 64,
+    httpSize: 10_000,
+    httpSeconds: 10,
+    httpConnections: 8,
+    out: 'bench/results',
+    name: 'latest',
+  };
+  const num = (flag: string, v: string | undefined): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number\n${USAGE}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i] ?? '';
+    const v = argv[i + 1];
+    switch (flag) {
+      case '--only': {
+        const wanted = (v ?? '').split(',').filter(Boolean);
+        const bad = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+        if (bad.length || !wanted.length) throw new Error(`--only takes ${SECTIONS.join(',')}\n${USAGE}`);
+        args.sections = wanted as Section[];
+        break;
+      }
+      case '--sizes':
+        args.sizes = (v ?? '').split(',').map((s) => num(flag, s));
+        break;
+      case '--dims': args.dims = num(flag, v); break;
+      case '--seed': args.seed = num(flag, v); break;
+      case '--queries': args.queries = num(flag, v); break;
+      case '--exact-queries': args.exactQueries = num(flag, v); break;
+      case '--exact-max-size': args.exactMaxSize = num(flag, v); break;
+      case '--recall-drafts': args.recallDrafts = num(flag, v); break;
+      case '--m': args.m = num(flag, v); break;
+      case '--ef-construction': args.efConstruction = num(flag, v); break;
+      case '--ef-search': args.efSearch = num(flag, v); break;
+      case '--http-size': args.httpSize = num(flag, v); break;
+      case '--http-seconds': args.httpSeconds = num(flag, v); break;
+      case '--http-connections': args.httpConnections = num(flag, v); break;
+      case '--out': args.out = v ?? args.out; break;
+      case '--name': args.name = v ?? args.name; break;
+      default:
+        throw new Error(`unknown flag ${flag}\n${USAGE}`);
+    }
+  }
+  return args;
+}

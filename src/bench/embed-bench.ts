@@ -1,0 +1,104 @@
+/**
+ * Embedding throughput of each Node embedder: load time, abstracts/s one at a
+ * time vs batched, topic-line passages/s batched, and the projected time to
+ * embed the 50,000-call set from scratch. Texts are real CFP prose from
+ * data/calls, cut into abstract-length pieces.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createOnnxEmbedder, DEFAULT_ONNX_MODEL, modelAvailable } from '../adapters/node/onnx-embedder.js';
+import { createUseLiteEmbedder } from '../adapters/node/use-lite-embedder.js';
+import type { Embedder } from '../core/ports.js';
+
+export interface EmbedResult {
+  embedder: string;
+  skipped?: string;
+  loadMs?: number;
+  /** Abstracts per second, one embed() call per abstract. */
+  singlePerSec?: number;
+  /** Abstracts per second, all in one embed() call, by batch size. */
+  batched?: Array<{ batchSize: number; perSec: number }>;
+  bestBatchSize?: number;
+  speedup?: number;
+  /** Topic-line passages per second, batched at the best size. */
+  passagesPerSec?: number;
+  /** Projected minutes to embed `projectPassages` passages from scratch. */
+  projectedMinutes?: number;
+  projectPassages?: number;
+}
+
+async function sampleTexts(dataDir = 'data/calls'): Promise<{ abstracts: string[]; lines: string[] }> {
+  const words: string[] = [];
+  const lines: string[] = [];
+  for (const name of (await readdir(dataDir)).filter((n) => n.endsWith('.json')).sort()) {
+    const call = JSON.parse(await readFile(join(dataDir, name), 'utf8')) as { scope?: string; topics?: string[]; title?: string };
+    words.push(...(call.scope ?? '').split(/\s+/).filter(Boolean));
+    lines.push(...(call.topics ?? []), call.title ?? '');
+  }
+  // 24 abstracts of ~180 words, taken at shifting offsets of the prose.
+  const abstracts = Array.from({ length: 24 }, (_, i) => {
+    const start = (i * 37) % Math.max(1, words.length - 180);
+    return words.slice(start, start + 180).join(' ');
+  });
+  return { abstracts, lines: lines.filter(Boolean) };
+}
+
+const perSec = (n: number, ms: number) => Math.round((n / (ms / 1000)) * 10) / 10;
+
+async function measure(name: string, make: (batchSize: number) => Promise<Embedder>, projectPassages: number): Promise<EmbedResult> {
+  const { abstracts, lines } = await sampleTexts();
+  const t0 = performance.now();
+  const first = await make(16);
+  await first.embed(['warm up the model']);
+  const loadMs = Math.round(performance.now() - t0);
+  let t = performance.now();
+  for (const a of abstracts) await first.embed([a]);
+  const singlePerSec = perSec(abstracts.length, performance.now() - t);
+  await first.dispose?.();
+  const batched: NonNullable<EmbedResult['batched']> = [];
+  for (const batchSize of [8, 16, 32]) {
+    const e = await make(batchSize);
+    await e.embed(['warm up']);
+    t = performance.now();
+    await e.embed(abstracts);
+    batched.push({ batchSize, perSec: perSec(abstracts.length, performance.now() - t) });
+    await e.dispose?.();
+  }
+  const best = batched.reduce((a, b) => (b.perSec > a.perSec ? b : a));
+  const e = await make(best.batchSize);
+  await e.embed(['warm up']);
+  const passages = Array.from({ length: 96 }, (_, i) => lines[i % lines.length] as string);
+  t = performance.now();
+  await e.embed(passages);
+  const passagesPerSec = perSec(passages.length, performance.now() - t);
+  await e.dispose?.();
+  return {
+    embedder: name,
+    loadMs,
+    singlePerSec,
+    batched,
+    bestBatchSize: best.batchSize,
+    speedup: Math.round((best.perSec / singlePerSec) * 100) / 100,
+    passagesPerSec,
+    projectPassages,
+    projectedMinutes: Math.round(projectPassages / passagesPerSec / 60),
+  };
+}
+
+/**
+ * @example
+ * const rows = await benchEmbedders(535_000);
+ */
+export async function benchEmbedders(projectPassages: number, modelsDir = 'models'): Promise<EmbedResult[]> {
+  const out: EmbedResult[] = [];
+  console.error('[bench] embed use-lite');
+  out.push(await measure('use-lite', async (batchSize) => createUseLiteEmbedder({ batchSize }), projectPassages));
+  const id = process.env.EMBEDDING_MODEL ?? DEFAULT_ONNX_MODEL;
+  if (!modelAvailable(modelsDir, id)) {
+    out.push({ embedder: `onnx:${id}`, skipped: `no model in ${modelsDir}/ (npm run model:pull)` });
+  } else {
+    console.error(`[bench] embed onnx:${id}`);
+    out.push(await measure(`onnx:${id}`, (batchSize) => createOnnxEmbedder({ modelsDir, modelId: id, batchSize }), projectPassages));
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * Time to load a saved HNSW index from disk in a fresh process, the way the
+ * server starts: loadIndexFiles (read + checksum) then createHnswIndex({ raw }).
+ */
+import { createHnswIndex } from '../adapters/node/hnsw-index.js';
+import { loadIndexFiles } from '../adapters/node/index-files.js';
+
+export interface LoadRunResult {
+  readMs: number;
+  restoreMs: number;
+  totalMs: number;
+  passages: number;
+  peakRssMb: number;
+}
+
+/**
+ * @example
+ * const r = await runLoad('/tmp/bench-index', 512); // r.totalMs
+ */
+export async function runLoad(dir: string, dims: number): Promise<LoadRunResult> {
+  const t0 = performance.now();
+  const saved = await loadIndexFiles(dir);
+  if (!saved) throw new Error(`no saved index in ${dir}`);
+  const t1 = performance.now();
+  const index = await createHnswIndex({ dimensions: dims, raw: saved.raw });
+  const t2 = performance.now();
+  const passages = index.size();
+  await index.dispose();
+  return {
+    readMs: Math.round(t1 - t0),
+    restoreMs: Math.round(t2 - t1),
+    totalMs: Math.round(t2 - t0),
+    passages,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * One ranking benchmark at one size, meant to run in its own process (see
+ * child.ts) so its peak RSS belongs to it alone: build the synthetic corpus,
+ * time `matcher.rank()` with the draft embeddings precomputed, measure HNSW
+ * recall@10 against a streaming exact scan, and optionally save the index.
+ */
+import { createHnswIndex } from '../adapters/node/hnsw-index.js';
+import { saveIndexFiles } from '../adapters/node/index-files.js';
+import { cacheVectors } from '../adapters/node/vector-cache.js';
+import { createFlatIndex } from '../core/flat-index.js';
+import { createMatcher } from '../core/matcher.js';
+import { createMemoryStore } from '../core/memory-store.js';
+import type { Embedder, VectorIndex } from '../core/ports.js';
+import { createExactTopK, recallAtK, summarize, type LatencySummary } from './stats.js';
+import { createSyntheticEmbedder, syntheticCalls, syntheticDraft } from './synthetic-calls.js';
+import { createWorld } from './synthetic-world.js';
+
+export interface HnswParams {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export interface RankRunOptions {
+  size: number;
+  dims: number;
+  seed: number;
+  mode: 'hnsw' | 'exact';
+  /** Timed rank() calls. */
+  queries: number;
+  /** Queries for recall@10 (each draft's whole vector and its first two sentences). */
+  recallDrafts: number;
+  hnsw: HnswParams;
+  /** Save the index here (saveIndexFiles) after measuring. */
+  saveDir?: string;
+}
+
+export interface RankRunResult {
+  size: number;
+  mode: string;
+  passages: number;
+  buildMs: number;
+  /** Part of buildMs spent in the (synthetic) embedder. */
+  embedMs: number;
+  peakRssMb: number;
+  /** Wall-clock ms of matcher.rank() with the draft already embedded. */
+  latency: LatencySummary;
+  /** CPU ms of the same calls: steadier than wall time on a shared machine. */
+  cpu: LatencySummary;
+  search: LatencySummary;
+  meanCandidates: number;
+  recall?: Array<{ ef: number; recall: number; searchP50Ms: number }>;
+  saveMs?: number;
+  indexBytes?: number;
+  peakRssAfterSaveMb?: number;
+}
+
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** Wraps an embedder with a cache that is switched on after the build, so drafts are embedded once, before timing. */
+function draftCache(inner: Embedder): Embedder & { enabled: boolean } {
+  const cache = new Map<string, Float32Array>();
+  const self = {
+    id: inner.id,
+    dimensions: inner.dimensions,
+    enabled: false,
+    async embed(texts: readonly string[]) {
+      if (!self.enabled) return inner.embed(texts);
+      const missing = texts.filter((t) => !cache.has(t));
+      const vs = missing.length ? await inner.embed(missing) : [];
+      missing.forEach((t, i) => cache.set(t, vs[i] as Float32Array));
+      return texts.map((t) => cache.get(t) as Float32Array);
+    },
+  };
+  return self;
+}
+
+/**
+ * @example
+ * const r = await runRank({ size: 1000, dims: 512, seed: 7, mode: 'hnsw', queries: 200, recallDrafts: 50, hnsw: { m: 16, efConstruction: 100, efSearch: 64 } });
+ */
+export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
+  const world = createWorld({ seed: o.seed, dims: o.dims });
+  const calls = syntheticCalls(world, o.size);
+  const synthetic = createSyntheticEmbedder(world);
+  const embedder = draftCache(synthetic);
+  const index: VectorIndex =
+    o.mode === 'hnsw'
+      ? cacheVectors(await createHnswIndex({ dimensions: o.dims, ...o.hnsw, initialCapacity: o.size * 12 }))
+      : createFlatIndex({ dimensions: o.dims });
+  const matcher = createMatcher({ embedder, index, store: createMemoryStore(calls), today: () => '2026-11-22' });
+  const t0 = performance.now();
+  await matcher.sync();
+  const buildMs = performance.now() - t0;
+  const embedMs = synthetic.stats.ms;
+  const peakRssMb = rssMb();
+
+  embedder.enabled = true;
+  const drafts = Array.from({ length: o.queries }, (_, i) => ({ ...syntheticDraft(world, i), top_k: 10 }));
+  let candidates = 0;
+  for (const d of drafts) candidates += (await matcher.scoreDraft(d)).scored.length; // warm-up: JIT and draft embeddings
+  const total: number[] = [];
+  const cpu: number[] = [];
+  const search: number[] = [];
+  for (const d of drafts) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    const res = await matcher.rank(d);
+    total.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+    search.push(res.timing_ms.search);
+  }
+  const result: RankRunResult = {
+    size: o.size,
+    mode: o.mode,
+    passages: index.size(),
+    buildMs: Math.round(buildMs),
+    embedMs: Math.round(embedMs),
+    peakRssMb,
+    latency: summarize(total),
+    cpu: summarize(cpu),
+    search: summarize(search),
+    meanCandidates: Math.round(candidates / Math.max(1, drafts.length)),
+  };
+  if (o.mode === 'hnsw') result.recall = await measureRecall(o, matcher.corpus.passagesByCall, index, embedder);
+  if (o.saveDir && o.mode === 'hnsw') {
+    const t = performance.now();
+    const raw = await index.save();
+    await saveIndexFiles(o.saveDir, { embedder: embedder.id, calls_hash: `bench-${o.size}` }, raw);
+    result.saveMs = Math.round(performance.now() - t);
+    result.indexBytes = raw.bytes.byteLength;
+    result.peakRssAfterSaveMb = rssMb();
+  }
+  await index.dispose();
+  return result;
+}
+
+async function measureRecall(
+  o: RankRunOptions,
+  passagesByCall: ReadonlyMap<string, ReadonlyArray<{ id: string }>>,
+  index: VectorIndex,
+  embedder: Embedder,
+): Promise<RankRunResult['recall']> {
+  const world = createWorld({ seed: o.seed, dims: o.dims });
+  const queries: Float32Array[] = [];
+  for (let i = 0; i < o.recallDrafts; i++) {
+    const d = syntheticDraft(world, 100_000 + i); // not among the timed drafts
+    const sentences = d.abstract.split('. ').slice(0, 2);
+    queries.push(...(await embedder.embed([`${d.title}. ${d.abstract}`, ...sentences])));
+  }
+  const exact = createExactTopK(queries, 10);
+  for (const passages of passagesByCall.values()) {
+    for (const p of passages) {
+      const v = index.get(p.id);
+      if (v) exact.offer(p.id, v);
+    }
+  }
+  const out: NonNullable<RankRunResult['recall']> = [];
+  for (const ef of [o.hnsw.efSearch, 2 * o.hnsw.efSearch, 4 * o.hnsw.efSearch]) {
+    let sum = 0;
+    const ms: number[] = [];
+    for (let qi = 0; qi < queries.length; qi++) {
+      const t = performance.now();
+      // hnswlib searches with ef = max(efSearch, k): asking for `ef` hits and keeping 10 is an ef-wide search.
+      const hits = await index.search(queries[qi] as Float32Array, ef);
+      ms.push(performance.now() - t);
+      sum += recallAtK(exact.result(qi), hits.slice(0, 10), 10);
+    }
+    out.push({ ef, recall: Math.round((sum / queries.length) * 10_000) / 10_000, searchP50Ms: summarize(ms).p50 });
+  }
+  return out;
+}
