@@ -9,7 +9,8 @@ import { evalJson, formatEvalTable } from './command.js';
 import { createCachedEmbedder } from './embed-cache.js';
 import { EvalInputError, loadEvalFiles } from './load.js';
 import { renderHtmlReport } from './report-html.js';
-import { runEval } from './run.js';
+import { crosslistMatch, runEval } from './run.js';
+import { pickScorers } from './scorers.js';
 
 /** Deterministic fake: hashed bag of stemmed words in 64 dims, unit length. */
 function fakeEmbedder(): Embedder & { calls: number } {
@@ -110,5 +111,15 @@ describe('embedding cache', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('scorer names and cross-lists', () => {
+  it('rejects an unknown scorer, listing the known ones', () => {
+    expect(() => pickScorers(['nope'])).toThrow(/unknown scorer "nope".*hybrid/);
+  });
+  it('matches arXiv categories to prefixed call ids', () => {
+    expect(crosslistMatch('arxiv:hep-ph', ['hep-th', 'hep-ph'])).toBe(true);
+    expect(crosslistMatch('arxiv:hep-ph', ['ph'])).toBe(false);
   });
 });
