@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
+import { cacheVectors } from '../adapters/node/vector-cache.js';
 import { loadIndexFiles, saveIndexFiles } from '../adapters/node/index-files.js';
 import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
 import { callSetHash } from '../core/call-set-hash.js';
@@ -120,7 +121,10 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
 }
 
 async function openIndex(dir: string, embedder: Embedder, exact: boolean, log: Logger): Promise<VectorIndex> {
-  const fresh = () => (exact ? createFlatIndex({ dimensions: embedder.dimensions }) : createHnswIndex({ dimensions: embedder.dimensions }));
+  // Parameters and the vector cache chosen by `npm run bench` (docs/performance.md): build
+  // 500k passages in minutes, recall@10 >= 0.98 at efSearch 128, and get() without native calls.
+  const hnsw = { dimensions: embedder.dimensions, efConstruction: 64, efSearch: 128 };
+  const fresh = async () => (exact ? createFlatIndex({ dimensions: embedder.dimensions }) : cacheVectors(await createHnswIndex(hnsw)));
   try {
     const saved = await loadIndexFiles(dir);
     if (!saved) return fresh();
@@ -130,7 +134,7 @@ async function openIndex(dir: string, embedder: Embedder, exact: boolean, log: L
       return fresh();
     }
     if (exact !== (raw.kind === 'flat')) return fresh();
-    return exact ? createFlatIndex({ dimensions: embedder.dimensions }, raw) : await createHnswIndex({ dimensions: embedder.dimensions, raw });
+    return exact ? createFlatIndex({ dimensions: embedder.dimensions }, raw) : cacheVectors(await createHnswIndex({ ...hnsw, raw }), raw);
   } catch (err) {
     if (!isCfpError(err) || err.code !== 'INDEX_CORRUPT') throw err;
     log('index.corrupt', { action: 'rebuild' });
