@@ -115,12 +115,13 @@ export const MAX_ABSTRACT_CHARS = 20_000;
 
 // Control and format characters are removed before matching, so text made only of them is empty.
 const INVISIBLE = /[\p{Cc}\p{Cf}\uFFFD]/gu;
-const nonBlank = (what: string) =>
-  z.string().refine((s) => s.replace(INVISIBLE, '').trim().length > 0, { message: `${what} must not be empty` });
+/** A non-blank string with a length cap; both limits appear in the generated JSON Schema (pattern, maxLength). */
+const nonBlank = (what: string, max: number) =>
+  z.string().max(max).regex(/\S/, { message: `${what} must not be empty` });
 
 export const Draft = z.object({
   title: z.string().max(1_000).default(''),
-  abstract: nonBlank('abstract').pipe(z.string().max(MAX_ABSTRACT_CHARS)),
+  abstract: nonBlank('abstract', MAX_ABSTRACT_CHARS),
   keywords: z.array(z.string().max(200)).max(50).default([]),
 });
 export type Draft = z.infer<typeof Draft>;
@@ -204,7 +205,7 @@ export const Submission = z
   .object({
     id: z.string().min(1).max(200).optional(),
     title: z.string().max(1_000),
-    abstract: nonBlank('abstract').pipe(z.string().max(MAX_ABSTRACT_CHARS)),
+    abstract: nonBlank('abstract', MAX_ABSTRACT_CHARS),
     keywords: z.array(z.string().max(200)).max(50).default([]),
   })
   .strict();
