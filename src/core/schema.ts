@@ -113,11 +113,13 @@ export function callFromEval(e: EvalCall): Call {
 
 export const MAX_ABSTRACT_CHARS = 20_000;
 
-// Control and format characters are removed before matching, so text made only of them is empty.
-const INVISIBLE = /[\p{Cc}\p{Cf}\uFFFD]/gu;
-/** A non-blank string with a length cap; both limits appear in the generated JSON Schema (pattern, maxLength). */
+/**
+ * A non-blank string with a length cap; both limits appear in the generated JSON Schema (pattern, maxLength).
+ * Control and format characters are removed before matching, so text made only of them counts as blank.
+ */
 const nonBlank = (what: string, max: number) =>
-  z.string().max(max).regex(/\S/, { message: `${what} must not be empty` });
+  // eslint-disable-next-line no-control-regex
+  z.string().max(max).regex(/[^\s\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFD]/, { message: `${what} must not be empty` });
 
 export const Draft = z.object({
   title: z.string().max(1_000).default(''),
