@@ -11,6 +11,7 @@ import { createWorkerRuntime, type WorkerRuntime } from '../adapters/workers/wor
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
 import { createApp } from '../http/app.js';
+import { securityFromEnv } from '../http/security.js';
 
 export interface Env {
   AI: Ai;
@@ -22,6 +23,10 @@ export interface Env {
   LOG_LEVEL?: string;
   /** Milliseconds between checks of the D1 version key (default 2000). */
   VERSION_RECHECK_MS?: string;
+  /** `off`, `<n>/min` or `<n>/min:<burst>` per client (keyed by cf-connecting-ip); default 60/min, burst 30. */
+  RATE_LIMIT?: string;
+  /** Comma-separated origins allowed by CORS; closed when unset. */
+  CORS_ORIGINS?: string;
 }
 
 // One JSON line per event; Workers Logs / `wrangler tail` collect console output.
@@ -55,6 +60,8 @@ export default {
         log: (e, f) => logger(e, f),
         ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
         onChange: () => rt.invalidate(),
+        // Rate limits are per isolate (in memory); the default client key is the cf-connecting-ip header.
+        security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }),
       });
       app = { matcher, token: env.ADMIN_TOKEN, hono };
     }
