@@ -58,6 +58,6 @@ export function splitSentences(text: string): string[] {
 
 /** Number of words, as an editor counting an abstract's length would count them. */
 export function countWords(text: string): number {
-  const m = normalizeText(text).match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
+  const m = normalizeText(text).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return m ? m.length : 0;
 }
