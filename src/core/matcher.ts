@@ -12,7 +12,17 @@ import { deadlineStatus, todayIso } from './rank/deadline.js';
 import { prepareDraft } from './rank/draft.js';
 import { round } from './rank/evidence.js';
 import { DEFAULT_CALIBRATION, DEFAULT_RANK_PARAMS, inScopeProbability, type Calibration, type RankParams } from './rank/fusion.js';
-import { candidateCalls, DEFAULT_CANDIDATES, scoreCalls, type CandidateOptions, type EmbeddedDraft, type ScoredCall } from './rank/score-calls.js';
+import {
+  candidateCalls,
+  DEFAULT_CANDIDATES,
+  scoreCalls,
+  scoringPassages,
+  withEvidence,
+  type CandidateOptions,
+  type EmbeddedDraft,
+  type ScoredCall,
+  type WithEvidence,
+} from './rank/score-calls.js';
 import type { PassageOptions } from './rank/passages.js';
 import { Call, Draft, RankOptions, type DraftInput, type RankedCall, type RankResponse } from './schema.js';
 import { parseOrThrow } from './validate.js';
@@ -33,10 +43,12 @@ export interface MatcherDeps {
 export interface ScoredDraft {
   draft: Draft;
   embedded: EmbeddedDraft;
-  /** Candidates, best first, each with its in-scope probability. */
-  scored: Array<ScoredCall & { probability: number }>;
+  /** Candidates, best first, each with its in-scope probability (evidence only via {@link Matcher.withEvidence}). */
+  scored: ProbableCall[];
   timing: { embed: number; search: number };
 }
+
+export type ProbableCall = ScoredCall & { probability: number };
 
 export interface Matcher {
   readonly embedder: Embedder;
@@ -53,6 +65,8 @@ export interface Matcher {
   remove(id: string): Promise<void>;
   /** Score a draft against all calls (or only `callIds`), best first. */
   scoreDraft(draft: DraftInput | unknown, callIds?: readonly string[]): Promise<ScoredDraft>;
+  /** Attach topic evidence to a few scored calls of this draft (the ones shown): it is not computed for every candidate. */
+  withEvidence<T extends ScoredCall>(embedded: EmbeddedDraft, scored: readonly T[]): Promise<Array<WithEvidence<T>>>;
   /** Rank calls for a request (validated here: draft fields plus top_k, as_of, open_only). */
   rank(request: (DraftInput & Partial<RankOptions>) | unknown): Promise<RankResponse>;
 }
@@ -123,27 +137,31 @@ export function createMatcher(deps: MatcherDeps): Matcher {
       if (!vector) throw createError('EMBEDDER_UNAVAILABLE', 'the embedder returned no vector');
       const embedded: EmbeddedDraft = { ...prepared, vector, sentenceVectors };
       const t1 = performance.now();
-      const ids = await candidateCalls(corpus, embedded, candidates, callIds ? new Set(callIds) : undefined);
+      const ids = await candidateCalls(corpus, embedded, candidates, callIds ? new Set(callIds) : undefined, scoringPassages(params));
       const scored = scoreCalls(corpus, embedded, ids, params)
         .map((s) => ({ ...s, probability: inScopeProbability(s, matcher.calibration) }))
         .sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1));
       return { draft, embedded, scored, timing: { embed: t1 - t0, search: performance.now() - t1 } };
     },
+    withEvidence: (embedded, scored) => withEvidence(corpus, embedded, scored),
     async rank(request) {
       const t0 = performance.now();
       const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
       const opts = parseOrThrow(RankOptions, { top_k: r.top_k, as_of: r.as_of, open_only: r.open_only }, 'options');
       const asOf = opts.as_of ?? today();
-      const { draft, scored, timing } = await matcher.scoreDraft({ title: r.title, abstract: r.abstract, keywords: r.keywords });
-      const results: RankedCall[] = [];
+      const { draft, embedded, scored, timing } = await matcher.scoreDraft({ title: r.title, abstract: r.abstract, keywords: r.keywords });
+      const shown: Array<{ call: Call; s: ProbableCall; deadline: RankedCall['deadline'] }> = [];
       for (const s of scored) {
         const call = corpus.calls.get(s.callId);
         if (!call) continue;
         const deadline = deadlineStatus(call, asOf);
         if (opts.open_only && deadline.state === 'closed') continue;
-        results.push(toRankedCall(call, s, deadline, draft, params));
-        if (results.length >= opts.top_k) break;
+        shown.push({ call, s, deadline });
+        if (shown.length >= opts.top_k) break;
       }
+      // Evidence only for the calls returned: computing it for every candidate was most of a query's time.
+      const withEv = await matcher.withEvidence(embedded, shown.map((x) => x.s));
+      const results = shown.map((x, i) => toRankedCall(x.call, withEv[i] ?? { ...x.s, evidenceList: [] }, x.deadline, draft, params));
       return {
         results,
         total_calls: corpus.calls.size,
@@ -158,7 +176,7 @@ export function createMatcher(deps: MatcherDeps): Matcher {
 
 function toRankedCall(
   call: Call,
-  s: ScoredCall & { probability: number },
+  s: WithEvidence<ProbableCall>,
   deadline: RankedCall['deadline'],
   draft: Draft,
   params: RankParams,

@@ -56,14 +56,19 @@ export function evidenceOf(s: EvidenceSource, params: { topicThreshold: number; 
 export async function evidenceFor(matcher: Matcher, draft: Draft, callIds: readonly string[]): Promise<ExplainEvidence[]> {
   // Scored against all calls, as rank() does: fusion normalises across the scored set, so
   // scoring only `callIds` would give a different fit from the ranking's.
-  const { scored } = await matcher.scoreDraft(draft);
+  const { scored, embedded } = await matcher.scoreDraft(draft);
   const byId = new Map(scored.map((s) => [s.callId, s]));
   // Large corpora score only search candidates; a call outside them is scored on its own.
   const missing = callIds.filter((id) => !byId.has(id) && matcher.corpus.calls.has(id));
   if (missing.length > 0) for (const s of (await matcher.scoreDraft(draft, missing)).scored) byId.set(s.callId, s);
-  return callIds.flatMap((id) => {
+  // Topic evidence only for the explained calls, not for every candidate.
+  const found = callIds.flatMap((id) => {
     const s = byId.get(id);
     const call = matcher.corpus.calls.get(id);
-    return s && call ? [evidenceOf({ call, score: s.score, probability: s.probability, evidenceList: s.evidenceList }, matcher.params)] : [];
+    return s && call ? [{ s, call }] : [];
   });
+  const withEv = await matcher.withEvidence(embedded, found.map((f) => f.s));
+  return found.map(({ call, s }, i) =>
+    evidenceOf({ call, score: s.score, probability: s.probability, evidenceList: withEv[i]?.evidenceList ?? [] }, matcher.params),
+  );
 }

@@ -1,12 +1,14 @@
 /**
  * Inner ranking step: given an embedded draft and the corpus, compute the
- * features of each candidate call and fuse them. Returns scored ids with
- * evidence; paging, deadlines and timing are the matcher's job.
+ * features of each candidate call and fuse them. Returns scored ids; paging,
+ * deadlines, timing and the topic evidence of the calls actually returned
+ * ({@link withEvidence}) are the outer step's job.
  */
 import type { Corpus } from '../corpus.js';
 import type { TopicMatch } from '../schema.js';
 import { tokenize } from '../text/tokens.js';
 import type { PreparedDraft } from './draft.js';
+import type { Passage } from './passages.js';
 import { topicEvidence, type EmbeddedText } from './evidence.js';
 import { fuseScores, meanOfTop, type FusedCall, type RankParams } from './fusion.js';
 import { callBackgrounds } from './background.js';
@@ -18,9 +20,16 @@ export interface EmbeddedDraft extends PreparedDraft {
 }
 
 export interface ScoredCall extends FusedCall {
-  /** Every topic (or scope chunk for calls without topics) with its best sentence, best first. */
-  evidenceList: TopicMatch[];
+  /**
+   * Every topic (or scope chunk for calls without topics) with its best sentence, best first.
+   * Present only where it was computed: for every candidate when `evidenceShare > 0` (it enters
+   * the score then), else only after {@link withEvidence}.
+   */
+  evidenceList?: TopicMatch[];
 }
+
+/** A scored call whose evidence has been computed. */
+export type WithEvidence<T extends ScoredCall> = T & { evidenceList: TopicMatch[] };
 
 export interface CandidateOptions {
   /** Up to this many calls, every call is scored exactly; above it, candidates come from the indexes. */
@@ -35,15 +44,70 @@ export const DEFAULT_CANDIDATES: CandidateOptions = { exactLimit: 2_000, candida
  * Candidate call ids: all calls for small corpora, else the union of dense and lexical top hits.
  * The vectors of the candidates' passages are prefetched when the index needs it (remote indexes).
  */
-export async function candidateCalls(corpus: Corpus, draft: EmbeddedDraft, opts: CandidateOptions, only?: ReadonlySet<string>): Promise<string[]> {
-  return withVectors(corpus, await selectCandidates(corpus, draft, opts, only));
+export async function candidateCalls(
+  corpus: Corpus,
+  draft: EmbeddedDraft,
+  opts: CandidateOptions,
+  only?: ReadonlySet<string>,
+  needed: (p: Passage) => boolean = () => true,
+): Promise<string[]> {
+  return withVectors(corpus, await selectCandidates(corpus, draft, opts, only), needed);
 }
 
-async function withVectors(corpus: Corpus, callIds: string[]): Promise<string[]> {
+async function withVectors(corpus: Corpus, callIds: string[], needed: (p: Passage) => boolean): Promise<string[]> {
   if (corpus.index.prefetch) {
-    await corpus.index.prefetch(callIds.flatMap((id) => (corpus.passagesByCall.get(id) ?? []).map((p) => p.id)));
+    await corpus.index.prefetch(callIds.flatMap((id) => (corpus.passagesByCall.get(id) ?? []).filter(needed).map((p) => p.id)));
   }
   return callIds;
+}
+
+/**
+ * The passages whose vectors scoreCalls reads with these parameters: the whole-call passage,
+ * the title when it has a share, and the evidence passages only when evidence enters the score.
+ *
+ * @example
+ * candidateCalls(corpus, draft, DEFAULT_CANDIDATES, undefined, scoringPassages(DEFAULT_RANK_PARAMS));
+ */
+export function scoringPassages(params: RankParams): (p: Passage) => boolean {
+  return (p) => p.kind === 'call' || (p.kind === 'title' && params.titleShare > 0) || (params.evidenceShare > 0 && isEvidencePassage(p));
+}
+
+function isEvidencePassage(p: Passage): boolean {
+  return p.kind === 'topic' || p.kind === 'scope';
+}
+
+/** The passages a call's evidence is computed from: its topics, or its scope chunks when it lists none. */
+function evidencePassages(passages: readonly Passage[]): Passage[] {
+  const topics = passages.filter((p) => p.kind === 'topic');
+  return topics.length ? topics : passages.filter((p) => p.kind === 'scope');
+}
+
+function draftSentences(draft: EmbeddedDraft): EmbeddedText[] {
+  return draft.sentences.map((text, i) => ({ text, vector: draft.sentenceVectors[i] as Float32Array }));
+}
+
+function evidenceOfCall(corpus: Corpus, callId: string, sentences: readonly EmbeddedText[]): TopicMatch[] {
+  const units = evidencePassages(corpus.passagesByCall.get(callId) ?? [])
+    .map((p) => ({ text: p.text, vector: corpus.index.get(p.id) }))
+    .filter((u): u is EmbeddedText => u.vector !== undefined);
+  return topicEvidence(units, sentences);
+}
+
+/**
+ * Attach topic evidence to the given scored calls (the few an outer step returns), computing
+ * it only where scoreCalls did not. Same values as computing it for every candidate.
+ *
+ * @example
+ * const [top] = await withEvidence(corpus, embeddedDraft, scored.slice(0, 1));
+ * top.evidenceList[0]?.topic
+ */
+export async function withEvidence<T extends ScoredCall>(corpus: Corpus, draft: EmbeddedDraft, scored: readonly T[]): Promise<Array<WithEvidence<T>>> {
+  const todo = scored.filter((s) => !s.evidenceList);
+  if (todo.length && corpus.index.prefetch) {
+    await corpus.index.prefetch(todo.flatMap((s) => evidencePassages(corpus.passagesByCall.get(s.callId) ?? []).map((p) => p.id)));
+  }
+  const sentences = draftSentences(draft);
+  return scored.map((s) => (s.evidenceList ? (s as WithEvidence<T>) : { ...s, evidenceList: evidenceOfCall(corpus, s.callId, sentences) }));
 }
 
 async function selectCandidates(corpus: Corpus, draft: EmbeddedDraft, opts: CandidateOptions, only?: ReadonlySet<string>): Promise<string[]> {
@@ -67,15 +131,23 @@ export function callIdOf(passageId: string): string {
   return i < 0 ? passageId : passageId.slice(0, i);
 }
 
+export interface ScoreOptions {
+  /** Compute topic evidence for every call scored. Default: only when `evidenceShare > 0`. */
+  evidence?: boolean;
+}
+
 /**
  * @example
  * const scored = scoreCalls(corpus, embeddedDraft, ['call-a', 'call-b'], DEFAULT_RANK_PARAMS);
  */
-export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams): ScoredCall[] {
+export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams, opts: ScoreOptions = {}): ScoredCall[] {
   const queryTokens = tokenize(draft.text);
   const lexical = corpus.bm25.scoreAll(draft.text);
-  const sentences: EmbeddedText[] = draft.sentences.map((text, i) => ({ text, vector: draft.sentenceVectors[i] as Float32Array }));
-  const evidenceLists: TopicMatch[][] = [];
+  // Evidence is every topic x every draft sentence per call: the bulk of a query's cost. It only
+  // enters the score when evidenceShare > 0; otherwise the outer step computes it for what it returns.
+  const eager = opts.evidence ?? params.evidenceShare > 0;
+  const sentences = eager ? draftSentences(draft) : [];
+  const evidenceLists: Array<TopicMatch[] | undefined> = [];
   const bgs = params.backgroundNorm
     ? callBackgrounds(corpus, { shrink: params.backgroundShrink, minDenseSpread: params.minDenseSpread, minLexicalSpread: params.minLexicalSpread })
     : undefined;
@@ -83,11 +155,7 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
     const passages = corpus.passagesByCall.get(callId) ?? [];
     const whole = passages.find((p) => p.kind === 'call');
     const wholeVec = whole ? corpus.index.get(whole.id) : undefined;
-    const topicPassages = passages.filter((p) => p.kind === 'topic');
-    const evidenceUnits = (topicPassages.length ? topicPassages : passages.filter((p) => p.kind === 'scope'))
-      .map((p) => ({ text: p.text, vector: corpus.index.get(p.id) }))
-      .filter((u): u is EmbeddedText => u.vector !== undefined);
-    const evidenceList = topicEvidence(evidenceUnits, sentences);
+    const evidenceList = eager ? evidenceOfCall(corpus, callId, sentences) : undefined;
     evidenceLists.push(evidenceList);
     const titlePassage = params.titleShare > 0 ? passages.find((p) => p.kind === 'title') : undefined;
     const titleVec = titlePassage ? corpus.index.get(titlePassage.id) : undefined;
@@ -98,11 +166,15 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
     return {
       callId,
       dense,
-      evidence: meanOfTop(evidenceList.map((e) => e.similarity), params.evidenceTopM),
+      // Without evidence, 0: with evidenceShare 0 it is multiplied by 0, so the score is the same.
+      evidence: evidenceList ? meanOfTop(evidenceList.map((e) => e.similarity), params.evidenceTopM) : 0,
       lexical: lex,
       coverage: corpus.bm25.coverage(queryTokens, callId),
       ...(bg ? { bgDense: (dense - bg.dense.mean) / bg.dense.sd, bgLexical: (lex - bg.lexical.mean) / bg.lexical.sd } : {}),
     };
   });
-  return fuseScores(features, params).map((f, i) => ({ ...f, evidenceList: evidenceLists[i] ?? [] }));
+  return fuseScores(features, params).map((f, i) => {
+    const evidenceList = evidenceLists[i];
+    return evidenceList ? { ...f, evidenceList } : f;
+  });
 }

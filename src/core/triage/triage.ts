@@ -37,11 +37,13 @@ export async function triageOne(
   opts: TriageOptions = {},
 ): Promise<TriageResult> {
   const draft = { title: submission.title, abstract: submission.abstract, keywords: submission.keywords };
-  const { scored } = await matcher.scoreDraft(draft);
+  const { scored, embedded } = await matcher.scoreDraft(draft);
   // Above the exact-scoring limit the call may not be among the candidates: score it on its own then.
   const target = scored.find((s) => s.callId === call.id) ?? (await matcher.scoreDraft(draft, [call.id])).scored[0];
   const probability = round(target?.probability ?? 0);
-  const evidence = target?.evidenceList ?? [];
+  // Evidence for the target call only (better_fit reports no topics): not computed for every candidate.
+  const [withEv] = target ? await matcher.withEvidence(embedded, [target]) : [];
+  const evidence = withEv?.evidenceList ?? [];
   const threshold = matcher.params.topicThreshold;
   const matched = evidence.filter((e) => e.similarity >= threshold);
   const reached = new Set(matched.map((m) => m.topic));
