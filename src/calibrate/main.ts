@@ -6,22 +6,22 @@
  *     --out data/calibration/use-lite.json
  *
  * Repeat --calls/--papers to pool suites. Embeddings are cached under
- * .cache/embeddings/ so re-runs (after a ranking change) only re-score.
+ * eval/.cache/ (shared with npm run eval) so re-runs only re-score.
  * Writes only coefficients and a record of the fit, never the data.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectEmbedder, parseEmbedderKind } from '../adapters/node/select-embedder.js';
 import { DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../core/rank/fusion.js';
 import { brierScore, expectedCalibrationError, type Prediction } from '../core/triage/calibration-metrics.js';
 import type { CalibrationRecord } from '../core/triage/calibration-record.js';
 import { fitLogistic } from '../core/triage/logistic-fit.js';
-import { createCachedEmbedder } from './cached-embedder.js';
+import { createCachedEmbedder } from '../eval/embed-cache.js';
 import { pairWeights, suitePairs, type Pair } from './pairs.js';
 
 const HELP = `Usage: npm run calibrate -- --calls <calls.jsonl> --papers <papers.jsonl> [--calls ... --papers ...] --out <file.json>
-Options: --embedder auto|onnx|use-lite (default use-lite), --max-papers <n> per suite, --l2 <x> (default 1e-3), --cache <dir> (default .cache/embeddings)`;
+Options: --embedder auto|onnx|use-lite (default use-lite), --max-papers <n> per suite, --l2 <x> (default 1e-5, relative to the mean weighted log-loss), --cache <dir> (default eval/.cache, shared with npm run eval)`;
 
 function predictions(pairs: readonly Pair[], weights: readonly number[], cal: Calibration): Prediction[] {
   return pairs.map((p, i) => ({ p: inScopeProbability({ denseMix: p.x[0], coverage: p.x[1], score: p.x[2] }, cal), y: p.y, w: weights[i] ?? 1 }));
@@ -39,8 +39,8 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       embedder: { type: 'string', default: 'use-lite' },
       'max-papers': { type: 'string' },
-      l2: { type: 'string', default: '1e-3' },
-      cache: { type: 'string', default: '.cache/embeddings' },
+      l2: { type: 'string', default: '1e-5' },
+      cache: { type: 'string', default: 'eval/.cache' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const { embedder: inner } = await selectEmbedder({ kind: parseEmbedderKind(values.embedder), modelsDir: process.env.MODELS_DIR ?? 'models' });
-  const embedder = await createCachedEmbedder(inner, join(values.cache, `${inner.id.replace(/[^A-Za-z0-9._-]/g, '_')}.bin`));
+  const embedder = await createCachedEmbedder(inner, values.cache);
   const pairs: Pair[] = [];
   const suites: string[] = [];
   let papers = 0;
@@ -64,13 +64,14 @@ async function main(argv: string[]): Promise<number> {
         ...(values['max-papers'] ? { maxPapers: Number(values['max-papers']) } : {}),
         onProgress: (done, total) => process.stderr.write(`\r${suite}: embedded ${done}/${total} texts`),
       });
-      process.stderr.write(`\n${suite}: ${r.papers} papers x ${r.calls} calls in ${((Date.now() - t0) / 1000).toFixed(1)} s (cache hits ${embedder.hits()}, misses ${embedder.misses()})\n`);
+      process.stderr.write(`\n${suite}: ${r.papers} papers x ${r.calls} calls in ${((Date.now() - t0) / 1000).toFixed(1)} s (cache hits ${embedder.stats.hits}, misses ${embedder.stats.misses})\n`);
       pairs.push(...r.pairs);
       suites.push(`${suite} (${r.papers} papers, ${r.calls} calls)`);
       papers += r.papers;
       calls += r.calls;
     }
   } finally {
+    await embedder.flush();
     await embedder.dispose?.();
   }
   const weights = pairWeights(pairs);
@@ -100,7 +101,8 @@ async function main(argv: string[]): Promise<number> {
     },
     notes: [
       'features: denseMix, coverage, score as in src/core/rank/fusion.ts inScopeProbability',
-      'weights per suite: positives 1/2, other calls for in-scope papers 1/4, out-of-scope papers x every call 1/4 (an even prior)',
+      'one row per paper: its top-ranked call, labelled in scope (the paper belongs to some call) or out of scope',
+      'weights per suite: in-scope and out-of-scope papers 1/2 each, suites equal (an even prior)',
       'Brier and ECE (10 bins) are weighted the same way; held out: papers whose id hashes to 0 mod 5',
     ],
   };

@@ -1,17 +1,24 @@
 /**
- * Labelled (paper, call) pairs from an evaluation suite, with the features the
- * calibration uses (fusion.ts inScopeProbability): every paper is scored
- * against every call of its suite by the real matcher, so the features carry
- * whatever ranking parameters are current.
+ * Labelled rows from an evaluation suite, with the features the calibration
+ * uses (fusion.ts inScopeProbability): every paper is scored against every
+ * call of its suite by the real matcher, so the features carry whatever
+ * ranking parameters are current. One row per paper: its top-ranked call,
+ * labelled 1 when the paper belongs to any call of the suite, 0 when it is
+ * out of scope. That is the decision the fit and the editor verdict stand
+ * for ("is this draft in scope here?"); fitting on every (paper, call) pair
+ * instead was measured to drown the out-of-scope papers' top calls among easy
+ * negatives, so the fused score got a large weight and out-of-scope papers
+ * got high probabilities (ACL AUROC 0.81, out-of-scope mean 0.82).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { createFlatIndex } from '../core/flat-index.js';
-import { createMatcher } from '../core/matcher.js';
-import { createMemoryStore } from '../core/memory-store.js';
+import { createCorpus } from '../core/corpus.js';
 import type { Embedder } from '../core/ports.js';
-import { prepareDraft } from '../core/rank/draft.js';
+import { prepareDraft, type PreparedDraft } from '../core/rank/draft.js';
+import { DEFAULT_RANK_PARAMS } from '../core/rank/fusion.js';
+import { scoreCalls } from '../core/rank/score-calls.js';
 import { Draft, EvalCall, callFromEval, type Call } from '../core/schema.js';
 
 const EvalPaper = z.object({ id: z.string(), title: z.string().default(''), abstract: z.string().min(1), call_id: z.string().nullish() });
@@ -60,58 +67,52 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
   if (opts.maxPapers !== undefined && papers.length > opts.maxPapers) {
     papers = [...papers].sort((a, b) => hashOf(a.id) - hashOf(b.id)).slice(0, opts.maxPapers);
   }
-  const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(calls) });
-  await matcher.sync();
-  // Embed every paper's texts in large batches first (much faster than one draft at a time); scoring then hits the cache.
+  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
+  await corpus.upsert(calls);
+  const callIds = [...corpus.calls.keys()];
+  // The calibrated features need only the whole-draft vector (as in the evaluation), so sentences are not
+  // embedded; the eval's embedding cache is shared, so papers `npm run eval` has seen cost nothing.
+  const prepared = papers.map((p) => prepareDraft(Draft.parse({ title: p.title, abstract: p.abstract })));
+  const vectors: Float32Array[] = [];
   const batch = 64;
-  const texts = papers.flatMap((p) => {
-    const d = prepareDraft(Draft.parse({ title: p.title, abstract: p.abstract }));
-    return [d.text, ...d.sentences];
-  });
-  for (let i = 0; i < texts.length; i += batch) {
-    await embedder.embed(texts.slice(i, i + batch));
-    opts.onProgress?.(Math.min(i + batch, texts.length), texts.length);
+  for (let i = 0; i < prepared.length; i += batch) {
+    vectors.push(...(await embedder.embed(prepared.slice(i, i + batch).map((d) => d.text))));
+    opts.onProgress?.(Math.min(i + batch, prepared.length), prepared.length);
   }
   const pairs: Pair[] = [];
-  for (const p of papers) {
-    const { scored } = await matcher.scoreDraft({ title: p.title, abstract: p.abstract });
-    const heldOut = hashOf(`heldout:${p.id}`) % 5 === 0;
-    for (const s of scored) {
-      pairs.push({
-        suite,
-        paperId: p.id,
-        callId: s.callId,
-        x: [s.denseMix, s.coverage, s.score],
-        y: s.callId === p.call_id ? 1 : 0,
-        outOfScope: !p.call_id,
-        heldOut,
-      });
-    }
-  }
+  papers.forEach((p, i) => {
+    const draft = { ...(prepared[i] as PreparedDraft), sentences: [], vector: vectors[i] as Float32Array, sentenceVectors: [] };
+    const top = scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS).sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1))[0];
+    if (!top) return;
+    pairs.push({
+      suite,
+      paperId: p.id,
+      callId: top.callId,
+      x: [top.denseMix, top.coverage, top.score],
+      y: p.call_id ? 1 : 0,
+      outOfScope: !p.call_id,
+      heldOut: hashOf(`heldout:${p.id}`) % 5 === 0,
+    });
+  });
   return { pairs, calls: calls.length, papers: papers.length };
 }
 
 /**
- * Class weights: within each suite, positives carry half the weight, the
- * in-scope papers paired with other calls a quarter and the out-of-scope
- * papers a quarter; each suite carries the same total. The probability is
- * therefore calibrated to an even prior: an editor's inbox, where a
- * submission is as likely in scope as not, not a 1-in-125 lottery.
+ * Class weights: within each suite, in-scope and out-of-scope papers carry
+ * half the weight each, and each suite carries the same total. The
+ * probability is therefore calibrated to an even prior: an editor's inbox,
+ * where a submission is as likely in scope as not. A suite without
+ * out-of-scope papers contributes nothing (it cannot teach the boundary).
  *
  * @example
  * const w = pairWeights(pairs); // w[i] for pairs[i]
  */
 export function pairWeights(pairs: readonly Pair[]): number[] {
   const groups = new Map<string, number>();
-  const groupOf = (p: Pair) => `${p.suite}|${p.y ? 'pos' : p.outOfScope ? 'oos' : 'neg'}`;
+  const groupOf = (p: Pair) => `${p.suite}|${p.y}`;
   for (const p of pairs) groups.set(groupOf(p), (groups.get(groupOf(p)) ?? 0) + 1);
-  const share = { pos: 0.5, neg: 0.25, oos: 0.25 } as const;
   return pairs.map((p) => {
-    const g = groupOf(p);
-    const kind = g.slice(g.indexOf('|') + 1) as keyof typeof share;
-    // A suite without out-of-scope papers gives their share to the other negatives.
-    const hasOos = groups.has(`${p.suite}|oos`);
-    const s = kind === 'neg' && !hasOos ? 0.5 : share[kind];
-    return (s * pairs.length) / (groups.get(g) ?? 1);
+    const balanced = groups.has(`${p.suite}|0`) && groups.has(`${p.suite}|1`);
+    return balanced ? (0.5 * pairs.length) / (groups.get(groupOf(p)) ?? 1) : 0;
   });
 }

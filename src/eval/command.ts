@@ -8,6 +8,8 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
+import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
+import { DEFAULT_CALIBRATION } from '../core/rank/fusion.js';
 import { loadEvalFiles } from './load.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalResult } from './run.js';
@@ -95,11 +97,14 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const embedder = values['no-cache'] ? inner : await createCachedEmbedder(inner, values.cache ?? 'eval/.cache');
   try {
     let last = 0;
+    // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
+    const calibration = (await loadCalibration(DEFAULT_CALIBRATION_DIR, inner.id)) ?? DEFAULT_CALIBRATION;
     const res = await runEval({
       calls,
       papers,
       embedder,
       scorers,
+      calibration,
       onProgress: (done, total) => {
         if (process.stderr.isTTY && (done - last >= 100 || done === total)) {
           last = done;
