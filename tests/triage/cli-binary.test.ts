@@ -2,8 +2,9 @@
  * The real built binary (`node dist/cli/main.js triage`) with USE-lite on a
  * temporary copy of the bundled calls: bad rows, summary, report and --resume.
  */
+import { ensureBuilt } from '../fixtures/ensure-built.js';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, stat, writeFile, appendFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +39,7 @@ const EDGE = {
 };
 
 beforeAll(async () => {
-  const t0 = Date.now();
-  await run('npm', ['run', 'build', '--silent'], { cwd: root, timeout: 280_000 });
-  // The build must have produced this very triage command, not a stale one.
-  expect((await stat(join(root, 'dist/cli/commands/triage.js'))).mtimeMs).toBeGreaterThanOrEqual(t0 - 1000);
+  ensureBuilt();
   dir = await mkdtemp(join(tmpdir(), 'triage-bin-'));
   await cp(join(root, 'data/calls'), join(dir, 'data/calls'), { recursive: true });
 }, 300_000);
