@@ -80,7 +80,11 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     },
     async prune() {
       const owned = new Set<string>();
-      for (const ps of passagesByCall.values()) for (const p of ps) owned.add(p.id);
+      let present = 0;
+      for (const ps of passagesByCall.values()) for (const p of ps) if (!owned.has(p.id) && owned.add(p.id) && index.has(p.id)) present++;
+      // Every stored vector is owned: nothing to prune. Listing the index's ids needs save(), which
+      // for HNSW copies the whole index (1.1 GB at 50k calls) through a temp file: skip it.
+      if (present === index.size()) return 0;
       const raw = await index.save();
       const orphans = raw.ids.filter((id) => id && !owned.has(id) && index.has(id));
       if (orphans.length) await index.remove(orphans);
