@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
-import { cacheVectors } from '../adapters/node/vector-cache.js';
+import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
 import { createMatcher } from '../core/matcher.js';
 import { createMemoryStore } from '../core/memory-store.js';
 import { createApp } from '../http/app.js';
@@ -47,7 +47,7 @@ export interface HttpResult {
  */
 export async function benchHttp(o: { size: number; seconds: number; connections: number; dims: number; seed: number; hnsw: HnswParams }): Promise<HttpResult> {
   const world = createWorld({ seed: o.seed, dims: o.dims });
-  const index = cacheVectors(await createHnswIndex({ dimensions: o.dims, ...o.hnsw, initialCapacity: o.size * 12 }));
+  const index = cacheVectors(await createHnswIndex({ dimensions: o.dims, ...o.hnsw, initialCapacity: o.size * 12 }), undefined, { keep: isWholeCallPassage });
   const matcher = createMatcher({ embedder: createSyntheticEmbedder(world), index, store: createMemoryStore(syntheticCalls(world, o.size)) });
   console.error(`[bench] http: indexing ${o.size} calls`);
   await matcher.sync();

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
-import { cacheVectors } from '../adapters/node/vector-cache.js';
-import { loadIndexFiles, saveIndexFiles } from '../adapters/node/index-files.js';
+import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
+import { loadIndexFiles, openIndexFiles, saveIndexFiles, type IndexManifest } from '../adapters/node/index-files.js';
 import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
 import { callSetHash } from '../core/call-set-hash.js';
 import { parseCfp } from '../core/cfp/parse.js';
@@ -122,19 +122,26 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
 
 async function openIndex(dir: string, embedder: Embedder, exact: boolean, log: Logger): Promise<VectorIndex> {
   // Parameters and the vector cache chosen by `npm run bench` (docs/performance.md): build
-  // 500k passages in minutes, recall@10 >= 0.98 at efSearch 128, and get() without native calls.
+  // 500k passages in minutes, recall@10 >= 0.98 at efSearch 128, and the whole-call vectors
+  // (read for every candidate) without native calls; topic vectors come from hnswlib.
   const hnsw = { dimensions: embedder.dimensions, efConstruction: 64, efSearch: 128 };
-  const fresh = async () => (exact ? createFlatIndex({ dimensions: embedder.dimensions }) : cacheVectors(await createHnswIndex(hnsw)));
+  const cache = { keep: isWholeCallPassage };
+  const fresh = async () => (exact ? createFlatIndex({ dimensions: embedder.dimensions }) : cacheVectors(await createHnswIndex(hnsw), undefined, cache));
+  const sameEmbedder = (manifest: IndexManifest) => {
+    if (manifest.embedder === embedder.id && manifest.dimensions === embedder.dimensions) return true;
+    log('index.stale', { reason: 'embedder changed', was: manifest.embedder, now: embedder.id });
+    return false;
+  };
   try {
-    const saved = await loadIndexFiles(dir);
-    if (!saved) return fresh();
-    const { manifest, raw } = saved;
-    if (manifest.embedder !== embedder.id || manifest.dimensions !== embedder.dimensions) {
-      log('index.stale', { reason: 'embedder changed', was: manifest.embedder, now: embedder.id });
-      return fresh();
+    if (exact) {
+      const saved = await loadIndexFiles(dir);
+      if (!saved || !sameEmbedder(saved.manifest) || saved.raw.kind !== 'flat') return fresh();
+      return createFlatIndex({ dimensions: embedder.dimensions }, saved.raw);
     }
-    if (exact !== (raw.kind === 'flat')) return fresh();
-    return exact ? createFlatIndex({ dimensions: embedder.dimensions }, raw) : cacheVectors(await createHnswIndex({ ...hnsw, raw }), raw);
+    // HNSW reads its file natively from the saved path: no in-memory copy, no temp file.
+    const saved = await openIndexFiles(dir);
+    if (!saved || !sameEmbedder(saved.manifest) || saved.file.kind === 'flat') return fresh();
+    return cacheVectors(await createHnswIndex({ ...hnsw, file: saved.file }), saved.file, cache);
   } catch (err) {
     if (!isCfpError(err) || err.code !== 'INDEX_CORRUPT') throw err;
     log('index.corrupt', { action: 'rebuild' });

@@ -35,3 +35,43 @@ describe('cacheVectors', () => {
     expect(restored.size()).toBe(39);
   });
 });
+
+describe('cacheVectors with keep and a saved file', () => {
+  it('caches only kept ids, reads the rest from hnswlib, and restores from the file path alone', async () => {
+    const { mkdtemp, rm, truncate } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openIndexFiles, saveIndexFiles } = await import('../../src/adapters/node/index-files.js');
+    const { isWholeCallPassage } = await import('../../src/adapters/node/vector-cache.js');
+    const dims = 16;
+    const inner = await createHnswIndex({ dimensions: dims, initialCapacity: 4 });
+    const index = cacheVectors(inner, undefined, { keep: isWholeCallPassage });
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      id: `c${i % 5}|${i % 3 === 0 ? 'call' : 'topic'}|${i}`,
+      vector: Float32Array.from({ length: dims }, (_, d) => Math.cos(i * 3 + d) + 0.2),
+    }));
+    await index.upsert(items);
+    await index.remove([items[4]?.id ?? '']);
+    const dir = await mkdtemp(join(tmpdir(), 'cfpmatch-cache-'));
+    try {
+      await saveIndexFiles(dir, { embedder: 'test', calls_hash: 'x' }, await index.save());
+      const saved = await openIndexFiles(dir);
+      if (!saved) throw new Error('not saved');
+      const restored = cacheVectors(await createHnswIndex({ dimensions: dims, file: saved.file }), saved.file, { keep: isWholeCallPassage });
+      expect(restored.size()).toBe(29);
+      for (const { id } of items) {
+        const native = inner.get(id);
+        expect(restored.get(id) === undefined).toBe(native === undefined);
+        expect(index.get(id) === undefined).toBe(native === undefined);
+        if (!native) continue;
+        expect(Array.from(restored.get(id) as Float32Array)).toEqual(Array.from(native));
+        const hit = await restored.search(native, 1);
+        expect(hit[0]?.id).toBe(id);
+      }
+      await truncate(saved.file.path, 100);
+      await expect(openIndexFiles(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

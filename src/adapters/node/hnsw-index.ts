@@ -10,7 +10,7 @@ import type { HierarchicalNSW } from 'hnswlib-node';
 import { createError } from '../../core/errors.js';
 import { checkDimensions } from '../../core/flat-index.js';
 import type { RawIndex, VectorHit, VectorIndex } from '../../core/ports.js';
-import { checkHnswRaw, HNSW_INDEX_KIND } from './hnsw-raw.js';
+import { checkHnswFile, checkHnswRaw, HNSW_INDEX_KIND, type RawIndexFile } from './hnsw-raw.js';
 import { l2Normalize } from './normalize.js';
 
 /** Filters that allow at most this many ids are searched exactly instead of through the graph. */
@@ -30,6 +30,8 @@ export interface HnswIndexOptions {
   seed?: number;
   /** A saved index to restore (from {@link VectorIndex.save}). */
   raw?: RawIndex;
+  /** Or a saved index on disk (from `openIndexFiles`): read natively from its path, without copies. */
+  file?: RawIndexFile;
 }
 
 /** Write `bytes` to a private temp dir, let `fn` use the path, then clean up. */
@@ -65,16 +67,22 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
   const idToLabel = new Map<string, number>();
   const freeLabels: number[] = [];
 
-  if (opts.raw) {
-    const raw = opts.raw;
-    checkHnswRaw(raw, dimensions);
-    await withTempFile(async (file) => {
-      try {
-        index.readIndexSync(file);
-      } catch (err) {
-        throw createError('INDEX_CORRUPT', `cannot read saved HNSW index: ${(err as Error).message}`, { cause: err });
-      }
-    }, raw.bytes);
+  const readNative = (file: string) => {
+    try {
+      index.readIndexSync(file);
+    } catch (err) {
+      throw createError('INDEX_CORRUPT', `cannot read saved HNSW index: ${(err as Error).message}`, { cause: err });
+    }
+  };
+  const raw = opts.file ?? opts.raw;
+  if (raw) {
+    if (opts.file) {
+      checkHnswFile(opts.file, dimensions);
+      readNative(opts.file.path);
+    } else if (opts.raw) {
+      checkHnswRaw(opts.raw, dimensions);
+      await withTempFile(async (file) => readNative(file), opts.raw.bytes);
+    }
     raw.ids.forEach((id, label) => {
       labelToId[label] = id === '' ? undefined : id;
       if (id === '') freeLabels.push(label);

@@ -1,12 +1,28 @@
 /**
  * A JS-side copy of an index's vectors, so `get(id)` is a memory copy instead
  * of a native call. Why: hnswlib-node's getPoint builds a JS array element by
- * element (measured ~120 µs CPU for 512 dimensions), and ranking reads ~10
- * vectors for each of hundreds of candidate calls per query.
- * Costs one more float32 copy of every vector (2 KiB each at 512 dimensions).
+ * element (measured ~120 µs CPU for 512 dimensions), and ranking reads the
+ * whole-call vector of each of hundreds of candidate calls per query.
+ * Costs one more float32 copy of each cached vector (2 KiB at 512 dimensions),
+ * so `keep` limits it to the vectors read per candidate (1.1 GB -> ~100 MB at 50k calls).
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { RawIndex, VectorIndex } from '../../core/ports.js';
-import { HNSW_INDEX_KIND } from './hnsw-raw.js';
+import { HNSW_INDEX_KIND, type RawIndexFile } from './hnsw-raw.js';
+
+export interface VectorCacheOptions {
+  /** Cache only the vectors of these ids; others are read from the inner index. Default: all. */
+  keep?: (id: string) => boolean;
+}
+
+/**
+ * Ranking reads the whole-call passage (`<call>|call|<hash>`) of every candidate; topic vectors
+ * only for the few calls returned, which is cheap enough through the native index.
+ *
+ * @example
+ * cacheVectors(inner, raw, { keep: isWholeCallPassage });
+ */
+export const isWholeCallPassage = (id: string): boolean => id.includes('|call|');
 
 /** Vectors per slab: fixed-size slabs grow without the 2x copy of a doubling array. */
 const SLAB = 8192;
@@ -20,8 +36,9 @@ const HEADER_BYTES = 96;
  * const index = cacheVectors(await createHnswIndex({ dimensions: 512, raw }), raw);
  * index.get('call-1|topic|abc'); // Float32Array, without calling into hnswlib
  */
-export function cacheVectors(inner: VectorIndex, raw?: RawIndex): VectorIndex {
+export function cacheVectors(inner: VectorIndex, raw?: RawIndex | RawIndexFile, opts: VectorCacheOptions = {}): VectorIndex {
   const dims = inner.dimensions;
+  const keep = opts.keep ?? (() => true);
   const slabs: Float32Array[] = [];
   const slotOf = new Map<string, number>();
   const free: number[] = [];
@@ -49,9 +66,11 @@ export function cacheVectors(inner: VectorIndex, raw?: RawIndex): VectorIndex {
     for (let i = 0; i < dims; i++) r[i] = (v[i] as number) * inv;
   };
 
-  if (raw) fillFromRaw(raw, dims, (id) => row(slotFor(id)));
+  const target = (id: string) => (keep(id) ? row(slotFor(id)) : undefined);
+  if (raw && 'bytes' in raw) fillFromRaw(raw, dims, target);
+  else if (raw) fillFromFile(raw, dims, target);
   for (const id of raw?.ids ?? []) {
-    if (id && !slotOf.has(id) && inner.has(id)) store(id, inner.get(id) as Float32Array);
+    if (id && keep(id) && !slotOf.has(id) && inner.has(id)) store(id, inner.get(id) as Float32Array);
   }
 
   return {
@@ -64,7 +83,7 @@ export function cacheVectors(inner: VectorIndex, raw?: RawIndex): VectorIndex {
     save: () => inner.save(),
     async upsert(items) {
       await inner.upsert(items);
-      for (const { id, vector } of items) store(id, vector);
+      for (const { id, vector } of items) if (keep(id)) store(id, vector);
     },
     async remove(ids) {
       await inner.remove(ids);
@@ -77,7 +96,7 @@ export function cacheVectors(inner: VectorIndex, raw?: RawIndex): VectorIndex {
     },
     get(id) {
       const slot = slotOf.get(id);
-      return slot === undefined ? undefined : row(slot).slice();
+      return slot === undefined ? inner.get(id) : row(slot).slice();
     },
     async dispose() {
       await inner.dispose();
@@ -87,22 +106,63 @@ export function cacheVectors(inner: VectorIndex, raw?: RawIndex): VectorIndex {
   };
 }
 
-/** Copy every live vector out of a saved hnswlib index (level-0 records: links, vector, label). */
-function fillFromRaw(raw: RawIndex, dims: number, target: (id: string) => Float32Array): void {
-  if (raw.kind !== HNSW_INDEX_KIND) return;
-  const { bytes } = raw;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+interface Layout {
+  count: number;
+  sizePerElement: number;
+  labelOffset: number;
+  dataOffset: number;
+}
+
+function layoutOf(header: Uint8Array): Layout {
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
   const u64 = (offset: number): number => Number(view.getBigUint64(offset, true));
-  const count = u64(16);
-  const sizePerElement = u64(24);
-  const labelOffset = u64(32);
-  const dataOffset = u64(40);
+  return { count: u64(16), sizePerElement: u64(24), labelOffset: u64(32), dataOffset: u64(40) };
+}
+
+/** Copy the kept vectors of `count` level-0 records (links, vector, label) starting at `bytes`. */
+function copyRecords(bytes: Uint8Array, count: number, l: Layout, ids: readonly string[], dims: number, target: (id: string) => Float32Array | undefined): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < count; i++) {
-    const base = HEADER_BYTES + i * sizePerElement;
-    const id = raw.ids[u64(base + labelOffset)];
-    if (!id) continue;
-    const dest = target(id);
+    const base = i * l.sizePerElement;
+    const id = ids[Number(view.getBigUint64(base + l.labelOffset, true))];
+    const dest = id ? target(id) : undefined;
+    if (!dest) continue;
     // Byte copy: the vector is float32 little-endian, as is this machine (x86/arm64).
-    new Uint8Array(dest.buffer, dest.byteOffset, dims * 4).set(bytes.subarray(base + dataOffset, base + dataOffset + dims * 4));
+    new Uint8Array(dest.buffer, dest.byteOffset, dims * 4).set(bytes.subarray(base + l.dataOffset, base + l.dataOffset + dims * 4));
+  }
+}
+
+/** Copy every kept vector out of a saved hnswlib index held in memory. */
+function fillFromRaw(raw: RawIndex, dims: number, target: (id: string) => Float32Array | undefined): void {
+  if (raw.kind !== HNSW_INDEX_KIND) return;
+  const l = layoutOf(raw.bytes.subarray(0, HEADER_BYTES));
+  copyRecords(raw.bytes.subarray(HEADER_BYTES), l.count, l, raw.ids, dims, target);
+}
+
+/** Records read per chunk when filling from a file (~18 MB at 512 dimensions). */
+const RECORDS_PER_READ = 8192;
+
+/** The same, streaming the saved file in record-aligned chunks: never a second full copy in memory. */
+function fillFromFile(file: RawIndexFile, dims: number, target: (id: string) => Float32Array | undefined): void {
+  if (file.kind !== HNSW_INDEX_KIND) return;
+  const fd = openSync(file.path, 'r');
+  try {
+    const header = new Uint8Array(HEADER_BYTES);
+    readSync(fd, header, 0, HEADER_BYTES, 0);
+    const l = layoutOf(header);
+    const buf = new Uint8Array(RECORDS_PER_READ * l.sizePerElement);
+    for (let first = 0; first < l.count; first += RECORDS_PER_READ) {
+      const n = Math.min(RECORDS_PER_READ, l.count - first);
+      const want = n * l.sizePerElement;
+      let got = 0;
+      while (got < want) {
+        const r = readSync(fd, buf, got, want - got, HEADER_BYTES + first * l.sizePerElement + got);
+        if (r === 0) throw new Error('saved HNSW index is truncated');
+        got += r;
+      }
+      copyRecords(buf, n, l, file.ids, dims, target);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
