@@ -1,9 +1,12 @@
 /**
  * Time to load a saved HNSW index from disk in a fresh process, the way the
- * server starts: loadIndexFiles (read + checksum) then createHnswIndex({ raw }).
+ * server starts (entry/node-runtime.ts): openIndexFiles (size + sampled
+ * checksum, ids), then createHnswIndex({ file }) reading the file natively and
+ * the whole-call vector cache filled from the same file.
  */
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
-import { loadIndexFiles } from '../adapters/node/index-files.js';
+import { openIndexFiles } from '../adapters/node/index-files.js';
+import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
 
 export interface LoadRunResult {
   readMs: number;
@@ -19,10 +22,10 @@ export interface LoadRunResult {
  */
 export async function runLoad(dir: string, dims: number): Promise<LoadRunResult> {
   const t0 = performance.now();
-  const saved = await loadIndexFiles(dir);
+  const saved = await openIndexFiles(dir);
   if (!saved) throw new Error(`no saved index in ${dir}`);
   const t1 = performance.now();
-  const index = await createHnswIndex({ dimensions: dims, raw: saved.raw });
+  const index = cacheVectors(await createHnswIndex({ dimensions: dims, file: saved.file }), saved.file, { keep: isWholeCallPassage });
   const t2 = performance.now();
   const passages = index.size();
   await index.dispose();
