@@ -72,6 +72,15 @@ describe('lazy topic evidence', () => {
     for (const s of withEv) expect(JSON.stringify(s.evidenceList)).toBe(JSON.stringify(eager.find((x) => x.callId === s.callId)?.evidenceList));
   });
 
+  it('lexical scores per candidate equal scoreAll bit for bit', async () => {
+    const matcher = await setup();
+    for (const d of DRAFTS) {
+      const { embedded, scored } = await matcher.scoreDraft(d);
+      const all = matcher.corpus.bm25.scoreAll(embedded.text);
+      for (const s of scored) expect(s.lexical).toBe(all.get(s.callId) ?? 0);
+    }
+  });
+
   it('computes evidence for every candidate when it enters the score', async () => {
     const embedder = createFakeEmbedder();
     const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: 64 }), store: createMemoryStore(CALLS), params: { evidenceShare: 0.3 } });

@@ -142,7 +142,6 @@ export interface ScoreOptions {
  */
 export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams, opts: ScoreOptions = {}): ScoredCall[] {
   const queryTokens = tokenize(draft.text);
-  const lexical = corpus.bm25.scoreAll(draft.text);
   // Evidence is every topic x every draft sentence per call: the bulk of a query's cost. It only
   // enters the score when evidenceShare > 0; otherwise the outer step computes it for what it returns.
   const eager = opts.evidence ?? params.evidenceShare > 0;
@@ -161,7 +160,9 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
     const titleVec = titlePassage ? corpus.index.get(titlePassage.id) : undefined;
     const wholeCos = wholeVec ? dot(draft.vector, wholeVec) : 0;
     const dense = titleVec ? (1 - params.titleShare) * wholeCos + params.titleShare * dot(draft.vector, titleVec) : wholeCos;
-    const lex = lexical.get(callId) ?? 0;
+    // Per candidate, not scoreAll: the draft's common words reach nearly every call, so scoreAll is
+    // O(all calls). Same sum in the same term order, so the same value.
+    const lex = corpus.bm25.score(queryTokens, callId);
     const bg = bgs?.get(callId);
     return {
       callId,
