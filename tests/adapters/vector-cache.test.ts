@@ -65,6 +65,7 @@ describe('cacheVectors with keep and a saved file', () => {
         expect(index.get(id) === undefined).toBe(native === undefined);
         if (!native) continue;
         expect(Array.from(restored.get(id) as Float32Array)).toEqual(Array.from(native));
+        (index.get(id) as Float32Array).forEach((x, d) => expect(x).toBeCloseTo(native[d] as number, 6));
         const hit = await restored.search(native, 1);
         expect(hit[0]?.id).toBe(id);
       }

@@ -8,10 +8,14 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { RawIndex, VectorIndex } from '../../core/ports.js';
+import { createColdVectors } from './cold-vectors.js';
 import { HNSW_INDEX_KIND, type RawIndexFile } from './hnsw-raw.js';
 
 export interface VectorCacheOptions {
-  /** Cache only the vectors of these ids; others are read from the inner index. Default: all. */
+  /**
+   * Keep only the vectors of these ids in memory; the others go to disk (cold-vectors.ts: the
+   * saved index file they were restored from, or a temp spill file), a pread each. Default: all.
+   */
   keep?: (id: string) => boolean;
 }
 
@@ -57,18 +61,28 @@ export function cacheVectors(inner: VectorIndex, raw?: RawIndex | RawIndexFile, 
     const off = (slot % SLAB) * dims;
     return (slabs[Math.floor(slot / SLAB)] as Float32Array).subarray(off, off + dims);
   };
+  const cold = createColdVectors(dims);
+  const scratch = new Float32Array(dims);
   const store = (id: string, v: Float32Array) => {
-    const r = row(slotFor(id));
+    const r = keep(id) ? row(slotFor(id)) : scratch;
     let s = 0;
     for (let i = 0; i < dims; i++) s += (v[i] as number) * (v[i] as number);
     // Same normalisation as hnswlib's cosine space, so get() returns what the index stores.
     const inv = 1 / (Math.sqrt(s) + 1e-30);
     for (let i = 0; i < dims; i++) r[i] = (v[i] as number) * inv;
+    if (r === scratch) cold.put(id, scratch);
   };
 
-  const target = (id: string) => (keep(id) ? row(slotFor(id)) : undefined);
-  if (raw && 'bytes' in raw) fillFromRaw(raw, dims, target);
-  else if (raw) fillFromFile(raw, dims, target);
+  // Byte copies: the vectors are float32 little-endian, as is this machine (x86/arm64).
+  const fromBytes: Visit = (id, bytes) => {
+    if (keep(id)) copyInto(row(slotFor(id)), bytes);
+    else cold.put(id, new Float32Array(bytes.slice().buffer));
+  };
+  if (raw && 'bytes' in raw) fillFromRaw(raw, dims, fromBytes);
+  else if (raw) {
+    cold.attachFile(raw.path);
+    fillFromFile(raw, dims, (id, bytes, offset) => (keep(id) ? copyInto(row(slotFor(id)), bytes) : cold.locate(id, offset)));
+  }
   for (const id of raw?.ids ?? []) {
     if (id && keep(id) && !slotOf.has(id) && inner.has(id)) store(id, inner.get(id) as Float32Array);
   }
@@ -83,11 +97,12 @@ export function cacheVectors(inner: VectorIndex, raw?: RawIndex | RawIndexFile, 
     save: () => inner.save(),
     async upsert(items) {
       await inner.upsert(items);
-      for (const { id, vector } of items) if (keep(id)) store(id, vector);
+      for (const { id, vector } of items) store(id, vector);
     },
     async remove(ids) {
       await inner.remove(ids);
       for (const id of ids) {
+        cold.delete(id);
         const slot = slotOf.get(id);
         if (slot === undefined) continue;
         slotOf.delete(id);
@@ -96,12 +111,13 @@ export function cacheVectors(inner: VectorIndex, raw?: RawIndex | RawIndexFile, 
     },
     get(id) {
       const slot = slotOf.get(id);
-      return slot === undefined ? inner.get(id) : row(slot).slice();
+      return slot === undefined ? (cold.get(id) ?? inner.get(id)) : row(slot).slice();
     },
     async dispose() {
       await inner.dispose();
       slabs.length = 0;
       slotOf.clear();
+      cold.close();
     },
   };
 }
@@ -119,31 +135,37 @@ function layoutOf(header: Uint8Array): Layout {
   return { count: u64(16), sizePerElement: u64(24), labelOffset: u64(32), dataOffset: u64(40) };
 }
 
-/** Copy the kept vectors of `count` level-0 records (links, vector, label) starting at `bytes`. */
-function copyRecords(bytes: Uint8Array, count: number, l: Layout, ids: readonly string[], dims: number, target: (id: string) => Float32Array | undefined): void {
+/** Receives each live record's vector bytes and their offset in the saved file. */
+type Visit = (id: string, vectorBytes: Uint8Array, fileOffset: number) => void;
+
+function copyInto(dest: Float32Array, bytes: Uint8Array): void {
+  new Uint8Array(dest.buffer, dest.byteOffset, dest.byteLength).set(bytes);
+}
+
+/** Visit `count` level-0 records (links, vector, label) held in `bytes`, which start at `fileOffset` of the file. */
+function visitRecords(bytes: Uint8Array, count: number, l: Layout, ids: readonly string[], dims: number, fileOffset: number, visit: Visit): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < count; i++) {
     const base = i * l.sizePerElement;
     const id = ids[Number(view.getBigUint64(base + l.labelOffset, true))];
-    const dest = id ? target(id) : undefined;
-    if (!dest) continue;
-    // Byte copy: the vector is float32 little-endian, as is this machine (x86/arm64).
-    new Uint8Array(dest.buffer, dest.byteOffset, dims * 4).set(bytes.subarray(base + l.dataOffset, base + l.dataOffset + dims * 4));
+    if (!id) continue;
+    const start = base + l.dataOffset;
+    visit(id, bytes.subarray(start, start + dims * 4), fileOffset + start);
   }
 }
 
-/** Copy every kept vector out of a saved hnswlib index held in memory. */
-function fillFromRaw(raw: RawIndex, dims: number, target: (id: string) => Float32Array | undefined): void {
+/** Visit every live vector of a saved hnswlib index held in memory. */
+function fillFromRaw(raw: RawIndex, dims: number, visit: Visit): void {
   if (raw.kind !== HNSW_INDEX_KIND) return;
   const l = layoutOf(raw.bytes.subarray(0, HEADER_BYTES));
-  copyRecords(raw.bytes.subarray(HEADER_BYTES), l.count, l, raw.ids, dims, target);
+  visitRecords(raw.bytes.subarray(HEADER_BYTES), l.count, l, raw.ids, dims, HEADER_BYTES, visit);
 }
 
 /** Records read per chunk when filling from a file (~18 MB at 512 dimensions). */
 const RECORDS_PER_READ = 8192;
 
 /** The same, streaming the saved file in record-aligned chunks: never a second full copy in memory. */
-function fillFromFile(file: RawIndexFile, dims: number, target: (id: string) => Float32Array | undefined): void {
+function fillFromFile(file: RawIndexFile, dims: number, visit: Visit): void {
   if (file.kind !== HNSW_INDEX_KIND) return;
   const fd = openSync(file.path, 'r');
   try {
@@ -160,7 +182,7 @@ function fillFromFile(file: RawIndexFile, dims: number, target: (id: string) => 
         if (r === 0) throw new Error('saved HNSW index is truncated');
         got += r;
       }
-      copyRecords(buf, n, l, file.ids, dims, target);
+      visitRecords(buf, n, l, file.ids, dims, HEADER_BYTES + first * l.sizePerElement, visit);
     }
   } finally {
     closeSync(fd);
