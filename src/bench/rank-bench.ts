@@ -34,6 +34,7 @@ export async function benchRankSizes(args: BenchArgs): Promise<SizeResult[]> {
         queries: args.queries,
         recallDrafts: args.recallDrafts,
         hnsw: { m: args.m, efConstruction: args.efConstruction, efSearch: args.efSearch },
+        ...(args.exactLimit !== undefined ? { exactLimit: args.exactLimit } : {}),
       };
       console.error(`[bench] rank hnsw ${size} calls`);
       const hnsw = await runInChild<RankRunResult>({ kind: 'rank', options: { ...base, saveDir: dir } });

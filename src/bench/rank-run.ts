@@ -11,6 +11,7 @@ import { createFlatIndex } from '../core/flat-index.js';
 import { createMatcher } from '../core/matcher.js';
 import { createMemoryStore } from '../core/memory-store.js';
 import type { Embedder, VectorIndex } from '../core/ports.js';
+import { candidateRecall } from './candidate-recall.js';
 import { createExactTopK, recallAtK, summarize, type LatencySummary } from './stats.js';
 import { createSyntheticEmbedder, syntheticCalls, syntheticDraft } from './synthetic-calls.js';
 import { createWorld } from './synthetic-world.js';
@@ -33,6 +34,8 @@ export interface RankRunOptions {
   hnsw: HnswParams;
   /** Save the index here (saveIndexFiles) after measuring. */
   saveDir?: string;
+  /** The matcher's exactLimit (calls up to which every call is scored); default its own. */
+  exactLimit?: number;
 }
 
 export interface RankRunResult {
@@ -49,6 +52,8 @@ export interface RankRunResult {
   cpu: LatencySummary;
   search: LatencySummary;
   meanCandidates: number;
+  /** Top-10 calls of the candidate path vs scoring every call (recallDrafts drafts). */
+  candidateRecall?: number;
   recall?: Array<{ ef: number; recall: number; searchP50Ms: number }>;
   saveMs?: number;
   indexBytes?: number;
@@ -88,7 +93,8 @@ export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
     o.mode === 'hnsw'
       ? cacheVectors(await createHnswIndex({ dimensions: o.dims, ...o.hnsw, initialCapacity: o.size * 12 }), undefined, { keep: isWholeCallPassage })
       : createFlatIndex({ dimensions: o.dims });
-  const matcher = createMatcher({ embedder, index, store: createMemoryStore(calls), today: () => '2026-11-22' });
+  const matcher = createMatcher({ embedder, index, store: createMemoryStore(calls), today: () => '2026-11-22',
+    ...(o.exactLimit !== undefined ? { candidates: { exactLimit: o.exactLimit } } : {}) });
   const t0 = performance.now();
   await matcher.sync();
   const buildMs = performance.now() - t0;
@@ -123,6 +129,7 @@ export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
     search: summarize(search),
     meanCandidates: Math.round(candidates / Math.max(1, drafts.length)),
   };
+  if (o.mode === 'hnsw') result.candidateRecall = await candidateRecall(matcher, drafts.slice(0, o.recallDrafts));
   if (o.mode === 'hnsw') result.recall = await measureRecall(o, matcher.corpus.passagesByCall, index, synthetic);
   if (o.saveDir && o.mode === 'hnsw') {
     const t = performance.now();

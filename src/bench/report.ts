@@ -18,12 +18,12 @@ const row = (cells: Array<string | number | undefined>) => `| ${cells.map((c) =>
 
 function rankTables(rank: SizeResult[]): string[] {
   const out = ['## Ranking latency (draft embedding precomputed), ms', ''];
-  out.push(row(['calls', 'passages', 'HNSW p50', 'p95', 'p99', 'HNSW CPU p50', 'CPU p99', 'exact p50', 'p95', 'p99', 'exact CPU p50', 'candidates']));
-  out.push(row(Array(12).fill('---')));
+  out.push(row(['calls', 'passages', 'HNSW p50', 'p95', 'p99', 'HNSW CPU p50', 'CPU p99', 'exact p50', 'p95', 'p99', 'exact CPU p50', 'candidates', 'top-10 vs all calls scored']));
+  out.push(row(Array(13).fill('---')));
   for (const r of rank) {
     const h = r.hnsw;
     const e = r.exact;
-    out.push(row([r.size, h.passages, h.latency.p50, h.latency.p95, h.latency.p99, h.cpu.p50, h.cpu.p99, e?.latency.p50, e?.latency.p95, e?.latency.p99, e?.cpu.p50, h.meanCandidates]));
+    out.push(row([r.size, h.passages, h.latency.p50, h.latency.p95, h.latency.p99, h.cpu.p50, h.cpu.p99, e?.latency.p50, e?.latency.p95, e?.latency.p99, e?.cpu.p50, h.meanCandidates, h.candidateRecall]));
   }
   out.push('', '## HNSW recall@10 against the exact scan', '');
   const efs = rank[0]?.hnsw.recall?.map((x) => x.ef) ?? [];
