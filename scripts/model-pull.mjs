@@ -10,7 +10,7 @@
  *
  * HF_ENDPOINT points at a mirror; HF_TOKEN is sent for gated models.
  */
-/* global fetch, AbortSignal */
+/* global AbortSignal */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
