@@ -79,22 +79,43 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
     return terms;
   };
 
-  const scoreAll = (query: string): Map<string, number> => {
+  // Scores accumulate in a slot-indexed typed array, not a Map: a draft's common words reach nearly
+  // every document, and a Map get + set per posting was most of a query's time at 50k calls.
+  // Per document the terms are still added in query-term order, starting from 0: the same sums.
+  let acc = new Float64Array(0);
+  const touched: number[] = [];
+  const accumulate = (query: string, each: (slot: number, score: number) => void): void => {
     const q = termFreq(tokenize(query));
     const avg = avgLen();
-    const acc = new Map<number, number>();
+    touched.length = 0;
     for (const [t, qf] of q) {
       const list = p.list(t);
       if (!list) continue;
       const w = idf(list.docs.length);
       for (let i = 0; i < list.docs.length; i++) {
         const slot = list.docs[i] as number;
+        if (slot >= acc.length) {
+          const grown = new Float64Array(Math.max(slot + 1, acc.length * 2, 1024)).fill(NaN);
+          grown.set(acc);
+          acc = grown;
+        }
         const s = part(qf, w, list.tfs[i] as number, p.len(slot), avg);
-        acc.set(slot, (acc.get(slot) ?? 0) + s);
+        const prev = acc[slot] as number;
+        if (Number.isNaN(prev)) {
+          touched.push(slot);
+          acc[slot] = 0 + s;
+        } else acc[slot] = prev + s;
       }
     }
+    for (const slot of touched) {
+      each(slot, acc[slot] as number);
+      acc[slot] = NaN;
+    }
+  };
+
+  const scoreAll = (query: string): Map<string, number> => {
     const out = new Map<string, number>();
-    for (const [slot, s] of acc) out.set(p.id(slot), s);
+    accumulate(query, (slot, s) => out.set(p.id(slot), s));
     return out;
   };
 
@@ -137,7 +158,9 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
       return all > 0 ? hit / all : 0;
     },
     top(query, k) {
-      return topK(scoreAll(query), k).map(([id, score]) => ({ id, score }));
+      const entries: Array<[string, number]> = [];
+      accumulate(query, (slot, s) => entries.push([p.id(slot), s]));
+      return topK(entries, k).map(([id, score]) => ({ id, score }));
     },
     save() {
       return { k1, b, docs: p.entries() };
@@ -146,7 +169,7 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
 }
 
 /** The `k` best entries, best first (score descending, then id ascending), without sorting them all. */
-function topK(scores: Map<string, number>, k: number): Array<[string, number]> {
+function topK(scores: Iterable<[string, number]>, k: number): Array<[string, number]> {
   if (k <= 0) return [];
   const before = (a: [string, number], c: [string, number]) => a[1] > c[1] || (a[1] === c[1] && a[0] < c[0]);
   // Min-heap on "best first" order: the root is the worst entry kept so far.
