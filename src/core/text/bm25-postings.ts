@@ -23,6 +23,10 @@ export interface Postings {
   len(slot: number): number;
   /** Occurrences of `term` in the document at `slot` (0 when absent). */
   tf(slot: number, term: string): number;
+  /** The term's number (for {@link Postings.tfOf}), undefined when no document ever had it. */
+  termId(term: string): number | undefined;
+  /** tf by term number: skips the string lookup when one term is checked against many documents. */
+  tfOf(slot: number, n: number): number;
   /** Number of documents containing `term`. */
   df(term: string): number;
   /** The postings of `term`, or undefined when no document has it. */
@@ -58,6 +62,21 @@ export function createPostings(): Postings {
       lists.push({ docs: [], tfs: [] });
     }
     return n;
+  };
+
+  const tfOf = (slot: number, n: number): number => {
+    const terms = docTerms[slot];
+    if (!terms) return 0;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = terms[mid] as number;
+      if (v === n) return docTfs[slot]?.[mid] ?? 0;
+      if (v < n) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   };
 
   return {
@@ -107,19 +126,10 @@ export function createPostings(): Postings {
     len: (slot) => lens[slot] ?? 0,
     tf(slot, term) {
       const n = termNum.get(term);
-      const terms = docTerms[slot];
-      if (n === undefined || !terms) return 0;
-      let lo = 0;
-      let hi = terms.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = terms[mid] as number;
-        if (v === n) return docTfs[slot]?.[mid] ?? 0;
-        if (v < n) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return 0;
+      return n === undefined ? 0 : tfOf(slot, n);
     },
+    termId: (term) => termNum.get(term),
+    tfOf: (slot, n) => tfOf(slot, n),
     df(term) {
       const n = termNum.get(term);
       return n === undefined ? 0 : (lists[n]?.docs.length ?? 0);

@@ -70,11 +70,12 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   // Per query-token array: distinct terms with df and idf, so scoring hundreds
   // of candidates for one draft looks each term up once. Dropped on any change.
   let version = 0;
-  let memo = new WeakMap<readonly string[], { version: number; terms: Array<[term: string, qf: number, idf: number]> }>();
+  // Each term carries its number (-1 when unknown), so per-document lookups skip the string map.
+  let memo = new WeakMap<readonly string[], { version: number; terms: Array<[term: number, qf: number, idf: number]> }>();
   const prepared = (queryTokens: readonly string[]) => {
     const hit = memo.get(queryTokens);
     if (hit && hit.version === version) return hit.terms;
-    const terms = [...termFreq(queryTokens)].map(([t, qf]) => [t, qf, idf(p.df(t))] as [string, number, number]);
+    const terms = [...termFreq(queryTokens)].map(([t, qf]) => [p.termId(t) ?? -1, qf, idf(p.df(t))] as [number, number, number]);
     memo.set(queryTokens, { version, terms });
     return terms;
   };
@@ -140,8 +141,8 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
       if (slot === undefined) return 0;
       const avg = avgLen();
       let s = 0;
-      for (const [t, qf, w] of prepared(queryTokens)) {
-        const f = p.tf(slot, t);
+      for (const [n, qf, w] of prepared(queryTokens)) {
+        const f = n < 0 ? 0 : p.tfOf(slot, n);
         if (f) s += part(qf, w, f, p.len(slot), avg);
       }
       return s;
@@ -151,9 +152,9 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
       if (slot === undefined) return 0;
       let hit = 0;
       let all = 0;
-      for (const [t, , w] of prepared(queryTokens)) {
+      for (const [n, , w] of prepared(queryTokens)) {
         all += w;
-        if (p.tf(slot, t)) hit += w;
+        if (n >= 0 && p.tfOf(slot, n)) hit += w;
       }
       return all > 0 ? hit / all : 0;
     },
