@@ -1,24 +1,8 @@
 /** Seeded pseudo-random numbers, so every synthetic benchmark input is reproducible from its seed. */
 
-export type Rng = () => number;
+import type { Rng } from '../core/random.js';
 
-/**
- * mulberry32: small, fast and good enough for benchmark data (not for security).
- *
- * @example
- * const r = createRng(42);
- * r(); // same value on every run, in [0, 1)
- */
-export function createRng(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng, type Rng } from '../core/random.js';
 
 /** Integer in [lo, hi]. */
 export function intBetween(r: Rng, lo: number, hi: number): number {

@@ -1,16 +1,7 @@
 /** Seeded random data for contract tests, so a failure reproduces exactly. */
 
-/** mulberry32: tiny seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng as seededRandom } from '../../src/core/random.js';
+import { createRng as seededRandom } from '../../src/core/random.js';
 
 /**
  * `count` random unit vectors of `dims` dimensions (Gaussian, then normalised).

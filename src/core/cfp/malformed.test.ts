@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCfp } from './parse.js';
 import { isCfpError } from '../errors.js';
 import { fixtureText } from '../../../tests/fixtures/cfp/load.js';
+import { createRng as rng } from '../random.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -76,17 +77,6 @@ describe('thin but real CFPs', () => {
   });
 });
 
-/** Seeded PRNG (mulberry32) so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '* ', '- ', '• ', '● ', '1. ', '1) ', '### ', '**', 'Title: ', 'Guest Editors', 'Submission Deadline: ', 'Final Decision: ',

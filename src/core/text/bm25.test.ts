@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBm25Index, termFreq } from './bm25.js';
 import { tokenize } from './tokens.js';
+import { createRng as rng } from '../random.js';
 
 /** Document-at-a-time BM25 over every document: the reference the inverted index must reproduce exactly. */
 function bruteForce(docs: ReadonlyMap<string, string>, query: string, k1 = 1.2, b = 0.75): Map<string, number> {
@@ -26,16 +27,6 @@ function bruteForce(docs: ReadonlyMap<string, string>, query: string, k1 = 1.2, 
   return out;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCAB = 'graph neural network edge federated learning privacy energy grid battery robot vision language model sensor ocean climate protein drug quantum circuit'.split(' ');
 

@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { brierScore, expectedCalibrationError } from './calibration-metrics.js';
 import { fitLogistic, solve, type LabelledRow } from './logistic-fit.js';
+import { createRng as rng } from '../random.js';
 
-/** mulberry32: a seeded PRNG so the synthetic data is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const gauss = (r: () => number) => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
 
 function synthetic(n: number, w: number[], bias: number, seed: number): LabelledRow[] {
