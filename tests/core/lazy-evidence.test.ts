@@ -10,7 +10,7 @@ import { createMemoryStore } from '../../src/core/memory-store.js';
 import { inScopeProbability } from '../../src/core/rank/fusion.js';
 import { scoreCalls } from '../../src/core/rank/score-calls.js';
 import { Call, type CallInput } from '../../src/core/schema.js';
-import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
+import { createFakeEmbedder, FAKE_TOPIC_THRESHOLD } from '../fixtures/fake-embedder.js';
 
 const call = (c: CallInput) => Call.parse(c);
 const CALLS = [
@@ -30,7 +30,7 @@ const DRAFTS = [
 
 async function setup() {
   const embedder = createFakeEmbedder();
-  const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(CALLS), today: () => '2025-06-01' });
+  const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(CALLS), today: () => '2025-06-01', params: { topicThreshold: FAKE_TOPIC_THRESHOLD } });
   await matcher.sync();
   return matcher;
 }

@@ -11,7 +11,7 @@ import { createMatcher, type Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
 import type { Call } from '../../src/core/schema.js';
 import { createApp, type AppDeps } from '../../src/http/app.js';
-import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
+import { createFakeEmbedder, FAKE_TOPIC_THRESHOLD } from '../fixtures/fake-embedder.js';
 
 export const CALLS_DIR = join(import.meta.dirname, '../../data/calls');
 /** Fixed "today": the China Communications call is closed, the two IEEE calls are open. */
@@ -26,7 +26,13 @@ export function bundledCalls(): Call[] {
 
 export async function testMatcher(): Promise<Matcher> {
   const embedder = createFakeEmbedder(64);
-  const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: 64 }), store: createMemoryStore(bundledCalls()), today: () => TODAY });
+  const matcher = createMatcher({
+    embedder,
+    index: createFlatIndex({ dimensions: 64 }),
+    store: createMemoryStore(bundledCalls()),
+    today: () => TODAY,
+    params: { topicThreshold: FAKE_TOPIC_THRESHOLD },
+  });
   await matcher.sync();
   return matcher;
 }

@@ -41,7 +41,9 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   evidenceTopM: 3,
   minDenseSpread: 0.02,
   minLexicalSpread: 0.5,
-  topicThreshold: 0.3,
+  // USE-lite cosines: on-topic sentence/topic pairs score 0.5-0.85, an off-field draft 0.15-0.38
+  // (bundled calls vs a paediatric dentistry abstract), so 0.3 listed topics for unrelated drafts.
+  topicThreshold: 0.45,
   maxMatchedTopics: 5,
   backgroundNorm: false,
   backgroundShrink: 20,
