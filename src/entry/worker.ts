@@ -27,6 +27,8 @@ export interface Env {
   RATE_LIMIT?: string;
   /** Comma-separated origins allowed by CORS; closed when unset. */
   CORS_ORIGINS?: string;
+  /** Lowest topic/sentence cosine listed as a matched topic (default 0.45, set for USE-lite; tune for bge-small). */
+  TOPIC_THRESHOLD?: string;
 }
 
 // One JSON line per event; Workers Logs / `wrangler tail` collect console output.
@@ -46,6 +48,7 @@ export default {
     runtime ??= createWorkerRuntime({
       log: (e, f) => logger(e, f),
       ...(env.VERSION_RECHECK_MS ? { recheckMs: Number(env.VERSION_RECHECK_MS) } : {}),
+      ...(env.TOPIC_THRESHOLD ? { params: { topicThreshold: Number(env.TOPIC_THRESHOLD) } } : {}),
     });
     const rt = runtime;
     const matcher = await runtime.matcher({

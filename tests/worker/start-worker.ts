@@ -56,7 +56,8 @@ export function startWorker(bundle: Bundle): Miniflare {
         compatibilityDate: '2026-04-20',
         d1Databases: { DB: 'cfpmatch-test' },
         wrappedBindings: { AI: 'fake-ai', VECTORIZE: 'fake-vectorize' },
-        bindings: { ADMIN_TOKEN, LOG_LEVEL: 'silent', VERSION_RECHECK_MS: '0' },
+        // The fake AI's hashed bag-of-words cosines run lower than a sentence encoder's.
+        bindings: { ADMIN_TOKEN, LOG_LEVEL: 'silent', VERSION_RECHECK_MS: '0', TOPIC_THRESHOLD: '0.3' },
       },
       bindingWorker('fake-ai', 'fake-ai.ts'),
       bindingWorker('fake-vectorize', 'fake-vectorize.ts'),

@@ -5,6 +5,7 @@
  */
 import { silentLogger, type Logger } from '../../core/log.js';
 import { createMatcher, type Matcher } from '../../core/matcher.js';
+import type { RankParams } from '../../core/rank/fusion.js';
 import type { CandidateOptions } from '../../core/rank/score-calls.js';
 import type { AiBinding, D1Like, VectorizeBinding } from './bindings.js';
 import { createD1PassageRegistry, createD1Store } from './d1-store.js';
@@ -27,6 +28,8 @@ export interface WorkerRuntimeOptions {
    * Vectorize and BM25, so only their vectors are fetched, never the whole index.
    */
   candidates?: Partial<CandidateOptions>;
+  /** Ranking parameter overrides (e.g. the topic threshold on bge-small's cosine scale). */
+  params?: Partial<RankParams>;
   log?: Logger;
 }
 
@@ -59,7 +62,7 @@ export function createWorkerRuntime(opts: WorkerRuntimeOptions = {}): WorkerRunt
       const embedder = createWorkersAiEmbedder({ ai: b.ai, ...(opts.model ? { model: opts.model } : {}) });
       const registry = createD1PassageRegistry({ db: b.db, embedder: embedder.id });
       const index = createVectorizeIndex({ vectorize: b.vectorize, dimensions: embedder.dimensions, registry, known: await registry.list() });
-      const matcher = createMatcher({ embedder, index, store, log, candidates: { exactLimit: 0, candidates: 40, ...opts.candidates } });
+      const matcher = createMatcher({ embedder, index, store, log, ...(opts.params ? { params: opts.params } : {}), candidates: { exactLimit: 0, candidates: 40, ...opts.candidates } });
       state = { matcher, reset: index.reset, listKnown: registry.list, version };
     } else {
       state.reset(await state.listKnown());
