@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createFileStore } from '../../adapters/node/file-store.js';
 import { parseCfp } from '../../core/cfp/parse.js';
 import { createError } from '../../core/errors.js';
+import { explainerFromEnv, extractCallWithLlm, NOT_CONFIGURED } from '../../core/explain/index.js';
 import type { Call } from '../../core/schema.js';
 import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { table, truncate } from '../io.js';
@@ -15,7 +16,10 @@ const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt> [--id <id>]> [
   show <id>       one call's parsed fields (--json: the whole Call)
   add <cfp.txt>   parse a CFP text file, store it in DATA_DIR/calls and index it
                   (--id sets the call id, default the file name;
-                   --dry-run prints the parsed call without storing it)
+                   --dry-run prints the parsed call without storing it;
+                   --llm extracts the fields with the LLM set by LLM_BASE_URL and
+                   LLM_MODEL, with the rule-based parser as fallback and cross-check:
+                   fields where the two disagree are printed on stderr)
 
 Options:
   --json          machine-readable output
@@ -28,7 +32,7 @@ export async function callsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, id: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, id: { type: 'string' }, 'dry-run': { type: 'boolean' }, llm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const [sub, arg] = positionals;
   if (values.help) {
@@ -56,13 +60,14 @@ export async function callsCommand(argv: string[]): Promise<number> {
       return 0;
     }
     case 'add':
-      return addCall(arg, values.id, Boolean(values['dry-run']), Boolean(values.json));
+      return addCall(arg, values.id, { dryRun: Boolean(values['dry-run']), json: Boolean(values.json), llm: Boolean(values.llm) });
     default:
       throw createError('BAD_INPUT', `unknown calls subcommand "${sub}" (list, show, add)`);
   }
 }
 
-async function addCall(file: string | undefined, id: string | undefined, dryRun: boolean, json: boolean): Promise<number> {
+async function addCall(file: string | undefined, id: string | undefined, opts: { dryRun: boolean; json: boolean; llm: boolean }): Promise<number> {
+  const { dryRun, json } = opts;
   if (!file) throw createError('BAD_INPUT', 'calls add needs a CFP text file');
   let text: string;
   try {
@@ -70,8 +75,9 @@ async function addCall(file: string | undefined, id: string | undefined, dryRun:
   } catch {
     throw createError('BAD_INPUT', `cannot read ${file}`);
   }
+  const callId = id ?? basename(file).replace(/\.[^.]+$/, '');
   // Parse before loading the model, so a bad CFP fails fast.
-  const parsed = parseCfp(text, { id: id ?? basename(file).replace(/\.[^.]+$/, '') });
+  const parsed = opts.llm ? await extractWithLlm(text, callId) : parseCfp(text, { id: callId });
   if (dryRun) {
     console.log(JSON.stringify(withoutSource(parsed), null, 2));
     return 0;
@@ -86,4 +92,15 @@ async function addCall(file: string | undefined, id: string | undefined, dryRun:
   } finally {
     await rt.dispose();
   }
+}
+
+/** LLM extraction with the rule-based parser as fallback; disagreements between the two go to stderr. */
+async function extractWithLlm(text: string, id: string): Promise<Call> {
+  const explainer = explainerFromEnv(process.env);
+  if (!explainer) throw createError('LLM_UNAVAILABLE', NOT_CONFIGURED);
+  const { call, source, disagreements, llm_error } = await extractCallWithLlm(text, explainer.model, { id });
+  if (llm_error) console.error(`warning: LLM extraction failed (${llm_error.code}: ${llm_error.message}); used the rule-based parser`);
+  else console.error(`extracted by ${source}`);
+  for (const d of disagreements) console.error(`disagreement: ${d.field}: llm=${JSON.stringify(d.llm)} parser=${JSON.stringify(d.parser)}`);
+  return call;
 }
