@@ -27,6 +27,8 @@ export interface Postings {
   termId(term: string): number | undefined;
   /** tf by term number: skips the string lookup when one term is checked against many documents. */
   tfOf(slot: number, n: number): number;
+  /** The document's term numbers (ascending) and their counts, undefined for a free slot. Read only. */
+  termsOf(slot: number): { terms: Int32Array; tfs: Int32Array } | undefined;
   /** Number of documents containing `term`. */
   df(term: string): number;
   /** The postings of `term`, or undefined when no document has it. */
@@ -130,6 +132,11 @@ export function createPostings(): Postings {
     },
     termId: (term) => termNum.get(term),
     tfOf: (slot, n) => tfOf(slot, n),
+    termsOf(slot) {
+      const terms = docTerms[slot];
+      const tfs = docTfs[slot];
+      return terms && tfs ? { terms, tfs } : undefined;
+    },
     df(term) {
       const n = termNum.get(term);
       return n === undefined ? 0 : (lists[n]?.docs.length ?? 0);

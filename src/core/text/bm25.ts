@@ -42,6 +42,8 @@ export interface Bm25Index {
    * queries (raw BM25 is not).
    */
   coverage(queryTokens: readonly string[], id: string): number;
+  /** {@link Bm25Index.score} and {@link Bm25Index.coverage} of one document in one pass (the same values). */
+  lexical(queryTokens: readonly string[], id: string): { score: number; coverage: number };
   /** Ids of the `k` best documents for the query, best first (only documents that share a term). */
   top(query: string, k: number): Array<{ id: string; score: number }>;
   save(): Bm25Raw;
@@ -71,13 +73,56 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   // of candidates for one draft looks each term up once. Dropped on any change.
   let version = 0;
   // Each term carries its number (-1 when unknown), so per-document lookups skip the string map.
-  let memo = new WeakMap<readonly string[], { version: number; terms: Array<[term: number, qf: number, idf: number]> }>();
-  const prepared = (queryTokens: readonly string[]) => {
+  // `byNum`: positions of the known terms in ascending term number, for a merge with a document's
+  // sorted terms (one pass instead of a binary search per query term).
+  let memo = new WeakMap<readonly string[], { version: number; terms: Array<[term: number, qf: number, idf: number]>; byNum: Int32Array }>();
+  const preparedAll = (queryTokens: readonly string[]) => {
     const hit = memo.get(queryTokens);
-    if (hit && hit.version === version) return hit.terms;
+    if (hit && hit.version === version) return hit;
     const terms = [...termFreq(queryTokens)].map(([t, qf]) => [p.termId(t) ?? -1, qf, idf(p.df(t))] as [number, number, number]);
-    memo.set(queryTokens, { version, terms });
-    return terms;
+    const known = terms.map((_, i) => i).filter((i) => (terms[i] as [number, number, number])[0] >= 0);
+    known.sort((i, j) => (terms[i] as [number, number, number])[0] - (terms[j] as [number, number, number])[0]);
+    const entry = { version, terms, byNum: Int32Array.from(known) };
+    memo.set(queryTokens, entry);
+    return entry;
+  };
+  let found = new Int32Array(0);
+  /**
+   * Score and coverage of one document: the tf of each query term is found by merging the query's
+   * and the document's sorted term numbers, then the sums run in query-term order with the same
+   * expressions as before, so the values are bit-identical to a per-term lookup.
+   */
+  const lexical = (queryTokens: readonly string[], id: string): { score: number; coverage: number } => {
+    const slot = p.slotOf(id);
+    if (slot === undefined) return { score: 0, coverage: 0 };
+    const { terms, byNum } = preparedAll(queryTokens);
+    if (found.length < terms.length) found = new Int32Array(Math.max(terms.length, 2 * found.length));
+    const doc = p.termsOf(slot);
+    if (doc) {
+      let d = 0;
+      for (let q = 0; q < byNum.length && d < doc.terms.length; q++) {
+        const pos = byNum[q] as number;
+        const n = (terms[pos] as [number, number, number])[0];
+        while (d < doc.terms.length && (doc.terms[d] as number) < n) d++;
+        if (d < doc.terms.length && doc.terms[d] === n) found[pos] = doc.tfs[d] as number;
+      }
+    }
+    const avg = avgLen();
+    const len = p.len(slot);
+    let s = 0;
+    let hit = 0;
+    let all = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const [, qf, w] = terms[i] as [number, number, number];
+      const f = found[i] as number;
+      all += w;
+      if (f) {
+        s += part(qf, w, f, len, avg);
+        hit += w;
+        found[i] = 0;
+      }
+    }
+    return { score: s, coverage: all > 0 ? hit / all : 0 };
   };
 
   // Scores accumulate in a slot-indexed typed array, not a Map: a draft's common words reach nearly
@@ -136,28 +181,9 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
       p.remove(id);
     },
     scoreAll,
-    score(queryTokens, id) {
-      const slot = p.slotOf(id);
-      if (slot === undefined) return 0;
-      const avg = avgLen();
-      let s = 0;
-      for (const [n, qf, w] of prepared(queryTokens)) {
-        const f = n < 0 ? 0 : p.tfOf(slot, n);
-        if (f) s += part(qf, w, f, p.len(slot), avg);
-      }
-      return s;
-    },
-    coverage(queryTokens, id) {
-      const slot = p.slotOf(id);
-      if (slot === undefined) return 0;
-      let hit = 0;
-      let all = 0;
-      for (const [n, , w] of prepared(queryTokens)) {
-        all += w;
-        if (n >= 0 && p.tfOf(slot, n)) hit += w;
-      }
-      return all > 0 ? hit / all : 0;
-    },
+    score: (queryTokens, id) => lexical(queryTokens, id).score,
+    coverage: (queryTokens, id) => lexical(queryTokens, id).coverage,
+    lexical,
     top(query, k) {
       const entries: Array<[string, number]> = [];
       accumulate(query, (slot, s) => entries.push([p.id(slot), s]));
