@@ -24,6 +24,7 @@ import {
   type WithEvidence,
 } from './rank/score-calls.js';
 import type { PassageOptions } from './rank/passages.js';
+import { populationSample } from './rank/population.js';
 import { Call, Draft, RankOptions, type DraftInput, type RankedCall, type RankResponse } from './schema.js';
 import { parseOrThrow } from './validate.js';
 
@@ -138,7 +139,10 @@ export function createMatcher(deps: MatcherDeps): Matcher {
       const embedded: EmbeddedDraft = { ...prepared, vector, sentenceVectors };
       const t1 = performance.now();
       const ids = await candidateCalls(corpus, embedded, candidates, callIds ? new Set(callIds) : undefined, scoringPassages(params));
-      const scored = scoreCalls(corpus, embedded, ids, params)
+      // Candidates out of a larger corpus: z-scores against (estimated) moments over every call, so the
+      // order matches scoring them all. Corpora up to exactLimit are scored whole: unchanged.
+      const population = !callIds && corpus.calls.size > ids.length ? { total: corpus.calls.size, sample: populationSample(corpus, candidates.populationSample) } : undefined;
+      const scored = scoreCalls(corpus, embedded, ids, params, population ? { population } : {})
         .map((s) => ({ ...s, probability: inScopeProbability(s, matcher.calibration) }))
         .sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1));
       return { draft, embedded, scored, timing: { embed: t1 - t0, search: performance.now() - t1 } };

@@ -84,20 +84,31 @@ export function meanOfTop(values: readonly number[], m: number): number {
   return mean([...values].sort((a, b) => b - a).slice(0, Math.max(1, m)));
 }
 
+/** Mean and spread of the dense and lexical scores over a population of calls. */
+export interface ScoreMoments {
+  dense: { mean: number; sd: number };
+  lexical: { mean: number; sd: number };
+}
+
 /**
  * Fuse dense and lexical evidence across the candidate calls of one query.
+ * `moments`: z-score against these (e.g. estimated over every call in the corpus) instead of
+ * over `features` themselves; used only with `queryNorm` and without `backgroundNorm`.
  *
  * @example
  * fuseScores([{ callId: 'a', dense: 0.6, evidence: 0.5, lexical: 8, coverage: 0.4 }])[0].score
  */
-export function fuseScores(features: readonly CallFeatures[], params: RankParams = DEFAULT_RANK_PARAMS): FusedCall[] {
+export function fuseScores(features: readonly CallFeatures[], params: RankParams = DEFAULT_RANK_PARAMS, moments?: ScoreMoments): FusedCall[] {
   const denseMix = features.map((f) => (1 - params.evidenceShare) * f.dense + params.evidenceShare * f.evidence);
   const bg = params.backgroundNorm;
   // Background-normalised inputs are already in z units, so their floor is in z units too.
   const denseIn = bg ? features.map((f) => f.bgDense ?? 0) : denseMix;
   const lexIn = features.map((f) => (bg ? (f.bgLexical ?? 0) : f.lexical));
-  const zd = params.queryNorm ? zScores(denseIn, bg ? Z_UNIT_FLOOR : params.minDenseSpread) : denseIn;
-  const zl = params.queryNorm ? zScores(lexIn, bg ? Z_UNIT_FLOOR : params.minLexicalSpread) : lexIn;
+  const given = moments && !bg ? moments : undefined;
+  const z = (xs: number[], m: { mean: number; sd: number } | undefined, floor: number) =>
+    m ? xs.map((x) => (x - m.mean) / Math.max(m.sd, floor)) : zScores(xs, floor);
+  const zd = params.queryNorm ? z(denseIn, given?.dense, bg ? Z_UNIT_FLOOR : params.minDenseSpread) : denseIn;
+  const zl = params.queryNorm ? z(lexIn, given?.lexical, bg ? Z_UNIT_FLOOR : params.minLexicalSpread) : lexIn;
   const rd = params.fusion === 'rrf' ? reciprocalRanks(zd, params.rrfK) : undefined;
   const rl = params.fusion === 'rrf' ? reciprocalRanks(zl, params.rrfK) : undefined;
   return features.map((f, i) => {

@@ -10,7 +10,8 @@ import { tokenize } from '../text/tokens.js';
 import type { PreparedDraft } from './draft.js';
 import type { Passage } from './passages.js';
 import { topicEvidence, type EmbeddedText } from './evidence.js';
-import { fuseScores, meanOfTop, type FusedCall, type RankParams } from './fusion.js';
+import { fuseScores, meanOfTop, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
+import { populationMoments } from './population.js';
 import { callBackgrounds } from './background.js';
 import { dot } from './vector-math.js';
 
@@ -36,12 +37,14 @@ export interface CandidateOptions {
   exactLimit: number;
   /** Candidate calls taken from each of the dense and the lexical search. */
   candidates: number;
+  /** Calls sampled (besides the candidates) to estimate the z-score moments over all calls (population.ts). */
+  populationSample: number;
 }
 
 // exactLimit 300 (was 2,000): with 1,000 calls, scoring all of them took longer than the candidate
 // path (42 vs 24 ms a query) for the same top 10 (bench: top-10 vs all calls scored = 1 at 1k).
 // Corpora up to 300 calls (the eval suites have 125) are still scored exactly, so nothing changes there.
-export const DEFAULT_CANDIDATES: CandidateOptions = { exactLimit: 300, candidates: 300 };
+export const DEFAULT_CANDIDATES: CandidateOptions = { exactLimit: 300, candidates: 300, populationSample: 400 };
 
 /**
  * Candidate call ids: all calls for small corpora, else the union of dense and lexical top hits.
@@ -137,6 +140,21 @@ export function callIdOf(passageId: string): string {
 export interface ScoreOptions {
   /** Compute topic evidence for every call scored. Default: only when `evidenceShare > 0`. */
   evidence?: boolean;
+  /**
+   * The calls scored are candidates out of `total` calls: z-score against moments estimated over
+   * all of them (the candidates plus `sample`, see population.ts), as if every call were scored.
+   * Ignored with `evidenceShare > 0` or `backgroundNorm` (the sample would need evidence/backgrounds).
+   */
+  population?: { total: number; sample: readonly string[] };
+}
+
+function denseOf(corpus: Corpus, draft: EmbeddedDraft, passages: readonly Passage[], params: RankParams): number {
+  const whole = passages.find((p) => p.kind === 'call');
+  const wholeVec = whole ? corpus.index.get(whole.id) : undefined;
+  const titlePassage = params.titleShare > 0 ? passages.find((p) => p.kind === 'title') : undefined;
+  const titleVec = titlePassage ? corpus.index.get(titlePassage.id) : undefined;
+  const wholeCos = wholeVec ? dot(draft.vector, wholeVec) : 0;
+  return titleVec ? (1 - params.titleShare) * wholeCos + params.titleShare * dot(draft.vector, titleVec) : wholeCos;
 }
 
 /**
@@ -155,17 +173,12 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
     : undefined;
   const features = callIds.map((callId) => {
     const passages = corpus.passagesByCall.get(callId) ?? [];
-    const whole = passages.find((p) => p.kind === 'call');
-    const wholeVec = whole ? corpus.index.get(whole.id) : undefined;
     const evidenceList = eager ? evidenceOfCall(corpus, callId, sentences) : undefined;
     evidenceLists.push(evidenceList);
-    const titlePassage = params.titleShare > 0 ? passages.find((p) => p.kind === 'title') : undefined;
-    const titleVec = titlePassage ? corpus.index.get(titlePassage.id) : undefined;
-    const wholeCos = wholeVec ? dot(draft.vector, wholeVec) : 0;
-    const dense = titleVec ? (1 - params.titleShare) * wholeCos + params.titleShare * dot(draft.vector, titleVec) : wholeCos;
+    const dense = denseOf(corpus, draft, passages, params);
     // Per candidate, not scoreAll: the draft's common words reach nearly every call, so scoreAll is
     // O(all calls). Same sum in the same term order, so the same value.
-    const lex = corpus.bm25.score(queryTokens, callId);
+    const { score: lex, coverage } = corpus.bm25.lexical(queryTokens, callId);
     const bg = bgs?.get(callId);
     return {
       callId,
@@ -173,11 +186,18 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
       // Without evidence, 0: with evidenceShare 0 it is multiplied by 0, so the score is the same.
       evidence: evidenceList ? meanOfTop(evidenceList.map((e) => e.similarity), params.evidenceTopM) : 0,
       lexical: lex,
-      coverage: corpus.bm25.coverage(queryTokens, callId),
+      coverage,
       ...(bg ? { bgDense: (dense - bg.dense.mean) / bg.dense.sd, bgLexical: (lex - bg.lexical.mean) / bg.lexical.sd } : {}),
     };
   });
-  return fuseScores(features, params).map((f, i) => {
+  let moments: ScoreMoments | undefined;
+  if (opts.population && params.queryNorm && params.evidenceShare === 0 && !params.backgroundNorm) {
+    moments = populationMoments(features, opts.population.total, opts.population.sample, (id) => ({
+      dense: denseOf(corpus, draft, corpus.passagesByCall.get(id) ?? [], params),
+      lexical: corpus.bm25.score(queryTokens, id),
+    }));
+  }
+  return fuseScores(features, params, moments).map((f, i) => {
     const evidenceList = evidenceLists[i];
     return evidenceList ? { ...f, evidenceList } : f;
   });
