@@ -141,7 +141,8 @@ export function createMatcher(deps: MatcherDeps): Matcher {
       const ids = await candidateCalls(corpus, embedded, candidates, callIds ? new Set(callIds) : undefined, scoringPassages(params));
       // Candidates out of a larger corpus: z-scores against (estimated) moments over every call, so the
       // order matches scoring them all. Corpora up to exactLimit are scored whole: unchanged.
-      const population = !callIds && corpus.calls.size > ids.length ? { total: corpus.calls.size, sample: populationSample(corpus, candidates.populationSample) } : undefined;
+      const estimate = !callIds && corpus.calls.size > ids.length && candidates.populationSample > 0 && !corpus.index.prefetch;
+      const population = estimate ? { total: corpus.calls.size, sample: populationSample(corpus, candidates.populationSample) } : undefined;
       const scored = scoreCalls(corpus, embedded, ids, params, population ? { population } : {})
         .map((s) => ({ ...s, probability: inScopeProbability(s, matcher.calibration) }))
         .sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1));

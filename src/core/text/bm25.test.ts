@@ -60,6 +60,7 @@ describe('BM25 inverted index', () => {
         for (const [id, s] of want) {
           expect(got.get(id) ?? 0).toBe(s);
           expect(idx.score(tokenize(query), id)).toBe(s);
+          expect(idx.lexical(tokenize(query), id).score).toBe(s);
           expect(restored.scoreAll(query).get(id) ?? 0).toBe(s);
         }
         for (const id of got.keys()) expect(docs.has(id)).toBe(true);
@@ -68,6 +69,40 @@ describe('BM25 inverted index', () => {
       }
     });
   }
+
+  it('top() with maxDocShare ranks by the terms found in at most that share of the documents', () => {
+    const r = rng(9);
+    const docs = new Map<string, string>();
+    const idx = createBm25Index();
+    for (let i = 0; i < 60; i++) {
+      const t = `${text(r, 1 + Math.floor(r() * 20))} common`;
+      docs.set(`d${i}`, t);
+      idx.upsert(`d${i}`, t);
+    }
+    for (let qn = 0; qn < 10; qn++) {
+      const query = `${text(r, 1 + Math.floor(r() * 8))} common common`;
+      const df = (t: string) => [...docs.values()].filter((d) => tokenize(d).includes(t)).length;
+      const rare = tokenize(query).filter((t) => df(t) <= 0.5 * docs.size);
+      expect(rare).not.toContain('common');
+      const got = idx.top(query, 5, { maxDocShare: 0.5 });
+      const ranked = [...docs.keys()]
+        .map((id) => ({ id, score: idx.score(rare, id) }))
+        .filter((x) => x.score > 0)
+        .sort((a, c) => c.score - a.score || (a.id < c.id ? -1 : 1));
+      expect(got.map((x) => x.id)).toEqual(ranked.slice(0, 5).map((x) => x.id));
+      got.forEach((x, i) => expect(x.score).toBeCloseTo(ranked[i]?.score ?? NaN, 12));
+      expect(idx.top(query, 5, { maxDocShare: 1 })).toEqual(idx.top(query, 5));
+    }
+  });
+
+  it('lexical() gives score() and coverage() in one pass', () => {
+    const idx = createBm25Index();
+    idx.upsert('a', 'federated learning at the edge, edge devices');
+    idx.upsert('b', 'protein folding and learning');
+    const q = tokenize('edge learning protein unknownword');
+    for (const id of ['a', 'b', 'missing']) expect(idx.lexical(q, id)).toEqual({ score: idx.score(q, id), coverage: idx.coverage(q, id) });
+    expect(idx.lexical(q, 'a').coverage).toBeGreaterThan(0);
+  });
 
   it('only returns documents that share a term, and scores unknown ids 0', () => {
     const idx = createBm25Index();

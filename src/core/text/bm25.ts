@@ -44,8 +44,13 @@ export interface Bm25Index {
   coverage(queryTokens: readonly string[], id: string): number;
   /** {@link Bm25Index.score} and {@link Bm25Index.coverage} of one document in one pass (the same values). */
   lexical(queryTokens: readonly string[], id: string): { score: number; coverage: number };
-  /** Ids of the `k` best documents for the query, best first (only documents that share a term). */
-  top(query: string, k: number): Array<{ id: string; score: number }>;
+  /**
+   * Ids of the `k` best documents for the query, best first (only documents that share a term).
+   * `maxDocShare`: leave out query terms found in more than this share of the documents (their
+   * postings reach nearly every document, and their low idf adds little); scores are then over
+   * the other terms only. Default 1: every term, exact BM25.
+   */
+  top(query: string, k: number, opts?: { maxDocShare?: number }): Array<{ id: string; score: number }>;
   save(): Bm25Raw;
 }
 
@@ -130,13 +135,13 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   // Per document the terms are still added in query-term order, starting from 0: the same sums.
   let acc = new Float64Array(0);
   const touched: number[] = [];
-  const accumulate = (query: string, each: (slot: number, score: number) => void): void => {
+  const accumulate = (query: string, each: (slot: number, score: number) => void, maxDf = Infinity): void => {
     const q = termFreq(tokenize(query));
     const avg = avgLen();
     touched.length = 0;
     for (const [t, qf] of q) {
       const list = p.list(t);
-      if (!list) continue;
+      if (!list || list.docs.length > maxDf) continue;
       const w = idf(list.docs.length);
       for (let i = 0; i < list.docs.length; i++) {
         const slot = list.docs[i] as number;
@@ -184,9 +189,10 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
     score: (queryTokens, id) => lexical(queryTokens, id).score,
     coverage: (queryTokens, id) => lexical(queryTokens, id).coverage,
     lexical,
-    top(query, k) {
+    top(query, k, opts = {}) {
       const entries: Array<[string, number]> = [];
-      accumulate(query, (slot, s) => entries.push([p.id(slot), s]));
+      const share = opts.maxDocShare ?? 1;
+      accumulate(query, (slot, s) => entries.push([p.id(slot), s]), share >= 1 ? Infinity : share * p.size);
       return topK(entries, k).map(([id, score]) => ({ id, score }));
     },
     save() {
