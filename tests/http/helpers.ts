@@ -2,6 +2,7 @@
  * A matcher and app over the three bundled calls with the fake hashed
  * bag-of-words embedder: fast, deterministic, no model.
  */
+import { expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
@@ -54,4 +55,16 @@ export const LAM_DRAFT = {
 
 export function jsonPost(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+export type ErrorBody = { error: { code: string; message: string; fields?: Array<{ path: string; message: string }> } };
+
+/** Assert the status and the error body shape every route shares: `{ error: { code, message, fields? } }` and nothing else. */
+export async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
+  expect(res.status).toBe(status);
+  const body = (await res.json()) as ErrorBody;
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe('string');
+  expect(Object.keys(body)).toEqual(['error']);
+  return body;
 }

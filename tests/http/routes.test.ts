@@ -2,18 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CALLS_DIR, LAM_DRAFT, jsonPost, testApp } from './helpers.js';
+import { CALLS_DIR, LAM_DRAFT, expectError, jsonPost, testApp } from './helpers.js';
 
-type ErrorBody = { error: { code: string; message: string; fields?: Array<{ path: string; message: string }> } };
 
-async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
-  expect(res.status).toBe(status);
-  const body = (await res.json()) as ErrorBody;
-  expect(body.error.code).toBe(code);
-  expect(typeof body.error.message).toBe('string');
-  expect(Object.keys(body)).toEqual(['error']);
-  return body;
-}
 
 describe('read routes', () => {
   let app: Hono;

@@ -7,10 +7,9 @@ import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { D1Like } from '../../src/adapters/workers/bindings.js';
 import { createD1Store } from '../../src/adapters/workers/d1-store.js';
-import { bundledCalls, jsonPost, LAM_DRAFT } from '../http/helpers.js';
+import { bundledCalls, expectError, jsonPost, LAM_DRAFT } from '../http/helpers.js';
 import { ADMIN_TOKEN, buildWorker, migrate, startWorker, type Bundle } from './start-worker.js';
 
-type ErrorBody = { error: { code: string; message: string; fields?: Array<{ path: string; message: string }> } };
 type RankBody = {
   results: Array<{ call_id: string; fit: number; components: { dense: number }; matched_topics: Array<{ sentence: string }>; deadline: { state: string } }>;
   total_calls: number;
@@ -19,14 +18,6 @@ type RankBody = {
 };
 const EMBEDDER = 'workers-ai:@cf/baai/bge-small-en-v1.5';
 
-async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
-  expect(res.status).toBe(status);
-  const body = (await res.json()) as ErrorBody;
-  expect(body.error.code).toBe(code);
-  expect(typeof body.error.message).toBe('string');
-  expect(Object.keys(body)).toEqual(['error']);
-  return body;
-}
 
 describe('Cloudflare Worker in workerd', () => {
   let bundle: Bundle;

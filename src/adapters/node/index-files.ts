@@ -75,17 +75,22 @@ export async function saveIndexFiles(
   return manifest;
 }
 
+/** The manifest's text, or undefined when no index was ever saved in `dir`. */
+async function readManifestText(dir: string): Promise<string | undefined> {
+  try {
+    return await readFile(join(dir, 'manifest.json'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Load a saved index; undefined when there is none. A manifest whose files are
  * missing, truncated or do not match the checksum raises INDEX_CORRUPT.
  */
 export async function loadIndexFiles(dir: string): Promise<{ manifest: IndexManifest; raw: RawIndex } | undefined> {
-  let manifestText: string;
-  try {
-    manifestText = await readFile(join(dir, 'manifest.json'), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const manifestText = await readManifestText(dir);
+  if (manifestText === undefined) return undefined;
   try {
     const manifest = JSON.parse(manifestText) as IndexManifest;
     const bytes = new Uint8Array(await readFile(join(dir, manifest.vectors_file ?? 'vectors.bin')));
@@ -113,12 +118,8 @@ export async function loadIndexFiles(dir: string): Promise<{ manifest: IndexMani
  * if (saved) index = await createHnswIndex({ dimensions: 512, file: saved.file });
  */
 export async function openIndexFiles(dir: string): Promise<{ manifest: IndexManifest; file: RawIndexFile } | undefined> {
-  let manifestText: string;
-  try {
-    manifestText = await readFile(join(dir, 'manifest.json'), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const manifestText = await readManifestText(dir);
+  if (manifestText === undefined) return undefined;
   try {
     const manifest = JSON.parse(manifestText) as IndexManifest;
     const path = join(dir, manifest.vectors_file ?? 'vectors.bin');
