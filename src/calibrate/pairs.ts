@@ -62,7 +62,7 @@ const hashOf = (s: string): number => createHash('sha1').update(s).digest().read
  * const pairs = await suitePairs('acl', '../shared/eval/acl/calls.jsonl', '../shared/eval/acl/papers.jsonl', embedder);
  */
 export async function suitePairs(suite: string, callsFile: string, papersFile: string, embedder: Embedder, opts: SuiteOptions = {}): Promise<{ pairs: Pair[]; calls: number; papers: number }> {
-  const calls: Call[] = (await readJsonl(callsFile, EvalCall)).map(callFromEval);
+  const calls: Call[] = (await readJsonl(callsFile, EvalCall)).map((c) => callFromEval(c));
   let papers: EvalPaper[] = await readJsonl(papersFile, EvalPaper);
   if (opts.maxPapers !== undefined && papers.length > opts.maxPapers) {
     papers = [...papers].sort((a, b) => hashOf(a.id) - hashOf(b.id)).slice(0, opts.maxPapers);

@@ -4,6 +4,7 @@
  * with these and nothing else.
  */
 import { z } from 'zod';
+import { createError } from './errors.js';
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026"). */
 export const IsoDate = z
@@ -84,31 +85,61 @@ export type Call = z.infer<typeof Call>;
 export type CallInput = z.input<typeof Call>;
 
 /**
+ * A deadline as data sets write it: `YYYY-MM-DD`, a timestamp that starts with one, or anything
+ * `Date.parse` reads (`April 15, 2025`). Unreadable values become `null` (deadline unknown) rather
+ * than failing a whole file over one call.
+ */
+const LenientDate = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v): IsoDate | null => {
+    if (v === null || v === undefined || v === '') return null;
+    const text = String(v).trim();
+    const head = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];
+    if (head && IsoDate.safeParse(head).success) return head;
+    const t = typeof v === 'number' ? v : Date.parse(text);
+    return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
+  });
+
+/**
  * The evaluation / interchange format (one object per line in calls.jsonl).
- * Unknown fields are ignored.
+ * Unknown fields are ignored. Ids may be any non-empty string here: callFromEval
+ * takes an internal id when the external one is not a valid CallId.
  */
 export const EvalCall = z.object({
-  id: CallId,
-  title: z.string().min(1),
+  id: z.string().min(1).max(500),
+  title: z.string().nullish(),
   venue: z.string().nullish(),
   publisher: z.string().nullish(),
   description: z.string().nullish(),
   topics: z.array(z.string()).nullish(),
-  deadline: IsoDate.nullish(),
+  deadline: LenientDate.optional(),
 });
 export type EvalCall = z.infer<typeof EvalCall>;
 
-/** Map the evaluation format onto a Call. */
-export function callFromEval(e: EvalCall): Call {
-  return Call.parse({
-    id: e.id,
-    title: e.title,
+/** Whether an external id can be used as a Call id as it is. */
+export function isCallId(id: string): boolean {
+  return CallId.safeParse(id).success && !id.includes('|');
+}
+
+/**
+ * Map the evaluation format onto a Call. `id` overrides the call's id (the
+ * evaluation maps ids that are not valid CallIds to internal ones).
+ */
+export function callFromEval(e: EvalCall, id: string = e.id): Call {
+  const title = e.title?.trim() || e.venue?.trim() || e.id;
+  const r = Call.safeParse({
+    id,
+    title,
     ...(e.venue ? { venue: e.venue } : {}),
     ...(e.publisher ? { publisher: e.publisher } : {}),
     scope: e.description ?? '',
     topics: (e.topics ?? []).map((t) => t.trim()).filter((t) => t.length > 0),
     dates: e.deadline ? { submission_deadline: e.deadline } : {},
   });
+  if (r.success) return r.data;
+  const fields = r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  throw createError('VALIDATION', `invalid call "${e.id}": ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
 }
 
 export const MAX_ABSTRACT_CHARS = 20_000;

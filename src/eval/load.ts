@@ -7,16 +7,23 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { EvalCall } from '../core/schema.js';
 
-export const EvalPaper = z.object({
-  id: z.string().min(1),
-  title: z.string().nullish(),
-  abstract: z.string().refine((s) => s.trim().length > 0, { message: 'abstract must not be empty' }),
-  keywords: z.array(z.string()).nullish(),
-  /** The call the paper belongs to, or null when it fits none of the calls. */
-  call_id: z.string().nullable(),
-  /** arXiv cross-lists: categories (or call ids) under which a top-1 is arguably right. */
-  all_categories: z.array(z.string()).nullish(),
-});
+export const EvalPaper = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().nullish(),
+    abstract: z.string().nullish(),
+    /** A list, or one string separated by `;` or `,`. */
+    keywords: z
+      .union([z.array(z.string()), z.string()])
+      .nullish()
+      .transform((k) => (typeof k === 'string' ? k.split(/[;,]/).map((x) => x.trim()).filter(Boolean) : k))
+      .optional(),
+    /** The call the paper belongs to, or null when it fits none of the calls. */
+    call_id: z.string().nullable(),
+    /** arXiv cross-lists: categories (or call ids) under which a top-1 is arguably right. */
+    all_categories: z.array(z.string()).nullish(),
+  })
+  .refine((p) => Boolean(p.abstract?.trim() || p.title?.trim()), { message: 'a paper needs an abstract or at least a title', path: ['abstract'] });
 export type EvalPaper = z.infer<typeof EvalPaper>;
 
 export class EvalInputError extends Error {

@@ -7,7 +7,7 @@ import { hashText } from '../core/text/hash.js';
 import { tokenize } from '../core/text/tokens.js';
 import { evalJson, formatEvalTable } from './command.js';
 import { createCachedEmbedder } from './embed-cache.js';
-import { EvalInputError, loadEvalFiles } from './load.js';
+import { EvalInputError, EvalPaper, loadEvalFiles, parseJsonl } from './load.js';
 import { renderHtmlReport } from './report-html.js';
 import { crosslistMatch, runEval } from './run.js';
 import { pickScorers } from './scorers.js';
@@ -75,6 +75,40 @@ describe('runEval end to end with a fake embedder', () => {
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/(src|href)=["']https?:/);
   }, 30_000);
+});
+
+describe('real-world eval files', () => {
+  it('takes call ids that are not valid CallIds, title-only papers, keyword strings and loose deadlines', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cfp-eval-'));
+    try {
+      const odd = [
+        { id: 'elsevier/SI 101', title: 'Galaxies and cosmology', description: 'Dark matter, galaxy clusters, cosmic microwave background.', deadline: 'April 15, 2025' },
+        { id: 'c|bio', title: '', venue: 'Protein folding', description: 'Protein structure prediction and molecular biology.', deadline: '2025-04-15T00:00:00Z' },
+        { id: 'eval-call-0', title: 'Machine translation', description: 'Neural machine translation between languages.', deadline: 'soon' },
+      ];
+      const ps = [
+        { id: 'p1', title: 'Dark matter in galaxy clusters', abstract: 'We measure dark matter in galaxy clusters.', call_id: 'elsevier/SI 101', all_categories: ['elsevier/SI 101'] },
+        { id: 'p2', title: 'Protein structure prediction for enzymes', abstract: '  ', keywords: 'protein; enzymes', call_id: 'c|bio' },
+        { id: 'p3', title: 'Neural machine translation', abstract: 'Translation between many languages.', call_id: 'eval-call-0' },
+      ];
+      await writeFile(join(dir, 'calls.jsonl'), odd.map((c) => JSON.stringify(c)).join('\n'));
+      await writeFile(join(dir, 'papers.jsonl'), ps.map((p) => JSON.stringify(p)).join('\n'));
+      const loaded = await loadEvalFiles(join(dir, 'calls.jsonl'), join(dir, 'papers.jsonl'));
+      expect(loaded.calls.map((c) => c.deadline)).toEqual(['2025-04-15', '2025-04-15', null]);
+      expect(loaded.papers[1]?.keywords).toEqual(['protein', 'enzymes']);
+      const res = await runEval({ ...loaded, embedder: fakeEmbedder(), scorers: ['bm25'] });
+      expect(res.metrics.n_in_scope).toBe(3);
+      expect(res.metrics.acc_at_1).toBe(1);
+      expect(res.extra.acc_at_1_crosslist).toBe(1);
+      expect(res.outcomes.bm25?.map((o) => o.topCall)).toEqual(['elsevier/SI 101', 'c|bio', 'eval-call-0']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('still rejects a paper with neither title nor abstract, naming the line', async () => {
+    expect(() => parseJsonl('{"id":"p","title":" ","abstract":"","call_id":null}', EvalPaper, 'papers.jsonl')).toThrow(/papers\.jsonl:1: abstract: a paper needs an abstract or at least a title/);
+  });
 });
 
 describe('eval input files', () => {

@@ -16,7 +16,7 @@ import {
   type RankParams,
 } from '../core/rank/fusion.js';
 import { scoreCalls, type EmbeddedDraft } from '../core/rank/score-calls.js';
-import { callFromEval, Draft, type EvalCall } from '../core/schema.js';
+import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
 import { accAtK, auroc, f1, mrr, ndcgAtK, rankOf } from './metrics.js';
 import { needsSentences, pickScorers, type Scorer } from './scorers.js';
@@ -93,14 +93,18 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   const withSentences = needsSentences(scorers, base);
 
   const corpus = createCorpus({ embedder: opts.embedder, index: createFlatIndex({ dimensions: opts.embedder.dimensions }) });
-  await corpus.upsert(opts.calls.map(callFromEval));
+  // Ids that are not valid CallIds (slashes, spaces, DOIs) get internal ones; papers and outcomes are mapped alike.
+  const ids = internalCallIds(opts.calls);
+  const external = new Map([...ids].map(([ext, int]) => [int, ext]));
+  await corpus.upsert(opts.calls.map((c) => callFromEval(c, ids.get(c.id))));
   const callIds = [...corpus.calls.keys()].sort();
 
   const outcomes = new Map<string, PaperOutcome[]>(scorers.map((s) => [s.name, []]));
   const scoreMs = new Map<string, number>(scorers.map((s) => [s.name, 0]));
   let embedMs = 0;
-  for (const [n, paper] of opts.papers.entries()) {
-    const draft = Draft.parse({ title: paper.title ?? '', abstract: paper.abstract, keywords: paper.keywords ?? [] });
+  for (const [n, original] of opts.papers.entries()) {
+    const paper = { ...original, call_id: original.call_id === null ? null : (ids.get(original.call_id) ?? original.call_id) };
+    const draft = evalDraft(paper);
     const prepared = prepareDraft(draft);
     const t0 = performance.now();
     const [vector, ...sentenceVectors] = await opts.embedder.embed([prepared.text, ...(withSentences ? prepared.sentences : [])]);
@@ -109,7 +113,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     const embedded: EmbeddedDraft = withSentences ? { ...prepared, vector, sentenceVectors } : { ...prepared, sentences: [], vector, sentenceVectors: [] };
     for (const scorer of scorers) {
       const t1 = performance.now();
-      const outcome = scorePaper(paper, embedded, scorer, base, calibration, callIds, corpus);
+      const scored = scorePaper(paper, embedded, scorer, base, calibration, callIds, corpus, external);
+      const outcome = { ...scored, topCall: external.get(scored.topCall) ?? scored.topCall };
       scoreMs.set(scorer.name, (scoreMs.get(scorer.name) ?? 0) + performance.now() - t1);
       outcomes.get(scorer.name)?.push(outcome);
     }
@@ -141,6 +146,7 @@ function scorePaper(
   calibration: Calibration,
   callIds: readonly string[],
   corpus: Parameters<typeof scoreCalls>[0],
+  external: ReadonlyMap<string, string> = new Map(),
 ): PaperOutcome {
   const scored = scoreCalls(corpus, embedded, callIds, { ...base, ...scorer.params });
   const scores = new Map(scored.map((s) => [s.callId, s.score]));
@@ -155,8 +161,43 @@ function scorePaper(
     rank: paper.call_id !== null ? rankOf(scores, paper.call_id) : null,
     topCall: top.callId,
     topProbability: inScopeProbability(top, calibration),
-    crosslistHit: inScope && cats ? top.callId === paper.call_id || crosslistMatch(top.callId, cats) : null,
+    crosslistHit: inScope && cats ? top.callId === paper.call_id || crosslistMatch(external.get(top.callId) ?? top.callId, cats) : null,
   };
+}
+
+/**
+ * Internal Call ids for the evaluation's calls: an id that is a valid CallId is
+ * kept; any other (a slash, a space, a `|`) gets `eval-call-<n>`.
+ */
+export function internalCallIds(calls: readonly EvalCall[]): Map<string, string> {
+  const taken = new Set(calls.map((c) => c.id).filter(isCallId));
+  const out = new Map<string, string>();
+  let n = 0;
+  for (const c of calls) {
+    if (isCallId(c.id)) {
+      out.set(c.id, c.id);
+      continue;
+    }
+    let id = `eval-call-${n++}`;
+    while (taken.has(id)) id = `eval-call-${n++}`;
+    taken.add(id);
+    out.set(c.id, id);
+  }
+  return out;
+}
+
+/**
+ * The draft the service would see for a paper. A paper with a blank abstract
+ * is ranked on its title alone; an abstract over the service's limit is cut
+ * to it (the loader already rejected papers with neither title nor abstract).
+ */
+export function evalDraft(paper: EvalPaper): Draft {
+  const abstract = paper.abstract?.trim() ? paper.abstract : '';
+  return Draft.parse({
+    title: abstract ? (paper.title ?? '') : '',
+    abstract: (abstract || paper.title || '').slice(0, MAX_ABSTRACT_CHARS),
+    keywords: (paper.keywords ?? []).slice(0, 50).map((k) => k.slice(0, 200)),
+  });
 }
 
 /** Metrics from per-paper outcomes. */

@@ -64,7 +64,7 @@ describe('GET /openapi.json', () => {
 
   it('POST /v1/calls accepts the three input shapes', () => {
     const schema = spec.paths['/v1/calls']?.post?.requestBody?.content['application/json']?.schema as { anyOf?: Schema[] } | undefined;
-    expect(schema?.anyOf?.map((s) => s.required)).toEqual([['text'], ['id', 'title'], ['id', 'title']]);
+    expect(schema?.anyOf?.map((s) => s.required)).toEqual([['text'], ['id'], ['id', 'title']]);
   });
 });
 
