@@ -167,9 +167,6 @@ async function streamSha256(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-export async function removeIndexFiles(dir: string): Promise<void> {
-  await rm(join(dir, 'manifest.json'), { force: true });
-}
 
 const STALE_TMP_MS = 60_000;
 

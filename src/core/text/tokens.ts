@@ -44,7 +44,3 @@ function pushToken(part: string, out: string[]): void {
   if (part.length === 1 && !/\p{N}/u.test(part)) return;
   out.push(/^[a-z]+$/.test(part) ? stemmer(part) : part);
 }
-
-export function isStopword(word: string): boolean {
-  return STOP.has(word.toLowerCase());
-}
