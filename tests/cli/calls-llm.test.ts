@@ -1,23 +1,14 @@
 /** `cfpmatch calls add --llm` through the real binary against a scripted OpenAI-protocol server on 127.0.0.1. */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from '../fixtures/ensure-built.js';
+import { ensureBuilt, ROOT, runCli, type CliRun } from '../fixtures/ensure-built.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fixtures/fake-openai/server.js';
 
 const CFP = join(ROOT, 'tests/fixtures/cfp/numbered-title.txt');
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LLM_')));
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { env: { ...base, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LLM_')));
+  return runCli(args, { env: { ...base, ...env } });
 }
 
 describe('cfpmatch calls add --llm', () => {

