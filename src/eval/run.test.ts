@@ -2,9 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Embedder } from '../core/ports.js';
-import { hashText } from '../core/text/hash.js';
-import { tokenize } from '../core/text/tokens.js';
+import { createFakeEmbedder } from '../../tests/fixtures/fake-embedder.js';
 import { evalJson, formatEvalTable } from './command.js';
 import { createCachedEmbedder } from './embed-cache.js';
 import { EvalInputError, EvalPaper, loadEvalFiles, parseJsonl } from './load.js';
@@ -12,27 +10,8 @@ import { renderHtmlReport } from './report-html.js';
 import { crosslistMatch, runEval } from './run.js';
 import { pickScorers } from './scorers.js';
 
-/** Deterministic fake: hashed bag of stemmed words in 64 dims, unit length. */
-function fakeEmbedder(): Embedder & { calls: number } {
-  const e = {
-    id: 'fake-bow-64',
-    dimensions: 64,
-    calls: 0,
-    async embed(texts: readonly string[]) {
-      e.calls += texts.length;
-      return texts.map((t) => {
-        const v = new Float32Array(64);
-        for (const tok of tokenize(t)) {
-          const i = parseInt(hashText(tok).slice(-4), 36) % 64;
-          v[i] = (v[i] ?? 0) + 1;
-        }
-        const n = Math.hypot(...v) || 1;
-        return v.map((x) => x / n);
-      });
-    },
-  };
-  return e;
-}
+/** The shared deterministic fake (hashed bag of stemmed words, 64 dims); its id names the cache folder. */
+const fakeEmbedder = () => createFakeEmbedder(64, 'fake-bow-64');
 
 const calls = [
   { id: 'c-astro', title: 'Galaxies and cosmology', description: 'Dark matter, galaxy clusters, cosmic microwave background.', topics: [] },

@@ -5,28 +5,13 @@ import { createMemoryStore } from '../../src/core/memory-store.js';
 import type { Embedder } from '../../src/core/ports.js';
 import { Call, type Draft } from '../../src/core/schema.js';
 import type { ModelExplanation } from '../../src/core/explain/schema.js';
+import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
 
 const DIMS = 64;
 
-function bucket(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % DIMS;
-}
-
-/** Hashed bag of words, 64 dimensions, L2-normalised: similar words give similar vectors, deterministically. */
+/** The shared deterministic fake embedder (hashed bag of words, 64 dimensions, L2-normalised). */
 export function hashEmbedder(): Embedder {
-  return {
-    id: 'test-hash-bow',
-    dimensions: DIMS,
-    embed: async (texts) =>
-      texts.map((t) => {
-        const v = new Float32Array(DIMS);
-        for (const w of t.toLowerCase().match(/[a-z0-9]+/g) ?? []) v[bucket(w)] = (v[bucket(w)] ?? 0) + 1;
-        const n = Math.hypot(...v) || 1;
-        return v.map((x) => x / n);
-      }),
-  };
+  return createFakeEmbedder(DIMS, 'test-hash-bow');
 }
 
 export const CALLS: Call[] = [
