@@ -16,7 +16,6 @@ import {
   candidateCalls,
   DEFAULT_CANDIDATES,
   scoreCalls,
-  scoringPassages,
   withEvidence,
   type CandidateOptions,
   type EmbeddedDraft,
@@ -138,7 +137,7 @@ export function createMatcher(deps: MatcherDeps): Matcher {
       if (!vector) throw createError('EMBEDDER_UNAVAILABLE', 'the embedder returned no vector');
       const embedded: EmbeddedDraft = { ...prepared, vector, sentenceVectors };
       const t1 = performance.now();
-      const ids = await candidateCalls(corpus, embedded, candidates, callIds ? new Set(callIds) : undefined, scoringPassages(params));
+      const ids = await candidateCalls(corpus, embedded, candidates, params, callIds ? new Set(callIds) : undefined);
       // Candidates out of a larger corpus: z-scores against (estimated) moments over every call, so the
       // order matches scoring them all. Corpora up to exactLimit are scored whole: unchanged.
       const estimate = !callIds && corpus.calls.size > ids.length && candidates.populationSample > 0 && !corpus.index.prefetch;

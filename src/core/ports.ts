@@ -40,7 +40,7 @@ export interface VectorIndex {
   remove(ids: readonly string[]): Promise<void>;
   /** The k nearest ids, best first. `filter` restricts the candidates. */
   search(vector: Float32Array, k: number, filter?: (id: string) => boolean): Promise<VectorHit[]>;
-  /** Stored vector by id (used for exact re-scoring and evidence). */
+  /** Stored vector by id (used for exact re-scoring and evidence). Read-only: it may be the index's own storage. */
   get(id: string): Float32Array | undefined;
   /**
    * Optional: make `get` answer for these ids. Indexes that keep vectors remotely

@@ -9,6 +9,8 @@ import { createWorld } from '../../src/bench/synthetic-world.js';
 import { createFlatIndex } from '../../src/core/flat-index.js';
 import { createMatcher, type Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
+import type { VectorIndex } from '../../src/core/ports.js';
+import type { RankParams } from '../../src/core/rank/fusion.js';
 import type { CandidateOptions } from '../../src/core/rank/score-calls.js';
 
 const CALLS = 700;
@@ -62,4 +64,25 @@ describe('candidate path above exactLimit', () => {
       expect(r.fastScores).toEqual(r.exactScores);
     }
   });
+
+  it('searches per draft sentence only when topic evidence enters the score', async () => {
+    const world = createWorld({ seed: 11, dims: 64 });
+    const embedder = createSyntheticEmbedder(world);
+    const draft = syntheticDraft(world, 0);
+    const searchesPerDraft = async (params: Partial<RankParams>) => {
+      const inner = createFlatIndex({ dimensions: 64 });
+      const ks: number[] = [];
+      const index: VectorIndex = { ...inner, search: (v, k, f) => (ks.push(k), inner.search(v, k, f)) };
+      const matcher = createMatcher({ embedder, index, store: createMemoryStore(syntheticCalls(world, CALLS)), params });
+      await matcher.sync();
+      const { embedded } = await matcher.scoreDraft(draft);
+      return { ks, sentences: embedded.sentences.length };
+    };
+    const plain = await searchesPerDraft({});
+    expect(plain.ks).toEqual([600]); // one search for the draft: 2 hits a wanted candidate
+    const withEvidence = await searchesPerDraft({ evidenceShare: 0.3 });
+    expect(withEvidence.sentences).toBeGreaterThan(1);
+    expect(withEvidence.ks).toEqual([600, ...Array<number>(withEvidence.sentences).fill(20)]);
+  });
 });
+

@@ -117,7 +117,11 @@ export function fuseScores(features: readonly CallFeatures[], params: RankParams
     const score = rd && rl
       ? params.denseWeight * (rd[i] ?? 0) + params.lexicalWeight * (rl[i] ?? 0)
       : params.denseWeight * zDense + params.lexicalWeight * zLexical;
-    return { ...f, denseMix: denseMix[i] ?? 0, zDense, zLexical, score };
+    // Fields listed, not spread: a spread per candidate was ~5% of a query at 50k calls.
+    const out: FusedCall = { callId: f.callId, dense: f.dense, evidence: f.evidence, lexical: f.lexical, coverage: f.coverage, denseMix: denseMix[i] ?? 0, zDense, zLexical, score };
+    if (f.bgDense !== undefined) out.bgDense = f.bgDense;
+    if (f.bgLexical !== undefined) out.bgLexical = f.bgLexical;
+    return out;
   });
 }
 
