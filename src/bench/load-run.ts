@@ -1,12 +1,11 @@
 /**
  * Time to load a saved HNSW index from disk in a fresh process, the way the
  * server starts (entry/node-runtime.ts): openIndexFiles (size + sampled
- * checksum, ids), then createHnswIndex({ file }) reading the file natively and
- * the whole-call vector cache filled from the same file.
+ * checksum, ids), then restoreCachedHnsw: hnswlib reads the file natively on a
+ * libuv thread while the whole-call vector cache fills from the same file.
  */
-import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { openIndexFiles } from '../adapters/node/index-files.js';
-import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
+import { isWholeCallPassage, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
 
 export interface LoadRunResult {
   readMs: number;
@@ -25,7 +24,7 @@ export async function runLoad(dir: string, dims: number): Promise<LoadRunResult>
   const saved = await openIndexFiles(dir);
   if (!saved) throw new Error(`no saved index in ${dir}`);
   const t1 = performance.now();
-  const index = cacheVectors(await createHnswIndex({ dimensions: dims, file: saved.file }), saved.file, { keep: isWholeCallPassage });
+  const index = await restoreCachedHnsw({ dimensions: dims, file: saved.file }, { keep: isWholeCallPassage });
   const t2 = performance.now();
   const passages = index.size();
   await index.dispose();

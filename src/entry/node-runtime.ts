@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
-import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
+import { cacheVectors, isWholeCallPassage, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
 import { loadIndexFiles, openIndexFiles, saveIndexFiles, type IndexManifest } from '../adapters/node/index-files.js';
 import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
 import { callSetHash } from '../core/call-set-hash.js';
@@ -141,7 +141,7 @@ async function openIndex(dir: string, embedder: Embedder, exact: boolean, log: L
     // HNSW reads its file natively from the saved path: no in-memory copy, no temp file.
     const saved = await openIndexFiles(dir);
     if (!saved || !sameEmbedder(saved.manifest) || saved.file.kind === 'flat') return fresh();
-    return cacheVectors(await createHnswIndex({ ...hnsw, file: saved.file }), saved.file, cache);
+    return await restoreCachedHnsw({ ...hnsw, file: saved.file }, cache);
   } catch (err) {
     if (!isCfpError(err) || err.code !== 'INDEX_CORRUPT') throw err;
     log('index.corrupt', { action: 'rebuild' });

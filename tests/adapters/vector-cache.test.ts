@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHnswIndex } from '../../src/adapters/node/hnsw-index.js';
-import { cacheVectors } from '../../src/adapters/node/vector-cache.js';
+import { cacheVectors, restoreCachedHnsw } from '../../src/adapters/node/vector-cache.js';
 import { testVectorIndex } from '../contracts/vector-index.js';
 
 testVectorIndex(
@@ -69,7 +69,19 @@ describe('cacheVectors with keep and a saved file', () => {
         const hit = await restored.search(native, 1);
         expect(hit[0]?.id).toBe(id);
       }
+      // The server's path: the same vectors and hits with the cache filled while hnswlib reads the file.
+      const overlapped = await restoreCachedHnsw({ dimensions: dims, file: saved.file }, { keep: isWholeCallPassage });
+      expect(overlapped.size()).toBe(29);
+      for (const { id } of items) {
+        const want = restored.get(id);
+        expect(overlapped.get(id) === undefined).toBe(want === undefined);
+        if (!want) continue;
+        expect(Array.from(overlapped.get(id) as Float32Array)).toEqual(Array.from(want));
+        expect((await overlapped.search(want, 3)).map((h) => h.id)).toEqual((await restored.search(want, 3)).map((h) => h.id));
+      }
+      // A truncated file is INDEX_CORRUPT (caught before hnswlib, which trusts its header, reads it).
       await truncate(saved.file.path, 100);
+      await expect(restoreCachedHnsw({ dimensions: dims, file: saved.file }, { keep: isWholeCallPassage })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
       await expect(openIndexFiles(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
     } finally {
       await rm(dir, { recursive: true, force: true });
