@@ -91,13 +91,17 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       () => undefined,
       (err: unknown) => corrupt(err),
     );
+    let meanwhile: { error: unknown } | undefined;
     try {
       opts.whileReading?.();
       mapIds(opts.file.ids);
-    } finally {
-      const failed = await reading;
-      if (failed) throw failed;
+    } catch (error) {
+      meanwhile = { error };
     }
+    // Always wait for the read: the native side must not outlive a failed restore.
+    const failed = await reading;
+    if (failed) throw failed;
+    if (meanwhile) throw meanwhile.error;
   } else if (opts.raw) {
     checkHnswRaw(opts.raw, dimensions);
     await withTempFile(async (file) => {
