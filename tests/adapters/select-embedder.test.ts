@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEmbedderKind, selectEmbedder } from '../../src/adapters/node/select-embedder.js';
+import { defaultUseLiteThreads, parseEmbedderKind, selectEmbedder } from '../../src/adapters/node/select-embedder.js';
+import type { UseLiteEmbedder } from '../../src/adapters/node/use-lite-embedder.js';
 import { makeTinyModel } from '../fixtures/tiny-model/make-tiny-model.js';
 
 const TMP = join(process.cwd(), 'tests', '.tmp');
@@ -54,6 +56,14 @@ describe('selectEmbedder', () => {
     const { embedder, reason } = await selectEmbedder({ kind: 'use-lite', modelsDir, modelId: 'tiny/bert-tiny' });
     expect(embedder.id).toBe('use-lite');
     expect(reason).toBe('EMBEDDER=use-lite');
+  });
+
+  it('runs USE-lite on min(2, cores) worker threads unless told otherwise', async () => {
+    expect(defaultUseLiteThreads()).toBe(Math.min(2, availableParallelism()));
+    const byDefault = await selectEmbedder({ kind: 'use-lite' });
+    expect((byDefault.embedder as UseLiteEmbedder).threads).toBe(defaultUseLiteThreads());
+    const inThread = await selectEmbedder({ kind: 'use-lite', threads: 1 });
+    expect((inThread.embedder as UseLiteEmbedder).threads).toBe(1);
   });
 });
 
