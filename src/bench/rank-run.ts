@@ -5,7 +5,7 @@
  * recall@10 against a streaming exact scan, and optionally save the index.
  */
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
-import { saveIndexFiles } from '../adapters/node/index-files.js';
+import { saveIndex } from '../adapters/node/index-files.js';
 import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import { createMatcher } from '../core/matcher.js';
@@ -32,7 +32,7 @@ export interface RankRunOptions {
   /** Queries for recall@10 (each draft's whole vector and its first two sentences). */
   recallDrafts: number;
   hnsw: HnswParams;
-  /** Save the index here (saveIndexFiles) after measuring. */
+  /** Save the index here (saveIndex, as the server persists it) after measuring. */
   saveDir?: string;
   /** The matcher's exactLimit (calls up to which every call is scored); default its own. */
   exactLimit?: number;
@@ -133,10 +133,9 @@ export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
   if (o.mode === 'hnsw') result.recall = await measureRecall(o, matcher.corpus.passagesByCall, index, synthetic);
   if (o.saveDir && o.mode === 'hnsw') {
     const t = performance.now();
-    const raw = await index.save();
-    await saveIndexFiles(o.saveDir, { embedder: embedder.id, calls_hash: `bench-${o.size}` }, raw);
+    const manifest = await saveIndex(o.saveDir, { embedder: embedder.id, calls_hash: `bench-${o.size}` }, index);
     result.saveMs = Math.round(performance.now() - t);
-    result.indexBytes = raw.bytes.byteLength;
+    result.indexBytes = manifest.bytes ?? 0;
     result.peakRssAfterSaveMb = rssMb();
   }
   await index.dispose();

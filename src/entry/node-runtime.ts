@@ -9,7 +9,7 @@ import { createFileStore } from '../adapters/node/file-store.js';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { cacheVectors, isWholeCallPassage, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
-import { loadIndexFiles, openIndexFiles, saveIndexFiles, type IndexManifest } from '../adapters/node/index-files.js';
+import { loadIndexFiles, openIndexFiles, saveIndex, type IndexManifest } from '../adapters/node/index-files.js';
 import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
 import { callSetHash } from '../core/call-set-hash.js';
 import { parseCfp } from '../core/cfp/parse.js';
@@ -101,7 +101,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
     saving = saving.catch(() => false).then(async () => {
       const hash = callSetHash(matcher.listCalls());
       if (hash === savedHash) return false;
-      await saveIndexFiles(indexDir, { embedder: embedder.id, calls_hash: hash }, await index.save());
+      await saveIndex(indexDir, { embedder: embedder.id, calls_hash: hash }, index);
       savedHash = hash;
       log('index.saved', { calls: matcher.corpus.calls.size });
       return true;

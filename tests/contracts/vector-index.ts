@@ -196,6 +196,29 @@ export function testVectorIndex(
       await Promise.all([index.dispose(), restored.dispose()]);
     });
 
+    it('writes with saveToFile, when it has it, exactly what save() returns', async () => {
+      const index = await filled(create);
+      if (!index.saveToFile) return void (await index.dispose());
+      await index.remove(['p4']);
+      const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const dir = await mkdtemp(join(tmpdir(), 'cfpmatch-contract-'));
+      try {
+        const head = await index.saveToFile(join(dir, 'v.bin'));
+        const raw = await index.save();
+        expect(head).toEqual({ kind: raw.kind, dimensions: raw.dimensions, ids: raw.ids });
+        expect(new Uint8Array(await readFile(join(dir, 'v.bin')))).toEqual(raw.bytes);
+        const restored = await load({ ...head, bytes: raw.bytes });
+        expect(restored.has('p4')).toBe(false);
+        expect((await restored.search(data[9] as Float32Array, 1))[0]?.id).toBe('p9');
+        await restored.dispose();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+        await index.dispose();
+      }
+    });
+
     it('rejects a truncated or mismatched saved index with a coded error', async () => {
       const index = await filled(create);
       const raw = await index.save();

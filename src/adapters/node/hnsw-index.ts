@@ -207,6 +207,11 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       const ids = labelToId.map((id) => id ?? '');
       return { kind: HNSW_INDEX_KIND, dimensions, ids, bytes };
     },
+    async saveToFile(path) {
+      // hnswlib's async writer: the file is written on a libuv thread, with no copy in JS memory.
+      await index.writeIndex(path);
+      return { kind: HNSW_INDEX_KIND, dimensions, ids: labelToId.map((id) => id ?? '') };
+    },
     async dispose() {
       // Drop the native index so its memory can be collected; the object is unusable afterwards.
       index = new hnswlib.HierarchicalNSW('cosine', dimensions);

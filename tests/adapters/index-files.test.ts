@@ -1,0 +1,72 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHnswIndex } from '../../src/adapters/node/hnsw-index.js';
+import { openIndexFiles, saveIndex, saveIndexFiles } from '../../src/adapters/node/index-files.js';
+import { createFlatIndex } from '../../src/core/flat-index.js';
+import type { VectorIndex } from '../../src/core/ports.js';
+import { randomUnitVectors } from '../contracts/random.js';
+
+const DIMS = 16;
+const dirs: string[] = [];
+const tempDir = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cfpmatch-index-files-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function filled(index: VectorIndex): Promise<VectorIndex> {
+  const vectors = randomUnitVectors(60, DIMS, 5);
+  await index.upsert(vectors.map((vector, i) => ({ id: `c${i % 7}|topic|${i}`, vector })));
+  await index.remove(['c3|topic|3']);
+  return index;
+}
+
+const META = { embedder: 'test', calls_hash: 'h1' };
+
+describe('saveIndex', () => {
+  it('writes an HNSW index through its file path with the same files and checksums as the in-memory save', async () => {
+    const index = await filled(await createHnswIndex({ dimensions: DIMS, initialCapacity: 8 }));
+    const [viaFile, viaMemory] = [await tempDir(), await tempDir()];
+    const a = await saveIndex(viaFile, META, index);
+    const b = await saveIndexFiles(viaMemory, META, await index.save());
+    const { built_at: _a, ...restA } = a;
+    const { built_at: _b, ...restB } = b;
+    expect(restA).toEqual(restB);
+    expect(await readFile(join(viaFile, a.vectors_file ?? ''))).toEqual(await readFile(join(viaMemory, b.vectors_file ?? '')));
+    // Only the content-named files and the manifest remain: no temp file.
+    expect((await readdir(viaFile)).sort()).toEqual([a.ids_file, 'manifest.json', a.vectors_file].sort());
+    const opened = await openIndexFiles(viaFile);
+    expect(opened?.file.ids.filter(Boolean)).toHaveLength(59);
+    const restored = await createHnswIndex({ dimensions: DIMS, file: opened?.file });
+    expect(restored.has('c3|topic|3')).toBe(false);
+    expect(restored.size()).toBe(59);
+  });
+
+  it('falls back to save() for an index without saveToFile', async () => {
+    const index = await filled(createFlatIndex({ dimensions: DIMS }));
+    const dir = await tempDir();
+    const manifest = await saveIndex(dir, META, index);
+    expect(manifest.kind).toBe('flat');
+    expect(manifest.passages).toBe(59);
+  });
+
+  it('a later save replaces the files, and a corrupt vectors file is reported, not read', async () => {
+    const index = await filled(await createHnswIndex({ dimensions: DIMS, initialCapacity: 8 }));
+    const dir = await tempDir();
+    const first = await saveIndex(dir, META, index);
+    await index.upsert([{ id: 'c9|topic|new', vector: randomUnitVectors(1, DIMS, 9)[0] as Float32Array }]);
+    const second = await saveIndex(dir, { ...META, calls_hash: 'h2' }, index);
+    expect(second.vectors_file).not.toBe(first.vectors_file);
+    expect((await readdir(dir)).sort()).toEqual([second.ids_file, 'manifest.json', second.vectors_file].sort());
+    const path = join(dir, second.vectors_file ?? '');
+    const bytes = await readFile(path);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    await writeFile(path, bytes);
+    await expect(openIndexFiles(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+  });
+});
