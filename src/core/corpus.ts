@@ -55,7 +55,21 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     bm25,
     index,
     async upsert(newCalls) {
-      const missing: Passage[] = [];
+      // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
+      // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
+      // `queued` holds only passages not yet in the index (a batch at most, plus one call's).
+      const pending: Passage[] = [];
+      const queued = new Set<string>();
+      let embedded = 0;
+      const flush = async (all: boolean) => {
+        while (pending.length >= batchSize || (all && pending.length > 0)) {
+          const batch = pending.splice(0, batchSize);
+          const vectors = await embedder.embed(batch.map((p) => p.text));
+          await index.upsert(batch.map((p, j) => ({ id: p.id, vector: vectors[j] as Float32Array })));
+          for (const p of batch) queued.delete(p.id);
+          embedded += batch.length;
+        }
+      };
       for (const call of newCalls) {
         const passages = callPassages(call, opts.passages);
         const keep = new Set(passages.map((p) => p.id));
@@ -64,16 +78,15 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, passages);
         bm25.upsert(call.id, callDocument(call));
-        for (const p of passages) if (!index.has(p.id)) missing.push(p);
+        for (const p of passages) {
+          if (index.has(p.id) || queued.has(p.id)) continue;
+          queued.add(p.id);
+          pending.push(p);
+        }
+        await flush(false);
       }
-      const seen = new Set<string>();
-      const todo = missing.filter((p) => !seen.has(p.id) && seen.add(p.id));
-      for (let i = 0; i < todo.length; i += batchSize) {
-        const batch = todo.slice(i, i + batchSize);
-        const vectors = await embedder.embed(batch.map((p) => p.text));
-        await index.upsert(batch.map((p, j) => ({ id: p.id, vector: vectors[j] as Float32Array })));
-      }
-      return { embedded: todo.length };
+      await flush(true);
+      return { embedded };
     },
     async remove(ids) {
       for (const id of ids) await dropCall(id);
