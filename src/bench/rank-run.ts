@@ -9,11 +9,10 @@ import { saveIndex } from '../adapters/node/index-files.js';
 import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import { createMatcher } from '../core/matcher.js';
-import { createMemoryStore } from '../core/memory-store.js';
 import type { Embedder, VectorIndex } from '../core/ports.js';
 import { candidateRecall } from './candidate-recall.js';
 import { createExactTopK, recallAtK, summarize, type LatencySummary } from './stats.js';
-import { createSyntheticEmbedder, syntheticCalls, syntheticDraft } from './synthetic-calls.js';
+import { createSyntheticEmbedder, syntheticDraft, syntheticStore } from './synthetic-calls.js';
 import { createWorld } from './synthetic-world.js';
 
 export interface HnswParams {
@@ -86,14 +85,13 @@ function draftCache(inner: Embedder): Embedder & { enabled: boolean } {
  */
 export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
   const world = createWorld({ seed: o.seed, dims: o.dims });
-  const calls = syntheticCalls(world, o.size);
   const synthetic = createSyntheticEmbedder(world);
   const embedder = draftCache(synthetic);
   const index: VectorIndex =
     o.mode === 'hnsw'
       ? cacheVectors(await createHnswIndex({ dimensions: o.dims, ...o.hnsw, initialCapacity: o.size * 12 }), undefined, { keep: isWholeCallPassage })
       : createFlatIndex({ dimensions: o.dims });
-  const matcher = createMatcher({ embedder, index, store: createMemoryStore(calls), today: () => '2026-11-22',
+  const matcher = createMatcher({ embedder, index, store: syntheticStore(world, o.size), today: () => '2026-11-22',
     ...(o.exactLimit !== undefined ? { candidates: { exactLimit: o.exactLimit } } : {}) });
   const t0 = performance.now();
   await matcher.sync();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args.js';
 import { createRng, randomUnit } from './rng.js';
 import { createExactTopK, percentile, recallAtK } from './stats.js';
-import { syntheticCall, syntheticCalls } from './synthetic-calls.js';
+import { syntheticCall, syntheticCalls, syntheticStore } from './synthetic-calls.js';
 import { createWorld } from './synthetic-world.js';
 
 describe('benchmark arithmetic', () => {
@@ -36,6 +36,16 @@ describe('benchmark arithmetic', () => {
         .sort((a, b) => b.score - a.score);
       expect(top.result(qi).map((h) => h.id)).toEqual(all.slice(0, 10).map((h) => h.id));
     });
+  });
+
+  it('the synthetic store lists and gets the same calls as the generator, and refuses writes', async () => {
+    const world = createWorld({ seed: 5, dims: 8 });
+    const store = syntheticStore(world, 12);
+    expect(await store.list()).toEqual(syntheticCalls(world, 12));
+    expect(await store.get('syn-11')).toEqual(syntheticCall(world, 11));
+    expect(await store.get('syn-12')).toBeUndefined();
+    expect(await store.get('syn-x')).toBeUndefined();
+    await expect(store.put(syntheticCall(world, 1))).rejects.toThrow(/read-only/);
   });
 
   it('synthetic calls are reproducible from the seed and independent of the set size', () => {
