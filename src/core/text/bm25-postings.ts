@@ -6,10 +6,35 @@
  */
 
 export interface PostingList {
-  /** Slots of the documents that contain the term (unordered). */
-  docs: number[];
-  /** Count of the term in each of those documents. */
-  tfs: number[];
+  /** Slots of the documents that contain the term (unordered). Read only. */
+  docs: Int32Array;
+  /** Count of the term in each of those documents. Read only. */
+  tfs: Int32Array;
+}
+
+/**
+ * A term's postings, growable: typed arrays with spare capacity instead of `number[]`s, which
+ * hold 8 bytes an entry plus growth slack (~70 MB of postings at 50k calls, now about half).
+ */
+interface GrowableList {
+  docs: Int32Array;
+  tfs: Int32Array;
+  n: number;
+}
+
+function push(list: GrowableList, doc: number, tf: number): void {
+  if (list.n === list.docs.length) {
+    const cap = Math.max(4, list.docs.length * 2);
+    const docs = new Int32Array(cap);
+    const tfs = new Int32Array(cap);
+    docs.set(list.docs);
+    tfs.set(list.tfs);
+    list.docs = docs;
+    list.tfs = tfs;
+  }
+  list.docs[list.n] = doc;
+  list.tfs[list.n] = tf;
+  list.n++;
 }
 
 export interface Postings {
@@ -52,7 +77,7 @@ export function createPostings(): Postings {
   const docTfs: Array<Int32Array | undefined> = [];
   const termNum = new Map<string, number>();
   const termStr: string[] = [];
-  const lists: PostingList[] = [];
+  const lists: GrowableList[] = [];
   let totalLen = 0;
 
   const numOf = (term: string): number => {
@@ -61,7 +86,7 @@ export function createPostings(): Postings {
       n = termStr.length;
       termNum.set(term, n);
       termStr.push(term);
-      lists.push({ docs: [], tfs: [] });
+      lists.push({ docs: new Int32Array(0), tfs: new Int32Array(0), n: 0 });
     }
     return n;
   };
@@ -98,23 +123,20 @@ export function createPostings(): Postings {
       docTfs[slot] = Int32Array.from(pairs, (x) => x[1]);
       totalLen += len;
       for (const [n, f] of pairs) {
-        const list = lists[n] as PostingList;
-        list.docs.push(slot);
-        list.tfs.push(f);
+        push(lists[n] as GrowableList, slot, f);
       }
     },
     remove(id) {
       const slot = slotById.get(id);
       if (slot === undefined) return;
       for (const n of docTerms[slot] ?? []) {
-        const list = lists[n] as PostingList;
-        const i = list.docs.indexOf(slot);
-        const last = list.docs.length - 1;
+        const list = lists[n] as GrowableList;
+        const i = list.docs.subarray(0, list.n).indexOf(slot);
+        const last = list.n - 1;
         // Swap-remove: postings order does not matter (scores add up per document in query-term order).
         list.docs[i] = list.docs[last] as number;
         list.tfs[i] = list.tfs[last] as number;
-        list.docs.pop();
-        list.tfs.pop();
+        list.n--;
       }
       totalLen -= lens[slot] ?? 0;
       slotById.delete(id);
@@ -139,12 +161,12 @@ export function createPostings(): Postings {
     },
     df(term) {
       const n = termNum.get(term);
-      return n === undefined ? 0 : (lists[n]?.docs.length ?? 0);
+      return n === undefined ? 0 : (lists[n]?.n ?? 0);
     },
     list(term) {
       const n = termNum.get(term);
       const list = n === undefined ? undefined : lists[n];
-      return list && list.docs.length ? list : undefined;
+      return list && list.n ? { docs: list.docs.subarray(0, list.n), tfs: list.tfs.subarray(0, list.n) } : undefined;
     },
     entries() {
       const out: Array<[string, Record<string, number>, number]> = [];
