@@ -47,14 +47,20 @@ describe('createUseLiteEmbedder with threads: 2', () => {
 });
 
 describe('USE-lite pool lifecycle and failures', () => {
-  it('dispose rejects calls in flight and terminates workers; the next call starts new ones', async () => {
+  it('dispose rejects calls in flight and terminates workers; later calls start only the workers their batches need', async () => {
     const e = createUseLiteEmbedder({ batchSize: 2, threads: 2 });
+    expect(e.workerCount()).toBe(0);
     // Settled to a value at once: tfjs's WASM glue (loaded by the in-thread suite above) turns an unhandled rejection into a crash.
     const inFlight = e.embed(TEXTS).then(() => 'resolved', (err: unknown) => err);
+    expect(e.workerCount()).toBe(2);
     await e.dispose();
+    expect(e.workerCount()).toBe(0);
     expect(await inFlight).toMatchObject({ code: 'EMBEDDER_UNAVAILABLE', message: expect.stringContaining('disposed') });
-    const [v] = await e.embed(['again']);
+    const [v] = await e.embed(['one batch needs one worker']);
     expect(v).toHaveLength(512);
+    expect(e.workerCount()).toBe(1);
+    expect(await e.embed(TEXTS.slice(0, 6))).toHaveLength(6);
+    expect(e.workerCount()).toBe(2);
     await e.dispose();
   });
 

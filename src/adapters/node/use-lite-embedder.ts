@@ -17,9 +17,10 @@ export interface UseLiteEmbedderOptions {
   /** Texts per model call. Default 16. */
   batchSize?: number;
   /**
-   * Default 1: the model runs in this thread. 2 or more: a pool of that many
-   * worker threads, each loading its own model copy (~1 s and some tens of MB
-   * each) on first use or `ready()`. Both give the same floats.
+   * Default 1: the model runs in this thread. 2 or more: a pool of up to that
+   * many worker threads, each loading its own model copy (~0.5-1 s and some tens
+   * of MB) when queued batches need another worker, or all at `ready()`.
+   * Both give the same floats for the same batchSize.
    */
   threads?: number;
   /** Test hook for the pool: inject worker load failures and crashes. */
@@ -31,6 +32,8 @@ export interface UseLiteEmbedder extends Embedder {
   readonly name: string;
   /** Worker threads in use; 1 means in-thread. */
   readonly threads: number;
+  /** Worker threads running now (loading or loaded); always 0 in-thread. */
+  workerCount(): number;
   /** Load the model now (in every worker), otherwise the first embed() does. */
   ready(): Promise<void>;
   dispose(): Promise<void>;
@@ -55,7 +58,7 @@ export function createUseLiteEmbedder(opts: UseLiteEmbedderOptions = {}): UseLit
 
   if (threads > 1) {
     const pool = createUseLitePool({ threads, batchSize, ...(opts.faults ? { faults: opts.faults } : {}) });
-    return { ...common, embed: (texts) => pool.embed(texts), ready: () => pool.ready(), dispose: () => pool.dispose() };
+    return { ...common, embed: (texts) => pool.embed(texts), workerCount: () => pool.workerCount(), ready: () => pool.ready(), dispose: () => pool.dispose() };
   }
 
   let loading: Promise<UseModel> | undefined;
@@ -69,6 +72,7 @@ export function createUseLiteEmbedder(opts: UseLiteEmbedderOptions = {}): UseLit
 
   return {
     ...common,
+    workerCount: () => 0,
     async ready() {
       await model();
     },

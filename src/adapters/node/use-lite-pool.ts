@@ -21,6 +21,8 @@ export interface UseLitePool {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** Start every worker and wait until each has loaded the model. */
   ready(): Promise<void>;
+  /** Worker threads started and not stopped (loading or loaded). */
+  workerCount(): number;
   /** Terminate the workers; calls still waiting fail with EMBEDDER_UNAVAILABLE. A later call starts new workers. */
   dispose(): Promise<void>;
 }
@@ -157,9 +159,12 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
     });
   };
 
-  /** Hand batches to idle workers; start workers (all of them, lazily) when there is work. */
+  /**
+   * Hand batches to idle workers, then start workers (up to `threads`) for the
+   * batches left over: one request at a time never pays for a second model
+   * copy, a bulk embed starts them all.
+   */
   function pump() {
-    if (calls.length > 0) while (slots.size < threads) spawn();
     for (const slot of slots) {
       if (slot.state !== 'idle') continue;
       const call = calls.shift();
@@ -171,6 +176,9 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
       slot.job = { call, offset: batch.offset, size: batch.texts.length };
       slot.worker.postMessage({ texts: batch.texts } satisfies UseLiteJobMessage);
     }
+    const waiting = calls.reduce((n, c) => n + c.todo.length, 0);
+    let loading = [...slots].filter((s) => s.state === 'loading').length;
+    for (; slots.size < threads && loading < waiting; loading++) spawn();
     updateRefs();
   }
 
@@ -184,6 +192,7 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
         pump();
       });
     },
+    workerCount: () => slots.size,
     async ready() {
       while (slots.size < threads) spawn();
       readyWaiters++;
