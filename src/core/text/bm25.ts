@@ -77,57 +77,92 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   // Per query-token array: distinct terms with df and idf, so scoring hundreds
   // of candidates for one draft looks each term up once. Dropped on any change.
   let version = 0;
-  // Each term carries its number (-1 when unknown), so per-document lookups skip the string map.
-  // `byNum`: positions of the known terms in ascending term number, for a merge with a document's
-  // sorted terms (one pass instead of a binary search per query term).
-  let memo = new WeakMap<readonly string[], { version: number; terms: Array<[term: number, qf: number, idf: number]>; byNum: Int32Array }>();
-  const preparedAll = (queryTokens: readonly string[]) => {
+  // Per query: each distinct term's number (-1 when unknown, so per-document lookups skip the string
+  // map), query frequency and idf in typed arrays, and the idf total (coverage's denominator, summed
+  // in query-term order as before).
+  interface Prepared {
+    version: number;
+    nums: Int32Array;
+    qfs: Float64Array;
+    ws: Float64Array;
+    all: number;
+  }
+  let memo = new WeakMap<readonly string[], Prepared>();
+  const preparedAll = (queryTokens: readonly string[]): Prepared => {
     const hit = memo.get(queryTokens);
     if (hit && hit.version === version) return hit;
-    const terms = [...termFreq(queryTokens)].map(([t, qf]) => [p.termId(t) ?? -1, qf, idf(p.df(t))] as [number, number, number]);
-    const known = terms.map((_, i) => i).filter((i) => (terms[i] as [number, number, number])[0] >= 0);
-    known.sort((i, j) => (terms[i] as [number, number, number])[0] - (terms[j] as [number, number, number])[0]);
-    const entry = { version, terms, byNum: Int32Array.from(known) };
+    const terms = [...termFreq(queryTokens)];
+    const entry: Prepared = {
+      version,
+      nums: Int32Array.from(terms, ([t]) => p.termId(t) ?? -1),
+      qfs: Float64Array.from(terms, ([, qf]) => qf),
+      ws: Float64Array.from(terms, ([t]) => idf(p.df(t))),
+      all: 0,
+    };
+    for (const w of entry.ws) entry.all += w;
     memo.set(queryTokens, entry);
     return entry;
   };
-  let found = new Int32Array(0);
+  // Query position + 1 of each term number for the query last scored (0: not in it), so a document's
+  // terms are looked up in one pass over them: no merge with the query's terms per candidate.
+  let posOf = new Int32Array(0);
+  let posFor: Prepared | undefined;
+  const usePositions = (entry: Prepared) => {
+    if (posFor === entry) return;
+    if (posFor) for (const n of posFor.nums) if (n >= 0 && n < posOf.length) posOf[n] = 0;
+    let max = -1;
+    for (const n of entry.nums) max = Math.max(max, n);
+    if (max >= posOf.length) {
+      const grown = new Int32Array(Math.max(max + 1, 2 * posOf.length));
+      grown.set(posOf);
+      posOf = grown;
+    }
+    entry.nums.forEach((n, i) => {
+      if (n >= 0) posOf[n] = i + 1;
+    });
+    posFor = entry;
+  };
+  let hits = new Int32Array(0);
+  let tfs = new Int32Array(0);
   /**
-   * Score and coverage of one document: the tf of each query term is found by merging the query's
-   * and the document's sorted term numbers, then the sums run in query-term order with the same
-   * expressions as before, so the values are bit-identical to a per-term lookup.
+   * Score and coverage of one document: its terms are looked up in one pass (posOf), and the sums
+   * then run over the matched query terms in query-term order with the same expressions as before,
+   * so the values are bit-identical to a per-term lookup.
    */
   const lexical = (queryTokens: readonly string[], id: string): { score: number; coverage: number } => {
     const slot = p.slotOf(id);
     if (slot === undefined) return { score: 0, coverage: 0 };
-    const { terms, byNum } = preparedAll(queryTokens);
-    if (found.length < terms.length) found = new Int32Array(Math.max(terms.length, 2 * found.length));
+    const entry = preparedAll(queryTokens);
+    usePositions(entry);
     const doc = p.termsOf(slot);
-    if (doc) {
-      let d = 0;
-      for (let q = 0; q < byNum.length && d < doc.terms.length; q++) {
-        const pos = byNum[q] as number;
-        const n = (terms[pos] as [number, number, number])[0];
-        while (d < doc.terms.length && (doc.terms[d] as number) < n) d++;
-        if (d < doc.terms.length && doc.terms[d] === n) found[pos] = doc.tfs[d] as number;
+    if (!doc) return { score: 0, coverage: 0 };
+    if (hits.length < entry.nums.length) {
+      hits = new Int32Array(entry.nums.length);
+      tfs = new Int32Array(entry.nums.length);
+    }
+    let nHits = 0;
+    const dt = doc.terms;
+    for (let d = 0; d < dt.length; d++) {
+      const n = dt[d] as number;
+      const pos = n < posOf.length ? (posOf[n] as number) : 0;
+      if (pos) {
+        hits[nHits] = pos - 1;
+        tfs[pos - 1] = doc.tfs[d] as number;
+        nHits++;
       }
     }
+    const order = hits.subarray(0, nHits).sort();
     const avg = avgLen();
     const len = p.len(slot);
     let s = 0;
     let hit = 0;
-    let all = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const [, qf, w] = terms[i] as [number, number, number];
-      const f = found[i] as number;
-      all += w;
-      if (f) {
-        s += part(qf, w, f, len, avg);
-        hit += w;
-        found[i] = 0;
-      }
+    for (let k = 0; k < nHits; k++) {
+      const i = order[k] as number;
+      const w = entry.ws[i] as number;
+      s += part(entry.qfs[i] as number, w, tfs[i] as number, len, avg);
+      hit += w;
     }
-    return { score: s, coverage: all > 0 ? hit / all : 0 };
+    return { score: s, coverage: entry.all > 0 ? hit / entry.all : 0 };
   };
 
   // Scores accumulate in a slot-indexed typed array, not a Map: a draft's common words reach nearly
