@@ -56,6 +56,9 @@ export interface RankRunResult {
   recall?: Array<{ ef: number; recall: number; searchP50Ms: number }>;
   saveMs?: number;
   indexBytes?: number;
+  /** Peak RSS after the timed ranking (build + ranking); peakRssMb is the build's alone. */
+  peakRssRankedMb: number;
+  /** Peak RSS after the recall checks (scoring every call, re-embedding every passage: bench work) and the save. */
   peakRssAfterSaveMb?: number;
 }
 
@@ -126,6 +129,7 @@ export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
     cpu: summarize(cpu),
     search: summarize(search),
     meanCandidates: Math.round(candidates / Math.max(1, drafts.length)),
+    peakRssRankedMb: rssMb(),
   };
   if (o.mode === 'hnsw') result.candidateRecall = await candidateRecall(matcher, drafts.slice(0, o.recallDrafts));
   if (o.mode === 'hnsw') result.recall = await measureRecall(o, matcher.corpus.passagesByCall, index, synthetic);
