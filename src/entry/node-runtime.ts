@@ -34,6 +34,8 @@ export interface NodeRuntimeOptions {
   exact?: boolean;
   /** Reuse an embedder that is already loaded. */
   embedderInstance?: Embedder;
+  /** USE-lite worker threads (EMBED_THREADS); default min(2, cores), 1 = on the main thread. */
+  embedThreads?: number;
 }
 
 export interface NodeRuntime {
@@ -49,9 +51,14 @@ export function envOptions(env: NodeJS.ProcessEnv = process.env): NodeRuntimeOpt
   if (kind !== 'auto' && kind !== 'onnx' && kind !== 'use-lite') {
     throw new Error(`EMBEDDER must be auto, onnx or use-lite (got "${kind}")`);
   }
+  const threads = env.EMBED_THREADS;
+  if (threads !== undefined && threads !== '' && !/^[1-9]\d{0,2}$/.test(threads)) {
+    throw new Error(`EMBED_THREADS must be a whole number from 1 to 999 (got "${threads}")`);
+  }
   return {
     dataDir: env.DATA_DIR ?? 'data',
     embedder: kind,
+    ...(threads ? { embedThreads: Number(threads) } : {}),
     modelsDir: env.MODELS_DIR ?? 'models',
     ...(env.EMBEDDING_MODEL ? { modelId: env.EMBEDDING_MODEL } : {}),
   };
@@ -71,6 +78,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
       const { embedder: e, reason } = await selectEmbedder({
         kind: opts.embedder ?? 'auto',
         modelsDir: opts.modelsDir ?? 'models',
+        ...(opts.embedThreads ? { threads: opts.embedThreads } : {}),
         ...(opts.modelId ? { modelId: opts.modelId } : {}),
       });
       log('embedder.selected', { embedder: e.id, dimensions: e.dimensions, reason });
