@@ -176,7 +176,9 @@ export interface ScoreOptions {
 }
 
 function denseOf(corpus: Corpus, draft: EmbeddedDraft, passages: readonly Passage[], params: RankParams): number {
-  const whole = passages.find((p) => p.kind === 'call');
+  // callPassages puts the whole-call passage first; find() is the fallback (a call with no text).
+  const first = passages[0];
+  const whole = first?.kind === 'call' ? first : passages.find((p) => p.kind === 'call');
   const wholeVec = whole ? corpus.index.get(whole.id) : undefined;
   const titlePassage = params.titleShare > 0 ? passages.find((p) => p.kind === 'title') : undefined;
   const titleVec = titlePassage ? corpus.index.get(titlePassage.id) : undefined;

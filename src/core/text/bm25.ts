@@ -225,10 +225,11 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
     coverage: (queryTokens, id) => lexical(queryTokens, id).coverage,
     lexical,
     top(query, k, opts = {}) {
-      const entries: Array<[string, number]> = [];
+      const best = createTopK(k);
       const share = opts.maxDocShare ?? 1;
-      accumulate(query, (slot, s) => entries.push([p.id(slot), s]), share >= 1 ? Infinity : share * p.size);
-      return topK(entries, k).map(([id, score]) => ({ id, score }));
+      // Streamed into the heap: a document's id is looked up (and an entry made) only if it could be kept.
+      accumulate(query, (slot, s) => best.offer(s, () => p.id(slot)), share >= 1 ? Infinity : share * p.size);
+      return best.result().map(([id, score]) => ({ id, score }));
     },
     save() {
       return { k1, b, docs: p.entries() };
@@ -236,9 +237,11 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   };
 }
 
-/** The `k` best entries, best first (score descending, then id ascending), without sorting them all. */
-function topK(scores: Iterable<[string, number]>, k: number): Array<[string, number]> {
-  if (k <= 0) return [];
+/**
+ * The `k` best of the scores offered, best first (score descending, then id ascending), without
+ * sorting them all; only scores above 0 count. `id` is called only for a score that could be kept.
+ */
+function createTopK(k: number): { offer(score: number, id: () => string): void; result(): Array<[string, number]> } {
   const before = (a: [string, number], c: [string, number]) => a[1] > c[1] || (a[1] === c[1] && a[0] < c[0]);
   // Min-heap on "best first" order: the root is the worst entry kept so far.
   const heap: Array<[string, number]> = [];
@@ -259,22 +262,29 @@ function topK(scores: Iterable<[string, number]>, k: number): Array<[string, num
       i = w;
     }
   };
-  for (const e of scores) {
-    if (!(e[1] > 0)) continue;
-    if (heap.length < k) {
-      heap.push(e);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (!before(heap[parent] as [string, number], heap[i] as [string, number])) break;
-        swap(i, parent);
-        i = parent;
+  return {
+    offer(score, id) {
+      if (!(score > 0) || k <= 0) return;
+      if (heap.length < k) {
+        heap.push([id(), score]);
+        for (let i = heap.length - 1; i > 0; ) {
+          const parent = (i - 1) >> 1;
+          if (!before(heap[parent] as [string, number], heap[i] as [string, number])) break;
+          swap(i, parent);
+          i = parent;
+        }
+        return;
       }
-    } else if (before(e, heap[0] as [string, number])) {
-      heap[0] = e;
-      down(0);
-    }
-  }
-  return heap.sort((a, c) => (before(a, c) ? -1 : 1));
+      const root = heap[0] as [string, number];
+      if (score < root[1]) return;
+      const e: [string, number] = [id(), score];
+      if (before(e, root)) {
+        heap[0] = e;
+        down(0);
+      }
+    },
+    result: () => heap.sort((a, c) => (before(a, c) ? -1 : 1)),
+  };
 }
 
 export function termFreq(tokens: readonly string[]): Map<string, number> {
