@@ -23,13 +23,13 @@ export function topicEvidence(topics: readonly EmbeddedText[], sentences: readon
   for (const topic of topics) {
     let best = -Infinity;
     let bestIdx = 0;
-    sentences.forEach((s, i) => {
-      const sim = dot(topic.vector, s.vector);
+    for (let i = 0; i < sentences.length; i++) {
+      const sim = dot(topic.vector, (sentences[i] as EmbeddedText).vector);
       if (sim > best) {
         best = sim;
         bestIdx = i;
       }
-    });
+    }
     out.push({ topic: topic.text, similarity: round(best), sentence: sentences[bestIdx]?.text ?? '', sentence_index: bestIdx });
   }
   return out.sort((a, b) => b.similarity - a.similarity);
