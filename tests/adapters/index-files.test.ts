@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHnswIndex } from '../../src/adapters/node/hnsw-index.js';
 import { openIndexFiles, saveIndex, saveIndexFiles } from '../../src/adapters/node/index-files.js';
+import { restoreCachedHnsw } from '../../src/adapters/node/vector-cache.js';
 import { createFlatIndex } from '../../src/core/flat-index.js';
 import type { VectorIndex } from '../../src/core/ports.js';
 import { randomUnitVectors } from '../contracts/random.js';
@@ -69,4 +70,23 @@ describe('saveIndex', () => {
     await writeFile(path, bytes);
     await expect(openIndexFiles(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
   });
+
+  it('reports ids that do not match the vectors, or do not parse, as INDEX_CORRUPT when the index is restored', async () => {
+    const index = await filled(await createHnswIndex({ dimensions: DIMS, initialCapacity: 8 }));
+    const dir = await tempDir();
+    const manifest = await saveIndex(dir, META, index);
+    const idsPath = join(dir, manifest.ids_file);
+    const ids = JSON.parse(await readFile(idsPath, 'utf8')) as string[];
+    await writeFile(idsPath, JSON.stringify(ids.slice(1)));
+    const shorter = await openIndexFiles(dir);
+    await expect(restoreCachedHnsw({ dimensions: DIMS, file: shorter?.file ?? unreachable() })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    await writeFile(idsPath, '["c0|topic|0", ');
+    const broken = await openIndexFiles(dir);
+    await expect(restoreCachedHnsw({ dimensions: DIMS, file: broken?.file ?? unreachable() })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    await expect(createHnswIndex({ dimensions: DIMS, file: broken?.file ?? unreachable() })).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+  });
 });
+
+function unreachable(): never {
+  throw new Error('expected a saved index');
+}

@@ -84,7 +84,8 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
     }
   };
   if (opts.file) {
-    checkHnswFile(opts.file, dimensions);
+    // Not the ids yet: they may be parsed lazily (openIndexFiles), in the overlap below.
+    const labels = checkHnswFile({ kind: opts.file.kind, dimensions: opts.file.dimensions, path: opts.file.path }, dimensions);
     // The native read (~1.6 s for 1.2 GB at 50k calls) runs on a libuv thread while this thread maps
     // the ids (~0.4 s) and runs the caller's work (the vector cache fill): load ~ the longer, not the sum.
     const reading = index.readIndex(opts.file.path).then(
@@ -94,6 +95,9 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
     let meanwhile: { error: unknown } | undefined;
     try {
       opts.whileReading?.();
+      if (opts.file.ids.length !== labels) {
+        throw createError('INDEX_CORRUPT', `saved HNSW index holds ${labels} labels but ${opts.file.ids.length} ids`);
+      }
       mapIds(opts.file.ids);
     } catch (error) {
       meanwhile = { error };

@@ -37,12 +37,13 @@ export function checkHnswRaw(raw: RawIndex, dimensions: number): void {
 }
 
 /**
- * {@link checkHnswRaw} for an index on disk: reads only its header and size.
+ * {@link checkHnswRaw} for an index on disk: reads only its header and size. Returns the header's
+ * label count; without `ids` the caller checks it against them (they may still be being parsed).
  *
  * @example
  * checkHnswFile({ kind: 'hnsw', dimensions: 512, ids, path: 'data/index/vectors-ab12.bin' }, 512);
  */
-export function checkHnswFile(file: RawIndexFile, dimensions: number): void {
+export function checkHnswFile(file: Omit<RawIndexFile, 'ids'> & { ids?: readonly string[] }, dimensions: number): number {
   const header = new Uint8Array(HEADER_BYTES);
   let size: number;
   try {
@@ -56,10 +57,11 @@ export function checkHnswFile(file: RawIndexFile, dimensions: number): void {
   } catch (cause) {
     throw createError('INDEX_CORRUPT', `cannot read saved HNSW index ${file.path}`, { cause });
   }
-  checkHnswHeader(file, header.subarray(0, Math.min(size, HEADER_BYTES)), size, dimensions);
+  return checkHnswHeader(file, header.subarray(0, Math.min(size, HEADER_BYTES)), size, dimensions);
 }
 
-function checkHnswHeader(raw: Pick<RawIndex, 'kind' | 'dimensions' | 'ids'>, header: Uint8Array, byteLength: number, dimensions: number): void {
+/** `raw.ids` absent: the label count is checked later ({@link checkHnswLabels}). */
+function checkHnswHeader(raw: Pick<RawIndex, 'kind' | 'dimensions'> & { ids?: readonly string[] }, header: Uint8Array, byteLength: number, dimensions: number): number {
   if (raw.kind !== HNSW_INDEX_KIND) {
     throw createError('INDEX_MISMATCH', `expected a "${HNSW_INDEX_KIND}" index, got "${raw.kind}"`);
   }
@@ -75,7 +77,7 @@ function checkHnswHeader(raw: Pick<RawIndex, 'kind' | 'dimensions' | 'ids'>, hea
   const sizePerElement = u64(24);
   const labelOffset = u64(32);
   const dataOffset = u64(40);
-  if (count !== raw.ids.length) {
+  if (raw.ids && count !== raw.ids.length) {
     throw createError('INDEX_CORRUPT', `saved HNSW index holds ${count} labels but ${raw.ids.length} ids`);
   }
   if (labelOffset - dataOffset !== dimensions * 4) {
@@ -84,4 +86,5 @@ function checkHnswHeader(raw: Pick<RawIndex, 'kind' | 'dimensions' | 'ids'>, hea
   if (HEADER_BYTES + count * sizePerElement > byteLength) {
     throw createError('INDEX_CORRUPT', 'saved HNSW index is truncated');
   }
+  return count;
 }
