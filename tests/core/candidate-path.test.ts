@@ -79,10 +79,10 @@ describe('candidate path above exactLimit', () => {
       return { ks, sentences: embedded.sentences.length };
     };
     const plain = await searchesPerDraft({});
-    expect(plain.ks).toEqual([600]); // one search for the draft: 2 hits a wanted candidate
+    expect(plain.ks).toEqual([400]); // one search for the draft: 2 hits a wanted candidate
     const withEvidence = await searchesPerDraft({ evidenceShare: 0.3 });
     expect(withEvidence.sentences).toBeGreaterThan(1);
-    expect(withEvidence.ks).toEqual([600, ...Array<number>(withEvidence.sentences).fill(20)]);
+    expect(withEvidence.ks).toEqual([400, ...Array<number>(withEvidence.sentences).fill(20)]);
   });
 });
 
