@@ -1,0 +1,83 @@
+/**
+ * One-off experiment (eval/README.md, "What we tried"): does the topic or scope evidence of the top
+ * call separate out-of-scope papers better than the calibration's features? Every out-of-scope
+ * paper of a suite plus a seeded sample of in-scope ones; AUROC of single features and 5-fold
+ * cross-validated logistic fits. Run: npm run build && node dist/eval/experiments/oos-evidence.js arxiv 400
+ */
+import { createUseLiteEmbedder } from '../../adapters/node/use-lite-embedder.js';
+import { createCorpus } from '../../core/corpus.js';
+import { createFlatIndex } from '../../core/flat-index.js';
+import { prepareDraft } from '../../core/rank/draft.js';
+import { DEFAULT_RANK_PARAMS, meanOfTop } from '../../core/rank/fusion.js';
+import { scoreCalls, withEvidence, type EmbeddedDraft } from '../../core/rank/score-calls.js';
+import { callFromEval } from '../../core/schema.js';
+import { fitLogistic } from '../../core/triage/logistic-fit.js';
+import { createRng } from '../../core/random.js';
+import { createCachedEmbedder } from '../../eval/embed-cache.js';
+import { loadEvalFiles } from '../../eval/load.js';
+import { auroc } from '../../eval/metrics.js';
+import { evalDraft, internalCallIds } from '../../eval/run.js';
+
+const suite = process.argv[2] ?? 'arxiv';
+const nIn = Number(process.argv[3] ?? 400);
+const { calls, papers } = await loadEvalFiles(`../shared/eval/${suite}/calls.jsonl`, `../shared/eval/${suite}/papers.jsonl`);
+const embedder = await createCachedEmbedder(createUseLiteEmbedder({ threads: 2 }), 'eval/.cache');
+const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
+const ids = internalCallIds(calls);
+await corpus.upsert(calls.map((c) => callFromEval(c, ids.get(c.id))));
+const callIds = [...corpus.calls.keys()];
+const r = createRng(42);
+const inScope = papers.filter((p) => p.call_id !== null).map((p) => ({ p, k: r() })).sort((a, b) => a.k - b.k).slice(0, nIn).map((x) => x.p);
+const sample = [...papers.filter((p) => p.call_id === null), ...inScope];
+const rows: Array<{ y: 0 | 1; f: Record<string, number> }> = [];
+let n = 0;
+for (const paper of sample) {
+  const prepared = prepareDraft(evalDraft(paper));
+  const [vector, ...sentenceVectors] = await embedder.embed([prepared.text, ...prepared.sentences]);
+  const draft: EmbeddedDraft = { ...prepared, vector: vector as Float32Array, sentenceVectors };
+  const scored = scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS).sort((a, b) => b.score - a.score);
+  const top = scored.slice(0, 3);
+  const ev = await withEvidence(corpus, draft, top);
+  const sims = (i: number) => (ev[i]?.evidenceList ?? []).map((e) => e.similarity);
+  const t = top[0]!;
+  const allEv = await withEvidence(corpus, draft, scored);
+  const bestEvAll = Math.max(...allEv.map((s) => meanOfTop(s.evidenceList.map((e) => e.similarity), 2)));
+  const maxSentTop = Math.max(...sims(0));
+  rows.push({
+    y: paper.call_id === null ? 0 : 1,
+    f: {
+      dense: t.denseMix,
+      coverage: t.coverage,
+      score: t.score,
+      evMax: maxSentTop,
+      evMean2: meanOfTop(sims(0), 2),
+      evMean3: meanOfTop(sims(0), 3),
+      bestEvAll,
+      bestDense: Math.max(...scored.map((s) => s.denseMix)),
+    },
+  });
+  if (++n % 50 === 0) { console.error(n, '/', sample.length); await embedder.flush(); }
+}
+await embedder.flush();
+const names = Object.keys(rows[0]!.f);
+for (const k of names) {
+  console.log(k.padEnd(10), auroc(rows.filter((x) => x.y).map((x) => x.f[k]!), rows.filter((x) => !x.y).map((x) => x.f[k]!)).toFixed(3));
+}
+// 5-fold CV logistic AUROC for feature sets
+const sets: Record<string, string[]> = {
+  base: ['dense', 'coverage', 'score'],
+  'base+evMean3': ['dense', 'coverage', 'score', 'evMean3'],
+  'base+evMax': ['dense', 'coverage', 'score', 'evMax'],
+  'base+bestEvAll': ['dense', 'coverage', 'score', 'bestEvAll'],
+  'base+all': ['dense', 'coverage', 'score', 'evMax', 'evMean3', 'bestEvAll', 'bestDense'],
+};
+for (const [name, feats] of Object.entries(sets)) {
+  const pos: number[] = []; const neg: number[] = [];
+  for (let fold = 0; fold < 5; fold++) {
+    const train = rows.filter((_, i) => i % 5 !== fold); const test = rows.filter((_, i) => i % 5 === fold);
+    const np = train.filter((x) => x.y).length; const nn = train.length - np;
+    const fit = fitLogistic(train.map((x) => ({ x: feats.map((k) => x.f[k]!), y: x.y, w: x.y ? 0.5 / np : 0.5 / nn })), { l2: 1e-5 });
+    for (const x of test) { const z = fit.bias + feats.reduce((s, k, j) => s + fit.weights[j]! * x.f[k]!, 0); (x.y ? pos : neg).push(z); }
+  }
+  console.log('CV', name.padEnd(16), auroc(pos, neg).toFixed(3));
+}
