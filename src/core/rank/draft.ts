@@ -1,11 +1,14 @@
 import type { Draft } from '../schema.js';
 import { normalizeText, splitSentences } from '../text/normalize.js';
+import { tokenize } from '../text/tokens.js';
 
 export interface PreparedDraft {
   /** Title, abstract and keywords as one text (the query for whole-draft dense and BM25). */
   text: string;
   /** Evidence units: the title (when given) and each sentence of the abstract. */
   sentences: string[];
+  /** `text` tokenized for BM25 once: candidate search and scoring both use it (one array, so BM25's per-query memo holds). */
+  tokens: string[];
 }
 
 /**
@@ -20,5 +23,5 @@ export function prepareDraft(draft: Draft): PreparedDraft {
     .filter(Boolean)
     .join('. ');
   const sentences = [...(title ? [title] : []), ...splitSentences(abstract)];
-  return { text, sentences: sentences.length ? sentences : [abstract] };
+  return { text, sentences: sentences.length ? sentences : [abstract], tokens: tokenize(text) };
 }

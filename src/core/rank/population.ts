@@ -2,7 +2,7 @@
  * z-score moments over every call in the corpus, estimated while scoring only the candidates.
  *
  * Why: fusion z-scores dense and BM25 scores across the calls scored for a query. Above
- * `exactLimit` only ~300-400 candidates are scored, so their mean and spread differ from those
+ * `exactLimit` only a few hundred candidates are scored, so their mean and spread differ from those
  * of all calls, which changes the relative weight of dense vs lexical and so the order of the
  * top calls (measured at 10k calls: every call of the all-calls top 10 was a candidate, yet
  * 3% of the top 10 differed). The estimate is stratified: the candidates' scores exactly, plus

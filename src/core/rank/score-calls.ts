@@ -6,7 +6,6 @@
  */
 import type { Corpus } from '../corpus.js';
 import type { TopicMatch } from '../schema.js';
-import { tokenize } from '../text/tokens.js';
 import type { PreparedDraft } from './draft.js';
 import type { Passage } from './passages.js';
 import { topicEvidence, type EmbeddedText } from './evidence.js';
@@ -157,7 +156,7 @@ async function selectCandidates(
   }
   // Never below LEXICAL_MIN_DF documents, so mid-sized corpora keep their moderately common terms.
   const maxDocShare = Math.max(opts.lexicalMaxDocShare, LEXICAL_MIN_DF / corpus.calls.size);
-  for (const h of corpus.bm25.top(draft.text, opts.candidates, { maxDocShare })) ids.add(h.id);
+  for (const h of corpus.bm25.top(draft.tokens, opts.candidates, { maxDocShare })) ids.add(h.id);
   return [...ids].filter((id) => corpus.calls.has(id));
 }
 
@@ -193,7 +192,7 @@ function denseOf(corpus: Corpus, draft: EmbeddedDraft, passages: readonly Passag
  * const scored = scoreCalls(corpus, embeddedDraft, ['call-a', 'call-b'], DEFAULT_RANK_PARAMS);
  */
 export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams, opts: ScoreOptions = {}): ScoredCall[] {
-  const queryTokens = tokenize(draft.text);
+  const queryTokens = draft.tokens;
   // Evidence is every topic x every draft sentence per call: the bulk of a query's cost. It only
   // enters the score when evidenceShare > 0; otherwise the outer step computes it for what it returns.
   const eager = opts.evidence ?? params.evidenceShare > 0;

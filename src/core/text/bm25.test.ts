@@ -65,7 +65,7 @@ describe('BM25 inverted index', () => {
         }
         for (const id of got.keys()) expect(docs.has(id)).toBe(true);
         const ranked = [...want].filter(([, s]) => s > 0).sort((a, c) => c[1] - a[1] || (a[0] < c[0] ? -1 : 1));
-        expect(idx.top(query, 7)).toEqual(ranked.slice(0, 7).map(([id, score]) => ({ id, score })));
+        expect(idx.top(tokenize(query), 7)).toEqual(ranked.slice(0, 7).map(([id, score]) => ({ id, score })));
       }
     });
   }
@@ -84,14 +84,14 @@ describe('BM25 inverted index', () => {
       const df = (t: string) => [...docs.values()].filter((d) => tokenize(d).includes(t)).length;
       const rare = tokenize(query).filter((t) => df(t) <= 0.5 * docs.size);
       expect(rare).not.toContain('common');
-      const got = idx.top(query, 5, { maxDocShare: 0.5 });
+      const got = idx.top(tokenize(query), 5, { maxDocShare: 0.5 });
       const ranked = [...docs.keys()]
         .map((id) => ({ id, score: idx.score(rare, id) }))
         .filter((x) => x.score > 0)
         .sort((a, c) => c.score - a.score || (a.id < c.id ? -1 : 1));
       expect(got.map((x) => x.id)).toEqual(ranked.slice(0, 5).map((x) => x.id));
       got.forEach((x, i) => expect(x.score).toBeCloseTo(ranked[i]?.score ?? NaN, 12));
-      expect(idx.top(query, 5, { maxDocShare: 1 })).toEqual(idx.top(query, 5));
+      expect(idx.top(tokenize(query), 5, { maxDocShare: 1 })).toEqual(idx.top(tokenize(query), 5));
     }
   });
 
@@ -112,7 +112,7 @@ describe('BM25 inverted index', () => {
     expect(idx.score(tokenize('edge'), 'missing')).toBe(0);
     expect(idx.coverage(tokenize('edge protein'), 'a')).toBeGreaterThan(0);
     expect(idx.coverage(tokenize('edge protein'), 'a')).toBeLessThan(1);
-    expect(idx.top('edge', 0)).toEqual([]);
+    expect(idx.top(tokenize('edge'), 0)).toEqual([]);
   });
 
   it('re-reads idf after a change when the same query-token array is scored again', () => {

@@ -45,12 +45,13 @@ export interface Bm25Index {
   /** {@link Bm25Index.score} and {@link Bm25Index.coverage} of one document in one pass (the same values). */
   lexical(queryTokens: readonly string[], id: string): { score: number; coverage: number };
   /**
-   * Ids of the `k` best documents for the query, best first (only documents that share a term).
+   * Ids of the `k` best documents for the query tokens (as from `tokenize`; the same array as
+   * score()/lexical() get, so a draft is tokenized once), best first (only documents that share a term).
    * `maxDocShare`: leave out query terms found in more than this share of the documents (their
    * postings reach nearly every document, and their low idf adds little); scores are then over
    * the other terms only. Default 1: every term, exact BM25.
    */
-  top(query: string, k: number, opts?: { maxDocShare?: number }): Array<{ id: string; score: number }>;
+  top(queryTokens: readonly string[], k: number, opts?: { maxDocShare?: number }): Array<{ id: string; score: number }>;
   save(): Bm25Raw;
 }
 
@@ -170,8 +171,8 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   // Per document the terms are still added in query-term order, starting from 0: the same sums.
   let acc = new Float64Array(0);
   const touched: number[] = [];
-  const accumulate = (query: string, each: (slot: number, score: number) => void, maxDf = Infinity): void => {
-    const q = termFreq(tokenize(query));
+  const accumulate = (queryTokens: readonly string[], each: (slot: number, score: number) => void, maxDf = Infinity): void => {
+    const q = termFreq(queryTokens);
     const avg = avgLen();
     touched.length = 0;
     for (const [t, qf] of q) {
@@ -201,7 +202,7 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
 
   const scoreAll = (query: string): Map<string, number> => {
     const out = new Map<string, number>();
-    accumulate(query, (slot, s) => out.set(p.id(slot), s));
+    accumulate(tokenize(query), (slot, s) => out.set(p.id(slot), s));
     return out;
   };
 
@@ -224,11 +225,11 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
     score: (queryTokens, id) => lexical(queryTokens, id).score,
     coverage: (queryTokens, id) => lexical(queryTokens, id).coverage,
     lexical,
-    top(query, k, opts = {}) {
+    top(queryTokens, k, opts = {}) {
       const best = createTopK(k);
       const share = opts.maxDocShare ?? 1;
       // Streamed into the heap: a document's id is looked up (and an entry made) only if it could be kept.
-      accumulate(query, (slot, s) => best.offer(s, () => p.id(slot)), share >= 1 ? Infinity : share * p.size);
+      accumulate(queryTokens, (slot, s) => best.offer(s, () => p.id(slot)), share >= 1 ? Infinity : share * p.size);
       return best.result().map(([id, score]) => ({ id, score }));
     },
     save() {
