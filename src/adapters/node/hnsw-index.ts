@@ -138,6 +138,9 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
     return hits.sort((a, b) => b.score - a.score).slice(0, k);
   }
 
+  /** Saved ids by label: '' marks a free label. */
+  const savedIds = () => labelToId.map((id) => id ?? '');
+
   const self: VectorIndex = {
     name: 'hnsw',
     dimensions,
@@ -208,13 +211,12 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
         index.writeIndexSync(file);
         return new Uint8Array(await readFile(file));
       });
-      const ids = labelToId.map((id) => id ?? '');
-      return { kind: HNSW_INDEX_KIND, dimensions, ids, bytes };
+      return { kind: HNSW_INDEX_KIND, dimensions, ids: savedIds(), bytes };
     },
     async saveToFile(path) {
       // hnswlib's async writer: the file is written on a libuv thread, with no copy in JS memory.
       await index.writeIndex(path);
-      return { kind: HNSW_INDEX_KIND, dimensions, ids: labelToId.map((id) => id ?? '') };
+      return { kind: HNSW_INDEX_KIND, dimensions, ids: savedIds() };
     },
     async dispose() {
       // Drop the native index so its memory can be collected; the object is unusable afterwards.
