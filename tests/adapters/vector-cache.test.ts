@@ -7,6 +7,7 @@ testVectorIndex(
   'hnsw + vector cache',
   async (dims) => cacheVectors(await createHnswIndex({ dimensions: dims, initialCapacity: 8 })),
   async (raw) => cacheVectors(await createHnswIndex({ dimensions: raw.dimensions, raw }), raw),
+  { savesToFile: true },
 );
 
 describe('cacheVectors', () => {

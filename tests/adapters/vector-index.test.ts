@@ -13,4 +13,5 @@ testVectorIndex(
   'hnsw',
   (dims) => createHnswIndex({ dimensions: dims, initialCapacity: 8 }),
   (raw) => createHnswIndex({ dimensions: raw.dimensions, raw }),
+  { savesToFile: true },
 );

@@ -13,6 +13,8 @@ type Maybe<T> = T | Promise<T>;
 export interface VectorIndexContractOptions {
   /** Minimum recall@k against the exact answer. Default 0.95. */
   minRecall?: number;
+  /** The index implements the optional `saveToFile`. Default false. */
+  savesToFile?: boolean;
 }
 
 const DIMS = 24;
@@ -196,9 +198,17 @@ export function testVectorIndex(
       await Promise.all([index.dispose(), restored.dispose()]);
     });
 
-    it('writes with saveToFile, when it has it, exactly what save() returns', async () => {
+    it(`${options.savesToFile ? 'has' : 'does not have'} saveToFile, as declared`, async () => {
+      const index = await create(DIMS);
+      expect(typeof index.saveToFile).toBe(options.savesToFile ? 'function' : 'undefined');
+      await index.dispose();
+    });
+
+    if (!options.savesToFile) return;
+
+    it('writes with saveToFile exactly what save() returns', async () => {
       const index = await filled(create);
-      if (!index.saveToFile) return void (await index.dispose());
+      if (!index.saveToFile) throw new Error('declared savesToFile but has no saveToFile');
       await index.remove(['p4']);
       const { mkdtemp, readFile, rm } = await import('node:fs/promises');
       const { tmpdir } = await import('node:os');
