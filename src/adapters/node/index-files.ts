@@ -150,7 +150,7 @@ export async function loadIndexFiles(dir: string): Promise<{ manifest: IndexMani
     const ids = JSON.parse(await readFile(join(dir, manifest.ids_file), 'utf8')) as string[];
     return { manifest, raw: { kind: manifest.kind, dimensions: manifest.dimensions, ids, bytes } };
   } catch (cause) {
-    throw createError('INDEX_CORRUPT', `the saved index in ${dir} is unreadable or corrupt; it will be rebuilt`, { cause });
+    throw corruptIndex(dir, cause);
   }
 }
 
@@ -189,7 +189,7 @@ export async function openIndexFiles(dir: string): Promise<{ manifest: IndexMani
     const idsText = await readFile(join(dir, manifest.ids_file), 'utf8');
     return { manifest, file: lazyIds({ kind: manifest.kind, dimensions: manifest.dimensions, path }, idsText, dir) };
   } catch (cause) {
-    throw createError('INDEX_CORRUPT', `the saved index in ${dir} is unreadable or corrupt; it will be rebuilt`, { cause });
+    throw corruptIndex(dir, cause);
   }
 }
 
@@ -209,12 +209,16 @@ function lazyIds(head: Omit<RawIndexFile, 'ids'>, text: string, dir: string): Ra
         if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new Error('ids file is not a list of strings');
         ids = parsed as string[];
       } catch (cause) {
-        throw createError('INDEX_CORRUPT', `the saved index in ${dir} is unreadable or corrupt; it will be rebuilt`, { cause });
+        throw corruptIndex(dir, cause);
       }
       return ids;
     },
   };
 }
+
+/** The one error for a saved index that cannot be used: callers rebuild on INDEX_CORRUPT. */
+const corruptIndex = (dir: string, cause: unknown) =>
+  createError('INDEX_CORRUPT', `the saved index in ${dir} is unreadable or corrupt; it will be rebuilt`, { cause });
 
 const SAMPLE_BLOCK = 64 * 1024;
 const SAMPLE_BLOCKS = 64;
