@@ -11,6 +11,7 @@ import { createCachedEmbedder } from './embed-cache.js';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
 import { DEFAULT_CALIBRATION } from '../core/rank/fusion.js';
 import { loadEvalFiles } from './load.js';
+import { formatCi95, formatDifference } from './metrics.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalResult } from './run.js';
 import { runEval } from './run.js';
@@ -54,6 +55,10 @@ export function formatEvalTable(res: EvalResult): string {
     line(headers),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
+    `95% intervals for ${res.extra.default_scorer} (bootstrap over papers): ${formatCi95(res.extra.ci95)}`,
+    ...Object.entries(res.by_scorer_extra).flatMap(([name, x]) =>
+      x.ci95_headline_minus_this ? [`  ${res.extra.default_scorer} minus ${name} (paired): ${formatDifference(x.ci95_headline_minus_this)}`] : [],
+    ),
   ].join('\n');
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accAtK, auroc, f1, mrr, ndcgAtK, rankOf, reliability, rocCurve } from './metrics.js';
+import { createRng } from '../core/random.js';
+import { accAtK, auroc, bootstrapInterval, f1, formatCi95, mrr, ndcgAtK, rankOf, reliability, rocCurve } from './metrics.js';
 
 describe('rankOf (pessimistic under ties)', () => {
   const scores = new Map([['a', 2], ['b', 2], ['c', 1], ['d', 3]]);
@@ -59,6 +60,41 @@ describe('auroc', () => {
       if (a && b) area += ((b.fpr - a.fpr) * (a.tpr + b.tpr)) / 2;
     }
     expect(auroc(pos, neg)).toBeCloseTo(area, 12);
+  });
+  it('equals the share of (positive, negative) pairs ordered right on random data with ties', () => {
+    const r = createRng(7);
+    const pos = Array.from({ length: 60 }, () => Math.round(r() * 10) / 10);
+    const neg = Array.from({ length: 45 }, () => Math.round(r() * 10) / 10);
+    let pairs = 0;
+    for (const p of pos) for (const n of neg) pairs += p > n ? 1 : p === n ? 0.5 : 0;
+    expect(auroc(pos, neg)).toBeCloseTo(pairs / (pos.length * neg.length), 12);
+  });
+});
+
+describe('bootstrapInterval', () => {
+  const mean = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+  it('is about the normal interval for a proportion: 0.5 +- 1.96 * sqrt(0.25 / 400)', () => {
+    const xs = Array.from({ length: 400 }, (_, i) => i % 2);
+    const [lo, hi] = bootstrapInterval(xs, [], mean, { resamples: 2000 });
+    expect(lo).toBeGreaterThan(0.5 - 0.049 - 0.01);
+    expect(lo).toBeLessThan(0.5 - 0.049 + 0.01);
+    expect(hi).toBeGreaterThan(0.5 + 0.049 - 0.01);
+    expect(hi).toBeLessThan(0.5 + 0.049 + 0.01);
+  });
+  it('is the same for the same seed, and collapses on constant data', () => {
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8];
+    expect(bootstrapInterval(xs, [], mean, { seed: 3 })).toEqual(bootstrapInterval(xs, [], mean, { seed: 3 }));
+    expect(bootstrapInterval([2, 2, 2], [], mean)).toEqual([2, 2]);
+  });
+  it('keeps both group sizes, so a two-class statistic is defined in every resample', () => {
+    const [lo, hi] = bootstrapInterval([0.9, 0.8, 0.4], [0.5], auroc);
+    expect(lo).toBeGreaterThanOrEqual(0);
+    expect(hi).toBe(1);
+    expect(lo).toBeLessThan(hi);
+  });
+  it('is [NaN, NaN] when the statistic is undefined on the data', () => {
+    expect(bootstrapInterval([0.9], [], auroc)).toEqual([NaN, NaN]);
+    expect(formatCi95({ acc_at_1: [0.1, 0.2], mrr: [0.25, 0.3], oos_auroc: [NaN, NaN] })).toBe('acc@1 0.100-0.200, MRR 0.250-0.300, oos AUROC -');
   });
 });
 

@@ -7,6 +7,7 @@
  * and the result does not depend on the order calls were listed in.
  * AUROC counts a tied positive/negative pair as half (Mann-Whitney).
  */
+import { createRng } from '../core/random.js';
 
 /**
  * 1-based pessimistic rank of `target` among `scores` (Infinity when absent).
@@ -55,18 +56,19 @@ export function ndcgAtK(ranks: readonly number[], k: number): number {
  */
 export function auroc(positives: readonly number[], negatives: readonly number[]): number {
   if (positives.length === 0 || negatives.length === 0) return NaN;
-  const all = [...positives.map((s) => ({ s, pos: true })), ...negatives.map((s) => ({ s, pos: false }))].sort((a, b) => a.s - b.s);
-  // Sum of average ranks of the positives (ties share the mean rank).
-  let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
-    let j = i;
-    while (j + 1 < all.length && all[j + 1]?.s === all[i]?.s) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let t = i; t <= j; t++) if (all[t]?.pos) rankSum += avg;
-    i = j + 1;
+  const pos = Float64Array.from(positives).sort();
+  const neg = Float64Array.from(negatives).sort();
+  // Walk both sorted lists once: each positive beats the negatives below it and ties those equal to it.
+  let wins = 0;
+  let below = 0;
+  let equal = 0;
+  for (const p of pos) {
+    while (below < neg.length && (neg[below] as number) < p) below++;
+    equal = below;
+    while (equal < neg.length && neg[equal] === p) equal++;
+    wins += below + (equal - below) / 2;
   }
-  const p = positives.length;
-  return (rankSum - (p * (p + 1)) / 2) / (p * negatives.length);
+  return wins / (pos.length * neg.length);
 }
 
 export interface RocPoint {
@@ -133,4 +135,68 @@ export function reliability(probs: readonly number[], actual: readonly boolean[]
     });
   }
   return out;
+}
+
+/** A two-sided percentile interval `[low, high]`. */
+export type Interval = readonly [number, number];
+
+export interface BootstrapOptions {
+  /** Number of resamples (default 1000). */
+  resamples?: number;
+  /** Seed of the resampling, so a report is reproducible (default 1). */
+  seed?: number;
+  /** Coverage of the interval (default 0.95). */
+  level?: number;
+}
+
+/**
+ * Percentile bootstrap interval of a statistic of two groups (in-scope and
+ * out-of-scope papers). Each group is resampled with replacement on its own,
+ * so every resample keeps both group sizes and a two-class statistic such as
+ * AUROC is always defined. `[NaN, NaN]` when the statistic is NaN on the data.
+ *
+ * @example
+ * bootstrapInterval(inScopeRanks, [], (r) => mrr(r)) // e.g. [0.61, 0.66]
+ */
+export function bootstrapInterval<A, B>(
+  a: readonly A[],
+  b: readonly B[],
+  statistic: (a: readonly A[], b: readonly B[]) => number,
+  opts: BootstrapOptions = {},
+): Interval {
+  const resamples = opts.resamples ?? 1000;
+  const level = opts.level ?? 0.95;
+  if (Number.isNaN(statistic(a, b))) return [NaN, NaN];
+  const rng = createRng(opts.seed ?? 1);
+  const draw = <T>(xs: readonly T[]): T[] => Array.from(xs, () => xs[Math.floor(rng() * xs.length)] as T);
+  const values = Array.from({ length: resamples }, () => statistic(draw(a), draw(b))).sort((x, y) => x - y);
+  return [quantile(values, (1 - level) / 2), quantile(values, 1 - (1 - level) / 2)];
+}
+
+/** 95% bootstrap intervals (1,000 seeded resamples of the papers, in and out of scope apart). */
+export interface Ci95 {
+  acc_at_1: Interval;
+  mrr: Interval;
+  oos_auroc: Interval;
+}
+
+/** `acc@1 0.480-0.523, MRR ..., oos AUROC ...` (`-` where a metric is undefined). */
+export function formatCi95(ci: Ci95): string {
+  const f = ([lo, hi]: Interval) => (Number.isNaN(lo) ? '-' : `${lo.toFixed(3)}-${hi.toFixed(3)}`);
+  return `acc@1 ${f(ci.acc_at_1)}, MRR ${f(ci.mrr)}, oos AUROC ${f(ci.oos_auroc)}`;
+}
+
+/** `acc@1 +0.012..+0.045, MRR ...`: a paired difference's interval with signs. */
+export function formatDifference(d: { acc_at_1: Interval; mrr: Interval }): string {
+  const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+  const f = ([lo, hi]: Interval) => (Number.isNaN(lo) ? '-' : `${sign(lo)}..${sign(hi)}`);
+  return `acc@1 ${f(d.acc_at_1)}, MRR ${f(d.mrr)}`;
+}
+
+/** Linear-interpolated quantile of sorted values (R type 7). */
+function quantile(sorted: readonly number[], q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const l = sorted[lo] ?? NaN;
+  return l + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? l) - l);
 }

@@ -6,7 +6,7 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { reliability, rocCurve } from './metrics.js';
+import { formatCi95, formatDifference, reliability, rocCurve } from './metrics.js';
 import type { EvalResult } from './run.js';
 
 const METRIC_KEYS = ['n_in_scope', 'n_out_of_scope', 'acc_at_1', 'acc_at_3', 'acc_at_5', 'mrr', 'ndcg_at_5', 'oos_auroc', 'triage_f1', 'ms_per_paper'] as const;
@@ -103,6 +103,9 @@ export async function renderHtmlReport(res: EvalResult, title: string): Promise<
   const rows = Object.entries(res.by_scorer)
     .map(([name, m]) => `<tr><th>${escapeHtml(name)}</th>${METRIC_KEYS.map((k) => `<td>${fmt(m[k])}</td>`).join('')}<td>${fmt(res.by_scorer_extra[name]?.acc_at_1_crosslist)}</td></tr>`)
     .join('\n');
+  const differences = Object.entries(res.by_scorer_extra)
+    .flatMap(([name, x]) => (x.ci95_headline_minus_this ? [`<li>${escapeHtml(head)} minus ${escapeHtml(name)} (paired): ${escapeHtml(formatDifference(x.ci95_headline_minus_this))}</li>`] : []))
+    .join('');
   const charts = await Promise.all([rocSpec(res), histogramSpec(res, head), reliabilitySpec(res, head)].map(renderSvg));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>cfpmatch eval: ${escapeHtml(title)}</title>
@@ -113,6 +116,8 @@ export async function renderHtmlReport(res: EvalResult, title: string): Promise<
 <table><tr><th>scorer</th>${METRIC_KEYS.map((k) => `<th>${k}</th>`).join('')}<th>acc_at_1_crosslist</th></tr>
 ${rows}
 </table>
+<p>95% intervals for ${escapeHtml(head)} (bootstrap over papers): ${escapeHtml(formatCi95(res.extra.ci95))}.</p>
+<ul>${differences}</ul>
 ${charts.map((svg) => `<figure>${svg}</figure>`).join('\n')}
 </body></html>
 `;

@@ -7,7 +7,7 @@ import { evalJson, formatEvalTable } from './command.js';
 import { createCachedEmbedder } from './embed-cache.js';
 import { EvalInputError, EvalPaper, loadEvalFiles, parseJsonl } from './load.js';
 import { renderHtmlReport } from './report-html.js';
-import { crosslistMatch, runEval } from './run.js';
+import { crosslistMatch, pairedDifference, runEval, type PaperOutcome } from './run.js';
 import { pickScorers } from './scorers.js';
 
 /** The shared deterministic fake (hashed bag of stemmed words, 64 dims); its id names the cache folder. */
@@ -38,8 +38,16 @@ describe('runEval end to end with a fake embedder', () => {
     expect(res.metrics.acc_at_1).toBe(1);
     expect(res.metrics.mrr).toBe(1);
     expect(res.extra.acc_at_1_crosslist).toBe(1);
+    // Every paper is ranked right, so every resample is too; one out-of-scope paper below all in-scope ones.
+    expect(res.extra.ci95.acc_at_1).toEqual([1, 1]);
+    expect(res.by_scorer_extra.bm25?.ci95.mrr).toEqual([1, 1]);
     const table = formatEvalTable(res);
     expect(table).toMatch(/hybrid/);
+    expect(table).toContain('95% intervals for hybrid (bootstrap over papers): acc@1 1.000-1.000, MRR 1.000-1.000');
+    // bm25 also ranks all three first: the paired difference is exactly zero; the headline has none.
+    expect(res.by_scorer_extra.bm25?.ci95_headline_minus_this).toEqual({ acc_at_1: [0, 0], mrr: [0, 0] });
+    expect(res.extra.ci95_headline_minus_this).toBeUndefined();
+    expect(table).toContain('hybrid minus bm25 (paired): acc@1 +0.000..+0.000, MRR +0.000..+0.000');
     expect(Object.keys((evalJson(res) as { metrics: object }).metrics)).toHaveLength(10);
   });
 
@@ -52,6 +60,7 @@ describe('runEval end to end with a fake embedder', () => {
     const res = await runEval({ calls, papers, embedder: fakeEmbedder(), scorers: ['hybrid', 'bm25'] });
     const html = await renderHtmlReport(res, 'tiny');
     expect(html).toContain('<svg');
+    expect(html).toContain('<li>hybrid minus bm25 (paired): acc@1 +0.000..+0.000, MRR +0.000..+0.000</li>');
     expect(html).not.toMatch(/(src|href)=["']https?:/);
   }, 30_000);
 });
@@ -134,5 +143,23 @@ describe('scorer names and cross-lists', () => {
   it('matches arXiv categories to prefixed call ids', () => {
     expect(crosslistMatch('arxiv:hep-ph', ['hep-th', 'hep-ph'])).toBe(true);
     expect(crosslistMatch('arxiv:hep-ph', ['ph'])).toBe(false);
+  });
+});
+
+describe('pairedDifference', () => {
+  const outcomes = (ranks: ReadonlyArray<number | null>): PaperOutcome[] =>
+    ranks.map((rank, i) => ({ id: `p${i}`, inScope: rank !== null, rank, topCall: 'c', topProbability: 0.5, crosslistHit: null }));
+  it('resamples the same papers for both scorers: a scorer never behind gives an interval at or above 0', () => {
+    // Headline ranks 1,1,2,1 vs 1,2,2,3: acc@1 differences 0,1,0,1 (mean 0.5), out-of-scope papers ignored.
+    const d = pairedDifference(outcomes([1, 1, 2, 1, null]), outcomes([1, 2, 2, 3, null]));
+    expect(d.acc_at_1[0]).toBeGreaterThanOrEqual(0);
+    expect(d.acc_at_1[1]).toBeLessThanOrEqual(1);
+    expect(d.acc_at_1[0]).toBeLessThan(0.5);
+    expect(d.acc_at_1[1]).toBeGreaterThan(0.5);
+    expect(d.mrr[0]).toBeGreaterThanOrEqual(0);
+    expect(pairedDifference(outcomes([2, 3]), outcomes([1, 1])).acc_at_1[1]).toBeLessThanOrEqual(0);
+  });
+  it('refuses outcomes that do not cover the same papers', () => {
+    expect(() => pairedDifference(outcomes([1, 2]), outcomes([1]))).toThrow(/same papers/);
   });
 });

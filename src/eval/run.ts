@@ -18,7 +18,7 @@ import {
 import { scoreCalls, type EmbeddedDraft } from '../core/rank/score-calls.js';
 import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
-import { accAtK, auroc, f1, mrr, ndcgAtK, rankOf } from './metrics.js';
+import { accAtK, auroc, bootstrapInterval, f1, mrr, ndcgAtK, rankOf, type Ci95, type Interval } from './metrics.js';
 import { needsSentences, pickScorers, type Scorer } from './scorers.js';
 
 export interface EvalMetrics {
@@ -47,17 +47,27 @@ export interface PaperOutcome {
   crosslistHit: boolean | null;
 }
 
+export interface ScorerExtra {
+  acc_at_1_crosslist?: number;
+  ci95: Ci95;
+  /**
+   * Paired 95% bootstrap interval of (headline scorer - this scorer) over the same in-scope
+   * papers; absent for the headline scorer itself. An interval above 0 means the headline is ahead.
+   */
+  ci95_headline_minus_this?: { acc_at_1: Interval; mrr: Interval };
+}
+
 export interface ScorerResult {
   metrics: EvalMetrics;
-  extra: { acc_at_1_crosslist?: number };
+  extra: ScorerExtra;
   outcomes: PaperOutcome[];
 }
 
 export interface EvalResult {
   metrics: EvalMetrics;
-  extra: { acc_at_1_crosslist?: number; embed_ms_per_paper: number; threshold: number; default_scorer: string };
+  extra: ScorerExtra & { embed_ms_per_paper: number; threshold: number; default_scorer: string };
   by_scorer: Record<string, EvalMetrics>;
-  by_scorer_extra: Record<string, { acc_at_1_crosslist?: number }>;
+  by_scorer_extra: Record<string, ScorerExtra>;
   /** Outcomes per scorer, for the HTML report; not written to JSON. */
   outcomes: Record<string, PaperOutcome[]>;
 }
@@ -129,6 +139,9 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     results[scorer.name] = summarize(list, threshold, ms);
   }
   const head = results[scorers[0]?.name ?? ''] as ScorerResult;
+  for (const r of Object.values(results)) {
+    if (r !== head) r.extra.ci95_headline_minus_this = pairedDifference(head.outcomes, r.outcomes);
+  }
   return {
     metrics: head.metrics,
     extra: { ...head.extra, embed_ms_per_paper: embedMs / nPapers, threshold, default_scorer: scorers[0]?.name ?? '' },
@@ -200,6 +213,22 @@ export function evalDraft(paper: EvalPaper): Draft {
   });
 }
 
+/**
+ * Paired bootstrap of the acc@1 and MRR differences between two scorers' outcomes for the same
+ * papers (same order): resampling papers once for both removes the between-paper variance that
+ * two separate intervals would double count.
+ */
+export function pairedDifference(a: readonly PaperOutcome[], b: readonly PaperOutcome[]): { acc_at_1: Interval; mrr: Interval } {
+  const ranks = (list: readonly PaperOutcome[]) => list.filter((o) => o.inScope).map((o) => o.rank ?? Infinity);
+  const ra = ranks(a);
+  const rb = ranks(b);
+  if (ra.length !== rb.length) throw new Error('paired outcomes must cover the same papers');
+  const hit = ra.map((r, i) => (r <= 1 ? 1 : 0) - ((rb[i] ?? Infinity) <= 1 ? 1 : 0));
+  const rr = ra.map((r, i) => 1 / r - 1 / (rb[i] ?? Infinity));
+  const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
+  return { acc_at_1: bootstrapInterval(hit, [], mean), mrr: bootstrapInterval(rr, [], mean) };
+}
+
 /** Metrics from per-paper outcomes. */
 export function summarize(list: readonly PaperOutcome[], threshold: number, msPerPaper: number): ScorerResult {
   const ranks = list.filter((o) => o.inScope).map((o) => o.rank ?? Infinity);
@@ -218,9 +247,14 @@ export function summarize(list: readonly PaperOutcome[], threshold: number, msPe
     triage_f1: f1(list.map((o) => o.topProbability >= threshold), list.map((o) => o.inScope)),
     ms_per_paper: msPerPaper,
   };
+  const ci95: Ci95 = {
+    acc_at_1: bootstrapInterval(ranks, [], (r) => accAtK(r, 1)),
+    mrr: bootstrapInterval(ranks, [], (r) => mrr(r)),
+    oos_auroc: bootstrapInterval(pos, neg, auroc),
+  };
   return {
     metrics,
-    extra: cross.length ? { acc_at_1_crosslist: cross.filter((o) => o.crosslistHit).length / cross.length } : {},
+    extra: { ...(cross.length ? { acc_at_1_crosslist: cross.filter((o) => o.crosslistHit).length / cross.length } : {}), ci95 },
     outcomes: [...list],
   };
 }
