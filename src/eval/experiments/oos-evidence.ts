@@ -11,11 +11,10 @@ import { prepareDraft } from '../../core/rank/draft.js';
 import { DEFAULT_RANK_PARAMS, meanOfTop } from '../../core/rank/fusion.js';
 import { scoreCalls, withEvidence, type EmbeddedDraft } from '../../core/rank/score-calls.js';
 import { callFromEval } from '../../core/schema.js';
-import { fitLogistic } from '../../core/triage/logistic-fit.js';
 import { createRng } from '../../core/random.js';
 import { createCachedEmbedder } from '../../eval/embed-cache.js';
 import { loadEvalFiles } from '../../eval/load.js';
-import { auroc } from '../../eval/metrics.js';
+import { cvAuroc, featureAuroc, type FeatureRow } from './cv.js';
 import { evalDraft, internalCallIds } from '../../eval/run.js';
 
 const suite = process.argv[2] ?? 'arxiv';
@@ -29,7 +28,7 @@ const callIds = [...corpus.calls.keys()];
 const r = createRng(42);
 const inScope = papers.filter((p) => p.call_id !== null).map((p) => ({ p, k: r() })).sort((a, b) => a.k - b.k).slice(0, nIn).map((x) => x.p);
 const sample = [...papers.filter((p) => p.call_id === null), ...inScope];
-const rows: Array<{ y: 0 | 1; f: Record<string, number> }> = [];
+const rows: FeatureRow[] = [];
 let n = 0;
 for (const paper of sample) {
   const prepared = prepareDraft(evalDraft(paper));
@@ -60,9 +59,7 @@ for (const paper of sample) {
 }
 await embedder.flush();
 const names = Object.keys(rows[0]!.f);
-for (const k of names) {
-  console.log(k.padEnd(10), auroc(rows.filter((x) => x.y).map((x) => x.f[k]!), rows.filter((x) => !x.y).map((x) => x.f[k]!)).toFixed(3));
-}
+for (const k of names) console.log(k.padEnd(10), featureAuroc(rows, k).toFixed(3));
 // 5-fold CV logistic AUROC for feature sets
 const sets: Record<string, string[]> = {
   base: ['dense', 'coverage', 'score'],
@@ -71,13 +68,4 @@ const sets: Record<string, string[]> = {
   'base+bestEvAll': ['dense', 'coverage', 'score', 'bestEvAll'],
   'base+all': ['dense', 'coverage', 'score', 'evMax', 'evMean3', 'bestEvAll', 'bestDense'],
 };
-for (const [name, feats] of Object.entries(sets)) {
-  const pos: number[] = []; const neg: number[] = [];
-  for (let fold = 0; fold < 5; fold++) {
-    const train = rows.filter((_, i) => i % 5 !== fold); const test = rows.filter((_, i) => i % 5 === fold);
-    const np = train.filter((x) => x.y).length; const nn = train.length - np;
-    const fit = fitLogistic(train.map((x) => ({ x: feats.map((k) => x.f[k]!), y: x.y, w: x.y ? 0.5 / np : 0.5 / nn })), { l2: 1e-5 });
-    for (const x of test) { const z = fit.bias + feats.reduce((s, k, j) => s + fit.weights[j]! * x.f[k]!, 0); (x.y ? pos : neg).push(z); }
-  }
-  console.log('CV', name.padEnd(16), auroc(pos, neg).toFixed(3));
-}
+for (const [name, feats] of Object.entries(sets)) console.log('CV', name.padEnd(16), cvAuroc(rows, feats).toFixed(3));
