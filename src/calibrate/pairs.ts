@@ -11,8 +11,8 @@
  * got high probabilities (ACL AUROC 0.81, out-of-scope mean 0.82).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readTextFile } from '../adapters/node/text-file.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import { createCorpus } from '../core/corpus.js';
 import type { Embedder } from '../core/ports.js';
@@ -44,7 +44,7 @@ export interface SuiteOptions {
 }
 
 async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
-  const text = await readFile(file, 'utf8');
+  const text = await readTextFile(file);
   return text
     .split('\n')
     .filter((l) => l.trim())

@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../adapters/node/text-file.js';
 import { createError } from '../core/errors.js';
+import { stripBom } from '../core/text/normalize.js';
 
 /** Read a file, or stdin when the path is missing or `-`. */
 export async function readInput(path: string | undefined): Promise<string> {
   if (path && path !== '-') {
     try {
-      return await readFile(path, 'utf8');
+      return await readTextFile(path);
     } catch {
       throw createError('BAD_INPUT', `cannot read ${path}`);
     }
@@ -13,7 +14,7 @@ export async function readInput(path: string | undefined): Promise<string> {
   if (process.stdin.isTTY) throw createError('BAD_INPUT', 'no input: give a file or pipe JSON on stdin');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return stripBom(Buffer.concat(chunks).toString('utf8'));
 }
 
 export function parseJsonInput(text: string, what: string): unknown {

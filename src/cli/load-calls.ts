@@ -3,8 +3,9 @@
  * Calls and `.txt` raw CFPs) or a `.jsonl` file (Calls or the evaluation
  * format, one per line). Bad lines are errors that name the line.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTextFile } from '../adapters/node/text-file.js';
 import { callFromInput } from '../core/call-input.js';
 import { parseCfp } from '../core/cfp/parse.js';
 import { createError, isCfpError } from '../core/errors.js';
@@ -17,7 +18,7 @@ export async function loadCalls(path: string): Promise<Call[]> {
   } catch {
     throw createError('BAD_INPUT', `no such file or folder: ${path}`);
   }
-  return info.isDirectory() ? loadCallsDir(path) : parseCallsJsonl(await readFile(path, 'utf8'), path);
+  return info.isDirectory() ? loadCallsDir(path) : parseCallsJsonl(await readTextFile(path), path);
 }
 
 export function parseCallsJsonl(text: string, name: string): Call[] {
@@ -46,9 +47,9 @@ async function loadCallsDir(dir: string): Promise<Call[]> {
   const calls: Call[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    if (name.endsWith('.json')) calls.push(callFromInput(JSON.parse(await readFile(file, 'utf8')) as unknown));
-    else if (name.endsWith('.jsonl')) calls.push(...parseCallsJsonl(await readFile(file, 'utf8'), file));
-    else if (name.endsWith('.txt') && !jsonIds.has(name.slice(0, -4))) calls.push(parseCfp(await readFile(file, 'utf8'), { id: name.slice(0, -4) }));
+    if (name.endsWith('.json')) calls.push(callFromInput(JSON.parse(await readTextFile(file)) as unknown));
+    else if (name.endsWith('.jsonl')) calls.push(...parseCallsJsonl(await readTextFile(file), file));
+    else if (name.endsWith('.txt') && !jsonIds.has(name.slice(0, -4))) calls.push(parseCfp(await readTextFile(file), { id: name.slice(0, -4) }));
   }
   if (calls.length === 0) throw createError('BAD_INPUT', `${dir}: no calls found (.json, .jsonl or .txt)`);
   return dedupe(calls, dir);

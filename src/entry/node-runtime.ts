@@ -3,7 +3,7 @@
  * opens the call store, restores (or rebuilds) the saved HNSW index and
  * returns a synced matcher.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
@@ -11,6 +11,7 @@ import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { cacheVectors, isWholeCallPassage, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
 import { loadIndexFiles, openIndexFiles, saveIndex, type IndexManifest } from '../adapters/node/index-files.js';
 import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
+import { readTextFile } from '../adapters/node/text-file.js';
 import { callSetHash } from '../core/call-set-hash.js';
 import { parseCfp } from '../core/cfp/parse.js';
 import { isCfpError } from '../core/errors.js';
@@ -171,7 +172,7 @@ async function importRawCfps(dir: string, store: CallStore, log: Logger): Promis
     const id = name.slice(0, -4);
     if (json.has(id)) continue;
     try {
-      await store.put(parseCfp(await readFile(join(dir, name), 'utf8'), { id }));
+      await store.put(parseCfp(await readTextFile(join(dir, name)), { id }));
       log('call.imported', { call_id: id });
     } catch (err) {
       log('call.import_failed', { file: name, code: isCfpError(err) ? err.code : 'INTERNAL' });

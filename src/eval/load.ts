@@ -3,8 +3,8 @@
  * unknown fields ignored. Every problem is an error that names the file and
  * the line (or the paper and the missing call id), never a silent zero.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readTextFile } from '../adapters/node/text-file.js';
 import { EvalCall } from '../core/schema.js';
 
 export const EvalPaper = z
@@ -75,8 +75,8 @@ export function checkEvalSet(calls: readonly EvalCall[], papers: readonly EvalPa
 }
 
 export async function loadEvalFiles(callsPath: string, papersPath: string): Promise<{ calls: EvalCall[]; papers: EvalPaper[] }> {
-  const calls = parseJsonl(await readFile(callsPath, 'utf8'), EvalCall, callsPath);
-  const papers = parseJsonl(await readFile(papersPath, 'utf8'), EvalPaper, papersPath);
+  const calls = parseJsonl(await readTextFile(callsPath), EvalCall, callsPath);
+  const papers = parseJsonl(await readTextFile(papersPath), EvalPaper, papersPath);
   checkEvalSet(calls, papers);
   return { calls, papers };
 }

@@ -114,6 +114,18 @@ describe('eval input files', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  it('reads files saved on Windows: a byte-order mark and CRLF line ends', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cfp-eval-'));
+    try {
+      await writeFile(join(dir, 'calls.jsonl'), `\uFEFF${calls.map((c) => JSON.stringify(c)).join('\r\n')}\r\n`);
+      await writeFile(join(dir, 'papers.jsonl'), `\uFEFF${papers.map((p) => JSON.stringify(p)).join('\r\n')}\r\n\r\n`);
+      const loaded = await loadEvalFiles(join(dir, 'calls.jsonl'), join(dir, 'papers.jsonl'));
+      expect(loaded.calls.map((c) => c.id)).toEqual(calls.map((c) => c.id));
+      expect(loaded.papers).toHaveLength(papers.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('embedding cache', () => {

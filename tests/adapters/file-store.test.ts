@@ -53,6 +53,13 @@ describe('createFileStore', () => {
     expect(await readdir(dir)).not.toContain('raw-only.txt');
   });
 
+  it('reads a call file an editor saved with a byte-order mark', async () => {
+    const dir = freshDir();
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'bom.json'), `\uFEFF${JSON.stringify({ id: 'bom', title: 'Saved on Windows' })}`);
+    expect((await createFileStore({ dir }).get('bom'))?.title).toBe('Saved on Windows');
+  });
+
   it('never reads outside its folder', async () => {
     const dir = freshDir();
     await mkdir(dir, { recursive: true });

@@ -105,7 +105,8 @@ describe('ranking with the real model', () => {
       JSON.stringify({ id: 'c', abstract: 'Semantic communication for 6G with generative AI at the edge.' }),
       JSON.stringify({ id: 'd', abstract: ' ' }),
     ];
-    writeFileSync(join(dir, 'in.jsonl'), `${lines.join('\n')}\n`);
+    // Saved with a byte-order mark, as Windows editors do: line 1 must still parse.
+    writeFileSync(join(dir, 'in.jsonl'), `\uFEFF${lines.join('\n')}\n`);
     const r = await run(['rank', '--batch', 'in.jsonl', '--out', 'out.jsonl', '--top-k', '1']);
     expect(r.code).toBe(2);
     const err = r.stderr.trim().split('\n');
@@ -121,10 +122,12 @@ describe('ranking with the real model', () => {
   });
 
   it('calls add parses, stores and indexes a CFP text file', { timeout: 120_000 }, async () => {
-    cpSync(join(ROOT, 'data/calls/ieee-network-lam-ioe.txt'), join(dir, 'new-cfp.txt'));
+    // With a byte-order mark, which must not end up in the call's title.
+    writeFileSync(join(dir, 'new-cfp.txt'), `\uFEFF${readFileSync(join(ROOT, 'data/calls/ieee-network-lam-ioe.txt'), 'utf8')}`);
     const r = await run(['calls', 'add', 'new-cfp.txt', '--id', 'lam-copy']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^added lam-copy: .+ \(\d+ topics\)\n$/);
+    expect(r.stdout).not.toContain('\uFEFF');
     const list = JSON.parse((await run(['calls', 'list', '--json'])).stdout) as Array<{ id: string }>;
     expect(list.map((c) => c.id)).toContain('lam-copy');
     expect(readdirSync(join(dir, 'data/index')).length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, normalizeText, splitSentences } from '../../src/core/text/normalize.js';
+import { countWords, normalizeText, splitSentences, stripBom } from '../../src/core/text/normalize.js';
 import { tokenize } from '../../src/core/text/tokens.js';
 import { hashText } from '../../src/core/text/hash.js';
 
@@ -8,6 +8,11 @@ describe('normalizeText', () => {
     expect(normalizeText('  a\u0000b\t\n c\uFFFD ')).toBe('a b c');
     expect(normalizeText('decay of $\\alpha$ particles')).toBe('decay of alpha particles');
     expect(normalizeText('ﬁber')).toBe('fiber');
+  });
+  it('drops byte-order marks: stripBom a leading one from files; normalizeText any (JS whitespace includes U+FEFF)', () => {
+    expect(stripBom('\uFEFF{"a":1}')).toBe('{"a":1}');
+    expect(stripBom('{"a":1}\uFEFF')).toBe('{"a":1}\uFEFF');
+    expect(normalizeText('\uFEFFEdge AI.\uFEFF Second part')).toBe('Edge AI. Second part');
   });
 });
 

@@ -43,6 +43,15 @@ describe('runTriageBatch', () => {
     expect(rows[1]?.better_fit?.call_id).toBe('protein');
   });
 
+  test('JSONL saved with a byte-order mark: the first row is read, not reported as bad JSON', async () => {
+    const input = join(dir, 'bom.jsonl');
+    const out = join(dir, 'bom-report.jsonl');
+    await writeFile(input, `\uFEFF${jsonl([{ id: 'b1', ...GRID_DRAFT }])}`);
+    const s = await runTriageBatch({ matcher, callId: 'grid-gnn', input, out, stderr: sink().stderr });
+    expect([s.triaged, s.bad_rows]).toEqual([1, 0]);
+    expect((await readJsonl(out)).map((r) => r.id)).toEqual(['b1']);
+  });
+
   test('--resume skips ids already in the report, survives a torn last line and adds the rest', async () => {
     const input = join(dir, 'many.jsonl');
     const out = join(dir, 'many-report.jsonl');

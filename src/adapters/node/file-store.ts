@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/log.js';
 import type { CallStore } from '../../core/ports.js';
+import { stripBom } from '../../core/text/normalize.js';
 import { Call, CallId } from '../../core/schema.js';
 
 export interface FileStoreOptions {
@@ -29,7 +30,7 @@ function storageError(action: string, path: string, err: unknown): Error {
 
 async function readOptional(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return stripBom(await readFile(path, 'utf8'));
   } catch (err) {
     if (isMissing(err)) return undefined;
     throw storageError('read', path, err);

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFileStore } from '../../adapters/node/file-store.js';
+import { readTextFile } from '../../adapters/node/text-file.js';
 import { parseCfp } from '../../core/cfp/parse.js';
 import { createError } from '../../core/errors.js';
 import { explainerFromEnv, extractCallWithLlm, NOT_CONFIGURED } from '../../core/explain/index.js';
@@ -71,7 +71,7 @@ async function addCall(file: string | undefined, id: string | undefined, opts: {
   if (!file) throw createError('BAD_INPUT', 'calls add needs a CFP text file');
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch {
     throw createError('BAD_INPUT', `cannot read ${file}`);
   }

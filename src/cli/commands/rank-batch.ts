@@ -12,6 +12,7 @@ import type { Writable } from 'node:stream';
 import { createError, isCfpError } from '../../core/errors.js';
 import type { Matcher } from '../../core/matcher.js';
 import type { RankOptions } from '../../core/schema.js';
+import { stripBom } from '../../core/text/normalize.js';
 import { createProgress } from '../progress.js';
 
 export interface BatchSummary {
@@ -43,7 +44,7 @@ export async function rankBatch(matcher: Matcher, input: string, output: string 
     bytes += Buffer.byteLength(line) + 1;
     if (!line.trim()) continue;
     try {
-      const draft = parseLine(line);
+      const draft = parseLine(n === 1 ? stripBom(line) : line);
       const res = await matcher.rank({ ...draft, ...opts });
       const id = typeof draft.id === 'string' || typeof draft.id === 'number' ? { id: draft.id } : {};
       if (!out.write(`${JSON.stringify({ line: n, ...id, as_of: res.as_of, results: res.results })}\n`)) await once(out, 'drain');

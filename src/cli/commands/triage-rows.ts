@@ -12,6 +12,7 @@ import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { createError } from '../../core/errors.js';
 import type { TriageResult } from '../../core/schema.js';
+import { stripBom } from '../../core/text/normalize.js';
 
 export type RowFormat = 'jsonl' | 'csv';
 
@@ -39,7 +40,7 @@ export async function* readRows(path: string, onBytes?: (bytesRead: number) => v
       line++;
       if (!text.trim()) continue;
       try {
-        yield { line, value: JSON.parse(text) as unknown };
+        yield { line, value: JSON.parse(line === 1 ? stripBom(text) : text) as unknown };
       } catch {
         yield { line, error: 'not valid JSON' };
       }

@@ -8,6 +8,17 @@
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g;
 
 /**
+ * Drop a leading byte-order mark, which Windows editors and spreadsheet exports write at the
+ * start of UTF-8 files and which JSON.parse refuses.
+ *
+ * @example
+ * stripBom('\uFEFF{"id":"a"}') // '{"id":"a"}'
+ */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
  * Normalise text for matching: NFKC, no control characters, LaTeX math and
  * commands reduced to their words, single spaces.
  *
