@@ -1,7 +1,7 @@
 /**
  * The `eval` command: load the suite, embed through the on-disk cache, run
- * every scorer from one embedding pass, print a table, optionally write JSON
- * and a self-contained HTML report.
+ * every scorer from one embedding pass, print a table, optionally write JSON,
+ * a self-contained HTML report and one line per paper for error analysis.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
@@ -13,6 +13,7 @@ import { DEFAULT_CALIBRATION } from '../core/rank/fusion.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
 import { renderHtmlReport } from './report-html.js';
+import type { EvalPaper } from './load.js';
 import type { EvalResult } from './run.js';
 import { runEval } from './run.js';
 import { DEFAULT_SCORER, DEFAULT_SCORER_SET, SCORERS } from './scorers.js';
@@ -27,6 +28,8 @@ Options:
   --papers <file>     papers, one JSON object a line (id, title, abstract, call_id or null)
   --json <file>       write { metrics, by_scorer, extra } as JSON
   --html <file>       write a self-contained HTML report (ROC, histograms, reliability)
+  --outcomes <file>   write one JSON line per paper: its label and, per scorer, the rank
+                      of its call, the top call and that call's in-scope probability
   --scorer <name>     headline scorer (default ${DEFAULT_SCORER}; known: ${SCORERS.map((s) => s.name).join(', ')});
                       repeat to run only the named scorers (hybrid+evidence
                       embeds every sentence and is only run when named)
@@ -71,6 +74,26 @@ export function evalJson(res: EvalResult): object {
   };
 }
 
+/**
+ * One JSON line per paper, in input order: `{ id, call_id, in_scope, by_scorer: { <name>: { rank,
+ * top_call, top_probability, crosslist_hit } } }` (`rank` null for out-of-scope papers).
+ */
+export function evalOutcomesJsonl(res: EvalResult, papers: readonly EvalPaper[]): string {
+  const scorers = Object.entries(res.outcomes);
+  return papers
+    .map((p, i) => {
+      const byScorer = Object.fromEntries(
+        scorers.map(([name, list]) => {
+          const o = list[i];
+          if (o?.id !== p.id) throw new Error(`outcome ${i} of ${name} is not paper "${p.id}"`);
+          return [name, { rank: o.rank, top_call: o.topCall, top_probability: o.topProbability, crosslist_hit: o.crosslistHit }];
+        }),
+      );
+      return `${JSON.stringify({ id: p.id, call_id: p.call_id, in_scope: p.call_id !== null, by_scorer: byScorer })}\n`;
+    })
+    .join('');
+}
+
 export async function evalCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -79,6 +102,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
       papers: { type: 'string' },
       json: { type: 'string' },
       html: { type: 'string' },
+      outcomes: { type: 'string' },
       scorer: { type: 'string', multiple: true },
       cache: { type: 'string' },
       'no-cache': { type: 'boolean' },
@@ -122,6 +146,10 @@ export async function evalCommand(argv: string[]): Promise<number> {
     if (values.json) {
       await mkdir(dirname(values.json), { recursive: true });
       await writeFile(values.json, `${JSON.stringify(evalJson(res), null, 2)}\n`);
+    }
+    if (values.outcomes) {
+      await mkdir(dirname(values.outcomes), { recursive: true });
+      await writeFile(values.outcomes, evalOutcomesJsonl(res, papers));
     }
     if (values.html) {
       await mkdir(dirname(values.html), { recursive: true });
