@@ -11,18 +11,15 @@
  * got high probabilities (ACL AUROC 0.81, out-of-scope mean 0.82).
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { readTextFile } from '../adapters/node/text-file.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import { createCorpus } from '../core/corpus.js';
 import type { Embedder } from '../core/ports.js';
 import { prepareDraft, type PreparedDraft } from '../core/rank/draft.js';
 import { DEFAULT_RANK_PARAMS } from '../core/rank/fusion.js';
 import { scoreCalls } from '../core/rank/score-calls.js';
-import { Draft, EvalCall, callFromEval, type Call } from '../core/schema.js';
-
-const EvalPaper = z.object({ id: z.string(), title: z.string().default(''), abstract: z.string().min(1), call_id: z.string().nullish() });
-type EvalPaper = z.infer<typeof EvalPaper>;
+import { callFromEval } from '../core/schema.js';
+import { loadEvalFiles, type EvalPaper } from '../eval/load.js';
+import { evalDraft, internalCallIds } from '../eval/run.js';
 
 export interface Pair {
   suite: string;
@@ -43,18 +40,6 @@ export interface SuiteOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
-  const text = await readTextFile(file);
-  return text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const r = schema.safeParse(JSON.parse(l));
-      if (!r.success) throw new Error(`${file}:${i + 1}: ${r.error.issues[0]?.message ?? 'invalid'}`);
-      return r.data;
-    });
-}
-
 const hashOf = (s: string): number => createHash('sha1').update(s).digest().readUInt32BE(0);
 
 /**
@@ -62,8 +47,11 @@ const hashOf = (s: string): number => createHash('sha1').update(s).digest().read
  * const pairs = await suitePairs('acl', '../shared/eval/acl/calls.jsonl', '../shared/eval/acl/papers.jsonl', embedder);
  */
 export async function suitePairs(suite: string, callsFile: string, papersFile: string, embedder: Embedder, opts: SuiteOptions = {}): Promise<{ pairs: Pair[]; calls: number; papers: number }> {
-  const calls: Call[] = (await readJsonl(callsFile, EvalCall)).map((c) => callFromEval(c));
-  let papers: EvalPaper[] = await readJsonl(papersFile, EvalPaper);
+  // The evaluation's reader and draft, so the fit sees exactly the features `npm run eval` scores.
+  const suiteFiles = await loadEvalFiles(callsFile, papersFile);
+  const ids = internalCallIds(suiteFiles.calls);
+  const calls = suiteFiles.calls.map((c) => callFromEval(c, ids.get(c.id)));
+  let papers: readonly EvalPaper[] = suiteFiles.papers;
   if (opts.maxPapers !== undefined && papers.length > opts.maxPapers) {
     papers = [...papers].sort((a, b) => hashOf(a.id) - hashOf(b.id)).slice(0, opts.maxPapers);
   }
@@ -72,7 +60,7 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
   const callIds = [...corpus.calls.keys()];
   // The calibrated features need only the whole-draft vector (as in the evaluation), so sentences are not
   // embedded; the eval's embedding cache is shared, so papers `npm run eval` has seen cost nothing.
-  const prepared = papers.map((p) => prepareDraft(Draft.parse({ title: p.title, abstract: p.abstract })));
+  const prepared = papers.map((p) => prepareDraft(evalDraft(p)));
   const vectors: Float32Array[] = [];
   const batch = 64;
   for (let i = 0; i < prepared.length; i += batch) {
