@@ -61,10 +61,9 @@ export function auroc(positives: readonly number[], negatives: readonly number[]
   // Walk both sorted lists once: each positive beats the negatives below it and ties those equal to it.
   let wins = 0;
   let below = 0;
-  let equal = 0;
   for (const p of pos) {
     while (below < neg.length && (neg[below] as number) < p) below++;
-    equal = below;
+    let equal = below;
     while (equal < neg.length && neg[equal] === p) equal++;
     wins += below + (equal - below) / 2;
   }
