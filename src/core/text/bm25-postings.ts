@@ -46,12 +46,8 @@ export interface Postings {
   slotOf(id: string): number | undefined;
   id(slot: number): string;
   len(slot: number): number;
-  /** Occurrences of `term` in the document at `slot` (0 when absent). */
-  tf(slot: number, term: string): number;
-  /** The term's number (for {@link Postings.tfOf}), undefined when no document ever had it. */
+  /** The term's number (as in {@link Postings.termsOf}), undefined when no document ever had it. */
   termId(term: string): number | undefined;
-  /** tf by term number: skips the string lookup when one term is checked against many documents. */
-  tfOf(slot: number, n: number): number;
   /** The document's term numbers (ascending) and their counts, undefined for a free slot. Read only. */
   termsOf(slot: number): { terms: Int32Array; tfs: Int32Array } | undefined;
   /** Number of documents containing `term`. */
@@ -89,21 +85,6 @@ export function createPostings(): Postings {
       lists.push({ docs: new Int32Array(0), tfs: new Int32Array(0), n: 0 });
     }
     return n;
-  };
-
-  const tfOf = (slot: number, n: number): number => {
-    const terms = docTerms[slot];
-    if (!terms) return 0;
-    let lo = 0;
-    let hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = terms[mid] as number;
-      if (v === n) return docTfs[slot]?.[mid] ?? 0;
-      if (v < n) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
   };
 
   return {
@@ -148,12 +129,7 @@ export function createPostings(): Postings {
     slotOf: (id) => slotById.get(id),
     id: (slot) => ids[slot] ?? '',
     len: (slot) => lens[slot] ?? 0,
-    tf(slot, term) {
-      const n = termNum.get(term);
-      return n === undefined ? 0 : tfOf(slot, n);
-    },
     termId: (term) => termNum.get(term),
-    tfOf: (slot, n) => tfOf(slot, n),
     termsOf(slot) {
       const terms = docTerms[slot];
       const tfs = docTfs[slot];
