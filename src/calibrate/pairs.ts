@@ -11,15 +11,12 @@
  * got high probabilities (ACL AUROC 0.81, out-of-scope mean 0.82).
  */
 import { createHash } from 'node:crypto';
-import { createFlatIndex } from '../core/flat-index.js';
-import { createCorpus } from '../core/corpus.js';
 import type { Embedder } from '../core/ports.js';
 import { prepareDraft, type PreparedDraft } from '../core/rank/draft.js';
 import { DEFAULT_RANK_PARAMS } from '../core/rank/fusion.js';
-import { scoreCalls } from '../core/rank/score-calls.js';
-import { callFromEval } from '../core/schema.js';
+import { scoreCalls, topCall } from '../core/rank/score-calls.js';
 import { loadEvalFiles, type EvalPaper } from '../eval/load.js';
-import { evalDraft, internalCallIds } from '../eval/run.js';
+import { evalCorpus, evalDraft } from '../eval/run.js';
 
 export interface Pair {
   suite: string;
@@ -49,15 +46,11 @@ const hashOf = (s: string): number => createHash('sha1').update(s).digest().read
 export async function suitePairs(suite: string, callsFile: string, papersFile: string, embedder: Embedder, opts: SuiteOptions = {}): Promise<{ pairs: Pair[]; calls: number; papers: number }> {
   // The evaluation's reader and draft, so the fit sees exactly the features `npm run eval` scores.
   const suiteFiles = await loadEvalFiles(callsFile, papersFile);
-  const ids = internalCallIds(suiteFiles.calls);
-  const calls = suiteFiles.calls.map((c) => callFromEval(c, ids.get(c.id)));
   let papers: readonly EvalPaper[] = suiteFiles.papers;
   if (opts.maxPapers !== undefined && papers.length > opts.maxPapers) {
     papers = [...papers].sort((a, b) => hashOf(a.id) - hashOf(b.id)).slice(0, opts.maxPapers);
   }
-  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
-  await corpus.upsert(calls);
-  const callIds = [...corpus.calls.keys()];
+  const { corpus, callIds } = await evalCorpus(suiteFiles.calls, embedder);
   // The calibrated features need only the whole-draft vector (as in the evaluation), so sentences are not
   // embedded; the eval's embedding cache is shared, so papers `npm run eval` has seen cost nothing.
   const prepared = papers.map((p) => prepareDraft(evalDraft(p)));
@@ -70,7 +63,7 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
   const pairs: Pair[] = [];
   papers.forEach((p, i) => {
     const draft = { ...(prepared[i] as PreparedDraft), sentences: [], vector: vectors[i] as Float32Array, sentenceVectors: [] };
-    const top = scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS).sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1))[0];
+    const top = topCall(scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS));
     if (!top) return;
     pairs.push({
       suite,
@@ -82,7 +75,7 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
       heldOut: hashOf(`heldout:${p.id}`) % 5 === 0,
     });
   });
-  return { pairs, calls: calls.length, papers: papers.length };
+  return { pairs, calls: callIds.length, papers: papers.length };
 }
 
 /**

@@ -15,6 +15,7 @@ import { DEFAULT_CALIBRATION, DEFAULT_RANK_PARAMS, inScopeProbability, type Cali
 import {
   candidateCalls,
   DEFAULT_CANDIDATES,
+  byScore,
   scoreCalls,
   withEvidence,
   type CandidateOptions,
@@ -144,7 +145,7 @@ export function createMatcher(deps: MatcherDeps): Matcher {
       const population = estimate ? { total: corpus.calls.size, sample: populationSample(corpus, candidates.populationSample) } : undefined;
       const scored = scoreCalls(corpus, embedded, ids, params, population ? { population } : {})
         .map((s) => ({ ...s, probability: inScopeProbability(s, matcher.calibration) }))
-        .sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1));
+        .sort(byScore);
       return { draft, embedded, scored, timing: { embed: t1 - t0, search: performance.now() - t1 } };
     },
     withEvidence: (embedded, scored) => withEvidence(corpus, embedded, scored),

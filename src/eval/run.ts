@@ -3,7 +3,7 @@
  * each scorer and compute the metrics. Programmatic entry for tests and the
  * `eval` command; takes any Embedder (tests pass a tiny deterministic one).
  */
-import { createCorpus } from '../core/corpus.js';
+import { createCorpus, type Corpus } from '../core/corpus.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import type { Embedder } from '../core/ports.js';
 import { prepareDraft } from '../core/rank/draft.js';
@@ -15,7 +15,7 @@ import {
   type Calibration,
   type RankParams,
 } from '../core/rank/fusion.js';
-import { scoreCalls, type EmbeddedDraft } from '../core/rank/score-calls.js';
+import { scoreCalls, topCall, type EmbeddedDraft } from '../core/rank/score-calls.js';
 import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
 import { accAtK, auroc, bootstrapInterval, f1, mrr, ndcgAtK, rankOf, type Ci95, type Interval } from './metrics.js';
@@ -102,12 +102,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   const threshold = opts.threshold ?? DEFAULT_IN_SCOPE_THRESHOLD;
   const withSentences = needsSentences(scorers, base);
 
-  const corpus = createCorpus({ embedder: opts.embedder, index: createFlatIndex({ dimensions: opts.embedder.dimensions }) });
-  // Ids that are not valid CallIds (slashes, spaces, DOIs) get internal ones; papers and outcomes are mapped alike.
-  const ids = internalCallIds(opts.calls);
-  const external = new Map([...ids].map(([ext, int]) => [int, ext]));
-  await corpus.upsert(opts.calls.map((c) => callFromEval(c, ids.get(c.id))));
-  const callIds = [...corpus.calls.keys()].sort();
+  // Papers and outcomes are mapped between external and internal ids alike.
+  const { corpus, callIds, internal: ids, external } = await evalCorpus(opts.calls, opts.embedder);
 
   const outcomes = new Map<string, PaperOutcome[]>(scorers.map((s) => [s.name, []]));
   const scoreMs = new Map<string, number>(scorers.map((s) => [s.name, 0]));
@@ -158,13 +154,13 @@ function scorePaper(
   base: RankParams,
   calibration: Calibration,
   callIds: readonly string[],
-  corpus: Parameters<typeof scoreCalls>[0],
+  corpus: Corpus,
   external: ReadonlyMap<string, string> = new Map(),
 ): PaperOutcome {
   const scored = scoreCalls(corpus, embedded, callIds, { ...base, ...scorer.params });
   const scores = new Map(scored.map((s) => [s.callId, s.score]));
   // Deterministic top call: best score, ties broken by call id (as the matcher does).
-  const top = [...scored].sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1))[0];
+  const top = topCall(scored);
   if (!top) throw new Error('no calls were scored');
   const inScope = paper.call_id !== null;
   const cats = paper.all_categories ?? null;
@@ -176,6 +172,31 @@ function scorePaper(
     topProbability: inScopeProbability(top, calibration),
     crosslistHit: inScope && cats ? top.callId === paper.call_id || crosslistMatch(external.get(top.callId) ?? top.callId, cats) : null,
   };
+}
+
+export interface EvalCorpus {
+  corpus: Corpus;
+  /** Internal call ids, sorted. */
+  callIds: string[];
+  /** External id -> internal id (see {@link internalCallIds}). */
+  internal: Map<string, string>;
+  /** Internal id -> external id. */
+  external: Map<string, string>;
+}
+
+/**
+ * An evaluation's calls as the whole candidate set: a corpus on an exact (flat) index, with
+ * internal ids for external ids that are not valid CallIds. Shared by the eval, the calibration
+ * fit and the experiments, so they score the same corpus.
+ *
+ * @example
+ * const { corpus, callIds } = await evalCorpus(calls, embedder);
+ */
+export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder): Promise<EvalCorpus> {
+  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
+  const internal = internalCallIds(calls);
+  await corpus.upsert(calls.map((c) => callFromEval(c, internal.get(c.id))));
+  return { corpus, callIds: [...corpus.calls.keys()].sort(), internal, external: new Map([...internal].map(([ext, int]) => [int, ext])) };
 }
 
 /**

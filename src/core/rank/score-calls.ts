@@ -160,6 +160,28 @@ async function selectCandidates(
   return [...ids].filter((id) => corpus.calls.has(id));
 }
 
+/**
+ * The ranking order: best score first, ties broken by call id, so equal scores rank the same on every run.
+ *
+ * @example
+ * scored.sort(byScore);
+ */
+export function byScore(a: { score: number; callId: string }, b: { score: number; callId: string }): number {
+  return b.score - a.score || (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0);
+}
+
+/**
+ * The first call in {@link byScore} order, without sorting the rest; undefined for none.
+ *
+ * @example
+ * topCall(scoreCalls(corpus, draft, ids, params))?.callId
+ */
+export function topCall<T extends { score: number; callId: string }>(scored: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const s of scored) if (!best || byScore(s, best) < 0) best = s;
+  return best;
+}
+
 export function callIdOf(passageId: string): string {
   const i = passageId.indexOf('|');
   return i < 0 ? passageId : passageId.slice(0, i);

@@ -9,17 +9,14 @@
  */
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../../adapters/node/calibration-file.js';
 import { createUseLiteEmbedder } from '../../adapters/node/use-lite-embedder.js';
-import { createCorpus } from '../../core/corpus.js';
-import { createFlatIndex } from '../../core/flat-index.js';
 import { dot } from '../../core/rank/vector-math.js';
 import { prepareDraft } from '../../core/rank/draft.js';
 import { DEFAULT_RANK_PARAMS, inScopeProbability } from '../../core/rank/fusion.js';
-import { scoreCalls } from '../../core/rank/score-calls.js';
-import { callFromEval } from '../../core/schema.js';
+import { scoreCalls, topCall } from '../../core/rank/score-calls.js';
 import { createCachedEmbedder } from '../../eval/embed-cache.js';
 import { loadEvalFiles } from '../../eval/load.js';
 import { auroc } from '../../eval/metrics.js';
-import { crosslistMatch, evalDraft, internalCallIds } from '../../eval/run.js';
+import { crosslistMatch, evalCorpus, evalDraft } from '../../eval/run.js';
 import { cvAuroc, featureAuroc, type FeatureRow } from './cv.js';
 
 const FIELDS: ReadonlyArray<readonly [string, string]> = [
@@ -69,10 +66,7 @@ const PHRASINGS: Record<string, (f: readonly [string, string]) => string> = {
 const suite = process.argv[2] ?? 'arxiv';
 const { calls, papers } = await loadEvalFiles(`../shared/eval/${suite}/calls.jsonl`, `../shared/eval/${suite}/papers.jsonl`);
 const embedder = await createCachedEmbedder(createUseLiteEmbedder({ threads: 2 }), 'eval/.cache');
-const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
-const ids = internalCallIds(calls);
-await corpus.upsert(calls.map((c) => callFromEval(c, ids.get(c.id))));
-const callIds = [...corpus.calls.keys()].sort();
+const { corpus, callIds } = await evalCorpus(calls, embedder);
 const calibration = await loadCalibration(DEFAULT_CALIBRATION_DIR, embedder.id);
 const backgrounds = await Promise.all(Object.values(PHRASINGS).map((phrase) => embedder.embed(FIELDS.map(phrase))));
 
@@ -83,7 +77,7 @@ for (const paper of papers) {
   const [vector] = await embedder.embed([prepared.text]);
   if (!vector) throw new Error(`no vector for ${paper.id}`);
   const scored = scoreCalls(corpus, { ...prepared, sentences: [], vector, sentenceVectors: [] }, callIds, DEFAULT_RANK_PARAMS);
-  const top = [...scored].sort((a, b) => b.score - a.score)[0];
+  const top = topCall(scored);
   if (!top) throw new Error('no calls were scored');
   const f: Record<string, number> = { dense: top.denseMix, coverage: top.coverage, score: top.score, p: inScopeProbability(top, calibration) };
   backgrounds.forEach((bg, i) => (f[`bg${i}`] = Math.max(...bg.map((b) => dot(vector, b)))));

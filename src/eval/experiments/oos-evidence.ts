@@ -5,26 +5,20 @@
  * cross-validated logistic fits. Run: npm run build && node dist/eval/experiments/oos-evidence.js arxiv 400
  */
 import { createUseLiteEmbedder } from '../../adapters/node/use-lite-embedder.js';
-import { createCorpus } from '../../core/corpus.js';
-import { createFlatIndex } from '../../core/flat-index.js';
 import { prepareDraft } from '../../core/rank/draft.js';
 import { DEFAULT_RANK_PARAMS, meanOfTop } from '../../core/rank/fusion.js';
-import { scoreCalls, withEvidence, type EmbeddedDraft } from '../../core/rank/score-calls.js';
-import { callFromEval } from '../../core/schema.js';
+import { byScore, scoreCalls, withEvidence, type EmbeddedDraft } from '../../core/rank/score-calls.js';
 import { createRng } from '../../core/random.js';
 import { createCachedEmbedder } from '../../eval/embed-cache.js';
 import { loadEvalFiles } from '../../eval/load.js';
 import { cvAuroc, featureAuroc, type FeatureRow } from './cv.js';
-import { evalDraft, internalCallIds } from '../../eval/run.js';
+import { evalCorpus, evalDraft } from '../../eval/run.js';
 
 const suite = process.argv[2] ?? 'arxiv';
 const nIn = Number(process.argv[3] ?? 400);
 const { calls, papers } = await loadEvalFiles(`../shared/eval/${suite}/calls.jsonl`, `../shared/eval/${suite}/papers.jsonl`);
 const embedder = await createCachedEmbedder(createUseLiteEmbedder({ threads: 2 }), 'eval/.cache');
-const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
-const ids = internalCallIds(calls);
-await corpus.upsert(calls.map((c) => callFromEval(c, ids.get(c.id))));
-const callIds = [...corpus.calls.keys()];
+const { corpus, callIds } = await evalCorpus(calls, embedder);
 const r = createRng(42);
 const inScope = papers.filter((p) => p.call_id !== null).map((p) => ({ p, k: r() })).sort((a, b) => a.k - b.k).slice(0, nIn).map((x) => x.p);
 const sample = [...papers.filter((p) => p.call_id === null), ...inScope];
@@ -34,7 +28,7 @@ for (const paper of sample) {
   const prepared = prepareDraft(evalDraft(paper));
   const [vector, ...sentenceVectors] = await embedder.embed([prepared.text, ...prepared.sentences]);
   const draft: EmbeddedDraft = { ...prepared, vector: vector as Float32Array, sentenceVectors };
-  const scored = scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS).sort((a, b) => b.score - a.score);
+  const scored = scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS).sort(byScore);
   const top = scored.slice(0, 3);
   const ev = await withEvidence(corpus, draft, top);
   const sims = (i: number) => (ev[i]?.evidenceList ?? []).map((e) => e.similarity);
