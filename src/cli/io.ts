@@ -17,14 +17,6 @@ export async function readInput(path: string | undefined): Promise<string> {
   return stripBom(Buffer.concat(chunks).toString('utf8'));
 }
 
-export function parseJsonInput(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw createError('BAD_INPUT', `${what} is not valid JSON`);
-  }
-}
-
 /** Fixed-width table for humans. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

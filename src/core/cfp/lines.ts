@@ -66,15 +66,6 @@ export function toLines(text: string): Line[] {
   });
 }
 
-/** The next non-blank line after `i`, if any. */
-export function nextNonBlank(lines: readonly Line[], i: number): Line | undefined {
-  for (let j = i + 1; j < lines.length; j++) {
-    const l = lines[j];
-    if (l && l.kind !== 'blank') return l;
-  }
-  return undefined;
-}
-
 /** The previous non-blank line before `i`, if any. */
 export function prevNonBlank(lines: readonly Line[], i: number): Line | undefined {
   for (let j = i - 1; j >= 0; j--) {
