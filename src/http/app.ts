@@ -3,7 +3,7 @@
  * Routes validate with the zod schemas from core; one onError maps coded
  * errors to HTTP statuses and a JSON body `{ error: { code, message, fields? } }`.
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
@@ -34,6 +34,19 @@ export interface AppDeps {
 }
 
 /**
+ * A path with broken percent-encoding (`/calls/%E0%A4%A`) is a 400, not a page whose script then
+ * fails to decode its own URL and stays on "Loading…".
+ */
+const rejectMalformedPath: MiddlewareHandler = async (c, next) => {
+  try {
+    decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw createError('BAD_INPUT', 'the URL path is not valid percent-encoded UTF-8');
+  }
+  await next();
+};
+
+/**
  * @example
  * const app = createApp({ matcher, adminToken: process.env.ADMIN_TOKEN });
  * const res = await app.request('/healthz');
@@ -49,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
     // Ids, statuses and timings only: drafts are confidential.
     log('http.request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) });
   });
+  app.use('*', rejectMalformedPath);
   // Before the body limit, so a rate-limited client's body is never read.
   applySecurity(app, deps.security);
   app.use(

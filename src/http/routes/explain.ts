@@ -11,16 +11,17 @@ import { readJson } from '../body.js';
  * `POST /v1/explain` `{ draft, call_id }`: an LLM explanation of one call's fit.
  * With `?stream=1` the answer is Server-Sent Events: `evidence`, `delta`
  * (raw model text, for progress), `retry`, then `explanation` or `error`, then `done`.
- * Validation and "no LLM configured" (503) fail before the stream starts.
+ * "No LLM configured" (503) is answered first, before the body is read or anything is embedded;
+ * validation errors fail before the stream starts.
  */
 export function explainRoutes(matcher: Matcher, explainer: Explainer | undefined): Hono {
   const r = new Hono();
   r.post('/explain', async (c) => {
+    if (!explainer) throw createError('LLM_UNAVAILABLE', NOT_CONFIGURED);
     const body = await readJson(c);
     const stream = c.req.query('stream');
     if (stream !== '1' && stream !== 'true') return c.json(await explainOne(explainer, matcher, body));
     const { draft, evidence } = await prepareExplain(matcher, body);
-    if (!explainer) throw createError('LLM_UNAVAILABLE', NOT_CONFIGURED);
     return streamSSE(c, async (sse) => {
       await sse.writeSSE({ event: 'evidence', data: JSON.stringify({ call_id: evidence.call.id, fit: evidence.fit, evidence }) });
       // Tokens arrive synchronously from callbacks; chain the writes so they keep their order.
