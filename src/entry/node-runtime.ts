@@ -10,7 +10,7 @@ import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calib
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { cacheVectors, isWholeCallPassage, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
 import { loadIndexFiles, openIndexFiles, saveIndex, type IndexManifest } from '../adapters/node/index-files.js';
-import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
+import { boundEmbedder, selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
 import { readTextFile } from '../adapters/node/text-file.js';
 import { callSetHash } from '../core/call-set-hash.js';
 import { parseCfp } from '../core/cfp/parse.js';
@@ -21,6 +21,9 @@ import { createMatcher, type Matcher } from '../core/matcher.js';
 import { createMemoryStore } from '../core/memory-store.js';
 import type { CallStore, Embedder, VectorIndex } from '../core/ports.js';
 import type { Call } from '../core/schema.js';
+import type { EmbedQueueOptions } from '../core/embed/embed-queue.js';
+import type { WindowOptions } from '../core/embed/windowed-embedder.js';
+import { windowsFromEnv } from './limits-env.js';
 
 export interface NodeRuntimeOptions {
   /** Folder with `calls/` and `index/` (default `data`). */
@@ -37,6 +40,10 @@ export interface NodeRuntimeOptions {
   embedderInstance?: Embedder;
   /** USE-lite worker threads (EMBED_THREADS); default min(2, cores), 1 = on the main thread. */
   embedThreads?: number;
+  /** Token windows (EMBED_WINDOW_TOKENS...); always on for a selected embedder, on for `embedderInstance` only when given. */
+  windows?: WindowOptions;
+  /** The server's embedding queue (concurrency, waiting work, deadline); none when absent. */
+  embedQueue?: EmbedQueueOptions;
 }
 
 export interface NodeRuntime {
@@ -62,6 +69,7 @@ export function envOptions(env: NodeJS.ProcessEnv = process.env): NodeRuntimeOpt
     ...(threads ? { embedThreads: Number(threads) } : {}),
     modelsDir: env.MODELS_DIR ?? 'models',
     ...(env.EMBEDDING_MODEL ? { modelId: env.EMBEDDING_MODEL } : {}),
+    windows: windowsFromEnv(env),
   };
 }
 
@@ -73,14 +81,17 @@ export function envOptions(env: NodeJS.ProcessEnv = process.env): NodeRuntimeOpt
 export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
   const log = opts.log ?? silentLogger;
   const dataDir = opts.dataDir ?? 'data';
+  const limits = { ...(opts.windows ? { windows: opts.windows } : {}), ...(opts.embedQueue ? { queue: opts.embedQueue } : {}) };
+  const instance = opts.embedderInstance && (opts.windows || opts.embedQueue) ? boundEmbedder(opts.embedderInstance, limits) : opts.embedderInstance;
   const embedder =
-    opts.embedderInstance ??
+    instance ??
     (await (async () => {
       const { embedder: e, reason } = await selectEmbedder({
         kind: opts.embedder ?? 'auto',
         modelsDir: opts.modelsDir ?? 'models',
         ...(opts.embedThreads ? { threads: opts.embedThreads } : {}),
         ...(opts.modelId ? { modelId: opts.modelId } : {}),
+        ...limits,
       });
       log('embedder.selected', { embedder: e.id, dimensions: e.dimensions, reason });
       return e;
