@@ -9,6 +9,7 @@ import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
+import { deadline } from './deadline.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
 import { explainRoutes } from './routes/explain.js';
@@ -31,6 +32,12 @@ export interface AppDeps {
   explainer?: Explainer;
   /** Secure headers (always), CORS and rate limiting (off unless given; see securityFromEnv). */
   security?: SecurityOptions;
+  /** Deadline for /v1/rank, /v1/triage and /v1/explain (REQUEST_TIMEOUT_MS): 503 DEADLINE_EXCEEDED after it. None when absent. */
+  requestTimeoutMs?: number;
+  /** False once the server is shutting down: admin writes then answer 503 SHUTTING_DOWN before their body is read. */
+  acceptingAdmin?: () => boolean;
+  /** Extra fields for /healthz (index persistence, embedding queue). */
+  health?: () => Record<string, unknown>;
 }
 
 /**
@@ -75,8 +82,23 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
 
+  if (deps.requestTimeoutMs !== undefined) {
+    // Not the admin writes: a write answered 503 by a timer could still complete and be stored.
+    for (const path of ['/v1/rank', '/v1/triage', '/v1/explain']) app.use(path, deadline(deps.requestTimeoutMs));
+  }
+  const accepting = deps.acceptingAdmin;
+  if (accepting) {
+    const gate: MiddlewareHandler = async (c, next) => {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !accepting()) throw createError('SHUTTING_DOWN', 'the server is shutting down; retry against the restarted server', { retryAfter: 10 });
+      await next();
+    };
+    app.use('/v1/calls', gate);
+    app.use('/v1/calls/*', gate);
+  }
+
   app.get('/healthz', (c) =>
     c.json({
+      ...deps.health?.(),
       status: 'ok',
       calls: deps.matcher.corpus.calls.size,
       embedder: deps.matcher.embedder.id,

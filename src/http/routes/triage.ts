@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Matcher } from '../../core/matcher.js';
 import { triageSubmissions, type TriageOptions } from '../../core/triage/triage.js';
 import { readJson } from '../body.js';
+import { requestSignal } from '../deadline.js';
 
 /**
  * `POST /v1/triage`: in-scope verdicts for 1..500 submissions to one call.
@@ -12,6 +13,7 @@ import { readJson } from '../body.js';
  */
 export function triageRoutes(matcher: Matcher, opts: TriageOptions = {}): Hono {
   const r = new Hono();
-  r.post('/triage', async (c) => c.json(await triageSubmissions(matcher, await readJson(c), opts)));
+  // The signal stops the loop between submissions once the deadline has answered or the client has gone.
+  r.post('/triage', async (c) => c.json(await triageSubmissions(matcher, await readJson(c), { ...opts, signal: requestSignal(c) })));
   return r;
 }
