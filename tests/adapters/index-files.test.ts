@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHnswIndex } from '../../src/adapters/node/hnsw-index.js';
-import { openIndexFiles, saveIndex, saveIndexFiles } from '../../src/adapters/node/index-files.js';
+import { loadIndexFiles, openIndexFiles, saveIndex, saveIndexFiles } from '../../src/adapters/node/index-files.js';
 import { restoreCachedHnsw } from '../../src/adapters/node/vector-cache.js';
 import { createFlatIndex } from '../../src/core/flat-index.js';
 import type { VectorIndex } from '../../src/core/ports.js';
@@ -71,10 +71,28 @@ describe('saveIndex', () => {
     await expect(openIndexFiles(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
   });
 
-  it('reports ids that do not match the vectors, or do not parse, as INDEX_CORRUPT when the index is restored', async () => {
+  it('refuses an ids file that does not match its checksum: shorter, broken, or two ids swapped', async () => {
     const index = await filled(await createHnswIndex({ dimensions: DIMS, initialCapacity: 8 }));
     const dir = await tempDir();
     const manifest = await saveIndex(dir, META, index);
+    expect(manifest.ids_sha256).toMatch(/^[0-9a-f]{64}$/);
+    const idsPath = join(dir, manifest.ids_file);
+    const ids = JSON.parse(await readFile(idsPath, 'utf8')) as string[];
+    const swapped = [...ids];
+    [swapped[0], swapped[1]] = [swapped[1] as string, swapped[0] as string];
+    for (const bad of [JSON.stringify(ids.slice(1)), '["c0|topic|0", ', JSON.stringify(swapped)]) {
+      await writeFile(idsPath, bad);
+      await expect(openIndexFiles(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+      await expect(loadIndexFiles(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    }
+  });
+
+  it('without an ids checksum (older manifests), ids that do not match the vectors or do not parse are INDEX_CORRUPT at restore', async () => {
+    const index = await filled(await createHnswIndex({ dimensions: DIMS, initialCapacity: 8 }));
+    const dir = await tempDir();
+    const manifest = await saveIndex(dir, META, index);
+    const { ids_sha256: _drop, ...older } = manifest;
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(older));
     const idsPath = join(dir, manifest.ids_file);
     const ids = JSON.parse(await readFile(idsPath, 'utf8')) as string[];
     await writeFile(idsPath, JSON.stringify(ids.slice(1)));
