@@ -56,12 +56,12 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
   formatOf(opts.input); // an unknown input extension fails before the output is touched
   const outFormat = formatOf(opts.out);
   const err = opts.stderr ?? process.stderr;
-  const prior = opts.resume ? await existingOutput(opts.out) : { ids: new Set<string>(), empty: true, tornTail: false };
+  const prior = opts.resume ? await existingOutput(opts.out) : { ids: new Set<string>(), empty: true, tornBytes: 0 };
+  if (prior.tornBytes > 0) err.write(`cfpmatch triage: ${opts.out}: removed a row cut off mid-write (${prior.tornBytes} bytes); it is triaged again\n`);
   const out = createWriteStream(opts.out, { flags: opts.resume ? 'a' : 'w' });
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
-  if (prior.tornTail) await write('\n');
   if (outFormat === 'csv' && prior.empty) await write(csvHeader());
 
   const summary: TriageBatchSummary = {
