@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, exit: 4 },
   CONFLICT: { status: 409, exit: 5 },
   TOO_LARGE: { status: 413, exit: 2 },
+  HEADERS_TOO_LARGE: { status: 431, exit: 2 },
   RATE_LIMITED: { status: 429, exit: 6 },
   EMBEDDER_UNAVAILABLE: { status: 503, exit: 7 },
   MODEL_NOT_FOUND: { status: 503, exit: 7 },
