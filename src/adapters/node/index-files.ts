@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, stat, writeFile, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, statfs, writeFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import type { RawIndex, VectorIndex } from '../../core/ports.js';
@@ -66,7 +66,7 @@ export async function saveIndexFiles(
   meta: Pick<IndexManifest, 'embedder' | 'calls_hash' | 'calibration'>,
   raw: RawIndex,
 ): Promise<IndexManifest> {
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   const sha256 = createHash('sha256').update(raw.bytes).digest('hex');
   const sample = await sampleSha256(async (pos, len) => raw.bytes.subarray(pos, pos + len), raw.bytes.byteLength);
   return commitIndexFiles(dir, meta, raw, { sha256, sample, bytes: raw.bytes.byteLength }, (path) => writeAtomic(path, raw.bytes));
@@ -86,12 +86,12 @@ export async function saveIndex(
   index: VectorIndex,
 ): Promise<IndexManifest> {
   if (!index.saveToFile) return saveIndexFiles(dir, meta, await index.save());
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   const tmp = join(dir, `vectors.${process.pid}.${Date.now()}.tmp`);
   try {
     const head = await index.saveToFile(tmp);
     // hnswlib writes through a C++ stream that does not report a full disk: a short file must fail the save here.
-    if (head.kind === HNSW_INDEX_KIND) checkHnswFile({ ...head, path: tmp }, head.dimensions);
+    if (head.kind === HNSW_INDEX_KIND) await checkWritten(tmp, head, dir);
     const bytes = (await stat(tmp)).size;
     const sha256 = await streamSha256(tmp);
     const fh = await open(tmp, 'r');
@@ -104,6 +104,33 @@ export async function saveIndex(
     return await commitIndexFiles(dir, meta, head, { sha256, sample, bytes }, (path) => rename(tmp, path));
   } finally {
     await rm(tmp, { force: true });
+  }
+}
+
+/** Throw ENOSPC (or EIO when the disk has room) if hnswlib wrote `path` short. */
+async function checkWritten(path: string, head: Omit<RawIndex, 'bytes'>, dir: string): Promise<void> {
+  try {
+    checkHnswFile({ ...head, path }, head.dimensions);
+  } catch (cause) {
+    const fs = await statfs(dir).catch(() => undefined);
+    const full = fs !== undefined && fs.bavail * fs.bsize < 1024 * 1024;
+    const code = full ? 'ENOSPC' : 'EIO';
+    throw Object.assign(new Error(`the index file was written short (${full ? 'the disk is full' : 'input/output error'})`, { cause }), { code });
+  }
+}
+
+/**
+ * Create `dir` (and missing parents). A plain mkdir first: on a read-only file system the recursive
+ * form reports ENOENT instead of EROFS, which would send an operator looking for the wrong problem.
+ */
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT') throw err;
+    await mkdir(dir, { recursive: true });
   }
 }
 
@@ -315,20 +342,20 @@ function alive(pid: number): boolean {
 export async function cleanIndexDir(dir: string): Promise<number> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const text = await readManifestText(dir);
-  let live: Partial<IndexManifest> = {};
+  let live: Partial<IndexManifest> | undefined = {};
   try {
     live = text === undefined ? {} : (JSON.parse(text) as Partial<IndexManifest>);
   } catch {
-    return 0; // an unreadable manifest: the open reports it and the rebuild's save cleans up
+    live = undefined; // unreadable: it names nothing for sure, so only temporary files go (the rebuild's save clears the rest)
   }
-  const keep = new Set([live.vectors_file ?? 'vectors.bin', live.ids_file]);
+  const keep = new Set([live?.vectors_file ?? 'vectors.bin', live?.ids_file]);
   let removed = 0;
   for (const name of names) {
     if (keep.has(name)) continue;
     const writer = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
     const orphanTmp = writer !== undefined && !alive(Number(writer));
     const data = /^(vectors(-[0-9a-f]+)?\.bin|ids(-[0-9a-f]+)?\.json)$/.test(name);
-    const old = data && Date.now() - ((await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? Date.now()) > STALE_TMP_MS;
+    const old = live !== undefined && data && Date.now() - ((await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? Date.now()) > STALE_TMP_MS;
     if (orphanTmp || old) {
       await rm(join(dir, name), { force: true }).then(() => removed++, () => undefined);
     }
