@@ -12,28 +12,57 @@ import type { ErrorCode } from '../core/errors.js';
 export const DRAIN = { maxMs: 10_000, maxBytes: 64 * 1024 * 1024 };
 
 /**
- * Call for every request before handing it to the app.
+ * Call for every request before handing it to the app. When the answer is complete and the body is
+ * not, the rest of the body is read and discarded (up to `limits`); a client that asked for
+ * `Connection: close` (urllib does) gets the FIN after the answer, but the socket is destroyed only
+ * once its body is in, so its upload never meets a reset.
  *
  * @example
  * createServer((req, res) => { drainAfterEarlyResponse(req, res); void listener(req, res); });
  */
 export function drainAfterEarlyResponse(req: IncomingMessage, res: ServerResponse, limits = DRAIN): void {
+  const unread = () => !(req.complete || req.readableEnded || req.destroyed);
+  let drained: Promise<void> | undefined;
+  const drain = (): Promise<void> =>
+    (drained ??= new Promise<void>((resolve) => {
+      let bytes = 0;
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, limits.maxMs);
+      timer.unref();
+      // The adapter's body stream (Readable.toWeb) pauses the request whenever its unread queue is full, so
+      // reading stalled until the keep-alive timeout reset the connection: take over its data, as Node's own _dump does.
+      req.removeAllListeners('data');
+      req.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > limits.maxBytes) done();
+      });
+      req.once('end', done);
+      req.once('error', done);
+      req.once('close', done);
+      req.resume();
+    }));
+  const socket = req.socket;
+  const original = socket.destroySoon;
+  // Node calls destroySoon right after the answer on a connection that is not kept alive.
+  const lingering = function (this: typeof socket): void {
+    socket.destroySoon = original;
+    if (!unread()) return original.call(this);
+    this.end();
+    void drain().then(() => this.destroy());
+  };
+  socket.destroySoon = lingering;
+  res.once('close', () => {
+    if (socket.destroySoon === lingering) socket.destroySoon = original;
+  });
   res.on('finish', () => {
-    if (req.complete || req.destroyed || req.readableEnded) return;
-    let bytes = 0;
-    const close = () => {
-      clearTimeout(timer);
-      req.socket.destroySoon();
-    };
-    const timer = setTimeout(close, limits.maxMs);
-    timer.unref();
-    req.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > limits.maxBytes) close();
+    if (!unread()) return;
+    // A kept-alive connection can carry the next request only if this body was read to its end.
+    void drain().then(() => {
+      if (!req.complete) socket.destroy();
     });
-    req.on('end', () => clearTimeout(timer));
-    req.on('error', () => clearTimeout(timer));
-    req.resume();
   });
 }
 
