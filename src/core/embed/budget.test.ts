@@ -46,11 +46,22 @@ describe('pickEvenly and boundSentences', () => {
     expect(pickEvenly([1, 2, 3], 1)).toEqual([1]);
   });
 
-  it('merges neighbouring sentences into at most max groups, keeping all text in order', () => {
+  it('merges neighbouring sentences into at most maxUnits groups, keeping all text in order', () => {
     const sentences = Array.from({ length: 2_857 }, (_, i) => `We go ${i}.`);
-    const groups = boundSentences(sentences, 32);
+    const groups = boundSentences(sentences, { maxUnits: 32 });
     expect(groups).toHaveLength(32);
     expect(groups.join(' ')).toBe(sentences.join(' '));
-    expect(boundSentences(['a.', 'b.'], 32)).toEqual(['a.', 'b.']);
+    expect(boundSentences(['a.', 'b.'], { maxUnits: 32 })).toEqual(['a.', 'b.']);
+  });
+
+  it('past maxTokens, merges into groups of about groupTokens, of similar length', () => {
+    const sentences = Array.from({ length: 200 }, (_, i) => `Sentence number ${i} talks about graph neural networks and power grids.`);
+    const groups = boundSentences(sentences, { maxUnits: 32, maxTokens: 1_000, groupTokens: 500 });
+    const total = sentences.reduce((s, x) => s + estimateTokens(x), 0);
+    expect(groups).toHaveLength(Math.ceil(total / 500));
+    expect(groups.join(' ')).toBe(sentences.join(' '));
+    for (const g of groups) expect(estimateTokens(g)).toBeLessThanOrEqual(560);
+    // Under maxTokens nothing changes.
+    expect(boundSentences(sentences.slice(0, 10), { maxUnits: 32, maxTokens: 1_000 })).toEqual(sentences.slice(0, 10));
   });
 });

@@ -76,19 +76,40 @@ export function pickEvenly<T>(items: readonly T[], k: number): T[] {
 }
 
 /**
- * At most `max` evidence units: when a draft has more sentences, neighbouring ones are merged into
- * `max` groups of consecutive sentences, so every part of the text is still covered. Each unit is one
- * model row and rows dominate the cost (20,000 characters of three-word sentences were 2,857 rows).
+ * Evidence units within a budget: at most `maxUnits`, and when the units hold more than
+ * `maxTokens` estimated tokens, neighbouring sentences are merged into groups of about
+ * `groupTokens`. Every part of the text stays covered. Each unit is one model row, rows dominate
+ * USE-lite's cost, and a long row costs less per token than several short ones (20,000 characters
+ * of three-word sentences were 2,857 rows).
  *
  * @example
- * boundSentences(['a.', 'b.', 'c.', 'd.'], 2) // ['a. b.', 'c. d.']
+ * boundSentences(['a.', 'b.', 'c.', 'd.'], { maxUnits: 2 }) // ['a. b.', 'c. d.']
  */
-export function boundSentences(sentences: readonly string[], max: number): string[] {
+export function boundSentences(sentences: readonly string[], budget: { maxUnits: number; maxTokens?: number; groupTokens?: number }): string[] {
   const n = sentences.length;
-  const groups = Math.max(1, Math.floor(max));
+  const tokens = sentences.map(estimateTokens);
+  const total = tokens.reduce((s, t) => s + t, 0);
+  const byTokens = budget.maxTokens !== undefined && total > budget.maxTokens ? Math.ceil(total / (budget.groupTokens ?? 512)) : n;
+  const groups = Math.max(1, Math.min(Math.floor(budget.maxUnits), byTokens));
   if (n <= groups) return [...sentences];
-  return Array.from({ length: groups }, (_, g) => sentences.slice(Math.floor((g * n) / groups), Math.floor(((g + 1) * n) / groups)).join(' '));
+  // Cut where the running token count crosses each group's share, so groups are about equally long.
+  const out: string[] = [];
+  let cur: string[] = [];
+  let seen = 0;
+  sentences.forEach((s, i) => {
+    cur.push(s);
+    seen += tokens[i] as number;
+    if (out.length < groups - 1 && seen >= ((out.length + 1) * total) / groups) {
+      out.push(cur.join(' '));
+      cur = [];
+    }
+  });
+  if (cur.length) out.push(cur.join(' '));
+  return out;
 }
 
-/** Evidence units (title + sentences) embedded per draft at most; real abstracts have up to 21 (ACL and arXiv suites). */
-export const MAX_DRAFT_SENTENCES = 32;
+/**
+ * Evidence units per draft: at most 32 (the suites' largest draft has 21), and past 4,096 estimated
+ * tokens (the suites' largest draft text has 918) groups of about 512.
+ */
+export const DRAFT_EVIDENCE = { maxUnits: 32, maxTokens: 4_096, groupTokens: 1_024 } as const;

@@ -78,6 +78,22 @@ describe('createEmbedQueue', () => {
     expect(g.started.findIndex((b) => b.includes('a normal draft'))).toBe(1);
   });
 
+  it('keeps one slot free of large jobs, so a normal draft starts at once', async () => {
+    const g = gated();
+    const q = createEmbedQueue(g.model, { concurrency: 2, unitTokens: 64, largeJobTokens: 500 });
+    const big = q.embed(long('big', 6));
+    const big2 = q.embed(long('big2', 6));
+    await Promise.resolve();
+    expect(g.started).toHaveLength(1);
+    const small = q.embed(['a normal draft']);
+    await Promise.resolve();
+    expect(g.started).toHaveLength(2);
+    expect(g.started[1]).toEqual(['a normal draft']);
+    for (let i = 0; i < 40; i++) await g.step();
+    await expect(Promise.all([big, big2, small])).resolves.toHaveLength(3);
+    expect(g.peak()).toBe(2);
+  });
+
   it('refuses a job when the work ahead of it is over the limit, with Retry-After, but still admits a small one', async () => {
     const g = gated();
     const q = createEmbedQueue(g.model, { concurrency: 1, unitTokens: 64, maxQueuedTokens: 1_000 });

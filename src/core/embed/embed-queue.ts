@@ -6,6 +6,9 @@
  *   cost (rows x longest row) stays near `unitTokens`; one unit is one model batch.
  * - Free slots take the next unit of the job with the least estimated work left, aged by its wait,
  *   so a normal draft (one or two units) overtakes a worst-case one (a dozen) instead of queueing behind it.
+ * - Jobs over `largeJobTokens` (a worst-case draft, never a real abstract) hold at most
+ *   `concurrency - 1` slots, so one slot is always free for normal drafts: they wait for other
+ *   normal drafts, never for a large job's batch.
  * - A job that would leave more than `maxQueuedTokens` waiting ahead of it is refused at once with
  *   OVERLOADED (503, Retry-After); a job not finished by `deadlineMs` starts no more units and fails
  *   with DEADLINE_EXCEEDED.
@@ -17,7 +20,7 @@ import { estimateTokens } from './budget.js';
 export interface EmbedQueueOptions {
   /** Model batches running at once (EMBED_CONCURRENCY). Default 2. */
   concurrency?: number;
-  /** Estimated tokens allowed to wait ahead of a new call before it is refused (EMBED_QUEUE_TOKENS). Default 32768. */
+  /** Estimated tokens allowed to wait ahead of a new call before it is refused (EMBED_QUEUE_TOKENS). Default 16384 (two worst-case drafts, or ~20 normal ones). */
   maxQueuedTokens?: number;
   /** Calls waiting or running at most; more are refused. Default 256. */
   maxQueuedJobs?: number;
@@ -29,17 +32,20 @@ export interface EmbedQueueOptions {
   unitRows?: number;
   /** A waiting job's remaining work counts half after this many ms, a third after twice that... Default 2000. */
   agingMs?: number;
+  /** Jobs with more estimated tokens than this may hold at most `concurrency - 1` slots. Default 4096. */
+  largeJobTokens?: number;
   now?: () => number;
 }
 
 export const DEFAULT_EMBED_QUEUE: Required<Omit<EmbedQueueOptions, 'now'>> = {
   concurrency: 2,
-  maxQueuedTokens: 32_768,
+  maxQueuedTokens: 16_384,
   maxQueuedJobs: 256,
   deadlineMs: 120_000,
   unitTokens: 512,
   unitRows: 16,
   agingMs: 2_000,
+  largeJobTokens: 4_096,
 };
 
 export interface EmbedQueueStats {
@@ -57,6 +63,7 @@ interface Unit {
 
 interface Job {
   texts: readonly string[];
+  large: boolean;
   units: Unit[];
   next: number;
   inFlight: number;
@@ -78,6 +85,7 @@ export function createEmbedQueue<E extends Embedder>(inner: E, opts: EmbedQueueO
   const now = opts.now ?? (() => Date.now());
   const jobs = new Set<Job>();
   let running = 0;
+  let runningLarge = 0;
   let refused = 0;
   let expired = 0;
   /** Estimated tokens the model gets through per ms, all slots together (moving average). */
@@ -92,11 +100,11 @@ export function createEmbedQueue<E extends Embedder>(inner: E, opts: EmbedQueueO
     job.reject(err);
   }
 
-  function pick(): Job | undefined {
+  function pick(allowLarge: boolean): Job | undefined {
     const t = now();
     let best: Job | undefined;
     for (const j of jobs) {
-      if (j.next >= j.units.length) continue;
+      if (j.next >= j.units.length || (j.large && !allowLarge)) continue;
       if (t - j.arrived > o.deadlineMs) {
         expired++;
         fail(j, createError('DEADLINE_EXCEEDED', `embedding did not finish within ${o.deadlineMs} ms (server busy)`, { retryAfter: retryAfter() }));
@@ -109,10 +117,11 @@ export function createEmbedQueue<E extends Embedder>(inner: E, opts: EmbedQueueO
 
   function pump(): void {
     while (running < o.concurrency) {
-      const job = pick();
+      const job = pick(runningLarge < Math.max(1, o.concurrency - 1));
       if (!job) return;
       const unit = job.units[job.next++] as Unit;
       running++;
+      if (job.large) runningLarge++;
       job.inFlight++;
       const t0 = now();
       let batch: Promise<Float32Array[]>;
@@ -131,6 +140,7 @@ export function createEmbedQueue<E extends Embedder>(inner: E, opts: EmbedQueueO
         (err: unknown) => fail(job, err),
       ).finally(() => {
         running--;
+        if (job.large) runningLarge--;
         job.inFlight--;
         if (!job.failed && job.next >= job.units.length && job.inFlight === 0) {
           jobs.delete(job);
@@ -156,7 +166,7 @@ export function createEmbedQueue<E extends Embedder>(inner: E, opts: EmbedQueueO
       return Promise.reject(createError('OVERLOADED', 'the server is busy embedding other requests; retry later', { retryAfter: retryAfter() }));
     }
     return new Promise<Float32Array[]>((resolve, reject) => {
-      jobs.add({ texts, units, next: 0, inFlight: 0, remaining: cost, arrived: now(), out: new Array(texts.length), failed: false, resolve, reject });
+      jobs.add({ texts, large: cost > o.largeJobTokens, units, next: 0, inFlight: 0, remaining: cost, arrived: now(), out: new Array(texts.length), failed: false, resolve, reject });
       pump();
     });
   }

@@ -1,4 +1,4 @@
-import { boundSentences, MAX_DRAFT_SENTENCES } from '../embed/budget.js';
+import { boundSentences, DRAFT_EVIDENCE } from '../embed/budget.js';
 import type { Draft } from '../schema.js';
 import { normalizeText, splitSentences } from '../text/normalize.js';
 import { tokenize } from '../text/tokens.js';
@@ -24,6 +24,6 @@ export function prepareDraft(draft: Draft): PreparedDraft {
     .filter(Boolean)
     .join('. ');
   // Each unit is a model row: a 20,000-character abstract of short sentences was 2,857 rows (issue #21).
-  const sentences = boundSentences([...(title ? [title] : []), ...splitSentences(abstract)], MAX_DRAFT_SENTENCES);
+  const sentences = boundSentences([...(title ? [title] : []), ...splitSentences(abstract)], DRAFT_EVIDENCE);
   return { text, sentences: sentences.length ? sentences : [abstract], tokens: tokenize(text) };
 }
