@@ -27,7 +27,7 @@ export interface SelectEmbedderOptions {
   batchSize?: number;
   /** USE-lite worker threads; 1 runs the model on the main thread. Default {@link defaultUseLiteThreads}. */
   threads?: number;
-  /** Token windows (always on; these override the defaults: 1024 tokens a window, 8 a text, 8192 a call). */
+  /** Token windows (always on; these override the defaults: 2048 estimated tokens a window, 8 a text, 8192 a call). */
   windows?: WindowOptions;
   /** Admission control and scheduling in front of the model (the server's; off when absent). */
   queue?: EmbedQueueOptions;

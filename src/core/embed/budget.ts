@@ -8,11 +8,12 @@
  */
 
 /**
- * What the estimate counts: up to 3 letters, up to 2 digits, or one other visible character.
- * English prose runs about 1.3 estimated per real USE-lite token (1.65 tokens a word); a word of
- * random letters is under-counted about 2x, which the per-window cost still absorbs.
+ * What the estimate counts: up to 3 letters of a word, every letter past the 12th of a run (no
+ * English word is that long; random letters are ~0.74 USE-lite tokens each), up to 2 digits, or one
+ * other visible character. English prose runs 1.3-1.4 estimated per real USE-lite token (1.65 tokens
+ * a word); CJK text, which USE-lite folds into a few unknown tokens, is over-counted.
  */
-const PIECE = /\p{L}{1,3}|\p{N}{1,2}|[^\s\p{L}\p{N}]/gu;
+const PIECE = /(?<=\p{L}{12})\p{L}|\p{L}{1,3}|\p{N}{1,2}|[^\s\p{L}\p{N}]/gu;
 
 /**
  * Estimated word-piece tokens of a text (an upper bound for English prose, no model needed).
@@ -110,6 +111,8 @@ export function boundSentences(sentences: readonly string[], budget: { maxUnits:
 
 /**
  * Evidence units per draft: at most 32 (the suites' largest draft has 21), and past 4,096 estimated
- * tokens (the suites' largest draft text has 918) groups of about 512.
+ * tokens (the suites' largest draft text has under 1,000) groups of about 2,048, one window each:
+ * the largest valid draft then costs ~0.8-0.9 CPU-seconds instead of ~1.2-1.5 with groups of 1,024
+ * (`npm run hammer`, docs/reliability.md).
  */
-export const DRAFT_EVIDENCE = { maxUnits: 32, maxTokens: 4_096, groupTokens: 1_024 } as const;
+export const DRAFT_EVIDENCE = { maxUnits: 32, maxTokens: 4_096, groupTokens: 2_048 } as const;

@@ -9,7 +9,11 @@ import type { Embedder } from '../ports.js';
 import { estimateTokens, pickEvenly, splitWindows } from './budget.js';
 
 export interface WindowOptions {
-  /** Estimated tokens per window (EMBED_WINDOW_TOKENS). Default 1024. */
+  /**
+   * Estimated tokens per window (EMBED_WINDOW_TOKENS). Default 2048 (~1,500 USE-lite tokens of prose):
+   * a whole text is cheapest per token up to ~4,500 USE-lite tokens and falls off a cliff past it
+   * (`npm run bench -- --only window`), and every real abstract and call passage fits in one.
+   */
   windowTokens?: number;
   /** Windows kept per text, spread evenly over it (EMBED_TEXT_WINDOWS). Default 8. */
   maxWindowsPerText?: number;
@@ -17,7 +21,7 @@ export interface WindowOptions {
   maxTokensPerCall?: number;
 }
 
-export const DEFAULT_WINDOWS: Required<WindowOptions> = { windowTokens: 1024, maxWindowsPerText: 8, maxTokensPerCall: 8192 };
+export const DEFAULT_WINDOWS: Required<WindowOptions> = { windowTokens: 2048, maxWindowsPerText: 8, maxTokensPerCall: 8192 };
 
 /** The inner embedder's optional extras (warm-up), passed through. */
 type WithReady = Embedder & { ready?(): Promise<void> };
@@ -25,7 +29,7 @@ type WithReady = Embedder & { ready?(): Promise<void> };
 /**
  * @example
  * const embedder = createWindowedEmbedder(createUseLiteEmbedder({ threads: 2 }));
- * const [v] = await embedder.embed([twentyThousandCharacters]); // 8 windows of <= 1024 tokens, pooled
+ * const [v] = await embedder.embed([twentyThousandCharacters]); // 4 windows of <= 2048 estimated tokens, pooled
  */
 export function createWindowedEmbedder<E extends WithReady>(inner: E, opts: WindowOptions = {}): E {
   const o = { ...DEFAULT_WINDOWS, ...opts };
