@@ -7,11 +7,11 @@
  * the baseline's AUROC against the out-of-scope papers that are not cross-listed into any call.
  * Run: npm run build && node dist/eval/experiments/oos-background.js arxiv
  */
-import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../../adapters/node/calibration-file.js';
+import { loadCalibrations } from '../../adapters/node/calibration-file.js';
 import { createUseLiteEmbedder } from '../../adapters/node/use-lite-embedder.js';
 import { dot } from '../../core/rank/vector-math.js';
 import { prepareDraft } from '../../core/rank/draft.js';
-import { inScopeProbability } from '../../core/rank/calibration.js';
+import { calibrationFor, inScopeProbability } from '../../core/rank/calibration.js';
 import { DEFAULT_RANK_PARAMS } from '../../core/rank/fusion.js';
 import { scoreCalls, topCall } from '../../core/rank/score-calls.js';
 import { createCachedEmbedder } from '../../eval/embed-cache.js';
@@ -68,7 +68,7 @@ const suite = process.argv[2] ?? 'arxiv';
 const { calls, papers } = await loadEvalFiles(`../shared/eval/${suite}/calls.jsonl`, `../shared/eval/${suite}/papers.jsonl`);
 const embedder = await createCachedEmbedder(createUseLiteEmbedder({ threads: 2 }), 'eval/.cache');
 const { corpus, callIds } = await evalCorpus(calls, embedder);
-const calibration = await loadCalibration(DEFAULT_CALIBRATION_DIR, embedder.id);
+const calibration = calibrationFor(embedder.id, await loadCalibrations());
 const backgrounds = await Promise.all(Object.values(PHRASINGS).map((phrase) => embedder.embed(FIELDS.map(phrase))));
 
 const rows: FeatureRow[] = [];
