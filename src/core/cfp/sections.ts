@@ -14,6 +14,10 @@ export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission
  */
 export function sectionKindOf(heading: string): SectionKind {
   const h = heading.toLowerCase();
+  // Short headings name their section even with "Special Issue" in front ("Special Issue Editors").
+  const short = h.split(/\s+/).length <= 5;
+  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b/.test(h)) return 'editors';
+  if (short && /\b(?:important|key) dates\b|\bdeadlines?\b|\btimeline\b/.test(h)) return 'dates';
   // A title heading is about the call, whatever words it happens to contain.
   if (/special (?:issue|section)|feature topic/.test(h) || h.length > 70) return 'scope';
   if (/\bdates?\b|deadlines?|timeline|schedule/.test(h)) return 'dates';

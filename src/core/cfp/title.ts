@@ -20,7 +20,20 @@ export interface TitleResult {
 
 const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
 const SPECIAL = /^(.*?)\b(?:special (?:issue|section)|feature topic|focus(?:ed)? issue|themed? issue)\s*(?:on|:|–|—|-)\s*(.+)$/i;
-const GENERIC = /^(?:call for (?:papers|contributions|submissions)|cfp|special issue|important dates|guest editors?|submission guidelines?|topics(?: of interest)?|scope|overview|background|introduction)$/i;
+/** Page and section headings that are never a call's title. */
+const GENERIC =
+  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming) )?special (?:issues?|collections?)(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
+
+/**
+ * Whether a heading is a page or section heading rather than a call's title.
+ *
+ * @example
+ * isGenericTitle('Current Calls for Papers') // true
+ * isGenericTitle('Soil Health and Food Security') // false
+ */
+export function isGenericTitle(s: string): boolean {
+  return GENERIC.test(s.replace(/[:!.\s]+$/, '').trim());
+}
 const QUOTED =
   /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’']{8,250})[”"’']/i;
 const AIM =
@@ -40,7 +53,13 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function fromSpecial(text: string): { title: string; venue?: string } | undefined {
+/**
+ * "Venue Special Issue on Title" split into title and venue.
+ *
+ * @example
+ * fromSpecial('IEEE IoT Journal Special Issue: Symbiotic IoT') // { title: 'Symbiotic IoT', venue: 'IEEE IoT Journal' }
+ */
+export function fromSpecial(text: string): { title: string; venue?: string } | undefined {
   const m = SPECIAL.exec(text);
   if (!m) return undefined;
   const title = cleanTitle(m[2] ?? '');
@@ -106,7 +125,7 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
     const sp = fromSpecial(first.text);
     if (sp) return withVenue({ ...sp, source: 'heading', lines: [first.index] });
   }
-  const named = headings.find((h) => !GENERIC.test(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
+  const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
   if (named) return withVenue({ title: cleanTitle(named.text), source: 'heading', lines: [named.index] });
   const quoted = QUOTED.exec(prose);
   if (quoted?.[1]) return withVenue({ title: cleanTitle(quoted[1]), source: 'quoted', lines: [] });

@@ -64,10 +64,15 @@ export function inferVenue(
   hinted: string | undefined,
   links: readonly Link[],
   text: string,
-): { venue?: string; publisher?: string } {
+): { venue?: string; publisher?: string; where: string } {
   let venue = hinted ? canonicalVenue(hinted) : undefined;
-  if (!venue) venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
+  let where = 'named beside the title';
   if (!venue) {
+    venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
+    where = 'submission link';
+  }
+  if (!venue) {
+    where = 'named in the text';
     // The venue named earliest in the text; later mentions are often citations.
     const hits = KNOWN.map((v) => ({ v, at: text.search(v.text) })).filter((h) => h.at >= 0);
     venue = hits.sort((a, b) => a.at - b.at)[0]?.v.name;
@@ -77,5 +82,5 @@ export function inferVenue(
     known?.publisher ??
     (venue && /^IEEE\b/.test(venue) ? 'IEEE' : undefined) ??
     PUBLISHERS.find(([, re]) => re.test(venue ?? '') || re.test(text))?.[0];
-  return { ...(venue ? { venue } : {}), ...(publisher ? { publisher } : {}) };
+  return { ...(venue ? { venue } : {}), ...(publisher ? { publisher } : {}), where };
 }
