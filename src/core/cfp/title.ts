@@ -7,6 +7,7 @@
 import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
+import { titleFromLines } from './title-lines.js';
 
 export interface TitleResult {
   title?: string;
@@ -35,7 +36,10 @@ export function isGenericTitle(s: string): boolean {
   return GENERIC.test(s.replace(/[:!.\s]+$/, '').trim());
 }
 const QUOTED =
-  /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’']{8,250})[”"’']/i;
+  /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
+const ENTITLED =
+  /\b(?:special (?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 const AIM =
   /\b(?:aims?|seeks?|intends?|sets? out|is dedicated)\s+(?:to|at)\s+(?:[^.]{0,120}?\b)?(?:explor(?:e|ing)|investigat(?:e|ing)|address(?:ing)?|examin(?:e|ing)|stud(?:y|ying)|showcas(?:e|ing))\s+([^.;:]{8,300})|\bfocus(?:es)? on\s+([^.;:]{8,300})/i;
 
@@ -47,6 +51,25 @@ export function cleanTitle(s: string): string {
     .replace(/[\s.:;,]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The journal named before "Special Issue": announcement words, labels
+ * ("Publication and issue:"), issue numbers and years removed; '' when no
+ * capitalised name is left ("Call for Papers for the").
+ *
+ * @example
+ * cleanVenue('Publication and issue: From the European South, no. 19, Fall 2026.') // 'From the European South'
+ */
+export function cleanVenue(raw: string): string {
+  const v = raw
+    .replace(/^.*[:：]\s*(?=\S)/, '')
+    .replace(/^(?:call for (?:papers|proposals|submissions)\b[\s:-]*)/i, '')
+    .replace(/,?\s*(?:no\.|vol\.|volume|issue)\s*\d.*$/i, '')
+    .replace(/[\s:,.–—-]+$/, '')
+    .replace(/^(?:(?:for|of|in|to)\s+)?(?:the|a|an)?\s*/i, '')
+    .trim();
+  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) ? v : '';
 }
 
 function capitalise(s: string): string {
@@ -63,7 +86,7 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
   const m = SPECIAL.exec(text);
   if (!m) return undefined;
   const title = cleanTitle(m[2] ?? '');
-  const venue = (m[1] ?? '').replace(/[\s:,–—-]+$/, '').replace(/^(?:the|call for papers[:\s-]*)\s*/i, '').trim();
+  const venue = cleanVenue(m[1] ?? '');
   if (title.length < 3) return undefined;
   return { title, ...(venue.length > 2 && venue.length < 80 ? { venue } : {}) };
 }
@@ -119,13 +142,20 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
     const sp = fromSpecial(h.text);
     if (sp) return withVenue({ ...sp, source: 'heading', lines: [h.index] });
   }
-  // A short first line saying "Special Issue on X" is a title even without heading markup.
+  const entitled = ENTITLED.exec(prose);
+  if (entitled?.[1]) return withVenue({ title: cleanTitle(entitled[1]), source: 'quoted', lines: [] });
+  // A first line saying "Special Issue on X" is a title even without heading markup.
   const first = lines.find((l) => l.kind !== 'blank');
-  if (first && first.kind === 'text' && first.text.length < 200) {
+  if (first && first.kind === 'text' && first.text.length < 300) {
     const sp = fromSpecial(first.text);
     if (sp) return withVenue({ ...sp, source: 'heading', lines: [first.index] });
   }
   const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
+  const fromLines = titleFromLines(lines);
+  // A title-like first line before any heading beats a later heading (pages put the title first).
+  if (fromLines && (!named || fromLines.line < named.index)) {
+    return withVenue({ title: fromLines.title, ...(fromLines.venue ? { venue: fromLines.venue } : {}), source: 'heading', lines: [fromLines.line] });
+  }
   if (named) return withVenue({ title: cleanTitle(named.text), source: 'heading', lines: [named.index] });
   const quoted = QUOTED.exec(prose);
   if (quoted?.[1]) return withVenue({ title: cleanTitle(quoted[1]), source: 'quoted', lines: [] });
