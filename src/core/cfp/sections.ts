@@ -38,7 +38,18 @@ export function sectionKindOf(heading: string): SectionKind {
  */
 export function sectionsOf(lines: readonly Line[]): SectionKind[] {
   let current: SectionKind = 'scope';
+  let before: SectionKind | undefined;
   return lines.map((l) => {
+    // "... and the following Guest Editors:" opens a list of people that ends with the list.
+    if (before !== undefined && l.kind !== 'bullet' && l.kind !== 'blank') {
+      current = before;
+      before = undefined;
+    }
+    if (l.kind === 'text' && /\beditors?\s*[:：]\s*$/i.test(l.text) && l.text.length > 40) {
+      before = current;
+      current = 'editors';
+      return 'scope';
+    }
     if (l.kind === 'heading') current = sectionKindOf(l.text);
     // Pages without a heading after their editors or dates go on in prose: a long sentence ends those sections.
     else if ((current === 'editors' || current === 'dates') && l.kind === 'text' && isProse(l.text)) current = 'scope';

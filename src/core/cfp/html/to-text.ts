@@ -37,7 +37,11 @@ function inline(node: Node, skipBlocks: boolean): string {
     if (/^(?:https?:|mailto:)/i.test(href) && !/\s/.test(href) && label) return `[${label.replace(/\n/g, ' ')}](${href})`;
     return inner;
   }
-  if ((tag === 'STRONG' || tag === 'B') && inner.trim()) return `**${inner.trim()}**${/\s$/.test(inner) ? ' ' : ''}`;
+  if ((tag === 'STRONG' || tag === 'B') && inner.trim()) {
+    // Bold text broken by <br> is bold on each of its lines.
+    const bold = inner.split('\n').map((p) => (p.trim() ? `**${p.trim()}**` : '')).join('\n');
+    return `${bold}${/[ \t]$/.test(inner) ? ' ' : ''}`;
+  }
   return inner;
 }
 
