@@ -19,6 +19,17 @@ function bomCharset(bytes: Uint8Array): { label: string; skip: number } | undefi
   return undefined;
 }
 
+/** Bytes 0x80-0x9F in windows-1252 (what browsers use for latin1, iso-8859-1 and ascii labels too). */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const WINDOWS_1252 = /^(?:windows-1252|cp1252|x-cp1252|latin1|l1|iso-8859-1|iso8859-1|iso_8859-1|us-ascii|ascii|ansi_x3\.4-1968)$/i;
+
+/** Some runtimes decode these labels as strict ISO-8859-1 and lose curly quotes and dashes; decode them as browsers do. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 function decoderFor(label: string): TextDecoder | undefined {
   try {
     return new TextDecoder(label.toLowerCase());
@@ -61,6 +72,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
   const labels = [bom?.label, charsetOfHeader(contentType), META_CHARSET.exec(ascii)?.[1], 'utf-8'];
   for (const label of labels) {
     if (!label) continue;
+    if (WINDOWS_1252.test(label)) return decodeWindows1252(body);
     const decoder = decoderFor(label);
     if (decoder) return decoder.decode(body);
   }

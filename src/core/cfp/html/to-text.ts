@@ -76,12 +76,14 @@ function block(el: Element, out: Out): void {
   const tag = el.tagName.toUpperCase();
   const h = /^H([1-6])$/.exec(tag);
   if (h) {
-    const text = lines(inline(el, false)).join(' ').replace(/\*\*/g, '');
+    // Only the heading's own text: broken markup (an unclosed <h2>) can put the whole page inside it.
+    const text = lines(inline(el, true)).join(' ').replace(/\*\*/g, '');
     if (text) {
       out.blank();
       out.push(`${'#'.repeat(Number(h[1]))} ${text}`);
       out.blank();
     }
+    for (const c of [...el.children]) if (isBlock(c)) block(c, out);
     return;
   }
   if (tag === 'UL' || tag === 'OL') return listItems(el, 0, out);
