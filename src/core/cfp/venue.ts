@@ -47,7 +47,8 @@ const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|fo
 /** Sentences that name the journal of a call, most reliable first. */
 const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`A special issue of (${NAME}) \\(ISSN`, 'u'),
-  new RegExp(`\\b(?:special|themed?|focus(?:ed)?|thematic)[\\p{L} -]{0,60}? (?:issue|section|collection) (?:of|in) (?:the )?(?:(?:open[- ]access )?journal )?(${NAME})`, 'iu'),
+  // Case-sensitive on purpose: NAME's capital letters are what end a journal name.
+  new RegExp(`\\b(?:[Ss]pecial|[Tt]hemed?|[Ff]ocus(?:ed)?|[Tt]hematic|SPECIAL)[\\p{L} -]{0,60}? (?:[Ii]ssue|[Ss]ection|[Cc]ollection|ISSUE) (?:of|in|OF|IN) (?:the )?(?:(?:open[- ]access )?journal )?(${NAME})`, 'u'),
   new RegExp(`\\bThis (${NAME}) (?:special|themed?|focus) (?:issue|section)`, 'u'),
   new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
