@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
-import { DEFAULT_CALIBRATION } from '../core/rank/fusion.js';
+import { DEFAULT_CALIBRATION } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
 import { renderHtmlReport } from './report-html.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../../src/adapters/node/calibration-file.js';
-import { DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../../src/core/rank/fusion.js';
+import { DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../../src/core/rank/calibration.js';
 import { calibrationFileName } from '../../src/core/triage/calibration-record.js';
 
 const stored = await loadCalibration(DEFAULT_CALIBRATION_DIR, 'use-lite');
@@ -26,7 +26,7 @@ describe.each([
   ['hand-set default', DEFAULT_CALIBRATION],
   ['fitted use-lite', stored ?? DEFAULT_CALIBRATION],
 ])('inScopeProbability with the %s calibration', (_name, cal: Calibration) => {
-  const feature = fc.record({ denseMix: fc.double({ min: -1, max: 1, noNaN: true }), coverage: fc.double({ min: 0, max: 1, noNaN: true }), score: fc.double({ min: -6, max: 6, noNaN: true }) });
+  const feature = fc.record({ dense: fc.double({ min: -1, max: 1, noNaN: true }), coverage: fc.double({ min: 0, max: 1, noNaN: true }), score: fc.double({ min: -6, max: 6, noNaN: true }) });
 
   test('is a probability in [0, 1]', () => {
     fc.assert(fc.property(feature, (f) => {
@@ -35,7 +35,7 @@ describe.each([
     }));
   });
 
-  test.each(['denseMix', 'coverage', 'score'] as const)('never falls when %s rises', (key) => {
+  test.each(['dense', 'coverage', 'score'] as const)('never falls when %s rises', (key) => {
     fc.assert(fc.property(feature, fc.double({ min: 0, max: 2, noNaN: true }), (f, d) => inScopeProbability({ ...f, [key]: f[key] + d }, cal) >= inScopeProbability(f, cal)));
   });
 });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createError } from '../../core/errors.js';
-import type { Calibration } from '../../core/rank/fusion.js';
+import type { Calibration } from '../../core/rank/calibration.js';
 import { CalibrationRecord, calibrationFileName, toCalibration } from '../../core/triage/calibration-record.js';
 
 /** The calibrations shipped with the package (works from src/ and dist/ alike). */

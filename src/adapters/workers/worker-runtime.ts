@@ -6,7 +6,7 @@
 import { silentLogger, type Logger } from '../../core/log.js';
 import { createMatcher, type Matcher } from '../../core/matcher.js';
 import type { RankParams } from '../../core/rank/fusion.js';
-import type { CandidateOptions } from '../../core/rank/score-calls.js';
+import type { CandidateOptions } from '../../core/rank/candidates.js';
 import type { AiBinding, D1Like, VectorizeBinding } from './bindings.js';
 import { createD1PassageRegistry, createD1Store } from './d1-store.js';
 import { createVectorizeIndex } from './vectorize-index.js';

@@ -3,7 +3,7 @@
  * the logistic coefficients plus a record of what they were fitted on.
  */
 import { z } from 'zod';
-import type { Calibration } from '../rank/fusion.js';
+import type { Calibration } from '../rank/calibration.js';
 
 const Metrics = z.object({ brier: z.number(), ece: z.number() });
 
@@ -34,5 +34,5 @@ export function calibrationFileName(embedderId: string): string {
  * const cal = toCalibration(CalibrationRecord.parse(json));
  */
 export function toCalibration(r: CalibrationRecord): Calibration {
-  return { kind: 'logistic', weights: { ...r.weights }, fitted_on: `${r.fitted_on} (${r.embedder}, ${r.date})` };
+  return { kind: 'logistic', embedder: r.embedder, weights: { ...r.weights }, fitted_on: `${r.fitted_on} (${r.embedder}, ${r.date})` };
 }
