@@ -1,10 +1,10 @@
 /** The HTML path on synthetic pages (tests/fixtures/cfp/html, written for these tests) and on bad input. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCfpError } from '../../errors.js';
-import { decodeHtml, MAX_HTML_CHARS, parseCfpHtml } from '../index.js';
+import { isCfpError } from '../../src/core/errors.js';
+import { decodeHtml, MAX_HTML_CHARS, parseCfpHtml } from '../../src/core/cfp/index.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../../tests/fixtures/cfp/html/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/cfp/html/${name}`, import.meta.url), 'utf8');
 const codeOf = (f: () => unknown): string | undefined => {
   try {
     f();
