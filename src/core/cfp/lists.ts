@@ -8,7 +8,7 @@ import { prevNonBlank } from './lines.js';
 export interface BulletItem {
   text: string;
   lines: number[];
-  /** Items nested under this one (indented deeper than the run's first bullet). */
+  /** Items nested under this one (indented deeper than the run's first bullet, or marked differently). */
   subs: string[];
 }
 
@@ -18,6 +18,8 @@ export interface BulletRun {
   intro: Line | undefined;
   start: number;
   end: number;
+  /** Set for lists written without marks (one item per line after a topics lead-in). */
+  unmarked?: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
   let run: BulletRun | undefined;
   let last: BulletItem | undefined;
   let baseIndent = 0;
+  let topMarker: string | undefined;
+  let subMarker: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!l) continue;
@@ -39,14 +43,23 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
         run = { items: [], intro: prevNonBlank(lines, i), start: i, end: i };
         runs.push(run);
         baseIndent = l.indent;
+        topMarker = l.marker;
+        subMarker = undefined;
       }
       run.end = i;
-      if (last && l.indent > baseIndent + 1) {
+      // Deeper indentation, or a different mark straight under an item ("* Group" then "- item"), nests;
+      // after a blank line a new mark starts a new list level of its own.
+      const afterBlank = lines[i - 1]?.kind === 'blank';
+      const markedUnder = l.marker !== topMarker && (l.marker === subMarker || !afterBlank);
+      if (last && (l.indent > baseIndent + 1 || markedUnder)) {
+        if (l.indent <= baseIndent + 1) subMarker = l.marker;
         last.subs.push(l.text);
         last.lines.push(i);
         continue;
       }
       last = { text: l.text, lines: [i], subs: [] };
+      topMarker = l.marker;
+      subMarker = undefined;
       run.items.push(last);
     } else if (l.kind === 'blank') {
       continue;
