@@ -3,6 +3,7 @@
  * Everything downstream works on these, never on the raw string.
  */
 import { extractLinks, stripInline, type Link } from './markdown.js';
+import { looksLikeName } from './names.js';
 
 export type LineKind = 'blank' | 'heading' | 'bullet' | 'rule' | 'text';
 
@@ -52,7 +53,8 @@ function classify(raw: string, next: string | undefined): { kind: LineKind; text
   const atx = ATX.exec(raw);
   if (atx && /^\s{0,3}#/.test(raw)) return { kind: 'heading', text: cleanHeading(atx[1] ?? '') };
   const bold = BOLD_LINE.exec(raw);
-  if (bold) return { kind: 'heading', text: cleanHeading(bold[1] ?? '') };
+  // A bold person's name ("**Dr. Shaokun Fan**" over an affiliation line) is an editor, not a heading.
+  if (bold && !looksLikeName((bold[1] ?? '').trim())) return { kind: 'heading', text: cleanHeading(bold[1] ?? '') };
   const bullet = BULLET.exec(raw);
   if (bullet) return { kind: 'bullet', text: stripInline(bullet[3] ?? ''), marker: markerOf(bullet[2] ?? '') };
   const text = stripInline(raw);
@@ -80,7 +82,16 @@ export function toLines(text: string): Line[] {
     const { kind, text: plain, marker } = classify(raw, raws[index + 1]);
     return { index, kind, text: plain, raw, indent: indentOf(raw), links: extractLinks(raw), ...(marker ? { marker } : {}) };
   });
-  return hashLists(lines);
+  return framedHeadings(hashLists(lines));
+}
+
+/** A short line between two rule lines ("*****\nJournal Editor-in-Chief\n*****") is a heading, as e-mails draw them. */
+function framedHeadings(lines: Line[]): Line[] {
+  return lines.map((l, i) =>
+    l.kind === 'text' && l.text.length <= 80 && lines[i - 1]?.kind === 'rule' && lines[i + 1]?.kind === 'rule'
+      ? { ...l, kind: 'heading', text: cleanHeading(l.text) }
+      : l,
+  );
 }
 
 const HASH_MARK = /^\s*(#{1,6})\s/;
