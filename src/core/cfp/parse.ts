@@ -89,7 +89,9 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
   const links = lines.flatMap((l) => l.links);
-  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, text);
+  // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
+  const plain = lines.map((l) => l.text).join('\n');
+  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, plain);
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));

@@ -1,18 +1,21 @@
 /**
- * A title from the first lines of copied text, where pages put it: the line
- * that announces the call ("Call for Papers for the special issue: X",
- * "CfP: X", "Welcome to the X Call for Papers!", "SPECIAL ISSUE OF VENUE: X"),
- * or else the first short line that reads like a title. Only a line's own
- * text is used; a title never runs into the next line.
+ * A title from the first lines of copied text, where pages and e-mails put
+ * it: the line that announces the call ("Call for Papers for the special
+ * issue: X", "CfP: X", "Welcome to the X Call for Papers!", "SPECIAL ISSUE OF
+ * VENUE: X", an e-mail subject "2nd CFP: SI on X (IF: 3.8)"), or else the
+ * first short line that reads like a title. Only a line's own text is used; a
+ * title never runs into the next line. When two announcing lines name the
+ * same issue (a subject and the message's own heading), the fuller title wins.
  */
 import type { Line } from './lines.js';
-import { cleanTitle, fromSpecial, isGenericTitle } from './title.js';
+import { cleanTitle, fromSpecial, splitTail, stripNoise } from './title-parts.js';
+import { isGenericTitle } from './title.js';
+import { journalLine } from './venue-lines.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
   /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
-const SPECIAL_OF = /^special (?:issue|section|collection) (?:of|in) (?:the )?(.{3,120}?)\s*[:：]\s*(.{4,250})$/i;
 const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$|the swiss portal)/i;
 
 export interface LineTitle {
@@ -25,13 +28,13 @@ export interface LineTitle {
 function fromAnnouncement(text: string): { title: string; venue?: string } | undefined {
   const welcome = WELCOME.exec(text);
   if (welcome?.[1]) return { title: cleanTitle(welcome[1]) };
-  const of = SPECIAL_OF.exec(text);
-  if (of?.[1] && of[2]) return { title: cleanTitle(of[2]), venue: of[1].trim() };
-  const stripped = text.replace(PREFIX, '');
+  const sp = fromSpecial(text);
+  if (sp) return sp.title.split(/\s+/).length >= 2 && !isGenericTitle(sp.title) ? sp : undefined;
+  const plain = stripNoise(text);
+  const stripped = plain.replace(PREFIX, '');
   if (stripped === text) return undefined;
-  const sp = fromSpecial(stripped);
-  const title = cleanTitle(sp?.title ?? stripped);
-  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(sp?.venue ? { venue: sp.venue } : {}) } : undefined;
+  const { title, venue } = splitTail(stripped);
+  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(venue ? { venue } : {}) } : undefined;
 }
 
 function titleLike(line: Line): boolean {
@@ -42,6 +45,35 @@ function titleLike(line: Line): boolean {
   return words >= 3 && words <= 25 && text.length <= 200 && !/[.;]$/.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
 }
 
+/** The journal named on a line close to the title's lines (above or below, links and rules skipped), nearest first. */
+export function nearJournal(lines: readonly Line[], titleLines: readonly number[]): string | undefined {
+  const content = lines.filter((l) => (l.kind === 'text' || l.kind === 'heading') && !/^\s*(?:https?:\/\/|www\.)\S*\s*$/i.test(l.text) && !/^\(?https?:\/\//i.test(l.text));
+  for (let d = 1; d <= 5; d++) {
+    for (const at of titleLines) {
+      const k = content.findIndex((l) => l.index === at);
+      for (const j of k < 0 ? [] : [k - d, k + d]) {
+        const name = content[j] ? journalLine(content[j].text) : undefined;
+        if (name) return name;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The venue named beside the title, unless a journal line near it spells the
+ * same venue out ("PALADYN. Journal of Behavioral Robot" / "... Robotics",
+ * "EAAI" / "Engineering Applications of Artificial Intelligence").
+ */
+export function chooseVenue(beside: string | undefined, near: string | undefined): string | undefined {
+  if (!beside || !near) return beside ?? near;
+  const initials = near.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join('');
+  const spelledOut = words(near).startsWith(words(beside)) || (/^[A-Z&-]{2,10}$/.test(beside) && initials === beside.replace(/[^A-Z]/g, ''));
+  return spelledOut ? near : beside;
+}
+
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /**
  * The title in the first lines of a copied page.
  *
@@ -50,14 +82,23 @@ function titleLike(line: Line): boolean {
  * // { title: 'Transportation Justice', line: 0 }
  */
 export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
-  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 12);
-  for (const l of head) {
-    const a = fromAnnouncement(l.text);
-    if (a) return { ...a, line: l.index };
+  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 15);
+  const announced = head
+    .map((l) => ({ l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(l.text) : undefined }))
+    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined);
+  const [first, ...later] = announced;
+  if (first) {
+    // A subject line shortens the title its message spells out ("... on Emoji Understanding" / "... on Emoji Understanding and Applications in Social Media").
+    const fuller = later.find((x) => words(x.a.title).startsWith(`${words(first.a.title)} `));
+    const pick = fuller ?? first;
+    const same = announced.filter((x) => words(pick.a.title).startsWith(words(x.a.title)));
+    const near = nearJournal(lines, same.map((x) => x.l.index));
+    const venue = pick.a.venue ? chooseVenue(pick.a.venue, near) : (near ?? first.a.venue);
+    return { title: pick.a.title, ...(venue ? { venue } : {}), line: pick.l.index };
   }
-  const first = head.find((l) => l.kind !== 'bullet' && titleLike(l));
+  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.
   const firstProse = head.find((l) => l.kind === 'text' && l.text.split(/\s+/).length > 25);
-  if (first && (!firstProse || first.index < firstProse.index)) return { title: cleanTitle(first.text), line: first.index };
+  if (firstLike && (!firstProse || firstLike.index < firstProse.index)) return { title: cleanTitle(firstLike.text), line: firstLike.index };
   return undefined;
 }

@@ -3,6 +3,7 @@
  * links or the text, using a small table of venues we know.
  */
 import type { Link } from './markdown.js';
+import { cleanVenue } from './title-parts.js';
 
 interface KnownVenue {
   name: string;
@@ -52,6 +53,8 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`\\bThis (${NAME}) (?:special|themed?|focus) (?:issue|section)`, 'u'),
   new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
+  // "eLife is pleased to announce ... a Special Issue": the journal announcing its own issue.
+  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection)`, 'u'),
   new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
 ];
 
@@ -69,14 +72,30 @@ const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MD
 export function venueInText(text: string): string | undefined {
   for (const re of NAMED_IN_TEXT) {
     const m = re.exec(text);
-    const name = m?.[1]
-      ?.replace(/(?:\s+(?:on|of|and|for|in|the|&))+$/i, '')
+    const name = cleanVenue(m?.[1] ?? '')
+      .replace(/(?:\s+(?:on|of|and|for|in|the|&))+$/i, '')
       .replace(/^The\s+/, '')
       .replace(/[’']s$/, '')
       .trim();
     if (name && !NOT_JOURNAL.test(name) && name.length >= 3 && name.length <= 120) return name;
   }
-  return undefined;
+  return possessive(text);
+}
+
+const POSSESSIVE = /[’']s (?:[Ss]pecial|[Tt]hemed?|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)/u;
+const NAME_AT_END = new RegExp(`(${NAME})$`, 'u');
+
+/**
+ * "Philosophy and Technology’s special issue on ...". The name is read
+ * backwards from the possessive within a short window, so a long run of
+ * capitalised words cannot make the search quadratic.
+ */
+function possessive(text: string): string | undefined {
+  const m = POSSESSIVE.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(Math.max(0, m.index - 120), m.index);
+  const name = cleanVenue(NAME_AT_END.exec(before)?.[1] ?? '');
+  return name.length >= 3 && !NOT_JOURNAL.test(name) ? name : undefined;
 }
 
 /** A link to a journal's home (`/journal/decision-support-systems`) whose label is the journal's name. */
