@@ -129,3 +129,12 @@ describe('decodeHtml', () => {
     expect(codeOf(() => decodeHtml(latin1('%PDF-1.7\n\u0000\u0001\u0002 binary')))).toBe('BAD_INPUT');
   });
 });
+
+describe('struck-out text on a page', () => {
+  it('is not read: an extended deadline replaces the struck-out one', () => {
+    const html = '<h1>Special Issue on Soil Health</h1><p>This special issue collects work on soil health and food security in farms.</p><table><tr><td>Submission Deadline</td><td><strike>Sep 30, 2021</strike> Oct 30, 2021 (extended!)</td></tr><tr><td>Final decision</td><td><del>1 March 2022</del></td></tr></table>';
+    const call = parseCfpHtml(html);
+    expect(call.dates.submission_deadline).toBe('2021-10-30');
+    expect(call.dates.final_decision).toBeUndefined();
+  });
+});

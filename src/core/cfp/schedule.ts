@@ -32,8 +32,13 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
  * dateFieldOf('Revision Submission Deadline') // 'revision'
  */
 export function dateFieldOf(label: string): DateField | undefined {
-  return LABELS.find(([, re]) => re.test(label))?.[0];
+  const field = LABELS.find(([, re]) => re.test(label))?.[0];
+  // "Submission system opens", "Submissions start": the start of a submission window, not its deadline.
+  if (field === 'submission_deadline' && OPENING.test(label) && !/deadline|due|close/i.test(label)) return undefined;
+  return field;
 }
+
+const OPENING = /\b(?:opens?|opening|starts?|begins?|launch(?:es)?)\b/i;
 
 /** One labelled date as it appears in the CFP. */
 export interface DateEntry {
