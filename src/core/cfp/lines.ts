@@ -24,12 +24,13 @@ const HR = /^\s{0,3}(?:[-=_*]\s*){3,}$/;
 const ATX = /^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$/;
 const BOLD_LINE = /^\s*(?:\*\*|__)([^*_]{2,200})(?:\*\*|__)\s*:?\s*$/;
 /**
- * List marks. Unicode bullets may touch the text; ASCII marks, numbers and
+ * List marks. Unicode bullets (and the Symbol-font bullets Word leaves in
+ * pasted text, U+F0B7 and kin) may touch the text; ASCII marks, numbers and
  * letters need a space, except a hyphen straight before a capital ("-What are
  * ..."), which is a list mark in pasted e-mails and never a word.
  */
 const BULLET =
-  /^(\s*)([•●▪◦‣○■□➢►✓➤∙·](?:\s*)|--?\s+|[*+–—]\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
+  /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING =
   /^(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?)\s*[:：–—-]?$/iu;
@@ -58,15 +59,20 @@ function classify(raw: string, next: string | undefined): { kind: LineKind; text
   const bullet = BULLET.exec(raw);
   if (bullet) return { kind: 'bullet', text: stripInline(bullet[3] ?? ''), marker: markerOf(bullet[2] ?? '') };
   const text = stripInline(raw);
-  if (next !== undefined && /^\s{0,3}(?:={2,}|-{2,})\s*$/.test(next) && text.length < 200) {
+  // A setext underline; a dashed separator far longer than the line above is a rule under it, not an underline.
+  if (next !== undefined && /^\s{0,3}(?:={2,}|-{2,})\s*$/.test(next) && text.length < 200 && (next.trim().startsWith('=') || next.trim().length <= 1.5 * text.length + 8)) {
     return { kind: 'heading', text: cleanHeading(text) };
   }
   if (KNOWN_HEADING.test(text)) return { kind: 'heading', text: cleanHeading(text) };
   return { kind: 'text', text };
 }
 
+/** A heading's words without its decoration ("#### Guest editors *****", "== Topics =="). */
 function cleanHeading(s: string): string {
-  return stripInline(s).replace(/[:：]\s*$/, '').trim();
+  return stripInline(s)
+    .replace(/^[*=~]+\s*|\s*[*=~]+$|^[#_-]{2,}\s+|\s+[#_-]{2,}$/g, '')
+    .replace(/[:：]\s*$/, '')
+    .trim();
 }
 
 /**

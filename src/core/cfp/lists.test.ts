@@ -74,3 +74,33 @@ describe('nested and grouped lists', () => {
     expect(topicsOf(text)).toEqual(['Soil carbon', 'Erosion', 'Runoff', 'Nitrogen']);
   });
 });
+
+describe('lists that lost their marks or lead into sub-lists', () => {
+  it('reads indented capitalised lines under a group item as its items, not as the item wrapped', () => {
+    const text = 'The interests include the following list:\n\n(i) Fundamentals and Technologies\n Social network models\n Searching and discovery\n (ii) Security and Privacy\n Accountability and audit\n Secure access\n';
+    expect(topicsOf(text)).toEqual(['Social network models', 'Searching and discovery', 'Accountability and audit', 'Secure access']);
+  });
+
+  it('still joins an indented line that continues a bullet', () => {
+    expect(topicsOf('Topics include:\n\n- Harnessing big data from the Web to facilitate disaster\n  and risk management\n- Digital volunteering\n')).toEqual([
+      'Harnessing big data from the Web to facilitate disaster and risk management', 'Digital volunteering',
+    ]);
+  });
+
+  it('nests a differently marked list under an item that leads into it, even after a blank line', () => {
+    const text = 'The topics of interest are:\n\n1. New methods, such as\n\n- Ant Colony Systems\n- Genetic Algorithms\n\n2. Applications, including\n\n- Computer aided diagnosis\n';
+    expect(topicsOf(text)).toEqual(['Ant Colony Systems', 'Genetic Algorithms', 'Computer aided diagnosis']);
+  });
+
+  it('reads Word\'s Symbol-font bullet as a list mark', () => {
+    expect(topicsOf('Topics include:\n\uf0b7 Blockchain platforms\n\uf0b7 Smart grids\n')).toEqual(['Blockchain platforms', 'Smart grids']);
+  });
+});
+
+describe('headings in e-mails', () => {
+  it('drops heading decoration and tells a long dashed separator from an underline', () => {
+    expect(toLines('#### Guest editors *****************').map((l) => [l.kind, l.text])).toEqual([['heading', 'Guest editors']]);
+    expect(toLines('Topics\n------').map((l) => l.kind)).toEqual(['heading', 'rule']);
+    expect(toLines('Peng Cui, Tsinghua University, China\n-----------------------------------------------------------------------').map((l) => l.kind)).toEqual(['text', 'rule']);
+  });
+});

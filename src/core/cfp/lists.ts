@@ -50,7 +50,9 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
       // Deeper indentation, or a different mark straight under an item ("* Group" then "- item"), nests;
       // after a blank line a new mark starts a new list level of its own.
       const afterBlank = lines[i - 1]?.kind === 'blank';
-      const markedUnder = l.marker !== topMarker && (l.marker === subMarker || !afterBlank);
+      // An item that leads into a list ("1. New methods, such as", "* Systems:") takes the differently marked items after it, blank line or not.
+      const leadsIn = last !== undefined && LEADS_IN.test(last.text);
+      const markedUnder = l.marker !== topMarker && (l.marker === subMarker || !afterBlank || leadsIn);
       if (last && (l.indent > baseIndent + 1 || markedUnder)) {
         if (l.indent <= baseIndent + 1) subMarker = l.marker;
         last.subs.push(l.text);
@@ -63,6 +65,14 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
       run.items.push(last);
     } else if (l.kind === 'blank') {
       continue;
+    } else if (run && last && l.kind === 'text' && l.indent > 0 && lines[i - 1]?.kind !== 'blank' && lines[i - 1]?.kind === 'bullet' && unmarkedSubs(lines, i)) {
+      // Items whose marks were lost ("(i) Fundamentals" over " Social network models" lines) are sub-items, not the bullet wrapped.
+      for (let j = i; j < lines.length && lines[j]?.kind === 'text' && (lines[j]?.indent ?? 0) > 0; j++) {
+        last.subs.push(lines[j]?.text ?? '');
+        last.lines.push(j);
+        run.end = j;
+        i = j;
+      }
     } else if (run && last && l.kind === 'text' && l.indent > 0 && lines[i - 1]?.kind !== 'blank') {
       // An indented line straight after a bullet is that bullet wrapped.
       const subs = last.subs;
@@ -76,6 +86,27 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
     }
   }
   return runs;
+}
+
+/** An item that ends by leading into a list of its own. */
+const LEADS_IN = /(?:[:：]|\bsuch as|\bincluding|\binclude[sd]?|\be\.g\.?|\bas follows)\s*$/i;
+
+/**
+ * Whether the indented lines from `i` are items that lost their marks rather
+ * than a bullet wrapped onto more lines: two or more short lines, each
+ * starting with a capital, under a bullet that ends a phrase.
+ */
+function unmarkedSubs(lines: readonly Line[], i: number): boolean {
+  const above = lines[i - 1];
+  if (!above || /[,;\-–]$|\b(?:and|or|of|for|the|in|to|with)$/i.test(above.text)) return false;
+  let n = 0;
+  for (let j = i; j < lines.length; j++) {
+    const l = lines[j];
+    if (!l || l.kind !== 'text' || l.indent === 0) break;
+    if (!/^[\p{Lu}\d]/u.test(l.text) || l.text.length > 150) return false;
+    n++;
+  }
+  return n >= 2;
 }
 
 /**

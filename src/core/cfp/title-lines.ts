@@ -72,6 +72,39 @@ export function chooseVenue(beside: string | undefined, near: string | undefined
   return spelledOut ? near : beside;
 }
 
+/** Whether `full` spells out `short`: every word of the short title, in order, and more ("... Edge Computing-Assisted IoT" / "... Internet of Things (IoT)"). */
+function spells(full: string, short: string): boolean {
+  const f = words(full).split(' ');
+  const w = words(short).split(' ');
+  if (f.length <= w.length) return false;
+  let i = 0;
+  for (const x of f) if (x === w[i]) i++;
+  return i === w.length;
+}
+
+/** A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title. */
+function isJournalName(title: string): boolean {
+  return journalLine(title) !== undefined || /\bjournal$/i.test(title);
+}
+
+const DANGLING = /\b(?:for|of|and|in|on|the|to|with|a|an|from|towards?|via|by)$/i;
+
+/** A title line cut short by the line width ("... Techniques for" / "BioMedical Data Analysis") goes on on the next line. */
+function unwrapped(title: string, lines: readonly Line[], at: number): string {
+  if (!DANGLING.test(title)) return title;
+  const next = lines.slice(at + 1).find((l) => l.kind !== 'blank');
+  if (!next || next.kind === 'rule' || next.text.length > 120 || /[:：]\s/.test(next.text) || /https?:/.test(next.text)) return title;
+  return cleanTitle(`${title} ${next.text}`);
+}
+
+/** "X (UMUAI)" where UMUAI is the journal's acronym elsewhere in the text: the acronym names the venue, not the issue. */
+function withoutVenueAcronym(title: string, lines: readonly Line[]): string {
+  const acr = /\s*\(([A-Z][A-Z&-]{1,10})\)$/.exec(title)?.[1];
+  if (!acr) return title;
+  const named = lines.some((l) => l.text.includes(`(${acr})`) && journalLine(l.text.replace(/\s*\([^()]*\)\s*$/, '')) !== undefined);
+  return named ? title.slice(0, title.length - acr.length - 2).trim() : title;
+}
+
 const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -85,16 +118,17 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
   const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 15);
   const announced = head
     .map((l) => ({ l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(l.text) : undefined }))
-    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined);
+    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title))
+    .map((x) => ({ l: x.l, a: { ...x.a, title: unwrapped(x.a.title, lines, x.l.index) } }));
   const [first, ...later] = announced;
   if (first) {
     // A subject line shortens the title its message spells out ("... on Emoji Understanding" / "... on Emoji Understanding and Applications in Social Media").
-    const fuller = later.find((x) => words(x.a.title).startsWith(`${words(first.a.title)} `));
+    const fuller = later.find((x) => spells(x.a.title, first.a.title));
     const pick = fuller ?? first;
-    const same = announced.filter((x) => words(pick.a.title).startsWith(words(x.a.title)));
+    const same = announced.filter((x) => spells(pick.a.title, x.a.title) || words(pick.a.title) === words(x.a.title));
     const near = nearJournal(lines, same.map((x) => x.l.index));
     const venue = pick.a.venue ? chooseVenue(pick.a.venue, near) : (near ?? first.a.venue);
-    return { title: pick.a.title, ...(venue ? { venue } : {}), line: pick.l.index };
+    return { title: withoutVenueAcronym(pick.a.title, lines), ...(venue ? { venue } : {}), line: pick.l.index };
   }
   const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.

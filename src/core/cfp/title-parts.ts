@@ -11,7 +11,9 @@ const MAX_LINE = 400;
 
 /** The words that name a special issue, a section or a collection. */
 const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?)|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
-const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}\\s*(?:on\\b|[:：–—-]|(?=[“"‘«]))\\s*(.+)$`, 'i');
+/** "Special issue CFP: X", "Special Issue Call for Papers - X": announcement words between the issue and its title. */
+const ISSUE_NOISE = '(?:\\s+(?:cfp|call for papers))?';
+const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}${ISSUE_NOISE}\\s*(?:on\\b|[:：–—-]|(?=[“"‘«]))\\s*(.+)$`, 'i');
 /** "A Special Issue of Venue on X" / "Special Issue of Venue: X". */
 const SPECIAL_OF = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120}?)\\s*(?:\\bon\\b|[:：])\\s*(.{4,250})$`, 'i');
 /** "“X” Special Issue of Venue", "X - Special Issue for Venue". */
@@ -79,6 +81,20 @@ export function splitTail(raw: string): { title: string; venue?: string } {
   return { title: cleanTitle(title), ...(venue ? { venue } : {}) };
 }
 
+/**
+ * A journal named before the title after "Special Issue:" ("Special issue
+ * CFP: FGCS - Advances in X", "... : Future Generation Computer Systems
+ * (FGCS) - Advances in X"): an acronym or a name with its acronym, then a dash.
+ *
+ * @example
+ * splitHead('FGCS - Advances in Managing Graphs') // { title: 'Advances in Managing Graphs', venue: 'FGCS' }
+ */
+export function splitHead(raw: string): { title: string; venue?: string } {
+  const m = /^([A-Z][A-Z&-]{1,10}|(?:[\p{Lu}][\p{L}-]*\s+(?:(?:of|and|on|for|in|the|&)\s+)?){1,8}\([A-Z][A-Z&-]{1,10}\))\s+[-–—:]\s+(\S.{3,})$/u.exec(raw.trim());
+  if (!m?.[1] || !m[2]) return { title: raw };
+  return { title: m[2], venue: m[1].replace(/\s*\([^)]*\)$/, '') };
+}
+
 /** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
 const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si)\W*)+$/i;
 
@@ -143,8 +159,9 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
   }
   const m = SPECIAL.exec(t);
   if (m) {
-    const tail = splitTail(quoted(m[2] ?? ''));
-    const venue = venueOf(m[1]) ?? tail.venue;
+    const head = splitHead(quoted(m[2] ?? ''));
+    const tail = splitTail(head.title);
+    const venue = venueOf(m[1]) ?? head.venue ?? tail.venue;
     if (tail.title.length >= 3 && /\p{L}{2}/u.test(tail.title)) return { title: tail.title, ...(venue ? { venue } : {}) };
   }
   const first = TITLE_THEN_ISSUE.exec(t);

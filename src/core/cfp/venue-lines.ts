@@ -32,6 +32,9 @@ function initials(name: string): string {
  */
 export function journalLine(text: string): string | undefined {
   if (text.length > 200) return undefined;
+  // "User Modeling and User-Adapted Interaction. The Journal of Personalization Research": the name, then its subtitle.
+  const subtitled = /^(.{6,100}?)\.\s+The\s+(?:Journal|International Journal)\b/.exec(text.trim());
+  if (subtitled?.[1]) return journalLine(`${subtitled[1]} Journal`)?.replace(/\s+Journal$/, '') ?? undefined;
   const tail = TAIL.exec(text.replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, ''));
   const publisherNamed = tail !== null && !/^\W*(?:issn|if|impact|https?:|www\.)/i.test(tail[0]);
   const t = text
@@ -46,7 +49,7 @@ export function journalLine(text: string): string | undefined {
   const words = name.split(/\s+/);
   if (words.length < 1 || words.length > 12 || /[.!?]\s+\p{Lu}\p{Ll}/u.test(name) && !/^\p{Lu}+\.\s/u.test(name)) return undefined;
   // Every word capitalised, but for the small words journals use inside names.
-  const titleCase = words.every((w) => /^[\p{Lu}\d(&"“]|^e\p{Lu}/u.test(w) || SMALL.test(w));
+  const titleCase = words.every((w, i) => /^[\p{Lu}\d(&"“]|^e\p{Lu}/u.test(w) || SMALL.test(w) || (w === 'journal' && i === words.length - 1));
   if (!titleCase) return undefined;
   if (JOURNAL_WORD.test(name) || /^(?:IEEE|ACM|IET)\s+\p{Lu}/u.test(name)) return name;
   // A Title Case name followed by its publisher ("Future Generation Computer Systems (Elsevier)", "Computing (Springer journal)").

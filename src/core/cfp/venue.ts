@@ -108,6 +108,36 @@ function venueInLinks(links: readonly Link[]): string | undefined {
   return undefined;
 }
 
+/** A journal's slug in its publisher's address: journals.elsevier.com/<slug>, sciencedirect.com/journal/<slug>, <slug>.springeropen.com, ... */
+const SLUG_URLS: readonly RegExp[] = [
+  /journals\.elsevier\.com\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /sciencedirect\.com\/journal\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /\/\/([a-z0-9-]{4,60})\.(?:springeropen|biomedcentral)\.com/i,
+  /frontiersin\.org\/journals\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+];
+
+/**
+ * The journal whose address the call links to, as the text writes its name
+ * ("https://www.journals.elsevier.com/pervasive-and-mobile-computing" and
+ * "Pervasive and Mobile Computing (Impact Factor: 2.974)").
+ *
+ * @example
+ * venueFromSlug([{ label: 'x', url: 'https://www.journals.elsevier.com/big-data-research' }], 'Journal of Big Data Research, Elsevier') // 'Big Data Research'
+ */
+export function venueFromSlug(links: readonly Link[], text: string): string | undefined {
+  for (const l of links) {
+    for (const re of SLUG_URLS) {
+      const slug = re.exec(l.url)?.[1];
+      if (!slug) continue;
+      const words = slug.split('-').filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const m = new RegExp(`\\b${words.join('[\\s-]+')}\\b`, 'iu').exec(text);
+      // The name as written, capitalised like a name.
+      if (m && /^\p{Lu}/u.test(m[0]) && m[0].length <= 120) return m[0];
+    }
+  }
+  return undefined;
+}
+
 /**
  * The canonical name of a known venue written in some other way, else the input.
  *
@@ -136,6 +166,10 @@ export function inferVenue(
   if (!venue) {
     venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
     where = 'submission link';
+  }
+  if (!venue) {
+    venue = venueFromSlug(links, text);
+    where = 'the journal address the call links to';
   }
   if (!venue) {
     where = 'named in the text';
