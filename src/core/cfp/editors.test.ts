@@ -62,3 +62,18 @@ describe('editors sections', () => {
     ]);
   });
 });
+
+describe('editors named in prose and in header lines', () => {
+  it('reads names after "Guest Editors" in a sentence that wraps onto the next line', () => {
+    const eds = editorsOf('Please email Guest Editors Fred Douglis (Perspecta Labs) and Jason\nNieh (Columbia University) a brief description of the article you plan to submit.');
+    expect(eds.map((e) => e.name)).toEqual(['Fred Douglis', 'Jason Nieh']);
+  });
+
+  it('reads every name of "Guest Editors: A, B, C", and editors under a numbered heading', () => {
+    expect(editorsOf('Guest Editors: Matthias Jarke, Boris Otto, Sudha Ram\nSubmission Deadline: October 1, 2018').map((e) => e.name)).toEqual(['Matthias Jarke', 'Boris Otto', 'Sudha Ram']);
+    expect(editorsOf('5 Guest Editors\nMatthias Jarke, RWTH Aachen University, Germany; e-mail: jarke@dbis.rwth-aachen.de\nBoris Otto, Fraunhofer ISST, Germany;\ne-mail: boris.otto@isst.fraunhofer.de').map((e) => [e.name, e.email])).toEqual([
+      ['Matthias Jarke', 'jarke@dbis.rwth-aachen.de'],
+      ['Boris Otto', 'boris.otto@isst.fraunhofer.de'],
+    ]);
+  });
+});

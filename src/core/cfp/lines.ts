@@ -33,7 +33,7 @@ const BULLET =
   /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING =
-  /^(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?)\s*[:：–—-]?$/iu;
+  /^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?)\s*[:：–—-]?$/iu;
 
 function indentOf(raw: string): number {
   const m = /^[ \t\u00a0]*/.exec(raw);

@@ -104,3 +104,18 @@ describe('headings in e-mails', () => {
     expect(toLines('Peng Cui, Tsinghua University, China\n-----------------------------------------------------------------------').map((l) => l.kind)).toEqual(['text', 'rule']);
   });
 });
+
+describe('hard-wrapped e-mail text', () => {
+  it('joins an unindented line that goes on from a list item', () => {
+    expect(topicsOf('Topics of interest include (but are not limited to) the following:\n\n- Authentication techniques to discriminate between legitimate and\nmalicious nodes\n- Machine learning-based detection techniques\n- Access control mechanisms that prevent data disclosure hosted in\nsocial networks\n')).toEqual([
+      'Authentication techniques to discriminate between legitimate and malicious nodes',
+      'Machine learning-based detection techniques',
+      'Access control mechanisms that prevent data disclosure hosted in social networks',
+    ]);
+  });
+
+  it('reads a title wrapped after a comma', () => {
+    const call = parseCfp('Security and Communication Networks\nSpecial Issue on Characterization and Detection of Fakes, Spammers,\nand Bots in Social and Communication Networks\n\nThis special issue focuses on authentication techniques and detection of bots.');
+    expect(call.title).toBe('Characterization and Detection of Fakes, Spammers, and Bots in Social and Communication Networks');
+  });
+});

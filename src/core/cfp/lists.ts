@@ -73,8 +73,8 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
         run.end = j;
         i = j;
       }
-    } else if (run && last && l.kind === 'text' && l.indent > 0 && lines[i - 1]?.kind !== 'blank') {
-      // An indented line straight after a bullet is that bullet wrapped.
+    } else if (run && last && l.kind === 'text' && lines[i - 1]?.kind !== 'blank' && (l.indent > 0 || hardWrapped(lines[i - 1], l))) {
+      // An indented line straight after a bullet is that bullet wrapped; so is an unindented one that plainly goes on.
       const subs = last.subs;
       if (subs.length > 0) subs[subs.length - 1] = `${subs[subs.length - 1] ?? ''} ${l.text}`;
       else last.text = `${last.text} ${l.text}`;
@@ -86,6 +86,16 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
     }
   }
   return runs;
+}
+
+/**
+ * A line that goes on from the line above, as e-mails wrap list items at a
+ * fixed width: the line above stops mid-phrase ("legitimate and") or this one
+ * starts in lower case ("malicious nodes").
+ */
+function hardWrapped(above: Line | undefined, l: Line): boolean {
+  if (!above || l.text.length > 200 || /[:：]$/.test(l.text)) return false;
+  return /^\p{Ll}/u.test(l.text) || /(?:[,\-–]|\b(?:and|or|of|for|the|in|to|with|between|on))$/i.test(above.text);
 }
 
 /** An item that ends by leading into a list of its own. */

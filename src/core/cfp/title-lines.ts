@@ -87,14 +87,17 @@ function isJournalName(title: string): boolean {
   return journalLine(title) !== undefined || /\bjournal$/i.test(title);
 }
 
-const DANGLING = /\b(?:for|of|and|in|on|the|to|with|a|an|from|towards?|via|by)$/i;
+const DANGLING = /(?:\b(?:for|of|and|in|on|the|to|with|a|an|from|towards?|via|by)|,)$/i;
 
 /** A title line cut short by the line width ("... Techniques for" / "BioMedical Data Analysis") goes on on the next line. */
 function unwrapped(title: string, lines: readonly Line[], at: number): string {
-  if (!DANGLING.test(title)) return title;
+  // The line itself must end there (a title cleaned of a trailing comma still ends the line with it).
+  const line = lines[at]?.text ?? '';
+  if (!DANGLING.test(title) && !/,\s*$/.test(line)) return title;
   const next = lines.slice(at + 1).find((l) => l.kind !== 'blank');
   if (!next || next.kind === 'rule' || next.text.length > 120 || /[:：]\s/.test(next.text) || /https?:/.test(next.text)) return title;
-  return cleanTitle(`${title} ${next.text}`);
+  const comma = /,\s*$/.test(line) && !title.endsWith(',') ? ',' : '';
+  return cleanTitle(`${title}${comma} ${next.text}`);
 }
 
 /** "X (UMUAI)" where UMUAI is the journal's acronym elsewhere in the text: the acronym names the venue, not the issue. */
