@@ -138,3 +138,20 @@ describe('struck-out text on a page', () => {
     expect(call.dates.final_decision).toBeUndefined();
   });
 });
+
+describe('the Elsevier reader on a real ScienceDirect call (eval/cfp/cases, saved by an MIT-licensed scraper)', () => {
+  const page = readFileSync(new URL('../../eval/cfp/cases/elsevier-dss-blockchain.html', import.meta.url), 'utf8');
+  const call = parseCfpHtml(page, { url: 'https://www.sciencedirect.com/special-issue/239002/dss-special-issue-on-blockchain-technology-and-applications' });
+
+  it('takes the call heading that follows the posting date, and names the publisher', () => {
+    expect(call.title).toBe('Blockchain Technology and Applications');
+    expect(call.field_sources?.['title']).toEqual({ from: 'publisher', where: '.date + h3' });
+    expect(call.publisher).toBe('Elsevier');
+  });
+
+  it('reads the bold editors with their e-mail lines and the end of the submission window, never the posting date', () => {
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Shaokun Fan', 'Noyan Ilk', 'Akhil Kumar', 'J. Leon Zhao', 'Ruiyun “Rayna” Xu']);
+    expect(call.guest_editors[0]?.email).toBe('fans@oregonstate.edu');
+    expect(call.dates.submission_deadline).toBe('2023-01-15');
+  });
+});

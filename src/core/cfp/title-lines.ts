@@ -37,10 +37,15 @@ function fromAnnouncement(text: string): { title: string; venue?: string } | und
   return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(venue ? { venue } : {}) } : undefined;
 }
 
+/** A labelled field ("Editor:Lasana Harris, ...", "Deadline: 1 May"), never a title, with or without a space after the colon. */
+const FIELD_LABEL = /^(?:(?:lead |managing |corresponding )?(?:guest )?editors?|deadlines?|submission deadline|keywords?|topics?|contact|e-?mail|journal|issn|website|url|dates?|publisher|volume|issue|tel|phone)\s*[:：]/i;
+/** A listing page's label over its calls ("Ongoing Special Issue(s)"): the line under it names a call. */
+const LISTING = /^(?:ongoing|current|open|upcoming|active) (?:special issues?|calls? for papers)(?:\s*\(s\))?:?$/i;
+
 function titleLike(line: Line): boolean {
   const text = line.text;
   // A line that is only a link ("Submit a Paper") or a labelled value ("Deadline: 1 May") is not a title.
-  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || /^submit\b/i.test(text)) return false;
+  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text)) return false;
   const words = text.split(/\s+/).length;
   return words >= 3 && words <= 25 && text.length <= 200 && !/[.;]$/.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
 }
@@ -132,6 +137,14 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
     const near = nearJournal(lines, same.map((x) => x.l.index));
     const venue = pick.a.venue ? chooseVenue(pick.a.venue, near) : (near ?? first.a.venue);
     return { title: withoutVenueAcronym(pick.a.title, lines), ...(venue ? { venue } : {}), line: pick.l.index };
+  }
+  // On a listing page the first call's name is the first title-like line under "Ongoing Special Issue(s)".
+  const listing = lines.findIndex((l) => LISTING.test(l.text));
+  if (listing >= 0) {
+    const under = lines.slice(listing + 1).find((l) => l.kind !== 'blank' && l.kind !== 'rule');
+    if (under && under.text.split(/\s+/).length >= 2 && under.text.length <= 200 && !/[.;:]$/.test(under.text) && !FIELD_LABEL.test(under.text)) {
+      return { title: cleanTitle(under.text), line: under.index };
+    }
   }
   const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.

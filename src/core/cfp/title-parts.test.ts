@@ -84,3 +84,15 @@ describe('titles and venues of e-mailed calls', () => {
     expect(call.title).toBe('Mechanistic microbiome studies');
   });
 });
+
+describe('titles on listing pages and around label lines', () => {
+  it('takes the call under "Ongoing Special Issue(s)" on a listing page, not the page heading', () => {
+    const call = parseCfp('About Special Issues\n\nA Special Issue is a collection of articles on a hot topical research area within the scope of the journal.\n\nList of Special Issues\n\nOngoing Special Issue(s)\n\nSoil Health in Dry Lands\n\n(Lead Guest Editor: Ada Lovelace )\n\nSubmission Deadline: Aug. 25, 2021\n');
+    expect(call.title).toBe('Soil Health in Dry Lands');
+  });
+
+  it('never takes a labelled field line for the title, even without a space after the colon', () => {
+    const call = parseCfp('Editor:Lasana Harris, Department of Experimental Psychology, University College London\n\nCall for Papers: Structural racism and affective science\n\nWe invite papers for this issue on structural racism and affective science.\n');
+    expect(call.title).toBe('Structural racism and affective science');
+  });
+});

@@ -25,7 +25,7 @@ export interface TitleResult {
 const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming) )?special (?:issues?|collections?)(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
+  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
