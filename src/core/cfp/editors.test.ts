@@ -77,3 +77,10 @@ describe('editors named in prose and in header lines', () => {
     ]);
   });
 });
+
+describe('names', () => {
+  it('never takes a capitalised phrase that starts with an article for a person', () => {
+    expect(looksLikeName('The Microbiome Across Biological Systems')).toBe(false);
+    expect(looksLikeName('Anna Queralt')).toBe(true);
+  });
+});

@@ -27,7 +27,8 @@ const NICKNAME = /\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu;
  */
 export function looksLikeName(s: string): boolean {
   const t = s.replace(TITLE_PREFIX, '').replace(NICKNAME, ' ').replace(/\s+/g, ' ').trim();
-  return t.length <= 60 && NAME.test(t) && !NOT_NAME.test(t);
+  // A person's name never starts with an article ("The Microbiome Across Biological Systems").
+  return t.length <= 60 && NAME.test(t) && !NOT_NAME.test(t) && !/^(?:The|A|An)\s/.test(t);
 }
 
 /**

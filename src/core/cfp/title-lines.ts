@@ -30,8 +30,9 @@ function fromAnnouncement(text: string): { title: string; venue?: string } | und
   if (welcome?.[1]) return { title: cleanTitle(welcome[1]) };
   const sp = fromSpecial(text);
   if (sp) return sp.title.split(/\s+/).length >= 2 && !isGenericTitle(sp.title) ? sp : undefined;
-  const plain = stripNoise(text);
-  const stripped = plain.replace(PREFIX, '');
+  // The announcement's own prefix first ("Call for Proposals from X: Title"), then e-mail subject noise.
+  const own = text.replace(PREFIX, '');
+  const stripped = own !== text ? own : stripNoise(text).replace(PREFIX, '');
   if (stripped === text) return undefined;
   const { title, venue } = splitTail(stripped);
   return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(venue ? { venue } : {}) } : undefined;

@@ -96,3 +96,9 @@ describe('titles on listing pages and around label lines', () => {
     expect(call.title).toBe('Structural racism and affective science');
   });
 });
+
+describe('announcements with their own prefix', () => {
+  it('reads the title after "Call for Proposals from X:", not X', () => {
+    expect(parseCfp('Call for Proposals from Early Career Researchers: Public History – Beyond Impact and Engagement\n\nHistory invites proposals for a special issue on public history.\n').title).toBe('Public History – Beyond Impact and Engagement');
+  });
+});
