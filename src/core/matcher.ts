@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from './log.js';
 import type { CallStore, Embedder, VectorIndex } from './ports.js';
 import { checkRequirements } from './rank/requirements.js';
 import { deadlineStatus, todayIso } from './rank/deadline.js';
+import { matchesFilters } from './rank/filters.js';
 import { prepareDraft } from './rank/draft.js';
 import { round } from './rank/evidence.js';
 import { DEFAULT_CALIBRATION, DEFAULT_RANK_PARAMS, inScopeProbability, type Calibration, type RankParams } from './rank/fusion.js';
@@ -56,6 +57,8 @@ export interface Matcher {
   readonly corpus: Corpus;
   readonly params: RankParams;
   calibration: Calibration;
+  /** The day deadlines are judged on when a request gives none (injectable for tests). */
+  today(): string;
   /** Index every call in the store (embedding only what is missing) and drop calls no longer there. */
   sync(): Promise<{ calls: number; embedded: number; removed: number }>;
   listCalls(): Call[];
@@ -97,6 +100,7 @@ export function createMatcher(deps: MatcherDeps): Matcher {
     corpus,
     params,
     calibration: deps.calibration ?? DEFAULT_CALIBRATION,
+    today,
     sync: () =>
       serial(async () => {
         const t0 = Date.now();
@@ -152,7 +156,8 @@ export function createMatcher(deps: MatcherDeps): Matcher {
     async rank(request) {
       const t0 = performance.now();
       const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
-      const opts = parseOrThrow(RankOptions, { top_k: r.top_k, as_of: r.as_of, open_only: r.open_only }, 'options');
+      // Unknown keys (the draft's fields, a batch line's id) are dropped by the object schema.
+      const opts = parseOrThrow(RankOptions, r, 'options');
       const asOf = opts.as_of ?? today();
       const { draft, embedded, scored, timing } = await matcher.scoreDraft({ title: r.title, abstract: r.abstract, keywords: r.keywords });
       const shown: Array<{ call: Call; s: ProbableCall; deadline: RankedCall['deadline'] }> = [];
@@ -160,7 +165,7 @@ export function createMatcher(deps: MatcherDeps): Matcher {
         const call = corpus.calls.get(s.callId);
         if (!call) continue;
         const deadline = deadlineStatus(call, asOf);
-        if (opts.open_only && deadline.state === 'closed') continue;
+        if (!matchesFilters(call, deadline, opts)) continue;
         shown.push({ call, s, deadline });
         if (shown.length >= opts.top_k) break;
       }
