@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-worker', 'models', 'coverage', '.wrangler', 'data', 'bench/results', 'tests/.tmp', '.cache', 'eval/.cache'] },
+  { ignores: ['node_modules', 'dist', 'dist-worker', 'models', 'coverage', '.wrangler', 'data', 'bench/results', 'tests/.tmp', '.cache', 'eval/.cache', 'src/web/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
 import { explainerFromEnv } from '../core/explain/from-env.js';
 import { createApp } from '../http/app.js';
 import { securityFromEnv } from '../http/security.js';
@@ -26,6 +27,8 @@ const app = createApp({
   ...(process.env.ADMIN_TOKEN ? { adminToken: process.env.ADMIN_TOKEN } : {}),
   onChange: () => void runtime.persist(),
   ...(explainer ? { explainer } : {}),
+  // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds only.
+  draftReaders: nodeDraftReaders(),
   // RATE_LIMIT (default 60/min, burst 30) per socket address; CORS_ORIGINS (default: none).
   security: securityFromEnv(process.env, (c) => getConnInfo(c).remote.address ?? 'unknown'),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubmissions } from '../../src/web/client-parse.js';
+import { parseSubmissions } from '../../src/web/views/parse-submissions.js';
 import { testApp } from './helpers.js';
 
 describe('web pages', () => {

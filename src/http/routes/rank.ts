@@ -1,22 +1,61 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { DraftFileReaders } from '../../core/draft-file/index.js';
 import { explainRanking } from '../../core/explain/explain-ranking.js';
 import type { Explainer } from '../../core/explain/explainer.js';
 import type { Matcher } from '../../core/matcher.js';
-import { RankRequest } from '../../core/schema.js';
+import { summarizeFilters } from '../../core/rank/filters.js';
+import { RankRequest, type ExtractedDraft, type RankResponse } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
+import { fileOf, isForm, keywordList, optionsFromFields, readDraftFile, readForm, str, strings } from '../form.js';
 
 /**
- * `POST /v1/rank`: rank the calls for one draft. With `explain: true` the
- * top 3 results also get LLM explanations (`explanations`); the ranking is
- * computed first and returned unchanged, and an LLM failure becomes
- * `explanation_error` rather than a failed request.
+ * A ranking with its filter counts and, when it is empty, why (rank/filters.ts).
+ *
+ * @example
+ * const res = await rankWithFilters(matcher, { title, abstract, open_only: true });
+ * res.filters.empty?.reason
  */
-export function rankRoutes(matcher: Matcher, explainer?: Explainer): Hono {
+export async function rankWithFilters(matcher: Matcher, req: RankRequest): Promise<RankResponse & { filters: NonNullable<RankResponse['filters']> }> {
+  const ranking = await matcher.rank(req);
+  return { ...ranking, filters: summarizeFilters(matcher.listCalls(), req, ranking.as_of, ranking.results.length) };
+}
+
+/**
+ * The rank request of a multipart post: a draft file's fields, overridden by any typed field.
+ *
+ * @example
+ * const { request, draftFile } = await rankRequestFromForm(c, readers);
+ */
+export async function rankRequestFromForm(c: Context, readers: DraftFileReaders): Promise<{ request: RankRequest; draftFile?: ExtractedDraft }> {
+  const form = await readForm(c);
+  const file = fileOf(form);
+  const draftFile = file ? await readDraftFile(file, readers) : undefined;
+  const typedKeywords = keywordList(strings(form, 'keywords'));
+  const request = parseOrThrow(RankRequest.strict(), {
+    title: str(form, 'title') ?? draftFile?.title ?? '',
+    abstract: str(form, 'abstract') ?? draftFile?.abstract ?? '',
+    keywords: typedKeywords.length ? typedKeywords : (draftFile?.keywords ?? []),
+    ...optionsFromFields((k) => strings(form, k)),
+    ...(str(form, 'explain') !== undefined ? { explain: /^(1|true|on)$/i.test(str(form, 'explain') ?? '') } : {}),
+  }, 'request');
+  return { request, ...(draftFile ? { draftFile } : {}) };
+}
+
+/**
+ * `POST /v1/rank`: rank the calls for one draft, as JSON or as a multipart form with a draft file
+ * (`file`: PDF, .docx, .tex, .md, .txt; typed fields override what the file gave). The answer
+ * carries filter counts (`filters`), why an empty result is empty, and for a file the fields read
+ * from it (`draft_file`). With `explain: true` the top 3 results also get LLM explanations; an
+ * LLM failure becomes `explanation_error` rather than a failed request.
+ */
+export function rankRoutes(matcher: Matcher, explainer?: Explainer, readers: DraftFileReaders = {}): Hono {
   const r = new Hono();
   r.post('/rank', async (c) => {
-    const req = parseOrThrow(RankRequest.strict(), await readJson(c), 'request');
-    const ranking = await matcher.rank(req);
+    const { request: req, draftFile } = isForm(c)
+      ? await rankRequestFromForm(c, readers)
+      : { request: parseOrThrow(RankRequest.strict(), await readJson(c), 'request'), draftFile: undefined };
+    const ranking = { ...(await rankWithFilters(matcher, req)), ...(draftFile ? { draft_file: draftFile } : {}) };
     if (!req.explain) return c.json(ranking);
     const draft = { title: req.title, abstract: req.abstract, keywords: req.keywords };
     return c.json(await explainRanking(explainer, matcher, draft, ranking));
