@@ -16,8 +16,9 @@ export interface DraftFields {
 
 const ABSTRACT_HEAD = /^\s*(?:#{1,6}\s*)?(?:abstract|a\s+b\s+s\s+t\s+r\s+a\s+c\s+t|summary)\b\s*[.:—–-]?\s*/i;
 const KEYWORDS_HEAD = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:key\s*-?\s*words?|index\s+terms|general\s+terms)(?:\*\*)?\s*[:—–.-]?\s*(?:\*\*)?\s*/i;
-const NUMBERED_HEADING = /^\s*(?:#{1,6}\s|(?:[0-9]{1,2}\.?|[IVX]{1,4}\.)\s+[A-Z][a-z])/;
-const NAMED_HEADING = /^\s*(?:introduction|ccs concepts|acm reference format|contents|references)\b/i;
+// A numbered heading is a short line of its own ("2 Related Work", "III. METHOD"), not a sentence that starts with a number.
+const NUMBERED_HEADING = /^\s*(?:#{1,6}\s|(?:[0-9]{1,2}\.?|[IVX]{1,4}\.)\s+[A-Z][A-Za-z-]*(?:\s+(?:[A-Z][A-Za-z-]*|and|of|the|for|in|on|to|with))*\s*$)/;
+const NAMED_HEADING = /^\s*(?:(?:[0-9]{1,2}|[IVX]{1,4})\.?\s+)?(?:introduction|ccs concepts|acm reference format|contents|references)\b/i;
 const isSectionEnd = (l: string): boolean => NUMBERED_HEADING.test(l) || NAMED_HEADING.test(l);
 const NOISE = /arxiv|preprint|journal|proceedings|conference|vol\.|volume|doi|issn|©|copyright|received|accepted|submitted|published|manuscript|page \d|^\s*\d+\s*$|https?:\/\/|@/i;
 

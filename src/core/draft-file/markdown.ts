@@ -39,7 +39,8 @@ function yamlValue(front: string, key: string): string | string[] | undefined {
 export function readMarkdownDraft(md: string): DraftFields {
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(md);
   const body = fm ? md.slice(fm[0].length) : md;
-  const found = findDraftFields(plain(body), { title: /^#\s+(.+)$/m.exec(body)?.[1] });
+  const heading = /^#\s+(.+)$/m.exec(body)?.[1];
+  const found = findDraftFields(plain(body), heading ? { title: plain(heading) } : {});
   if (!fm) return { ...found, abstract: latexToText(found.abstract), title: latexToText(found.title) };
   const front = fm[1] ?? '';
   const asText = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(' ') : v);

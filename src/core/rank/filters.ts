@@ -160,7 +160,8 @@ export function explainEmpty(f: Partial<CallFilters>, total: number, matched: nu
   const closedOnly = relax.find((r) => r.remove.length === 1 && r.remove[0] === 'open_only');
   if (closedOnly) {
     const n = closedOnly.matches;
-    return { reason: `No open call matches; ${plural(n, 'closed call')} ${n === 1 ? 'does' : 'do'}.`, hint: 'Show them to see how the draft fits, or widen the other filters.', relax };
+    // The closed calls first: they are what the other filters asked for.
+    return { reason: `No open call matches; ${plural(n, 'closed call')} ${n === 1 ? 'does' : 'do'}.`, hint: 'Show them to see how the draft fits, or widen the other filters.', relax: [closedOnly, ...relax.filter((r) => r !== closedOnly)] };
   }
   return {
     reason: `No call matches all the filters (${describe(f)}).`,
