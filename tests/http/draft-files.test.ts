@@ -11,7 +11,7 @@ import { expectError, jsonPost, testApp } from './helpers.js';
 
 function upload(name: string, bytes: Uint8Array | string, fields: Record<string, string> = {}): RequestInit {
   const fd = new FormData();
-  fd.append('file', new File([bytes], name));
+  fd.append('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   return { method: 'POST', body: fd };
 }
@@ -54,7 +54,7 @@ describe('POST /v1/extract', () => {
     ['an old .doc', 'paper.doc', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 415, 'UNSUPPORTED_FILE', /\.doc files are not read/],
     ['an empty file', 'paper.txt', () => '', 422, 'UNREADABLE_FILE', /is empty/],
     ['a ZIP that is not Word', 'paper.docx', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 422, 'UNREADABLE_FILE', /not a readable \.docx/],
-  ] as const)('refuses %s with a message that says what to do', async (_what, name, make, status, code, message) => {
+  ] as Array<[string, string, () => Uint8Array | string, number, string, RegExp]>)('refuses %s with a message that says what to do', async (_what, name, make, status, code, message) => {
     const body = await expectError(await app.request('/v1/extract', upload(name, make())), status, code);
     expect(body.error.message).toMatch(message);
   });

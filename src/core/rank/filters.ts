@@ -56,7 +56,7 @@ function without(f: Partial<CallFilters>, keys: readonly FilterKey[]): Partial<C
  * @example
  * matchesFilters(call, deadlineStatus(call, '2025-01-10'), { publisher: ['IEEE'], open_only: true })
  */
-export function matchesFilters(call: Call, deadline: DeadlineStatus, f: Partial<CallFilters>): boolean {
+export function matchesFilters(call: Call, deadline: { readonly state: string }, f: Partial<CallFilters>): boolean {
   if (f.open_only && isClosedState(deadline.state)) return false;
   if (f.publisher?.length && !oneOf(call.publisher, f.publisher)) return false;
   if (f.venue?.length && !oneOf(call.venue, f.venue)) return false;

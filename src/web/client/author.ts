@@ -92,7 +92,7 @@ export function enhanceAuthor(): void {
     abstract.dispatchEvent(new Event('input'));
     notice.replaceChildren();
     const p = document.createElement('p');
-    p.textContent = `Read ${x.source.name} (${x.source.kind}${x.source.pages ? `, ${x.source.pages} pages` : ''}): check the title, abstract and keywords below, then find matching calls. The file was not kept.`;
+    p.textContent = `Read ${x.source.name} (${x.source.kind}${x.source.pages ? `, ${x.source.pages} page${x.source.pages === 1 ? '' : 's'}` : ''}): check the title, abstract and keywords below, then find matching calls. The file was not kept.`;
     notice.append(p);
     if (x.warnings.length) {
       const ul = document.createElement('ul');

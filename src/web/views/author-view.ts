@@ -32,7 +32,7 @@ function errorBox(p: AuthorPage): Html {
 
 function extractedNotice(x: ExtractedDraft | undefined): Html {
   if (!x) return html`<div id="file-notice" class="notice" role="status"></div>`;
-  return html`<div id="file-notice" class="notice" role="status"><p>Read <strong>${x.source.name}</strong> (${x.source.kind}${x.source.pages ? `, ${x.source.pages} pages` : ''}): check the title, abstract and keywords below, then find matching calls. The file was not kept.</p>${x.warnings.length ? html`<ul>${x.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}</div>`;
+  return html`<div id="file-notice" class="notice" role="status"><p>Read <strong>${x.source.name}</strong> (${x.source.kind}${x.source.pages ? `, ${x.source.pages} page${x.source.pages === 1 ? '' : 's'}` : ''}): check the title, abstract and keywords below, then find matching calls. The file was not kept.</p>${x.warnings.length ? html`<ul>${x.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}</div>`;
 }
 
 /**
