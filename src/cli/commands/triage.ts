@@ -50,6 +50,7 @@ export async function triageCommand(argv: string[]): Promise<number> {
   const input = positionals[0];
   if (!values.call || !input) throw createError('BAD_INPUT', 'give --call <id> and a submissions file (see cfpmatch triage --help)');
   if (values.format !== undefined && values.format !== 'csv' && values.format !== 'jsonl') throw createError('BAD_INPUT', `--format must be csv or jsonl (got "${values.format}")`);
+  if (values.resume && !values.out) throw createError('BAD_INPUT', '--resume needs --out <report>: it appends to that file');
   if (values.format && values.out) throw createError('BAD_INPUT', '--format is for stdout; with --out the file name says the format (.csv or .jsonl)');
   const thresholds = {
     ...(values['in-scope'] !== undefined ? { in_scope: probabilityArg('--in-scope', values['in-scope']) } : {}),
