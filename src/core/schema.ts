@@ -279,7 +279,7 @@ export const RankResponse = z.object({
   as_of: IsoDate,
   embedder: z.string(),
   timing_ms: z.object({ embed: z.number(), search: z.number(), total: z.number() }),
-  /** Filter counts and, for an empty result, why it is empty (always present from /v1/rank). */
+  /** Filter counts and, for an empty result, why it is empty (from /v1/rank when a filter is set or nothing is shown). */
   filters: FilterSummary.optional(),
   /** The draft read from an uploaded file (multipart /v1/rank), as ranked. */
   draft_file: ExtractedDraft.optional(),

@@ -69,7 +69,7 @@ export function authorRoutes(r: Hono, d: AuthorDeps): void {
       const fields = fieldIssues(parsed.error);
       return render(c, d, { values, error: { message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields } }, 400);
     }
-    const result = await rankWithFilters(d.matcher, parsed.data);
+    const result = await rankWithFilters(d.matcher, parsed.data, true);
     const format = str(form, 'format');
     if (format === 'csv' || format === 'json' || format === 'md') {
       const file = exportFile(format, `cfpmatch-calls-${result.as_of}`);

@@ -88,13 +88,13 @@ describe('multipart POST /v1/rank', () => {
   it('ranks a PDF draft and says which fields it read', async () => {
     const res = await app.request('/v1/rank', upload('paper.pdf', paperPdf(), { top_k: '2' }));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { results: Array<{ call_id: string }>; draft_file: Extracted; filters: { total: number } };
+    const body = (await res.json()) as { results: Array<{ call_id: string }>; draft_file: Extracted; filters?: unknown };
     expect(body.results).toHaveLength(2);
     // The same ranking as the fields sent as JSON.
     const json = (await (await app.request('/v1/rank', jsonPost({ ...PAPER, top_k: 2 }))).json()) as { results: Array<{ call_id: string }> };
     expect(body.results.map((r) => r.call_id)).toEqual(json.results.map((r) => r.call_id));
     expect(body.draft_file.source.kind).toBe('pdf');
-    expect(body.filters.total).toBe(3);
+    expect(body.filters).toBeUndefined(); // no filter set and calls shown: no counts pass
   });
 
   it('lets typed fields override the file, and applies form filters', async () => {

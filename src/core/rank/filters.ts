@@ -76,20 +76,58 @@ function oneOf(value: string | undefined, wanted: readonly string[]): boolean {
   return wanted.some((w) => fold(w) === v);
 }
 
-interface Row {
-  call: Call;
-  deadline: DeadlineStatus;
+const BIT: Record<FilterKey, number> = { publisher: 1, venue: 2, deadline_after: 4, deadline_before: 8, open_only: 16 };
+
+interface CallKeys {
+  publisher: string | undefined;
+  venue: string | undefined;
+  deadline: number | undefined;
 }
 
-function countValues(rows: readonly Row[], pick: (r: Row) => string | undefined): Array<{ value: string; count: number }> {
+// Per call, computed once: the folded facet values and the deadline as a number. Calls are
+// replaced, never mutated, so a WeakMap keyed by the object stays right and frees itself.
+const keysOf = new WeakMap<Call, CallKeys>();
+const statusOf = new WeakMap<Call, { asOf: string; status: DeadlineStatus }>();
+
+function callKeys(call: Call): CallKeys {
+  let k = keysOf.get(call);
+  if (!k) {
+    const d = call.dates.submission_deadline;
+    k = { publisher: call.publisher ? fold(call.publisher) : undefined, venue: call.venue ? fold(call.venue) : undefined, deadline: d ? isoToUtc(d) : undefined };
+    keysOf.set(call, k);
+  }
+  return k;
+}
+
+function cachedStatus(call: Call, asOf: IsoDate): DeadlineStatus {
+  const hit = statusOf.get(call);
+  if (hit && hit.asOf === asOf) return hit.status;
+  const status = deadlineStatus(call, asOf);
+  statusOf.set(call, { asOf, status });
+  return status;
+}
+
+/** The bits of the filters a call fails (0: it passes them all). One pass over the calls gives every count from these. */
+function failures(k: CallKeys, state: string, f: Partial<CallFilters>, want: { publisher?: Set<string>; venue?: Set<string>; after?: number; before?: number }): number {
+  let m = 0;
+  if (f.open_only && isClosedState(state)) m |= BIT.open_only;
+  if (want.publisher && !(k.publisher !== undefined && want.publisher.has(k.publisher))) m |= BIT.publisher;
+  if (want.venue && !(k.venue !== undefined && want.venue.has(k.venue))) m |= BIT.venue;
+  if (want.after !== undefined && (k.deadline === undefined || k.deadline < want.after)) m |= BIT.deadline_after;
+  if (want.before !== undefined && (k.deadline === undefined || k.deadline > want.before)) m |= BIT.deadline_before;
+  return m;
+}
+
+function countValues(values: ReadonlyArray<string | undefined>): Array<{ value: string; count: number }> {
+  // Count raw values first (cheap per call), then merge spellings: distinct values are few.
+  const raw = new Map<string, number>();
+  for (const v of values) if (v) raw.set(v, (raw.get(v) ?? 0) + 1);
   const counts = new Map<string, { value: string; count: number }>();
-  for (const r of rows) {
-    const v = pick(r);
-    if (!v) continue;
+  for (const [v, n] of raw) {
     const k = fold(v);
-    const e = counts.get(k) ?? { value: v.trim(), count: 0 };
-    e.count++;
-    counts.set(k, e);
+    const e = counts.get(k);
+    if (e) e.count += n;
+    else counts.set(k, { value: v.trim(), count: n });
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
@@ -97,26 +135,44 @@ function countValues(rows: readonly Row[], pick: (r: Row) => string | undefined)
 /**
  * Counts for each filter choice (each facet counted with the other filters kept, as faceted search
  * does), the number of calls that pass, and for an empty result (`shown` 0) why and what to drop.
+ * One pass over the calls (their folded values and deadline status are cached per call object).
  *
  * @example
  * const s = summarizeFilters(matcher.listCalls(), { open_only: true }, '2025-01-10', 0);
  * s.empty?.reason // 'No open call matches; 1 closed call does.'
  */
 export function summarizeFilters(calls: readonly Call[], f: Partial<CallFilters>, asOf: IsoDate, shown: number): FilterSummary {
-  const rows: Row[] = calls.map((call) => ({ call, deadline: deadlineStatus(call, asOf) }));
-  const count = (g: Partial<CallFilters>) => rows.reduce((n, r) => n + (matchesFilters(r.call, r.deadline, g) ? 1 : 0), 0);
-  const passing = (g: Partial<CallFilters>) => rows.filter((r) => matchesFilters(r.call, r.deadline, g));
-  const matched = count(f);
+  const want = {
+    ...(f.publisher?.length ? { publisher: new Set(f.publisher.map(fold)) } : {}),
+    ...(f.venue?.length ? { venue: new Set(f.venue.map(fold)) } : {}),
+    ...(f.deadline_after ? { after: isoToUtc(f.deadline_after) } : {}),
+    ...(f.deadline_before ? { before: isoToUtc(f.deadline_before) } : {}),
+  };
+  const masks = new Uint8Array(calls.length);
+  const states: string[] = new Array<string>(calls.length);
+  calls.forEach((call, i) => {
+    const state = cachedStatus(call, asOf).state;
+    states[i] = state;
+    masks[i] = failures(callKeys(call), state, f, want);
+  });
+  // Calls that pass every filter except those in `ignore`.
+  const passing = (ignore: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < masks.length; i++) if (((masks[i] ?? 0) & ~ignore) === 0) out.push(i);
+    return out;
+  };
+  const count = (g: Partial<CallFilters>) => passing(activeKeys(f).filter((k) => !activeKeys(g).includes(k)).reduce((m, k) => m | BIT[k], 0)).length;
+  const matched = passing(0).length;
   const summary: FilterSummary = {
     matched,
-    total: rows.length,
+    total: calls.length,
     facets: {
-      publisher: countValues(passing(without(f, ['publisher'])), (r) => r.call.publisher),
-      venue: countValues(passing(without(f, ['venue'])), (r) => r.call.venue),
-      deadline: countValues(passing(without(f, ['open_only'])), (r) => r.deadline.state),
+      publisher: countValues(passing(BIT.publisher).map((i) => calls[i]?.publisher)),
+      venue: countValues(passing(BIT.venue).map((i) => calls[i]?.venue)),
+      deadline: countValues(passing(BIT.open_only).map((i) => states[i])),
     },
   };
-  if (shown === 0) summary.empty = explainEmpty(f, rows.length, matched, count);
+  if (shown === 0) summary.empty = explainEmpty(f, calls.length, matched, count);
   return summary;
 }
 
