@@ -62,7 +62,7 @@ describe('help and bad input (no model loaded)', () => {
   it('calls list and show read the stored calls', async () => {
     const list = await run(['calls', 'list']);
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n')[0]).toMatch(/^id\s+title\s+deadline\s+topics$/);
+    expect(list.stdout.split('\n')[0]).toMatch(/^id\s+title\s+deadline\s+status\s+topics$/);
     expect(list.stdout).toContain('ieee-network-lam-ioe');
     const json = JSON.parse((await run(['calls', 'list', '--json'])).stdout) as Array<{ id: string; source_text?: string }>;
     expect(json.map((c) => c.id)).toEqual(['china-comms-6g-edge-genai', 'ieee-iotj-symbiotic-iot-giant-ai', 'ieee-network-lam-ioe']);

@@ -67,7 +67,7 @@ describe('cfpmatch triage (built binary, USE-lite)', () => {
 
     await appendFile(input, row({ ...EDGE, id: 'edge-2' }));
     const again = await cli(['triage', '--call', 'china-comms-6g-edge-genai', 'subs.jsonl', '--out', 'report.csv', '--resume']);
-    expect(again.code).toBe(0);
+    expect(again.code).toBe(2); // the broken row 2 is still in the input
     expect(again.stdout).toMatch(/triaged 1 submissions/);
     expect(again.stdout).toMatch(/already in the report 2/);
     const after = parse(await readFile(join(dir, 'report.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;

@@ -127,14 +127,14 @@ describe('author page with JavaScript', () => {
     for (const [name, buffer] of files) {
       await page.getByLabel('Title', { exact: true }).fill('');
       await page.locator('#file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-      await expect.poll(() => page.locator('#file-notice').innerText()).toContain(`Read ${name}`);
+      await expect.poll(() => page.locator('#file-notice').innerText(), { timeout: 20_000 }).toContain(`Read ${name}`);
       expect((await page.getByLabel('Title', { exact: true }).inputValue()).toLowerCase(), name).toBe(PAPER.title.toLowerCase());
       expect(await page.getByLabel('Abstract', { exact: true }).inputValue(), name).toContain('compresses a large language model');
       expect(await page.getByLabel('Keywords', { exact: true }).inputValue(), name).toBe(PAPER.keywords.join(', '));
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('title');
     }
     await page.locator('#file').setInputFiles({ name: 'figure.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]) });
-    await expect.poll(() => page.locator('#file-notice').innerText()).toContain('.png files are not read');
+    await expect.poll(() => page.locator('#file-notice').innerText(), { timeout: 20_000 }).toContain('.png files are not read');
     // Chromium logs the refused upload's 415 itself; nothing else may fail.
     expect(page.jsErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
     await page.close();
@@ -145,16 +145,16 @@ describe('author page with JavaScript', () => {
     await page.goto(`${base}/`);
     await page.getByLabel('Title', { exact: true }).fill('Only a title');
     await page.getByRole('button', { name: 'Find matching calls' }).click();
-    await expect.poll(() => page.locator('#form-error').innerText()).toContain('abstract must not be empty');
+    await expect.poll(() => page.locator('#form-error').innerText(), { timeout: 20_000 }).toContain('abstract must not be empty');
     expect(await page.getByLabel('Abstract', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('abstract');
     await page.getByLabel('Abstract', { exact: true }).fill(LAM_DRAFT.abstract);
     await page.getByLabel('Venue').selectOption('China Communications');
     await page.getByLabel(/Only calls still open/).check();
     await page.getByRole('button', { name: 'Find matching calls' }).click();
-    await expect.poll(() => page.locator('#results').innerText()).toContain('No open call matches; 1 closed call does.');
+    await expect.poll(() => page.locator('#results').innerText(), { timeout: 20_000 }).toContain('No open call matches; 1 closed call does.');
     await page.getByRole('button', { name: 'Show the 1 closed call' }).click();
-    await expect.poll(() => page.locator('#results article.result').count()).toBe(1);
+    await expect.poll(() => page.locator('#results article.result').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByLabel(/Only calls still open/).isChecked()).toBe(false);
     await page.close();
   });
@@ -243,7 +243,7 @@ describe('pages without JavaScript', () => {
     await page.goto(`${base}/`);
     await page.locator('#file').setInputFiles({ name: 'paper.tex', mimeType: 'text/x-tex', buffer: Buffer.from(PAPER_TEX) });
     await page.getByRole('button', { name: 'Read the file' }).click();
-    await expect.poll(() => page.locator('#file-notice').innerText()).toContain('Read paper.tex');
+    await expect.poll(() => page.locator('#file-notice').innerText(), { timeout: 20_000 }).toContain('Read paper.tex');
     expect(await page.getByLabel('Abstract', { exact: true }).inputValue()).toContain('in O(n log n) time');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.close();
@@ -259,7 +259,7 @@ describe('pages without JavaScript', () => {
     const outCount = Number(/\((\d+)\)/.exec(await page.locator('#t-verdict option[value=out_of_scope]').innerText())?.[1]);
     await page.getByLabel('Show', { exact: true }).selectOption('out_of_scope');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.locator('#triage-results tbody tr').count()).toBe(outCount);
+    await expect.poll(() => page.locator('#triage-results tbody tr').count(), { timeout: 20_000 }).toBe(outCount);
     expect(await page.locator('#triage-results tbody tr[data-verdict=out_of_scope]').count()).toBe(outCount);
     expect(await page.locator('#triage-results tbody tr summary').allInnerTexts()).toContain('Medieval poetry');
     await page.close();
@@ -274,7 +274,7 @@ describe('editor and calls pages', () => {
     await page.getByLabel('Submissions').fill(EDITOR_SUBS);
     await page.getByRole('button', { name: 'Triage submissions' }).click();
     const rows = page.locator('#triage-results tbody tr');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
     expect(page.url()).toBe(`${base}/editor?call=ieee-network-lam-ioe`);
     // One line each: a row is no taller than a few lines of text until it is expanded.
     const heights = await rows.evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
@@ -313,10 +313,10 @@ describe('editor and calls pages', () => {
     await page.goto(`${base}/editor`);
     await page.getByLabel('Submissions').fill('{"title":"A","abstract":"x y"}\nnot json');
     await page.getByRole('button', { name: 'Triage submissions' }).click();
-    await expect.poll(() => page.locator('#triage-error').innerText()).toContain('line 2: not valid JSON');
+    await expect.poll(() => page.locator('#triage-error').innerText(), { timeout: 20_000 }).toContain('line 2: not valid JSON');
     await page.getByLabel('Submissions').fill('{"title":"A","abstract":"x y"}');
     await page.getByLabel('Submissions').press('Control+Enter');
-    await expect.poll(() => page.locator('#triage-error').innerText()).toContain('Triage is not available on this server');
+    await expect.poll(() => page.locator('#triage-error').innerText(), { timeout: 20_000 }).toContain('Triage is not available on this server');
     await page.unroute(`${base}/v1/triage`);
     await page.close();
   });
