@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { createError } from './errors.js';
+import { fieldIssues, issueSummary } from './validate.js';
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026"). */
 export const IsoDate = z
@@ -55,6 +56,15 @@ export const SubmissionRules = z.object({
 });
 export type SubmissionRules = z.infer<typeof SubmissionRules>;
 
+/** Where one extracted field of a call came from, so a page can show it (and a reviewer check it). */
+export const FieldSource = z.object({
+  /** `text-line`: a line of pasted text; `html-element`: an element of a web page; `meta`: page metadata (og:, citation_, JSON-LD); `publisher`: a publisher-specific reader; `llm`: the optional model extraction; `curated`: a hand-curated file. */
+  from: z.enum(['text-line', 'html-element', 'meta', 'publisher', 'llm', 'curated']),
+  /** Human-readable location: "line 3", "lines 12-20", "h1", "meta og:title". */
+  where: z.string().max(300),
+});
+export type FieldSource = z.infer<typeof FieldSource>;
+
 export const Call = z.object({
   id: CallId,
   title: z.string().min(1),
@@ -69,6 +79,8 @@ export const Call = z.object({
   rules: SubmissionRules.default({}),
   /** Problems the parser found in the source text (e.g. a date that contradicts the others). */
   warnings: z.array(z.string()).default([]),
+  /** Where each extracted field came from (`title`, `venue`, `publisher`, `topics`, `dates.submission_deadline`, `guest_editors`, ...). */
+  field_sources: z.record(z.string().max(100), FieldSource).optional(),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: z.string().optional(),
   /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
@@ -138,8 +150,8 @@ export function callFromEval(e: EvalCall, id: string = e.id): Call {
     dates: e.deadline ? { submission_deadline: e.deadline } : {},
   });
   if (r.success) return r.data;
-  const fields = r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
-  throw createError('VALIDATION', `invalid call "${e.id}": ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
+  const fields = fieldIssues(r.error);
+  throw createError('VALIDATION', `invalid call "${e.id}": ${issueSummary(fields)}`, { fields });
 }
 
 export const MAX_ABSTRACT_CHARS = 20_000;

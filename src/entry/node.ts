@@ -6,11 +6,9 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
-import { explainerFromEnv } from '../core/explain/from-env.js';
-import { createApp } from '../http/app.js';
-import { securityFromEnv } from '../http/security.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
+import { createService } from './service.js';
 
 const log = jsonLogger();
 const host = process.env.HOST ?? '127.0.0.1';
@@ -18,19 +16,13 @@ const port = Number(process.env.PORT ?? 8787);
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 
 const runtime = await createNodeRuntime({ ...envOptions(), log });
-const explainer = explainerFromEnv(process.env, log);
-// Whether the LLM is on and which model; never the key.
-log('llm.config', { enabled: explainer !== undefined, model: explainer?.modelName });
-const app = createApp({
-  matcher: runtime.matcher,
+// The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
+const app = createService(runtime.matcher, process.env, {
   log,
-  ...(process.env.ADMIN_TOKEN ? { adminToken: process.env.ADMIN_TOKEN } : {}),
   onChange: () => void runtime.persist(),
-  ...(explainer ? { explainer } : {}),
-  // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds only.
+  clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
   draftReaders: nodeDraftReaders(),
-  // RATE_LIMIT (default 60/min, burst 30) per socket address; CORS_ORIGINS (default: none).
-  security: securityFromEnv(process.env, (c) => getConnInfo(c).remote.address ?? 'unknown'),
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });

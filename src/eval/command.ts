@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { createProgress } from '../cli/progress.js';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
-import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
-import { DEFAULT_CALIBRATION } from '../core/rank/fusion.js';
+import { loadCalibrations } from '../adapters/node/calibration-file.js';
+import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
 import { renderHtmlReport } from './report-html.js';
@@ -129,7 +129,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
     // A bar with the time left on a terminal; nothing in pipes and CI logs.
     const bar = createProgress(papers.length);
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
-    const calibration = (await loadCalibration(DEFAULT_CALIBRATION_DIR, inner.id)) ?? DEFAULT_CALIBRATION;
+    const calibration = calibrationFor(inner.id, await loadCalibrations());
     const res = await runEval({
       calls,
       papers,

@@ -5,7 +5,8 @@ import { isCfpError } from '../core/errors.js';
 import { exportTriage } from '../core/export/triage.js';
 import type { Matcher } from '../core/matcher.js';
 import { deadlineStatus } from '../core/rank/deadline.js';
-import { MAX_TRIAGE_SUBMISSIONS } from '../core/schema.js';
+import { MAX_TRIAGE_SUBMISSIONS, TriageRequest } from '../core/schema.js';
+import { parseOrThrow } from '../core/validate.js';
 import { triageSubmissions } from '../core/triage/triage.js';
 import { fileOf, readForm, str } from '../http/form.js';
 import { sendDownload, sendPage } from './page.js';
@@ -44,7 +45,7 @@ export function editorRoutes(r: Hono, matcher: Matcher): void {
     if (submissions.length > MAX_TRIAGE_SUBMISSIONS) return fail(`${submissions.length} submissions: at most ${MAX_TRIAGE_SUBMISSIONS} at once here (the CLI, cfpmatch triage, takes any number).`);
     let result;
     try {
-      result = await triageSubmissions(matcher, { call_id: callId, submissions });
+      result = await triageSubmissions(matcher, parseOrThrow(TriageRequest, { call_id: callId, submissions }, 'triage request'));
     } catch (err) {
       if (isCfpError(err) && err.status < 500) return fail(err.message, err.status === 404 ? 404 : 400);
       throw err;

@@ -80,7 +80,7 @@ export async function rankCommand(argv: string[]): Promise<number> {
   if (values.batch && positionals.length) throw createError('BAD_INPUT', 'give either --batch <file> or one draft, not both');
   const format = values.json ? 'json' : (values.format ?? 'table');
   if (!['table', 'json', 'csv', 'md'].includes(format)) throw createError('BAD_INPUT', `--format must be table, json, csv or md (got "${format}")`);
-  const opts = parseOrThrow(RankOptions.partial(), {
+  const opts = parseOrThrow(RankOptions, {
     ...(values['top-k'] !== undefined ? { top_k: Number(values['top-k']) } : {}),
     ...(values['as-of'] ? { as_of: values['as-of'] } : {}),
     ...(values['open-only'] ? { open_only: true } : {}),
@@ -89,9 +89,9 @@ export async function rankCommand(argv: string[]): Promise<number> {
     ...(values['deadline-after'] ? { deadline_after: values['deadline-after'] } : {}),
     ...(values['deadline-before'] ? { deadline_before: values['deadline-before'] } : {}),
   }, 'options');
-  // Read and check the draft before loading the model, so bad input fails fast.
-  const draft = values.batch ? undefined : { ...(await readDraft(positionals[0])), ...overrides(values) };
-  if (draft) parseOrThrow(Draft, { title: draft.title, abstract: draft.abstract, keywords: draft.keywords }, 'draft');
+  // Validated here, once, before loading the model, so bad input fails fast.
+  const raw = values.batch ? undefined : { ...(await readDraft(positionals[0])), ...overrides(values) };
+  const draft = raw ? parseOrThrow(Draft, { title: raw.title, abstract: raw.abstract, keywords: raw.keywords }, 'draft') : undefined;
   const calls = values.calls ? await loadCalls(values.calls) : undefined;
   const rt = await createNodeRuntime({ ...envOptions(), ...(calls ? { calls } : {}) });
   try {
@@ -100,6 +100,7 @@ export async function rankCommand(argv: string[]): Promise<number> {
       console.error(`ranked ${ranked} draft${ranked === 1 ? '' : 's'}${skipped ? `, skipped ${skipped} bad line${skipped === 1 ? '' : 's'}` : ''}${values.out ? ` -> ${values.out}` : ''}`);
       return skipped ? 2 : 0;
     }
+    if (!draft) throw createError('BAD_INPUT', 'no draft given');
     const ranking = await rt.matcher.rank({ ...draft, ...opts });
     const res = { ...ranking, filters: summarizeFilters(rt.matcher.listCalls(), opts, ranking.as_of, ranking.results.length) };
     console.log(format === 'table' ? formatRanking(res) : exportRanking(res, format as 'json' | 'csv' | 'md').replace(/^\uFEFF/, '').trimEnd());

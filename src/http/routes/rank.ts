@@ -4,7 +4,7 @@ import { explainRanking } from '../../core/explain/explain-ranking.js';
 import type { Explainer } from '../../core/explain/explainer.js';
 import type { Matcher } from '../../core/matcher.js';
 import { hasFilters, summarizeFilters } from '../../core/rank/filters.js';
-import { RankRequest, type ExtractedDraft, type RankResponse } from '../../core/schema.js';
+import { RankRequest, type CallFilters, type ExtractedDraft, type RankResponse } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
 import { fileOf, isForm, keywordList, optionsFromFields, readDraftFile, readForm, str, strings } from '../form.js';
@@ -19,7 +19,11 @@ import { fileOf, isForm, keywordList, optionsFromFields, readDraftFile, readForm
  * res.filters?.empty?.reason
  */
 export async function rankWithFilters(matcher: Matcher, req: RankRequest, always = false): Promise<RankResponse> {
-  const ranking = await matcher.rank(req);
+  return withFilterSummary(matcher, req, await matcher.rank(req), always);
+}
+
+/** Add the filter summary to a ranking made from `req` (see {@link rankWithFilters}). */
+export function withFilterSummary(matcher: Matcher, req: Partial<CallFilters>, ranking: RankResponse, always = false): RankResponse {
   if (!always && !hasFilters(req) && ranking.results.length > 0) return ranking;
   return { ...ranking, filters: summarizeFilters(matcher.listCalls(), req, ranking.as_of, ranking.results.length) };
 }
@@ -59,10 +63,12 @@ export function rankRoutes(matcher: Matcher, explainer?: Explainer, readers: Dra
     const { request: req, draftFile } = isForm(c)
       ? await rankRequestFromForm(c, readers)
       : { request: parseOrThrow(RankRequest.strict(), await readJson(c), 'request'), draftFile: undefined };
-    const ranking = { ...(await rankWithFilters(matcher, req)), ...(draftFile ? { draft_file: draftFile } : {}) };
+    const t0 = performance.now();
+    // Scored once: the ranking and the explanations read the same scored draft.
+    const sd = await matcher.scoreDraft(req);
+    const ranking = { ...withFilterSummary(matcher, req, await matcher.rankScored(sd, req, t0)), ...(draftFile ? { draft_file: draftFile } : {}) };
     if (!req.explain) return c.json(ranking);
-    const draft = { title: req.title, abstract: req.abstract, keywords: req.keywords };
-    return c.json(await explainRanking(explainer, matcher, draft, ranking));
+    return c.json(await explainRanking(explainer, matcher, sd, ranking));
   });
   return r;
 }
