@@ -19,7 +19,7 @@ function schemaBlock(label: string, schema: unknown): string {
 
 function content(obj: unknown): unknown {
   const c = (obj as { content?: Record<string, { schema?: unknown }> } | undefined)?.content;
-  return c?.['application/json']?.schema;
+  return c?.['application/json']?.schema ?? c?.['multipart/form-data']?.schema;
 }
 
 /**
