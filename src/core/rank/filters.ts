@@ -84,27 +84,27 @@ interface CallKeys {
   deadline: number | undefined;
 }
 
-// Per call, computed once: the folded facet values and the deadline as a number. Calls are
-// replaced, never mutated, so a WeakMap keyed by the object stays right and frees itself.
-const keysOf = new WeakMap<Call, CallKeys>();
-const statusOf = new WeakMap<Call, { asOf: string; status: DeadlineStatus }>();
+// Per call, computed once: the folded facet values, the deadline as a number and the last
+// deadline status (keyed by its day). Calls are replaced, never mutated, so a WeakMap keyed by
+// the object stays right and frees itself.
+interface CallCache extends CallKeys {
+  asOf?: string;
+  status?: DeadlineStatus;
+}
+const cache = new WeakMap<Call, CallCache>();
 
-function callKeys(call: Call): CallKeys {
-  let k = keysOf.get(call);
+function cached(call: Call, asOf: IsoDate): { keys: CallKeys; state: string } {
+  let k = cache.get(call);
   if (!k) {
     const d = call.dates.submission_deadline;
     k = { publisher: call.publisher ? fold(call.publisher) : undefined, venue: call.venue ? fold(call.venue) : undefined, deadline: d ? isoToUtc(d) : undefined };
-    keysOf.set(call, k);
+    cache.set(call, k);
   }
-  return k;
-}
-
-function cachedStatus(call: Call, asOf: IsoDate): DeadlineStatus {
-  const hit = statusOf.get(call);
-  if (hit && hit.asOf === asOf) return hit.status;
-  const status = deadlineStatus(call, asOf);
-  statusOf.set(call, { asOf, status });
-  return status;
+  if (k.asOf !== asOf || !k.status) {
+    k.status = deadlineStatus(call, asOf);
+    k.asOf = asOf;
+  }
+  return { keys: k, state: k.status.state };
 }
 
 /** The bits of the filters a call fails (0: it passes them all). One pass over the calls gives every count from these. */
@@ -118,10 +118,8 @@ function failures(k: CallKeys, state: string, f: Partial<CallFilters>, want: { p
   return m;
 }
 
-function countValues(values: ReadonlyArray<string | undefined>): Array<{ value: string; count: number }> {
-  // Count raw values first (cheap per call), then merge spellings: distinct values are few.
-  const raw = new Map<string, number>();
-  for (const v of values) if (v) raw.set(v, (raw.get(v) ?? 0) + 1);
+/** Counts of raw values merged by spelling (case, spaces), most first; distinct values are few. */
+function mergeSpellings(raw: ReadonlyMap<string, number>): Array<{ value: string; count: number }> {
   const counts = new Map<string, { value: string; count: number }>();
   for (const [v, n] of raw) {
     const k = fold(v);
@@ -149,28 +147,33 @@ export function summarizeFilters(calls: readonly Call[], f: Partial<CallFilters>
     ...(f.deadline_before ? { before: isoToUtc(f.deadline_before) } : {}),
   };
   const masks = new Uint8Array(calls.length);
-  const states: string[] = new Array<string>(calls.length);
-  calls.forEach((call, i) => {
-    const state = cachedStatus(call, asOf).state;
-    states[i] = state;
-    masks[i] = failures(callKeys(call), state, f, want);
-  });
-  // Calls that pass every filter except those in `ignore`.
-  const passing = (ignore: number) => {
-    const out: number[] = [];
-    for (let i = 0; i < masks.length; i++) if (((masks[i] ?? 0) & ~ignore) === 0) out.push(i);
-    return out;
+  // One loop: each call's failed filters, and the facet counts (raw values; spellings merged after).
+  const raw = { publisher: new Map<string, number>(), venue: new Map<string, number>(), deadline: new Map<string, number>() };
+  const add = (m: Map<string, number>, v: string | undefined) => {
+    if (v) m.set(v, (m.get(v) ?? 0) + 1);
   };
-  const count = (g: Partial<CallFilters>) => passing(activeKeys(f).filter((k) => !activeKeys(g).includes(k)).reduce((m, k) => m | BIT[k], 0)).length;
-  const matched = passing(0).length;
+  let matched = 0;
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i] as Call;
+    const { keys, state } = cached(call, asOf);
+    const m = failures(keys, state, f, want);
+    masks[i] = m;
+    if (m === 0) matched++;
+    if ((m & ~BIT.publisher) === 0) add(raw.publisher, call.publisher);
+    if ((m & ~BIT.venue) === 0) add(raw.venue, call.venue);
+    if ((m & ~BIT.open_only) === 0) add(raw.deadline, state);
+  }
+  // Calls that pass every filter except those in the removed ones (for the empty state's ways out).
+  const count = (g: Partial<CallFilters>) => {
+    const ignore = activeKeys(f).filter((k) => !activeKeys(g).includes(k)).reduce((acc, k) => acc | BIT[k], 0);
+    let n = 0;
+    for (const m of masks) if ((m & ~ignore) === 0) n++;
+    return n;
+  };
   const summary: FilterSummary = {
     matched,
     total: calls.length,
-    facets: {
-      publisher: countValues(passing(BIT.publisher).map((i) => calls[i]?.publisher)),
-      venue: countValues(passing(BIT.venue).map((i) => calls[i]?.venue)),
-      deadline: countValues(passing(BIT.open_only).map((i) => states[i])),
-    },
+    facets: { publisher: mergeSpellings(raw.publisher), venue: mergeSpellings(raw.venue), deadline: mergeSpellings(raw.deadline) },
   };
   if (shown === 0) summary.empty = explainEmpty(f, calls.length, matched, count);
   return summary;
