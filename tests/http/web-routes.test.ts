@@ -138,6 +138,14 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     expect(await unknown.text()).toContain('no call with id');
   });
 
+  it('page form posts count against the API rate limit (same buckets)', async () => {
+    const { app } = await testApp({ security: { rateLimit: { perMinute: 1, burst: 2, key: () => 'one-client' } } });
+    expect((await app.request('/', form({ abstract: LAM_DRAFT.abstract }))).status).toBe(200);
+    expect((await app.request('/v1/rank', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ abstract: LAM_DRAFT.abstract }) })).status).toBe(200);
+    expect((await app.request('/editor', form({ call_id: 'ieee-network-lam-ioe', submissions: 'T\nAn abstract.' }))).status).toBe(429);
+    expect((await app.request('/calls')).status).toBe(200); // reading pages is not limited
+  });
+
   it('GET /calls marks closed calls, filters and pages; an unknown call is a 404 page', async () => {
     const { app } = await testApp();
     const html = await (await app.request('/calls')).text();
