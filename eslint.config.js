@@ -34,6 +34,6 @@ export default tseslint.config(
   ...layer(['src/cli/**/*.ts', 'src/eval/**/*.ts', 'src/bench/**/*.ts', 'src/calibrate/**/*.ts'], 'Node tools never load the Worker adapters', outside(['adapters/workers'])),
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortController: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortController: 'readonly', performance: 'readonly' } },
   },
 );
