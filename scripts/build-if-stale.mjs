@@ -22,7 +22,7 @@ try {
 } catch {
   /* not built yet */
 }
-const inputs = Math.max(...['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => newest(join(root, p))));
+const inputs = Math.max(...['src', 'scripts/build-client.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => newest(join(root, p))));
 if (built < inputs) {
   console.error(built === 0 ? 'building dist/ (first start)' : 'sources changed since the last build: building dist/');
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });

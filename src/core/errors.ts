@@ -19,9 +19,14 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, exit: 5 },
   TOO_LARGE: { status: 413, exit: 2 },
   HEADERS_TOO_LARGE: { status: 431, exit: 2 },
+  /** A draft file of a kind that cannot be read (wrong extension or content). */
+  UNSUPPORTED_FILE: { status: 415, exit: 2 },
+  /** A draft file that was recognised but holds no usable text (scanned, encrypted, damaged). */
+  UNREADABLE_FILE: { status: 422, exit: 2 },
   RATE_LIMITED: { status: 429, exit: 6 },
   EMBEDDER_UNAVAILABLE: { status: 503, exit: 7 },
   MODEL_NOT_FOUND: { status: 503, exit: 7 },
+  CALIBRATION_MISSING: { status: 500, exit: 7 },
   INDEX_CORRUPT: { status: 500, exit: 8 },
   INDEX_MISMATCH: { status: 500, exit: 8 },
   LLM_UNAVAILABLE: { status: 503, exit: 9 },

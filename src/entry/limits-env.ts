@@ -31,6 +31,16 @@ export function windowsFromEnv(env: Env): WindowOptions {
   });
 }
 
+/**
+ * REQUEST_TIMEOUT_MS (default 120000), read the same way on Node and Workers (entry/service.ts).
+ *
+ * @example
+ * requestTimeoutFromEnv({ REQUEST_TIMEOUT_MS: '5000' }) // 5000
+ */
+export function requestTimeoutFromEnv(env: Env): number {
+  return intEnv(env, 'REQUEST_TIMEOUT_MS', 1_000, 3_600_000) ?? 120_000;
+}
+
 export interface ServerLimits {
   /** The embedding queue: EMBED_CONCURRENCY, EMBED_QUEUE_TOKENS and REQUEST_TIMEOUT_MS as its deadline. */
   queue: EmbedQueueOptions;
@@ -47,7 +57,7 @@ export interface ServerLimits {
  * const limits = serverLimitsFromEnv(process.env);
  */
 export function serverLimitsFromEnv(env: Env): ServerLimits {
-  const requestTimeoutMs = intEnv(env, 'REQUEST_TIMEOUT_MS', 1_000, 3_600_000) ?? 120_000;
+  const requestTimeoutMs = requestTimeoutFromEnv(env);
   const queue = defined({
     concurrency: intEnv(env, 'EMBED_CONCURRENCY', 1, 64),
     maxQueuedTokens: intEnv(env, 'EMBED_QUEUE_TOKENS', 1_024, 10_000_000),

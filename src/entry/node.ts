@@ -8,14 +8,13 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { explainerFromEnv } from '../core/explain/from-env.js';
-import { createApp } from '../http/app.js';
-import { securityFromEnv } from '../http/security.js';
+import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
 import { drainAfterEarlyResponse, jsonClientError } from './http-socket.js';
 import { failureCode } from './index-saver.js';
 import { jsonLogger } from './json-logger.js';
 import { serverLimitsFromEnv } from './limits-env.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
+import { createService } from './service.js';
 
 const log = jsonLogger();
 const host = process.env.HOST ?? '127.0.0.1';
@@ -28,20 +27,15 @@ process.on('unhandledRejection', (reason) => log('process.unhandled_rejection', 
 
 // retrySaves: a save that fails (full or read-only disk) is logged and retried; the server serves from memory.
 const runtime = await createNodeRuntime({ ...envOptions(), log, retrySaves: true, embedQueue: limits.queue });
-const explainer = explainerFromEnv(process.env, log);
-// Whether the LLM is on and which model; never the key.
-log('llm.config', { enabled: explainer !== undefined, model: explainer?.modelName });
 let acceptingAdmin = true;
 const queueStats = (runtime.embedder as { queueStats?: () => unknown }).queueStats;
-const app = createApp({
-  matcher: runtime.matcher,
+// The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
+const app = createService(runtime.matcher, process.env, {
   log,
-  ...(process.env.ADMIN_TOKEN ? { adminToken: process.env.ADMIN_TOKEN } : {}),
   onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })),
-  ...(explainer ? { explainer } : {}),
-  // RATE_LIMIT (default 60 units/min, burst 30) per socket address; CORS_ORIGINS (default: none).
-  security: securityFromEnv(process.env, (c) => getConnInfo(c).remote.address ?? 'unknown'),
-  requestTimeoutMs: limits.requestTimeoutMs,
+  clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
+  draftReaders: nodeDraftReaders(),
   acceptingAdmin: () => acceptingAdmin,
   health: () => ({ index: runtime.persistence(), ...(queueStats ? { embedding: queueStats() } : {}) }),
 });

@@ -6,10 +6,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createProgress } from '../cli/progress.js';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
-import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
-import { DEFAULT_CALIBRATION } from '../core/rank/fusion.js';
+import { loadCalibrations } from '../adapters/node/calibration-file.js';
+import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
 import { renderHtmlReport } from './report-html.js';
@@ -125,23 +126,19 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const { embedder: inner } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
   const embedder = values['no-cache'] ? inner : await createCachedEmbedder(inner, values.cache ?? 'eval/.cache');
   try {
-    let last = 0;
+    // A bar with the time left on a terminal; nothing in pipes and CI logs.
+    const bar = createProgress(papers.length);
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
-    const calibration = (await loadCalibration(DEFAULT_CALIBRATION_DIR, inner.id)) ?? DEFAULT_CALIBRATION;
+    const calibration = calibrationFor(inner.id, await loadCalibrations());
     const res = await runEval({
       calls,
       papers,
       embedder,
       scorers,
       calibration,
-      onProgress: (done, total) => {
-        if (process.stderr.isTTY && (done - last >= 100 || done === total)) {
-          last = done;
-          process.stderr.write(`\r${done}/${total} papers`);
-        }
-      },
+      onProgress: (done, total) => bar.update(done, `${done}/${total} papers`),
     });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    bar.finish();
     console.log(formatEvalTable(res));
     if (values.json) {
       await mkdir(dirname(values.json), { recursive: true });

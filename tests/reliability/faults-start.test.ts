@@ -28,6 +28,14 @@ async function freshDataDir(): Promise<string> {
   return dir;
 }
 
+async function waitFor(ok: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`not seen within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const events = (srv: RunningServer) => srv.output().split('\n').flatMap((l) => (l.startsWith('{') ? [(JSON.parse(l) as { event: string }).event] : []));
 const stop = async (srv: RunningServer) => {
   srv.child.kill('SIGTERM');
@@ -89,6 +97,10 @@ describe('SIGTERM with admin work in flight', () => {
     await Promise.race(before);
     const signalAt = Date.now();
     srv.child.kill('SIGTERM');
+    // The signal is handled on the server's event loop: a request on a kept-alive socket can be read
+    // before it. "After the signal" means after the server says it is stopping.
+    const stopping = srv;
+    await waitFor(() => stopping.output().includes('"server.stopping"'), 20_000);
     const after = await Promise.all(Array.from({ length: 4 }, (_, i) => post(`late-${i}`)));
     const inFlight = await Promise.all(before);
     expect(await srv.exited).toBe(0);

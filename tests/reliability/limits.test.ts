@@ -96,10 +96,16 @@ describe('media type, paths and routes that must not work first', () => {
     'application/json-seq',
     'text/plain',
     'application/json; charset=latin1',
-    'multipart/form-data; boundary=application/json',
   ])('refuses Content-Type %j with 400 BAD_JSON', async (type) => {
     const { app } = await testApp();
     await expectError(await app.request('/v1/rank', rawPost(JSON.stringify(LAM_DRAFT), type)), 400, 'BAD_JSON');
+  });
+
+  it('a JSON body sent as multipart is a 400: /v1/rank reads it as a draft-file upload (issue #20), JSON-only routes as not JSON', async () => {
+    const { app } = await testApp();
+    const type = 'multipart/form-data; boundary=application/json';
+    await expectError(await app.request('/v1/rank', rawPost(JSON.stringify(LAM_DRAFT), type)), 400, 'BAD_INPUT');
+    await expectError(await app.request('/v1/triage', rawPost(JSON.stringify({ call_id: 'x', submissions: [LAM_DRAFT] }), type)), 400, 'BAD_JSON');
   });
 
   it.each(['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"'])('accepts Content-Type %j', async (type) => {

@@ -4,7 +4,7 @@
  * Every write moves the version, so other isolates rebuild on their next request.
  */
 import type { CallStore } from '../../core/ports.js';
-import { callIdOf } from '../../core/rank/score-calls.js';
+import { callIdOf } from '../../core/corpus/passage-id.js';
 import { Call } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import type { D1Like } from './bindings.js';
@@ -42,7 +42,9 @@ export function createD1Store(opts: D1StoreOptions): D1CallStore {
       const row = results[0];
       return row ? parse(row.json) : undefined;
     },
-    async put(call) {
+    async put(input) {
+      // A store is a boundary: an invalid call is refused here, never written and then unreadable.
+      const call = parseOrThrow(Call, input, 'call');
       const stmt = db.prepare(SQL.putCall).bind(call.id, JSON.stringify(call), callHash(call), new Date().toISOString());
       await db.batch([stmt, bump()]);
     },

@@ -11,6 +11,7 @@ import { sectionsOf } from './sections.js';
 import { checkDateOrder, collectDates } from './schedule.js';
 import { parseEditors } from './editors.js';
 import { bulletRuns, introOf } from './lists.js';
+import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
@@ -18,6 +19,8 @@ import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
 import { parseRules } from './rules.js';
 import { slugify } from './slug.js';
+import { compactSources, textSource } from './sources.js';
+import { fieldIssues } from '../validate.js';
 
 export interface ParseCfpOptions {
   /** The call id; default: a slug of the title. */
@@ -58,10 +61,13 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   warnings.push(...checkDateOrder(entries));
 
   const { editors, used: editorLines } = parseEditors(lines, sections, (l) => dateLines.has(l.index));
-  const runs = bulletRuns(lines);
+  const runs = [...bulletRuns(lines), ...unmarkedRuns(lines, sections).filter((r) => !r.items.some((i) => i.lines.some((n) => editorLines.has(n))))]
+    .sort((a, b) => a.start - b.start);
   const { topics, runs: topicRuns } = findTopics(runs, sections);
 
-  const claimed = new Set([...dateLines, ...editorLines]);
+  // Lines of an unmarked topic list are the list, not prose.
+  const listLines = topicRuns.filter((r) => r.unmarked).flatMap((r) => r.items.flatMap((i) => i.lines));
+  const claimed = new Set([...dateLines, ...editorLines, ...listLines]);
   const allParas = paragraphs(lines, sections, claimed);
   const prose = allParas.map((p) => p.text).join('\n\n');
   const found = findTitle(lines, prose);
@@ -83,11 +89,26 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
   const links = lines.flatMap((l) => l.links);
-  const { venue, publisher } = inferVenue(found.venue, links, text);
+  // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
+  const plain = lines.map((l) => l.text).join('\n');
+  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, plain);
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));
   const sentences = paras.filter((p) => !scopeParas.includes(p)).flatMap((p) => splitSentences(p.text));
+
+  const deadlineEntry = entries.find((e) => e.field === 'submission_deadline');
+  const titleNote = found.source === 'field' ? '"Title:" line' : found.source === 'heading' ? 'heading' : undefined;
+  const field_sources = compactSources({
+    title:
+      found.source === 'field' || found.source === 'heading'
+        ? textSource(found.lines, titleNote)
+        : { from: 'text-line', where: found.source === 'quoted' ? 'quoted in the prose' : found.source === 'synthesised' ? 'synthesised from the aims sentence' : 'start of the scope' },
+    venue: venue ? { from: 'text-line', where: venueWhere } : undefined,
+    topics: textSource(topicRuns.flatMap((r) => [r.start, r.end])),
+    'dates.submission_deadline': deadlineEntry ? textSource([deadlineEntry.line], deadlineEntry.label) : undefined,
+    guest_editors: textSource([...editorLines]),
+  });
 
   const candidate = {
     id: opts.id ?? slugify(title),
@@ -101,12 +122,13 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     ...findUrls(links),
     rules: parseRules(text, requirementItems, sentences),
     warnings,
+    field_sources,
     source_text: text,
   };
   const parsed = Call.safeParse(candidate);
   if (!parsed.success) {
     throw createError('BAD_CFP', 'the parsed CFP is not a valid call', {
-      fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      fields: fieldIssues(parsed.error),
     });
   }
   return parsed.data;

@@ -5,6 +5,7 @@
 import type { CallDates } from '../schema.js';
 import type { Line } from './lines.js';
 import { compareIso, findDates, findMonthDay } from './dates.js';
+import { nextLineDate, proseDeadline } from './prose-dates.js';
 
 export type DateField = keyof CallDates;
 
@@ -20,7 +21,7 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
   ['revision', /revis/i],
   ['final_decision', /final (?:decision|notification|acceptance)|(?:second|2nd) (?:review|round|decision|notification)|acceptance notification|notification of acceptance/i],
   ['first_decision', /(?:initial|first|1st) (?:decision|review|notification|round)|first round of (?:review|notification|decision)|review (?:due|notification|results?)|notification|decision/i],
-  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date/i],
+  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b/i],
 ];
 
 /**
@@ -31,8 +32,13 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
  * dateFieldOf('Revision Submission Deadline') // 'revision'
  */
 export function dateFieldOf(label: string): DateField | undefined {
-  return LABELS.find(([, re]) => re.test(label))?.[0];
+  const field = LABELS.find(([, re]) => re.test(label))?.[0];
+  // "Submission system opens", "Submissions start": the start of a submission window, not its deadline.
+  if (field === 'submission_deadline' && OPENING.test(label) && !/deadline|due|close/i.test(label)) return undefined;
+  return field;
 }
+
+const OPENING = /\b(?:opens?|opening|starts?|begins?|launch(?:es)?)\b/i;
 
 /** One labelled date as it appears in the CFP. */
 export interface DateEntry {
@@ -99,12 +105,15 @@ function fillYears(entries: DateEntry[], now: string | undefined): void {
 export function collectDates(lines: readonly Line[], now?: string): { dates: CallDates; entries: DateEntry[] } {
   const entries: DateEntry[] = [];
   const seen = new Set<DateField>();
-  for (const l of lines) {
-    if (l.kind !== 'text' && l.kind !== 'bullet') continue;
-    const e = parseDateLine(l.text, l.index);
-    if (!e || seen.has(e.field)) continue;
+  lines.forEach((l, i) => {
+    const e = l.kind === 'text' || l.kind === 'bullet' ? (parseDateLine(l.text, l.index) ?? nextLineDate(lines, i)) : nextLineDate(lines, i);
+    if (!e || seen.has(e.field)) return;
     seen.add(e.field);
     entries.push(e);
+  });
+  if (!seen.has('submission_deadline')) {
+    const prose = proseDeadline(lines);
+    if (prose) entries.push(prose);
   }
   fillYears(entries, now);
   const kept = entries.filter((e) => !e.iso.startsWith('0000'));

@@ -6,8 +6,10 @@ import { introOf, type BulletRun } from './lists.js';
 import type { SectionKind } from './sections.js';
 import { parseDateLine } from './schedule.js';
 
-const TOPIC_INTRO =
+export const TOPIC_INTRO =
   /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following)\b/i;
+/** Lists introduced like this are people ("... and the following Guest Editors:"). */
+export const EDITORS_INTRO = /\beditors?\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
 /** Lists introduced like this are submission requirements, not topics. */
 export const REQUIREMENT_INTRO =
   /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepare|formatting)\b/i;
@@ -30,9 +32,9 @@ export function cleanTopic(item: string): string {
 function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const texts = run.items.map((i) => i.text);
   if (texts.filter((t) => parseDateLine(t, 0)).length * 2 >= texts.length) return false;
-  if (section === 'dates' || section === 'editors') return false;
+  if (section === 'dates' || section === 'editors' || section === 'other') return false;
   const intro = introOf(run);
-  if (intro && REQUIREMENT_INTRO.test(intro)) return false;
+  if (intro && (REQUIREMENT_INTRO.test(intro) || EDITORS_INTRO.test(intro))) return false;
   if (section === 'topics') return true;
   return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics/i.test(intro);
 }
@@ -54,8 +56,10 @@ export function findTopics(
     const fallback = runs.find(
       (r) =>
         r.items.length >= 3 &&
-        sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' &&
-        !REQUIREMENT_INTRO.test(introOf(r)) &&
+        sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' && sections[r.start] !== 'other' &&
+        // A list after a sentence that is not about topics ("Changes can impact:") is that sentence's list, not the call's topics.
+        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r))) &&
+        !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) &&
         r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400),
     );
     chosen = fallback ? [fallback] : [];
@@ -63,14 +67,27 @@ export function findTopics(
   const seen = new Set<string>();
   const topics: string[] = [];
   for (const r of chosen) {
-    for (const item of r.items) {
-      // Nested items qualify their parent ("Networking: SDN; NFV"); alone they are often fragments.
-      const subs = item.subs.map(cleanTopic).filter((x) => x.length > 0);
-      const t = subs.length > 0 ? `${cleanTopic(item.text)}: ${subs.join('; ')}` : cleanTopic(item.text);
+    for (const t of runTopics(r)) {
       if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || seen.has(t.toLowerCase())) continue;
       seen.add(t.toLowerCase());
       topics.push(t);
     }
   }
   return { topics, runs: chosen };
+}
+
+/**
+ * The topics of one list. When every item has items under it, the items are
+ * group headings ("Big Data Analytics" over "Anomaly detection", ...) and the
+ * topics are the items under them; otherwise nested items qualify their
+ * parent ("Knowledge Graphs: Creation; Integration"), since alone they are
+ * often fragments.
+ */
+function runTopics(r: BulletRun): string[] {
+  const grouped = r.items.length >= 2 && r.items.every((i) => i.subs.length > 0);
+  return r.items.flatMap((item) => {
+    const subs = item.subs.map(cleanTopic).filter((x) => x.length > 0);
+    if (grouped) return subs;
+    return [subs.length > 0 ? `${cleanTopic(item.text)}: ${subs.join('; ')}` : cleanTopic(item.text)];
+  });
 }

@@ -3,6 +3,7 @@
  * links or the text, using a small table of venues we know.
  */
 import type { Link } from './markdown.js';
+import { cleanVenue } from './title-parts.js';
 
 interface KnownVenue {
   name: string;
@@ -42,6 +43,101 @@ const PUBLISHERS: ReadonlyArray<[string, RegExp]> = [
   ['SAGE', /\bSAGE\b/], ['IET', /\bIET\b/], ['IEEE', /\bIEEE\b/],
 ];
 
+/** A journal name: capitalised words, with the small words journals use inside names. */
+const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
+/** Sentences that name the journal of a call, most reliable first. */
+const NAMED_IN_TEXT: readonly RegExp[] = [
+  new RegExp(`A special issue of (${NAME}) \\(ISSN`, 'u'),
+  // Case-sensitive on purpose: NAME's capital letters are what end a journal name.
+  new RegExp(`\\b(?:[Ss]pecial|[Tt]hemed?|[Ff]ocus(?:ed)?|[Tt]hematic|SPECIAL)[\\p{L} -]{0,60}? (?:[Ii]ssue|[Ss]ection|[Cc]ollection|ISSUE) (?:of|in|OF|IN) (?:the )?(?:(?:open[- ]access )?journal )?(${NAME})`, 'u'),
+  new RegExp(`\\bThis (${NAME}) (?:special|themed?|focus) (?:issue|section)`, 'u'),
+  new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
+  new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
+  // "eLife is pleased to announce ... a Special Issue": the journal announcing its own issue.
+  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection)`, 'u'),
+  new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
+];
+
+/** Words that make a capitalised run something other than a journal name. */
+const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM)$/;
+
+/**
+ * The journal a call names in its prose ("A special issue of Biology (ISSN",
+ * "a Special Issue of Sustainability entitled", "This MRS Advances special
+ * issue", "the editors of Food Policy", "the American Journal of ...").
+ *
+ * @example
+ * venueInText('We invite papers for a special issue of Food Policy on the topic ...') // 'Food Policy'
+ */
+export function venueInText(text: string): string | undefined {
+  for (const re of NAMED_IN_TEXT) {
+    const m = re.exec(text);
+    const name = cleanVenue(m?.[1] ?? '')
+      .replace(/(?:\s+(?:on|of|and|for|in|the|&))+$/i, '')
+      .replace(/^The\s+/, '')
+      .replace(/[’']s$/, '')
+      .trim();
+    if (name && !NOT_JOURNAL.test(name) && name.length >= 3 && name.length <= 120) return name;
+  }
+  return possessive(text);
+}
+
+const POSSESSIVE = /[’']s (?:[Ss]pecial|[Tt]hemed?|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)/u;
+const NAME_AT_END = new RegExp(`(${NAME})$`, 'u');
+
+/**
+ * "Philosophy and Technology’s special issue on ...". The name is read
+ * backwards from the possessive within a short window, so a long run of
+ * capitalised words cannot make the search quadratic.
+ */
+function possessive(text: string): string | undefined {
+  const m = POSSESSIVE.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(Math.max(0, m.index - 120), m.index);
+  const name = cleanVenue(NAME_AT_END.exec(before)?.[1] ?? '');
+  return name.length >= 3 && !NOT_JOURNAL.test(name) ? name : undefined;
+}
+
+/** A link to a journal's home (`/journal/decision-support-systems`) whose label is the journal's name. */
+function venueInLinks(links: readonly Link[]): string | undefined {
+  for (const l of links) {
+    const slug = /\/journals?\/([a-z0-9-]{3,120})\/?(?:[?#].*)?$/i.exec(l.url)?.[1];
+    const label = l.label.trim();
+    if (slug && label.toLowerCase().replace(/[^a-z0-9]+/g, '-') === slug.toLowerCase()) return label;
+  }
+  return undefined;
+}
+
+/** A journal's slug in its publisher's address: journals.elsevier.com/<slug>, sciencedirect.com/journal/<slug>, <slug>.springeropen.com, ... */
+const SLUG_URLS: readonly RegExp[] = [
+  /journals\.elsevier\.com\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /sciencedirect\.com\/journal\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /\/\/([a-z0-9-]{4,60})\.(?:springeropen|biomedcentral)\.com/i,
+  /frontiersin\.org\/journals\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+];
+
+/**
+ * The journal whose address the call links to, as the text writes its name
+ * ("https://www.journals.elsevier.com/pervasive-and-mobile-computing" and
+ * "Pervasive and Mobile Computing (Impact Factor: 2.974)").
+ *
+ * @example
+ * venueFromSlug([{ label: 'x', url: 'https://www.journals.elsevier.com/big-data-research' }], 'Journal of Big Data Research, Elsevier') // 'Big Data Research'
+ */
+export function venueFromSlug(links: readonly Link[], text: string): string | undefined {
+  for (const l of links) {
+    for (const re of SLUG_URLS) {
+      const slug = re.exec(l.url)?.[1];
+      if (!slug) continue;
+      const words = slug.split('-').filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const m = new RegExp(`\\b${words.join('[\\s-]+')}\\b`, 'iu').exec(text);
+      // The name as written, capitalised like a name.
+      if (m && /^\p{Lu}/u.test(m[0]) && m[0].length <= 120) return m[0];
+    }
+  }
+  return undefined;
+}
+
 /**
  * The canonical name of a known venue written in some other way, else the input.
  *
@@ -64,18 +160,36 @@ export function inferVenue(
   hinted: string | undefined,
   links: readonly Link[],
   text: string,
-): { venue?: string; publisher?: string } {
+): { venue?: string; publisher?: string; where: string } {
   let venue = hinted ? canonicalVenue(hinted) : undefined;
-  if (!venue) venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
+  let where = 'named beside the title';
   if (!venue) {
+    venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
+    where = 'submission link';
+  }
+  if (!venue) {
+    venue = venueFromSlug(links, text);
+    where = 'the journal address the call links to';
+  }
+  if (!venue) {
+    where = 'named in the text';
     // The venue named earliest in the text; later mentions are often citations.
     const hits = KNOWN.map((v) => ({ v, at: text.search(v.text) })).filter((h) => h.at >= 0);
     venue = hits.sort((a, b) => a.at - b.at)[0]?.v.name;
+  }
+  if (!venue) {
+    venue = venueInLinks(links);
+    where = 'link to the journal';
+  }
+  if (!venue) {
+    const named = venueInText(text);
+    venue = named ? canonicalVenue(named) : undefined;
+    where = 'named in the text';
   }
   const known = KNOWN.find((v) => v.name === venue);
   const publisher =
     known?.publisher ??
     (venue && /^IEEE\b/.test(venue) ? 'IEEE' : undefined) ??
     PUBLISHERS.find(([, re]) => re.test(venue ?? '') || re.test(text))?.[0];
-  return { ...(venue ? { venue } : {}), ...(publisher ? { publisher } : {}) };
+  return { ...(venue ? { venue } : {}), ...(publisher ? { publisher } : {}), where };
 }

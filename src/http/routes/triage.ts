@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import type { Matcher } from '../../core/matcher.js';
+import { TriageRequest } from '../../core/schema.js';
 import { triageSubmissions, type TriageOptions } from '../../core/triage/triage.js';
+import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
 import { requestSignal } from '../deadline.js';
 
 /**
- * `POST /v1/triage`: in-scope verdicts for 1..500 submissions to one call.
+ * `POST /v1/triage`: in-scope verdicts for 1..500 submissions to one call (validated here, once).
  *
  * @example
  * app.route('/v1', triageRoutes(matcher));
@@ -13,7 +15,10 @@ import { requestSignal } from '../deadline.js';
  */
 export function triageRoutes(matcher: Matcher, opts: TriageOptions = {}): Hono {
   const r = new Hono();
-  // The signal stops the loop between submissions once the deadline has answered or the client has gone.
-  r.post('/triage', async (c) => c.json(await triageSubmissions(matcher, await readJson(c), { ...opts, signal: requestSignal(c) })));
+  r.post('/triage', async (c) => {
+    const req = parseOrThrow(TriageRequest, await readJson(c), 'triage request');
+    // The signal stops the loop between submissions once the deadline has answered or the client has gone.
+    return c.json(await triageSubmissions(matcher, req, { ...opts, signal: requestSignal(c) }));
+  });
   return r;
 }

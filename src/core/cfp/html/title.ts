@@ -1,0 +1,56 @@
+/**
+ * A page's title for the call: the publisher reader's, the `citation_title` /
+ * Open Graph / JSON-LD title, the page's `<h1>`, or the document `<title>`
+ * without its site name, whichever comes first and is not a generic page
+ * heading ("Call for Papers", "Special Issues").
+ */
+import type { FieldSource } from '../../schema.js';
+import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
+import type { PageMeta } from './dom.js';
+import type { ReaderResult } from './readers/index.js';
+
+/** "Call for Papers: X", "Special Issue on X", "X | MDPI" -> X. */
+function titleOf(raw: string, siteName: string | undefined): string | undefined {
+  let t = raw.replace(/\s+/g, ' ').trim();
+  const parts = t.split(/\s+[|–—]\s+|\s+-\s+/);
+  if (parts.length > 1) {
+    const site = (siteName ?? '').toLowerCase();
+    const kept = parts.filter((p) => !isGenericTitle(cleanTitle(p)) && p.toLowerCase() !== site && !/^(?:sciencedirect|mdpi|springer|wiley|frontiers|taylor|ieee|home)\b/i.test(p));
+    t = kept.sort((a, b) => b.length - a.length)[0] ?? t;
+  }
+  t = cleanTitle(fromSpecial(t)?.title ?? t);
+  if (t.length < 4 || isGenericTitle(t)) return undefined;
+  return t;
+}
+
+/**
+ * @example
+ * htmlTitle(doc, { title: { value: 'Soil Health | MDPI', where: 'meta og:title' } }, undefined)
+ * // { value: 'Soil Health', source: { from: 'meta', where: 'meta og:title' } }
+ */
+export function htmlTitle(
+  doc: Document,
+  meta: PageMeta,
+  reader: ReaderResult | undefined,
+): { value: string; source: FieldSource; venue?: string } | undefined {
+  const h1 = doc.querySelector('h1')?.textContent ?? '';
+  // A heading that announces the issue ("Data Intelligence Journal Special Issue on X") beats an <h1> that is the site's logo ("PHKG @ KGC").
+  const announcing = [...doc.querySelectorAll('h1, h2, h3')]
+    .map((h, i) => ({ text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(), where: `${h.tagName.toLowerCase()}${i > 0 ? ` #${i + 1}` : ''}` }))
+    .find((h) => h.text.length < 300 && fromSpecial(h.text) !== undefined);
+  const h1Announces = fromSpecial(h1) !== undefined || /call for|special|issue/i.test(h1);
+  const candidates: Array<[string | undefined, FieldSource]> = [
+    [reader?.title, { from: 'publisher', where: reader?.where['title'] ?? 'publisher reader' }],
+    [meta.title?.value, { from: 'meta', where: meta.title?.where ?? 'meta' }],
+    ...(announcing && !h1Announces ? [[announcing.text, { from: 'html-element', where: announcing.where }] as [string, FieldSource]] : []),
+    [h1, { from: 'html-element', where: 'h1' }],
+    [meta.docTitle, { from: 'html-element', where: 'title' }],
+  ];
+  for (const [raw, source] of candidates) {
+    const value = raw ? titleOf(raw, meta.siteName) : undefined;
+    // The journal named beside the title in the same heading ("X Journal Special Issue on Y").
+    const venue = raw ? fromSpecial(raw.replace(/\s+/g, ' ').trim())?.venue : undefined;
+    if (value) return { value, source, ...(venue ? { venue } : {}) };
+  }
+  return undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * The indexed call set: calls, their passages, the vector index of passage
+ * embeddings and the BM25 index of call documents. Re-indexing is
+ * incremental: passages are content-addressed, so only new or changed text
+ * is embedded.
+ */
+import type { Embedder, VectorIndex } from '../ports.js';
+import type { Call } from '../schema.js';
+import { createBm25Index, type Bm25Index } from '../text/bm25.js';
+import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
+
+export interface Corpus {
+  readonly calls: ReadonlyMap<string, Call>;
+  readonly passagesByCall: ReadonlyMap<string, readonly Passage[]>;
+  readonly bm25: Bm25Index;
+  readonly index: VectorIndex;
+  /** Add or replace calls; returns how many passages had to be embedded. */
+  upsert(calls: readonly Call[]): Promise<{ embedded: number }>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** Remove every passage in the vector index that no call owns any more. */
+  prune(): Promise<number>;
+}
+
+export interface CorpusOptions {
+  embedder: Embedder;
+  index: VectorIndex;
+  passages?: PassageOptions;
+  /** Texts embedded per embedder call. */
+  batchSize?: number;
+}
+
+/**
+ * @example
+ * const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
+ * await corpus.upsert(calls);
+ */
+export function createCorpus(opts: CorpusOptions): Corpus {
+  const { embedder, index } = opts;
+  const batchSize = opts.batchSize ?? 32;
+  const calls = new Map<string, Call>();
+  const passagesByCall = new Map<string, Passage[]>();
+  const bm25 = createBm25Index();
+
+  const dropCall = async (id: string) => {
+    const old = passagesByCall.get(id);
+    calls.delete(id);
+    passagesByCall.delete(id);
+    bm25.remove(id);
+    if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
+  };
+
+  return {
+    calls,
+    passagesByCall,
+    bm25,
+    index,
+    async upsert(newCalls) {
+      // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
+      // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
+      // `queued` holds only passages not yet in the index (a batch at most, plus one call's).
+      const pending: Passage[] = [];
+      const queued = new Set<string>();
+      let embedded = 0;
+      const flush = async (all: boolean) => {
+        while (pending.length >= batchSize || (all && pending.length > 0)) {
+          const batch = pending.splice(0, batchSize);
+          const vectors = await embedder.embed(batch.map((p) => p.text));
+          await index.upsert(batch.map((p, j) => ({ id: p.id, vector: vectors[j] as Float32Array })));
+          for (const p of batch) queued.delete(p.id);
+          embedded += batch.length;
+        }
+      };
+      for (const call of newCalls) {
+        const passages = callPassages(call, opts.passages);
+        const keep = new Set(passages.map((p) => p.id));
+        const stale = (passagesByCall.get(call.id) ?? []).filter((p) => !keep.has(p.id) && index.has(p.id));
+        if (stale.length) await index.remove(stale.map((p) => p.id));
+        calls.set(call.id, call);
+        passagesByCall.set(call.id, passages);
+        bm25.upsert(call.id, callDocument(call));
+        for (const p of passages) {
+          if (index.has(p.id) || queued.has(p.id)) continue;
+          queued.add(p.id);
+          pending.push(p);
+        }
+        await flush(false);
+      }
+      await flush(true);
+      return { embedded };
+    },
+    async remove(ids) {
+      for (const id of ids) await dropCall(id);
+    },
+    async prune() {
+      const owned = new Set<string>();
+      let present = 0;
+      for (const ps of passagesByCall.values()) for (const p of ps) if (!owned.has(p.id) && owned.add(p.id) && index.has(p.id)) present++;
+      // Every stored vector is owned: nothing to prune. Listing the index's ids needs save(), which
+      // for HNSW copies the whole index (1.1 GB at 50k calls) through a temp file: skip it.
+      if (present === index.size()) return 0;
+      const raw = await index.save();
+      const orphans = raw.ids.filter((id) => id && !owned.has(id) && index.has(id));
+      if (orphans.length) await index.remove(orphans);
+      return orphans.length;
+    },
+  };
+}
