@@ -55,7 +55,17 @@ export async function readJson(c: Context): Promise<unknown> {
 }
 
 /**
- * Bytes of the body {@link readJson} read for this request (0 when none was read).
+ * Charge `bytes` of model input to this request (form posts, whose bytes are not all text: see readForm).
+ *
+ * @example
+ * chargeBodyBytes(c, 31_000); // the rate limiter then charges 8 units
+ */
+export function chargeBodyBytes(c: Context, bytes: number): void {
+  bodyBytes.set(c.req.raw, (bodyBytes.get(c.req.raw) ?? 0) + bytes);
+}
+
+/**
+ * Bytes of the body {@link readJson} or {@link chargeBodyBytes} counted for this request (0 when none).
  *
  * @example
  * const cost = 1 + Math.floor(readBodyBytes(c) / 4096);

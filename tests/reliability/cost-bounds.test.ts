@@ -85,6 +85,41 @@ describe('rate limit weighted by cost', () => {
   });
 });
 
+describe('rate limit on form posts and uploads', () => {
+  const limited = async () => {
+    let now = 0;
+    const { app } = await appWith(createFakeEmbedder(64), { security: { rateLimit: { perMinute: 60, burst: 10, key: () => 'one', now: () => now } } });
+    return { app, tick: (ms: number) => (now += ms) };
+  };
+  const multipart = (fields: Record<string, string | File>): RequestInit => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    return { method: 'POST', body };
+  };
+
+  it('the editor page charges its pasted submissions by size, as /v1/triage does (a form post cost 1 unit whatever it carried)', async () => {
+    const { app } = await limited();
+    // ~72 KB of text: 18 units, more than the burst of 10.
+    const submissions = Array.from({ length: 40 }, (_, i) => `Submission ${i}\n${prose.repeat(20)}`).join('\n---\n');
+    expect(submissions.length).toBeGreaterThan(60_000);
+    const res = await app.request('/editor', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ call_id: 'ieee-network-lam-ioe', submissions }).toString() });
+    expect(res.status).toBe(200);
+    await expectError(await app.request('/v1/rank', jsonPost(LAM_DRAFT)), 429, 'RATE_LIMITED');
+  });
+
+  it('a binary draft file is charged at most as one largest draft; a text file of submissions in full', async () => {
+    const { app, tick } = await limited();
+    const pdfLike = new File([new Uint8Array(2 * 1024 * 1024)], 'paper.pdf', { type: 'application/pdf' });
+    // Not a readable PDF (415/422), but its bytes were read and charged: 8 units of the 10, not 512.
+    expect((await app.request('/v1/rank', multipart({ file: pdfLike }))).status).toBeGreaterThanOrEqual(400);
+    expect((await app.request('/v1/rank', jsonPost(LAM_DRAFT))).status).toBe(200);
+    tick(60_000);
+    const csv = new File([`id,title,abstract\n${Array.from({ length: 40 }, (_, i) => `s${i},T,"${prose.repeat(20)}"`).join('\n')}\n`], 'subs.csv', { type: 'text/csv' });
+    expect((await app.request('/editor', multipart({ call_id: 'ieee-network-lam-ioe', file: csv }))).status).toBe(200);
+    await expectError(await app.request('/v1/rank', jsonPost(LAM_DRAFT)), 429, 'RATE_LIMITED');
+  });
+});
+
 describe('embedding queue and deadlines', () => {
   it('answers 503 OVERLOADED with Retry-After when the queue is full, and still serves a normal draft', async () => {
     const { model } = recordingModel(30);
