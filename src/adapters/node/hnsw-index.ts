@@ -146,9 +146,10 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
    * that disagreed, and the next start crashed removing an id the file had already deleted.
    */
   let writing: Promise<unknown> | undefined;
-  const settled = async () => {
-    while (writing) await writing.catch(() => undefined);
-  };
+  // Callers loop inline, `while (writing) await quiet(writing);`, and change the index in the same
+  // synchronous run as the last check: an `await settled()` helper checked, then yielded once more,
+  // and a save that started in that gap ran with the mutation (tests/adapters/index-files.test.ts).
+  const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
 
   const self: VectorIndex = {
     name: 'hnsw',
@@ -160,7 +161,7 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       return label === undefined ? undefined : Float32Array.from(index.getPoint(label));
     },
     async upsert(items) {
-      await settled();
+      while (writing) await quiet(writing);
       for (const { id, vector } of items) {
         checkDimensions(vector, dimensions, `vector "${id}"`);
         if (id === '') throw createError('BAD_INPUT', 'vector ids must not be empty');
@@ -179,7 +180,7 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       }
     },
     async remove(ids) {
-      await settled();
+      while (writing) await quiet(writing);
       for (const id of ids) {
         const label = idToLabel.get(id);
         if (label === undefined) continue;
@@ -230,7 +231,7 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       return { kind: HNSW_INDEX_KIND, dimensions, ids: savedIds(), bytes };
     },
     async saveToFile(path) {
-      await settled();
+      while (writing) await quiet(writing);
       // hnswlib's async writer: the file is written on a libuv thread, with no copy in JS memory. The ids
       // are read as it starts and nothing changes the index until it ends, so both describe one state.
       const ids = savedIds();
