@@ -14,7 +14,7 @@ import { journalLine } from './venue-lines.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
 const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$|the swiss portal)/i;
 
@@ -73,8 +73,9 @@ export function nearJournal(lines: readonly Line[], titleLines: readonly number[
  */
 export function chooseVenue(beside: string | undefined, near: string | undefined): string | undefined {
   if (!beside || !near) return beside ?? near;
-  const initials = near.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join('');
-  const spelledOut = words(near).startsWith(words(beside)) || (/^[A-Z&-]{2,10}$/.test(beside) && initials === beside.replace(/[^A-Z]/g, ''));
+  // An all-capitals word stands for itself in an acronym ("ACM Transactions on Spatial ..." is "ACM TSAS").
+  const initials = near.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w.charAt(0))).join('');
+  const spelledOut = words(near).startsWith(words(beside)) || (/^[A-Z&\s-]{2,12}$/.test(beside) && initials === beside.replace(/[^A-Z]/g, ''));
   return spelledOut ? near : beside;
 }
 
@@ -136,7 +137,10 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
     const pick = fuller ?? first;
     const same = announced.filter((x) => spells(pick.a.title, x.a.title) || words(pick.a.title) === words(x.a.title));
     const near = nearJournal(lines, same.map((x) => x.l.index));
-    const venue = pick.a.venue ? chooseVenue(pick.a.venue, near) : (near ?? first.a.venue);
+    // Another line announcing the same issue may spell out the journal its subject abbreviates ("ACM TSAS" / "ACM Transactions on ...").
+    const spelled = same.map((x) => x.a.venue).find((v) => v !== undefined && v !== pick.a.venue && journalLine(v) !== undefined);
+    const own = pick.a.venue ? chooseVenue(pick.a.venue, spelled) : undefined;
+    const venue = own ? chooseVenue(own, near) : (near ?? first.a.venue);
     return { title: withoutVenueAcronym(pick.a.title, lines), ...(venue ? { venue } : {}), line: pick.l.index };
   }
   // On a listing page the first call's name is the first title-like line under "Ongoing Special Issue(s)".

@@ -14,6 +14,10 @@ describe('announcing lines', () => {
     ['(Deadline approaching) - Special Issue on Geo-distributed Big Data Processing', 'Geo-distributed Big Data Processing', undefined],
     ['CFP - Special Issue on Data analytics for engineering, science and society (Computing -- Springer)', 'Data analytics for engineering, science and society', 'Computing'],
     ['We would like to invite you to contribute to the Special Issue “History from Scratch”, published as one of the first issues', 'History from Scratch', undefined],
+    // Round 3 patterns: a singular "Call For Paper", a comma after "Special Issue", the sentence saying where the issue is published.
+    ['Call For Paper: a Special Issue of Information Sciences On Big Data Privacy', 'Big Data Privacy', 'Information Sciences'],
+    ['CFP: PMLA Special Issue, Varieties of Digital Humanities', 'Varieties of Digital Humanities', 'PMLA'],
+    ['This special issue on Soil Carbon Markets will be published in Journal of Soil Policy (JSP). The guest editors invite ...', 'Soil Carbon Markets', 'Journal of Soil Policy'],
   ])('%s', (line, title, venue) => {
     const sp = fromSpecial(line);
     expect(sp?.title).toBe(title);
@@ -38,6 +42,9 @@ describe('announcing lines', () => {
     expect(cleanVenue('CFP')).toBe('');
     expect(cleanVenue('CFP Semantic Web Journal')).toBe('Semantic Web Journal');
     expect(cleanVenue('ACM TSAS')).toBe('ACM TSAS');
+    expect(cleanVenue('ACM TSAS CFP -')).toBe('ACM TSAS');
+    expect(cleanVenue('IEEE Transactions on Learning Technologies (IEEE-TLT)')).toBe('IEEE Transactions on Learning Technologies');
+    expect(cleanVenue('This')).toBe('');
     expect(fromSpecial('We would like to invite you to contribute to the Special Issue on Soil Health')?.venue).toBeUndefined();
   });
 

@@ -8,7 +8,7 @@ import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
 import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
-import { cleanTitle, fromSpecial } from './title-parts.js';
+import { cleanTitle, cleanVenue, fromSpecial } from './title-parts.js';
 
 export { cleanTitle, cleanVenue, fromSpecial } from './title-parts.js';
 
@@ -25,7 +25,7 @@ export interface TitleResult {
 const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
+  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -87,7 +87,7 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
       fieldLines.push(l.index);
     }
   }
-  const venueField = fields['journal'] ?? fields['venue'];
+  const venueField = cleanVenue(fields['journal'] ?? fields['venue'] ?? '') || undefined;
   const withVenue = (r: TitleResult): TitleResult & { fields: Record<string, string> } => ({
     ...r,
     ...(venueField ? { venue: venueField } : {}),
