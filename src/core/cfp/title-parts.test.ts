@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanVenue, fromSpecial, splitTail, stripNoise } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
-import { venueInText } from './venue.js';
+import { venueFromSlug, venueInText } from './venue.js';
 import { parseCfp } from './parse.js';
 
 describe('announcing lines', () => {
@@ -63,6 +63,8 @@ describe('journal lines and venues in prose', () => {
     ['The journal welcomes original articles', undefined],
     ['Data Journal Special Issue on', undefined],
     ['Big Data Research', undefined],
+    ['on Semantic Web Journal', 'Semantic Web Journal'],
+    ['Transportation Research Part A', 'Transportation Research Part A'],
   ])('%s', (line, name) => {
     expect(journalLine(line)).toBe(name);
   });
@@ -70,6 +72,15 @@ describe('journal lines and venues in prose', () => {
   it('reads the journal in a possessive and in an announcing sentence', () => {
     expect(venueInText('Call for Papers for Philosophy and Technology’s special issue on computing')).toBe('Philosophy and Technology');
     expect(venueInText('Intro text. eLife is pleased to announce Mechanistic microbiome studies: a Special Issue, curating ...')).toBe('eLife');
+    expect(venueInText('A Special Issue of Sustainability (ISSN 2071-1050) published by MDPI')).toBe('Sustainability');
+  });
+
+  it('reads the journal from its address as the text capitalises it, with the prefix a publisher adds', () => {
+    const link = (url: string) => [{ label: url, url }];
+    expect(venueFromSlug(link('https://www.frontiersin.org/journals/neuroscience#about'), 'Mobile data in Neuroscience. About Frontiers in Neuroscience')).toBe('Frontiers in Neuroscience');
+    expect(venueFromSlug(link('https://mts.hindawi.com/submit/journals/complexity/aabms/'), 'the complexity of it. Complexity modeling')).toBe('Complexity');
+    expect(venueFromSlug(link('http://www.mdpi.com/journal/sensors/special_issues/x'), 'cheap sensors. About MDPI Sensors')).toBe('Sensors');
+    expect(cleanVenue('MDPI Sensors; IF 2.475')).toBe('Sensors');
   });
 });
 

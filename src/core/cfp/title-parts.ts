@@ -130,7 +130,10 @@ export function cleanVenue(raw: string): string {
     // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
     .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
     .replace(/\s+(?:cfp|call for papers)$/i, '')
-    .replace(/^(?:(?:for|of|in|to)\s+)?(?:(?:the|a|an)\s+)?/i, '')
+    // An impact factor after the name ("Sensors; IF 2.475").
+    .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
+    // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
+    .replace(/^(?:(?:for|of|in|to|on)\s+)?(?:(?:the|a|an)\s+)?/i, '')
     .replace(/\s+(?:on|of|for|in)$/i, '')
     .trim();
   return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) ? v : '';

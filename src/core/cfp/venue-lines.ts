@@ -6,7 +6,8 @@
  * (Elsevier)", "Journal: IEEE Transactions on Learning Technologies (IEEE-TLT)".
  */
 
-const JOURNAL_WORD = /\b(?:Journal|Transactions|Letters|Magazine|Review|Proceedings|Annals|Quarterly|Bulletin)\b/;
+/** Journals' own words; "Part A" names one journal of a series ("Transportation Research Part A"). */
+const JOURNAL_WORD = /\b(?:Journal|Transactions|Letters|Magazine|Review|Proceedings|Annals|Quarterly|Bulletin)\b|\bPart [A-F]$/;
 /** Words of an announcement, a section or a greeting: a line with one is not a journal's name. */
 const NOT_JOURNAL = /\b(?:special|issues?|calls?|topics?|deadlines?|submissions?|editors?|dear|colleagues|guidelines|important|dates)\b/i;
 const SMALL = /^(?:of|and|on|for|in|the|&|de|du|des|la|le|für|und)$/;
@@ -40,6 +41,8 @@ export function journalLine(text: string): string | undefined {
   const t = text
     .replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, '')
     .replace(/^(?:call for papers|cfp)\s*[:–—-]?\s*/i, '')
+    // A title wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
+    .replace(/^(?:on|in|for)\s+(?=\p{Lu})/u, '')
     .replace(TAIL, '')
     .replace(/[\s:.,]+$/, '')
     .trim();
