@@ -27,6 +27,22 @@ describe('editor lines', () => {
 });
 
 describe('editors sections', () => {
+  it('reads names above their "Guest Editors" label (MDPI pages) and stops at the first line that is not a name', () => {
+    const eds = editorsOf('Topics include smart farming, including crop irrigation\nProf. Ana Lima\nDr. Kwame Osei\nGuest Editors\n\nManuscript Submission Information\n\nManuscripts should be submitted online.');
+    expect(eds.map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+  });
+
+  it('reads "*Name, Affiliation" lists under "Guest Associate Editors" and "Co-Editors", and "= Guest editors =" headings', () => {
+    const rule = '='.repeat(40);
+    expect(editorsOf(`${rule}\nGuest Associate Editors\n${rule}\n\n*Ana Lima, Ulm University, Germany\n*Kwame Osei, University of Ghana, Ghana\n`).map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+    expect(editorsOf('Co-Editors\n*Ana Lima, Ulm University, Germany\n').map((e) => e.name)).toEqual(['Ana Lima']);
+    expect(editorsOf('= Guest editors =\n\nAssoc. Prof. Ana Lima, Ulm University, Germany\n\nDr. Kwame Osei, University of Ghana, Ghana\n').map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+  });
+
+  it('keeps a journal\'s associate editors out', () => {
+    expect(editorsOf('Associate Editors\nAna Lima, Ulm University, Germany\n')).toEqual([]);
+  });
+
   it('reads "Name, Affiliation, Email: x" lines (the e-mail label does not make the line a sentence)', () => {
     expect(editorsOf('Guest Editors\nXinyi Huang, Fujian Normal University, China, Email: xyhuang@fjnu.edu.cn\nYulei Wu, University of Exeter, UK, Email: y.l.wu@exeter.ac.uk').map((e) => [e.name, e.email])).toEqual([
       ['Xinyi Huang', 'xyhuang@fjnu.edu.cn'],

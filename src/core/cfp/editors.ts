@@ -122,6 +122,8 @@ export function parseEditors(
   const inSection = lines.filter((l, i) => sections[i] === 'editors' && !isDateLine(l));
   for (const block of blocks(inSection)) editors.push(...editorsOfBlock(block, used));
   if (editors.length > 0) return { editors: unique(editors), used };
+  const above = namesAboveLabel(lines, used);
+  if (above.length > 0) return { editors: unique(above), used };
   const inline = inlineEditors(lines);
   if (inline.editors.length > 0) return inline;
   // No editors heading: accept a run of editor lines right after the dates.
@@ -135,6 +137,30 @@ export function parseEditors(
     } else afterDates = false;
   }
   return { editors: unique(editors), used };
+}
+
+/** The label MDPI special-issue pages put under their editors' names ("Prof. X\nDr. Y\nGuest Editors"). */
+const LABEL_BELOW = /^(?:lead |managing )?guest editors?$|^special issue editors?$/i;
+
+/**
+ * Names listed above their "Guest Editor(s)" label, as MDPI special-issue
+ * pages (and e-mails copied from them) print them: the name lines right above
+ * the label, one person a line, up to the first line that is not a name.
+ */
+function namesAboveLabel(lines: readonly Line[], used: Set<number>): GuestEditor[] {
+  const out: GuestEditor[] = [];
+  for (const label of lines.filter((l) => LABEL_BELOW.test(l.text.replace(/[:\s]+$/, '')))) {
+    const found: GuestEditor[] = [];
+    for (let i = label.index - 1; i >= 0 && label.index - i <= 12; i--) {
+      const l = lines[i];
+      const e = l && (l.kind === 'text' || l.kind === 'bullet') ? nameOnly(l) : undefined;
+      if (!e || !l) break;
+      found.unshift(e);
+      used.add(l.index);
+    }
+    out.push(...found);
+  }
+  return out;
 }
 
 /** One entry per person: the same name twice ("Lead guest editor: X" after the list) is one editor. */

@@ -31,6 +31,7 @@ const BOLD_LINE = /^\s*(?:\*\*|__)([^*_]{2,200})(?:\*\*|__)\s*:?\s*$/;
  */
 const BULLET =
   /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
+const WIKI_HEADING = /^\s{0,3}(={1,4})\s*([^=]{2,80}?)\s*\1\s*$/;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING =
   /^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?)\s*[:：–—-]?$/iu;
@@ -56,6 +57,12 @@ function classify(raw: string, next: string | undefined): { kind: LineKind; text
   const bold = BOLD_LINE.exec(raw);
   // A bold person's name ("**Dr. Shaokun Fan**" over an affiliation line) is an editor, not a heading.
   if (bold && !looksLikeName((bold[1] ?? '').trim())) return { kind: 'heading', text: cleanHeading(bold[1] ?? '') };
+  // A "= Guest editors =" line is a heading as wiki-style plain text writes one.
+  const wiki = WIKI_HEADING.exec(raw);
+  if (wiki?.[2]) return { kind: 'heading', text: cleanHeading(wiki[2]) };
+  // "*Name, Affiliation": a star touching a capital, with no closing star on the line, is a list mark, not emphasis.
+  const star = /^(\s*)\*(?=\p{Lu})([^*]+)$/u.exec(raw);
+  if (star?.[2]) return { kind: 'bullet', text: stripInline(star[2]), marker: '*' };
   const bullet = BULLET.exec(raw);
   if (bullet) return { kind: 'bullet', text: stripInline(bullet[3] ?? ''), marker: markerOf(bullet[2] ?? '') };
   const text = stripInline(raw);
