@@ -16,7 +16,7 @@ import { journalLine } from './venue-lines.js';
 const PREFIX =
   /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
-const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$|the swiss portal)/i;
+const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$|the swiss portal)/i;
 
 export interface LineTitle {
   title: string;
@@ -58,7 +58,7 @@ export function nearJournal(lines: readonly Line[], titleLines: readonly number[
     for (const at of titleLines) {
       const k = content.findIndex((l) => l.index === at);
       for (const j of k < 0 ? [] : [k - d, k + d]) {
-        const name = content[j] ? journalLine(content[j].text) : undefined;
+        const name = content[j] ? journalLine(content[j].text, content[j + 1]?.text) : undefined;
         if (name) return name;
       }
     }
@@ -115,6 +115,13 @@ function withoutVenueAcronym(title: string, lines: readonly Line[]): string {
   return named ? title.slice(0, title.length - acr.length - 2).trim() : title;
 }
 
+/** "X - Applied Sciences" where Applied Sciences is the journal: a subject line's venue after a dash is not part of the title. */
+function withoutVenue(title: string, venue: string | undefined): string {
+  if (!venue) return title;
+  const m = /^(.{4,}?)\s+(?:[-–—|/]|--)\s+(.+)$/.exec(title);
+  return m?.[1] && m[2] && words(m[2]) === words(venue) ? m[1] : title;
+}
+
 const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -141,7 +148,7 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
     const spelled = same.map((x) => x.a.venue).find((v) => v !== undefined && v !== pick.a.venue && journalLine(v) !== undefined);
     const own = pick.a.venue ? chooseVenue(pick.a.venue, spelled) : undefined;
     const venue = own ? chooseVenue(own, near) : (near ?? first.a.venue);
-    return { title: withoutVenueAcronym(pick.a.title, lines), ...(venue ? { venue } : {}), line: pick.l.index };
+    return { title: withoutVenue(withoutVenueAcronym(pick.a.title, lines), venue), ...(venue ? { venue } : {}), line: pick.l.index };
   }
   // On a listing page the first call's name is the first title-like line under "Ongoing Special Issue(s)".
   const listing = lines.findIndex((l) => LISTING.test(l.text));

@@ -64,6 +64,7 @@ describe('journal lines and venues in prose', () => {
     ['Data Journal Special Issue on', undefined],
     ['Big Data Research', undefined],
     ['on Semantic Web Journal', 'Semantic Web Journal'],
+    ['Applied Sciences', undefined],
     ['Transportation Research Part A', 'Transportation Research Part A'],
   ])('%s', (line, name) => {
     expect(journalLine(line)).toBe(name);
@@ -85,6 +86,20 @@ describe('journal lines and venues in prose', () => {
 });
 
 describe('titles and venues of e-mailed calls', () => {
+  it('reads a journal masthead over its ISSN line, and drops that journal from the end of a subject line', () => {
+    expect(journalLine('Applied Sciences', 'ISSN: 2076-3417')).toBe('Applied Sciences');
+    const call = parseCfp('Special Issue on Smart Soil Sensors - Applied Sciences\n\nCALL FOR PAPERS:\n\nSpecial Issue "Smart Soil Sensors"\n\nApplied Sciences\nISSN: 2076-3417\n\nDear Colleagues,\n\nSoil sensing is changing agriculture. We invite papers on it.');
+    expect(call.title).toBe('Smart Soil Sensors');
+    expect(call.venue).toBe('Applied Sciences');
+  });
+
+  it('takes no sentence for a title: listing sentences, "Theme of the Special Issue" labels, "Please click" instructions', () => {
+    const listing = parseCfp('About Special Issues\n\nThe list of the ongoing Special Issue(s) is shown below. Authors can find the most suitable Special Issue for their manuscripts.\n\nOngoing Special Issue(s)\n\nRisk Assessment in Soil Science\n\nSubmission Deadline: Aug. 25, 2021\n\nSoil risk is a growing concern for farmers and for the public.');
+    expect(listing.title).toBe('Risk Assessment in Soil Science');
+    const theme = parseCfp('Call for Papers: Special Issues\n\nPlease click on the following Special Issue topics for more information.\n\nTheme of the Special Issue:\nRecent unrest has put soil policy in the spotlight. In light of these facts, we have focused this special issue on soil policy and affective science.\n');
+    expect(theme.title).toMatch(/^soil policy and affective science$/i);
+  });
+
   it('prefers the fuller title the message spells out over its subject line, and the journal line beside it', () => {
     const call = parseCfp('ACM Transaction in Social Computing Special Issue on Emoji Understanding\n\n*****\n\nACM Transactions on Social Computing Journal\nSpecial Issue on Emoji Understanding and Applications in Social Media\n\n*****\n\nWith the rise of social media, emoji have become popular. We invite papers on emoji.');
     expect(call.title).toBe('Emoji Understanding and Applications in Social Media');

@@ -196,7 +196,8 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
   if (first?.[1] && first[2]) {
     const venue = venueOf(first[2]);
     const title = cleanTitle(first[1]);
-    if (title.split(/\s+/).length >= 2) return { title, ...(venue ? { venue } : {}) };
+    // A title before its issue words is one phrase; sentences before them ("The list ... is shown below. Authors can find the most suitable Special Issue for ...") are prose.
+    if (title.split(/\s+/).length >= 2 && firstSentence(title) === title) return { title, ...(venue ? { venue } : {}) };
   }
   return undefined;
 }

@@ -31,8 +31,12 @@ function initials(name: string): string {
  * journalLine('Engineering Applications of Artificial Intelligence (EAAI)') // 'Engineering Applications of Artificial Intelligence'
  * journalLine('The journal welcomes original articles') // undefined
  */
-export function journalLine(text: string): string | undefined {
+export function journalLine(text: string, next?: string): string | undefined {
   if (text.length > 200) return undefined;
+  // A short Title Case line over an "ISSN" line is the journal's masthead, as MDPI pages print it ("Applied Sciences\nISSN: 2076-3417").
+  if (next !== undefined && /^\s*(?:(?:e|online|print)[- ]?)?ISSN\b/i.test(next) && /^[\p{Lu}][\p{L}&’'-]*(?: (?:of|and|on|for|in|the|&|[\p{Lu}][\p{L}&’'-]*)){0,7}$/u.test(text.trim()) && !NOT_JOURNAL.test(text)) {
+    return text.trim();
+  }
   // "User Modeling and User-Adapted Interaction. The Journal of Personalization Research": the name, then its subtitle.
   const subtitled = /^(.{6,100}?)\.\s+The\s+(?:Journal|International Journal)\b/.exec(text.trim());
   if (subtitled?.[1]) return journalLine(`${subtitled[1]} Journal`)?.replace(/\s+Journal$/, '') ?? undefined;
