@@ -89,6 +89,22 @@ function spells(full: string, short: string): boolean {
   return i === w.length;
 }
 
+/**
+ * An e-mail's subject shortens the title that the message's first line then
+ * gives in full, with no announcement words ("... Techniques for Complex IoT"
+ * / "... Techniques for Complex Internet of Things Systems"): the first
+ * content line under the subject, title-like, sharing most of its words.
+ */
+function restated(lines: readonly Line[], head: readonly Line[], first: { l: Line; a: { title: string; venue?: string } }): { l: Line; a: { title: string; venue?: string } } | undefined {
+  if (head[0]?.index !== first.l.index) return undefined;
+  const body = head[1];
+  if (!body || body.kind !== 'text' || !titleLike(body) || isJournalName(body.text) || fromAnnouncement(body.text)) return undefined;
+  const subject = new Set(words(first.a.title).split(' '));
+  const own = words(body.text).split(' ');
+  const shared = [...subject].filter((w) => own.includes(w)).length;
+  return shared / subject.size >= 0.6 && own.length >= subject.size ? { l: body, a: { title: unwrapped(cleanTitle(body.text), lines, body.index) } } : undefined;
+}
+
 /** A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the title. */
 function isJournalName(title: string): boolean {
   return journalLine(title) !== undefined || /\bjournal$/i.test(title);
@@ -140,7 +156,7 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
   const [first, ...later] = announced;
   if (first) {
     // A subject line shortens the title its message spells out ("... on Emoji Understanding" / "... on Emoji Understanding and Applications in Social Media").
-    const fuller = later.find((x) => spells(x.a.title, first.a.title));
+    const fuller = later.find((x) => spells(x.a.title, first.a.title)) ?? restated(lines, head, first);
     const pick = fuller ?? first;
     const same = announced.filter((x) => spells(pick.a.title, x.a.title) || words(pick.a.title) === words(x.a.title));
     const near = nearJournal(lines, same.map((x) => x.l.index));

@@ -93,6 +93,13 @@ describe('titles and venues of e-mailed calls', () => {
     expect(call.venue).toBe('Applied Sciences');
   });
 
+  it('prefers the full title on the first line under a subject that shortens it', () => {
+    const call = parseCfp('2nd CFP: SI - Machine Learning Techniques for Complex IoT\n\nMachine Learning Techniques for Complex Internet of Things Systems\n\nCFP\n\nThe Internet of Things has made it possible for devices to share data. We invite papers.');
+    expect(call.title).toBe('Machine Learning Techniques for Complex Internet of Things Systems');
+    const other = parseCfp('CFP: Special Issue on Soil Carbon Markets\n\nJournal of Soil Policy\n\nSoil carbon markets are growing. We invite papers.');
+    expect(other.title).toBe('Soil Carbon Markets');
+  });
+
   it('takes no sentence for a title: listing sentences, "Theme of the Special Issue" labels, "Please click" instructions', () => {
     const listing = parseCfp('About Special Issues\n\nThe list of the ongoing Special Issue(s) is shown below. Authors can find the most suitable Special Issue for their manuscripts.\n\nOngoing Special Issue(s)\n\nRisk Assessment in Soil Science\n\nSubmission Deadline: Aug. 25, 2021\n\nSoil risk is a growing concern for farmers and for the public.');
     expect(listing.title).toBe('Risk Assessment in Soil Science');
