@@ -13,6 +13,10 @@ describe('editor lines', () => {
     ['Yu-Ru Lin (yurulin@pitt.edu), University of Pittsburgh, USA', 'Yu-Ru Lin'],
     ['Prof. Zheng Yan, Xidian University, China, Email: zyan@xidian.edu.cn', 'Zheng Yan'],
     ['Sabrina Gaito University of Milano, Italy gaito@di.unimi.it', 'Sabrina Gaito'],
+    // No separator after the name: the e-mail built from it says where it ends.
+    ['Roberto Interdonato CIRAD, France roberto.interdonato@cirad.fr', 'Roberto Interdonato'],
+    ['Rushed Kanawati Paris 13 University, France rushed.kanawati@lipn.univ-paris13.fr', 'Rushed Kanawati'],
+    ['Leona Chandra Kruse, University of Liechtenstein, leona.chandra@uni.li', 'Leona Chandra Kruse'],
   ])('%s', (line, name) => {
     expect(splitNameLine(line)?.name).toBe(name);
   });

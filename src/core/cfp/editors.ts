@@ -32,6 +32,7 @@ const ORGANISATION = /\s(?=(?:University|Universit[àéäy]\w*|Univ\.|Institute|
  */
 export function splitNameLine(text: string): { name: string; rest: string } | undefined {
   const t = text.replace(LEAD, ' ').replace(/\s*\(\s*guest editor\s*\)/i, ' ').trim();
+  const byMail = nameFromEmail(t);
   // With no separator at all, a name runs into its organisation; only trusted on a line that also gives an e-mail.
   const seps = EMAIL.test(t) ? [...SEPARATORS, ORGANISATION] : SEPARATORS;
   for (const sep of seps) {
@@ -39,7 +40,35 @@ export function splitNameLine(text: string): { name: string; rest: string } | un
     if (!m || m.index === 0) continue;
     const name = t.slice(0, m.index).trim();
     const rest = t.slice(m.index + m[0].length).trim();
-    if (rest.replace(/[()\s,.;]/g, '').length > 1 && looksLikeName(name)) return { name: name.replace(TITLE_PREFIX, ''), rest };
+    if (rest.replace(/[()\s,.;]/g, '').length > 1 && looksLikeName(name)) {
+      // "Roberto Interdonato CIRAD, France": an organisation's acronym after the name the e-mail spells is not part of it.
+      const extra = byMail && name.replace(TITLE_PREFIX, '').startsWith(byMail.name) ? name.replace(TITLE_PREFIX, '').slice(byMail.name.length).trim() : '';
+      if (byMail && extra && /^(?:[A-Z]{2,}\s*)+$/.test(extra)) return byMail;
+      return { name: name.replace(TITLE_PREFIX, ''), rest };
+    }
+  }
+  return byMail;
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+
+/**
+ * "Roberto Interdonato CIRAD, France roberto.interdonato@cirad.fr": with no
+ * separator after the name, the e-mail built from it ("first.last@") says
+ * where the name ends: the longest run of leading words (two to four) that
+ * the address's local part spells.
+ */
+function nameFromEmail(t: string): { name: string; rest: string } | undefined {
+  const local = EMAIL.exec(t)?.[0].split('@')[0] ?? '';
+  const parts = local.toLowerCase().split(/[._-]+/).filter((p) => p.length > 1);
+  if (parts.length < 2) return undefined;
+  const ws = t.replace(TITLE_PREFIX, '').split(/\s+/);
+  for (let n = Math.min(4, ws.length - 1); n >= 2; n--) {
+    const cand = ws.slice(0, n);
+    if (!cand.every((w) => parts.includes(fold(w)))) continue;
+    const name = cand.join(' ');
+    const rest = ws.slice(n).join(' ');
+    if (looksLikeName(name) && rest.length > 1) return { name, rest };
   }
   return undefined;
 }

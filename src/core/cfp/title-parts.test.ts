@@ -65,6 +65,7 @@ describe('journal lines and venues in prose', () => {
     ['Big Data Research', undefined],
     ['on Semantic Web Journal', 'Semantic Web Journal'],
     ['Applied Sciences', undefined],
+    ['Int. J. of Continuing Engineering Education and Life-Long Learning', 'International Journal of Continuing Engineering Education and Life-Long Learning'],
     ['Transportation Research Part A', 'Transportation Research Part A'],
   ])('%s', (line, name) => {
     expect(journalLine(line)).toBe(name);

@@ -40,6 +40,8 @@ export function journalLine(text: string, next?: string): string | undefined {
   // "User Modeling and User-Adapted Interaction. The Journal of Personalization Research": the name, then its subtitle.
   const subtitled = /^(.{6,100}?)\.\s+The\s+(?:Journal|International Journal)\b/.exec(text.trim());
   if (subtitled?.[1]) return journalLine(`${subtitled[1]} Journal`)?.replace(/\s+Journal$/, '') ?? undefined;
+  // "Int. J. of X" is how Inderscience and others abbreviate "International Journal of X".
+  if (/^Int(?:ernational)?\.?\s+J\.?\s+of\s/.test(text.trim())) return journalLine(text.trim().replace(/^Int(?:ernational)?\.?\s+J\.?\s+of\s/, 'International Journal of '), next);
   const tail = TAIL.exec(text.replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, ''));
   const publisherNamed = tail !== null && !/^\W*(?:issn|if|impact|https?:|www\.)/i.test(tail[0]);
   const t = text
