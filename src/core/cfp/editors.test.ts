@@ -43,6 +43,10 @@ describe('editors sections', () => {
     expect(editorsOf('= Guest editors =\n\nAssoc. Prof. Ana Lima, Ulm University, Germany\n\nDr. Kwame Osei, University of Ghana, Ghana\n').map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
   });
 
+  it('reads editor cards whose names are headings (h4 name, p affiliation) without ending the section', () => {
+    expect(editorsOf('### Guest Editors\n\n#### Prof. Dr. Ana Lima\n\nUniversity of Messina, Italy\n\n#### Prof. Dr. Kwame Osei\n\nUniversity of Ghana, Ghana\n').map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+  });
+
   it('keeps a journal\'s associate editors out', () => {
     expect(editorsOf('Associate Editors\nAna Lima, Ulm University, Germany\n')).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * Everything downstream works on these, never on the raw string.
  */
 import { extractLinks, stripInline, type Link } from './markdown.js';
-import { looksLikeName } from './names.js';
+import { looksLikeName, startsWithHonorific } from './names.js';
 
 export type LineKind = 'blank' | 'heading' | 'bullet' | 'rule' | 'text';
 
@@ -53,7 +53,8 @@ function classify(raw: string, next: string | undefined): { kind: LineKind; text
   if (raw.trim().length === 0) return { kind: 'blank', text: '' };
   if (HR.test(raw)) return { kind: 'rule', text: '' };
   const atx = ATX.exec(raw);
-  if (atx && /^\s{0,3}#/.test(raw)) return { kind: 'heading', text: cleanHeading(atx[1] ?? '') };
+  // A person's name with an honorific as a heading is an editor card's name ("<h4>Prof. Dr. X</h4><p>University of Y</p>"), not a section.
+  if (atx && /^\s{0,3}#/.test(raw)) return startsWithHonorific(cleanHeading(atx[1] ?? '')) ? { kind: 'text', text: cleanHeading(atx[1] ?? '') } : { kind: 'heading', text: cleanHeading(atx[1] ?? '') };
   const bold = BOLD_LINE.exec(raw);
   // A bold person's name ("**Dr. Shaokun Fan**" over an affiliation line) is an editor, not a heading.
   if (bold && !looksLikeName((bold[1] ?? '').trim())) return { kind: 'heading', text: cleanHeading(bold[1] ?? '') };
