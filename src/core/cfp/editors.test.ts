@@ -49,6 +49,7 @@ describe('editors sections', () => {
 
   it('keeps a journal\'s associate editors out', () => {
     expect(editorsOf('Associate Editors\nAna Lima, Ulm University, Germany\n')).toEqual([]);
+    expect(editorsOf('Guest Editor:\nAna Lima, Ulm University, Germany\nAdvisory Editor:\nKwame Osei, University of Ghana, Ghana\n').map((e) => e.name)).toEqual(['Ana Lima']);
   });
 
   it('reads "Name, Affiliation, Email: x" lines (the e-mail label does not make the line a sentence)', () => {
