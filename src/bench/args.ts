@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench`. */
 
-export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'e2e'] as const;
+export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'e2e'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -25,6 +25,8 @@ export interface BenchArgs {
   name: string;
   /** Override the matcher's exactLimit (to compare candidate selection against scoring every call). */
   exactLimit?: number;
+  /** Longest text the window section embeds whole (20,000+ characters take tens of seconds). */
+  windowMaxChars: number;
   /** e2e: the shared evaluation suites, read by path. */
   evalDir: string;
   /** e2e: rank requests per build at concurrency 1, 4 and 16. */
@@ -37,12 +39,12 @@ export interface BenchArgs {
   e2eBase?: string;
 }
 
-export const USAGE = `npm run bench -- [--only embed,rank,http,triage] [--sizes 100,1000,10000,50000]
+export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e] [--sizes 100,1000,10000,50000]
   [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
-  [--exact-limit <calls>] [--eval-dir ../shared/eval] [--e2e-requests 40,48,64] [--e2e-triage 500]
-  [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>]`;
+  [--exact-limit <calls>] [--window-max-chars 16000] [--eval-dir ../shared/eval] [--e2e-requests 40,48,64]
+  [--e2e-triage 500] [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>]`;
 
 /**
  * @example
@@ -66,6 +68,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     httpConnections: 8,
     out: 'bench/results',
     name: 'latest',
+    windowMaxChars: 16_000,
     evalDir: '../shared/eval',
     e2eRequests: [40, 48, 64],
     e2eTriageRows: 500,
@@ -106,6 +109,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--out': args.out = v ?? args.out; break;
       case '--name': args.name = v ?? args.name; break;
       case '--exact-limit': args.exactLimit = num(flag, v); break;
+      case '--window-max-chars': args.windowMaxChars = num(flag, v); break;
       case '--eval-dir': args.evalDir = v ?? args.evalDir; break;
       case '--e2e-requests': {
         const [a = 0, b = 0, c = 0] = (v ?? '').split(',').map((x) => num(flag, x));

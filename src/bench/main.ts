@@ -12,6 +12,7 @@ import { benchE2e } from './e2e-bench.js';
 import { benchEmbedders } from './embed-bench.js';
 import { benchHttp } from './http-bench.js';
 import { benchRankSizes } from './rank-bench.js';
+import { benchWindows } from './window-bench.js';
 import { toMarkdown, type BenchResults } from './report.js';
 import { syntheticCalls } from './synthetic-calls.js';
 import { createWorld } from './synthetic-world.js';
@@ -50,6 +51,7 @@ if (argv[0] === '--child') {
     results.http = await benchHttp({ size: args.httpSize, seconds: args.httpSeconds, connections: args.httpConnections, dims: args.dims, seed: args.seed, hnsw });
   }
   if (args.sections.includes('triage')) results.triage = await triage();
+  if (args.sections.includes('window')) results.window = await benchWindows(args.windowMaxChars);
   if (args.sections.includes('e2e')) {
     results.e2e = await benchE2e({
       evalDir: args.evalDir,
