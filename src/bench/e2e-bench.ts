@@ -10,6 +10,7 @@
 import { callPassages } from '../core/corpus/passages.js';
 import type { Call, Draft } from '../core/schema.js';
 import { loadE2eData } from './e2e-data.js';
+import { benchLimit, type LimitResult } from './e2e-limit.js';
 import { loadTarget, THIS_BUILD, type E2eTarget } from './e2e-target.js';
 import { summarize, type LatencySummary } from './stats.js';
 
@@ -51,6 +52,7 @@ export interface E2eResult {
   triage: Array<{ target: string; rows: number; status: number; wallS: number; cpuS: number }>;
   index: Array<{ target: string; calls: number; passages: number; wallS: number; cpuS: number; callsPerSec: number; callsPerCpuS: number }>;
   peakRssMb: number;
+  limit?: LimitResult;
 }
 
 const cpuSeconds = () => {
@@ -140,15 +142,20 @@ const edited = (d: Draft): Draft => ({ ...d, abstract: `${d.abstract.replace(/[^
 export async function benchE2e(o: E2eOptions): Promise<E2eResult> {
   const { loadavg } = await import('node:os');
   const { calls, drafts } = await loadE2eData(o.evalDir);
-  const runtimeOpts = { embedThreads: o.threads };
+  // As the server runs (node.ts): the embedding queue and a request deadline; builds without them ignore the options.
+  // The deadline is 10 minutes instead of the server's 2, so a slow triage on a loaded machine is timed, not cut off.
+  const runtimeOpts = { embedThreads: o.threads, embedQueue: { deadlineMs: 600_000 } };
+  const appOpts = { requestTimeoutMs: 600_000 };
   const targets: E2eTarget[] = [];
-  if (o.base) targets.push(await loadTarget(o.base, 'base', calls, runtimeOpts));
-  targets.push(await loadTarget(THIS_BUILD, 'this build', calls, runtimeOpts));
+  if (o.base) targets.push(await loadTarget(o.base, 'base', calls, runtimeOpts, appOpts));
+  targets.push(await loadTarget(THIS_BUILD, 'this build', calls, runtimeOpts, appOpts));
   const result: E2eResult = { machine: { loadStart: loadavg() }, calls: calls.length, phases: [], cache: [], triage: [], index: [], peakRssMb: 0 };
   // Warm both (model load in every worker thread), on drafts no phase uses.
   const warm = drafts.slice(-8);
   for (const t of targets) for (let i = 0; i < 4; i++) await Promise.all(warm.slice(2 * i, 2 * i + 2).map((d) => t.post('/v1/rank', d)));
 
+  // Where one embedding's CPU goes, in this thread, before the builds' phases (their workers idle).
+  result.limit = await benchLimit(warm.slice(0, 8).concat(drafts.slice(-24, -8)));
   let offset = 0;
   for (const [k, concurrency] of [1, 4, 16].entries()) {
     const n = o.requests[k] as number;

@@ -29,5 +29,12 @@ export function e2eTables(e: E2eResult): string[] {
     const x = e.index[i];
     out.push(row([t.target, t.rows, t.status, t.wallS, t.cpuS, x?.calls, x?.passages, x?.wallS, x?.cpuS, x?.callsPerSec, x?.callsPerCpuS]));
   });
+  if (e.limit) {
+    const l = e.limit;
+    out.push('', '### Where one embedding goes (USE-lite, this thread, CPU ms a text)', '');
+    out.push(row(['texts', 'tokens/text', 'package tokenizer', 'tokenizer now', 'model (tensors in/out included)', 'normalise', 'multiply-adds/token', 'model GMAC/s reached', 'native GMAC/s (1 thread)', 'note']));
+    out.push(row(Array(10).fill('---')));
+    out.push(row([l.texts, l.tokensPerText, l.packageTokenizerMs, l.tokenizerMs, l.modelMs, l.normalizeMs, l.macsPerToken, l.achievedGmacs, l.nativeGmacs, l.nativeNote]));
+  }
   return out;
 }

@@ -38,14 +38,14 @@ export const THIS_BUILD = resolve(fileURLToPath(new URL('../..', import.meta.url
 
 /**
  * @example
- * const target = await loadTarget(THIS_BUILD, 'this build', calls, { embedThreads: 2 });
+ * const target = await loadTarget(THIS_BUILD, 'this build', calls, { embedThreads: 2 }, { requestTimeoutMs: 120_000 });
  */
-export async function loadTarget(checkout: string, name: string, calls: Call[], runtimeOpts: Record<string, unknown>): Promise<E2eTarget> {
+export async function loadTarget(checkout: string, name: string, calls: Call[], runtimeOpts: Record<string, unknown>, appOpts: Record<string, unknown> = {}): Promise<E2eTarget> {
   const load = <T>(rel: string) => import(pathToFileURL(join(checkout, 'dist', rel)).href) as Promise<T>;
   const { createNodeRuntime } = await load<RuntimeModule>('entry/node-runtime.js');
   const { createApp } = await load<AppModule>('http/app.js');
   const runtime = await createNodeRuntime({ calls, ...runtimeOpts });
-  const app = createApp({ matcher: runtime.matcher });
+  const app = createApp({ matcher: runtime.matcher, ...appOpts });
   return {
     name,
     async post(path, body, accept = 'application/json') {
@@ -67,7 +67,7 @@ export async function loadTarget(checkout: string, name: string, calls: Call[], 
     async index(more) {
       // The same embedder (its loaded worker threads) and a fresh exact index, which sync fills.
       // Not disposed: that would dispose the shared embedder; the index is garbage once dropped.
-      await createNodeRuntime({ calls: more, embedderInstance: runtime.embedder, ...runtimeOpts });
+      await createNodeRuntime({ calls: more, embedderInstance: runtime.embedder });
     },
     async dispose() {
       await runtime.dispose();
