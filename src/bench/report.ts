@@ -1,4 +1,6 @@
 /** Markdown tables for the benchmark results (the JSON is written as is). */
+import type { E2eResult } from './e2e-bench.js';
+import { e2eTables } from './e2e-report.js';
 import type { EmbedResult } from './embed-bench.js';
 import type { HttpResult } from './http-bench.js';
 import type { SizeResult } from './rank-bench.js';
@@ -13,6 +15,7 @@ export interface BenchResults {
   http?: HttpResult;
   triage?: unknown;
   window?: WindowResult;
+  e2e?: E2eResult;
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
@@ -89,5 +92,6 @@ export function toMarkdown(r: BenchResults): string {
     out.push(row([h.calls, h.connections, h.seconds, h.requests, h.perSec, h.p50, h.p90, h.p99, h.max, h.errors, h.timeouts, h.non2xx]), '');
   }
   if (r.triage !== undefined) out.push('## Triage batch', '', '```json', JSON.stringify(r.triage, null, 2), '```', '');
+  if (r.e2e) out.push(...e2eTables(r.e2e), '');
   return out.join('\n');
 }

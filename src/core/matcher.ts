@@ -6,6 +6,7 @@
  */
 import { createCorpus, type Corpus } from './corpus/corpus.js';
 import type { PassageOptions } from './corpus/passages.js';
+import { createEmbeddingCache, type EmbeddingCacheOptions } from './embed/embedding-cache.js';
 import { createError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import type { CallStore, Embedder, VectorIndex } from './ports.js';
@@ -31,6 +32,8 @@ export interface MatcherDeps {
   log?: Logger;
   /** Today's date; injectable for tests. */
   today?: () => string;
+  /** The LRU of recent draft embeddings (texts and sentences, keyed by a hash); `{ maxEntries: 0 }` turns it off. */
+  draftCache?: EmbeddingCacheOptions;
 }
 
 /** A draft plus optional paging and filters; missing ones take their defaults. */
@@ -65,7 +68,8 @@ export function createMatcher(deps: MatcherDeps) {
   const log = deps.log ?? silentLogger;
   const today = deps.today ?? (() => todayIso());
   const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}) });
-  const scoring: ScoringContext = { corpus, embedder, params, candidates, calibration };
+  // Drafts go through the LRU (an author re-ranks an edited draft); calls are embedded once into the index anyway.
+  const scoring: ScoringContext = { corpus, embedder: createEmbeddingCache(embedder, deps.draftCache), params, candidates, calibration };
   // Mutations run one at a time so concurrent ingests never interleave inside the index.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -133,10 +137,10 @@ export function createMatcher(deps: MatcherDeps) {
     return scoreDraft(scoring, draftOf(draft), opts);
   }
 
-  /** The author's ranking from an already scored draft. */
-  function rankScored(sd: ScoredDraft, query: Partial<RankQuery> = {}, startedAt?: number): Promise<RankResponse> {
+  /** The author's ranking from an already scored draft; `evidence: false` leaves matched_topics empty (nothing more is embedded). */
+  function rankScored(sd: ScoredDraft, query: Partial<RankQuery> = {}, startedAt?: number, opts: { evidence?: boolean } = {}): Promise<RankResponse> {
     const q: RankQuery = { ...filtersOf(query), top_k: query.top_k ?? 10, as_of: query.as_of ?? today(), open_only: query.open_only ?? false };
-    return rankingOf(sd, corpus.calls, q, params, embedder.id, startedAt);
+    return rankingOf(sd, corpus.calls, q, params, embedder.id, startedAt, opts);
   }
 
   /** Score a draft and rank the calls for it. */

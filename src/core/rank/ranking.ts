@@ -30,9 +30,11 @@ export async function rankingOf(
   params: RankParams,
   embedderId: string,
   startedAt: number = performance.now(),
+  opts: { evidence?: boolean } = {},
 ): Promise<RankResponse> {
   const shown = await shownCalls(sd, calls, q);
-  const evidence = await sd.evidence(shown.map((x) => x.s.callId));
+  // Without evidence (the first part of a streamed ranking) no sentence is embedded here.
+  const evidence = opts.evidence === false ? [] : await sd.evidence(shown.map((x) => x.s.callId));
   const results = shown.map((x, i) => rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params));
   return {
     results,
@@ -87,9 +89,20 @@ function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_t
     fit: round(100 * s.probability, 1),
     score: round(s.score),
     components: { dense: round(s.dense), lexical: round(s.coverage) },
-    matched_topics: evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics),
+    matched_topics: shownTopics(evidence, params),
     deadline,
     requirements: checkRequirements(call, draft),
     ...(call.submission_url ? { submission_url: call.submission_url } : {}),
   };
+}
+
+/**
+ * The matched topics a ranked call shows out of its evidence: those above the topic threshold, at most `maxMatchedTopics`.
+ *
+ * @example
+ * const [evidence] = await sd.evidence([callId]);
+ * shownTopics(evidence, params) // what `matched_topics` holds
+ */
+export function shownTopics(evidence: RankedCall['matched_topics'], params: RankParams): RankedCall['matched_topics'] {
+  return evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics);
 }

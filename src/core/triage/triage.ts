@@ -18,7 +18,11 @@ export interface TriageOptions {
   betterFitMargin?: number;
   /** Stops the loop between submissions (the HTTP deadline, a client that went away). */
   signal?: AbortSignal;
+  /** Submissions triaged at once (results keep the request's order). Default 4. */
+  concurrency?: number;
 }
+
+export const DEFAULT_TRIAGE_CONCURRENCY = 4;
 
 export const DEFAULT_BETTER_FIT_MARGIN = 0.25;
 
@@ -66,7 +70,7 @@ export async function triageOne(
 }
 
 /**
- * Triage every submission of a validated request, in order (UNKNOWN_CALL for an unknown call).
+ * Triage every submission of a validated request, a few at a time, results in request order (UNKNOWN_CALL for an unknown call).
  *
  * @example
  * const { results } = await triageSubmissions(matcher, TriageRequest.parse({ call_id: 'x', submissions: [{ title: 'T', abstract: 'A' }] }));
@@ -74,10 +78,24 @@ export async function triageOne(
 export async function triageSubmissions(matcher: Matcher, req: TriageRequest, opts: TriageOptions = {}): Promise<TriageResponse> {
   const call = matcher.getCall(req.call_id);
   const thresholds = resolveThresholds(call, req.thresholds, opts.defaults ?? DEFAULT_TRIAGE_THRESHOLDS);
-  const results: TriageResult[] = [];
-  for (const [i, s] of req.submissions.entries()) {
-    opts.signal?.throwIfAborted();
-    results.push(await triageOne(matcher, call, s, String(i), thresholds, opts));
-  }
+  // A few submissions in flight at once: one submission's embeddings (its text, then its sentences)
+  // keep at most one model thread busy at a time, so one by one left the second core idle (issue #19).
+  const n = req.submissions.length;
+  const results = new Array<TriageResult>(n);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < n && !failed) {
+      opts.signal?.throwIfAborted();
+      const i = next++;
+      try {
+        results[i] = await triageOne(matcher, call, req.submissions[i] as Submission, String(i), thresholds, opts);
+      } catch (err) {
+        failed = true; // the others stop after the submission they are on
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, Math.max(1, opts.concurrency ?? DEFAULT_TRIAGE_CONCURRENCY)) }, worker));
   return { call_id: call.id, thresholds, results };
 }
