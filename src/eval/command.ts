@@ -12,6 +12,7 @@ import { loadCalibrations } from '../adapters/node/calibration-file.js';
 import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
+import { formatLengthGroups, parseReduce } from './reduce.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalPaper } from './load.js';
 import type { EvalResult } from './run.js';
@@ -33,6 +34,9 @@ Options:
   --scorer <name>     headline scorer (default ${DEFAULT_SCORER}; known: ${SCORERS.map((s) => s.name).join(', ')});
                       repeat to run only the named scorers (hybrid+evidence
                       embeds every sentence and is only run when named)
+  --reduce titles=<s> cut a seeded share s of the calls to their title alone and report
+                      acc@1/MRR apart for papers of cut calls and of the rest (and the gap)
+  --seed <n>          seed of --reduce (default 1)
   --cache <dir>       embedding cache directory (default eval/.cache)
   --no-cache          do not read or write the embedding cache
   -h, --help          this help
@@ -62,6 +66,8 @@ export function formatEvalTable(res: EvalResult): string {
     ...Object.entries(res.by_scorer_extra).flatMap(([name, x]) =>
       x.ci95_headline_minus_this ? [`  ${res.extra.default_scorer} minus ${name} (paired): ${formatDifference(x.ci95_headline_minus_this)}`] : [],
     ),
+    ...(Object.values(res.by_scorer_extra).some((x) => x.length_groups) ? ['calls cut to their title (--reduce), in-scope papers by their call:'] : []),
+    ...Object.entries(res.by_scorer_extra).flatMap(([name, x]) => (x.length_groups ? [formatLengthGroups(name, x.length_groups)] : [])),
   ].join('\n');
 }
 
@@ -105,6 +111,8 @@ export async function evalCommand(argv: string[]): Promise<number> {
       outcomes: { type: 'string' },
       scorer: { type: 'string', multiple: true },
       cache: { type: 'string' },
+      reduce: { type: 'string' },
+      seed: { type: 'string' },
       'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -134,6 +142,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
       embedder,
       scorers,
       calibration,
+      ...(values.reduce ? { reduce: parseReduce(values.reduce, values.seed ? Number(values.seed) : 1) } : {}),
       onProgress: (done, total) => {
         if (process.stderr.isTTY && (done - last >= 100 || done === total)) {
           last = done;

@@ -6,6 +6,7 @@ import { DEFAULT_RANK_PARAMS, type RankParams } from '../../core/rank/fusion.js'
 import { scoreCalls } from '../../core/rank/score-calls.js';
 import { backgroundStrategy } from './background-strategy.js';
 import { evidenceStrategy } from './evidence-strategy.js';
+import { referenceStrategy } from './reference-strategy.js';
 import { rrfStrategy } from './rrf-strategy.js';
 import type { Strategy } from './strategy.js';
 
@@ -29,4 +30,10 @@ export const STRATEGIES: readonly Strategy[] = [
   backgroundStrategy('hybrid+bg'),
   rrfStrategy('hybrid-rrf'),
   evidenceStrategy('hybrid+evidence', 0.3),
+  referenceStrategy('ref-all', { topShare: 1, shrink: 0.2, normalise: 'both', perQuery: true }),
+  referenceStrategy('ref-top10', { topShare: 0.1, shrink: 0.2, normalise: 'both', perQuery: true }),
+  referenceStrategy('ref-top10-lex', { topShare: 0.1, shrink: 0.2, normalise: 'lexical', perQuery: true }),
+  referenceStrategy('ref-top10-dense', { topShare: 0.1, shrink: 0.2, normalise: 'dense', perQuery: true }),
+  referenceStrategy('ref-top10-noq', { topShare: 0.1, shrink: 0.2, normalise: 'both', perQuery: false }),
+  referenceStrategy('ref-top3', { topShare: 0.03, shrink: 0.2, normalise: 'both', perQuery: true }),
 ];
