@@ -13,6 +13,7 @@ import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
 import { formatLengthGroups, parseReduce } from './reduce.js';
+import { loadReference } from './reference-load.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalPaper } from './load.js';
 import type { EvalResult } from './run.js';
@@ -142,6 +143,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
       embedder,
       scorers,
       calibration,
+      reference: await loadReference(embedder),
       ...(values.reduce ? { reduce: parseReduce(values.reduce, values.seed ? Number(values.seed) : 1) } : {}),
       onProgress: (done, total) => {
         if (process.stderr.isTTY && (done - last >= 100 || done === total)) {

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Embedder } from '../core/ports.js';
 import { prepareDraft } from '../core/rank/draft.js';
-import type { ReferenceAbstract } from '../core/rank/reference.js';
+import type { ReferenceAbstract } from '../core/corpus/reference.js';
 
 export const REFERENCE_FILE = 'data/reference/abstracts.jsonl';
 

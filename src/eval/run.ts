@@ -4,6 +4,7 @@
  * `eval` command; takes any Embedder (tests pass a tiny deterministic one).
  */
 import { createCorpus, type Corpus } from '../core/corpus/corpus.js';
+import type { ReferenceAbstract } from '../core/corpus/reference.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import type { Embedder } from '../core/ports.js';
 import { DEFAULT_CALIBRATION, DEFAULT_IN_SCOPE_THRESHOLD, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
@@ -81,6 +82,8 @@ export interface RunEvalOptions {
   scorers?: readonly string[];
   calibration?: Calibration;
   threshold?: number;
+  /** The reference population the calls are normalised against (the service's: loadReference); none when absent. */
+  reference?: readonly ReferenceAbstract[];
   /** Cut a seeded share of the calls to their title (mixed-length evaluation, reduce.ts). */
   reduce?: ReduceSpec;
   onProgress?: (done: number, total: number) => void;
@@ -105,7 +108,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   const withSentences = needsSentences(scorers);
 
   // Papers and outcomes are mapped between external and internal ids alike.
-  const { corpus, callIds, internal: ids, external } = await evalCorpus(calls, opts.embedder);
+  const { corpus, callIds, internal: ids, external } = await evalCorpus(calls, opts.embedder, opts.reference);
 
   for (const s of scorers) await s.prepare?.({ corpus, embedder: opts.embedder });
   const outcomes = new Map<string, PaperOutcome[]>(scorers.map((s) => [s.name, []]));
@@ -191,8 +194,8 @@ export interface EvalCorpus {
  * @example
  * const { corpus, callIds } = await evalCorpus(calls, embedder);
  */
-export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder): Promise<EvalCorpus> {
-  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
+export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder, reference?: readonly ReferenceAbstract[]): Promise<EvalCorpus> {
+  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), ...(reference ? { reference } : {}) });
   const internal = internalCallIds(calls);
   await corpus.upsert(calls.map((c) => callFromEval(c, internal.get(c.id))));
   return { corpus, callIds: [...corpus.calls.keys()].sort(), internal, external: new Map([...internal].map(([ext, int]) => [int, ext])) };
