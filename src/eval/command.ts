@@ -13,7 +13,7 @@ import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
 import { formatLengthGroups, parseReduce } from './reduce.js';
-import { loadReference } from './reference-load.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalPaper } from './load.js';
 import type { EvalResult } from './run.js';
@@ -137,13 +137,15 @@ export async function evalCommand(argv: string[]): Promise<number> {
     let last = 0;
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
     const calibration = calibrationFor(inner.id, await loadCalibrations());
+    // The reference population the service ships, with this embedder's dense statistics when computed.
+    const reference = await loadReferencePopulation(inner.id);
     const res = await runEval({
       calls,
       papers,
       embedder,
       scorers,
       calibration,
-      reference: await loadReference(embedder),
+      ...(reference ? { reference } : {}),
       ...(values.reduce ? { reduce: parseReduce(values.reduce, values.seed ? Number(values.seed) : 1) } : {}),
       onProgress: (done, total) => {
         if (process.stderr.isTTY && (done - last >= 100 || done === total)) {

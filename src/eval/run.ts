@@ -4,7 +4,7 @@
  * `eval` command; takes any Embedder (tests pass a tiny deterministic one).
  */
 import { createCorpus, type Corpus } from '../core/corpus/corpus.js';
-import type { ReferenceAbstract } from '../core/corpus/reference.js';
+import type { ReferencePopulation } from '../core/corpus/reference.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import type { Embedder } from '../core/ports.js';
 import { DEFAULT_CALIBRATION, DEFAULT_IN_SCOPE_THRESHOLD, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
@@ -83,7 +83,7 @@ export interface RunEvalOptions {
   calibration?: Calibration;
   threshold?: number;
   /** The reference population the calls are normalised against (the service's: loadReference); none when absent. */
-  reference?: readonly ReferenceAbstract[];
+  reference?: ReferencePopulation;
   /** Cut a seeded share of the calls to their title (mixed-length evaluation, reduce.ts). */
   reduce?: ReduceSpec;
   onProgress?: (done: number, total: number) => void;
@@ -194,7 +194,7 @@ export interface EvalCorpus {
  * @example
  * const { corpus, callIds } = await evalCorpus(calls, embedder);
  */
-export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder, reference?: readonly ReferenceAbstract[]): Promise<EvalCorpus> {
+export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder, reference?: ReferencePopulation): Promise<EvalCorpus> {
   const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), ...(reference ? { reference } : {}) });
   const internal = internalCallIds(calls);
   await corpus.upsert(calls.map((c) => callFromEval(c, internal.get(c.id))));

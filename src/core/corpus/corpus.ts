@@ -8,7 +8,7 @@ import type { Embedder, VectorIndex } from '../ports.js';
 import type { Call } from '../schema.js';
 import { createBm25Index, type Bm25Index } from '../text/bm25.js';
 import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
-import { createReferenceMoments, type ReferenceAbstract, type ReferenceMoments, type ReferenceOptions } from './reference.js';
+import { createReferenceMoments, type ReferenceMoments, type ReferenceOptions, type ReferencePopulation } from './reference.js';
 
 export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
@@ -31,7 +31,7 @@ export interface CorpusOptions {
   /** Texts embedded per embedder call. */
   batchSize?: number;
   /** The reference population of abstracts (data/reference/) that call scores are read against. */
-  reference?: readonly ReferenceAbstract[];
+  reference?: ReferencePopulation;
   referenceOptions?: ReferenceOptions;
 }
 
@@ -46,7 +46,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const calls = new Map<string, Call>();
   const passagesByCall = new Map<string, Passage[]>();
   const bm25 = createBm25Index();
-  const reference = opts.reference?.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
+  const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
 
   const dropCall = async (id: string) => {
     const old = passagesByCall.get(id);

@@ -18,10 +18,54 @@ import type { Bm25Index } from '../text/bm25.js';
 import type { VectorIndex } from '../ports.js';
 import type { Passage } from './passages.js';
 
-/** A reference abstract as scoring needs it: its BM25 tokens and, once embedded, its vector. */
+/** A reference abstract as BM25 scoring needs it. */
 export interface ReferenceAbstract {
   tokens: readonly string[];
-  vector?: Float32Array;
+}
+
+/**
+ * The reference abstracts' vectors under one embedder, summarised: their mean and a low-rank
+ * covariance (top principal directions and variances, plus the mean variance left in the other
+ * directions). A call's dense moments over the whole population follow exactly from these:
+ * mean = c.mean, variance = c' Cov c. Shipped per embedder (data/reference/<embedder>.json), so
+ * no abstract is embedded at start-up.
+ */
+export interface DenseStats {
+  embedder: string;
+  mean: Float32Array;
+  components: Float32Array[];
+  variances: number[];
+  residual: number;
+}
+
+/** The population as the corpus uses it: BM25 tokens of every abstract, and dense statistics for the embedder when shipped. */
+export interface ReferencePopulation {
+  abstracts: readonly ReferenceAbstract[];
+  dense?: DenseStats;
+}
+
+/**
+ * Mean and spread of the cosine between a (unit) call vector and the population's vectors.
+ *
+ * @example
+ * denseMoments(callVector, stats) // { mean: 0.21, sd: 0.07 }
+ */
+export function denseMoments(v: Float32Array, st: DenseStats): Moments {
+  const dotv = (a: Float32Array) => {
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += (a[i] as number) * (v[i] as number);
+    return s;
+  };
+  let explained = 0;
+  let variance = 0;
+  st.components.forEach((u, k) => {
+    const a = dotv(u);
+    explained += a * a;
+    variance += (st.variances[k] ?? 0) * a * a;
+  });
+  const norm2 = dotv(v);
+  variance += st.residual * Math.max(0, norm2 - explained);
+  return { mean: dotv(st.mean), sd: Math.sqrt(Math.max(0, variance)) };
 }
 
 export interface Moments {
@@ -36,7 +80,7 @@ export interface CallReference {
 }
 
 export interface ReferenceOptions {
-  /** Share (0..1] of the population, the call's best-scoring abstracts, that the moments are taken over. */
+  /** Share (0..1] of the population, the call's best-scoring abstracts, that the BM25 moments are taken over. */
   topShare: number;
   /** Weight (0..1) of the pooled mean and variance mixed into each call's own. */
   shrink: number;
@@ -57,8 +101,8 @@ export interface ReferenceSource {
 }
 
 export interface ReferenceMoments {
-  /** How many abstracts the population has (and how many are embedded). */
-  readonly size: { abstracts: number; embedded: number };
+  /** How many abstracts the population has, and whether dense statistics were shipped for the embedder. */
+  readonly size: { abstracts: number; dense: boolean };
   /** The call's moments, computed now if missing or stale; undefined for an unknown call. */
   of(callId: string): CallReference | undefined;
   /** Compute (or refresh) the moments of these calls, e.g. after indexing them. */
@@ -108,9 +152,9 @@ interface Own {
  * reference.update(corpus.calls.keys());
  * reference.of('c1')?.lexical.mean
  */
-export function createReferenceMoments(src: ReferenceSource, abstracts: readonly ReferenceAbstract[], opts: ReferenceOptions = DEFAULT_REFERENCE_OPTIONS): ReferenceMoments {
+export function createReferenceMoments(src: ReferenceSource, population: ReferencePopulation, opts: ReferenceOptions = DEFAULT_REFERENCE_OPTIONS): ReferenceMoments {
+  const { abstracts, dense: stats } = population;
   const k = Math.max(2, Math.ceil(opts.topShare * abstracts.length));
-  const embedded = abstracts.filter((a) => a.vector);
   const own = new Map<string, Own>();
   let pooled: { epoch: number; size: number; dense: Moments | undefined; lexical: Moments } | undefined;
 
@@ -123,17 +167,11 @@ export function createReferenceMoments(src: ReferenceSource, abstracts: readonly
     if (prev && prev.passageId === passageId && prev.epoch === epoch) return prev;
     const lexical = topMoments(abstracts.map((a) => src.bm25.score(a.tokens, callId)), k);
     let dense = prev && prev.passageId === passageId ? prev.dense : undefined;
-    if (!dense) {
+    if (!dense && stats) {
       const v = whole ? src.index.get(whole.id) : undefined;
-      if (v && embedded.length) {
-        const sims = embedded.map((a) => {
-          let s = 0;
-          const x = a.vector as Float32Array;
-          for (let i = 0; i < x.length; i++) s += (x[i] as number) * (v[i] as number);
-          return s;
-        });
-        dense = topMoments(sims, Math.max(2, Math.ceil(opts.topShare * embedded.length)));
-      }
+      // Over the whole population (measured as good as the top share on ACL, eval/README.md), which
+      // is what lets it follow from shipped statistics instead of embedded abstracts.
+      if (v && v.length === stats.mean.length) dense = denseMoments(v, stats);
     }
     const next: Own = { passageId, epoch, dense, lexical };
     own.set(callId, next);
@@ -160,7 +198,7 @@ export function createReferenceMoments(src: ReferenceSource, abstracts: readonly
   };
 
   return {
-    size: { abstracts: abstracts.length, embedded: embedded.length },
+    size: { abstracts: abstracts.length, dense: stats !== undefined },
     of(callId) {
       const o = ownOf(callId);
       if (!o) return undefined;

@@ -8,7 +8,7 @@ import { createReferenceMoments, DEFAULT_REFERENCE_OPTIONS, type ReferenceMoment
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { callFeature } from '../../core/rank/features.js';
 import { DEFAULT_RANK_PARAMS, fuseScores, type RankParams } from '../../core/rank/fusion.js';
-import { loadReference } from '../reference-load.js';
+import { loadReferencePopulation } from '../../adapters/node/reference-file.js';
 import type { Strategy } from './strategy.js';
 
 /**
@@ -25,7 +25,9 @@ export function referenceStrategy(name: string, options: Partial<ReferenceOption
     prepare({ corpus, embedder }) {
       prepared = (async () => {
         if (options === 'none') return void byCorpus.set(corpus, null);
-        const moments = createReferenceMoments(corpus, await loadReference(embedder), { ...DEFAULT_REFERENCE_OPTIONS, ...options });
+        const population = await loadReferencePopulation(embedder.id);
+        if (!population) return void byCorpus.set(corpus, null);
+        const moments = createReferenceMoments(corpus, population, { ...DEFAULT_REFERENCE_OPTIONS, ...options });
         moments.update(corpus.calls.keys());
         byCorpus.set(corpus, moments);
       })();
