@@ -74,9 +74,11 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
   let sentences: Promise<EmbeddedText[]> | undefined;
   const embedSentences = async (): Promise<EmbeddedText[]> => {
     const t = performance.now();
-    const vectors = await embedder.embed(prepared.sentences);
+    // The title slot is empty for a draft without a title: nothing to embed there.
+    const units = prepared.sentences.map((text, index) => ({ text, index })).filter((u) => u.text);
+    const vectors = await embedder.embed(units.map((u) => u.text));
     timing.embed += performance.now() - t;
-    return prepared.sentences.map((text, i) => ({ text, vector: vectors[i] as Float32Array }));
+    return units.map((u, i) => ({ ...u, vector: vectors[i] as Float32Array }));
   };
   const evidenceById = new Map<string, TopicMatch[]>();
 
@@ -101,7 +103,7 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
         }
         sentences ??= embedSentences();
         const units = await sentences;
-        for (const id of todo) evidenceById.set(id, evidenceOfCall(corpus, id, units));
+        for (const id of todo) evidenceById.set(id, evidenceOfCall(corpus, id, units, params.topicThreshold));
       }
       return callIds.map((id) => evidenceById.get(id) ?? []);
     },
