@@ -4,6 +4,7 @@
  * (computed for those only: for every candidate it was most of a query's time).
  */
 import type { Call, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD } from './calibration.js';
 import { deadlineStatus } from './deadline.js';
 import { round } from './evidence.js';
 import type { RankParams } from './fusion.js';
@@ -49,7 +50,12 @@ export async function rankingOf(
   };
 }
 
+/** Closest topics shown for a call the draft is not in scope of. */
+export const NEAREST_TOPICS = 3;
+
 function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_topics'], deadline: RankedCall['deadline'], draft: Draft, params: RankParams): RankedCall {
+  // Below the in-scope threshold nothing is "matched": the closest topics are shown as weak evidence.
+  const inScope = s.probability >= DEFAULT_IN_SCOPE_THRESHOLD;
   return {
     call_id: call.id,
     title: call.title,
@@ -57,7 +63,8 @@ function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_t
     fit: round(100 * s.probability, 1),
     score: round(s.score),
     components: { dense: round(s.dense), lexical: round(s.coverage) },
-    matched_topics: evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics),
+    matched_topics: inScope ? evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics) : [],
+    ...(inScope ? {} : { nearest_topics: evidence.slice(0, NEAREST_TOPICS) }),
     deadline,
     requirements: checkRequirements(call, draft),
     ...(call.submission_url ? { submission_url: call.submission_url } : {}),
