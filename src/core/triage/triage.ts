@@ -15,11 +15,13 @@ import { DEFAULT_TRIAGE_THRESHOLDS, resolveThresholds, verdictFor, type Resolved
 export interface TriageOptions {
   /** Service-wide defaults (before the call's and the request's overrides). */
   defaults?: ResolvedThresholds;
-  /** How much higher another call's probability must be to report it as a better fit. Default 0.25. */
+  /** How much higher another call's probability must be to report it as a better fit. Default 0.1. */
   betterFitMargin?: number;
 }
 
-export const DEFAULT_BETTER_FIT_MARGIN = 0.25;
+// 0.1 (was 0.25): fits are now monotone in the fused score (calibration.ts callProbabilities), so calls of one draft
+// differ only by the score's weight times their score gap, and 0.25 hid clearly better calls.
+export const DEFAULT_BETTER_FIT_MARGIN = 0.1;
 
 /**
  * Triage one validated submission against one call.
