@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
 import { createService } from './service.js';
@@ -20,6 +21,8 @@ const app = createService(runtime.matcher, process.env, {
   log,
   onChange: () => void runtime.persist(),
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
+  draftReaders: nodeDraftReaders(),
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });

@@ -5,6 +5,7 @@
  * differ only in how they build the matcher's parts and where the client address comes from.
  */
 import type { Hono } from 'hono';
+import type { DraftFileReaders } from '../core/draft-file/index.js';
 import { explainerFromEnv, type LlmEnv } from '../core/explain/from-env.js';
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   onChange: () => void;
   /** The client key for rate limiting (default: the `cf-connecting-ip` header). */
   clientKey?: ClientKey;
+  /** Readers of binary draft files (PDF, .docx) the runtime has; text kinds need none. */
+  draftReaders?: DraftFileReaders;
 }
 
 /**
@@ -45,5 +48,6 @@ export function createService(matcher: Matcher, env: ServiceEnv, opts: ServiceOp
     onChange: opts.onChange,
     ...(explainer ? { explainer } : {}),
     security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }, opts.clientKey),
+    ...(opts.draftReaders ? { draftReaders: opts.draftReaders } : {}),
   });
 }
