@@ -37,7 +37,9 @@ Options:
                       repeat to run only the named scorers (hybrid+evidence
                       embeds every sentence and is only run when named)
   --reduce titles=<s> cut a seeded share s of the calls to their title alone and report
-                      acc@1/MRR apart for papers of cut calls and of the rest (and the gap)
+                      acc@1/MRR apart for papers of cut calls and of the rest (and the gap);
+                      sentences=<n> cuts every abstract to its first n sentences (short
+                      drafts); both: titles=0.5,sentences=1
   --seed <n>          seed of --reduce (default 1)
   --cache <dir>       embedding cache directory (default eval/.cache)
   --no-cache          do not read or write the embedding cache
