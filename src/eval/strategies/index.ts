@@ -38,4 +38,5 @@ export const STRATEGIES: readonly Strategy[] = [
   referenceStrategy('ref-shrink0', { shrink: 0 }),
   referenceStrategy('ref-shrink05', { shrink: 0.5 }),
   referenceStrategy('ref-w55', {}, { denseWeight: 0.5, lexicalWeight: 0.5 }),
+  referenceStrategy('ref-unscaled', { scaleToDraft: false }),
 ];
