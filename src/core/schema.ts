@@ -283,6 +283,7 @@ export const TopicMatch = z.object({
   similarity: z.number(),
   /** The sentence of the draft that supports the match. */
   sentence: z.string(),
+  /** 0 = the draft's title; k >= 1 = the k-th sentence of the abstract (the reason's "sentence k"). */
   sentence_index: z.number().int().nonnegative(),
 });
 export type TopicMatch = z.infer<typeof TopicMatch>;
@@ -296,7 +297,13 @@ export const RankedCall = z.object({
   /** Raw fused score used for ordering (comparable within one ranking only). */
   score: z.number(),
   components: z.object({ dense: z.number(), lexical: z.number() }),
+  /** Topics the draft matches; empty when the fit is below the in-scope threshold. */
   matched_topics: z.array(TopicMatch),
+  /**
+   * Only when the fit is below the in-scope threshold: the call's closest topics, weak evidence
+   * (they resemble the draft most, but the draft is not judged in scope of the call).
+   */
+  nearest_topics: z.array(TopicMatch).optional(),
   deadline: DeadlineStatus,
   requirements: z.array(RequirementCheck),
   submission_url: z.string().optional(),
@@ -409,7 +416,10 @@ export const TriageResult = z.object({
   verdict: TriageVerdict,
   /** Calibrated probability that the submission is in scope of the call. */
   probability: z.number().min(0).max(1),
+  /** Topics the submission matches; empty unless the verdict is in scope. */
   matched_topics: z.array(TopicMatch),
+  /** Below the in-scope threshold: the closest topics, weak evidence, not matches. */
+  nearest_topics: z.array(TopicMatch).optional(),
   /** The call's listed topics that no sentence of the submission reaches. */
   unmatched_topics: z.array(z.string()),
   /** One line built from the evidence. */

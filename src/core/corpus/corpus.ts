@@ -8,12 +8,15 @@ import type { Embedder, VectorIndex } from '../ports.js';
 import type { Call } from '../schema.js';
 import { createBm25Index, type Bm25Index } from '../text/bm25.js';
 import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
+import { createReferenceMoments, type ReferenceMoments, type ReferenceOptions, type ReferencePopulation } from './reference.js';
 
 export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
   readonly passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   readonly bm25: Bm25Index;
   readonly index: VectorIndex;
+  /** Each call's moments over the shipped reference population; undefined when the corpus has none. */
+  readonly reference: ReferenceMoments | undefined;
   /** Add or replace calls; returns how many passages had to be embedded. */
   upsert(calls: readonly Call[]): Promise<{ embedded: number }>;
   remove(ids: readonly string[]): Promise<void>;
@@ -27,6 +30,9 @@ export interface CorpusOptions {
   passages?: PassageOptions;
   /** Texts embedded per embedder call. */
   batchSize?: number;
+  /** The reference population of abstracts (data/reference/) that call scores are read against. */
+  reference?: ReferencePopulation;
+  referenceOptions?: ReferenceOptions;
 }
 
 /**
@@ -40,12 +46,14 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const calls = new Map<string, Call>();
   const passagesByCall = new Map<string, Passage[]>();
   const bm25 = createBm25Index();
+  const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
 
   const dropCall = async (id: string) => {
     const old = passagesByCall.get(id);
     calls.delete(id);
     passagesByCall.delete(id);
     bm25.remove(id);
+    reference?.forget(id);
     if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
   };
 
@@ -54,6 +62,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     passagesByCall,
     bm25,
     index,
+    reference,
     async upsert(newCalls) {
       // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
       // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
@@ -86,6 +95,9 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         await flush(false);
       }
       await flush(true);
+      // After the whole batch, so BM25's statistics are those of the new corpus; calls whose BM25
+      // moments went stale as the corpus grew are refreshed in the same pass.
+      reference?.update(calls.keys());
       return { embedded };
     },
     async remove(ids) {
