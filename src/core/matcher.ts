@@ -90,14 +90,28 @@ export function createMatcher(deps: MatcherDeps) {
     return call;
   }
 
-  /** Store and index a validated call, without a restart. */
+  async function put(call: Call): Promise<Call> {
+    await store.put(call);
+    const { embedded } = await corpus.upsert([call]);
+    log('call.ingest', { call_id: call.id, embedded });
+    return call;
+  }
+
+  /**
+   * Store and index a validated call, without a restart. A call given without `papers` keeps the
+   * papers the stored one has: they are managed on their own (papers/ops.ts), and re-posting a
+   * call's CFP text must not drop them.
+   */
   function ingest(call: Call): Promise<Call> {
     return serial(async () => {
-      await store.put(call);
-      const { embedded } = await corpus.upsert([call]);
-      log('call.ingest', { call_id: call.id, embedded });
-      return call;
+      const kept = call.papers === undefined ? corpus.calls.get(call.id)?.papers : undefined;
+      return put(kept ? { ...call, papers: kept } : call);
     });
+  }
+
+  /** Read, change and store one call in the mutation queue, so concurrent changes never lose one another (UNKNOWN_CALL for an unknown call). */
+  function update(id: string, change: (call: Call) => Call): Promise<Call> {
+    return serial(async () => put(change(getCall(id))));
   }
 
   function remove(id: string): Promise<void> {
@@ -126,7 +140,7 @@ export function createMatcher(deps: MatcherDeps) {
     return rankScored(await score(input), input, t0);
   }
 
-  return { embedder, corpus, params, calibration, sync, listCalls, getCall, ingest, remove, scoreDraft: score, rankScored, rank };
+  return { embedder, corpus, params, calibration, sync, listCalls, getCall, ingest, update, remove, scoreDraft: score, rankScored, rank };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

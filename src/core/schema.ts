@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { createError } from './errors.js';
 import { fieldIssues, issueSummary } from './validate.js';
+import { Exemplar, MAX_PAPERS_PER_CALL } from './papers/schema.js';
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026"). */
 export const IsoDate = z
@@ -83,6 +84,8 @@ export const Call = z.object({
   field_sources: z.record(z.string().max(100), FieldSource).optional(),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: z.string().optional(),
+  /** Published papers of the call (exemplars): ranked against as their own evidence (papers/, rank/exemplar-*.ts). */
+  papers: z.array(Exemplar).max(MAX_PAPERS_PER_CALL).optional(),
   /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
   triage: z
     .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })

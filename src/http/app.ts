@@ -12,6 +12,7 @@ import type { Matcher } from '../core/matcher.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
 import { explainRoutes } from './routes/explain.js';
+import { paperRoutes } from './routes/papers.js';
 import { docsRoutes } from './routes/docs.js';
 import { rankRoutes } from './routes/rank.js';
 import { triageRoutes } from './routes/triage.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
+  app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
   app.route('/v1', triageRoutes(deps.matcher));
   app.route('/', docsRoutes());

@@ -13,6 +13,14 @@ export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
   readonly passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   readonly bm25: Bm25Index;
+  /** Exemplar papers (`Call.papers`) as passages, for calls that have any; the same objects as in `passagesByCall`. */
+  readonly papersByCall: ReadonlyMap<string, readonly Passage[]>;
+  /**
+   * BM25 over the exemplar papers, one document per paper passage id. Apart from `bm25`, so the
+   * call documents' statistics (idf, mean length) and hence every call's lexical score are the
+   * same whether or not any call has papers.
+   */
+  readonly paperBm25: Bm25Index;
   readonly index: VectorIndex;
   /** Add or replace calls; returns how many passages had to be embedded. */
   upsert(calls: readonly Call[]): Promise<{ embedded: number }>;
@@ -40,12 +48,24 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const calls = new Map<string, Call>();
   const passagesByCall = new Map<string, Passage[]>();
   const bm25 = createBm25Index();
+  const papersByCall = new Map<string, Passage[]>();
+  const paperBm25 = createBm25Index();
+  const setPapers = (callId: string, passages: readonly Passage[]) => {
+    const papers = passages.filter((p) => p.kind === 'paper');
+    const keep = new Set(papers.map((p) => p.id));
+    for (const old of papersByCall.get(callId) ?? []) if (!keep.has(old.id)) paperBm25.remove(old.id);
+    const had = new Set((papersByCall.get(callId) ?? []).map((p) => p.id));
+    for (const p of papers) if (!had.has(p.id)) paperBm25.upsert(p.id, p.text);
+    if (papers.length) papersByCall.set(callId, papers);
+    else papersByCall.delete(callId);
+  };
 
   const dropCall = async (id: string) => {
     const old = passagesByCall.get(id);
     calls.delete(id);
     passagesByCall.delete(id);
     bm25.remove(id);
+    setPapers(id, []);
     if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
   };
 
@@ -53,6 +73,8 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     calls,
     passagesByCall,
     bm25,
+    papersByCall,
+    paperBm25,
     index,
     async upsert(newCalls) {
       // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
@@ -78,6 +100,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, passages);
         bm25.upsert(call.id, callDocument(call));
+        setPapers(call.id, passages);
         for (const p of passages) {
           if (index.has(p.id) || queued.has(p.id)) continue;
           queued.add(p.id);
