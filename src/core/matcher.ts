@@ -6,6 +6,7 @@
  */
 import { createCorpus, type Corpus } from './corpus/corpus.js';
 import type { PassageOptions } from './corpus/passages.js';
+import type { ReferencePopulation } from './corpus/reference.js';
 import { createError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import type { CallStore, Embedder, VectorIndex } from './ports.js';
@@ -28,6 +29,8 @@ export interface MatcherDeps {
   params?: Partial<RankParams>;
   candidates?: Partial<CandidateOptions>;
   passages?: PassageOptions;
+  /** The reference population call scores are read against (corpus/reference.ts). */
+  reference?: ReferencePopulation;
   log?: Logger;
   /** Today's date; injectable for tests. */
   today?: () => string;
@@ -54,7 +57,7 @@ export function createMatcher(deps: MatcherDeps) {
   const calibration = deps.calibration ?? DEFAULT_CALIBRATION;
   const log = deps.log ?? silentLogger;
   const today = deps.today ?? (() => todayIso());
-  const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}) });
+  const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}), ...(deps.reference ? { reference: deps.reference } : {}) });
   const scoring: ScoringContext = { corpus, embedder, params, candidates, calibration };
   // Mutations run one at a time so concurrent ingests never interleave inside the index.
   let queue: Promise<unknown> = Promise.resolve();

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
 import { loadCalibrations } from '../adapters/node/calibration-file.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { isWholeCallPassage } from '../core/corpus/passage-id.js';
 import { cacheVectors, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
@@ -90,8 +91,11 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
 
   // The in-scope probability uses the calibration of this embedder (composeMatcher picks it from data/calibration).
   const calibrations = await loadCalibrations();
+  // The reference population call scores are read against (data/reference; dense statistics only for embedders they were computed for).
+  const reference = await loadReferencePopulation(embedder.id);
+  log('reference.loaded', { abstracts: reference?.abstracts.length ?? 0, dense: Boolean(reference?.dense) });
   if (opts.calls) {
-    const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations });
+    const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations, ...(reference ? { reference } : {}) });
     await matcher.sync();
     return { matcher, embedder, persist: async () => false, dispose: async () => embedder.dispose?.() };
   }
@@ -101,7 +105,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   const store = createFileStore({ dir: callsDir, log });
   await importRawCfps(callsDir, store, log);
   const index = await openIndex(indexDir, embedder, Boolean(opts.exact), log);
-  const matcher = composeMatcher({ embedder, index, store, log, calibrations });
+  const matcher = composeMatcher({ embedder, index, store, log, calibrations, ...(reference ? { reference } : {}) });
   const t0 = Date.now();
   const report = await matcher.sync();
   log('index.ready', { calls: report.calls, embedded: report.embedded, ms: Date.now() - t0 });

@@ -12,6 +12,8 @@ import { loadCalibrations } from '../adapters/node/calibration-file.js';
 import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
+import { formatLengthGroups, parseReduce } from './reduce.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalPaper } from './load.js';
 import type { EvalResult } from './run.js';
@@ -33,6 +35,9 @@ Options:
   --scorer <name>     headline scorer (default ${DEFAULT_SCORER}; known: ${SCORERS.map((s) => s.name).join(', ')});
                       repeat to run only the named scorers (hybrid+evidence
                       embeds every sentence and is only run when named)
+  --reduce titles=<s> cut a seeded share s of the calls to their title alone and report
+                      acc@1/MRR apart for papers of cut calls and of the rest (and the gap)
+  --seed <n>          seed of --reduce (default 1)
   --cache <dir>       embedding cache directory (default eval/.cache)
   --no-cache          do not read or write the embedding cache
   -h, --help          this help
@@ -62,6 +67,8 @@ export function formatEvalTable(res: EvalResult): string {
     ...Object.entries(res.by_scorer_extra).flatMap(([name, x]) =>
       x.ci95_headline_minus_this ? [`  ${res.extra.default_scorer} minus ${name} (paired): ${formatDifference(x.ci95_headline_minus_this)}`] : [],
     ),
+    ...(Object.values(res.by_scorer_extra).some((x) => x.length_groups) ? ['calls cut to their title (--reduce), in-scope papers by their call:'] : []),
+    ...Object.entries(res.by_scorer_extra).flatMap(([name, x]) => (x.length_groups ? [formatLengthGroups(name, x.length_groups)] : [])),
   ].join('\n');
 }
 
@@ -105,6 +112,8 @@ export async function evalCommand(argv: string[]): Promise<number> {
       outcomes: { type: 'string' },
       scorer: { type: 'string', multiple: true },
       cache: { type: 'string' },
+      reduce: { type: 'string' },
+      seed: { type: 'string' },
       'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -128,12 +137,16 @@ export async function evalCommand(argv: string[]): Promise<number> {
     let last = 0;
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
     const calibration = calibrationFor(inner.id, await loadCalibrations());
+    // The reference population the service ships, with this embedder's dense statistics when computed.
+    const reference = await loadReferencePopulation(inner.id);
     const res = await runEval({
       calls,
       papers,
       embedder,
       scorers,
       calibration,
+      ...(reference ? { reference } : {}),
+      ...(values.reduce ? { reduce: parseReduce(values.reduce, values.seed ? Number(values.seed) : 1) } : {}),
       onProgress: (done, total) => {
         if (process.stderr.isTTY && (done - last >= 100 || done === total)) {
           last = done;

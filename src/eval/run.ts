@@ -4,6 +4,7 @@
  * `eval` command; takes any Embedder (tests pass a tiny deterministic one).
  */
 import { createCorpus, type Corpus } from '../core/corpus/corpus.js';
+import type { ReferencePopulation } from '../core/corpus/reference.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import type { Embedder } from '../core/ports.js';
 import { DEFAULT_CALIBRATION, DEFAULT_IN_SCOPE_THRESHOLD, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
@@ -14,6 +15,7 @@ import { topCall } from '../core/rank/score-calls.js';
 import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
 import { accAtK, auroc, bootstrapInterval, f1, mrr, ndcgAtK, rankOf, type Ci95, type Interval } from './metrics.js';
+import { lengthGroups, reduceCalls, type LengthGroups, type ReduceSpec } from './reduce.js';
 import { needsSentences, pickScorers, type Scorer } from './scorers.js';
 import type { StrategyInput } from './strategies/index.js';
 
@@ -33,6 +35,8 @@ export interface EvalMetrics {
 /** Per-paper outcome under one scorer (kept for plots). */
 export interface PaperOutcome {
   id: string;
+  /** The labelled call (external id), null out of scope. */
+  callId: string | null;
   inScope: boolean;
   /** Pessimistic rank of the labelled call (null when out of scope). */
   rank: number | null;
@@ -51,6 +55,8 @@ export interface ScorerExtra {
    * papers; absent for the headline scorer itself. An interval above 0 means the headline is ahead.
    */
   ci95_headline_minus_this?: { acc_at_1: Interval; mrr: Interval };
+  /** With `reduce`: in-scope papers of calls cut to their title vs the rest. */
+  length_groups?: LengthGroups;
 }
 
 export interface ScorerResult {
@@ -76,6 +82,10 @@ export interface RunEvalOptions {
   scorers?: readonly string[];
   calibration?: Calibration;
   threshold?: number;
+  /** The reference population the calls are normalised against (the service's: loadReference); none when absent. */
+  reference?: ReferencePopulation;
+  /** Cut a seeded share of the calls to their title (mixed-length evaluation, reduce.ts). */
+  reduce?: ReduceSpec;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -91,14 +101,16 @@ export function crosslistMatch(callId: string, categories: readonly string[]): b
  */
 export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   checkEvalSet(opts.calls, opts.papers);
+  const { calls, reduced } = opts.reduce ? reduceCalls(opts.calls, opts.reduce) : { calls: opts.calls, reduced: undefined };
   const scorers = pickScorers(opts.scorers);
   const calibration = opts.calibration ?? DEFAULT_CALIBRATION;
   const threshold = opts.threshold ?? DEFAULT_IN_SCOPE_THRESHOLD;
   const withSentences = needsSentences(scorers);
 
   // Papers and outcomes are mapped between external and internal ids alike.
-  const { corpus, callIds, internal: ids, external } = await evalCorpus(opts.calls, opts.embedder);
+  const { corpus, callIds, internal: ids, external } = await evalCorpus(calls, opts.embedder, opts.reference);
 
+  for (const s of scorers) await s.prepare?.({ corpus, embedder: opts.embedder });
   const outcomes = new Map<string, PaperOutcome[]>(scorers.map((s) => [s.name, []]));
   const scoreMs = new Map<string, number>(scorers.map((s) => [s.name, 0]));
   let embedMs = 0;
@@ -115,7 +127,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     for (const scorer of scorers) {
       const t1 = performance.now();
       const scored = scorePaper(paper, { corpus, draft: embedded, callIds, ...(sentences ? { sentences } : {}) }, scorer, calibration, external);
-      const outcome = { ...scored, topCall: external.get(scored.topCall) ?? scored.topCall };
+      const outcome = { ...scored, callId: original.call_id, topCall: external.get(scored.topCall) ?? scored.topCall };
       scoreMs.set(scorer.name, (scoreMs.get(scorer.name) ?? 0) + performance.now() - t1);
       outcomes.get(scorer.name)?.push(outcome);
     }
@@ -128,6 +140,10 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     const list = outcomes.get(scorer.name) ?? [];
     const ms = (embedMs + (scoreMs.get(scorer.name) ?? 0)) / nPapers;
     results[scorer.name] = summarize(list, threshold, ms);
+    if (reduced) {
+      const ranked = list.flatMap((o) => (o.callId !== null ? [{ callId: o.callId, rank: o.rank ?? Infinity }] : []));
+      (results[scorer.name] as ScorerResult).extra.length_groups = lengthGroups(ranked, reduced);
+    }
   }
   const head = results[scorers[0]?.name ?? ''] as ScorerResult;
   for (const r of Object.values(results)) {
@@ -142,7 +158,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   };
 }
 
-function scorePaper(paper: EvalPaper, input: StrategyInput, scorer: Scorer, calibration: Calibration, external: ReadonlyMap<string, string> = new Map()): PaperOutcome {
+function scorePaper(paper: EvalPaper, input: StrategyInput, scorer: Scorer, calibration: Calibration, external: ReadonlyMap<string, string> = new Map()): Omit<PaperOutcome, 'callId'> {
   const scored = scorer.score(input);
   const scores = new Map(scored.map((s) => [s.callId, s.score]));
   // Deterministic top call: best score, ties broken by call id (as the matcher does).
@@ -178,8 +194,8 @@ export interface EvalCorpus {
  * @example
  * const { corpus, callIds } = await evalCorpus(calls, embedder);
  */
-export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder): Promise<EvalCorpus> {
-  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
+export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder, reference?: ReferencePopulation): Promise<EvalCorpus> {
+  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), ...(reference ? { reference } : {}) });
   const internal = internalCallIds(calls);
   await corpus.upsert(calls.map((c) => callFromEval(c, internal.get(c.id))));
   return { corpus, callIds: [...corpus.calls.keys()].sort(), internal, external: new Map([...internal].map(([ext, int]) => [int, ext])) };

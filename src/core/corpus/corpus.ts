@@ -8,6 +8,7 @@ import type { Embedder, VectorIndex } from '../ports.js';
 import type { Call } from '../schema.js';
 import { createBm25Index, type Bm25Index } from '../text/bm25.js';
 import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
+import { createReferenceMoments, type ReferenceMoments, type ReferenceOptions, type ReferencePopulation } from './reference.js';
 
 export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
@@ -22,6 +23,8 @@ export interface Corpus {
    */
   readonly paperBm25: Bm25Index;
   readonly index: VectorIndex;
+  /** Each call's moments over the shipped reference population; undefined when the corpus has none. */
+  readonly reference: ReferenceMoments | undefined;
   /** Add or replace calls; returns how many passages had to be embedded. */
   upsert(calls: readonly Call[]): Promise<{ embedded: number }>;
   remove(ids: readonly string[]): Promise<void>;
@@ -35,6 +38,9 @@ export interface CorpusOptions {
   passages?: PassageOptions;
   /** Texts embedded per embedder call. */
   batchSize?: number;
+  /** The reference population of abstracts (data/reference/) that call scores are read against. */
+  reference?: ReferencePopulation;
+  referenceOptions?: ReferenceOptions;
 }
 
 /**
@@ -59,6 +65,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     if (papers.length) papersByCall.set(callId, papers);
     else papersByCall.delete(callId);
   };
+  const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
 
   const dropCall = async (id: string) => {
     const old = passagesByCall.get(id);
@@ -66,6 +73,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     passagesByCall.delete(id);
     bm25.remove(id);
     setPapers(id, []);
+    reference?.forget(id);
     if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
   };
 
@@ -76,6 +84,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     papersByCall,
     paperBm25,
     index,
+    reference,
     async upsert(newCalls) {
       // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
       // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
@@ -109,6 +118,9 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         await flush(false);
       }
       await flush(true);
+      // After the whole batch, so BM25's statistics are those of the new corpus; calls whose BM25
+      // moments went stale as the corpus grew are refreshed in the same pass.
+      reference?.update(calls.keys());
       return { embedded };
     },
     async remove(ids) {

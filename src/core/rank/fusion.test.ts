@@ -4,7 +4,7 @@ import type { CallFeatures } from './features.js';
 import { DEFAULT_RANK_PARAMS, fuseScores, scoreMoments } from './fusion.js';
 import { zScores } from './vector-math.js';
 
-const f = (callId: string, dense: number, lexical: number): CallFeatures => ({ callId, dense, lexical, coverage: 0.3 });
+const f = (callId: string, dense: number, lexical: number): CallFeatures => ({ callId, dense, lexical, coverage: 0.3, normDense: dense, normLexical: lexical, denseRef: false, lexicalRef: false });
 
 describe('fuseScores', () => {
   it('orders by the weighted z-scores of dense and lexical', () => {

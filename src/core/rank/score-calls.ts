@@ -4,7 +4,7 @@
  * job (scored-draft.ts, ranking.ts).
  */
 import type { Corpus } from '../corpus/corpus.js';
-import { callFeatures, wholeCallCosine, type CallFeatures, type EmbeddedDraft } from './features.js';
+import { callFeature, callFeatures, type CallFeatures, type EmbeddedDraft } from './features.js';
 import { fuseScores, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
 import { populationMoments, populationSample } from './population.js';
 
@@ -30,10 +30,10 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
  */
 export function candidateMoments(corpus: Corpus, draft: EmbeddedDraft, features: readonly CallFeatures[], sampleSize: number): ScoreMoments | undefined {
   if (sampleSize <= 0 || corpus.calls.size <= features.length) return undefined;
-  return populationMoments(features, corpus.calls.size, populationSample(corpus, sampleSize), (id) => ({
-    dense: wholeCallCosine(corpus, draft, corpus.passagesByCall.get(id) ?? []),
-    lexical: corpus.bm25.score(draft.tokens, id),
-  }));
+  return populationMoments(features, corpus.calls.size, populationSample(corpus, sampleSize), (id) => {
+    const f = callFeature(corpus, draft, id);
+    return { dense: f.normDense, lexical: f.normLexical };
+  });
 }
 
 /**

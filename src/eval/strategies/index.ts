@@ -6,6 +6,7 @@ import { DEFAULT_RANK_PARAMS, type RankParams } from '../../core/rank/fusion.js'
 import { scoreCalls } from '../../core/rank/score-calls.js';
 import { backgroundStrategy } from './background-strategy.js';
 import { evidenceStrategy } from './evidence-strategy.js';
+import { referenceStrategy } from './reference-strategy.js';
 import { rrfStrategy } from './rrf-strategy.js';
 import type { Strategy } from './strategy.js';
 
@@ -29,4 +30,10 @@ export const STRATEGIES: readonly Strategy[] = [
   backgroundStrategy('hybrid+bg'),
   rrfStrategy('hybrid-rrf'),
   evidenceStrategy('hybrid+evidence', 0.3),
+  referenceStrategy('hybrid-noref', 'none'),
+  referenceStrategy('ref-all', { topShare: 1 }),
+  referenceStrategy('ref-top3', { topShare: 0.03 }),
+  referenceStrategy('ref-shrink0', { shrink: 0 }),
+  referenceStrategy('ref-shrink05', { shrink: 0.5 }),
+  referenceStrategy('ref-w55', {}, { denseWeight: 0.5, lexicalWeight: 0.5 }),
 ];
