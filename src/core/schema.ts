@@ -271,6 +271,16 @@ export type TriageRequest = z.infer<typeof TriageRequest>;
 export const TriageVerdict = z.enum(['in_scope', 'borderline', 'out_of_scope']);
 export type TriageVerdict = z.infer<typeof TriageVerdict>;
 
+/** What a verdict adjusted by editors' decisions says about them (TriageResult.feedback; feedback/). */
+export const FeedbackUse = z.object({
+  decisions: z.number().int(),
+  in_scope: z.number().int(),
+  out_of_scope: z.number().int(),
+  /** The probability before the call's decisions adjusted it. */
+  base_probability: z.number().min(0).max(1),
+});
+export type FeedbackUse = z.infer<typeof FeedbackUse>;
+
 export const TriageResult = z.object({
   id: z.string(),
   verdict: TriageVerdict,
@@ -283,6 +293,10 @@ export const TriageResult = z.object({
   reason: z.string(),
   /** Another call that fits much better, when there is one. */
   better_fit: z.object({ call_id: z.string(), title: z.string(), probability: z.number().min(0).max(1) }).optional(),
+  /** Editors only: how the call's recorded decisions adjusted `probability` (feedback/). */
+  feedback: FeedbackUse.optional(),
+  /** Editors only: the key to send with a decision on this submission (POST /v1/triage/feedback). */
+  feedback_key: z.string().optional(),
 });
 export type TriageResult = z.infer<typeof TriageResult>;
 

@@ -5,6 +5,8 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { join } from 'node:path';
+import { createFeedbackFileStore } from '../adapters/node/feedback-file-store.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
 import { createService } from './service.js';
@@ -14,12 +16,15 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 
-const runtime = await createNodeRuntime({ ...envOptions(), log });
+const options = envOptions();
+const runtime = await createNodeRuntime({ ...options, log });
 // The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
 const app = createService(runtime.matcher, process.env, {
   log,
   onChange: () => void runtime.persist(),
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  // Editors' triage decisions, only those they chose to record (docs/triage.md).
+  feedback: createFeedbackFileStore({ dir: join(options.dataDir ?? 'data', 'feedback') }),
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });

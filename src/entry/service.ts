@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { explainerFromEnv, type LlmEnv } from '../core/explain/from-env.js';
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
+import type { FeedbackStore } from '../core/ports.js';
 import { createApp } from '../http/app.js';
 import type { ClientKey } from '../http/rate-limit.js';
 import { securityFromEnv } from '../http/security.js';
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   onChange: () => void;
   /** The client key for rate limiting (default: the `cf-connecting-ip` header). */
   clientKey?: ClientKey;
+  /** Where editors' triage decisions are kept (Node: DATA_DIR/feedback; Workers: D1). */
+  feedback?: FeedbackStore;
 }
 
 /**
@@ -43,6 +46,7 @@ export function createService(matcher: Matcher, env: ServiceEnv, opts: ServiceOp
     log: opts.log,
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     onChange: opts.onChange,
+    ...(opts.feedback ? { feedback: opts.feedback } : {}),
     ...(explainer ? { explainer } : {}),
     security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }, opts.clientKey),
   });

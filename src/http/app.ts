@@ -9,9 +9,11 @@ import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
+import type { FeedbackStore } from '../core/ports.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
 import { explainRoutes } from './routes/explain.js';
+import { feedbackDeps, feedbackRoutes } from './routes/feedback.js';
 import { paperRoutes } from './routes/papers.js';
 import { docsRoutes } from './routes/docs.js';
 import { rankRoutes } from './routes/rank.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   explainer?: Explainer;
   /** Secure headers (always), CORS and rate limiting (off unless given; see securityFromEnv). */
   security?: SecurityOptions;
+  /** Where editors' triage decisions are kept; with ADMIN_TOKEN it enables /v1/triage/feedback. */
+  feedback?: FeedbackStore;
 }
 
 /**
@@ -77,7 +81,9 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
   app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
-  app.route('/v1', triageRoutes(deps.matcher));
+  const feedback = feedbackDeps(deps.feedback, deps.adminToken);
+  app.route('/v1', triageRoutes(deps.matcher, {}, { adminToken: deps.adminToken, feedback }));
+  app.route('/v1', feedbackRoutes(deps.matcher, deps.adminToken, feedback));
   app.route('/', docsRoutes());
   app.route('/', webRoutes());
 
