@@ -211,6 +211,17 @@ export const TopicMatch = z.object({
 });
 export type TopicMatch = z.infer<typeof TopicMatch>;
 
+/** The call's published paper nearest to the draft (`Call.papers`), shown as "similar published paper: <title>". */
+export const SimilarPaper = z.object({
+  id: z.string(),
+  title: z.string(),
+  doi: z.string().optional(),
+  url: z.string().optional(),
+  /** Cosine between the draft and the paper. */
+  similarity: z.number(),
+});
+export type SimilarPaper = z.infer<typeof SimilarPaper>;
+
 export const RankedCall = z.object({
   call_id: z.string(),
   title: z.string(),
@@ -224,6 +235,8 @@ export const RankedCall = z.object({
   deadline: DeadlineStatus,
   requirements: z.array(RequirementCheck),
   submission_url: z.string().optional(),
+  /** Only for calls with published papers (exemplars) when one is close to the draft. */
+  similar_paper: SimilarPaper.optional(),
 });
 export type RankedCall = z.infer<typeof RankedCall>;
 

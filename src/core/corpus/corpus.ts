@@ -17,9 +17,9 @@ export interface Corpus {
   /** Exemplar papers (`Call.papers`) as passages, for calls that have any; the same objects as in `passagesByCall`. */
   readonly papersByCall: ReadonlyMap<string, readonly Passage[]>;
   /**
-   * BM25 over the exemplar papers, one document per paper passage id. Apart from `bm25`, so the
-   * call documents' statistics (idf, mean length) and hence every call's lexical score are the
-   * same whether or not any call has papers.
+   * BM25 over the exemplar papers: one document per call with papers (its papers' texts), keyed by
+   * call id. Apart from `bm25`, so the call documents' statistics (idf, mean length) and hence every
+   * call's lexical score are the same whether or not any call has papers.
    */
   readonly paperBm25: Bm25Index;
   readonly index: VectorIndex;
@@ -58,12 +58,16 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const paperBm25 = createBm25Index();
   const setPapers = (callId: string, passages: readonly Passage[]) => {
     const papers = passages.filter((p) => p.kind === 'paper');
-    const keep = new Set(papers.map((p) => p.id));
-    for (const old of papersByCall.get(callId) ?? []) if (!keep.has(old.id)) paperBm25.remove(old.id);
-    const had = new Set((papersByCall.get(callId) ?? []).map((p) => p.id));
-    for (const p of papers) if (!had.has(p.id)) paperBm25.upsert(p.id, p.text);
-    if (papers.length) papersByCall.set(callId, papers);
-    else papersByCall.delete(callId);
+    const before = papersByCall.get(callId) ?? [];
+    const same = before.length === papers.length && before.every((p, i) => p.id === papers[i]?.id);
+    if (same) return;
+    if (papers.length) {
+      papersByCall.set(callId, papers);
+      paperBm25.upsert(callId, papers.map((p) => p.text).join('. '));
+    } else {
+      papersByCall.delete(callId);
+      paperBm25.remove(callId);
+    }
   };
   const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
 

@@ -39,7 +39,7 @@ export async function rankingOf(
     if (shown.length >= q.top_k) break;
   }
   const evidence = await sd.evidence(shown.map((x) => x.s.callId));
-  const results = shown.map((x, i) => rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params));
+  const results = shown.map((x, i) => withSimilarPaper(rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params), sd));
   return {
     results,
     total_calls: calls.size,
@@ -62,4 +62,10 @@ function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_t
     requirements: checkRequirements(call, draft),
     ...(call.submission_url ? { submission_url: call.submission_url } : {}),
   };
+}
+
+/** A call with published papers shows the one nearest to the draft (when it is close): "similar published paper: <title>". */
+function withSimilarPaper(r: RankedCall, sd: ScoredDraft): RankedCall {
+  const paper = sd.similarPaper(r.call_id);
+  return paper ? { ...r, similar_paper: paper } : r;
 }

@@ -6,10 +6,12 @@
 import type { Corpus } from '../corpus/corpus.js';
 import { createError } from '../errors.js';
 import type { Embedder } from '../ports.js';
-import type { Draft, TopicMatch } from '../schema.js';
+import type { Draft, SimilarPaper, TopicMatch } from '../schema.js';
 import { inScopeProbability, type Calibration } from './calibration.js';
 import { candidateCalls, prefetchWholeCall, type CandidateOptions } from './candidates.js';
 import { prepareDraft } from './draft.js';
+import { exemplarCandidates, prefetchPapers, similarPaper } from './exemplar-candidates.js';
+import { withExemplarTerms } from './exemplars.js';
 import { evidenceOfCall, evidencePassages, type EmbeddedText } from './evidence.js';
 import { callFeatures, type EmbeddedDraft } from './features.js';
 import { fuseScores, scoreMoments, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
@@ -39,6 +41,8 @@ export interface ScoredDraft {
   scoreOf(callId: string): Promise<ProbableCall | undefined>;
   /** Every topic (or scope chunk) of each call with its best draft sentence, best first; in the order of `callIds`. */
   evidence(callIds: readonly string[]): Promise<TopicMatch[][]>;
+  /** The call's published paper nearest to the draft when it is close (exemplar-candidates.ts); undefined for a call without papers. */
+  similarPaper(callId: string): SimilarPaper | undefined;
 }
 
 export interface ScoreDraftOptions {
@@ -67,7 +71,13 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
   const estimate = !opts.only && !corpus.index.prefetch ? candidateMoments(corpus, embedded, features, ctx.candidates.populationSample) : undefined;
   const moments = estimate ?? scoreMoments(features);
   const probable = (f: FusedCall): ProbableCall => ({ ...f, probability: inScopeProbability(f, calibration) });
-  const scored = fuseScores(features, params, moments).map(probable).sort(byScore);
+  // Calls found through their papers are scored against the same moments, then every call with papers gets its term.
+  const extra = opts.only ? [] : await exemplarCandidates(corpus, embedded, ids, ctx.candidates);
+  await prefetchWholeCall(corpus, extra);
+  await prefetchPapers(corpus, [...ids, ...extra]);
+  const fused = fuseScores(extra.length ? [...features, ...callFeatures(corpus, embedded, extra)] : features, params, moments);
+  const withPapers = withExemplarTerms(corpus, embedded, fused, params.exemplar);
+  const scored = withPapers.scored.map(probable).sort(byScore);
   const timing = { embed: t1 - t0, search: performance.now() - t1 };
 
   const byId = new Map(scored.map((s) => [s.callId, s]));
@@ -90,8 +100,12 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
       const hit = byId.get(callId);
       if (hit || !corpus.calls.has(callId)) return hit;
       await prefetchWholeCall(corpus, [callId]);
-      const [fused] = fuseScores(callFeatures(corpus, embedded, [callId]), params, moments);
+      await prefetchPapers(corpus, [callId]);
+      const [fused] = withExemplarTerms(corpus, embedded, fuseScores(callFeatures(corpus, embedded, [callId]), params, moments), params.exemplar, withPapers.moments).scored;
       return fused ? probable(fused) : undefined;
+    },
+    similarPaper(callId) {
+      return similarPaper(corpus, embedded, callId, params.exemplar);
     },
     async evidence(callIds) {
       const todo = [...new Set(callIds)].filter((id) => !evidenceById.has(id) && corpus.calls.has(id));

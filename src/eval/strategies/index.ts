@@ -6,7 +6,6 @@ import { DEFAULT_RANK_PARAMS, type RankParams } from '../../core/rank/fusion.js'
 import { scoreCalls } from '../../core/rank/score-calls.js';
 import { backgroundStrategy } from './background-strategy.js';
 import { evidenceStrategy } from './evidence-strategy.js';
-import { exemplarStrategy } from './exemplar-strategy.js';
 import { referenceStrategy } from './reference-strategy.js';
 import { rrfStrategy } from './rrf-strategy.js';
 import type { Strategy } from './strategy.js';
@@ -37,12 +36,6 @@ export const STRATEGIES: readonly Strategy[] = [
   referenceStrategy('ref-shrink0', { shrink: 0 }),
   referenceStrategy('ref-shrink05', { shrink: 0.5 }),
   referenceStrategy('ref-w55', {}, { denseWeight: 0.5, lexicalWeight: 0.5 }),
-  // Exemplar term variants (rank/exemplars.ts), measured with --exemplars.
-  exemplarStrategy('ex-w05', { weight: 0.5 }),
-  exemplarStrategy('ex-w1', { weight: 1 }),
-  exemplarStrategy('ex-w2', { weight: 2 }),
-  exemplarStrategy('ex-w1-dense', { weight: 1, denseShare: 1 }),
-  exemplarStrategy('ex-w1-lex', { weight: 1, denseShare: 0 }),
-  exemplarStrategy('ex-w1-top2', { weight: 1, top: 2 }),
-  exemplarStrategy('ex-w1-half0', { weight: 1, halfAt: 0 }),
+  // The service without its exemplar term (rank/exemplars.ts): what papers add, with --exemplars.
+  weighted('hybrid-noex', { exemplar: { ...DEFAULT_RANK_PARAMS.exemplar, weight: 0 } }),
 ];
