@@ -13,7 +13,7 @@ const layer = (files, why, patterns) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-worker', 'models', 'coverage', '.wrangler', 'data', 'bench/results', 'tests/.tmp', '.cache', 'eval/.cache'] },
+  { ignores: ['node_modules', 'dist', 'dist-worker', 'models', 'coverage', '.wrangler', 'data', 'bench/results', 'tests/.tmp', '.cache', 'eval/.cache', 'src/web/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { join } from 'node:path';
 import { createFeedbackFileStore } from '../adapters/node/feedback-file-store.js';
+import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
 import { createService } from './service.js';
@@ -25,6 +26,8 @@ const app = createService(runtime.matcher, process.env, {
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
   // Editors' triage decisions, only those they chose to record (docs/triage.md).
   feedback: createFeedbackFileStore({ dir: join(options.dataDir ?? 'data', 'feedback') }),
+  // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
+  draftReaders: nodeDraftReaders(),
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });

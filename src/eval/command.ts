@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createProgress } from '../cli/progress.js';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
 import { loadCalibrations } from '../adapters/node/calibration-file.js';
@@ -145,7 +146,8 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const { embedder: inner } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
   const embedder = values['no-cache'] ? inner : await createCachedEmbedder(inner, values.cache ?? 'eval/.cache');
   try {
-    let last = 0;
+    // A bar with the time left on a terminal; nothing in pipes and CI logs.
+    const bar = createProgress(papers.length);
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
     const calibration = calibrationFor(inner.id, await loadCalibrations());
     // The reference population the service ships, with this embedder's dense statistics when computed.
@@ -159,15 +161,11 @@ export async function evalCommand(argv: string[]): Promise<number> {
       calibration,
       ...(reference ? { reference } : {}),
       ...(values.reduce ? { reduce: parseReduce(values.reduce, seed) } : {}),
-      onProgress: (done: number, total: number) => {
-        if (process.stderr.isTTY && (done - last >= 100 || done === total)) {
-          last = done;
-          process.stderr.write(`\r${done}/${total} papers`);
-        }
-      },
+      onProgress: (done: number, total: number) => bar.update(done, `${done}/${total} papers`),
     };
     if (values.feedback !== undefined) {
       const report = await simulateFeedback({ calls, papers, embedder, calibration, ...(reference ? { reference } : {}), ns: parseCounts(values.feedback, '--feedback'), seed });
+      bar.finish();
       console.log(formatFeedbackTable(report));
       if (values.json) {
         await mkdir(dirname(values.json), { recursive: true });
@@ -177,7 +175,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
     }
     if (values.exemplars !== undefined) {
       const report = await runExemplarEval(options, parseExemplars(values.exemplars, seed, values['exemplar-share'] ? Number(values['exemplar-share']) : 1));
-      if (process.stderr.isTTY) process.stderr.write('\n');
+      bar.finish();
       console.log(formatExemplarTable(report));
       if (values.json) {
         await mkdir(dirname(values.json), { recursive: true });
@@ -186,7 +184,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const res = await runEval(options);
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    bar.finish();
     console.log(formatEvalTable(res));
     if (values.json) {
       await mkdir(dirname(values.json), { recursive: true });

@@ -128,7 +128,9 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     embedMs += performance.now() - t0;
     if (!vector) throw new Error(`the embedder returned no vector for paper "${paper.id}"`);
     const embedded: EmbeddedDraft = { ...prepared, vector };
-    const sentences: EmbeddedText[] | undefined = withSentences ? prepared.sentences.map((text, i) => ({ text, vector: sentenceVectors[i] as Float32Array })) : undefined;
+    const sentences: EmbeddedText[] | undefined = withSentences
+      ? prepared.sentences.map((text, i) => ({ text, index: i, vector: sentenceVectors[i] as Float32Array })).filter((u) => u.text)
+      : undefined;
     for (const scorer of scorers) {
       const t1 = performance.now();
       const scored = scorePaper(paper, { corpus, draft: embedded, callIds, ...(sentences ? { sentences } : {}) }, scorer, calibration, external);

@@ -5,7 +5,11 @@ import { tokenize } from '../text/tokens.js';
 export interface PreparedDraft {
   /** Title, abstract and keywords as one text (the query for whole-draft dense and BM25). */
   text: string;
-  /** Evidence units: the title (when given) and each sentence of the abstract. */
+  /**
+   * Evidence units: index 0 is always the title ('' when the draft has none), index k >= 1 the
+   * k-th sentence of the abstract, so `sentence_index` means the same with or without a title and
+   * the reason's "sentence k" is the JSON's `sentence_index: k`.
+   */
   sentences: string[];
   /** `text` tokenized for BM25 once: candidate search and scoring both use it (one array, so BM25's per-query memo holds). */
   tokens: string[];
@@ -14,6 +18,7 @@ export interface PreparedDraft {
 /**
  * @example
  * prepareDraft({ title: 'T', abstract: 'A. B.', keywords: ['k'] }).sentences // ['T', 'A.', 'B.']
+ * prepareDraft({ title: '', abstract: 'A. B.', keywords: [] }).sentences // ['', 'A.', 'B.']
  */
 export function prepareDraft(draft: Draft): PreparedDraft {
   const title = normalizeText(draft.title);
@@ -22,6 +27,6 @@ export function prepareDraft(draft: Draft): PreparedDraft {
   const text = [title, abstract, keywords.length ? `Keywords: ${keywords.join(', ')}` : '']
     .filter(Boolean)
     .join('. ');
-  const sentences = [...(title ? [title] : []), ...splitSentences(abstract)];
-  return { text, sentences: sentences.length ? sentences : [abstract], tokens: tokenize(text) };
+  const body = splitSentences(abstract);
+  return { text, sentences: [title, ...(body.length ? body : [abstract])], tokens: tokenize(text) };
 }

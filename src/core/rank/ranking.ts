@@ -3,15 +3,17 @@
  * open-only filter, deadlines, requirement checks and the evidence of the calls shown
  * (computed for those only: for every candidate it was most of a query's time).
  */
-import type { Call, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
+import type { Call, CallFilters, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD } from './calibration.js';
 import { deadlineStatus } from './deadline.js';
 import { round } from './evidence.js';
+import { matchesFilters } from './filters.js';
 import type { RankParams } from './fusion.js';
 import { checkRequirements } from './requirements.js';
 import type { ProbableCall, ScoredDraft } from './scored-draft.js';
 
 /** Paging and filters of one ranking, resolved (defaults applied at the edge or by the matcher). */
-export interface RankQuery {
+export interface RankQuery extends Partial<Pick<CallFilters, 'publisher' | 'venue' | 'deadline_after' | 'deadline_before'>> {
   top_k: number;
   as_of: IsoDate;
   open_only: boolean;
@@ -34,7 +36,8 @@ export async function rankingOf(
     const call = calls.get(s.callId);
     if (!call) continue;
     const deadline = deadlineStatus(call, q.as_of);
-    if (q.open_only && deadline.state === 'closed') continue;
+    // After scoring, so a call's fit never depends on the filters (filters.ts).
+    if (!matchesFilters(call, deadline, q)) continue;
     shown.push({ call, s, deadline });
     if (shown.length >= q.top_k) break;
   }
@@ -49,7 +52,12 @@ export async function rankingOf(
   };
 }
 
+/** Closest topics shown for a call the draft is not in scope of. */
+export const NEAREST_TOPICS = 3;
+
 function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_topics'], deadline: RankedCall['deadline'], draft: Draft, params: RankParams): RankedCall {
+  // Below the in-scope threshold nothing is "matched": the closest topics are shown as weak evidence.
+  const inScope = s.probability >= DEFAULT_IN_SCOPE_THRESHOLD;
   return {
     call_id: call.id,
     title: call.title,
@@ -57,7 +65,8 @@ function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_t
     fit: round(100 * s.probability, 1),
     score: round(s.score),
     components: { dense: round(s.dense), lexical: round(s.coverage) },
-    matched_topics: evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics),
+    matched_topics: inScope ? evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics) : [],
+    ...(inScope ? {} : { nearest_topics: evidence.slice(0, NEAREST_TOPICS) }),
     deadline,
     requirements: checkRequirements(call, draft),
     ...(call.submission_url ? { submission_url: call.submission_url } : {}),

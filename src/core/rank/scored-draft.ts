@@ -7,7 +7,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import { createError } from '../errors.js';
 import type { Embedder } from '../ports.js';
 import type { Draft, SimilarPaper, TopicMatch } from '../schema.js';
-import { inScopeProbability, type Calibration } from './calibration.js';
+import { callProbabilities, type Calibration } from './calibration.js';
 import { candidateCalls, prefetchWholeCall, type CandidateOptions } from './candidates.js';
 import { prepareDraft } from './draft.js';
 import { exemplarCandidates, prefetchPapers, similarPaper } from './exemplar-candidates.js';
@@ -70,13 +70,17 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
   // (prefetch) hold no sample vectors, so they z-score over the candidates.
   const estimate = !opts.only && !corpus.index.prefetch ? candidateMoments(corpus, embedded, features, ctx.candidates.populationSample) : undefined;
   const moments = estimate ?? scoreMoments(features);
-  const probable = (f: FusedCall): ProbableCall => ({ ...f, probability: inScopeProbability(f, calibration) });
-  // Calls found through their papers are scored against the same moments, then every call with papers gets its term.
+  // Calls found through their papers are scored against the same moments (exemplar-candidates.ts).
   const extra = opts.only ? [] : await exemplarCandidates(corpus, embedded, ids, ctx.candidates);
   await prefetchWholeCall(corpus, extra);
   await prefetchPapers(corpus, [...ids, ...extra]);
-  const fused = fuseScores(extra.length ? [...features, ...callFeatures(corpus, embedded, extra)] : features, params, moments);
-  const withPapers = withExemplarTerms(corpus, embedded, fused, params.exemplar);
+  const fused = fuseScores(features, params, moments);
+  // One number people read: the fit is monotone in the ordering score (calibration.ts callProbabilities).
+  // Its draft part is read from the fusion before the exemplar term, so papers on some calls leave
+  // every other call its probability as well as its score.
+  const fitOf = callProbabilities(fused, calibration);
+  const probable = (f: FusedCall): ProbableCall => ({ ...f, probability: fitOf(f) });
+  const withPapers = withExemplarTerms(corpus, embedded, extra.length ? [...fused, ...fuseScores(callFeatures(corpus, embedded, extra), params, moments)] : fused, params.exemplar);
   const scored = withPapers.scored.map(probable).sort(byScore);
   const timing = { embed: t1 - t0, search: performance.now() - t1 };
 
@@ -84,9 +88,11 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
   let sentences: Promise<EmbeddedText[]> | undefined;
   const embedSentences = async (): Promise<EmbeddedText[]> => {
     const t = performance.now();
-    const vectors = await embedder.embed(prepared.sentences);
+    // The title slot is empty for a draft without a title: nothing to embed there.
+    const units = prepared.sentences.map((text, index) => ({ text, index })).filter((u) => u.text);
+    const vectors = await embedder.embed(units.map((u) => u.text));
     timing.embed += performance.now() - t;
-    return prepared.sentences.map((text, i) => ({ text, vector: vectors[i] as Float32Array }));
+    return units.map((u, i) => ({ ...u, vector: vectors[i] as Float32Array }));
   };
   const evidenceById = new Map<string, TopicMatch[]>();
 
@@ -115,7 +121,7 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
         }
         sentences ??= embedSentences();
         const units = await sentences;
-        for (const id of todo) evidenceById.set(id, evidenceOfCall(corpus, id, units));
+        for (const id of todo) evidenceById.set(id, evidenceOfCall(corpus, id, units, params.topicThreshold));
       }
       return callIds.map((id) => evidenceById.get(id) ?? []);
     },

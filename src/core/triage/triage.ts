@@ -8,6 +8,7 @@ import type { Matcher } from '../matcher.js';
 import { logitOf, type FeedbackModel } from '../feedback/model.js';
 import { round } from '../rank/evidence.js';
 import { sigmoid } from '../rank/vector-math.js';
+import { NEAREST_TOPICS } from '../rank/ranking.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Call, Submission, TriageRequest, TriageResponse, TriageResult } from '../schema.js';
 import { triageReason } from './reason.js';
@@ -16,13 +17,15 @@ import { DEFAULT_TRIAGE_THRESHOLDS, resolveThresholds, verdictFor, type Resolved
 export interface TriageOptions {
   /** Service-wide defaults (before the call's and the request's overrides). */
   defaults?: ResolvedThresholds;
-  /** How much higher another call's probability must be to report it as a better fit. Default 0.25. */
+  /** How much higher another call's probability must be to report it as a better fit. Default 0.1. */
   betterFitMargin?: number;
   /** The call's editors' decisions (feedback/model.ts): they adjust the probability before the verdict. Editors only. */
   feedback?: FeedbackModel;
 }
 
-export const DEFAULT_BETTER_FIT_MARGIN = 0.25;
+// 0.1 (was 0.25): fits are now monotone in the fused score (calibration.ts callProbabilities), so calls of one draft
+// differ only by the score's weight times their score gap, and 0.25 hid clearly better calls.
+export const DEFAULT_BETTER_FIT_MARGIN = 0.1;
 
 /**
  * Triage one validated submission against one call.
@@ -48,8 +51,12 @@ export async function triageOne(
   // Evidence for the target call only (better_fit reports no topics): not computed for every candidate.
   const [evidence = []] = target ? await sd.evidence([call.id]) : [];
   const threshold = matcher.params.topicThreshold;
-  const matched = evidence.filter((e) => e.similarity >= threshold);
-  const reached = new Set(matched.map((m) => m.topic));
+  const verdict = verdictFor(probability, thresholds);
+  const reaching = evidence.filter((e) => e.similarity >= threshold);
+  // Only an in-scope verdict has matched topics; below it the closest topics are weak evidence.
+  const matched = verdict === 'in_scope' ? reaching : [];
+  const nearest = verdict === 'in_scope' ? undefined : evidence.slice(0, NEAREST_TOPICS);
+  const reached = new Set(reaching.map((m) => m.topic));
   const unmatched = call.topics.filter((t) => !reached.has(normalizeText(t)));
   const margin = opts.betterFitMargin ?? DEFAULT_BETTER_FIT_MARGIN;
   const other = sd.scored
@@ -57,12 +64,12 @@ export async function triageOne(
     .sort((a, b) => b.probability - a.probability)[0];
   const otherCall = other ? matcher.corpus.calls.get(other.callId) : undefined;
   const betterFit = other && otherCall ? { call_id: otherCall.id, title: otherCall.title, probability: round(other.probability) } : undefined;
-  const verdict = verdictFor(probability, thresholds);
   return {
     id: submission.id ?? fallbackId,
     verdict,
     probability,
     matched_topics: matched,
+    ...(nearest ? { nearest_topics: nearest } : {}),
     unmatched_topics: unmatched,
     reason: triageReason({ verdict, probability, matched, closest: evidence[0], topicCount: call.topics.length, topicThreshold: threshold, ...(betterFit ? { betterFit } : {}) }) + (fb ? feedbackNote(fb.decisions) : ''),
     ...(betterFit ? { better_fit: betterFit } : {}),

@@ -5,6 +5,7 @@
 import { DEFAULT_RANK_PARAMS, type RankParams } from '../../core/rank/fusion.js';
 import { scoreCalls } from '../../core/rank/score-calls.js';
 import { backgroundStrategy } from './background-strategy.js';
+import { byFitStrategy } from './by-fit-strategy.js';
 import { evidenceStrategy } from './evidence-strategy.js';
 import { referenceStrategy } from './reference-strategy.js';
 import { rrfStrategy } from './rrf-strategy.js';
@@ -30,6 +31,7 @@ export const STRATEGIES: readonly Strategy[] = [
   backgroundStrategy('hybrid+bg'),
   rrfStrategy('hybrid-rrf'),
   evidenceStrategy('hybrid+evidence', 0.3),
+  byFitStrategy('hybrid-byfit'),
   referenceStrategy('hybrid-noref', 'none'),
   referenceStrategy('ref-all', { topShare: 1 }),
   referenceStrategy('ref-top3', { topShare: 0.03 }),
