@@ -39,6 +39,8 @@ export interface ScoredDraft {
   readonly timing: { embed: number; search: number };
   /** The call as scored for this draft: a candidate, or scored now against the same moments; undefined for an unknown call. */
   scoreOf(callId: string): Promise<ProbableCall | undefined>;
+  /** `scoreOf` for many calls in one pass (one prefetch for a remote index); unknown calls are left out. */
+  scoreAll(callIds: readonly string[]): Promise<ProbableCall[]>;
   /** Every topic (or scope chunk) of each call with its best draft sentence, best first; in the order of `callIds`. */
   evidence(callIds: readonly string[]): Promise<TopicMatch[][]>;
   /** The call's published paper nearest to the draft when it is close (exemplar-candidates.ts); undefined for a call without papers. */
@@ -95,6 +97,17 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
     return units.map((u, i) => ({ ...u, vector: vectors[i] as Float32Array }));
   };
   const evidenceById = new Map<string, TopicMatch[]>();
+  const scoreAll = async (callIds: readonly string[]): Promise<ProbableCall[]> => {
+    const todo = [...new Set(callIds)].filter((id) => !byId.has(id) && corpus.calls.has(id));
+    if (todo.length) {
+      await prefetchWholeCall(corpus, todo);
+      await prefetchPapers(corpus, todo);
+      // The exemplar term against the moments of the first scoring, as the fusion's.
+      const fused = withExemplarTerms(corpus, embedded, fuseScores(callFeatures(corpus, embedded, todo), params, moments), params.exemplar, withPapers.moments).scored;
+      for (const f of fused) byId.set(f.callId, probable(f));
+    }
+    return callIds.flatMap((id) => byId.get(id) ?? []);
+  };
 
   return {
     draft,
@@ -103,13 +116,9 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
     moments,
     timing,
     async scoreOf(callId) {
-      const hit = byId.get(callId);
-      if (hit || !corpus.calls.has(callId)) return hit;
-      await prefetchWholeCall(corpus, [callId]);
-      await prefetchPapers(corpus, [callId]);
-      const [fused] = withExemplarTerms(corpus, embedded, fuseScores(callFeatures(corpus, embedded, [callId]), params, moments), params.exemplar, withPapers.moments).scored;
-      return fused ? probable(fused) : undefined;
+      return byId.get(callId) ?? (await scoreAll([callId]))[0];
     },
+    scoreAll,
     similarPaper(callId) {
       return similarPaper(corpus, embedded, callId, params.exemplar);
     },
