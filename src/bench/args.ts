@@ -25,13 +25,15 @@ export interface BenchArgs {
   name: string;
   /** Override the matcher's exactLimit (to compare candidate selection against scoring every call). */
   exactLimit?: number;
+  /** Published papers (exemplars) on every synthetic call (issue #18); 0 = none. */
+  papers: number;
 }
 
 export const USAGE = `npm run bench -- [--only embed,rank,http,triage] [--sizes 100,1000,10000,50000]
   [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
-  [--exact-limit <calls>]`;
+  [--exact-limit <calls>] [--papers <per call>]`;
 
 /**
  * @example
@@ -55,6 +57,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     httpConnections: 8,
     out: 'bench/results',
     name: 'latest',
+    papers: 0,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -90,6 +93,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--out': args.out = v ?? args.out; break;
       case '--name': args.name = v ?? args.name; break;
       case '--exact-limit': args.exactLimit = num(flag, v); break;
+      case '--papers': args.papers = num(flag, v); break;
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }

@@ -4,9 +4,10 @@
  */
 import { exemplarId } from '../core/papers/exemplars.js';
 import type { Exemplar } from '../core/papers/schema.js';
+import type { CallStore } from '../core/ports.js';
 import type { Call } from '../core/schema.js';
 import { createRng, intBetween } from './rng.js';
-import { fieldPair, phrase, syntheticCall } from './synthetic-calls.js';
+import { fieldPair, phrase, syntheticCall, syntheticStore } from './synthetic-calls.js';
 import type { SyntheticWorld } from './synthetic-world.js';
 
 /**
@@ -35,4 +36,23 @@ export function syntheticPapers(world: SyntheticWorld, index: number, n: number)
 export function syntheticCallWithPapers(world: SyntheticWorld, index: number, n: number): Call {
   const call = syntheticCall(world, index);
   return n > 0 ? { ...call, papers: syntheticPapers(world, index, n) } : call;
+}
+
+/**
+ * The synthetic store with `papers` published papers on every call (bench: ranking with exemplars).
+ *
+ * @example
+ * syntheticStoreWithPapers(world, 50_000, 5)
+ */
+export function syntheticStoreWithPapers(world: SyntheticWorld, n: number, papers: number): CallStore {
+  const base = syntheticStore(world, n);
+  const withPapers = (c: Call): Call => ({ ...c, papers: syntheticPapers(world, Number(c.id.slice('syn-'.length)), papers) });
+  return {
+    ...base,
+    list: async () => (await base.list()).map(withPapers),
+    get: async (id) => {
+      const c = await base.get(id);
+      return c ? withPapers(c) : undefined;
+    },
+  };
 }
