@@ -6,6 +6,7 @@
  */
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { saveIndex } from '../adapters/node/index-files.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { isWholeCallPassage } from '../core/corpus/passage-id.js';
 import { cacheVectors } from '../adapters/node/vector-cache.js';
 import { createFlatIndex } from '../core/flat-index.js';
@@ -98,7 +99,11 @@ export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
     o.mode === 'hnsw'
       ? cacheVectors(await createHnswIndex({ dimensions: o.dims, ...o.hnsw, initialCapacity: o.size * 12 }), undefined, { keep: isWholeCallPassage })
       : createFlatIndex({ dimensions: o.dims });
+  // The shipped reference population, as the server ranks with it (issue #17): BM25 moments per call
+  // (computed in the build), dense ones only for an embedder with shipped statistics (not the synthetic one).
+  const reference = await loadReferencePopulation(embedder.id);
   const matcher = createMatcher({ embedder, index, store: o.papers ? syntheticStoreWithPapers(world, o.size, o.papers) : syntheticStore(world, o.size), today: () => '2026-11-22',
+    ...(reference ? { reference } : {}),
     ...(o.exactLimit !== undefined ? { candidates: { exactLimit: o.exactLimit } } : {}) });
   const t0 = performance.now();
   await matcher.sync();

@@ -39,7 +39,9 @@ Options:
                       repeat to run only the named scorers (hybrid+evidence
                       embeds every sentence and is only run when named)
   --reduce titles=<s> cut a seeded share s of the calls to their title alone and report
-                      acc@1/MRR apart for papers of cut calls and of the rest (and the gap)
+                      acc@1/MRR apart for papers of cut calls and of the rest (and the gap);
+                      sentences=<n> cuts every abstract to its first n sentences (short
+                      drafts); both: titles=0.5,sentences=1
   --seed <n>          seed of --reduce and --exemplars (default 1)
   --exemplars <k,...> give each call k of its own papers as exemplars (seeded; a paper is never its
                       own exemplar and pooled papers are never scored) and report each k, e.g. 0,1,3,5

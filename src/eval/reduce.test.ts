@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lengthGroups, parseReduce, reduceCalls } from './reduce.js';
+import { firstSentences, lengthGroups, parseReduce, reduceCalls } from './reduce.js';
 
 const calls = Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, title: `Call ${i}`, description: 'a long scope text', topics: ['t1', 't2'] }));
 
@@ -18,6 +18,20 @@ describe('reduceCalls', () => {
     expect(parseReduce('titles=0.25', 3)).toEqual({ titles: 0.25, seed: 3 });
     expect(() => parseReduce('titles=2')).toThrow(/titles=/);
     expect(() => parseReduce('topics=0.5')).toThrow(/titles=/);
+  });
+  it('parses sentences=<n> alone or with titles, and refuses a share of sentences', () => {
+    expect(parseReduce('sentences=1')).toEqual({ titles: 0, seed: 1, sentences: 1 });
+    expect(parseReduce('titles=0.5,sentences=2', 4)).toEqual({ titles: 0.5, seed: 4, sentences: 2 });
+    expect(() => parseReduce('sentences=0.5')).toThrow(/sentences=/);
+    expect(() => parseReduce('sentences=0')).toThrow(/sentences=/);
+  });
+});
+
+describe('firstSentences', () => {
+  it('keeps the first n sentences of an abstract, all of a shorter one', () => {
+    expect(firstSentences('We parse CFPs. They are messy. We fix that.', 1)).toBe('We parse CFPs.');
+    expect(firstSentences('We parse CFPs. They are messy. We fix that.', 2)).toBe('We parse CFPs. They are messy.');
+    expect(firstSentences('Only one sentence here.', 3)).toBe('Only one sentence here.');
   });
 });
 

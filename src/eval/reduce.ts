@@ -2,29 +2,52 @@
  * Mixed-length evaluation: a seeded share of a suite's calls is cut to its title alone (as a
  * catalogue built from publisher listings and feeds knows many calls), and ranking quality is
  * reported apart for papers whose call was cut and for the rest. The gap between the two is what
- * length-fair scoring has to close (issue #17).
+ * length-fair scoring has to close (issue #17). `sentences=<n>` cuts every paper's abstract to its
+ * first n sentences instead: short drafts must be judged on what they say (issue #17).
  */
 import { createRng } from '../core/random.js';
 import type { EvalCall } from '../core/schema.js';
+import { splitSentences } from '../core/text/normalize.js';
 import { accAtK, bootstrapInterval, mrr, type Interval } from './metrics.js';
 
 export interface ReduceSpec {
   /** Share of the calls (0..1) cut to their title. */
   titles: number;
   seed: number;
+  /** Cut every paper's abstract to its first this many sentences (absent: abstracts whole). */
+  sentences?: number;
 }
 
+const REDUCE_USAGE = '--reduce takes titles=<share from 0 to 1>, sentences=<n >= 1>, or both joined by a comma';
+
 /**
- * Parse `titles=0.5` (the `--reduce` value).
+ * Parse the `--reduce` value: `titles=0.5`, `sentences=1` or `titles=0.5,sentences=1`.
  *
  * @example
  * parseReduce('titles=0.5', 1) // { titles: 0.5, seed: 1 }
+ * parseReduce('sentences=1') // { titles: 0, seed: 1, sentences: 1 }
  */
 export function parseReduce(value: string, seed = 1): ReduceSpec {
-  const m = /^titles=(\d*\.?\d+)$/.exec(value.trim());
-  const share = m ? Number(m[1]) : NaN;
-  if (!(share >= 0 && share <= 1)) throw new Error(`--reduce takes titles=<share from 0 to 1> (got "${value}")`);
-  return { titles: share, seed };
+  const spec: ReduceSpec = { titles: 0, seed };
+  const parts = value.split(',').map((p) => p.trim());
+  for (const part of parts) {
+    const m = /^(titles|sentences)=(\d*\.?\d+)$/.exec(part);
+    const x = m ? Number(m[2]) : NaN;
+    if (m?.[1] === 'titles' && x >= 0 && x <= 1) spec.titles = x;
+    else if (m?.[1] === 'sentences' && Number.isInteger(x) && x >= 1) spec.sentences = x;
+    else throw new Error(`${REDUCE_USAGE} (got "${value}")`);
+  }
+  return spec;
+}
+
+/**
+ * The abstract cut to its first `n` sentences (the whole abstract when it has no more).
+ *
+ * @example
+ * firstSentences('One. Two. Three.', 1) // 'One.'
+ */
+export function firstSentences(abstract: string, n: number): string {
+  return splitSentences(abstract).slice(0, n).join(' ');
 }
 
 /**

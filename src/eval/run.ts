@@ -17,7 +17,7 @@ import { ExemplarInput, MAX_PAPER_ABSTRACT_CHARS, type ValidExemplarInput } from
 import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type Call, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
 import { accAtK, auroc, bootstrapInterval, f1, mrr, ndcgAtK, rankOf, type Ci95, type Interval } from './metrics.js';
-import { lengthGroups, reduceCalls, type LengthGroups, type ReduceSpec } from './reduce.js';
+import { firstSentences, lengthGroups, reduceCalls, type LengthGroups, type ReduceSpec } from './reduce.js';
 import { needsSentences, pickScorers, type Scorer } from './scorers.js';
 import type { StrategyInput } from './strategies/index.js';
 
@@ -120,7 +120,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   const scoreMs = new Map<string, number>(scorers.map((s) => [s.name, 0]));
   let embedMs = 0;
   for (const [n, original] of opts.papers.entries()) {
-    const paper = { ...original, call_id: original.call_id === null ? null : (ids.get(original.call_id) ?? original.call_id) };
+    const abstract = opts.reduce?.sentences && original.abstract ? firstSentences(original.abstract, opts.reduce.sentences) : original.abstract;
+    const paper = { ...original, abstract, call_id: original.call_id === null ? null : (ids.get(original.call_id) ?? original.call_id) };
     const draft = evalDraft(paper);
     const prepared = prepareDraft(draft);
     const t0 = performance.now();
@@ -147,7 +148,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     const list = outcomes.get(scorer.name) ?? [];
     const ms = (embedMs + (scoreMs.get(scorer.name) ?? 0)) / nPapers;
     results[scorer.name] = summarize(list, threshold, ms);
-    if (reduced) {
+    if (reduced?.size) {
       const ranked = list.flatMap((o) => (o.callId !== null ? [{ callId: o.callId, rank: o.rank ?? Infinity }] : []));
       (results[scorer.name] as ScorerResult).extra.length_groups = lengthGroups(ranked, reduced);
     }

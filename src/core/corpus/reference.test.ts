@@ -53,4 +53,12 @@ describe('reference moments in the corpus', () => {
     await corpus.remove(['short']);
     expect(corpus.reference?.of('short')).toBeUndefined();
   });
+  it("reads a short draft against the share of each call's BM25 mean its length calls for, a whole abstract against all of it", () => {
+    const corpus = createCorpus({ embedder: createFakeEmbedder(16, 'fake-16'), index: createFlatIndex({ dimensions: 16 }), reference: population });
+    const mean = population.abstracts.reduce((n, a) => n + a.tokens.length, 0) / population.abstracts.length;
+    expect(corpus.reference?.lexicalScale(mean / 2)).toBeCloseTo(0.5, 9);
+    expect(corpus.reference?.lexicalScale(mean * 3)).toBe(1);
+    const unscaled = createCorpus({ embedder: createFakeEmbedder(16, 'fake-16'), index: createFlatIndex({ dimensions: 16 }), reference: population, referenceOptions: { topShare: 0.1, shrink: 0.2, minDenseSpread: 0.02, minLexicalSpread: 0.5, scaleToDraft: false } });
+    expect(unscaled.reference?.lexicalScale(1)).toBe(1);
+  });
 });

@@ -87,10 +87,16 @@ export interface ReferenceOptions {
   /** Spread floors, in score units. */
   minDenseSpread: number;
   minLexicalSpread: number;
+  /**
+   * Scale a call's BM25 mean to the draft's length (its tokens over the population's mean tokens,
+   * at most 1): BM25 grows with the query's length, and the moments are those of whole abstracts,
+   * so a one-sentence draft read against them was pushed toward calls whose mean is high.
+   */
+  scaleToDraft: boolean;
 }
 
 // topShare 0.1 and shrink 0.2: eval/README.md "What we tried" (ACL and arXiv, full and mixed-length).
-export const DEFAULT_REFERENCE_OPTIONS: ReferenceOptions = { topShare: 0.1, shrink: 0.2, minDenseSpread: 0.02, minLexicalSpread: 0.5 };
+export const DEFAULT_REFERENCE_OPTIONS: ReferenceOptions = { topShare: 0.1, shrink: 0.2, minDenseSpread: 0.02, minLexicalSpread: 0.5, scaleToDraft: true };
 
 /** What the moments read from the corpus. */
 export interface ReferenceSource {
@@ -103,6 +109,8 @@ export interface ReferenceSource {
 export interface ReferenceMoments {
   /** How many abstracts the population has, and whether dense statistics were shipped for the embedder. */
   readonly size: { abstracts: number; dense: boolean };
+  /** The share of a call's BM25 mean a draft of `tokens` tokens is read against (1: as for a whole abstract). */
+  lexicalScale(tokens: number): number;
   /** The call's moments, computed now if missing or stale; undefined for an unknown call. */
   of(callId: string): CallReference | undefined;
   /** Compute (or refresh) the moments of these calls, e.g. after indexing them. */
@@ -156,6 +164,7 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
   const { abstracts, dense: stats } = population;
   const k = Math.max(2, Math.ceil(opts.topShare * abstracts.length));
   const own = new Map<string, Own>();
+  const meanTokens = abstracts.reduce((n, a) => n + a.tokens.length, 0) / Math.max(1, abstracts.length);
   let pooled: { epoch: number; size: number; dense: Moments | undefined; lexical: Moments } | undefined;
 
   const wholeOf = (callId: string): Passage | undefined => (src.passagesByCall.get(callId) ?? []).find((p) => p.kind === 'call');
@@ -199,6 +208,7 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
 
   return {
     size: { abstracts: abstracts.length, dense: stats !== undefined },
+    lexicalScale: (tokens) => (opts.scaleToDraft && meanTokens > 0 ? Math.min(1, tokens / meanTokens) : 1),
     of(callId) {
       const o = ownOf(callId);
       if (!o) return undefined;

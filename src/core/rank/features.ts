@@ -77,7 +77,7 @@ export function callFeature(corpus: Corpus, draft: EmbeddedDraft, callId: string
     lexical,
     coverage,
     normDense: d ? (dense - d.mean) / d.sd : dense,
-    normLexical: l ? (lexical - l.mean) / l.sd : lexical,
+    normLexical: l ? (lexical - (reference?.lexicalScale(draft.tokens.length) ?? 1) * l.mean) / l.sd : lexical,
     denseRef: d !== undefined,
     lexicalRef: l !== undefined,
   };
