@@ -37,6 +37,8 @@ export interface BenchArgs {
   e2eSeconds: number;
   /** e2e: a built checkout of an older build to run alongside (before/after in one run). */
   e2eBase?: string;
+  /** Published papers (exemplars) on every synthetic call (issue #18); 0 = none. */
+  papers: number;
 }
 
 export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e] [--sizes 100,1000,10000,50000]
@@ -44,7 +46,7 @@ export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
   [--exact-limit <calls>] [--window-max-chars 16000] [--eval-dir ../shared/eval] [--e2e-requests 40,48,64]
-  [--e2e-triage 500] [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>]`;
+  [--e2e-triage 500] [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>] [--papers <per call>]`;
 
 /**
  * @example
@@ -74,6 +76,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     e2eTriageRows: 500,
     e2eIndexCalls: 1000,
     e2eSeconds: 240,
+    papers: 0,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -120,6 +123,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--e2e-index-calls': args.e2eIndexCalls = num(flag, v); break;
       case '--e2e-seconds': args.e2eSeconds = num(flag, v); break;
       case '--e2e-base': args.e2eBase = v; break;
+      case '--papers': args.papers = num(flag, v); break;
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }

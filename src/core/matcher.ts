@@ -107,23 +107,37 @@ export function createMatcher(deps: MatcherDeps) {
     return call;
   }
 
-  /** Store and index a validated call, without a restart. */
+  async function put(call: Call): Promise<Call> {
+    const before = corpus.calls.get(call.id);
+    await store.put(call);
+    try {
+      const { embedded } = await corpus.upsert([call]);
+      log('call.ingest', { call_id: call.id, embedded });
+      return call;
+    } catch (err) {
+      // An ingest answered with an error must not leave the call stored or served (issue #21): put back what was there.
+      await (before ? store.put(before) : store.delete(call.id)).catch(() => log('call.restore_failed', { call_id: call.id, what: 'store' }));
+      await corpus.remove([call.id]);
+      if (before) await corpus.upsert([before]).catch(() => log('call.restore_failed', { call_id: call.id, what: 'index' }));
+      throw err;
+    }
+  }
+
+  /**
+   * Store and index a validated call, without a restart. A call given without `papers` keeps the
+   * papers the stored one has: they are managed on their own (papers/ops.ts), and re-posting a
+   * call's CFP text must not drop them.
+   */
   function ingest(call: Call): Promise<Call> {
     return serial(async () => {
-      const before = corpus.calls.get(call.id);
-      await store.put(call);
-      try {
-        const { embedded } = await corpus.upsert([call]);
-        log('call.ingest', { call_id: call.id, embedded });
-        return call;
-      } catch (err) {
-        // An ingest answered with an error must not leave the call stored or served (issue #21): put back what was there.
-        await (before ? store.put(before) : store.delete(call.id)).catch(() => log('call.restore_failed', { call_id: call.id, what: 'store' }));
-        await corpus.remove([call.id]);
-        if (before) await corpus.upsert([before]).catch(() => log('call.restore_failed', { call_id: call.id, what: 'index' }));
-        throw err;
-      }
+      const kept = call.papers === undefined ? corpus.calls.get(call.id)?.papers : undefined;
+      return put(kept ? { ...call, papers: kept } : call);
     });
+  }
+
+  /** Read, change and store one call in the mutation queue, so concurrent changes never lose one another (UNKNOWN_CALL for an unknown call). */
+  function update(id: string, change: (call: Call) => Call): Promise<Call> {
+    return serial(async () => put(change(getCall(id))));
   }
 
   function remove(id: string): Promise<void> {
@@ -152,7 +166,7 @@ export function createMatcher(deps: MatcherDeps) {
     return rankScored(await score(input), input, t0);
   }
 
-  return { embedder, corpus, params, calibration, today, sync, listCalls, getCall, ingest, remove, scoreDraft: score, rankScored, rank };
+  return { embedder, corpus, params, calibration, today, sync, listCalls, getCall, ingest, update, remove, scoreDraft: score, rankScored, rank };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { createError } from './errors.js';
 import { fieldIssues, issueSummary } from './validate.js';
+import { Exemplar, MAX_PAPERS_PER_CALL } from './papers/schema.js';
 
 /**
  * `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026").
@@ -137,6 +138,8 @@ export const Call = z.object({
     .optional(),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: capped(CALL_LIMITS.sourceText).optional(),
+  /** Published papers of the call (exemplars): ranked against as their own evidence (papers/, rank/exemplar-*.ts). */
+  papers: z.array(Exemplar).max(MAX_PAPERS_PER_CALL).optional(),
   /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
   triage: z
     .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })
@@ -288,6 +291,17 @@ export const TopicMatch = z.object({
 });
 export type TopicMatch = z.infer<typeof TopicMatch>;
 
+/** The call's published paper nearest to the draft (`Call.papers`), shown as "similar published paper: <title>". */
+export const SimilarPaper = z.object({
+  id: z.string(),
+  title: z.string(),
+  doi: z.string().optional(),
+  url: z.string().optional(),
+  /** Cosine between the draft and the paper. */
+  similarity: z.number(),
+});
+export type SimilarPaper = z.infer<typeof SimilarPaper>;
+
 export const RankedCall = z.object({
   call_id: z.string(),
   title: z.string(),
@@ -307,6 +321,8 @@ export const RankedCall = z.object({
   deadline: DeadlineStatus,
   requirements: z.array(RequirementCheck),
   submission_url: z.string().optional(),
+  /** Only for calls with published papers (exemplars) when one is close to the draft. */
+  similar_paper: SimilarPaper.optional(),
 });
 export type RankedCall = z.infer<typeof RankedCall>;
 
@@ -411,6 +427,16 @@ export type TriageRequest = z.infer<typeof TriageRequest>;
 export const TriageVerdict = z.enum(['in_scope', 'borderline', 'out_of_scope']);
 export type TriageVerdict = z.infer<typeof TriageVerdict>;
 
+/** What a verdict adjusted by editors' decisions says about them (TriageResult.feedback; feedback/). */
+export const FeedbackUse = z.object({
+  decisions: z.number().int(),
+  in_scope: z.number().int(),
+  out_of_scope: z.number().int(),
+  /** The probability before the call's decisions adjusted it. */
+  base_probability: z.number().min(0).max(1),
+});
+export type FeedbackUse = z.infer<typeof FeedbackUse>;
+
 export const TriageResult = z.object({
   id: z.string(),
   verdict: TriageVerdict,
@@ -426,6 +452,10 @@ export const TriageResult = z.object({
   reason: z.string(),
   /** Another call that fits much better, when there is one. */
   better_fit: z.object({ call_id: z.string(), title: z.string(), probability: z.number().min(0).max(1) }).optional(),
+  /** Editors only: how the call's recorded decisions adjusted `probability` (feedback/). */
+  feedback: FeedbackUse.optional(),
+  /** Editors only: the key to send with a decision on this submission (POST /v1/triage/feedback). */
+  feedback_key: z.string().optional(),
 });
 export type TriageResult = z.infer<typeof TriageResult>;
 

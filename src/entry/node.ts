@@ -8,6 +8,8 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { join } from 'node:path';
+import { createFeedbackFileStore } from '../adapters/node/feedback-file-store.js';
 import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
 import { drainAfterEarlyResponse, jsonClientError } from './http-socket.js';
 import { failureCode } from './index-saver.js';
@@ -26,7 +28,8 @@ const limits = serverLimitsFromEnv(process.env);
 process.on('unhandledRejection', (reason) => log('process.unhandled_rejection', { code: failureCode(reason) }));
 
 // retrySaves: a save that fails (full or read-only disk) is logged and retried; the server serves from memory.
-const runtime = await createNodeRuntime({ ...envOptions(), log, retrySaves: true, embedQueue: limits.queue });
+const options = envOptions();
+const runtime = await createNodeRuntime({ ...options, log, retrySaves: true, embedQueue: limits.queue });
 let acceptingAdmin = true;
 const queueStats = (runtime.embedder as { queueStats?: () => unknown }).queueStats;
 // The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
@@ -34,6 +37,8 @@ const app = createService(runtime.matcher, process.env, {
   log,
   onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })),
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  // Editors' triage decisions, only those they chose to record (docs/triage.md).
+  feedback: createFeedbackFileStore({ dir: join(options.dataDir ?? 'data', 'feedback') }),
   // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
   draftReaders: nodeDraftReaders(),
   acceptingAdmin: () => acceptingAdmin,

@@ -13,6 +13,8 @@ import { loadCalibrations } from '../adapters/node/calibration-file.js';
 import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
+import { exemplarJson, formatExemplarTable, parseExemplars, runExemplarEval } from './exemplars.js';
+import { formatFeedbackTable, parseCounts, simulateFeedback } from './feedback-sim.js';
 import { formatLengthGroups, parseReduce } from './reduce.js';
 import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { renderHtmlReport } from './report-html.js';
@@ -40,7 +42,13 @@ Options:
                       acc@1/MRR apart for papers of cut calls and of the rest (and the gap);
                       sentences=<n> cuts every abstract to its first n sentences (short
                       drafts); both: titles=0.5,sentences=1
-  --seed <n>          seed of --reduce (default 1)
+  --seed <n>          seed of --reduce and --exemplars (default 1)
+  --exemplars <k,...> give each call k of its own papers as exemplars (seeded; a paper is never its
+                      own exemplar and pooled papers are never scored) and report each k, e.g. 0,1,3,5
+  --feedback <n,...>  simulate editors' decisions: per call, n labelled submissions (seeded) adjust
+                      its triage; triage F1 and AUROC on the rest for each n, e.g. 0,5,20
+  --exemplar-share <s> only a seeded share s of the calls get exemplars; papers of calls with and
+                      without them are reported apart (default 1)
   --cache <dir>       embedding cache directory (default eval/.cache)
   --no-cache          do not read or write the embedding cache
   -h, --help          this help
@@ -117,6 +125,9 @@ export async function evalCommand(argv: string[]): Promise<number> {
       cache: { type: 'string' },
       reduce: { type: 'string' },
       seed: { type: 'string' },
+      exemplars: { type: 'string' },
+      'exemplar-share': { type: 'string' },
+      feedback: { type: 'string' },
       'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -143,16 +154,38 @@ export async function evalCommand(argv: string[]): Promise<number> {
     const calibration = calibrationFor(inner.id, await loadCalibrations());
     // The reference population the service ships, with this embedder's dense statistics when computed.
     const reference = await loadReferencePopulation(inner.id);
-    const res = await runEval({
+    const seed = values.seed ? Number(values.seed) : 1;
+    const options = {
       calls,
       papers,
       embedder,
       scorers,
       calibration,
       ...(reference ? { reference } : {}),
-      ...(values.reduce ? { reduce: parseReduce(values.reduce, values.seed ? Number(values.seed) : 1) } : {}),
-      onProgress: (done, total) => bar.update(done, `${done}/${total} papers`),
-    });
+      ...(values.reduce ? { reduce: parseReduce(values.reduce, seed) } : {}),
+      onProgress: (done: number, total: number) => bar.update(done, `${done}/${total} papers`),
+    };
+    if (values.feedback !== undefined) {
+      const report = await simulateFeedback({ calls, papers, embedder, calibration, ...(reference ? { reference } : {}), ns: parseCounts(values.feedback, '--feedback'), seed });
+      bar.finish();
+      console.log(formatFeedbackTable(report));
+      if (values.json) {
+        await mkdir(dirname(values.json), { recursive: true });
+        await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+      }
+      return 0;
+    }
+    if (values.exemplars !== undefined) {
+      const report = await runExemplarEval(options, parseExemplars(values.exemplars, seed, values['exemplar-share'] ? Number(values['exemplar-share']) : 1));
+      bar.finish();
+      console.log(formatExemplarTable(report));
+      if (values.json) {
+        await mkdir(dirname(values.json), { recursive: true });
+        await writeFile(values.json, `${JSON.stringify(exemplarJson(report), null, 2)}\n`);
+      }
+      return 0;
+    }
+    const res = await runEval(options);
     bar.finish();
     console.log(formatEvalTable(res));
     if (values.json) {

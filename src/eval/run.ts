@@ -12,7 +12,9 @@ import { prepareDraft } from '../core/rank/draft.js';
 import type { EmbeddedText } from '../core/rank/evidence.js';
 import type { EmbeddedDraft } from '../core/rank/features.js';
 import { topCall } from '../core/rank/score-calls.js';
-import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type EvalCall } from '../core/schema.js';
+import { mergeExemplars } from '../core/papers/exemplars.js';
+import { ExemplarInput, MAX_PAPER_ABSTRACT_CHARS, type ValidExemplarInput } from '../core/papers/schema.js';
+import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type Call, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
 import { accAtK, auroc, bootstrapInterval, f1, mrr, ndcgAtK, rankOf, type Ci95, type Interval } from './metrics.js';
 import { firstSentences, lengthGroups, reduceCalls, type LengthGroups, type ReduceSpec } from './reduce.js';
@@ -86,6 +88,8 @@ export interface RunEvalOptions {
   reference?: ReferencePopulation;
   /** Cut a seeded share of the calls to their title (mixed-length evaluation, reduce.ts). */
   reduce?: ReduceSpec;
+  /** Papers attached to calls (by external call id) as their exemplars (exemplars.ts); none may be among `papers`. */
+  exemplars?: ReadonlyMap<string, readonly EvalPaper[]>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -101,6 +105,7 @@ export function crosslistMatch(callId: string, categories: readonly string[]): b
  */
 export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   checkEvalSet(opts.calls, opts.papers);
+  checkExemplarsApart(opts.papers, opts.exemplars);
   const { calls, reduced } = opts.reduce ? reduceCalls(opts.calls, opts.reduce) : { calls: opts.calls, reduced: undefined };
   const scorers = pickScorers(opts.scorers);
   const calibration = opts.calibration ?? DEFAULT_CALIBRATION;
@@ -108,7 +113,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   const withSentences = needsSentences(scorers);
 
   // Papers and outcomes are mapped between external and internal ids alike.
-  const { corpus, callIds, internal: ids, external } = await evalCorpus(calls, opts.embedder, opts.reference);
+  const { corpus, callIds, internal: ids, external } = await evalCorpus(calls, opts.embedder, opts.reference, opts.exemplars);
 
   for (const s of scorers) await s.prepare?.({ corpus, embedder: opts.embedder });
   const outcomes = new Map<string, PaperOutcome[]>(scorers.map((s) => [s.name, []]));
@@ -197,10 +202,10 @@ export interface EvalCorpus {
  * @example
  * const { corpus, callIds } = await evalCorpus(calls, embedder);
  */
-export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder, reference?: ReferencePopulation): Promise<EvalCorpus> {
+export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder, reference?: ReferencePopulation, exemplars?: ReadonlyMap<string, readonly EvalPaper[]>): Promise<EvalCorpus> {
   const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), ...(reference ? { reference } : {}) });
   const internal = internalCallIds(calls);
-  await corpus.upsert(calls.map((c) => callFromEval(c, internal.get(c.id))));
+  await corpus.upsert(calls.map((c) => withEvalExemplars(callFromEval(c, internal.get(c.id)), exemplars?.get(c.id))));
   return { corpus, callIds: [...corpus.calls.keys()].sort(), internal, external: new Map([...internal].map(([ext, int]) => [int, ext])) };
 }
 
@@ -283,4 +288,24 @@ export function summarize(list: readonly PaperOutcome[], threshold: number, msPe
     extra: { ...(cross.length ? { acc_at_1_crosslist: cross.filter((o) => o.crosslistHit).length / cross.length } : {}), ci95 },
     outcomes: [...list],
   };
+}
+
+/** A paper of the suite as a call's exemplar: embedded as the same text the paper is ranked as (paperText = prepareDraft().text). */
+export function exemplarInputOf(paper: EvalPaper): ValidExemplarInput {
+  const draft = evalDraft(paper);
+  const title = draft.title || draft.abstract.slice(0, 1_000);
+  return ExemplarInput.parse({ title, abstract: draft.title ? draft.abstract.slice(0, MAX_PAPER_ABSTRACT_CHARS) : '', keywords: draft.keywords });
+}
+
+function withEvalExemplars(call: Call, papers: readonly EvalPaper[] | undefined): Call {
+  if (!papers?.length) return call;
+  return { ...call, papers: mergeExemplars([], papers.map(exemplarInputOf), 'manual').papers };
+}
+
+/** Leave-one-out: a paper that is some call's exemplar is never scored (it would find itself). */
+function checkExemplarsApart(papers: readonly EvalPaper[], exemplars: ReadonlyMap<string, readonly EvalPaper[]> | undefined): void {
+  if (!exemplars) return;
+  const used = new Set([...exemplars.values()].flatMap((ps) => ps.map((p) => p.id)));
+  const clash = papers.find((p) => used.has(p.id));
+  if (clash) throw new Error(`paper "${clash.id}" is both scored and an exemplar`);
 }

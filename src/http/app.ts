@@ -9,10 +9,13 @@ import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
+import type { FeedbackStore } from '../core/ports.js';
 import { deadline } from './deadline.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
 import { explainRoutes } from './routes/explain.js';
+import { feedbackDeps, feedbackRoutes } from './routes/feedback.js';
+import { paperRoutes } from './routes/papers.js';
 import { docsRoutes } from './routes/docs.js';
 import { extractRoutes } from './routes/extract.js';
 import type { DraftFileReaders } from '../core/draft-file/index.js';
@@ -41,6 +44,8 @@ export interface AppDeps {
   acceptingAdmin?: () => boolean;
   /** Extra fields for /healthz (index persistence, embedding queue). */
   health?: () => Record<string, unknown>;
+  /** Where editors' triage decisions are kept; with ADMIN_TOKEN it enables /v1/triage/feedback. */
+  feedback?: FeedbackStore;
   /** Readers of binary draft files (PDF, .docx) chosen by the entry; without them only text kinds (.tex, .md, .txt) are read. */
   draftReaders?: DraftFileReaders;
 }
@@ -116,8 +121,11 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer, deps.draftReaders));
   app.route('/v1', extractRoutes(deps.draftReaders ?? {}));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
+  app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
-  app.route('/v1', triageRoutes(deps.matcher));
+  const feedback = feedbackDeps(deps.feedback, deps.adminToken);
+  app.route('/v1', triageRoutes(deps.matcher, {}, { adminToken: deps.adminToken, feedback }));
+  app.route('/v1', feedbackRoutes(deps.matcher, deps.adminToken, feedback));
   app.route('/', docsRoutes());
   app.route('/', webRoutes({ matcher: deps.matcher, draftReaders: deps.draftReaders ?? {}, explainer: deps.explainer, log }));
 

@@ -9,6 +9,7 @@ import { RawCfpInput } from '../core/call-input.js';
 import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import { ExplainRequest, Explanation } from '../core/explain/schema.js';
 import { Call, CallListQuery, DeadlineStatus, EvalCall, ExtractedDraft, FilterSummary, RankRequest, RankResponse, TriageRequest, TriageResponse } from '../core/schema.js';
+import { paperAndFeedbackRoutes } from './openapi-papers.js';
 
 const ErrorBody = z.object({
   error: z.object({
@@ -89,6 +90,7 @@ export const CORE_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/v1/calls/:id', summary: 'One call with its parsed fields', tag: 'calls', responses: { 200: Call, 404: ErrorBody } },
   { method: 'post', path: '/v1/calls', summary: 'Add or replace a call: CFP text, evaluation format or structured Call', tag: 'calls', admin: true, request: CallInputBody, responses: { 201: Call, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 422: ErrorBody } },
   { method: 'delete', path: '/v1/calls/:id', summary: 'Remove a call', tag: 'calls', admin: true, responses: { 204: undefined, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+  ...paperAndFeedbackRoutes(ErrorBody),
 ];
 
 /** `/v1/calls/:id` -> `/v1/calls/{id}`. */

@@ -13,7 +13,7 @@ import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { table, truncate } from '../io.js';
 import { formatCall } from './format-call.js';
 
-const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--id <id>]> [--json]
+const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--id <id>]|papers ...> [--json]
 
   list            the calls in DATA_DIR/calls
   show <id>       one call's parsed fields (--json: the whole Call)
@@ -26,6 +26,9 @@ const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--i
                    --llm extracts the fields with the LLM set by LLM_BASE_URL and
                    LLM_MODEL, with the rule-based parser as fallback and cross-check:
                    fields where the two disagree are printed on stderr)
+  papers add|list|remove <id> ...
+                  a call's published papers, used as ranking evidence
+                  (cfpmatch calls papers --help)
 
 Options:
   --json          machine-readable output
@@ -35,6 +38,8 @@ const withoutSource = ({ source_text: _s, ...c }: Call): Omit<Call, 'source_text
 
 /** `cfpmatch calls`: list and show read the stored calls without loading a model; add parses, stores and indexes. */
 export async function callsCommand(argv: string[]): Promise<number> {
+  // Its own options (--all): parsed there.
+  if (argv[0] === 'papers') return (await import('./calls-papers.js')).callsPapersCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

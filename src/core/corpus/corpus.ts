@@ -14,6 +14,14 @@ export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
   readonly passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   readonly bm25: Bm25Index;
+  /** Exemplar papers (`Call.papers`) as passages, for calls that have any; the same objects as in `passagesByCall`. */
+  readonly papersByCall: ReadonlyMap<string, readonly Passage[]>;
+  /**
+   * BM25 over the exemplar papers: one document per call with papers (its papers' texts), keyed by
+   * call id. Apart from `bm25`, so the call documents' statistics (idf, mean length) and hence every
+   * call's lexical score are the same whether or not any call has papers.
+   */
+  readonly paperBm25: Bm25Index;
   readonly index: VectorIndex;
   /** Each call's moments over the shipped reference population; undefined when the corpus has none. */
   readonly reference: ReferenceMoments | undefined;
@@ -46,6 +54,21 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const calls = new Map<string, Call>();
   const passagesByCall = new Map<string, Passage[]>();
   const bm25 = createBm25Index();
+  const papersByCall = new Map<string, Passage[]>();
+  const paperBm25 = createBm25Index();
+  const setPapers = (callId: string, passages: readonly Passage[]) => {
+    const papers = passages.filter((p) => p.kind === 'paper');
+    const before = papersByCall.get(callId) ?? [];
+    const same = before.length === papers.length && before.every((p, i) => p.id === papers[i]?.id);
+    if (same) return;
+    if (papers.length) {
+      papersByCall.set(callId, papers);
+      paperBm25.upsert(callId, papers.map((p) => p.text).join('. '));
+    } else {
+      papersByCall.delete(callId);
+      paperBm25.remove(callId);
+    }
+  };
   const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
 
   const dropCall = async (id: string) => {
@@ -53,6 +76,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     calls.delete(id);
     passagesByCall.delete(id);
     bm25.remove(id);
+    setPapers(id, []);
     reference?.forget(id);
     if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
   };
@@ -61,6 +85,8 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     calls,
     passagesByCall,
     bm25,
+    papersByCall,
+    paperBm25,
     index,
     reference,
     async upsert(newCalls) {
@@ -87,6 +113,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, passages);
         bm25.upsert(call.id, callDocument(call));
+        setPapers(call.id, passages);
         for (const p of passages) {
           if (index.has(p.id) || queued.has(p.id)) continue;
           queued.add(p.id);

@@ -3,6 +3,7 @@
  * ranker has one fusion (weighted z-scores of dense and lexical); alternatives measured
  * against it live in src/eval/strategies/.
  */
+import { DEFAULT_EXEMPLAR_PARAMS, type ExemplarParams } from './exemplars.js';
 import type { CallFeatures } from './features.js';
 import { mean, std } from './vector-math.js';
 
@@ -19,6 +20,8 @@ export interface RankParams {
   /** Lowest topic/sentence similarity at which a topic is listed as matched. */
   topicThreshold: number;
   maxMatchedTopics: number;
+  /** The exemplar-paper term added to calls that have papers (exemplars.ts). */
+  exemplar: ExemplarParams;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -32,6 +35,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   // (bundled calls vs a paediatric dentistry abstract), so 0.3 listed topics for unrelated drafts.
   topicThreshold: 0.45,
   maxMatchedTopics: 5,
+  exemplar: DEFAULT_EXEMPLAR_PARAMS,
 };
 
 export interface FusedCall extends CallFeatures {

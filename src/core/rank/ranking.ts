@@ -36,7 +36,7 @@ export async function rankingOf(
   const shown = await shownCalls(sd, calls, q);
   // Without evidence (the first part of a streamed ranking) no sentence is embedded here.
   const evidence = opts.evidence === false ? [] : await sd.evidence(shown.map((x) => x.s.callId));
-  const results = shown.map((x, i) => rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params));
+  const results = shown.map((x, i) => withSimilarPaper(rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params), sd));
   return {
     results,
     total_calls: calls.size,
@@ -112,4 +112,10 @@ function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_t
 export function shownTopics(evidence: RankedCall['matched_topics'], probability: number, params: RankParams): Pick<RankedCall, 'matched_topics' | 'nearest_topics'> {
   if (probability < DEFAULT_IN_SCOPE_THRESHOLD) return { matched_topics: [], nearest_topics: evidence.slice(0, NEAREST_TOPICS) };
   return { matched_topics: evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics) };
+}
+
+/** A call with published papers shows the one nearest to the draft (when it is close): "similar published paper: <title>". */
+function withSimilarPaper(r: RankedCall, sd: ScoredDraft): RankedCall {
+  const paper = sd.similarPaper(r.call_id);
+  return paper ? { ...r, similar_paper: paper } : r;
 }

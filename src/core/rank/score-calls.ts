@@ -5,6 +5,7 @@
  */
 import type { Corpus } from '../corpus/corpus.js';
 import { callFeature, callFeatures, type CallFeatures, type EmbeddedDraft } from './features.js';
+import { withExemplarTerms } from './exemplars.js';
 import { fuseScores, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
 import { populationMoments, populationSample } from './population.js';
 
@@ -16,7 +17,8 @@ import { populationMoments, populationSample } from './population.js';
  * const scored = scoreCalls(corpus, embeddedDraft, ['call-a', 'call-b'], DEFAULT_RANK_PARAMS);
  */
 export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams, moments?: ScoreMoments): FusedCall[] {
-  return fuseScores(callFeatures(corpus, draft, callIds), params, moments);
+  // Calls with exemplar papers get their term after the fusion, outside its moments (exemplars.ts).
+  return withExemplarTerms(corpus, draft, fuseScores(callFeatures(corpus, draft, callIds), params, moments), params.exemplar).scored;
 }
 
 /**

@@ -5,7 +5,9 @@
  * another call fits much better.
  */
 import type { Matcher } from '../matcher.js';
+import { logitOf, type FeedbackModel } from '../feedback/model.js';
 import { round } from '../rank/evidence.js';
+import { sigmoid } from '../rank/vector-math.js';
 import { NEAREST_TOPICS } from '../rank/ranking.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Call, Submission, TriageRequest, TriageResponse, TriageResult } from '../schema.js';
@@ -21,6 +23,8 @@ export interface TriageOptions {
   signal?: AbortSignal;
   /** Submissions triaged at once (results keep the request's order). Default 4. */
   concurrency?: number;
+  /** The call's editors' decisions (feedback/model.ts): they adjust the probability before the verdict. Editors only. */
+  feedback?: FeedbackModel;
 }
 
 export const DEFAULT_TRIAGE_CONCURRENCY = 4;
@@ -47,7 +51,9 @@ export async function triageOne(
   const sd = await matcher.scoreDraft({ title: submission.title, abstract: submission.abstract, keywords: submission.keywords });
   // Above the exact-scoring limit the call may not be among the candidates: scoreOf scores it with the same moments.
   const target = await sd.scoreOf(call.id);
-  const probability = round(target?.probability ?? 0);
+  const base = round(target?.probability ?? 0);
+  const fb = opts.feedback;
+  const probability = fb && target ? round(sigmoid(fb.adjust(logitOf(target.probability), sd.embedded.vector))) : base;
   // Evidence for the target call only (better_fit reports no topics): not computed for every candidate.
   const [evidence = []] = target ? await sd.evidence([call.id]) : [];
   const threshold = matcher.params.topicThreshold;
@@ -71,8 +77,9 @@ export async function triageOne(
     matched_topics: matched,
     ...(nearest ? { nearest_topics: nearest } : {}),
     unmatched_topics: unmatched,
-    reason: triageReason({ verdict, probability, matched, closest: evidence[0], topicCount: call.topics.length, topicThreshold: threshold, ...(betterFit ? { betterFit } : {}) }),
+    reason: triageReason({ verdict, probability, matched, closest: evidence[0], topicCount: call.topics.length, topicThreshold: threshold, ...(betterFit ? { betterFit } : {}) }) + (fb ? feedbackNote(fb.decisions) : ''),
     ...(betterFit ? { better_fit: betterFit } : {}),
+    ...(fb ? { feedback: { decisions: fb.decisions, in_scope: fb.inScope, out_of_scope: fb.outOfScope, base_probability: base } } : {}),
   };
 }
 
@@ -105,4 +112,9 @@ export async function triageSubmissions(matcher: Matcher, req: TriageRequest, op
   };
   await Promise.all(Array.from({ length: Math.min(n, Math.max(1, opts.concurrency ?? DEFAULT_TRIAGE_CONCURRENCY)) }, worker));
   return { call_id: call.id, thresholds, results };
+}
+
+/** The reason's note when editors' decisions adjusted the verdict. */
+export function feedbackNote(decisions: number): string {
+  return `; based on ${decisions} decision${decisions === 1 ? '' : 's'} of this call's editors`;
 }

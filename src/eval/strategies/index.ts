@@ -39,4 +39,6 @@ export const STRATEGIES: readonly Strategy[] = [
   referenceStrategy('ref-shrink05', { shrink: 0.5 }),
   referenceStrategy('ref-w55', {}, { denseWeight: 0.5, lexicalWeight: 0.5 }),
   referenceStrategy('ref-unscaled', { scaleToDraft: false }),
+  // The service without its exemplar term (rank/exemplars.ts): what papers add, with --exemplars.
+  weighted('hybrid-noex', { exemplar: { ...DEFAULT_RANK_PARAMS.exemplar, weight: 0 } }),
 ];
