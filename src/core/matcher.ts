@@ -8,7 +8,7 @@ import { createError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import type { CallStore, Embedder, VectorIndex } from './ports.js';
 import { checkRequirements } from './rank/requirements.js';
-import { deadlineStatus, todayIso } from './rank/deadline.js';
+import { deadlineStatus, isOpenState, todayIso } from './rank/deadline.js';
 import { prepareDraft } from './rank/draft.js';
 import { round } from './rank/evidence.js';
 import { DEFAULT_CALIBRATION, DEFAULT_RANK_PARAMS, inScopeProbability, type Calibration, type RankParams } from './rank/fusion.js';
@@ -160,7 +160,8 @@ export function createMatcher(deps: MatcherDeps): Matcher {
         const call = corpus.calls.get(s.callId);
         if (!call) continue;
         const deadline = deadlineStatus(call, asOf);
-        if (opts.open_only && deadline.state === 'closed') continue;
+        // Closed and withdrawn calls take no submissions; a call with no known deadline stays in.
+        if (opts.open_only && deadline.state !== 'unknown' && !isOpenState(deadline.state)) continue;
         shown.push({ call, s, deadline });
         if (shown.length >= opts.top_k) break;
       }

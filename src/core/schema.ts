@@ -55,6 +55,34 @@ export const SubmissionRules = z.object({
 });
 export type SubmissionRules = z.infer<typeof SubmissionRules>;
 
+/** Where a call was imported from (catalogue provenance; see docs/catalogue.md). */
+export const CallSource = z.object({
+  url: z.string().min(1).max(2_000),
+  kind: z.enum(['page', 'feed', 'listing', 'bulk']),
+  /** The source's name (`--source-name`, the sources file's `name`). */
+  name: z.string().max(200).optional(),
+  /** When this source last returned the content the call was parsed from (ISO timestamp). */
+  fetched_at: z.string().max(40),
+  /** sha256 of the document's bytes (bulk and feed items: of the record). */
+  content_hash: z.string().max(128).optional(),
+  etag: z.string().max(500).optional(),
+  last_modified: z.string().max(100).optional(),
+  /** Licence or terms of the source's data, when known. */
+  licence: z.string().max(300).optional(),
+  /** When the call was last seen missing from this source (ISO timestamp). */
+  removed_at: z.string().max(40).optional(),
+});
+export type CallSource = z.infer<typeof CallSource>;
+
+/** A submission deadline the call had before (an extension moves the old one here). */
+export const DeadlineChange = z.object({
+  deadline: IsoDate,
+  /** When the newer deadline was first seen (ISO timestamp). */
+  replaced_at: z.string().max(40),
+  source: z.string().max(2_000).optional(),
+});
+export type DeadlineChange = z.infer<typeof DeadlineChange>;
+
 export const Call = z.object({
   id: CallId,
   title: z.string().min(1),
@@ -71,6 +99,15 @@ export const Call = z.object({
   warnings: z.array(z.string()).default([]),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: z.string().optional(),
+  /** Catalogue provenance: every source this call was imported from (absent for hand-added calls). */
+  sources: z.array(CallSource).max(50).optional(),
+  /** `withdrawn`: gone from its sources before its deadline; absent means active. */
+  status: z.enum(['active', 'withdrawn']).optional(),
+  /** Earlier submission deadlines, oldest first (extensions). */
+  deadline_history: z.array(DeadlineChange).max(50).optional(),
+  /** When the catalogue first imported the call and last changed its content (ISO timestamps). */
+  first_seen: z.string().max(40).optional(),
+  updated_at: z.string().max(40).optional(),
   /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
   triage: z
     .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })
@@ -171,7 +208,8 @@ export const RankRequest = Draft.extend(RankOptions.shape).extend({ explain: z.b
 export type RankRequest = z.infer<typeof RankRequest>;
 
 export const DeadlineStatus = z.object({
-  state: z.enum(['open', 'closed', 'unknown']),
+  /** `closing_soon`: open with at most CLOSING_SOON_DAYS left; `withdrawn`: gone from its sources before its deadline. */
+  state: z.enum(['open', 'closing_soon', 'closed', 'withdrawn', 'unknown']),
   deadline: IsoDate.optional(),
   days_left: z.number().int().optional(),
 });

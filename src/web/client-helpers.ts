@@ -76,11 +76,13 @@ export function clientHelpers() {
 
   function deadlineBadge(d: { state: string; deadline?: string; days_left?: number }): HTMLElement {
     const text =
-      d.state === 'open'
-        ? `Open · ${d.days_left ?? '?'} day${d.days_left === 1 ? '' : 's'} left`
+      d.state === 'open' || d.state === 'closing_soon'
+        ? `${d.state === 'open' ? 'Open' : 'Closing soon'} · ${d.days_left ?? '?'} day${d.days_left === 1 ? '' : 's'} left`
         : d.state === 'closed'
           ? `Closed${d.deadline ? ` (${d.deadline})` : ''}`
-          : 'Deadline unknown';
+          : d.state === 'withdrawn'
+            ? 'Withdrawn'
+            : 'Deadline unknown';
     return el('span', { class: `badge ${d.state}`, title: d.deadline ? `Submission deadline ${d.deadline}` : undefined }, text);
   }
 

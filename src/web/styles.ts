@@ -39,7 +39,7 @@ button[disabled]{opacity:.6;cursor:progress}
 .bar{flex:1;max-width:20rem;height:.9rem;background:var(--panel);border:1px solid var(--line);border-radius:999px;overflow:hidden}
 .bar>span{display:block;height:100%;background:var(--accent)}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-size:.85rem;font-weight:600;border:1px solid currentColor}
-.badge.open,.badge.in_scope{color:var(--ok)}.badge.closed,.badge.out_of_scope{color:var(--bad)}.badge.unknown,.badge.borderline{color:var(--warn)}
+.badge.open,.badge.in_scope{color:var(--ok)}.badge.closing_soon{color:var(--warn)}.badge.closed,.badge.withdrawn,.badge.out_of_scope{color:var(--bad)}.badge.unknown,.badge.borderline{color:var(--warn)}
 ul.checks,ul.topics{padding-left:1.1rem;margin:.25rem 0}
 .checks .bad{color:var(--bad)}.checks .ok{color:var(--ok)}
 mark{background:var(--mark);color:inherit;padding:0 .1rem;border-bottom:2px solid var(--warn)}

@@ -100,7 +100,7 @@ describe('bundled calls with USE-lite', () => {
   it('marks deadlines against as_of and checks the stated requirements', async () => {
     const res = await matcher.rank({ ...DRAFTS.china, as_of: '2024-12-01' });
     const china = res.results.find((r) => r.call_id === 'china-comms-6g-edge-genai');
-    expect(china?.deadline).toEqual({ state: 'open', deadline: '2024-12-15', days_left: 14 });
+    expect(china?.deadline).toEqual({ state: 'closing_soon', deadline: '2024-12-15', days_left: 14 });
     expect(china?.requirements.map((r) => [r.rule, r.ok])).toEqual([
       ['abstract_max_words', true],
       ['keywords_min', true],

@@ -104,7 +104,7 @@ export function formatRanking(res: RankResponse): string {
     String(i + 1),
     r.fit.toFixed(1),
     truncate(r.title, 60),
-    r.deadline.state === 'open' ? `open (${r.deadline.days_left}d)` : r.deadline.state,
+    r.deadline.state === 'open' || r.deadline.state === 'closing_soon' ? `${r.deadline.state.replace('_', ' ')} (${r.deadline.days_left}d)` : r.deadline.state,
     truncate(r.matched_topics[0]?.topic ?? '-', 50),
     r.requirements.filter((q) => !q.ok).map((q) => q.rule).join(',') || 'ok',
   ]);
