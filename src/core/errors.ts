@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   LLM_BAD_OUTPUT: { status: 502, exit: 9 },
   STORAGE: { status: 500, exit: 10 },
   EVAL_DATA: { status: 400, exit: 2 },
+  /** A source could not be fetched (timeout, 5xx after retries, redirect loop, network error). */
+  FETCH_FAILED: { status: 502, exit: 11 },
+  /** A source may not be fetched: robots.txt disallows it, or it resolves to a private address. */
+  FETCH_REFUSED: { status: 403, exit: 11 },
   INTERNAL: { status: 500, exit: 1 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 
