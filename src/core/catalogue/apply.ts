@@ -40,7 +40,7 @@ export interface ApplyContext {
 /** Everything but the bookkeeping that changes on every fetch: equal keys mean nothing to write. */
 function stable(call: Call): string {
   const { updated_at: _u, sources, ...rest } = call;
-  return JSON.stringify({ ...rest, sources: sources?.map(({ fetched_at: _f, etag: _e, last_modified: _l, ...s }) => s) });
+  return JSON.stringify({ ...rest, sources: sources?.map(({ fetched_at: _f, etag: _e, last_modified: _l, content_hash: _h, ...s }) => s) });
 }
 
 const CONTENT = ['title', 'venue', 'publisher', 'scope', 'topics', 'dates', 'guest_editors', 'submission_url', 'guidelines_url', 'rules'] as const;

@@ -116,11 +116,12 @@ export function compareCalls(a: Call, aUrls: readonly string[], b: Call, bUrls: 
   const wa = words(ta);
   const wb = words(tb);
   const overlap = jaccard(wa, wb);
-  const inside = (wa.size >= 4 && (` ${tb} `.includes(` ${ta} `)) ) || (wb.size >= 4 && ` ${ta} `.includes(` ${tb} `));
+  const inside = ` ${tb} `.includes(` ${ta} `) || ` ${ta} `.includes(` ${tb} `);
   const editors = sharedEditors(a, b);
   if (overlap >= 0.75 || inside) {
     if (venue === 'same' && gap === 0 && editors >= 1) return { kind: 'same', id: b.id, reason: 'similar title, same venue, deadline and editors' };
-    if (venue !== 'different') return { kind: 'near', id: b.id, reason: `similar titles (${Math.round(overlap * 100)}% of words shared)` };
+    // A short title inside a longer one ("Deep Learning" / "Deep Learning for Health") is not worth a report.
+    if (venue !== 'different' && (overlap >= 0.75 || Math.min(wa.size, wb.size) >= 3)) return { kind: 'near', id: b.id, reason: `similar titles (${Math.round(overlap * 100)}% of words shared)` };
   }
   if (venue === 'same' && gap === 0 && editors >= 2) return { kind: 'near', id: b.id, reason: `same venue, deadline and ${editors} guest editors, different titles` };
   return undefined;

@@ -82,7 +82,7 @@ export function parseCfpText(text: string, opts: { id?: string } = {}): Call {
 
 function htmlAsText(html: string): string {
   const text = htmlToText(html);
-  // Pages whose title is only in <title>/og:title: put it first so the parser can find it.
-  const title = htmlTitle(html);
-  return title && !text.slice(0, 300).includes(title) ? `## ${title}\n\n${text}` : text;
+  // Pages without a heading whose title is only in <title>/og:title: put it first so the parser can find it.
+  const title = /^## /m.test(text.slice(0, 600)) ? undefined : htmlTitle(html);
+  return title ? `## ${title}\n\n${text}` : text;
 }

@@ -15,8 +15,13 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>;
 }
 
+/** linkedom needs a document element: fragments (a feed item's body, plain text) are wrapped. */
+function parse(html: string) {
+  return parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+}
+
 function documentOf(html: string) {
-  const { document } = parseHTML(html);
+  const { document } = parse(html);
   for (const el of [...document.querySelectorAll(DROP)]) el.remove();
   return document;
 }
@@ -109,7 +114,7 @@ export function extractLinks(html: string, baseUrl: string): PageLink[] {
 
 /** `<title>` or `og:title`, for documents that give nothing better. */
 export function htmlTitle(html: string): string | undefined {
-  const { document } = parseHTML(html);
+  const { document } = parse(html);
   const og = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
   const title = og ?? document.querySelector('title')?.textContent ?? undefined;
   return title?.replace(/\s+/g, ' ').trim() || undefined;

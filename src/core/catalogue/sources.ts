@@ -96,11 +96,13 @@ export async function walkFeed(ctx: WalkContext, doc: RawDocument, hash: string)
     ctx.progress(item.link ?? ctx.spec.url, items.length);
     const body = item.content ? htmlToText(item.content) : '';
     const key = item.link ?? (item.id ? `${ctx.spec.url}#${item.id}` : undefined);
-    if (!key || (!item.title && body.length < 400)) {
+    // The call itself is in the item when its body reads like one (a list, a deadline); else the item points at it.
+    const inline = body.length >= 150 && (/^- /m.test(body) || /deadline|submission|topics/i.test(body));
+    if (!key || (!inline && !item.link)) {
       ctx.fail({ url: `${ctx.spec.url}#item-${i + 1}`, code: 'BAD_INPUT', message: `feed item ${i + 1} has no link and no call text` });
       continue;
     }
-    if (body.length < 400 && item.link) {
+    if (!inline && item.link) {
       // Only followed pages are remembered: on a 304 for the feed they are asked again, one by one.
       links.push(item.link);
       await walkPage(ctx, item.link, 'feed');
