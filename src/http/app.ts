@@ -11,6 +11,9 @@ import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
+import { feedRoutes } from './routes/feeds.js';
+import { importRoutes } from './routes/import.js';
+import type { CatalogueService } from '../core/catalogue/service.js';
 import { explainRoutes } from './routes/explain.js';
 import { docsRoutes } from './routes/docs.js';
 import { rankRoutes } from './routes/rank.js';
@@ -31,6 +34,8 @@ export interface AppDeps {
   explainer?: Explainer;
   /** Secure headers (always), CORS and rate limiting (off unless given; see securityFromEnv). */
   security?: SecurityOptions;
+  /** The catalogue importer behind `POST /v1/calls/import` (Node); without it the route answers 403 DISABLED. */
+  catalogue?: CatalogueService;
 }
 
 /**
@@ -71,7 +76,12 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer));
+  // Before callRoutes, whose /calls/:id would otherwise see "import" as an id.
+  app.route('/v1', importRoutes(deps.catalogue, deps.adminToken));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
+  const feeds = feedRoutes(deps.matcher);
+  app.route('/v1', feeds.api);
+  app.route('/', feeds.public);
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
   app.route('/v1', triageRoutes(deps.matcher));
   app.route('/', docsRoutes());

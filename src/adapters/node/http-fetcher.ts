@@ -161,3 +161,31 @@ export function createHttpFetcher(opts: HttpFetcherOptions = {}): HttpFetcher {
     },
   };
 }
+
+/**
+ * Fetch options from the environment: IMPORT_ALLOW_PRIVATE=1, IMPORT_DELAY_MS (per host, default
+ * 1000), IMPORT_TIMEOUT_MS (default 15000), IMPORT_MAX_BYTES (default 10 MiB), IMPORT_RETRIES (default 2).
+ *
+ * @example
+ * createHttpFetcher(fetchOptionsFromEnv(process.env));
+ */
+export function fetchOptionsFromEnv(env: Record<string, string | undefined>, log?: Logger): HttpFetcherOptions {
+  const num = (name: string): number | undefined => {
+    const v = env[name];
+    if (v === undefined || v === '') return undefined;
+    if (!/^\d+$/.test(v)) throw createError('BAD_INPUT', `${name} must be a whole number (got "${v}")`);
+    return Number(v);
+  };
+  const delay = num('IMPORT_DELAY_MS');
+  const timeout = num('IMPORT_TIMEOUT_MS');
+  const maxBytes = num('IMPORT_MAX_BYTES');
+  const retries = num('IMPORT_RETRIES');
+  return {
+    allowPrivate: env.IMPORT_ALLOW_PRIVATE === '1',
+    ...(delay !== undefined ? { hostDelayMs: delay } : {}),
+    ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
+    ...(retries !== undefined ? { retries } : {}),
+    ...(log ? { log } : {}),
+  };
+}

@@ -21,6 +21,8 @@ export interface AtomOptions {
   today: IsoDate;
   /** Extra line per entry (a fit score for a query feed). */
   note?: (call: Call) => string | undefined;
+  /** At most this many entries (default 100), the most recently changed. */
+  limit?: number;
 }
 
 function summary(call: Call, today: IsoDate, note?: string): string {
@@ -40,7 +42,7 @@ function summary(call: Call, today: IsoDate, note?: string): string {
  * const xml = atomFeed(calls, { selfUrl: 'http://127.0.0.1:8787/feeds/calls.xml', baseUrl: 'http://127.0.0.1:8787', title: 'cfpmatch: calls', today: '2026-01-01' });
  */
 export function atomFeed(calls: readonly Call[], opts: AtomOptions): string {
-  const sorted = [...calls].sort((a, b) => (changedAt(b) < changedAt(a) ? -1 : changedAt(b) > changedAt(a) ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...calls].sort((a, b) => (changedAt(b) < changedAt(a) ? -1 : changedAt(b) > changedAt(a) ? 1 : a.id < b.id ? -1 : 1)).slice(0, opts.limit ?? 100);
   const updated = sorted[0] ? changedAt(sorted[0]) : '1970-01-01T00:00:00.000Z';
   const entries = sorted.map((c) => {
     const page = `${opts.baseUrl}/calls/${encodeURIComponent(c.id)}`;

@@ -3,6 +3,7 @@
  * sources file describes it, and the one result type every source adapter returns.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
 import type { Call, CallSource } from '../schema.js';
 
 export const SOURCE_KINDS = ['page', 'feed', 'listing', 'bulk'] as const;
@@ -71,7 +72,7 @@ export interface Imported {
 /** A document (or record) the source could not turn into a call; the import goes on. */
 export interface ImportFailure {
   url: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
@@ -93,3 +94,19 @@ export const CatalogueState = z.object({ version: z.literal(1), documents: z.rec
 export type CatalogueState = z.infer<typeof CatalogueState>;
 
 export const emptyState = (): CatalogueState => ({ version: 1, documents: {} });
+
+/** `POST /v1/calls/import`: a URL to fetch, or a document's content (with the URL it came from, if known). */
+export const ImportRequest = z
+  .object({
+    url: z.string().url().max(2_000).optional(),
+    content: z.string().min(1).max(900_000).optional(),
+    content_type: z.string().max(200).optional(),
+    kind: z.enum([...SOURCE_KINDS, 'auto']).default('auto'),
+    source_name: z.string().min(1).max(200).optional(),
+    licence: z.string().max(300).optional(),
+    limit: z.number().int().min(1).max(200).default(20),
+    dry_run: z.boolean().default(false),
+  })
+  .strict()
+  .refine((r) => r.url !== undefined || r.content !== undefined, { message: 'give a url to fetch or the content of a document', path: ['url'] });
+export type ImportRequest = z.infer<typeof ImportRequest>;
