@@ -17,7 +17,7 @@ export async function candidateRecall(matcher: Matcher, drafts: readonly DraftIn
   let sum = 0;
   for (const d of drafts) {
     const fast = new Set((await matcher.scoreDraft(d)).scored.slice(0, k).map((s) => s.callId));
-    const exact = (await matcher.scoreDraft(d, all)).scored.slice(0, k);
+    const exact = (await matcher.scoreDraft(d, { only: all })).scored.slice(0, k);
     sum += exact.filter((s) => fast.has(s.callId)).length / Math.max(1, exact.length);
   }
   return Math.round((sum / Math.max(1, drafts.length)) * 10_000) / 10_000;

@@ -5,7 +5,8 @@
  * libuv thread while the whole-call vector cache fills from the same file.
  */
 import { openIndexFiles } from '../adapters/node/index-files.js';
-import { isWholeCallPassage, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
+import { isWholeCallPassage } from '../core/corpus/passage-id.js';
+import { restoreCachedHnsw } from '../adapters/node/vector-cache.js';
 
 export interface LoadRunResult {
   readMs: number;

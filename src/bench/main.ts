@@ -14,7 +14,7 @@ import { benchRankSizes } from './rank-bench.js';
 import { toMarkdown, type BenchResults } from './report.js';
 import { syntheticCalls } from './synthetic-calls.js';
 import { createWorld } from './synthetic-world.js';
-import { callPassages } from '../core/rank/passages.js';
+import { callPassages } from '../core/corpus/passages.js';
 
 /** The triage engineer's batch benchmark, when that module exists. */
 async function triage(): Promise<unknown> {

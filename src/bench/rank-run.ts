@@ -6,7 +6,8 @@
  */
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { saveIndex } from '../adapters/node/index-files.js';
-import { cacheVectors, isWholeCallPassage } from '../adapters/node/vector-cache.js';
+import { isWholeCallPassage } from '../core/corpus/passage-id.js';
+import { cacheVectors } from '../adapters/node/vector-cache.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import { createMatcher } from '../core/matcher.js';
 import type { Embedder, VectorIndex } from '../core/ports.js';

@@ -13,7 +13,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectEmbedder, parseEmbedderKind } from '../adapters/node/select-embedder.js';
-import { DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../core/rank/fusion.js';
+import { ANY_EMBEDDER, DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
 import { brierScore, expectedCalibrationError, type Prediction } from '../core/triage/calibration-metrics.js';
 import type { CalibrationRecord } from '../core/triage/calibration-record.js';
 import { fitLogistic } from '../core/triage/logistic-fit.js';
@@ -21,10 +21,11 @@ import { createCachedEmbedder } from '../eval/embed-cache.js';
 import { pairWeights, suitePairs, type Pair } from './pairs.js';
 
 const HELP = `Usage: npm run calibrate -- --calls <calls.jsonl> --papers <papers.jsonl> [--calls ... --papers ...] --out <file.json>
-Options: --embedder auto|onnx|use-lite (default use-lite), --max-papers <n> per suite, --l2 <x> (default 1e-5, relative to the mean weighted log-loss), --cache <dir> (default eval/.cache, shared with npm run eval)`;
+Options: --embedder auto|onnx|use-lite (default use-lite), --max-papers <n> per suite, --l2 <x> (default 1e-5, relative to the mean weighted log-loss), --cache <dir> (default eval/.cache, shared with npm run eval),
+  --lexical-only (fit without the cosine feature: an embedder-independent calibration, embedder "*")`;
 
 function predictions(pairs: readonly Pair[], weights: readonly number[], cal: Calibration): Prediction[] {
-  return pairs.map((p, i) => ({ p: inScopeProbability({ denseMix: p.x[0], coverage: p.x[1], score: p.x[2] }, cal), y: p.y, w: weights[i] ?? 1 }));
+  return pairs.map((p, i) => ({ p: inScopeProbability({ dense: p.x[0], coverage: p.x[1], score: p.x[2] }, cal), y: p.y, w: weights[i] ?? 1 }));
 }
 
 const metrics = (preds: readonly Prediction[]) => ({ brier: round(brierScore(preds)), ece: round(expectedCalibrationError(preds)) });
@@ -41,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       'max-papers': { type: 'string' },
       l2: { type: 'string', default: '1e-5' },
       cache: { type: 'string', default: 'eval/.cache' },
+      'lexical-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,10 +80,14 @@ async function main(argv: string[]): Promise<number> {
   const train = pairs.map((p, i) => ({ p, w: weights[i] ?? 1 })).filter((r) => !r.p.heldOut);
   const test = pairs.map((p, i) => ({ p, w: weights[i] ?? 1 })).filter((r) => r.p.heldOut);
   const l2 = Number(values.l2);
+  // --lexical-only: no cosine feature (dense weight 0), so the fit serves any embedder (ANY_EMBEDDER):
+  // the calibration a runtime falls back to when none was fitted for its embedder (calibrationFor).
+  const lexicalOnly = Boolean(values['lexical-only']);
+  const embedderOfFit = lexicalOnly ? ANY_EMBEDDER : inner.id;
   const fitOn = (rows: typeof train): Calibration => {
-    const f = fitLogistic(rows.map((r) => ({ x: r.p.x, y: r.p.y, w: r.w })), { l2, nonNegative: true });
-    const [dense = 0, coverage = 0, score = 0] = f.weights;
-    return { kind: 'logistic', weights: { dense: round(dense), coverage: round(coverage), score: round(score), bias: round(f.bias) } };
+    const f = fitLogistic(rows.map((r) => ({ x: lexicalOnly ? [r.p.x[1], r.p.x[2]] : r.p.x, y: r.p.y, w: r.w })), { l2, nonNegative: true });
+    const [dense = 0, coverage = 0, score = 0] = lexicalOnly ? [0, ...f.weights] : f.weights;
+    return { kind: 'logistic', embedder: embedderOfFit, weights: { dense: round(dense), coverage: round(coverage), score: round(score), bias: round(f.bias) } };
   };
   const split = fitOn(train);
   const final = fitOn(train.concat(test));
@@ -90,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     kind: 'logistic',
     weights: final.weights,
     fitted_on: `pooled ${suites.join(' + ')}; weighted logistic regression (Newton/IRLS, L2 ${l2}, non-negative weights)`,
-    embedder: inner.id,
+    embedder: embedderOfFit,
     date: new Date().toISOString().slice(0, 10),
     n: { pairs: pairs.length, papers, calls, positives: pairs.filter((p) => p.y === 1).length },
     metrics: {
@@ -100,7 +106,9 @@ async function main(argv: string[]): Promise<number> {
       heldout_after_fit_on_rest: evalOn(test, split),
     },
     notes: [
-      'features: denseMix, coverage, score as in src/core/rank/fusion.ts inScopeProbability',
+      lexicalOnly
+        ? `features: coverage, score (dense weight 0: embedder-independent; the scores were computed with ${inner.id})`
+        : 'features: dense, coverage, score as in src/core/rank/calibration.ts inScopeProbability',
       'one row per paper: its top-ranked call, labelled in scope (the paper belongs to some call) or out of scope',
       'weights per suite: in-scope and out-of-scope papers 1/2 each, suites equal (an even prior)',
       'Brier and ECE (10 bins) are weighted the same way; held out: papers whose id hashes to 0 mod 5',

@@ -22,7 +22,7 @@ export interface Pair {
   suite: string;
   paperId: string;
   callId: string;
-  /** [denseMix, coverage, score] */
+  /** [dense, coverage, score] */
   x: [number, number, number];
   y: 0 | 1;
   /** The paper fits none of the suite's calls. */
@@ -62,14 +62,14 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
   }
   const pairs: Pair[] = [];
   papers.forEach((p, i) => {
-    const draft = { ...(prepared[i] as PreparedDraft), sentences: [], vector: vectors[i] as Float32Array, sentenceVectors: [] };
+    const draft = { ...(prepared[i] as PreparedDraft), vector: vectors[i] as Float32Array };
     const top = topCall(scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS));
     if (!top) return;
     pairs.push({
       suite,
       paperId: p.id,
       callId: top.callId,
-      x: [top.denseMix, top.coverage, top.score],
+      x: [top.dense, top.coverage, top.score],
       y: p.call_id ? 1 : 0,
       outOfScope: !p.call_id,
       heldOut: hashOf(`heldout:${p.id}`) % 5 === 0,

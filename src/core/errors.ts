@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, exit: 6 },
   EMBEDDER_UNAVAILABLE: { status: 503, exit: 7 },
   MODEL_NOT_FOUND: { status: 503, exit: 7 },
+  CALIBRATION_MISSING: { status: 500, exit: 7 },
   INDEX_CORRUPT: { status: 500, exit: 8 },
   INDEX_MISMATCH: { status: 500, exit: 8 },
   LLM_UNAVAILABLE: { status: 503, exit: 9 },

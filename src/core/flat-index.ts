@@ -5,6 +5,7 @@
  */
 import { createError } from './errors.js';
 import type { RawIndex, VectorHit, VectorIndex } from './ports.js';
+import { l2Normalize } from './rank/vector-math.js';
 
 export interface FlatIndexOptions {
   dimensions: number;
@@ -13,16 +14,14 @@ export interface FlatIndexOptions {
 /** `kind` written into {@link RawIndex} by the flat index. */
 export const FLAT_INDEX_KIND = 'flat';
 
-/** Unit-length copy; a zero vector stays zero (it then scores 0 against everything). */
+/**
+ * Unit-length copy; a zero vector stays zero (it then scores 0 against everything). A vector
+ * already of unit length (as every embedder returns) is copied bit for bit, not rescaled.
+ */
 function unitCopy(v: Float32Array): Float32Array {
   let sum = 0;
   for (let i = 0; i < v.length; i++) sum += (v[i] as number) * (v[i] as number);
-  const out = new Float32Array(v);
-  if (sum > 0 && Math.abs(sum - 1) > 1e-6) {
-    const inv = 1 / Math.sqrt(sum);
-    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * inv;
-  }
-  return out;
+  return Math.abs(sum - 1) > 1e-6 ? l2Normalize(v) : new Float32Array(v);
 }
 
 function dot(a: Float32Array, b: Float32Array): number {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { createError } from './errors.js';
+import { fieldIssues, issueSummary } from './validate.js';
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026"). */
 export const IsoDate = z
@@ -175,8 +176,8 @@ export function callFromEval(e: EvalCall, id: string = e.id): Call {
     dates: e.deadline ? { submission_deadline: e.deadline } : {},
   });
   if (r.success) return r.data;
-  const fields = r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
-  throw createError('VALIDATION', `invalid call "${e.id}": ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
+  const fields = fieldIssues(r.error);
+  throw createError('VALIDATION', `invalid call "${e.id}": ${issueSummary(fields)}`, { fields });
 }
 
 export const MAX_ABSTRACT_CHARS = 20_000;

@@ -1,9 +1,25 @@
 import type { z } from 'zod';
 import { createError, type FieldIssue } from './errors.js';
 
-/** zod issues as `{ path, message }` pairs, paths dotted (`submissions.3.abstract`). */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+/**
+ * zod issues as `{ path, message }` pairs, paths dotted (`submissions.3.abstract`); an issue of the
+ * whole value gets `root` as its path. The one mapping from zod issues to error fields.
+ *
+ * @example
+ * fieldIssues(Draft.safeParse({}).error) // [{ path: 'abstract', message: '...' }]
+ */
+export function fieldIssues(error: z.ZodError, root = '(root)'): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || root, message: i.message }));
+}
+
+/**
+ * One line naming every failing field.
+ *
+ * @example
+ * issueSummary([{ path: 'abstract', message: 'must not be empty' }]) // 'abstract: must not be empty'
+ */
+export function issueSummary(fields: readonly FieldIssue[]): string {
+  return fields.map((f) => `${f.path}: ${f.message}`).join('; ');
 }
 
 /**
@@ -16,6 +32,5 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const fields = fieldIssues(r.error);
-  const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-  throw createError('VALIDATION', `invalid ${what}: ${summary}`, { fields });
+  throw createError('VALIDATION', `invalid ${what}: ${issueSummary(fields)}`, { fields });
 }

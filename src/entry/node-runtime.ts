@@ -6,9 +6,10 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
-import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
+import { loadCalibrations } from '../adapters/node/calibration-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
-import { cacheVectors, isWholeCallPassage, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
+import { isWholeCallPassage } from '../core/corpus/passage-id.js';
+import { cacheVectors, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
 import { loadIndexFiles, openIndexFiles, saveIndex, type IndexManifest } from '../adapters/node/index-files.js';
 import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
 import { readTextFile } from '../adapters/node/text-file.js';
@@ -17,7 +18,8 @@ import { parseCfp } from '../core/cfp/parse.js';
 import { isCfpError } from '../core/errors.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import { silentLogger, type Logger } from '../core/log.js';
-import { createMatcher, type Matcher } from '../core/matcher.js';
+import { composeMatcher } from '../core/compose.js';
+import type { Matcher } from '../core/matcher.js';
 import { createMemoryStore } from '../core/memory-store.js';
 import type { CallStore, Embedder, VectorIndex } from '../core/ports.js';
 import type { Call } from '../core/schema.js';
@@ -86,10 +88,10 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
       return e;
     })());
 
-  // The in-scope probability uses the calibration fitted for this embedder (data/calibration/<id>.json), else the hand-set default.
-  const calibration = await loadCalibration(DEFAULT_CALIBRATION_DIR, embedder.id);
+  // The in-scope probability uses the calibration of this embedder (composeMatcher picks it from data/calibration).
+  const calibrations = await loadCalibrations();
   if (opts.calls) {
-    const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibration });
+    const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations });
     await matcher.sync();
     return { matcher, embedder, persist: async () => false, dispose: async () => embedder.dispose?.() };
   }
@@ -99,7 +101,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   const store = createFileStore({ dir: callsDir, log });
   await importRawCfps(callsDir, store, log);
   const index = await openIndex(indexDir, embedder, Boolean(opts.exact), log);
-  const matcher = createMatcher({ embedder, index, store, log, calibration });
+  const matcher = composeMatcher({ embedder, index, store, log, calibrations });
   const t0 = Date.now();
   const report = await matcher.sync();
   log('index.ready', { calls: report.calls, embedded: report.embedded, ms: Date.now() - t0 });

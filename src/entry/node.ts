@@ -5,12 +5,10 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { explainerFromEnv } from '../core/explain/from-env.js';
-import { createApp } from '../http/app.js';
-import { securityFromEnv } from '../http/security.js';
 import { createNodeCatalogue } from '../adapters/node/node-catalogue.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
+import { createService } from './service.js';
 
 const log = jsonLogger();
 const host = process.env.HOST ?? '127.0.0.1';
@@ -21,17 +19,11 @@ const runtimeOptions = envOptions();
 const runtime = await createNodeRuntime({ ...runtimeOptions, log });
 // POST /v1/calls/import and the REFRESH_EVERY schedule (docs/catalogue.md).
 const catalogue = createNodeCatalogue({ dataDir: runtimeOptions.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist() });
-const explainer = explainerFromEnv(process.env, log);
-// Whether the LLM is on and which model; never the key.
-log('llm.config', { enabled: explainer !== undefined, model: explainer?.modelName });
-const app = createApp({
-  matcher: runtime.matcher,
+// The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
+const app = createService(runtime.matcher, process.env, {
   log,
-  ...(process.env.ADMIN_TOKEN ? { adminToken: process.env.ADMIN_TOKEN } : {}),
   onChange: () => void runtime.persist(),
-  ...(explainer ? { explainer } : {}),
-  // RATE_LIMIT (default 60/min, burst 30) per socket address; CORS_ORIGINS (default: none).
-  security: securityFromEnv(process.env, (c) => getConnInfo(c).remote.address ?? 'unknown'),
+  clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
   catalogue: catalogue.service,
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {

@@ -10,23 +10,17 @@ import type { Hono } from 'hono';
 import { createWorkerRuntime, type WorkerRuntime } from '../adapters/workers/worker-runtime.js';
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
-import { createApp } from '../http/app.js';
-import { securityFromEnv } from '../http/security.js';
+import { createService, type ServiceEnv } from './service.js';
 
-export interface Env {
+/** Bindings (wrangler.toml) plus the settings the service reads on both runtimes (ServiceEnv: ADMIN_TOKEN, RATE_LIMIT, CORS_ORIGINS, LLM_*). */
+export interface Env extends ServiceEnv {
   AI: Ai;
   VECTORIZE: Vectorize;
   DB: D1Database;
-  /** Secret (`wrangler secret put ADMIN_TOKEN`); without it POST/DELETE /v1/calls answer 403. */
-  ADMIN_TOKEN?: string;
   /** `silent` turns the JSON log lines off. */
   LOG_LEVEL?: string;
   /** Milliseconds between checks of the D1 version key (default 2000). */
   VERSION_RECHECK_MS?: string;
-  /** `off`, `<n>/min` or `<n>/min:<burst>` per client (keyed by cf-connecting-ip); default 60/min, burst 30. */
-  RATE_LIMIT?: string;
-  /** Comma-separated origins allowed by CORS; closed when unset. */
-  CORS_ORIGINS?: string;
   /** Lowest topic/sentence cosine listed as a matched topic (default 0.45, set for USE-lite; tune for bge-small). */
   TOPIC_THRESHOLD?: string;
 }
@@ -58,14 +52,9 @@ export default {
       db: env.DB,
     });
     if (app?.matcher !== matcher || app.token !== env.ADMIN_TOKEN) {
-      const hono = createApp({
-        matcher,
-        log: (e, f) => logger(e, f),
-        ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
-        onChange: () => rt.invalidate(),
-        // Rate limits are per isolate (in memory); the default client key is the cf-connecting-ip header.
-        security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }),
-      });
+      // The same service as Node's (entry/service.ts), LLM explainer included when LLM_BASE_URL and
+      // LLM_MODEL are set. Rate limits are per isolate (in memory), keyed by the cf-connecting-ip header.
+      const hono = createService(matcher, env, { log: (e, f) => logger(e, f), onChange: () => rt.invalidate() });
       app = { matcher, token: env.ADMIN_TOKEN, hono };
     }
     return app.hono.fetch(request);

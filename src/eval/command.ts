@@ -8,8 +8,8 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
-import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../adapters/node/calibration-file.js';
-import { DEFAULT_CALIBRATION } from '../core/rank/fusion.js';
+import { loadCalibrations } from '../adapters/node/calibration-file.js';
+import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
 import { renderHtmlReport } from './report-html.js';
@@ -127,7 +127,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
   try {
     let last = 0;
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
-    const calibration = (await loadCalibration(DEFAULT_CALIBRATION_DIR, inner.id)) ?? DEFAULT_CALIBRATION;
+    const calibration = calibrationFor(inner.id, await loadCalibrations());
     const res = await runEval({
       calls,
       papers,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { readTextFile } from '../adapters/node/text-file.js';
 import { EvalCall } from '../core/schema.js';
+import { fieldIssues, issueSummary } from '../core/validate.js';
 
 export const EvalPaper = z
   .object({
@@ -48,7 +49,7 @@ export function parseJsonl<T>(text: string, schema: z.ZodType<T>, file: string):
     }
     const r = schema.safeParse(raw);
     if (!r.success) {
-      const why = r.error.issues.map((iss) => `${iss.path.join('.') || '(line)'}: ${iss.message}`).join('; ');
+      const why = issueSummary(fieldIssues(r.error, '(line)'));
       throw new EvalInputError(`${file}:${i + 1}: ${why}`);
     }
     out.push(r.data);

@@ -3,23 +3,19 @@
  * each scorer and compute the metrics. Programmatic entry for tests and the
  * `eval` command; takes any Embedder (tests pass a tiny deterministic one).
  */
-import { createCorpus, type Corpus } from '../core/corpus.js';
+import { createCorpus, type Corpus } from '../core/corpus/corpus.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import type { Embedder } from '../core/ports.js';
+import { DEFAULT_CALIBRATION, DEFAULT_IN_SCOPE_THRESHOLD, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
 import { prepareDraft } from '../core/rank/draft.js';
-import {
-  DEFAULT_CALIBRATION,
-  DEFAULT_IN_SCOPE_THRESHOLD,
-  DEFAULT_RANK_PARAMS,
-  inScopeProbability,
-  type Calibration,
-  type RankParams,
-} from '../core/rank/fusion.js';
-import { scoreCalls, topCall, type EmbeddedDraft } from '../core/rank/score-calls.js';
+import type { EmbeddedText } from '../core/rank/evidence.js';
+import type { EmbeddedDraft } from '../core/rank/features.js';
+import { topCall } from '../core/rank/score-calls.js';
 import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
 import { accAtK, auroc, bootstrapInterval, f1, mrr, ndcgAtK, rankOf, type Ci95, type Interval } from './metrics.js';
 import { needsSentences, pickScorers, type Scorer } from './scorers.js';
+import type { StrategyInput } from './strategies/index.js';
 
 export interface EvalMetrics {
   n_in_scope: number;
@@ -78,7 +74,6 @@ export interface RunEvalOptions {
   embedder: Embedder;
   /** Scorer names (default: all); the first is the headline `metrics`. */
   scorers?: readonly string[];
-  baseParams?: Partial<RankParams>;
   calibration?: Calibration;
   threshold?: number;
   onProgress?: (done: number, total: number) => void;
@@ -97,10 +92,9 @@ export function crosslistMatch(callId: string, categories: readonly string[]): b
 export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   checkEvalSet(opts.calls, opts.papers);
   const scorers = pickScorers(opts.scorers);
-  const base: RankParams = { ...DEFAULT_RANK_PARAMS, ...opts.baseParams };
   const calibration = opts.calibration ?? DEFAULT_CALIBRATION;
   const threshold = opts.threshold ?? DEFAULT_IN_SCOPE_THRESHOLD;
-  const withSentences = needsSentences(scorers, base);
+  const withSentences = needsSentences(scorers);
 
   // Papers and outcomes are mapped between external and internal ids alike.
   const { corpus, callIds, internal: ids, external } = await evalCorpus(opts.calls, opts.embedder);
@@ -116,10 +110,11 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     const [vector, ...sentenceVectors] = await opts.embedder.embed([prepared.text, ...(withSentences ? prepared.sentences : [])]);
     embedMs += performance.now() - t0;
     if (!vector) throw new Error(`the embedder returned no vector for paper "${paper.id}"`);
-    const embedded: EmbeddedDraft = withSentences ? { ...prepared, vector, sentenceVectors } : { ...prepared, sentences: [], vector, sentenceVectors: [] };
+    const embedded: EmbeddedDraft = { ...prepared, vector };
+    const sentences: EmbeddedText[] | undefined = withSentences ? prepared.sentences.map((text, i) => ({ text, vector: sentenceVectors[i] as Float32Array })) : undefined;
     for (const scorer of scorers) {
       const t1 = performance.now();
-      const scored = scorePaper(paper, embedded, scorer, base, calibration, callIds, corpus, external);
+      const scored = scorePaper(paper, { corpus, draft: embedded, callIds, ...(sentences ? { sentences } : {}) }, scorer, calibration, external);
       const outcome = { ...scored, topCall: external.get(scored.topCall) ?? scored.topCall };
       scoreMs.set(scorer.name, (scoreMs.get(scorer.name) ?? 0) + performance.now() - t1);
       outcomes.get(scorer.name)?.push(outcome);
@@ -147,17 +142,8 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   };
 }
 
-function scorePaper(
-  paper: EvalPaper,
-  embedded: EmbeddedDraft,
-  scorer: Scorer,
-  base: RankParams,
-  calibration: Calibration,
-  callIds: readonly string[],
-  corpus: Corpus,
-  external: ReadonlyMap<string, string> = new Map(),
-): PaperOutcome {
-  const scored = scoreCalls(corpus, embedded, callIds, { ...base, ...scorer.params });
+function scorePaper(paper: EvalPaper, input: StrategyInput, scorer: Scorer, calibration: Calibration, external: ReadonlyMap<string, string> = new Map()): PaperOutcome {
+  const scored = scorer.score(input);
   const scores = new Map(scored.map((s) => [s.callId, s.score]));
   // Deterministic top call: best score, ties broken by call id (as the matcher does).
   const top = topCall(scored);

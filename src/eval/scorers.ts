@@ -1,27 +1,15 @@
 /**
- * The ablations the harness reports. They differ only in fusion parameters,
- * so all of them are scored from one embedding pass per paper.
+ * The scorers the harness reports, by name (src/eval/strategies/). All but the sentence-evidence
+ * one are scored from one embedding of each paper.
  */
-import type { RankParams } from '../core/rank/fusion.js';
+import { STRATEGIES, type Strategy } from './strategies/index.js';
 
-export interface Scorer {
-  name: string;
-  /** Overrides of DEFAULT_RANK_PARAMS. */
-  params: Partial<RankParams>;
-}
+export type Scorer = Strategy;
 
-export const SCORERS: readonly Scorer[] = [
-  { name: 'hybrid', params: {} },
-  { name: 'bm25', params: { denseWeight: 0, lexicalWeight: 1, evidenceShare: 0 } },
-  { name: 'dense', params: { denseWeight: 1, lexicalWeight: 0, evidenceShare: 0 } },
-  { name: 'hybrid+bg', params: { backgroundNorm: true } },
-  { name: 'hybrid-rrf', params: { fusion: 'rrf' } },
-  // Needs every abstract sentence embedded (~8x the model time); run it by name.
-  { name: 'hybrid+evidence', params: { evidenceShare: 0.3 } },
-];
+export const SCORERS: readonly Scorer[] = STRATEGIES;
 
 /** Scorers run when none are named: everything that one whole-abstract embedding can score. */
-export const DEFAULT_SCORER_SET = ['hybrid', 'bm25', 'dense', 'hybrid+bg', 'hybrid-rrf'];
+export const DEFAULT_SCORER_SET = SCORERS.filter((s) => !s.needsSentences).map((s) => s.name);
 
 /** The scorer the service uses. */
 export const DEFAULT_SCORER = 'hybrid';
@@ -36,6 +24,6 @@ export function pickScorers(names?: readonly string[]): Scorer[] {
 }
 
 /** Whether any scorer needs per-sentence draft vectors (topic evidence). */
-export function needsSentences(scorers: readonly Scorer[], base: RankParams): boolean {
-  return scorers.some((s) => (s.params.evidenceShare ?? base.evidenceShare) > 0);
+export function needsSentences(scorers: readonly Scorer[]): boolean {
+  return scorers.some((s) => s.needsSentences);
 }

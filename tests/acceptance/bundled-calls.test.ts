@@ -6,10 +6,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../../src/adapters/node/calibration-file.js';
+import { loadCalibrations } from '../../src/adapters/node/calibration-file.js';
+import { composeMatcher } from '../../src/core/compose.js';
+import { silentLogger } from '../../src/core/log.js';
 import { createUseLiteEmbedder } from '../../src/adapters/node/use-lite-embedder.js';
 import { createFlatIndex } from '../../src/core/flat-index.js';
-import { createMatcher, type Matcher } from '../../src/core/matcher.js';
+import type { Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
 import { Call } from '../../src/core/schema.js';
 
@@ -52,15 +54,15 @@ describe('bundled calls with USE-lite', () => {
   let matcher: Matcher;
   beforeAll(async () => {
     const embedder = createUseLiteEmbedder();
-    // The calibration the server loads for USE-lite, so the fits checked here are the ones users see.
-    const calibration = await loadCalibration(DEFAULT_CALIBRATION_DIR, embedder.id);
-    expect(calibration).toBeDefined();
-    matcher = createMatcher({
+    // Composed as the server composes it, with the calibrations it ships, so the fits checked here are the ones users see.
+    matcher = composeMatcher({
       embedder,
       index: createFlatIndex({ dimensions: embedder.dimensions }),
       store: createMemoryStore(bundledCalls()),
-      ...(calibration ? { calibration } : {}),
+      calibrations: await loadCalibrations(),
+      log: silentLogger,
     });
+    expect(matcher.calibration.embedder).toBe('use-lite');
     await matcher.sync();
   });
 

@@ -10,8 +10,7 @@ import { createFlatIndex } from '../../src/core/flat-index.js';
 import { createMatcher, type Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
 import type { VectorIndex } from '../../src/core/ports.js';
-import type { RankParams } from '../../src/core/rank/fusion.js';
-import type { CandidateOptions } from '../../src/core/rank/score-calls.js';
+import type { CandidateOptions } from '../../src/core/rank/candidates.js';
 
 const CALLS = 700;
 const DRAFTS = 12;
@@ -30,7 +29,7 @@ async function topTens(matcher: Matcher, world: ReturnType<typeof createWorld>) 
   for (let i = 0; i < DRAFTS; i++) {
     const d = syntheticDraft(world, i);
     const fast = (await matcher.scoreDraft(d)).scored;
-    const exact = (await matcher.scoreDraft(d, all)).scored;
+    const exact = (await matcher.scoreDraft(d, { only: all })).scored;
     out.push({
       fast: fast.slice(0, 10).map((s) => s.callId),
       exact: exact.slice(0, 10).map((s) => s.callId),
@@ -65,24 +64,37 @@ describe('candidate path above exactLimit', () => {
     }
   });
 
-  it('searches per draft sentence only when topic evidence enters the score', async () => {
+  it('searches the dense index once per draft, with 2 hits a wanted candidate', async () => {
     const world = createWorld({ seed: 11, dims: 64 });
     const embedder = createSyntheticEmbedder(world);
-    const draft = syntheticDraft(world, 0);
-    const searchesPerDraft = async (params: Partial<RankParams>) => {
-      const inner = createFlatIndex({ dimensions: 64 });
-      const ks: number[] = [];
-      const index: VectorIndex = { ...inner, search: (v, k, f) => (ks.push(k), inner.search(v, k, f)) };
-      const matcher = createMatcher({ embedder, index, store: createMemoryStore(syntheticCalls(world, CALLS)), params });
-      await matcher.sync();
-      const { embedded } = await matcher.scoreDraft(draft);
-      return { ks, sentences: embedded.sentences.length };
-    };
-    const plain = await searchesPerDraft({});
-    expect(plain.ks).toEqual([400]); // one search for the draft: 2 hits a wanted candidate
-    const withEvidence = await searchesPerDraft({ evidenceShare: 0.3 });
-    expect(withEvidence.sentences).toBeGreaterThan(1);
-    expect(withEvidence.ks).toEqual([400, ...Array<number>(withEvidence.sentences).fill(20)]);
+    const inner = createFlatIndex({ dimensions: 64 });
+    const ks: number[] = [];
+    const index: VectorIndex = { ...inner, search: (v, k, f) => (ks.push(k), inner.search(v, k, f)) };
+    const matcher = createMatcher({ embedder, index, store: createMemoryStore(syntheticCalls(world, CALLS)) });
+    await matcher.sync();
+    await matcher.scoreDraft(syntheticDraft(world, 0));
+    expect(ks).toEqual([400]);
+  });
+
+  it('scores a call outside the candidates against the same moments, close to its exact score and below the top 10', async () => {
+    const { matcher, world } = await setup();
+    const all = [...matcher.corpus.calls.keys()];
+    for (let i = 0; i < 4; i++) {
+      const d = syntheticDraft(world, i);
+      const sd = await matcher.scoreDraft(d);
+      const exact = new Map((await matcher.scoreDraft(d, { only: all })).scored.map((s) => [s.callId, s.score]));
+      const candidates = new Set(sd.scored.map((s) => s.callId));
+      const outside = all.filter((id) => !candidates.has(id)).slice(0, 20);
+      expect(outside.length).toBeGreaterThan(0);
+      const tenth = sd.scored[9]?.score ?? -Infinity;
+      for (const id of outside) {
+        const s = await sd.scoreOf(id);
+        expect(s?.callId).toBe(id);
+        expect(s?.score).toBeLessThan(tenth);
+        expect(Math.abs((s?.score ?? 0) - (exact.get(id) ?? 0))).toBeLessThan(0.25);
+      }
+      expect(await sd.scoreOf(sd.scored[0]?.callId ?? '')).toBe(sd.scored[0]);
+      expect(await sd.scoreOf('no-such-call')).toBeUndefined();
+    }
   });
 });
-

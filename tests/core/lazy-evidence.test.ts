@@ -1,14 +1,16 @@
 /**
  * Topic evidence is computed only for the calls a request returns. These tests
- * compare that lazy path with the eager one (evidence for every candidate, as
- * ranking did before) on a small corpus: what is returned must be identical.
+ * compare that lazy path with the eager one (evidence for every call, as ranking
+ * did before) on a small corpus: what is returned must be identical.
  */
 import { describe, expect, it } from 'vitest';
 import { createFlatIndex } from '../../src/core/flat-index.js';
-import { createMatcher } from '../../src/core/matcher.js';
+import { createMatcher, type Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
-import { inScopeProbability } from '../../src/core/rank/fusion.js';
-import { scoreCalls } from '../../src/core/rank/score-calls.js';
+import type { Embedder } from '../../src/core/ports.js';
+import { inScopeProbability } from '../../src/core/rank/calibration.js';
+import { evidenceOfCall } from '../../src/core/rank/evidence.js';
+import { byScore, scoreCalls } from '../../src/core/rank/score-calls.js';
 import { Call, type CallInput } from '../../src/core/schema.js';
 import { createFakeEmbedder, FAKE_TOPIC_THRESHOLD } from '../fixtures/fake-embedder.js';
 
@@ -32,25 +34,31 @@ async function setup() {
   const embedder = createFakeEmbedder();
   const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(CALLS), today: () => '2025-06-01', params: { topicThreshold: FAKE_TOPIC_THRESHOLD } });
   await matcher.sync();
-  return matcher;
+  return { matcher, embedder };
+}
+
+/** Evidence of every call, computed eagerly from the draft's sentences (what ranking did before it was lazy). */
+async function eagerEvidence(matcher: Matcher, embedder: Embedder, sentences: readonly string[]) {
+  const vectors = await embedder.embed(sentences);
+  const units = sentences.map((text, i) => ({ text, vector: vectors[i] as Float32Array }));
+  return new Map([...matcher.corpus.calls.keys()].map((id) => [id, evidenceOfCall(matcher.corpus, id, units)]));
 }
 
 describe('lazy topic evidence', () => {
-  it('rank() returns the same results, matched topics included, as computing evidence for every candidate', async () => {
-    const matcher = await setup();
+  it('rank() returns the same results, matched topics included, as computing evidence for every call', async () => {
+    const { matcher, embedder } = await setup();
     for (const d of DRAFTS) {
       for (const open_only of [false, true]) {
         const { embedded } = await matcher.scoreDraft(d);
-        const eager = scoreCalls(matcher.corpus, embedded, [...matcher.corpus.calls.keys()], matcher.params, { evidence: true })
-          .map((s) => ({ ...s, probability: inScopeProbability(s, matcher.calibration) }))
-          .sort((a, b) => b.score - a.score || (a.callId < b.callId ? -1 : 1))
-          .filter((s) => !open_only || s.callId !== 'bio' && s.callId !== 'compilers')
+        const all = await eagerEvidence(matcher, embedder, embedded.sentences);
+        const eager = scoreCalls(matcher.corpus, embedded, [...matcher.corpus.calls.keys()], matcher.params)
+          .sort(byScore)
+          .filter((s) => !open_only || (s.callId !== 'bio' && s.callId !== 'compilers'))
           .slice(0, 3);
         const res = await matcher.rank({ ...d, top_k: 3, open_only });
         expect(res.results.map((r) => r.call_id)).toEqual(eager.map((s) => s.callId));
         res.results.forEach((r, i) => {
-          const e = eager[i];
-          const expected = (e?.evidenceList ?? []).filter((m) => m.similarity >= matcher.params.topicThreshold).slice(0, matcher.params.maxMatchedTopics);
+          const expected = (all.get(eager[i]?.callId ?? '') ?? []).filter((m) => m.similarity >= matcher.params.topicThreshold).slice(0, matcher.params.maxMatchedTopics);
           expect(JSON.stringify(r.matched_topics)).toBe(JSON.stringify(expected));
         });
         expect(res.results.some((r) => r.matched_topics.length > 0)).toBe(true);
@@ -58,22 +66,24 @@ describe('lazy topic evidence', () => {
     }
   });
 
-  it('scores do not depend on evidence when evidenceShare is 0, and it is not computed', async () => {
-    const matcher = await setup();
-    const { embedded, scored } = await matcher.scoreDraft(DRAFTS[0]);
-    expect(scored.every((s) => s.evidenceList === undefined)).toBe(true);
-    // Same call order as scoreDraft (corpus order): z-scores sum in that order.
-    const eager = scoreCalls(matcher.corpus, embedded, [...matcher.corpus.calls.keys()], matcher.params, { evidence: true });
-    for (const s of scored) {
-      const e = eager.find((x) => x.callId === s.callId);
-      expect([s.score, s.denseMix, s.zDense, s.zLexical]).toEqual([e?.score, e?.denseMix, e?.zDense, e?.zLexical]);
-    }
-    const withEv = await matcher.withEvidence(embedded, scored);
-    for (const s of withEv) expect(JSON.stringify(s.evidenceList)).toBe(JSON.stringify(eager.find((x) => x.callId === s.callId)?.evidenceList));
+  it('scoring embeds only the whole text; sentences are embedded once, on the first evidence asked for', async () => {
+    const { matcher, embedder } = await setup();
+    const d = DRAFTS[0] as (typeof DRAFTS)[number];
+    const before = { calls: embedder.calls, texts: embedder.texts };
+    const sd = await matcher.scoreDraft(d);
+    expect([embedder.calls - before.calls, embedder.texts - before.texts]).toEqual([1, 1]);
+    const [first] = await sd.evidence(['edge']);
+    const again = await sd.evidence(['edge', 'privacy']);
+    expect(embedder.calls - before.calls).toBe(2);
+    expect(embedder.texts - before.texts).toBe(1 + sd.embedded.sentences.length);
+    expect(again[0]).toBe(first);
+    const all = await eagerEvidence(matcher, embedder, sd.embedded.sentences);
+    expect(JSON.stringify(again[1])).toBe(JSON.stringify(all.get('privacy')));
+    expect(await sd.evidence(['no-such-call'])).toEqual([[]]);
   });
 
   it('lexical scores per candidate equal scoreAll bit for bit', async () => {
-    const matcher = await setup();
+    const { matcher } = await setup();
     for (const d of DRAFTS) {
       const { embedded, scored } = await matcher.scoreDraft(d);
       const all = matcher.corpus.bm25.scoreAll(embedded.text);
@@ -81,12 +91,9 @@ describe('lazy topic evidence', () => {
     }
   });
 
-  it('computes evidence for every candidate when it enters the score', async () => {
-    const embedder = createFakeEmbedder();
-    const matcher = createMatcher({ embedder, index: createFlatIndex({ dimensions: 64 }), store: createMemoryStore(CALLS), params: { evidenceShare: 0.3 } });
-    await matcher.sync();
-    const { scored } = await matcher.scoreDraft(DRAFTS[0]);
-    expect(scored.every((s) => Array.isArray(s.evidenceList))).toBe(true);
-    expect(scored.some((s) => s.evidence > 0)).toBe(true);
+  it('gives each scored call the probability of its features under the matcher calibration', async () => {
+    const { matcher } = await setup();
+    const { scored } = await matcher.scoreDraft(DRAFTS[1] as (typeof DRAFTS)[number]);
+    for (const s of scored) expect(s.probability).toBe(inScopeProbability(s, matcher.calibration));
   });
 });

@@ -17,7 +17,8 @@ let evidence: ExplainEvidence;
 
 beforeAll(async () => {
   fake = await startFakeOpenAi();
-  const [e] = await evidenceFor(await testMatcher(), DRAFT, ['edge-llm']);
+  const matcher = await testMatcher();
+  const [e] = await evidenceFor(await matcher.scoreDraft(DRAFT), [matcher.getCall('edge-llm')], matcher.params);
   if (!e) throw new Error('no evidence');
   evidence = e;
 });

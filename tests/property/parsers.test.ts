@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCfp } from '../../src/core/cfp/parse.js';
 import { CfpError, isCfpError } from '../../src/core/errors.js';
 import { Draft, RankRequest, TriageRequest } from '../../src/core/schema.js';
+import { parseOrThrow } from '../../src/core/validate.js';
 import { testMatcher } from '../http/helpers.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
@@ -93,7 +94,7 @@ describe('request schemas on arbitrary JSON', () => {
   });
 });
 
-describe('matcher.rank on arbitrary objects', () => {
+describe('edge validation + matcher.rank on arbitrary objects', () => {
   it('rejects only with CfpError VALIDATION, or ranks', async () => {
     const matcher = await testMatcher();
     const input = fc.oneof(
@@ -103,7 +104,7 @@ describe('matcher.rank on arbitrary objects', () => {
     await fc.assert(
       fc.asyncProperty(input, async (v) => {
         try {
-          const res = await matcher.rank(v);
+          const res = await matcher.rank(parseOrThrow(RankRequest, v, 'request'));
           expect(Array.isArray(res.results)).toBe(true);
         } catch (err) {
           if (!isCfpError(err)) throw new Error(`rejected with a non-CfpError: ${String(err)}`, { cause: err });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileStore } from '../../src/adapters/node/file-store.js';
 import { loadIndexFiles, type IndexManifest } from '../../src/adapters/node/index-files.js';
+import { Call } from '../../src/core/schema.js';
 import { createNodeRuntime } from '../../src/entry/node-runtime.js';
 import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
 import { CALLS_DIR, LAM_DRAFT, testMatcher } from '../http/helpers.js';
@@ -102,7 +103,7 @@ describe('corrupt index on start', () => {
 describe('concurrent ingests and rankings', () => {
   it('do not interleave: the index holds exactly the passages the calls own', async () => {
     const matcher = await testMatcher();
-    const calls = Array.from({ length: 12 }, (_, i) => ({
+    const calls = Array.from({ length: 12 }, (_, i) => Call.parse({
       id: `conc-${i}`,
       title: `Concurrent call ${i} on edge inference`,
       scope: `Scope ${i}: federated learning, scheduling and compression for call ${i}.`,
@@ -112,7 +113,7 @@ describe('concurrent ingests and rankings', () => {
     for (const [i, call] of calls.entries()) {
       work.push(matcher.ingest(call));
       // Re-ingest some with fewer topics and delete others while rankings run.
-      if (i % 3 === 0) work.push(matcher.ingest({ ...call, topics: ['only topic'] }));
+      if (i % 3 === 0) work.push(matcher.ingest(Call.parse({ ...call, topics: ['only topic'] })));
       if (i % 4 === 1) work.push(matcher.remove(call.id));
       work.push(matcher.rank(LAM_DRAFT));
     }

@@ -2,7 +2,7 @@
 import { createFlatIndex } from '../../src/core/flat-index.js';
 import { createMatcher, type Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
-import type { Calibration } from '../../src/core/rank/fusion.js';
+import type { Calibration } from '../../src/core/rank/calibration.js';
 import { Call, type CallInput } from '../../src/core/schema.js';
 import { createFakeEmbedder, FAKE_DIMENSIONS } from './fake-embedder.js';
 
@@ -37,7 +37,7 @@ export const PROTEIN_DRAFT = {
   abstract: 'We study protein structure prediction. A folding dynamics simulation refines each protein structure. Protein design benefits too.',
 };
 
-export const TEST_CALIBRATION: Calibration = { kind: 'logistic', weights: { dense: 4, coverage: 1, score: 1, bias: -3 } };
+export const TEST_CALIBRATION: Calibration = { kind: 'logistic', embedder: 'fake-bow', weights: { dense: 4, coverage: 1, score: 1, bias: -3 } };
 
 /**
  * @example

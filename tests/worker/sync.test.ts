@@ -7,7 +7,7 @@ import { planSync } from '../../src/adapters/workers/sync/plan.js';
 import { restD1, restVectorize } from '../../src/adapters/workers/sync/rest-clients.js';
 import { runSync, type SyncTarget } from '../../src/adapters/workers/sync/run-sync.js';
 import { callHash } from '../../src/adapters/workers/call-hash.js';
-import { callPassages } from '../../src/core/rank/passages.js';
+import { callPassages } from '../../src/core/corpus/passages.js';
 import type { Call } from '../../src/core/schema.js';
 import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
 import { bundledCalls } from '../http/helpers.js';

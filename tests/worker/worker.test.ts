@@ -6,12 +6,14 @@
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { D1Like } from '../../src/adapters/workers/bindings.js';
+import { workerCalibrations } from '../../src/adapters/workers/calibrations.js';
 import { createD1Store } from '../../src/adapters/workers/d1-store.js';
+import { ANY_EMBEDDER, calibrationFor, inScopeProbability } from '../../src/core/rank/calibration.js';
 import { bundledCalls, expectError, jsonPost, LAM_DRAFT } from '../http/helpers.js';
 import { ADMIN_TOKEN, buildWorker, migrate, startWorker, type Bundle } from './start-worker.js';
 
 type RankBody = {
-  results: Array<{ call_id: string; fit: number; components: { dense: number }; matched_topics: Array<{ sentence: string }>; deadline: { state: string } }>;
+  results: Array<{ call_id: string; fit: number; score: number; components: { dense: number; lexical: number }; matched_topics: Array<{ sentence: string }>; deadline: { state: string } }>;
   total_calls: number;
   as_of: string;
   embedder: string;
@@ -45,10 +47,11 @@ describe('Cloudflare Worker in workerd', () => {
     console.log(`worker bundle: ${(bundle.bytes / 1024).toFixed(1)} KiB (${bundle.path})`);
   });
 
-  it('GET /healthz reports the calls and the Workers AI embedder', async () => {
+  it('GET /healthz reports the calls, the Workers AI embedder and the calibration it ranks with', async () => {
     const res = await request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', calls: 3, embedder: EMBEDDER });
+    // No calibration was fitted for bge-small: the embedder-independent one, never USE-lite's.
+    expect(await res.json()).toMatchObject({ status: 'ok', calls: 3, embedder: EMBEDDER, calibration: ANY_EMBEDDER });
     const { results } = await db.prepare('SELECT count(*) AS n FROM passages').all<{ n: number }>();
     expect(results[0]?.n).toBeGreaterThan(3);
   });
@@ -58,6 +61,11 @@ describe('Cloudflare Worker in workerd', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as RankBody;
     expect(body).toMatchObject({ total_calls: 3, as_of: '2025-01-10', embedder: EMBEDDER });
+    // Every fit is the embedder-independent calibration of the result's own features (USE-lite's weights would read the cosine).
+    const any = calibrationFor(EMBEDDER, workerCalibrations());
+    for (const r of body.results) {
+      expect(r.fit).toBeCloseTo(100 * inScopeProbability({ dense: r.components.dense, coverage: r.components.lexical, score: r.score }, any), 0);
+    }
     expect(body.results[0]?.call_id).toBe('ieee-network-lam-ioe');
     expect(body.results.every((r) => r.fit >= 0 && r.fit <= 100)).toBe(true);
     // Dense scores and topic evidence need the vectors prefetched from Vectorize before scoring.

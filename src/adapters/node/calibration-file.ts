@@ -1,41 +1,43 @@
 /**
- * Load the fitted calibration for an embedder from `data/calibration/`
- * (written by `npm run calibrate`). No file means the hand-set default.
+ * The calibrations shipped in `data/calibration/` (written by `npm run calibrate`), read by the
+ * Node runtime. The Worker bundles the same files (adapters/workers/calibrations.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createError } from '../../core/errors.js';
-import type { Calibration } from '../../core/rank/fusion.js';
-import { CalibrationRecord, calibrationFileName, toCalibration } from '../../core/triage/calibration-record.js';
+import { DEFAULT_CALIBRATION, type Calibration } from '../../core/rank/calibration.js';
+import { parseCalibrationRecord } from '../../core/triage/calibration-record.js';
 
 /** The calibrations shipped with the package (works from src/ and dist/ alike). */
 export const DEFAULT_CALIBRATION_DIR = fileURLToPath(new URL('../../../data/calibration/', import.meta.url));
 
 /**
- * The calibration fitted for `embedderId`, or undefined when none was fitted.
- * A file that exists but does not parse is a STORAGE error, never silently ignored.
+ * Every calibration in `dir` (`*.json`), then the hand-set USE-lite prior as the last resort for
+ * USE-lite. A file that exists but does not parse is a STORAGE error, never silently ignored.
  *
  * @example
- * const calibration = await loadCalibration(DEFAULT_CALIBRATION_DIR, embedder.id);
- * createMatcher({ embedder, index, store, calibration });
+ * const calibrations = await loadCalibrations(DEFAULT_CALIBRATION_DIR);
+ * composeMatcher({ embedder, index, store, calibrations, log });
  */
-export async function loadCalibration(dir: string, embedderId: string): Promise<Calibration | undefined> {
-  const file = join(dir, calibrationFileName(embedderId));
-  let text: string;
+export async function loadCalibrations(dir: string = DEFAULT_CALIBRATION_DIR): Promise<Calibration[]> {
+  let names: string[];
   try {
-    text = await readFile(file, 'utf8');
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw createError('STORAGE', `cannot read calibration ${file}`, { cause: err });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [DEFAULT_CALIBRATION];
+    throw createError('STORAGE', `cannot read the calibration folder ${dir}`, { cause: err });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw createError('STORAGE', `calibration ${file} is not valid JSON`, { cause: err });
+  const out: Calibration[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      throw createError('STORAGE', `cannot read calibration ${file}`, { cause: err });
+    }
+    out.push(parseCalibrationRecord(text, file));
   }
-  const r = CalibrationRecord.safeParse(json);
-  if (!r.success) throw createError('STORAGE', `calibration ${file} is invalid: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
-  return toCalibration(r.data);
+  return [...out, DEFAULT_CALIBRATION];
 }

@@ -14,6 +14,7 @@ import { silentLogger, type Logger } from '../../core/log.js';
 import type { CallStore } from '../../core/ports.js';
 import { stripBom } from '../../core/text/normalize.js';
 import { Call, CallId } from '../../core/schema.js';
+import { fieldIssues } from '../../core/validate.js';
 
 export interface FileStoreOptions {
   /** Folder of `<id>.json` / `<id>.txt` files; created on first write. */
@@ -140,7 +141,7 @@ export function createFileStore(opts: FileStoreOptions): CallStore {
       const result = Call.safeParse(input);
       if (!result.success) {
         throw createError('VALIDATION', 'invalid call', {
-          fields: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          fields: fieldIssues(result.error),
         });
       }
       const { source_text: source, ...call } = result.data;

@@ -11,7 +11,7 @@ import { createError } from '../../core/errors.js';
 import { checkDimensions } from '../../core/flat-index.js';
 import type { RawIndex, VectorHit, VectorIndex } from '../../core/ports.js';
 import { checkHnswFile, checkHnswRaw, HNSW_INDEX_KIND, type RawIndexFile } from './hnsw-raw.js';
-import { l2Normalize } from './normalize.js';
+import { l2Normalize } from '../../core/rank/vector-math.js';
 
 /** Filters that allow at most this many ids are searched exactly instead of through the graph. */
 const EXACT_FILTER_LIMIT = 512;

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { createError } from '../../core/errors.js';
 import type { Embedder } from '../../core/ports.js';
-import { l2Normalize } from './normalize.js';
+import { l2Normalize } from '../../core/rank/vector-math.js';
 
 export const DEFAULT_ONNX_MODEL = 'Xenova/bge-small-en-v1.5';
 

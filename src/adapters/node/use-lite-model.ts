@@ -3,7 +3,7 @@
  * the pool's worker threads so both produce the same floats.
  */
 import { createError } from '../../core/errors.js';
-import { l2Normalize } from './normalize.js';
+import { l2Normalize } from '../../core/rank/vector-math.js';
 
 export interface UseModel {
   tokenizer: { encode(input: string): number[] };

@@ -8,6 +8,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { RawIndex, VectorIndex } from '../../core/ports.js';
+import { normalizeInto } from '../../core/rank/vector-math.js';
 import { createColdVectors } from './cold-vectors.js';
 import { createHnswIndex, type HnswIndexOptions } from './hnsw-index.js';
 import { HNSW_INDEX_KIND, type RawIndexFile } from './hnsw-raw.js';
@@ -19,15 +20,6 @@ export interface VectorCacheOptions {
    */
   keep?: (id: string) => boolean;
 }
-
-/**
- * Ranking reads the whole-call passage (`<call>|call|<hash>`) of every candidate; topic vectors
- * only for the few calls returned, which is cheap enough through the native index.
- *
- * @example
- * cacheVectors(inner, raw, { keep: isWholeCallPassage });
- */
-export const isWholeCallPassage = (id: string): boolean => id.includes('|call|');
 
 /** Vectors per slab: fixed-size slabs grow without the 2x copy of a doubling array. */
 const SLAB = 8192;
@@ -79,11 +71,8 @@ function createCacheStore(dims: number, keep: (id: string) => boolean): CacheSto
     },
     store(id, v) {
       const r = keep(id) ? row(slotFor(id)) : scratch;
-      let s = 0;
-      for (let i = 0; i < dims; i++) s += (v[i] as number) * (v[i] as number);
       // Same normalisation as hnswlib's cosine space, so get() returns what the index stores.
-      const inv = 1 / (Math.sqrt(s) + 1e-30);
-      for (let i = 0; i < dims; i++) r[i] = (v[i] as number) * inv;
+      normalizeInto(v.length === dims ? v : v.subarray(0, dims), r);
       if (r === scratch) cold.put(id, scratch);
     },
     dispose() {

@@ -4,7 +4,7 @@
  * Every write moves the version, so other isolates rebuild on their next request.
  */
 import type { CallStore } from '../../core/ports.js';
-import { callIdOf } from '../../core/rank/score-calls.js';
+import { callIdOf } from '../../core/corpus/passage-id.js';
 import { Call } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import type { D1Like } from './bindings.js';

@@ -3,11 +3,13 @@
  * incrementally when the D1 version key moves. The version is read at most
  * once per `recheckMs` so a busy isolate does not query D1 on every request.
  */
+import { composeMatcher } from '../../core/compose.js';
 import { silentLogger, type Logger } from '../../core/log.js';
-import { createMatcher, type Matcher } from '../../core/matcher.js';
+import type { Matcher } from '../../core/matcher.js';
 import type { RankParams } from '../../core/rank/fusion.js';
-import type { CandidateOptions } from '../../core/rank/score-calls.js';
+import type { CandidateOptions } from '../../core/rank/candidates.js';
 import type { AiBinding, D1Like, VectorizeBinding } from './bindings.js';
+import { workerCalibrations } from './calibrations.js';
 import { createD1PassageRegistry, createD1Store } from './d1-store.js';
 import { createVectorizeIndex } from './vectorize-index.js';
 import { createWorkersAiEmbedder } from './workers-ai-embedder.js';
@@ -62,7 +64,15 @@ export function createWorkerRuntime(opts: WorkerRuntimeOptions = {}): WorkerRunt
       const embedder = createWorkersAiEmbedder({ ai: b.ai, ...(opts.model ? { model: opts.model } : {}) });
       const registry = createD1PassageRegistry({ db: b.db, embedder: embedder.id });
       const index = createVectorizeIndex({ vectorize: b.vectorize, dimensions: embedder.dimensions, registry, known: await registry.list() });
-      const matcher = createMatcher({ embedder, index, store, log, ...(opts.params ? { params: opts.params } : {}), candidates: { exactLimit: 0, candidates: 40, ...opts.candidates } });
+      const matcher = composeMatcher({
+        embedder,
+        index,
+        store,
+        calibrations: workerCalibrations(),
+        log,
+        ...(opts.params ? { params: opts.params } : {}),
+        candidates: { exactLimit: 0, candidates: 40, ...opts.candidates },
+      });
       state = { matcher, reset: index.reset, listKnown: registry.list, version };
     } else {
       state.reset(await state.listKnown());

@@ -5,6 +5,7 @@
  */
 import { createError } from '../../core/errors.js';
 import type { Embedder } from '../../core/ports.js';
+import { l2Normalize } from '../../core/rank/vector-math.js';
 import type { AiBinding } from './bindings.js';
 
 export const WORKERS_AI_DEFAULT_MODEL = '@cf/baai/bge-small-en-v1.5';
@@ -43,7 +44,7 @@ export function createWorkersAiEmbedder(opts: WorkersAiEmbedderOptions): Embedde
           throw createError('EMBEDDER_UNAVAILABLE', `Workers AI ${model} failed`, { cause: err });
         }
         const rows = readRows(result, batch.length, dimensions, model);
-        for (const row of rows) out.push(normalize(row));
+        for (const row of rows) out.push(l2Normalize(row));
       }
       return out;
     },
@@ -61,14 +62,3 @@ function readRows(result: unknown, n: number, d: number, model: string): number[
   return data as number[][];
 }
 
-/** L2-normalised Float32 copy (BGE output is usually unit length already; the port promises it). */
-function normalize(row: readonly number[]): Float32Array {
-  const v = Float32Array.from(row);
-  let sum = 0;
-  for (const x of v) sum += x * x;
-  if (sum > 0) {
-    const inv = 1 / Math.sqrt(sum);
-    for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) * inv;
-  }
-  return v;
-}

@@ -11,7 +11,8 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createError, isCfpError } from '../../core/errors.js';
 import type { Matcher } from '../../core/matcher.js';
-import type { RankOptions } from '../../core/schema.js';
+import { Draft, type RankOptions } from '../../core/schema.js';
+import { parseOrThrow } from '../../core/validate.js';
 import { stripBom } from '../../core/text/normalize.js';
 import { createProgress } from '../progress.js';
 
@@ -44,9 +45,10 @@ export async function rankBatch(matcher: Matcher, input: string, output: string 
     bytes += Buffer.byteLength(line) + 1;
     if (!line.trim()) continue;
     try {
-      const draft = parseLine(n === 1 ? stripBom(line) : line);
+      const raw = parseLine(n === 1 ? stripBom(line) : line);
+      const draft = parseOrThrow(Draft, raw, 'draft');
       const res = await matcher.rank({ ...draft, ...opts });
-      const id = typeof draft.id === 'string' || typeof draft.id === 'number' ? { id: draft.id } : {};
+      const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? { id: raw.id } : {};
       if (!out.write(`${JSON.stringify({ line: n, ...id, as_of: res.as_of, results: res.results })}\n`)) await once(out, 'drain');
       summary.ranked += 1;
     } catch (err) {

@@ -56,19 +56,20 @@ export async function rankCommand(argv: string[]): Promise<number> {
     ...(values['as-of'] ? { as_of: values['as-of'] } : {}),
     ...(values['open-only'] ? { open_only: true } : {}),
   };
-  // Read and check the draft before loading the model, so bad input fails fast.
-  parseOrThrow(RankOptions, opts, 'options');
-  const draft = values.batch ? undefined : parseDraft(await readInput(positionals[0]));
-  if (draft) parseOrThrow(Draft, { title: draft.title, abstract: draft.abstract, keywords: draft.keywords }, 'draft');
+  // Validated here, once, before loading the model, so bad input fails fast.
+  const options = parseOrThrow(RankOptions, opts, 'options');
+  const raw = values.batch ? undefined : parseDraft(await readInput(positionals[0]));
+  const draft = raw ? parseOrThrow(Draft, { title: raw.title, abstract: raw.abstract, keywords: raw.keywords }, 'draft') : undefined;
   const calls = values.calls ? await loadCalls(values.calls) : undefined;
   const rt = await createNodeRuntime({ ...envOptions(), ...(calls ? { calls } : {}) });
   try {
     if (values.batch) {
-      const { ranked, skipped } = await rankBatch(rt.matcher, values.batch, values.out, opts);
+      const { ranked, skipped } = await rankBatch(rt.matcher, values.batch, values.out, options);
       console.error(`ranked ${ranked} draft${ranked === 1 ? '' : 's'}${skipped ? `, skipped ${skipped} bad line${skipped === 1 ? '' : 's'}` : ''}${values.out ? ` -> ${values.out}` : ''}`);
       return skipped ? 2 : 0;
     }
-    const res = await rt.matcher.rank({ ...draft, ...opts });
+    if (!draft) throw createError('BAD_INPUT', 'no draft given');
+    const res = await rt.matcher.rank({ ...draft, ...options });
     console.log(values.json ? JSON.stringify(res, null, 2) : formatRanking(res));
     return 0;
   } finally {

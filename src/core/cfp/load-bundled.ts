@@ -4,6 +4,7 @@
  */
 import { Call } from '../schema.js';
 import { createError } from '../errors.js';
+import { fieldIssues } from '../validate.js';
 
 /**
  * The parsed call with the curated fields laid over it. Curated fields win;
@@ -27,7 +28,7 @@ export function mergeCurated(parsed: Call, curated: Partial<Call>): Call {
   const result = Call.safeParse(merged);
   if (!result.success) {
     throw createError('BAD_CFP', `curated call "${String(merged.id)}" is not a valid call`, {
-      fields: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      fields: fieldIssues(result.error),
     });
   }
   return result.data;

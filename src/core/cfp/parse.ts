@@ -18,6 +18,7 @@ import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
 import { parseRules } from './rules.js';
 import { slugify } from './slug.js';
+import { fieldIssues } from '../validate.js';
 
 export interface ParseCfpOptions {
   /** The call id; default: a slug of the title. */
@@ -106,7 +107,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const parsed = Call.safeParse(candidate);
   if (!parsed.success) {
     throw createError('BAD_CFP', 'the parsed CFP is not a valid call', {
-      fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      fields: fieldIssues(parsed.error),
     });
   }
   return parsed.data;

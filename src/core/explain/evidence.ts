@@ -3,9 +3,9 @@
  * matched topics, fit and score as the ranking, plus the call topics the
  * draft is furthest from (the gaps).
  */
-import type { Matcher } from '../matcher.js';
 import { round } from '../rank/evidence.js';
-import type { Call, Draft, TopicMatch } from '../schema.js';
+import type { ProbableCall, ScoredDraft } from '../rank/scored-draft.js';
+import type { Call, TopicMatch } from '../schema.js';
 import type { ExplainEvidence } from './schema.js';
 
 const SCOPE_CHARS = 1_500;
@@ -47,28 +47,20 @@ export function evidenceOf(s: EvidenceSource, params: { topicThreshold: number; 
 }
 
 /**
- * Score a validated draft and return the evidence of the given calls, in the
- * order of `callIds` (unknown ids are skipped).
+ * The evidence of the given calls for a scored draft, in the order of `calls`: the same scores,
+ * fits and topic evidence the ranking has (a call outside the candidates is scored against the
+ * same moments), so nothing is embedded or scored twice.
  *
  * @example
- * const [ev] = await evidenceFor(matcher, draft, ['ieee-network-lam-ioe']);
+ * const sd = await matcher.scoreDraft(draft);
+ * const [ev] = await evidenceFor(sd, [matcher.getCall('ieee-network-lam-ioe')], matcher.params);
  */
-export async function evidenceFor(matcher: Matcher, draft: Draft, callIds: readonly string[]): Promise<ExplainEvidence[]> {
-  // Scored against all calls, as rank() does: fusion normalises across the scored set, so
-  // scoring only `callIds` would give a different fit from the ranking's.
-  const { scored, embedded } = await matcher.scoreDraft(draft);
-  const byId = new Map(scored.map((s) => [s.callId, s]));
-  // Large corpora score only search candidates; a call outside them is scored on its own.
-  const missing = callIds.filter((id) => !byId.has(id) && matcher.corpus.calls.has(id));
-  if (missing.length > 0) for (const s of (await matcher.scoreDraft(draft, missing)).scored) byId.set(s.callId, s);
-  // Topic evidence only for the explained calls, not for every candidate.
-  const found = callIds.flatMap((id) => {
-    const s = byId.get(id);
-    const call = matcher.corpus.calls.get(id);
-    return s && call ? [{ s, call }] : [];
-  });
-  const withEv = await matcher.withEvidence(embedded, found.map((f) => f.s));
-  return found.map(({ call, s }, i) =>
-    evidenceOf({ call, score: s.score, probability: s.probability, evidenceList: withEv[i]?.evidenceList ?? [] }, matcher.params),
-  );
+export async function evidenceFor(sd: ScoredDraft, calls: readonly Call[], params: { topicThreshold: number; maxMatchedTopics: number }): Promise<ExplainEvidence[]> {
+  const found: Array<{ call: Call; s: ProbableCall }> = [];
+  for (const call of calls) {
+    const s = await sd.scoreOf(call.id);
+    if (s) found.push({ call, s });
+  }
+  const evidence = await sd.evidence(found.map((f) => f.call.id));
+  return found.map(({ call, s }, i) => evidenceOf({ call, score: s.score, probability: s.probability, evidenceList: evidence[i] ?? [] }, params));
 }

@@ -16,6 +16,7 @@ import { ModelCall, modelCallToInput } from './extract-schema.js';
 import { DATA_CLOSE, DATA_OPEN, dataBlock } from './prompt.js';
 import { withResilience } from './resilience.js';
 import type { ExplanationError } from './schema.js';
+import { fieldIssues } from '../validate.js';
 
 export interface Disagreement {
   field: string;
@@ -74,7 +75,7 @@ export async function extractCallWithLlm(text: string, model: BaseChatModel, opt
     if (!answer.success) throw badOutput('the answer does not match the extraction schema');
     const id = opts.id ?? parsed?.id ?? slugify(answer.data.title);
     const call = Call.safeParse(modelCallToInput(answer.data, id, text));
-    if (!call.success) throw badOutput(`the extracted call is invalid at ${call.error.issues.map((i) => i.path.join('.')).slice(0, 3).join(', ')}`);
+    if (!call.success) throw badOutput(`the extracted call is invalid at ${fieldIssues(call.error).slice(0, 3).map((f) => f.path).join(', ')}`);
     const disagreements = parsed ? compareCalls(call.data, parsed) : [];
     return { call: merge(call.data, parsed, disagreements), source: 'llm', disagreements };
   } catch (err) {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IN_SCOPE_THRESHOLD, DEFAULT_RANK_PARAMS, fuseScores, inScopeProbability, reciprocalRanks, type CallFeatures } from './fusion.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD, inScopeProbability } from './calibration.js';
+import type { CallFeatures } from './features.js';
+import { DEFAULT_RANK_PARAMS, fuseScores, scoreMoments } from './fusion.js';
+import { zScores } from './vector-math.js';
 
-const f = (callId: string, dense: number, lexical: number, extra: Partial<CallFeatures> = {}): CallFeatures => ({
-  callId, dense, lexical, evidence: 0, coverage: 0.3, ...extra,
-});
+const f = (callId: string, dense: number, lexical: number): CallFeatures => ({ callId, dense, lexical, coverage: 0.3 });
 
 describe('fuseScores', () => {
   it('orders by the weighted z-scores of dense and lexical', () => {
@@ -16,20 +17,31 @@ describe('fuseScores', () => {
     const out = fuseScores([f('a', 0.6, 0), f('b', 0.4, 100)], { ...DEFAULT_RANK_PARAMS, denseWeight: 1, lexicalWeight: 0 });
     expect((out[0]?.score ?? 0) > (out[1]?.score ?? 0)).toBe(true);
   });
-  it('uses the background-normalised features when asked', () => {
-    const feats = [f('a', 0.6, 5, { bgDense: -1, bgLexical: -1 }), f('b', 0.5, 4, { bgDense: 2, bgLexical: 2 })];
-    const out = fuseScores(feats, { ...DEFAULT_RANK_PARAMS, backgroundNorm: true });
-    expect((out[1]?.score ?? 0) > (out[0]?.score ?? 0)).toBe(true);
+  it('without moments, equals z-scores over the features themselves, bit for bit', () => {
+    const feats = [f('a', 0.61, 2.5), f('b', 0.43, 9.25), f('c', 0.2, 1), f('d', 0.55, 0)];
+    const zd = zScores(feats.map((x) => x.dense), DEFAULT_RANK_PARAMS.minDenseSpread);
+    const zl = zScores(feats.map((x) => x.lexical), DEFAULT_RANK_PARAMS.minLexicalSpread);
+    expect(fuseScores(feats).map((o) => [o.zDense, o.zLexical])).toEqual(feats.map((_, i) => [zd[i], zl[i]]));
   });
-  it('reciprocal-rank fusion gives tied values the same (better) rank', () => {
-    expect(reciprocalRanks([3, 1, 3, 2], 60)).toEqual([1 / 61, 1 / 64, 1 / 61, 1 / 63]);
+  it('scores a later call against given moments exactly as it would have been scored in the set', () => {
+    const feats = [f('a', 0.61, 2.5), f('b', 0.43, 9.25), f('c', 0.2, 1)];
+    const moments = scoreMoments(feats);
+    const all = fuseScores(feats, DEFAULT_RANK_PARAMS, moments);
+    const alone = fuseScores([feats[1] as CallFeatures], DEFAULT_RANK_PARAMS, moments);
+    expect(alone[0]?.score).toBe(all[1]?.score);
+    // Without the moments a lone call z-scores against itself: 0, not its place in the set.
+    expect(fuseScores([feats[1] as CallFeatures])[0]?.score).toBe(0);
+  });
+  it('floors the spread so a near-constant list does not blow up', () => {
+    const out = fuseScores([f('a', 0.5, 3), f('b', 0.5001, 3)]);
+    for (const o of out) expect(Math.abs(o.zDense)).toBeLessThan(0.01);
   });
 });
 
 describe('inScopeProbability', () => {
   it('is monotone in dense similarity and lies in [0, 1]', () => {
-    const lo = inScopeProbability({ denseMix: 0.1, coverage: 0.2, score: 0 });
-    const hi = inScopeProbability({ denseMix: 0.6, coverage: 0.2, score: 0 });
+    const lo = inScopeProbability({ dense: 0.1, coverage: 0.2, score: 0 });
+    const hi = inScopeProbability({ dense: 0.6, coverage: 0.2, score: 0 });
     expect(hi).toBeGreaterThan(lo);
     expect(lo).toBeGreaterThanOrEqual(0);
     expect(hi).toBeLessThanOrEqual(1);

@@ -8,7 +8,7 @@
  * 3% of the top 10 differed). The estimate is stratified: the candidates' scores exactly, plus
  * a fixed, evenly spread sample of the other calls scaled up to their number.
  */
-import type { Corpus } from '../corpus.js';
+import type { Corpus } from '../corpus/corpus.js';
 import type { ScoreMoments } from './fusion.js';
 
 /** A call's dense and lexical score for the current query. */

@@ -51,3 +51,30 @@ export function sigmoid(x: number): number {
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
+
+/**
+ * Scale `src` to unit length into `dst` (may be `src` itself). hnswlib's formula,
+ * `1 / (sqrt(sum of squares) + 1e-30)`, so a zero vector stays zero and vectors kept
+ * beside an hnswlib index equal what it stores. The one L2 normalisation: embedders,
+ * the flat index and the vector cache all call this.
+ *
+ * @example
+ * normalizeInto(v, out); // out = v / |v|
+ */
+export function normalizeInto(src: ArrayLike<number>, dst: Float32Array): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < src.length; i++) sum += (src[i] as number) * (src[i] as number);
+  const inv = 1 / (Math.sqrt(sum) + 1e-30);
+  for (let i = 0; i < src.length; i++) dst[i] = (src[i] as number) * inv;
+  return dst;
+}
+
+/**
+ * A unit-length Float32Array copy of `v`; a zero vector stays zero.
+ *
+ * @example
+ * l2Normalize([3, 4]); // Float32Array [0.6, 0.8]
+ */
+export function l2Normalize(v: ArrayLike<number>): Float32Array {
+  return normalizeInto(v, new Float32Array(v.length));
+}

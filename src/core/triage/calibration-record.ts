@@ -3,7 +3,8 @@
  * the logistic coefficients plus a record of what they were fitted on.
  */
 import { z } from 'zod';
-import type { Calibration } from '../rank/fusion.js';
+import { createError } from '../errors.js';
+import type { Calibration } from '../rank/calibration.js';
 
 const Metrics = z.object({ brier: z.number(), ece: z.number() });
 
@@ -34,5 +35,23 @@ export function calibrationFileName(embedderId: string): string {
  * const cal = toCalibration(CalibrationRecord.parse(json));
  */
 export function toCalibration(r: CalibrationRecord): Calibration {
-  return { kind: 'logistic', weights: { ...r.weights }, fitted_on: `${r.fitted_on} (${r.embedder}, ${r.date})` };
+  return { kind: 'logistic', embedder: r.embedder, weights: { ...r.weights }, fitted_on: `${r.fitted_on} (${r.embedder}, ${r.date})` };
+}
+
+/**
+ * A stored calibration file's text as a Calibration; STORAGE error naming `where` when it is not one.
+ *
+ * @example
+ * parseCalibrationRecord(await readFile(file, 'utf8'), file)
+ */
+export function parseCalibrationRecord(text: string, where: string): Calibration {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw createError('STORAGE', `calibration ${where} is not valid JSON`, { cause: err });
+  }
+  const r = CalibrationRecord.safeParse(json);
+  if (!r.success) throw createError('STORAGE', `calibration ${where} is invalid: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+  return toCalibration(r.data);
 }

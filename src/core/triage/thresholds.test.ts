@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isCfpError } from '../errors.js';
-import { DEFAULT_IN_SCOPE_THRESHOLD } from '../rank/fusion.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD } from '../rank/calibration.js';
 import { Call, TriageThresholds } from '../schema.js';
 import { DEFAULT_TRIAGE_THRESHOLDS, resolveThresholds, verdictFor } from './thresholds.js';
 import { triageReason } from './reason.js';

@@ -3,7 +3,7 @@
  * request's. The resolved pair always has borderline <= in_scope.
  */
 import { createError } from '../errors.js';
-import { DEFAULT_IN_SCOPE_THRESHOLD } from '../rank/fusion.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD } from '../rank/calibration.js';
 import type { Call, TriageThresholds, TriageVerdict } from '../schema.js';
 
 export interface ResolvedThresholds {

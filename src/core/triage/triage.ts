@@ -7,8 +7,7 @@
 import type { Matcher } from '../matcher.js';
 import { round } from '../rank/evidence.js';
 import { normalizeText } from '../text/normalize.js';
-import { TriageRequest, type Call, type Submission, type TriageResponse, type TriageResult } from '../schema.js';
-import { parseOrThrow } from '../validate.js';
+import type { Call, Submission, TriageRequest, TriageResponse, TriageResult } from '../schema.js';
 import { triageReason } from './reason.js';
 import { DEFAULT_TRIAGE_THRESHOLDS, resolveThresholds, verdictFor, type ResolvedThresholds } from './thresholds.js';
 
@@ -36,20 +35,18 @@ export async function triageOne(
   thresholds: ResolvedThresholds,
   opts: TriageOptions = {},
 ): Promise<TriageResult> {
-  const draft = { title: submission.title, abstract: submission.abstract, keywords: submission.keywords };
-  const { scored, embedded } = await matcher.scoreDraft(draft);
-  // Above the exact-scoring limit the call may not be among the candidates: score it on its own then.
-  const target = scored.find((s) => s.callId === call.id) ?? (await matcher.scoreDraft(draft, [call.id])).scored[0];
+  const sd = await matcher.scoreDraft({ title: submission.title, abstract: submission.abstract, keywords: submission.keywords });
+  // Above the exact-scoring limit the call may not be among the candidates: scoreOf scores it with the same moments.
+  const target = await sd.scoreOf(call.id);
   const probability = round(target?.probability ?? 0);
   // Evidence for the target call only (better_fit reports no topics): not computed for every candidate.
-  const [withEv] = target ? await matcher.withEvidence(embedded, [target]) : [];
-  const evidence = withEv?.evidenceList ?? [];
+  const [evidence = []] = target ? await sd.evidence([call.id]) : [];
   const threshold = matcher.params.topicThreshold;
   const matched = evidence.filter((e) => e.similarity >= threshold);
   const reached = new Set(matched.map((m) => m.topic));
   const unmatched = call.topics.filter((t) => !reached.has(normalizeText(t)));
   const margin = opts.betterFitMargin ?? DEFAULT_BETTER_FIT_MARGIN;
-  const other = scored
+  const other = sd.scored
     .filter((s) => s.callId !== call.id && s.probability >= thresholds.borderline && s.probability - probability >= margin)
     .sort((a, b) => b.probability - a.probability)[0];
   const otherCall = other ? matcher.corpus.calls.get(other.callId) : undefined;
@@ -67,14 +64,12 @@ export async function triageOne(
 }
 
 /**
- * Validate a triage request and triage every submission, in order.
- * Throws VALIDATION (fields like `submissions.3.abstract`) or UNKNOWN_CALL.
+ * Triage every submission of a validated request, in order (UNKNOWN_CALL for an unknown call).
  *
  * @example
- * const { results } = await triageSubmissions(matcher, { call_id: 'x', submissions: [{ title: 'T', abstract: 'A' }] });
+ * const { results } = await triageSubmissions(matcher, TriageRequest.parse({ call_id: 'x', submissions: [{ title: 'T', abstract: 'A' }] }));
  */
-export async function triageSubmissions(matcher: Matcher, input: unknown, opts: TriageOptions = {}): Promise<TriageResponse> {
-  const req = parseOrThrow(TriageRequest, input, 'triage request');
+export async function triageSubmissions(matcher: Matcher, req: TriageRequest, opts: TriageOptions = {}): Promise<TriageResponse> {
   const call = matcher.getCall(req.call_id);
   const thresholds = resolveThresholds(call, req.thresholds, opts.defaults ?? DEFAULT_TRIAGE_THRESHOLDS);
   const results: TriageResult[] = [];

@@ -7,11 +7,12 @@
  * the baseline's AUROC against the out-of-scope papers that are not cross-listed into any call.
  * Run: npm run build && node dist/eval/experiments/oos-background.js arxiv
  */
-import { DEFAULT_CALIBRATION_DIR, loadCalibration } from '../../adapters/node/calibration-file.js';
+import { loadCalibrations } from '../../adapters/node/calibration-file.js';
 import { createUseLiteEmbedder } from '../../adapters/node/use-lite-embedder.js';
 import { dot } from '../../core/rank/vector-math.js';
 import { prepareDraft } from '../../core/rank/draft.js';
-import { DEFAULT_RANK_PARAMS, inScopeProbability } from '../../core/rank/fusion.js';
+import { calibrationFor, inScopeProbability } from '../../core/rank/calibration.js';
+import { DEFAULT_RANK_PARAMS } from '../../core/rank/fusion.js';
 import { scoreCalls, topCall } from '../../core/rank/score-calls.js';
 import { createCachedEmbedder } from '../../eval/embed-cache.js';
 import { loadEvalFiles } from '../../eval/load.js';
@@ -67,7 +68,7 @@ const suite = process.argv[2] ?? 'arxiv';
 const { calls, papers } = await loadEvalFiles(`../shared/eval/${suite}/calls.jsonl`, `../shared/eval/${suite}/papers.jsonl`);
 const embedder = await createCachedEmbedder(createUseLiteEmbedder({ threads: 2 }), 'eval/.cache');
 const { corpus, callIds } = await evalCorpus(calls, embedder);
-const calibration = await loadCalibration(DEFAULT_CALIBRATION_DIR, embedder.id);
+const calibration = calibrationFor(embedder.id, await loadCalibrations());
 const backgrounds = await Promise.all(Object.values(PHRASINGS).map((phrase) => embedder.embed(FIELDS.map(phrase))));
 
 const rows: FeatureRow[] = [];
@@ -76,10 +77,10 @@ for (const paper of papers) {
   const prepared = prepareDraft(evalDraft(paper));
   const [vector] = await embedder.embed([prepared.text]);
   if (!vector) throw new Error(`no vector for ${paper.id}`);
-  const scored = scoreCalls(corpus, { ...prepared, sentences: [], vector, sentenceVectors: [] }, callIds, DEFAULT_RANK_PARAMS);
+  const scored = scoreCalls(corpus, { ...prepared, vector }, callIds, DEFAULT_RANK_PARAMS);
   const top = topCall(scored);
   if (!top) throw new Error('no calls were scored');
-  const f: Record<string, number> = { dense: top.denseMix, coverage: top.coverage, score: top.score, p: inScopeProbability(top, calibration) };
+  const f: Record<string, number> = { dense: top.dense, coverage: top.coverage, score: top.score, p: inScopeProbability(top, calibration) };
   backgrounds.forEach((bg, i) => (f[`bg${i}`] = Math.max(...bg.map((b) => dot(vector, b)))));
   rows.push({ y: paper.call_id === null ? 0 : 1, f });
   crosslisted.push(paper.call_id === null && calls.some((c) => crosslistMatch(c.id, paper.all_categories ?? [])));

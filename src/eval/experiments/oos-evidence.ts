@@ -6,8 +6,11 @@
  */
 import { createUseLiteEmbedder } from '../../adapters/node/use-lite-embedder.js';
 import { prepareDraft } from '../../core/rank/draft.js';
-import { DEFAULT_RANK_PARAMS, meanOfTop } from '../../core/rank/fusion.js';
-import { byScore, scoreCalls, withEvidence, type EmbeddedDraft } from '../../core/rank/score-calls.js';
+import { evidenceOfCall } from '../../core/rank/evidence.js';
+import type { EmbeddedDraft } from '../../core/rank/features.js';
+import { DEFAULT_RANK_PARAMS } from '../../core/rank/fusion.js';
+import { byScore, scoreCalls } from '../../core/rank/score-calls.js';
+import { meanOfTop } from '../strategies/evidence-strategy.js';
 import { createRng } from '../../core/random.js';
 import { createCachedEmbedder } from '../../eval/embed-cache.js';
 import { loadEvalFiles } from '../../eval/load.js';
@@ -27,26 +30,27 @@ let n = 0;
 for (const paper of sample) {
   const prepared = prepareDraft(evalDraft(paper));
   const [vector, ...sentenceVectors] = await embedder.embed([prepared.text, ...prepared.sentences]);
-  const draft: EmbeddedDraft = { ...prepared, vector: vector as Float32Array, sentenceVectors };
+  const draft: EmbeddedDraft = { ...prepared, vector: vector as Float32Array };
+  const sentences = prepared.sentences.map((text, i) => ({ text, vector: sentenceVectors[i] as Float32Array }));
   const scored = scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS).sort(byScore);
   const top = scored.slice(0, 3);
-  const ev = await withEvidence(corpus, draft, top);
-  const sims = (i: number) => (ev[i]?.evidenceList ?? []).map((e) => e.similarity);
+  const ev = top.map((s) => evidenceOfCall(corpus, s.callId, sentences));
+  const sims = (i: number) => (ev[i] ?? []).map((e) => e.similarity);
   const t = top[0]!;
-  const allEv = await withEvidence(corpus, draft, scored);
-  const bestEvAll = Math.max(...allEv.map((s) => meanOfTop(s.evidenceList.map((e) => e.similarity), 2)));
+  const allEv = scored.map((s) => evidenceOfCall(corpus, s.callId, sentences));
+  const bestEvAll = Math.max(...allEv.map((list) => meanOfTop(list.map((e) => e.similarity), 2)));
   const maxSentTop = Math.max(...sims(0));
   rows.push({
     y: paper.call_id === null ? 0 : 1,
     f: {
-      dense: t.denseMix,
+      dense: t.dense,
       coverage: t.coverage,
       score: t.score,
       evMax: maxSentTop,
       evMean2: meanOfTop(sims(0), 2),
       evMean3: meanOfTop(sims(0), 3),
       bestEvAll,
-      bestDense: Math.max(...scored.map((s) => s.denseMix)),
+      bestDense: Math.max(...scored.map((s) => s.dense)),
     },
   });
   if (++n % 50 === 0) { console.error(n, '/', sample.length); await embedder.flush(); }

@@ -4,7 +4,9 @@ import { createError } from '../../core/errors.js';
 import { explainOne, NOT_CONFIGURED, prepareExplain } from '../../core/explain/explain-ranking.js';
 import { errorBody } from '../../core/explain/explain-ranking.js';
 import type { Explainer } from '../../core/explain/explainer.js';
+import { ExplainRequest } from '../../core/explain/schema.js';
 import type { Matcher } from '../../core/matcher.js';
+import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
 
 /**
@@ -16,11 +18,12 @@ import { readJson } from '../body.js';
 export function explainRoutes(matcher: Matcher, explainer: Explainer | undefined): Hono {
   const r = new Hono();
   r.post('/explain', async (c) => {
-    const body = await readJson(c);
+    const req = parseOrThrow(ExplainRequest, await readJson(c), 'request');
     const stream = c.req.query('stream');
-    if (stream !== '1' && stream !== 'true') return c.json(await explainOne(explainer, matcher, body));
-    const { draft, evidence } = await prepareExplain(matcher, body);
+    if (stream !== '1' && stream !== 'true') return c.json(await explainOne(explainer, matcher, req));
+    // No LLM: answer 503 before embedding anything.
     if (!explainer) throw createError('LLM_UNAVAILABLE', NOT_CONFIGURED);
+    const { draft, evidence } = await prepareExplain(matcher, req);
     return streamSSE(c, async (sse) => {
       await sse.writeSSE({ event: 'evidence', data: JSON.stringify({ call_id: evidence.call.id, fit: evidence.fit, evidence }) });
       // Tokens arrive synchronously from callbacks; chain the writes so they keep their order.

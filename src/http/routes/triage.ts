@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import type { Matcher } from '../../core/matcher.js';
+import { TriageRequest } from '../../core/schema.js';
 import { triageSubmissions, type TriageOptions } from '../../core/triage/triage.js';
+import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
 
 /**
- * `POST /v1/triage`: in-scope verdicts for 1..500 submissions to one call.
+ * `POST /v1/triage`: in-scope verdicts for 1..500 submissions to one call (validated here, once).
  *
  * @example
  * app.route('/v1', triageRoutes(matcher));
@@ -12,6 +14,9 @@ import { readJson } from '../body.js';
  */
 export function triageRoutes(matcher: Matcher, opts: TriageOptions = {}): Hono {
   const r = new Hono();
-  r.post('/triage', async (c) => c.json(await triageSubmissions(matcher, await readJson(c), opts)));
+  r.post('/triage', async (c) => {
+    const req = parseOrThrow(TriageRequest, await readJson(c), 'triage request');
+    return c.json(await triageSubmissions(matcher, req, opts));
+  });
   return r;
 }

@@ -2,7 +2,7 @@
  * The diff behind `npm run worker:sync`: what to write so D1 and Vectorize hold
  * exactly the local calls. Pure, so the decisions are tested without Cloudflare.
  */
-import { callPassages, type Passage, type PassageOptions } from '../../../core/rank/passages.js';
+import { callPassages, type Passage, type PassageOptions } from '../../../core/corpus/passages.js';
 import type { Call } from '../../../core/schema.js';
 import { callHash } from '../call-hash.js';
 

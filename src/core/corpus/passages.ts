@@ -1,14 +1,15 @@
 /**
  * A call is never one vector: its title, each topic and each scope chunk are
  * separate passages, plus one whole-call passage used for the call-level
- * dense score. Passage ids are content-addressed (`<callId>|<kind>|<hash>`)
+ * dense score. Passage ids are content-addressed (passage-id.ts)
  * so re-indexing embeds only passages whose text changed.
  */
 import type { Call } from '../schema.js';
 import { hashText } from '../text/hash.js';
 import { normalizeText, splitSentences } from '../text/normalize.js';
+import { encodePassageId, type PassageKind } from './passage-id.js';
 
-export type PassageKind = 'call' | 'title' | 'topic' | 'scope';
+export type { PassageKind } from './passage-id.js';
 
 export interface Passage {
   id: string;
@@ -42,7 +43,7 @@ export function callPassages(call: Call, opts: PassageOptions = {}): Passage[] {
   const push = (kind: PassageKind, index: number, raw: string) => {
     const text = normalizeText(raw);
     if (!text) return;
-    out.push({ id: `${call.id}|${kind}|${hashText(`${index}:${text}`)}`, callId: call.id, kind, index, text });
+    out.push({ id: encodePassageId({ callId: call.id, kind, hash: hashText(`${index}:${text}`) }), callId: call.id, kind, index, text });
   };
   push('call', 0, callDocument(call).split(/\s+/).slice(0, maxWords).join(' '));
   push('title', 0, call.title);

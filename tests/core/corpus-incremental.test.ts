@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSyntheticEmbedder, syntheticCall, syntheticCalls } from '../bench/synthetic-calls.js';
-import { createWorld } from '../bench/synthetic-world.js';
-import { createCorpus } from './corpus.js';
-import { createFlatIndex } from './flat-index.js';
-import type { Embedder } from './ports.js';
-import { callPassages } from './rank/passages.js';
+import { createSyntheticEmbedder, syntheticCall, syntheticCalls } from '../../src/bench/synthetic-calls.js';
+import { createWorld } from '../../src/bench/synthetic-world.js';
+import { createCorpus } from '../../src/core/corpus/corpus.js';
+import { createFlatIndex } from '../../src/core/flat-index.js';
+import type { Embedder } from '../../src/core/ports.js';
+import { callPassages } from '../../src/core/corpus/passages.js';
 
 /** Records every text it is asked to embed. */
 function recording(inner: Embedder): Embedder & { seen: string[] } {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createCorpus } from '../corpus.js';
-import { createFlatIndex } from '../flat-index.js';
-import type { Embedder } from '../ports.js';
-import { Call } from '../schema.js';
+import { createCorpus } from '../../core/corpus/corpus.js';
+import { createFlatIndex } from '../../core/flat-index.js';
+import type { Embedder } from '../../core/ports.js';
+import { Call } from '../../core/schema.js';
 import { callBackgrounds } from './background.js';
 
 const embedder: Embedder = {

@@ -1,5 +1,5 @@
 /**
- * Per-call score backgrounds. Raw scores of different calls are not
+ * Per-call score backgrounds (an eval strategy, `hybrid+bg`; measured and not adopted, eval/README.md). Raw scores of different calls are not
  * comparable (a call with a long scope text or many topics scores higher
  * against everything), so each call's dense and BM25 scores are normalised
  * against what that call scores for a background of pseudo-queries: the
@@ -13,10 +13,10 @@
  * estimate over all calls, with `shrink` pseudo-observations, and the spread
  * has a floor.
  */
-import type { Corpus } from '../corpus.js';
-import { hashText } from '../text/hash.js';
-import { tokenize } from '../text/tokens.js';
-import { dot, mean, std } from './vector-math.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
+import { dot, mean, std } from '../../core/rank/vector-math.js';
+import { hashText } from '../../core/text/hash.js';
+import { tokenize } from '../../core/text/tokens.js';
 
 export interface Moments {
   mean: number;

@@ -4,10 +4,10 @@
  * incremental: passages are content-addressed, so only new or changed text
  * is embedded.
  */
-import type { Embedder, VectorIndex } from './ports.js';
-import type { Call } from './schema.js';
-import { callDocument, callPassages, type Passage, type PassageOptions } from './rank/passages.js';
-import { createBm25Index, type Bm25Index } from './text/bm25.js';
+import type { Embedder, VectorIndex } from '../ports.js';
+import type { Call } from '../schema.js';
+import { createBm25Index, type Bm25Index } from '../text/bm25.js';
+import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
 
 export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;

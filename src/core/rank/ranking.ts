@@ -1,0 +1,66 @@
+/**
+ * Outer ranking step: a scored draft becomes the response an author sees. Paging, the
+ * open-only filter, deadlines, requirement checks and the evidence of the calls shown
+ * (computed for those only: for every candidate it was most of a query's time).
+ */
+import type { Call, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
+import { deadlineStatus, isOpenState } from './deadline.js';
+import { round } from './evidence.js';
+import type { RankParams } from './fusion.js';
+import { checkRequirements } from './requirements.js';
+import type { ProbableCall, ScoredDraft } from './scored-draft.js';
+
+/** Paging and filters of one ranking, resolved (defaults applied at the edge or by the matcher). */
+export interface RankQuery {
+  top_k: number;
+  as_of: IsoDate;
+  open_only: boolean;
+}
+
+/**
+ * @example
+ * const response = await rankingOf(scoredDraft, corpus.calls, { top_k: 10, as_of: '2026-01-01', open_only: false }, params, 'use-lite');
+ */
+export async function rankingOf(
+  sd: ScoredDraft,
+  calls: ReadonlyMap<string, Call>,
+  q: RankQuery,
+  params: RankParams,
+  embedderId: string,
+  startedAt: number = performance.now(),
+): Promise<RankResponse> {
+  const shown: Array<{ call: Call; s: ProbableCall; deadline: RankedCall['deadline'] }> = [];
+  for (const s of sd.scored) {
+    const call = calls.get(s.callId);
+    if (!call) continue;
+    const deadline = deadlineStatus(call, q.as_of);
+    // Closed and withdrawn calls take no submissions; a call with no known deadline stays in.
+    if (q.open_only && deadline.state !== 'unknown' && !isOpenState(deadline.state)) continue;
+    shown.push({ call, s, deadline });
+    if (shown.length >= q.top_k) break;
+  }
+  const evidence = await sd.evidence(shown.map((x) => x.s.callId));
+  const results = shown.map((x, i) => rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params));
+  return {
+    results,
+    total_calls: calls.size,
+    as_of: q.as_of,
+    embedder: embedderId,
+    timing_ms: { embed: round(sd.timing.embed, 1), search: round(sd.timing.search, 1), total: round(performance.now() - startedAt, 1) },
+  };
+}
+
+function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_topics'], deadline: RankedCall['deadline'], draft: Draft, params: RankParams): RankedCall {
+  return {
+    call_id: call.id,
+    title: call.title,
+    ...(call.venue ? { venue: call.venue } : {}),
+    fit: round(100 * s.probability, 1),
+    score: round(s.score),
+    components: { dense: round(s.dense), lexical: round(s.coverage) },
+    matched_topics: evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics),
+    deadline,
+    requirements: checkRequirements(call, draft),
+    ...(call.submission_url ? { submission_url: call.submission_url } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * One draft, embedded once and scored once against the corpus; rank, triage and explain all
+ * read from this one object. Topic evidence is lazy: the draft's sentences are embedded and a
+ * call's evidence computed the first time it is asked for, then kept.
+ */
+import type { Corpus } from '../corpus/corpus.js';
+import { createError } from '../errors.js';
+import type { Embedder } from '../ports.js';
+import type { Draft, TopicMatch } from '../schema.js';
+import { inScopeProbability, type Calibration } from './calibration.js';
+import { candidateCalls, prefetchWholeCall, type CandidateOptions } from './candidates.js';
+import { prepareDraft } from './draft.js';
+import { evidenceOfCall, evidencePassages, type EmbeddedText } from './evidence.js';
+import { callFeatures, type EmbeddedDraft } from './features.js';
+import { fuseScores, scoreMoments, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
+import { byScore, candidateMoments } from './score-calls.js';
+
+/** What scoring needs from a matcher. */
+export interface ScoringContext {
+  corpus: Corpus;
+  embedder: Embedder;
+  params: RankParams;
+  candidates: CandidateOptions;
+  calibration: Calibration;
+}
+
+export type ProbableCall = FusedCall & { probability: number };
+
+export interface ScoredDraft {
+  readonly draft: Draft;
+  readonly embedded: EmbeddedDraft;
+  /** The scored calls (candidates above `exactLimit`), best first, each with its in-scope probability. */
+  readonly scored: readonly ProbableCall[];
+  /** The z-score moments the calls were fused with; a call scored later uses the same ones. */
+  readonly moments: ScoreMoments;
+  /** Milliseconds so far: embedding (the text, then the sentences once evidence is asked for) and search. */
+  readonly timing: { embed: number; search: number };
+  /** The call as scored for this draft: a candidate, or scored now against the same moments; undefined for an unknown call. */
+  scoreOf(callId: string): Promise<ProbableCall | undefined>;
+  /** Every topic (or scope chunk) of each call with its best draft sentence, best first; in the order of `callIds`. */
+  evidence(callIds: readonly string[]): Promise<TopicMatch[][]>;
+}
+
+export interface ScoreDraftOptions {
+  /** Score only these calls (exactly, no candidate search). */
+  only?: readonly string[];
+}
+
+/**
+ * @example
+ * const sd = await scoreDraft(ctx, { title, abstract, keywords: [] });
+ * const [evidence] = await sd.evidence([sd.scored[0].callId]);
+ */
+export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreDraftOptions = {}): Promise<ScoredDraft> {
+  const { corpus, embedder, params, calibration } = ctx;
+  const t0 = performance.now();
+  const prepared = prepareDraft(draft);
+  const [vector] = await embedder.embed([prepared.text]);
+  if (!vector) throw createError('EMBEDDER_UNAVAILABLE', 'the embedder returned no vector');
+  const embedded: EmbeddedDraft = { ...prepared, vector };
+  const t1 = performance.now();
+  const ids = await candidateCalls(corpus, embedded, ctx.candidates, opts.only ? new Set(opts.only) : undefined);
+  const features = callFeatures(corpus, embedded, ids);
+  // Candidates out of a larger corpus: z-scores against (estimated) moments over every call, so the
+  // order matches scoring them all. Corpora up to exactLimit are scored whole. Remote indexes
+  // (prefetch) hold no sample vectors, so they z-score over the candidates.
+  const estimate = !opts.only && !corpus.index.prefetch ? candidateMoments(corpus, embedded, features, ctx.candidates.populationSample) : undefined;
+  const moments = estimate ?? scoreMoments(features);
+  const probable = (f: FusedCall): ProbableCall => ({ ...f, probability: inScopeProbability(f, calibration) });
+  const scored = fuseScores(features, params, moments).map(probable).sort(byScore);
+  const timing = { embed: t1 - t0, search: performance.now() - t1 };
+
+  const byId = new Map(scored.map((s) => [s.callId, s]));
+  let sentences: Promise<EmbeddedText[]> | undefined;
+  const embedSentences = async (): Promise<EmbeddedText[]> => {
+    const t = performance.now();
+    const vectors = await embedder.embed(prepared.sentences);
+    timing.embed += performance.now() - t;
+    return prepared.sentences.map((text, i) => ({ text, vector: vectors[i] as Float32Array }));
+  };
+  const evidenceById = new Map<string, TopicMatch[]>();
+
+  return {
+    draft,
+    embedded,
+    scored,
+    moments,
+    timing,
+    async scoreOf(callId) {
+      const hit = byId.get(callId);
+      if (hit || !corpus.calls.has(callId)) return hit;
+      await prefetchWholeCall(corpus, [callId]);
+      const [fused] = fuseScores(callFeatures(corpus, embedded, [callId]), params, moments);
+      return fused ? probable(fused) : undefined;
+    },
+    async evidence(callIds) {
+      const todo = [...new Set(callIds)].filter((id) => !evidenceById.has(id) && corpus.calls.has(id));
+      if (todo.length) {
+        if (corpus.index.prefetch) {
+          await corpus.index.prefetch(todo.flatMap((id) => evidencePassages(corpus.passagesByCall.get(id) ?? []).map((p) => p.id)));
+        }
+        sentences ??= embedSentences();
+        const units = await sentences;
+        for (const id of todo) evidenceById.set(id, evidenceOfCall(corpus, id, units));
+      }
+      return callIds.map((id) => evidenceById.get(id) ?? []);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The strategies the harness knows, by name. `hybrid` is the service's own scorer; `bm25` and
+ * `dense` are its two halves alone; the rest are alternatives that were measured and not adopted.
+ */
+import { DEFAULT_RANK_PARAMS, type RankParams } from '../../core/rank/fusion.js';
+import { scoreCalls } from '../../core/rank/score-calls.js';
+import { backgroundStrategy } from './background-strategy.js';
+import { evidenceStrategy } from './evidence-strategy.js';
+import { rrfStrategy } from './rrf-strategy.js';
+import type { Strategy } from './strategy.js';
+
+export type { Strategy, StrategyInput, StrategyScore } from './strategy.js';
+
+/**
+ * The service's scorer with some weights overridden.
+ *
+ * @example
+ * weighted('bm25', { denseWeight: 0, lexicalWeight: 1 })
+ */
+export function weighted(name: string, overrides: Partial<RankParams> = {}): Strategy {
+  const params: RankParams = { ...DEFAULT_RANK_PARAMS, ...overrides };
+  return { name, needsSentences: false, score: ({ corpus, draft, callIds }) => scoreCalls(corpus, draft, callIds, params) };
+}
+
+export const STRATEGIES: readonly Strategy[] = [
+  weighted('hybrid'),
+  weighted('bm25', { denseWeight: 0, lexicalWeight: 1 }),
+  weighted('dense', { denseWeight: 1, lexicalWeight: 0 }),
+  backgroundStrategy('hybrid+bg'),
+  rrfStrategy('hybrid-rrf'),
+  evidenceStrategy('hybrid+evidence', 0.3),
+];
