@@ -60,6 +60,8 @@ export type SubmissionRules = z.infer<typeof SubmissionRules>;
 export const CallSource = z.object({
   url: z.string().min(1).max(2_000),
   kind: z.enum(['page', 'feed', 'listing', 'bulk']),
+  /** The listing, feed or bulk file the call was found through, when `url` is the call's own page or record. */
+  via: z.string().max(2_000).optional(),
   /** The source's name (`--source-name`, the sources file's `name`). */
   name: z.string().max(200).optional(),
   /** When this source last returned the content the call was parsed from (ISO timestamp). */

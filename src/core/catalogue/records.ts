@@ -82,7 +82,9 @@ function editorsOf(v: unknown): GuestEditor[] {
 function flaggedDeadline(v: unknown): IsoDate | undefined {
   if (!Array.isArray(v)) return undefined;
   const entries = v.filter((d): d is Rec => typeof d === 'object' && d !== null);
-  const flagged = entries.find((d) => DEADLINE_FLAGS.some((f) => d[f] === true));
+  // Some sources flag abstract and revision dates too: the first flagged one that is not one of those.
+  const flaggedAll = entries.filter((d) => DEADLINE_FLAGS.some((f) => d[f] === true) && readDate(d.date));
+  const flagged = flaggedAll.find((d) => !/abstract|revis|resubmi|second|final|decision/i.test(str(d.description) ?? '')) ?? flaggedAll[0];
   const described = entries.find((d) => /full paper|submission deadline|manuscript/i.test(str(d.description) ?? ''));
   return readDate((flagged ?? described)?.date);
 }
@@ -103,7 +105,7 @@ export function recordUrl(rec: Rec, map?: Record<string, string>): string | unde
 export function callFromRecord(rec: Rec, opts: { map?: Record<string, string>; where?: string } = {}): Call {
   const where = opts.where ?? 'record';
   const keys = Object.keys(rec);
-  if ('scope' in rec || ('dates' in rec && typeof rec.dates === 'object' && !Array.isArray(rec.dates)) || 'guest_editors' in rec) {
+  if ('scope' in rec || (typeof rec.dates === 'object' && rec.dates !== null && !Array.isArray(rec.dates))) {
     const r = Call.safeParse(rec);
     if (r.success) return r.data;
     throw createError('VALIDATION', `${where}: not a valid call`, { fields: fieldIssues(r.error) });
@@ -111,7 +113,8 @@ export function callFromRecord(rec: Rec, opts: { map?: Record<string, string>; w
   if (!opts.map && keys.every((k) => EVAL_KEYS.has(k)) && typeof rec.id === 'string') return callFromEval(EvalCall.parse(rec), isCallId(rec.id) ? rec.id : slugify(rec.id));
   const title = str(pick(rec, 'title', opts.map))?.replace(/\s+/g, ' ');
   if (!title) throw createError('VALIDATION', `${where}: no title`, { fields: [{ path: 'title', message: 'missing' }] });
-  const id = str(rec.id);
+  const idKey = opts.map?.id;
+  const id = idKey === 'title' ? undefined : str(rec[idKey ?? 'id']);
   const deadline = readDate(pick(rec, 'deadline', opts.map)) ?? flaggedDeadline(rec.dates);
   const r = Call.safeParse({
     id: id && isCallId(id) ? id : slugify(title, 60),

@@ -38,6 +38,7 @@ function sourceOf(ctx: WalkContext, url: string, kind: SourceKind, hash: string,
   return {
     url,
     kind,
+    ...(url !== ctx.spec.url ? { via: ctx.spec.url } : {}),
     ...(ctx.spec.name ? { name: ctx.spec.name } : {}),
     fetched_at: ctx.now,
     content_hash: hash,

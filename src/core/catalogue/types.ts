@@ -19,8 +19,11 @@ export const SourceSpec = z
     /** Listings and feeds: at most this many linked call pages are followed. */
     limit: z.number().int().min(1).max(1_000).default(50),
     licence: z.string().max(300).optional(),
-    /** Bulk files: which record key holds a call field, when the file uses its own names (`{ topics: 'keywords' }`). */
-    map: z.record(z.enum(['title', 'venue', 'publisher', 'scope', 'topics', 'deadline', 'url', 'editors']), z.string()).optional(),
+    /**
+     * Bulk files: which record key holds a call field, when the file uses its own names
+     * (`{ topics: 'keywords' }`); `{ id: 'title' }` ignores the records' own ids and names calls after their titles.
+     */
+    map: z.partialRecord(z.enum(['id', 'title', 'venue', 'publisher', 'scope', 'topics', 'deadline', 'url', 'editors']), z.string()).optional(),
     /** Listings: only links whose URL matches this regular expression are call pages. */
     match: z.string().max(500).optional(),
     /** Fields laid over every call of this source (a publisher the pages do not name, say). */
