@@ -14,12 +14,14 @@ import { createFlatIndex } from '../../src/core/flat-index.js';
 import type { Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
 import { Call } from '../../src/core/schema.js';
+import { BUNDLED_IDS } from '../fixtures/cfp/load.js';
 
 const CALLS_DIR = join(import.meta.dirname, '../../data/calls');
 
 function bundledCalls(): Call[] {
+  // The three seeds: data/calls also holds the starter catalogue.
   return readdirSync(CALLS_DIR)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && (BUNDLED_IDS as readonly string[]).includes(f.slice(0, -5)))
     .map((f) => Call.parse(JSON.parse(readFileSync(join(CALLS_DIR, f), 'utf8'))));
 }
 

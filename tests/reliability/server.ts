@@ -4,7 +4,8 @@
  * output. Used by the confidentiality and shutdown tests and the soak script.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ export async function freePort(): Promise<number> {
  */
 export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cfpmatch-server-'));
-  await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+  copySeedCalls(join(dataDir, 'calls'));
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/entry/node.js')], {
     cwd: ROOT,
