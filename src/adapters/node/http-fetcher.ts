@@ -30,6 +30,8 @@ export interface HttpFetcherOptions {
   /** Honour robots.txt (default true). */
   robots?: boolean;
   log?: Logger;
+  /** How to wait (per-host delay, backoff); tests pass a recorder. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 interface RobotsTxt {
@@ -60,6 +62,7 @@ export function createHttpFetcher(opts: HttpFetcherOptions = {}): HttpFetcher {
   const retries = opts.retries ?? 2;
   const backoff = opts.backoffMs ?? 500;
   const log = opts.log ?? silentLogger;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const agents = createAgents(Boolean(opts.allowPrivate));
   const nextSlot = new Map<string, number>();
   const robots = new Map<string, Promise<Robots>>();
@@ -69,7 +72,7 @@ export function createHttpFetcher(opts: HttpFetcherOptions = {}): HttpFetcher {
     const now = Date.now();
     const at = Math.max(now, nextSlot.get(host) ?? 0);
     nextSlot.set(host, at + delay);
-    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+    if (at > now) await sleep(at - now);
   }
 
   async function get(url: URL, headers: Record<string, string>): Promise<GetResponse> {
@@ -84,7 +87,7 @@ export function createHttpFetcher(opts: HttpFetcherOptions = {}): HttpFetcher {
         if (!isTransient(err) || attempt >= retries) throw err;
         log('fetch.retry', { host: url.host, reason: 'timeout or reset', attempt: attempt + 1 });
       }
-      await new Promise((r) => setTimeout(r, backoff * 2 ** attempt));
+      await sleep(backoff * 2 ** attempt);
     }
   }
 

@@ -140,10 +140,14 @@ function detectKind(doc: RawDocument, spec: SourceSpec): SourceKind {
   if (format === 'feed') return 'feed';
   if (format === 'json' || format === 'jsonl' || format === 'csv') return 'bulk';
   if (format !== 'html') return 'page';
+  const links = listingLinks(text, spec.url, spec).length;
+  // Three or more links to calls: a listing (a call page links to one or two others at most).
+  if (links >= 3) return 'listing';
   try {
-    if (looksLikeCall(parseDocument(doc))) return 'page';
+    const call = parseDocument(doc);
+    if (call.dates.submission_deadline || (looksLikeCall(call) && links === 0)) return 'page';
   } catch {
     // not one call: perhaps a listing
   }
-  return listingLinks(text, spec.url, spec).length >= 2 ? 'listing' : 'page';
+  return links >= 2 ? 'listing' : 'page';
 }
