@@ -6,7 +6,7 @@
  * only. Addresses are checked by the agent after DNS, on every hop (see http-get.ts).
  */
 import { createRequire } from 'node:module';
-import { createError } from '../../core/errors.js';
+import { createError, isCfpError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/log.js';
 import type { Fetcher, FetchResult, Validators } from '../../core/catalogue/types.js';
 import { createAgents, httpGet, isTransient, type GetResponse } from './http-get.js';
@@ -104,7 +104,9 @@ export function createHttpFetcher(opts: HttpFetcherOptions = {}): HttpFetcher {
           const parsed = robotsParser(robotsUrl, new TextDecoder().decode(res.body));
           const delay = parsed.getCrawlDelay(ua);
           return { allowed: (u) => parsed.isAllowed(u, ua) !== false, ...(delay ? { delayMs: Math.min(delay * 1000, MAX_CRAWL_DELAY_MS) } : {}) };
-        } catch {
+        } catch (err) {
+          // A host we may not reach at all says so itself; an unreachable robots.txt disallows all (RFC 9309).
+          if (isCfpError(err) && err.code === 'FETCH_REFUSED') throw err;
           return { allowed: () => false };
         }
       })();
