@@ -253,12 +253,18 @@ export const RankedCall = z.object({
 });
 export type RankedCall = z.infer<typeof RankedCall>;
 
+/** `warming`: a first start is still embedding the calls and rankings are lexical only (`embedded` of `total` passages done). */
+export const IndexStatus = z.object({ state: z.enum(['ready', 'warming']), embedded: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+export type IndexStatus = z.infer<typeof IndexStatus>;
+
 export const RankResponse = z.object({
   results: z.array(RankedCall),
   total_calls: z.number().int(),
   as_of: IsoDate,
   embedder: z.string(),
   timing_ms: z.object({ embed: z.number(), search: z.number(), total: z.number() }),
+  /** Present while the index is warming: this ranking is lexical only. */
+  index: IndexStatus.optional(),
 });
 export type RankResponse = z.infer<typeof RankResponse>;
 

@@ -16,7 +16,8 @@ const port = Number(process.env.PORT ?? 8787);
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 
 const runtimeOptions = envOptions();
-const runtime = await createNodeRuntime({ ...runtimeOptions, log });
+// background: answer at once on a first start and embed the calls meanwhile (index: warming in /healthz and rankings).
+const runtime = await createNodeRuntime({ ...runtimeOptions, log, background: true });
 // POST /v1/calls/import and the REFRESH_EVERY schedule (docs/catalogue.md).
 const catalogue = createNodeCatalogue({ dataDir: runtimeOptions.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist() });
 // The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.

@@ -71,6 +71,8 @@ export function createApp(deps: AppDeps): Hono {
       status: 'ok',
       calls: deps.matcher.corpus.calls.size,
       embedder: deps.matcher.embedder.id,
+      // `warming` while a first start embeds the calls: rankings are lexical until `ready`.
+      index: deps.matcher.indexStatus(),
       // Which calibration turns scores into fits: the embedder's own, or the embedder-independent one ("*").
       calibration: deps.matcher.calibration.embedder,
       // The page shows its Explain action only when this is true.

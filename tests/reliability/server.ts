@@ -56,7 +56,12 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const started = Date.now();
   const url = `http://127.0.0.1:${port}`;
-  const up = () => fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+  // Up and done warming (a first start answers at once but ranks lexically until its calls are embedded).
+  const up = () =>
+    fetch(`${url}/healthz`).then(
+      async (r) => r.ok && ((await r.json()) as { index?: { state?: string } }).index?.state !== 'warming',
+      () => false,
+    );
   while (!(await up())) {
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${out}`);
     if (Date.now() - started > timeoutMs) {
