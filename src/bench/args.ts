@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench`. */
 
-export const SECTIONS = ['embed', 'rank', 'http', 'triage'] as const;
+export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'catalogue'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -25,13 +25,17 @@ export interface BenchArgs {
   name: string;
   /** Override the matcher's exactLimit (to compare candidate selection against scoring every call). */
   exactLimit?: number;
+  /** `--only catalogue`: saved CFP pages to import and sources to refresh; 0 skips embedding their passages. */
+  cataloguePages: number;
+  catalogueEmbed: boolean;
 }
 
 export const USAGE = `npm run bench -- [--only embed,rank,http,triage] [--sizes 100,1000,10000,50000]
   [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
-  [--exact-limit <calls>]`;
+  [--exact-limit <calls>] [--catalogue-pages 1000] [--catalogue-embed 1|0]
+  (catalogue runs only with --only catalogue)`;
 
 /**
  * @example
@@ -39,7 +43,8 @@ export const USAGE = `npm run bench -- [--only embed,rank,http,triage] [--sizes 
  */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
-    sections: [...SECTIONS],
+    // The catalogue section embeds ~10k passages with USE-lite (many minutes): only on request.
+    sections: SECTIONS.filter((s) => s !== 'catalogue'),
     sizes: [100, 1_000, 10_000, 50_000],
     dims: 512,
     seed: 7,
@@ -55,6 +60,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     httpConnections: 8,
     out: 'bench/results',
     name: 'latest',
+    cataloguePages: 1_000,
+    catalogueEmbed: true,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -90,6 +97,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--out': args.out = v ?? args.out; break;
       case '--name': args.name = v ?? args.name; break;
       case '--exact-limit': args.exactLimit = num(flag, v); break;
+      case '--catalogue-pages': args.cataloguePages = num(flag, v); break;
+      case '--catalogue-embed': args.catalogueEmbed = num(flag, v) !== 0; break;
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }

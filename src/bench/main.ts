@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from './args.js';
 import { childMain } from './child.js';
+import { benchCatalogue } from './catalogue-bench.js';
 import { benchEmbedders } from './embed-bench.js';
 import { benchHttp } from './http-bench.js';
 import { benchRankSizes } from './rank-bench.js';
@@ -49,6 +50,7 @@ if (argv[0] === '--child') {
     results.http = await benchHttp({ size: args.httpSize, seconds: args.httpSeconds, connections: args.httpConnections, dims: args.dims, seed: args.seed, hnsw });
   }
   if (args.sections.includes('triage')) results.triage = await triage();
+  if (args.sections.includes('catalogue')) results.catalogue = await benchCatalogue({ pages: args.cataloguePages, embed: args.catalogueEmbed });
   await mkdir(args.out, { recursive: true });
   await writeFile(join(args.out, `${args.name}.json`), JSON.stringify({ args, ...results }, null, 2));
   const md = toMarkdown(results);

@@ -11,6 +11,7 @@ export interface BenchResults {
   rank?: SizeResult[];
   http?: HttpResult;
   triage?: unknown;
+  catalogue?: unknown;
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
@@ -80,5 +81,6 @@ export function toMarkdown(r: BenchResults): string {
     out.push(row([h.calls, h.connections, h.seconds, h.requests, h.perSec, h.p50, h.p90, h.p99, h.max, h.errors, h.timeouts, h.non2xx]), '');
   }
   if (r.triage !== undefined) out.push('## Triage batch', '', '```json', JSON.stringify(r.triage, null, 2), '```', '');
+  if (r.catalogue !== undefined) out.push('## Catalogue import and refresh', '', '```json', JSON.stringify(r.catalogue, null, 2), '```', '');
   return out.join('\n');
 }
