@@ -5,6 +5,8 @@ const NODE = { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_pr
 const NATIVE = { group: ['hnswlib-node', 'onnxruntime-node', '@huggingface/transformers', '@energetic-ai/*', '@hono/node-server', '@hono/node-server/*'], message: 'no native or Node-only packages here' };
 /** A pattern that forbids importing the given top-level parts of src (e.g. 'adapters/node'). */
 const outside = (parts) => parts.map((p) => ({ group: [`**/${p}/**`, `**/${p}.js`], message: `may not import src/${p}` }));
+/** The other adapter family, reached from a sibling folder (`../node/x.js` from adapters/workers). */
+const SIBLING = (family) => ({ group: [`../${family}/**`, `../../adapters/${family}/**`], message: `may not import src/adapters/${family}` });
 /** One layer's "never" rule; tests of a layer follow the same rule as its code. */
 const layer = (files, why, patterns) => [
   { files, rules: { 'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message: `${why} (${p.message})` })) }] } },
@@ -26,9 +28,9 @@ export default tseslint.config(
   // The layering (docs/architecture.md): entry -> http, adapters -> core. Each "never" is a rule here.
   ...layer(['src/core/**/*.ts'], 'core is runtime-neutral and imports only core', [NODE, NATIVE, ...outside(['adapters', 'entry', 'http', 'web', 'cli', 'eval', 'bench', 'calibrate'])]),
   ...layer(['src/http/**/*.ts', 'src/web/**/*.ts'], 'http and web run on Node and Workers alike: core only, no adapters, no Node modules', [NODE, NATIVE, ...outside(['adapters', 'entry', 'cli', 'eval', 'bench', 'calibrate'])]),
-  ...layer(['src/adapters/workers/**/*.ts'], 'Workers adapters implement core ports only, with Web APIs', [NODE, NATIVE, ...outside(['adapters/node', 'entry', 'http', 'web', 'cli', 'eval', 'bench', 'calibrate'])]),
+  ...layer(['src/adapters/workers/**/*.ts'], 'Workers adapters implement core ports only, with Web APIs', [NODE, NATIVE, SIBLING('node'), ...outside(['adapters/node', 'entry', 'http', 'web', 'cli', 'eval', 'bench', 'calibrate'])]),
   ...layer(['src/entry/worker.ts', 'src/entry/service.ts'], 'the Worker and the service it shares with Node load no Node adapter or module', [NODE, NATIVE, ...outside(['adapters/node', 'cli', 'eval', 'bench', 'calibrate'])]),
-  ...layer(['src/adapters/node/**/*.ts'], 'Node adapters implement core ports only', outside(['adapters/workers', 'entry', 'http', 'web', 'cli', 'eval', 'bench', 'calibrate'])),
+  ...layer(['src/adapters/node/**/*.ts'], 'Node adapters implement core ports only', [SIBLING('workers'), ...outside(['adapters/workers', 'entry', 'http', 'web', 'cli', 'eval', 'bench', 'calibrate'])]),
   ...layer(['src/cli/**/*.ts', 'src/eval/**/*.ts', 'src/bench/**/*.ts', 'src/calibrate/**/*.ts'], 'Node tools never load the Worker adapters', outside(['adapters/workers'])),
   {
     files: ['**/*.js', '**/*.mjs'],

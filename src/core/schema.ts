@@ -86,6 +86,15 @@ export const DeadlineChange = z.object({
 });
 export type DeadlineChange = z.infer<typeof DeadlineChange>;
 
+/** Where one extracted field of a call came from, so a page can show it (and a reviewer check it). */
+export const FieldSource = z.object({
+  /** `text-line`: a line of pasted text; `html-element`: an element of a web page; `meta`: page metadata (og:, citation_, JSON-LD); `publisher`: a publisher-specific reader; `llm`: the optional model extraction; `curated`: a hand-curated file. */
+  from: z.enum(['text-line', 'html-element', 'meta', 'publisher', 'llm', 'curated']),
+  /** Human-readable location: "line 3", "lines 12-20", "h1", "meta og:title". */
+  where: z.string().max(300),
+});
+export type FieldSource = z.infer<typeof FieldSource>;
+
 export const Call = z.object({
   id: CallId,
   title: z.string().min(1),
@@ -100,6 +109,8 @@ export const Call = z.object({
   rules: SubmissionRules.default({}),
   /** Problems the parser found in the source text (e.g. a date that contradicts the others). */
   warnings: z.array(z.string()).default([]),
+  /** Where each extracted field came from (`title`, `venue`, `publisher`, `topics`, `dates.submission_deadline`, `guest_editors`, ...). */
+  field_sources: z.record(z.string().max(100), FieldSource).optional(),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: z.string().optional(),
   /** Catalogue provenance: every source this call was imported from (absent for hand-added calls). */

@@ -43,7 +43,8 @@ describe('cfpmatch calls add --llm', () => {
     const r = await run(['calls', 'add', CFP, '--llm', '--dry-run', '--id', 'qnet'], { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model' });
     expect(r.code).toBe(0);
     const call = JSON.parse(r.stdout) as { id: string; venue: string; dates: { submission_deadline: string } };
-    expect(call).toMatchObject({ id: 'qnet', venue: 'Computer Networks', dates: { submission_deadline: '2025-04-30' } });
+    // The rules found a deadline, so the model's different one is only reported (issue #14: the model never overrides a rule field).
+    expect(call).toMatchObject({ id: 'qnet', venue: 'Computer Networks', dates: { submission_deadline: '2025-04-15' } });
     expect(r.stderr).toContain('extracted by llm');
     expect(r.stderr).toMatch(/disagreement: dates\.submission_deadline: llm="2025-04-30" parser="2025-04-15"/);
     expect(fake.requests.length).toBeGreaterThan(0);

@@ -26,10 +26,25 @@ const answer = (over: Partial<ModelCall> = {}): ModelCall => ({
 const model = (...answers: string[]) => new FakeListChatModel({ responses: answers });
 
 describe('extractCallWithLlm', () => {
+  it('fills only the fields the rules left empty, and marks them as the model\'s', async () => {
+    // No topic list and no deadline in this text: those two come from the model; the title the rules found stays.
+    const text = 'Title: Quantum Networking for the Post-5G Internet\n\nQuantum networks promise communication tasks that classical networks cannot perform.';
+    const out = await extractCallWithLlm(text, model(JSON.stringify(answer({ title: 'Something Else Entirely' }))), { id: 'qnet' });
+    expect(out.call.title).toBe('Quantum Networking for the Post-5G Internet');
+    expect(out.call.topics).toEqual(answer().topics);
+    expect(out.call.dates.submission_deadline).toBe('2025-04-30');
+    expect(out.call.field_sources?.['topics']).toEqual({ from: 'llm', where: 'model extraction' });
+    expect(out.call.field_sources?.['dates.submission_deadline']?.from).toBe('llm');
+    expect(out.call.field_sources?.['title']?.from).toBe('text-line');
+    expect(out.call.warnings.some((w) => w.startsWith('filled by the LLM'))).toBe(true);
+  });
+
   it('uses the model and reports the fields where the parser disagrees', async () => {
     const out = await extractCallWithLlm(TEXT, model(JSON.stringify(answer())), { id: 'qnet' });
     expect(out.source).toBe('llm');
-    expect(out.call).toMatchObject({ id: 'qnet', venue: 'Computer Networks', dates: { submission_deadline: '2025-04-30' }, source_text: TEXT });
+    // The rules found a deadline, so the model's different one is reported, never used.
+    expect(out.call).toMatchObject({ id: 'qnet', dates: { submission_deadline: '2025-04-15' }, source_text: TEXT });
+    expect(out.call.warnings.some((w) => w.includes("the parser's values are kept"))).toBe(true);
     // The parser read 2025-04-15 and the later dates; the model (here) says 2025-04-30 and nothing else.
     const fields = out.disagreements.map((d) => d.field);
     expect(fields).toContain('dates.submission_deadline');

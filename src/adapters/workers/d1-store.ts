@@ -42,7 +42,9 @@ export function createD1Store(opts: D1StoreOptions): D1CallStore {
       const row = results[0];
       return row ? parse(row.json) : undefined;
     },
-    async put(call) {
+    async put(input) {
+      // A store is a boundary: an invalid call is refused here, never written and then unreadable.
+      const call = parseOrThrow(Call, input, 'call');
       const stmt = db.prepare(SQL.putCall).bind(call.id, JSON.stringify(call), callHash(call), new Date().toISOString());
       await db.batch([stmt, bump()]);
     },

@@ -105,7 +105,9 @@ export function createVectorizeIndex(opts: VectorizeIndexOptions): VectorizeVect
     },
     async search(vector, k, filter): Promise<VectorHit[]> {
       checkDimensions(vector, dimensions, 'query vector');
-      const topK = Math.max(1, Math.min(k, VECTORIZE_MAX_TOP_K));
+      // A filter drops hits after the query, so ask for as many as Vectorize returns: with topK = k a
+      // filter passing half the ids found half the neighbours (the VectorIndex contract's recall test).
+      const topK = Math.max(1, Math.min(filter ? VECTORIZE_MAX_TOP_K : k, VECTORIZE_MAX_TOP_K));
       const { matches } = await vectorize.query(Array.from(vector), { topK, returnValues: false, returnMetadata: 'none' });
       const hits: VectorHit[] = [];
       for (const m of matches) {

@@ -1,7 +1,9 @@
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFileStore } from '../../adapters/node/file-store.js';
+import { readFile } from 'node:fs/promises';
 import { readTextFile } from '../../adapters/node/text-file.js';
+import { decodeHtml, parseCfpHtml } from '../../core/cfp/index.js';
 import { parseCfp } from '../../core/cfp/parse.js';
 import { createError } from '../../core/errors.js';
 import { explainerFromEnv, extractCallWithLlm, NOT_CONFIGURED } from '../../core/explain/index.js';
@@ -10,11 +12,14 @@ import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { table, truncate } from '../io.js';
 import { formatCall } from './format-call.js';
 
-const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt> [--id <id>]|import <url|file>|refresh> [--json]
+const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--id <id>]|import <url|file>|refresh> [--json]
 
   list            the calls in DATA_DIR/calls
   show <id>       one call's parsed fields (--json: the whole Call)
   add <cfp.txt>   parse a CFP text file, store it in DATA_DIR/calls and index it
+  add <page.html> the same for a saved web page (.html/.htm, or any file that
+                  starts like HTML); --url <url> says where it came from, which
+                  picks the publisher reader
                   (--id sets the call id, default the file name;
                    --dry-run prints the parsed call without storing it;
                    --llm extracts the fields with the LLM set by LLM_BASE_URL and
@@ -42,7 +47,7 @@ export async function callsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, id: { type: 'string' }, 'dry-run': { type: 'boolean' }, llm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, id: { type: 'string' }, url: { type: 'string' }, 'dry-run': { type: 'boolean' }, llm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const [sub, arg] = positionals;
   if (values.help) {
@@ -70,24 +75,38 @@ export async function callsCommand(argv: string[]): Promise<number> {
       return 0;
     }
     case 'add':
-      return addCall(arg, values.id, { dryRun: Boolean(values['dry-run']), json: Boolean(values.json), llm: Boolean(values.llm) });
+      return addCall(arg, values.id, { dryRun: Boolean(values['dry-run']), json: Boolean(values.json), llm: Boolean(values.llm), ...(values.url ? { url: values.url } : {}) });
     default:
       throw createError('BAD_INPUT', `unknown calls subcommand "${sub}" (list, show, add, import, refresh)`);
   }
 }
 
-async function addCall(file: string | undefined, id: string | undefined, opts: { dryRun: boolean; json: boolean; llm: boolean }): Promise<number> {
+/** A saved web page: an .html/.htm name, or bytes that start like an HTML document. */
+function isHtmlFile(file: string, bytes: Uint8Array): boolean {
+  if (/\.x?html?$/i.test(file)) return true;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html');
+}
+
+async function addCall(file: string | undefined, id: string | undefined, opts: { dryRun: boolean; json: boolean; llm: boolean; url?: string }): Promise<number> {
   const { dryRun, json } = opts;
-  if (!file) throw createError('BAD_INPUT', 'calls add needs a CFP text file');
-  let text: string;
+  if (!file) throw createError('BAD_INPUT', 'calls add needs a CFP text file or a saved web page');
+  const callId = id ?? basename(file).replace(/\.[^.]+$/, '');
+  let bytes: Uint8Array;
   try {
-    text = await readTextFile(file);
+    bytes = await readFile(file);
   } catch {
     throw createError('BAD_INPUT', `cannot read ${file}`);
   }
-  const callId = id ?? basename(file).replace(/\.[^.]+$/, '');
   // Parse before loading the model, so a bad CFP fails fast.
-  const parsed = opts.llm ? await extractWithLlm(text, callId) : parseCfp(text, { id: callId });
+  let parsed: Call;
+  if (isHtmlFile(file, bytes)) {
+    if (opts.llm) throw createError('BAD_INPUT', '--llm works on CFP text; for a web page, run without --llm');
+    parsed = parseCfpHtml(decodeHtml(bytes), { id: callId, ...(opts.url ? { url: opts.url } : {}) });
+  } else {
+    const text = await readTextFile(file);
+    parsed = opts.llm ? await extractWithLlm(text, callId) : parseCfp(text, { id: callId });
+  }
   if (dryRun) {
     console.log(JSON.stringify(withoutSource(parsed), null, 2));
     return 0;

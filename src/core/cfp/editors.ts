@@ -5,12 +5,13 @@
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
+import { inlineEditors } from './editors-inline.js';
 
 /** Bounded and anchored at a word start, so a long run of letters cannot make it quadratic. */
 const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
 const EMAIL_G = new RegExp(EMAIL.source, 'g');
 const LEAD = /\(\s*lead\b[^)]{0,40}\)|\blead guest editor\b|\blead GE\b/i;
-const TITLE_PREFIX = /^(?:prof(?:essor)?\.?|dr\.?|assoc\.? prof\.?|assistant prof\.?)\s+/i;
+const TITLE_PREFIX = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?/i;
 const PARTICLE = "(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)";
 const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
 const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,4}$`, 'u');
@@ -24,14 +25,18 @@ const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1
  */
 export function looksLikeName(s: string): boolean {
   const t = s.replace(TITLE_PREFIX, '').trim();
-  return t.length <= 60 && NAME.test(t) && !/\b(?:University|Institute|Special|Issue|Journal|IEEE|Call)\b/.test(t);
+  return t.length <= 60 && NAME.test(t) && !NOT_NAME.test(t);
 }
+
+/** Capitalised phrases that are roles, salutations or organisations, not people. */
+const NOT_NAME =
+  /\b(?:University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Laboratory|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science)\b/;
 
 /** `Name, Affiliation...`: a name, then at least one more comma-separated part. */
 export function isEditorLine(text: string): boolean {
   if (text.length > 300 || /[.:]\s*$/.test(text.replace(EMAIL_G, ''))) return false;
-  const [first, ...rest] = text.split(',');
-  return first !== undefined && rest.join('').trim().length > 1 && looksLikeName(first.trim());
+  const [first, ...rest] = text.replace(LEAD, ' ').split(',');
+  return first !== undefined && rest.join('').trim().length > 1 && looksLikeName(first.replace(/\([^)]*\)/g, ' ').trim());
 }
 
 function emailOf(line: Line): string | undefined {
@@ -49,10 +54,20 @@ function clean(s: string): string {
     .replace(/^[\s,;:|–—-]+|[\s,;:|–—-]+$/g, '');
 }
 
+/** "Name (email)" or "Name" alone on a line in an editors section. */
+function nameOnly(line: Line): GuestEditor | undefined {
+  const email = emailOf(line);
+  const lead = LEAD.test(line.text);
+  const name = clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ')).replace(TITLE_PREFIX, '');
+  if (!looksLikeName(name)) return undefined;
+  return { name, ...(email ? { email } : {}), ...(lead ? { lead: true } : {}) };
+}
+
 function editorFromLine(line: Line): GuestEditor {
   const lead = LEAD.test(line.text);
   const text = lead ? line.text.replace(LEAD, ' ') : line.text;
-  const [first = '', ...rest] = text.split(',');
+  const [first0 = '', ...rest] = text.split(',');
+  const first = first0.replace(/\([^)]*\)/g, ' ');
   const affiliation = clean(rest.join(','));
   const email = emailOf(line);
   return {
@@ -110,7 +125,16 @@ export function parseEditors(
   const used = new Set<number>();
   const inSection = lines.filter((l, i) => sections[i] === 'editors' && !isDateLine(l));
   for (const block of blocks(inSection)) {
-    if (block.every((l) => isEditorLine(l.text))) {
+    if (block.length > 1 && block.every((l) => nameOnly(l) !== undefined)) {
+      for (const l of block) {
+        const e = nameOnly(l);
+        if (e) editors.push(e);
+        used.add(l.index);
+      }
+      continue;
+    }
+    // List items end with ";" or "." like any list; that is not a sentence.
+    if (block.every((l) => isEditorLine(l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : l.text))) {
       for (const l of block) {
         editors.push(editorFromLine(l));
         used.add(l.index);
@@ -124,6 +148,8 @@ export function parseEditors(
     }
   }
   if (editors.length > 0) return { editors, used };
+  const inline = inlineEditors(lines);
+  if (inline.editors.length > 0) return inline;
   // No editors heading: accept a run of editor lines right after the dates.
   let afterDates = false;
   for (const l of lines) {

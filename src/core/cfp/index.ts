@@ -2,9 +2,12 @@
  * The CFP parser's public surface.
  *
  * @example
- * import { parseCfp, mergeCurated } from './core/cfp/index.js';
+ * import { parseCfp, parseCfpHtml, decodeHtml } from './core/cfp/index.js';
  */
 export { parseCfp, type ParseCfpOptions } from './parse.js';
+export { parseCfpHtml, type ParseHtmlOptions } from './html/parse-html.js';
+export { decodeHtml } from './html/decode.js';
+export { MAX_HTML_CHARS } from './html/guard.js';
 export { mergeCurated } from './load-bundled.js';
 export { parseDate, findDates } from './dates.js';
 export { slugify } from './slug.js';

@@ -24,7 +24,7 @@ const BOLD_LINE = /^\s*(?:\*\*|__)([^*_]{2,200})(?:\*\*|__)\s*:?\s*$/;
 const BULLET = /^(\s*)(?:[•●▪◦‣○■□➢►✓➤∙·]\s*|[*+\-–—]\s+|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|[a-z]\)\s+)(\S.*)$/;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING =
-  /^(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|guest editors?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation)\s*:?$/i;
+  /^(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest) editors?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?)\s*[:：–—-]?$/iu;
 
 function indentOf(raw: string): number {
   const m = /^[ \t\u00a0]*/.exec(raw);
@@ -59,7 +59,8 @@ function cleanHeading(s: string): string {
  * toLines('### Important Dates\n- Submission Deadline: 1 May 2025').map((l) => l.kind) // ['heading', 'bullet']
  */
 export function toLines(text: string): Line[] {
-  const raws = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').split('\n');
+  // Zero-width characters (pasted from web pages) would hide a line's markers from the patterns below.
+  const raws = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').split('\n');
   return raws.map((raw, index) => {
     const { kind, text: plain } = classify(raw, raws[index + 1]);
     return { index, kind, text: plain, raw, indent: indentOf(raw), links: extractLinks(raw) };

@@ -18,6 +18,7 @@ import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
 import { parseRules } from './rules.js';
 import { slugify } from './slug.js';
+import { compactSources, textSource } from './sources.js';
 import { fieldIssues } from '../validate.js';
 
 export interface ParseCfpOptions {
@@ -84,11 +85,24 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
   const links = lines.flatMap((l) => l.links);
-  const { venue, publisher } = inferVenue(found.venue, links, text);
+  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, text);
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));
   const sentences = paras.filter((p) => !scopeParas.includes(p)).flatMap((p) => splitSentences(p.text));
+
+  const deadlineEntry = entries.find((e) => e.field === 'submission_deadline');
+  const titleNote = found.source === 'field' ? '"Title:" line' : found.source === 'heading' ? 'heading' : undefined;
+  const field_sources = compactSources({
+    title:
+      found.source === 'field' || found.source === 'heading'
+        ? textSource(found.lines, titleNote)
+        : { from: 'text-line', where: found.source === 'quoted' ? 'quoted in the prose' : found.source === 'synthesised' ? 'synthesised from the aims sentence' : 'start of the scope' },
+    venue: venue ? { from: 'text-line', where: venueWhere } : undefined,
+    topics: textSource(topicRuns.flatMap((r) => [r.start, r.end])),
+    'dates.submission_deadline': deadlineEntry ? textSource([deadlineEntry.line], deadlineEntry.label) : undefined,
+    guest_editors: textSource([...editorLines]),
+  });
 
   const candidate = {
     id: opts.id ?? slugify(title),
@@ -102,6 +116,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     ...findUrls(links),
     rules: parseRules(text, requirementItems, sentences),
     warnings,
+    field_sources,
     source_text: text,
   };
   const parsed = Call.safeParse(candidate);

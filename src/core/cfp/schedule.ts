@@ -5,6 +5,7 @@
 import type { CallDates } from '../schema.js';
 import type { Line } from './lines.js';
 import { compareIso, findDates, findMonthDay } from './dates.js';
+import { nextLineDate, proseDeadline } from './prose-dates.js';
 
 export type DateField = keyof CallDates;
 
@@ -99,12 +100,15 @@ function fillYears(entries: DateEntry[], now: string | undefined): void {
 export function collectDates(lines: readonly Line[], now?: string): { dates: CallDates; entries: DateEntry[] } {
   const entries: DateEntry[] = [];
   const seen = new Set<DateField>();
-  for (const l of lines) {
-    if (l.kind !== 'text' && l.kind !== 'bullet') continue;
-    const e = parseDateLine(l.text, l.index);
-    if (!e || seen.has(e.field)) continue;
+  lines.forEach((l, i) => {
+    const e = l.kind === 'text' || l.kind === 'bullet' ? (parseDateLine(l.text, l.index) ?? nextLineDate(lines, i)) : nextLineDate(lines, i);
+    if (!e || seen.has(e.field)) return;
     seen.add(e.field);
     entries.push(e);
+  });
+  if (!seen.has('submission_deadline')) {
+    const prose = proseDeadline(lines);
+    if (prose) entries.push(prose);
   }
   fillYears(entries, now);
   const kept = entries.filter((e) => !e.iso.startsWith('0000'));

@@ -3,7 +3,8 @@
  */
 import type { Line } from './lines.js';
 
-export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission';
+/** `other`: parts that are not the call's own content or people (associate editors, editorial boards, reviewers, committees). */
+export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission' | 'other';
 
 /**
  * The kind of section a heading opens.
@@ -14,6 +15,11 @@ export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission
  */
 export function sectionKindOf(heading: string): SectionKind {
   const h = heading.toLowerCase();
+  // Short headings name their section even with "Special Issue" in front ("Special Issue Editors").
+  const short = h.split(/\s+/).length <= 6;
+  if (/associate editors?|editorial (?:board|advisory)|advisory board|reviewers?\b|program(?:me)? committee|scientific committee|editor[- ]in[- ]chief/.test(h)) return 'other';
+  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b/.test(h)) return 'editors';
+  if (short && /\b(?:important|key) dates\b|\bdeadlines?\b|\btimeline\b/.test(h)) return 'dates';
   // A title heading is about the call, whatever words it happens to contain.
   if (/special (?:issue|section)|feature topic/.test(h) || h.length > 70) return 'scope';
   if (/\bdates?\b|deadlines?|timeline|schedule/.test(h)) return 'dates';
@@ -32,8 +38,26 @@ export function sectionKindOf(heading: string): SectionKind {
  */
 export function sectionsOf(lines: readonly Line[]): SectionKind[] {
   let current: SectionKind = 'scope';
+  let before: SectionKind | undefined;
   return lines.map((l) => {
+    // "... and the following Guest Editors:" opens a list of people that ends with the list.
+    if (before !== undefined && l.kind !== 'bullet' && l.kind !== 'blank') {
+      current = before;
+      before = undefined;
+    }
+    if (l.kind === 'text' && /\beditors?\s*[:：]\s*$/i.test(l.text) && l.text.length > 40) {
+      before = current;
+      current = 'editors';
+      return 'scope';
+    }
     if (l.kind === 'heading') current = sectionKindOf(l.text);
+    // Pages without a heading after their editors or dates go on in prose: a long sentence ends those sections.
+    else if ((current === 'editors' || current === 'dates') && l.kind === 'text' && isProse(l.text)) current = 'scope';
     return current;
   });
+}
+
+/** A line of running prose: long, several sentences' worth of words, ending like a sentence. */
+function isProse(text: string): boolean {
+  return text.length > 180 && text.split(/\s+/).length >= 25 && /[.!?:]["”’)]?$/.test(text) && !/@/.test(text);
 }

@@ -7,6 +7,7 @@
 import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
+import { titleFromLines } from './title-lines.js';
 
 export interface TitleResult {
   title?: string;
@@ -20,9 +21,25 @@ export interface TitleResult {
 
 const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
 const SPECIAL = /^(.*?)\b(?:special (?:issue|section)|feature topic|focus(?:ed)? issue|themed? issue)\s*(?:on|:|–|—|-)\s*(.+)$/i;
-const GENERIC = /^(?:call for (?:papers|contributions|submissions)|cfp|special issue|important dates|guest editors?|submission guidelines?|topics(?: of interest)?|scope|overview|background|introduction)$/i;
+/** Page and section headings that are never a call's title. */
+const GENERIC =
+  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming) )?special (?:issues?|collections?)(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
+
+/**
+ * Whether a heading is a page or section heading rather than a call's title.
+ *
+ * @example
+ * isGenericTitle('Current Calls for Papers') // true
+ * isGenericTitle('Soil Health and Food Security') // false
+ */
+export function isGenericTitle(s: string): boolean {
+  return GENERIC.test(s.replace(/[:!.\s]+$/, '').trim());
+}
 const QUOTED =
-  /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’']{8,250})[”"’']/i;
+  /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
+const ENTITLED =
+  /\b(?:special (?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 const AIM =
   /\b(?:aims?|seeks?|intends?|sets? out|is dedicated)\s+(?:to|at)\s+(?:[^.]{0,120}?\b)?(?:explor(?:e|ing)|investigat(?:e|ing)|address(?:ing)?|examin(?:e|ing)|stud(?:y|ying)|showcas(?:e|ing))\s+([^.;:]{8,300})|\bfocus(?:es)? on\s+([^.;:]{8,300})/i;
 
@@ -36,15 +53,40 @@ export function cleanTitle(s: string): string {
     .trim();
 }
 
+/**
+ * The journal named before "Special Issue": announcement words, labels
+ * ("Publication and issue:"), issue numbers and years removed; '' when no
+ * capitalised name is left ("Call for Papers for the").
+ *
+ * @example
+ * cleanVenue('Publication and issue: From the European South, no. 19, Fall 2026.') // 'From the European South'
+ */
+export function cleanVenue(raw: string): string {
+  const v = raw
+    .replace(/^.*[:：]\s*(?=\S)/, '')
+    .replace(/^(?:call for (?:papers|proposals|submissions)\b[\s:-]*)/i, '')
+    .replace(/,?\s*(?:no\.|vol\.|volume|issue)\s*\d.*$/i, '')
+    .replace(/[\s:,.–—-]+$/, '')
+    .replace(/^(?:(?:for|of|in|to)\s+)?(?:the|a|an)?\s*/i, '')
+    .trim();
+  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) ? v : '';
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function fromSpecial(text: string): { title: string; venue?: string } | undefined {
+/**
+ * "Venue Special Issue on Title" split into title and venue.
+ *
+ * @example
+ * fromSpecial('IEEE IoT Journal Special Issue: Symbiotic IoT') // { title: 'Symbiotic IoT', venue: 'IEEE IoT Journal' }
+ */
+export function fromSpecial(text: string): { title: string; venue?: string } | undefined {
   const m = SPECIAL.exec(text);
   if (!m) return undefined;
   const title = cleanTitle(m[2] ?? '');
-  const venue = (m[1] ?? '').replace(/[\s:,–—-]+$/, '').replace(/^(?:the|call for papers[:\s-]*)\s*/i, '').trim();
+  const venue = cleanVenue(m[1] ?? '');
   if (title.length < 3) return undefined;
   return { title, ...(venue.length > 2 && venue.length < 80 ? { venue } : {}) };
 }
@@ -100,13 +142,20 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
     const sp = fromSpecial(h.text);
     if (sp) return withVenue({ ...sp, source: 'heading', lines: [h.index] });
   }
-  // A short first line saying "Special Issue on X" is a title even without heading markup.
+  const entitled = ENTITLED.exec(prose);
+  if (entitled?.[1]) return withVenue({ title: cleanTitle(entitled[1]), source: 'quoted', lines: [] });
+  // A first line saying "Special Issue on X" is a title even without heading markup.
   const first = lines.find((l) => l.kind !== 'blank');
-  if (first && first.kind === 'text' && first.text.length < 200) {
+  if (first && first.kind === 'text' && first.text.length < 300) {
     const sp = fromSpecial(first.text);
     if (sp) return withVenue({ ...sp, source: 'heading', lines: [first.index] });
   }
-  const named = headings.find((h) => !GENERIC.test(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
+  const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
+  const fromLines = titleFromLines(lines);
+  // A title-like first line before any heading beats a later heading (pages put the title first).
+  if (fromLines && (!named || fromLines.line < named.index)) {
+    return withVenue({ title: fromLines.title, ...(fromLines.venue ? { venue: fromLines.venue } : {}), source: 'heading', lines: [fromLines.line] });
+  }
   if (named) return withVenue({ title: cleanTitle(named.text), source: 'heading', lines: [named.index] });
   const quoted = QUOTED.exec(prose);
   if (quoted?.[1]) return withVenue({ title: cleanTitle(quoted[1]), source: 'quoted', lines: [] });

@@ -8,6 +8,8 @@ import { parseDateLine } from './schedule.js';
 
 const TOPIC_INTRO =
   /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following)\b/i;
+/** Lists introduced like this are people ("... and the following Guest Editors:"). */
+export const EDITORS_INTRO = /\beditors?\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
 /** Lists introduced like this are submission requirements, not topics. */
 export const REQUIREMENT_INTRO =
   /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepare|formatting)\b/i;
@@ -30,9 +32,9 @@ export function cleanTopic(item: string): string {
 function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const texts = run.items.map((i) => i.text);
   if (texts.filter((t) => parseDateLine(t, 0)).length * 2 >= texts.length) return false;
-  if (section === 'dates' || section === 'editors') return false;
+  if (section === 'dates' || section === 'editors' || section === 'other') return false;
   const intro = introOf(run);
-  if (intro && REQUIREMENT_INTRO.test(intro)) return false;
+  if (intro && (REQUIREMENT_INTRO.test(intro) || EDITORS_INTRO.test(intro))) return false;
   if (section === 'topics') return true;
   return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics/i.test(intro);
 }
@@ -54,8 +56,10 @@ export function findTopics(
     const fallback = runs.find(
       (r) =>
         r.items.length >= 3 &&
-        sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' &&
-        !REQUIREMENT_INTRO.test(introOf(r)) &&
+        sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' && sections[r.start] !== 'other' &&
+        // A list after a sentence that is not about topics ("Changes can impact:") is that sentence's list, not the call's topics.
+        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r))) &&
+        !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) &&
         r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400),
     );
     chosen = fallback ? [fallback] : [];

@@ -42,6 +42,53 @@ const PUBLISHERS: ReadonlyArray<[string, RegExp]> = [
   ['SAGE', /\bSAGE\b/], ['IET', /\bIET\b/], ['IEEE', /\bIEEE\b/],
 ];
 
+/** A journal name: capitalised words, with the small words journals use inside names. */
+const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
+/** Sentences that name the journal of a call, most reliable first. */
+const NAMED_IN_TEXT: readonly RegExp[] = [
+  new RegExp(`A special issue of (${NAME}) \\(ISSN`, 'u'),
+  // Case-sensitive on purpose: NAME's capital letters are what end a journal name.
+  new RegExp(`\\b(?:[Ss]pecial|[Tt]hemed?|[Ff]ocus(?:ed)?|[Tt]hematic|SPECIAL)[\\p{L} -]{0,60}? (?:[Ii]ssue|[Ss]ection|[Cc]ollection|ISSUE) (?:of|in|OF|IN) (?:the )?(?:(?:open[- ]access )?journal )?(${NAME})`, 'u'),
+  new RegExp(`\\bThis (${NAME}) (?:special|themed?|focus) (?:issue|section)`, 'u'),
+  new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
+  new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
+  new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
+];
+
+/** Words that make a capitalised run something other than a journal name. */
+const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM)$/;
+
+/**
+ * The journal a call names in its prose ("A special issue of Biology (ISSN",
+ * "a Special Issue of Sustainability entitled", "This MRS Advances special
+ * issue", "the editors of Food Policy", "the American Journal of ...").
+ *
+ * @example
+ * venueInText('We invite papers for a special issue of Food Policy on the topic ...') // 'Food Policy'
+ */
+export function venueInText(text: string): string | undefined {
+  for (const re of NAMED_IN_TEXT) {
+    const m = re.exec(text);
+    const name = m?.[1]
+      ?.replace(/(?:\s+(?:on|of|and|for|in|the|&))+$/i, '')
+      .replace(/^The\s+/, '')
+      .replace(/[’']s$/, '')
+      .trim();
+    if (name && !NOT_JOURNAL.test(name) && name.length >= 3 && name.length <= 120) return name;
+  }
+  return undefined;
+}
+
+/** A link to a journal's home (`/journal/decision-support-systems`) whose label is the journal's name. */
+function venueInLinks(links: readonly Link[]): string | undefined {
+  for (const l of links) {
+    const slug = /\/journals?\/([a-z0-9-]{3,120})\/?(?:[?#].*)?$/i.exec(l.url)?.[1];
+    const label = l.label.trim();
+    if (slug && label.toLowerCase().replace(/[^a-z0-9]+/g, '-') === slug.toLowerCase()) return label;
+  }
+  return undefined;
+}
+
 /**
  * The canonical name of a known venue written in some other way, else the input.
  *
@@ -64,18 +111,32 @@ export function inferVenue(
   hinted: string | undefined,
   links: readonly Link[],
   text: string,
-): { venue?: string; publisher?: string } {
+): { venue?: string; publisher?: string; where: string } {
   let venue = hinted ? canonicalVenue(hinted) : undefined;
-  if (!venue) venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
+  let where = 'named beside the title';
   if (!venue) {
+    venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
+    where = 'submission link';
+  }
+  if (!venue) {
+    where = 'named in the text';
     // The venue named earliest in the text; later mentions are often citations.
     const hits = KNOWN.map((v) => ({ v, at: text.search(v.text) })).filter((h) => h.at >= 0);
     venue = hits.sort((a, b) => a.at - b.at)[0]?.v.name;
+  }
+  if (!venue) {
+    venue = venueInLinks(links);
+    where = 'link to the journal';
+  }
+  if (!venue) {
+    const named = venueInText(text);
+    venue = named ? canonicalVenue(named) : undefined;
+    where = 'named in the text';
   }
   const known = KNOWN.find((v) => v.name === venue);
   const publisher =
     known?.publisher ??
     (venue && /^IEEE\b/.test(venue) ? 'IEEE' : undefined) ??
     PUBLISHERS.find(([, re]) => re.test(venue ?? '') || re.test(text))?.[0];
-  return { ...(venue ? { venue } : {}), ...(publisher ? { publisher } : {}) };
+  return { ...(venue ? { venue } : {}), ...(publisher ? { publisher } : {}), where };
 }

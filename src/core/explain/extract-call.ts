@@ -1,8 +1,9 @@
 /**
- * LLM-assisted CFP extraction with the rule-based parser as fallback and
- * cross-check. The model's answer is validated with the `Call` schema; on any
- * model failure the parser's call is used. Fields where the two disagree are
- * reported so a human can check them.
+ * LLM-assisted CFP extraction: the rule-based parser first; the model fills
+ * only the fields the rules left empty or flagged (marked `from: 'llm'` in
+ * `field_sources`) and never replaces a field the rules found. The model's
+ * answer is validated with the `Call` schema; on any model failure the
+ * parser's call is used. Fields where the two disagree are reported.
  */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
@@ -88,17 +89,53 @@ function badOutput(message: string): Error {
   return createError('LLM_BAD_OUTPUT', message);
 }
 
-/** Fields the parser finds that the model is not asked for, plus a warning naming disagreements. */
+/** A parser title that the parser itself flagged as a guess (synthesised or the start of the scope). */
+const flaggedTitle = (c: Call) => c.warnings.some((w) => w.startsWith('no title found'));
+
+/**
+ * The parser's call with only the fields it left empty or flagged filled in
+ * from the model, each marked `from: 'llm'` in `field_sources`; a field the
+ * rules found is never replaced (a disagreement is reported instead). With no
+ * parser result the model's call is used whole, every field marked as the model's.
+ */
 function merge(llm: Call, parser: Call | undefined, disagreements: Disagreement[]): Call {
-  const warnings = [...llm.warnings];
-  if (disagreements.length > 0) warnings.push(`LLM and rule-based parser disagree on: ${disagreements.map((d) => d.field).join(', ')}`);
-  return {
-    ...llm,
-    ...(!llm.publisher && parser?.publisher ? { publisher: parser.publisher } : {}),
-    ...(!llm.submission_url && parser?.submission_url ? { submission_url: parser.submission_url } : {}),
-    ...(!llm.guidelines_url && parser?.guidelines_url ? { guidelines_url: parser.guidelines_url } : {}),
-    warnings,
+  const warnings = [...(parser?.warnings ?? llm.warnings)];
+  if (disagreements.length > 0) warnings.push(`LLM and rule-based parser disagree on: ${disagreements.map((d) => d.field).join(', ')}; the parser's values are kept`);
+  const fromLlm = { from: 'llm' as const, where: 'model extraction' };
+  if (!parser) {
+    const sources = Object.fromEntries(['title', 'venue', 'topics', 'dates.submission_deadline', 'guest_editors'].map((k) => [k, fromLlm]));
+    return { ...llm, warnings, field_sources: sources };
+  }
+  const out: Call = { ...parser, dates: { ...parser.dates }, field_sources: { ...(parser.field_sources ?? {}) } };
+  const filled: string[] = [];
+  const fill = (key: string, apply: () => void) => {
+    apply();
+    filled.push(key);
+    if (out.field_sources) out.field_sources[key] = fromLlm;
   };
+  if (flaggedTitle(parser) && llm.title) fill('title', () => (out.title = llm.title));
+  if (!parser.venue && llm.venue) fill('venue', () => (out.venue = llm.venue));
+  if (!parser.publisher && llm.publisher) fill('publisher', () => (out.publisher = llm.publisher));
+  if (!parser.scope && llm.scope) fill('scope', () => (out.scope = llm.scope));
+  if (parser.topics.length === 0 && llm.topics.length > 0) fill('topics', () => (out.topics = llm.topics));
+  if (parser.guest_editors.length === 0 && llm.guest_editors.length > 0) fill('guest_editors', () => (out.guest_editors = llm.guest_editors));
+  for (const key of ['submission_deadline', 'first_decision', 'revision', 'final_decision', 'final_manuscript', 'publication'] as const) {
+    const v = llm.dates[key];
+    if (!parser.dates[key] && v) fill(`dates.${key}`, () => (out.dates[key] = v));
+  }
+  for (const key of ['abstract_max_words', 'abstract_min_words', 'keywords_min', 'keywords_max'] as const) {
+    const v = llm.rules[key];
+    if (parser.rules[key] === undefined && v !== undefined) fill(`rules.${key}`, () => (out.rules = { ...out.rules, [key]: v }));
+  }
+  if (filled.length > 0) {
+    warnings.push(`filled by the LLM where the rules found nothing: ${filled.join(', ')}`);
+    if (filled.includes('title')) {
+      const kept = warnings.filter((w) => !w.startsWith('no title found'));
+      warnings.length = 0;
+      warnings.push(...kept);
+    }
+  }
+  return { ...out, warnings };
 }
 
 const sameText = (a: string | undefined, b: string | undefined) => canonical(a ?? '') === canonical(b ?? '');

@@ -24,7 +24,8 @@ export function callSummary(call: Call) {
 }
 
 /**
- * `GET /v1/calls`, `GET /v1/calls/:id`, and the admin-only `POST /v1/calls`, `DELETE /v1/calls/:id`.
+ * `GET /v1/calls`, `GET /v1/calls/:id`, and the admin-only `POST /v1/calls` (CFP text, `{ html, url? }` for a
+ * saved web page, the evaluation format or a full Call), `DELETE /v1/calls/:id`.
  * `POST /v1/calls` with `{ text, llm: true }` extracts the call with the LLM (rule-based parser as
  * fallback and cross-check) and answers the call plus `extraction: { source, disagreements, llm_error? }`;
  * without a configured LLM it answers 503 LLM_UNAVAILABLE.

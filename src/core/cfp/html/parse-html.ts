@@ -1,0 +1,117 @@
+/**
+ * A saved or fetched CFP web page to a `Call`: guard the input, find the
+ * publisher's template or the page's main content (Readability), turn it into
+ * line-structured text that keeps headings, lists and bold labels, parse that
+ * with the rule-based parser, and let page metadata and the publisher reader
+ * name the title, venue and publisher where they are surer than the text.
+ */
+import { Readability } from '@mozilla/readability';
+import { createError, isCfpError } from '../../errors.js';
+import type { Call, FieldSource } from '../../schema.js';
+import { parseCfp } from '../parse.js';
+import { slugify } from '../slug.js';
+import { parseDocument, pageMeta, type PageMeta } from './dom.js';
+import { htmlToText } from './to-text.js';
+import { readerFor, type ReaderResult } from './readers/index.js';
+import { htmlTitle } from './title.js';
+import { assertHtml, assertCfpPage } from './guard.js';
+
+export interface ParseHtmlOptions {
+  /** Where the page came from: picks the publisher reader and resolves nothing else. */
+  url?: string;
+  id?: string;
+  /** Today as `YYYY-MM-DD` (for dates written without a year). */
+  now?: string;
+}
+
+/** Page furniture that is never the call, removed before the generic path looks for content. */
+const FURNITURE = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .cookie, .cookies, #cookie-banner';
+
+function toUrl(url: string | undefined): URL | undefined {
+  try {
+    return url ? new URL(url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const textLength = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+/** The element holding the call: the reader's, Readability's main content when it kept most of the page, else the page without its furniture. */
+function contentRoot(html: string, doc: Document, reader: ReaderResult | undefined): { root: Element; where: string } {
+  if (reader?.root) return { root: reader.root, where: 'publisher template' };
+  const body = doc.body;
+  for (const el of [...body.querySelectorAll(FURNITURE)]) el.remove();
+  const forReadability = parseDocument(html);
+  for (const el of [...forReadability.querySelectorAll(FURNITURE)]) el.remove();
+  const article = new Readability<Node>(forReadability, { serializer: (n) => n, charThreshold: 200 }).parse();
+  const main = article?.content && article.content.nodeType === 1 ? (article.content as Element) : undefined;
+  // Readability drops blocks it scores low (editor lists, date tables); keep the whole page when it dropped most of it.
+  if (main && textLength(main) >= 0.6 * textLength(body)) return { root: main, where: 'main content (Readability)' };
+  return { root: body, where: 'page body' };
+}
+
+function relabel(sources: Call['field_sources'], where: string): Record<string, FieldSource> {
+  const out: Record<string, FieldSource> = {};
+  for (const [k, v] of Object.entries(sources ?? {})) {
+    out[k] = v.from === 'text-line' ? { from: 'html-element', where: `${where}, ${v.where} of its text` } : v;
+  }
+  return out;
+}
+
+function pick(
+  reader: ReaderResult | undefined,
+  meta: PageMeta,
+  key: 'venue' | 'publisher',
+): { value: string; source: FieldSource } | undefined {
+  if (reader?.[key]) return { value: reader[key] ?? '', source: { from: 'publisher', where: reader.where[key] ?? 'publisher reader' } };
+  const m = meta[key];
+  return m ? { value: m.value, source: { from: 'meta', where: m.where } } : undefined;
+}
+
+/**
+ * Parse a CFP web page. Throws `BAD_INPUT` (400) for bodies that are not
+ * HTML, binary data, or pages with no call in them (a journal home page, a
+ * login wall, an error page), `TOO_LARGE` for pages over the size limit, and
+ * the text parser's `BAD_CFP` when the content has neither title nor scope.
+ *
+ * @example
+ * const call = parseCfpHtml(html, { url: 'https://www.mdpi.com/journal/biology/special_issues/x' });
+ * call.venue // 'Biology'
+ * call.field_sources?.title // { from: 'html-element', where: 'h1' }
+ */
+export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
+  assertHtml(html);
+  try {
+    const doc = parseDocument(html);
+    const meta = pageMeta(doc, html);
+    const reader = readerFor(toUrl(opts.url), doc);
+    const read = reader?.read(doc);
+    const title = htmlTitle(doc, meta, read);
+    const { root, where } = contentRoot(html, doc, read);
+    const text = htmlToText(root);
+    assertCfpPage(text, meta.docTitle);
+    const call = parseCfp(text, { ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}) });
+    const sources = relabel(call.field_sources, where);
+    const venue = pick(read, meta, 'venue');
+    const publisher = pick(read, meta, 'publisher');
+    const keepTextTitle = sources['title']?.where.includes('"Title:"') ?? false;
+    const useHtmlTitle = title !== undefined && !keepTextTitle;
+    if (useHtmlTitle) sources['title'] = title.source;
+    if (venue) sources['venue'] = venue.source;
+    if (publisher) sources['publisher'] = publisher.source;
+    const warnings = useHtmlTitle ? call.warnings.filter((w) => !w.startsWith('no title found')) : call.warnings;
+    return {
+      ...call,
+      ...(useHtmlTitle ? { title: title.value } : {}),
+      ...(!opts.id && useHtmlTitle ? { id: slugify(title.value) } : {}),
+      ...(venue ? { venue: venue.value } : {}),
+      ...(publisher ? { publisher: publisher.value } : {}),
+      warnings,
+      field_sources: sources,
+    };
+  } catch (err) {
+    if (isCfpError(err)) throw err;
+    throw createError('BAD_INPUT', `could not read the HTML page: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}

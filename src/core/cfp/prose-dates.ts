@@ -1,0 +1,64 @@
+/**
+ * Submission deadlines that are not on a `Label: date` line: the date on the
+ * line after its label ("Manuscript deadline\n31 May 2024"), and deadlines in
+ * prose ("has been extended to August 23, 2019", "submit ... by 4th May
+ * 2020", "during October 15, 2022 – January 15, 2023").
+ */
+import type { Line } from './lines.js';
+import { findDates } from './dates.js';
+import { dateFieldOf, type DateEntry } from './schedule.js';
+
+const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
+/** A sentence about the submission deadline; "opens" / "open for submissions from" dates are not deadlines. */
+const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|no later than|during|between)|extended to)\b/i;
+const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;
+
+/**
+ * A label line ("Submission deadline:") whose date is on the next non-blank line.
+ *
+ * @example
+ * nextLineDeadline(toLines('Manuscript deadline\n\n31 May 2024'), 0) // { field: 'submission_deadline', iso: '2024-05-31', line: 2, ... }
+ */
+export function nextLineDate(lines: readonly Line[], i: number): DateEntry | undefined {
+  const l = lines[i];
+  if (!l || (l.kind !== 'text' && l.kind !== 'heading' && l.kind !== 'bullet')) return undefined;
+  const label = LABEL_ONLY.exec(l.text)?.[1];
+  if (!label || findDates(l.text).length > 0 || l.text.split(/\s+/).length > 8) return undefined;
+  const field = dateFieldOf(label);
+  if (!field) return undefined;
+  for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+    const next = lines[j];
+    if (!next || next.kind === 'blank') continue;
+    const dates = findDates(next.text);
+    // The value line is mostly the date (struck-out old date then the new one: the last holds).
+    const last = dates[dates.length - 1];
+    if (last && next.text.length <= 80) return { field, label, iso: last.iso, line: j };
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The submission deadline stated in a sentence, if any: the date after
+ * "extended to", else the end of a submission window, else the sentence's
+ * last date.
+ *
+ * @example
+ * proseDeadline(toLines('– The submission deadline has been extended to August 23, 2019 –')) // { iso: '2019-08-23', ... }
+ */
+export function proseDeadline(lines: readonly Line[]): DateEntry | undefined {
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'rule') continue;
+    for (const sentence of l.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u)) {
+      if (!DEADLINE_SENTENCE.test(sentence)) continue;
+      const dates = findDates(sentence).filter((d) => !OPENS.test(sentence.slice(0, d.start)));
+      if (dates.length === 0) continue;
+      const extended = /extended to\s*$/i;
+      const pick = dates.find((d) => extended.test(sentence.slice(0, d.start))) ?? dates[dates.length - 1];
+      if (pick && /^\d{4}-\d{2}-\d{2}$/.test(pick.iso)) {
+        return { field: 'submission_deadline', label: sentence.slice(0, 60), iso: pick.iso, line: l.index };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * `npm run eval:cfp [-- --cases DIR] [--json out.json]`: per-field accuracy
+ * of the CFP parser on the tuning and held-out splits, then every failure.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { runCfpEval } from './run.js';
+import type { FieldTable } from './score.js';
+
+const f2 = (n: number) => n.toFixed(2);
+
+function row(name: string, t: FieldTable): string {
+  return `| ${name} | ${t.cases} | ${f2(t.title)} | ${f2(t.venue)} | ${f2(t.deadline)} | ${f2(t.topics.precision)} / ${f2(t.topics.recall)} / ${f2(t.topics.f1)} (${t.topics.truth}) | ${f2(t.editors.recall)} / ${f2(t.editors.precision)} (${t.editors.truth}) |`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' } } });
+  const result = await runCfpEval(values.cases ?? 'eval/cfp/cases');
+  console.log('| split | CFPs | title | venue | deadline | topics P / R / F1 (items) | guest editors R / P (names) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(row('tune', result.tune));
+  console.log(row('held-out', result.heldout));
+  console.log(row('all', result.all));
+  for (const split of ['tune', 'heldout'] as const) {
+    const failed = result.scores.filter((s) => s.split === split && s.failures.length > 0);
+    console.log(`\nfailures (${split}, ${failed.length} of ${result.scores.filter((s) => s.split === split).length} CFPs):`);
+    for (const s of failed) for (const f of s.failures) console.log(`  ${s.id} [${s.format}]: ${f}`);
+  }
+  if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);
