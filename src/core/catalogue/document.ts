@@ -1,11 +1,11 @@
 /**
  * From fetched bytes to text and a format, and from a page to a Call. `parseDocument` is the one
- * place the catalogue calls the CFP parser, so moving to the HTML parser is a change here only.
+ * place the catalogue calls the CFP parser: HTML pages go to the HTML parser (structure, page
+ * metadata, publisher readers), text to the text parser.
  */
-import { parseCfp } from '../cfp/parse.js';
+import { decodeHtml, parseCfp, parseCfpHtml } from '../cfp/index.js';
 import { createError } from '../errors.js';
 import type { Call } from '../schema.js';
-import { htmlToText, htmlTitle } from './html.js';
 import type { RawDocument } from './types.js';
 
 export type DocumentFormat = 'html' | 'feed' | 'json' | 'jsonl' | 'csv' | 'text';
@@ -72,17 +72,13 @@ export function parseDocument(doc: RawDocument, opts: { id?: string } = {}): Cal
   if (format !== 'html' && format !== 'text') {
     throw createError('BAD_CFP', `${doc.url}: a ${format} document is not one CFP page (import it as a ${format === 'feed' ? 'feed' : 'bulk file'})`);
   }
-  return parseCfpText(format === 'html' ? htmlAsText(text) : text, opts);
+  if (format === 'text') return parseCfpText(text, opts);
+  // The HTML parser decodes as browsers do (meta charset, windows-1252 for latin-1) and picks a publisher reader by URL.
+  const url = /^https?:\/\//i.test(doc.url) ? doc.url : undefined;
+  return parseCfpHtml(decodeHtml(doc.body, doc.contentType), { ...(url ? { url } : {}), ...(opts.id ? { id: opts.id } : {}) });
 }
 
 /** CFP text (an e-mail, a feed item's body) as a Call. */
 export function parseCfpText(text: string, opts: { id?: string } = {}): Call {
   return parseCfp(text, opts.id ? { id: opts.id } : {});
-}
-
-function htmlAsText(html: string): string {
-  const text = htmlToText(html);
-  // Pages without a heading whose title is only in <title>/og:title: put it first so the parser can find it.
-  const title = /^## /m.test(text.slice(0, 600)) ? undefined : htmlTitle(html);
-  return title ? `## ${title}\n\n${text}` : text;
 }

@@ -8,7 +8,7 @@
  */
 import { createError, isCfpError } from '../errors.js';
 import type { Call, CallSource } from '../schema.js';
-import { htmlToText, extractLinks } from './html.js';
+import { extractLinks, fragmentText } from './html.js';
 import { decodeText, parseCfpText, parseDocument, sha256Hex, sniffFormat } from './document.js';
 import { parseFeed } from './feed.js';
 import { readBulk } from './bulk.js';
@@ -95,7 +95,7 @@ export async function walkFeed(ctx: WalkContext, doc: RawDocument, hash: string)
   const items = feed.items.slice(0, ctx.spec.limit);
   for (const [i, item] of items.entries()) {
     ctx.progress(item.link ?? ctx.spec.url, items.length);
-    const body = item.content ? htmlToText(item.content) : '';
+    const body = item.content ? fragmentText(item.content) : '';
     const key = item.link ?? (item.id ? `${ctx.spec.url}#${item.id}` : undefined);
     // The call itself is in the item when its body reads like one (a list, a deadline); else the item points at it.
     const inline = body.length >= 150 && (/^- /m.test(body) || /deadline|submission|topics/i.test(body));
