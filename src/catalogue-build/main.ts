@@ -27,7 +27,6 @@ const manifest = Manifest.parse(JSON.parse(await readFile(join(catalogueDir, 'ma
 const store = createFileStore({ dir: callsDir });
 const existing = await store.list();
 const seeds = existing.filter((c) => !c.sources);
-for (const c of existing.filter((x) => x.sources)) await store.delete(c.id);
 
 const calls = new Map<string, Call>(seeds.map((c) => [c.id, c]));
 const files = createFileFetcher({ baseDir: catalogueDir });
@@ -58,19 +57,23 @@ for (const s of manifest.sources) {
 
 const excluded = new Set(manifest.exclude.map((e) => e.call));
 const missingExcludes = [...excluded].filter((id) => !calls.has(id));
-if (missingExcludes.length) throw new Error(`exclude names calls the build did not produce: ${missingExcludes.join(', ')}`);
+if (missingExcludes.length) throw new Error(`exclude names calls the build did not produce: ${missingExcludes.join(', ')} (built: ${[...calls.keys()].sort().join(' ')})`);
 const built: Call[] = [];
 for (const c of calls.values()) {
   if (!c.sources || excluded.has(c.id)) continue;
   let call = !c.publisher && c.venue && manifest.publishers[c.venue] ? { ...c, publisher: manifest.publishers[c.venue] } : c;
+  const field = fieldOf.get(c.id);
   for (const o of manifest.overrides.filter((x) => x.call === c.id)) {
     call = mergeCurated(call, o.set as Partial<Call>);
     call = { ...call, warnings: [...call.warnings, `catalogue override (${Object.keys(o.set).join(', ')}): ${o.reason}`] };
   }
+  if (field) fieldOf.set(call.id, field);
   built.push(Call.parse(call));
 }
 const unknown = manifest.overrides.filter((o) => !calls.has(o.call)).map((o) => o.call);
 if (unknown.length) throw new Error(`overrides name calls the build did not produce: ${unknown.join(', ')}`);
+// Everything is checked before data/calls changes: a manifest error leaves the previous build in place.
+for (const c of existing.filter((x) => x.sources)) await store.delete(c.id);
 for (const c of built) await store.put(c);
 
 const report = { ...buildReport(built, seeds, reports, fieldOf, manifest.as_of), excluded: manifest.exclude };
