@@ -28,3 +28,14 @@ describe('bulk records', () => {
     expect(records[0]).toMatchObject({ url: 'https://x.org/si/1', call: { title: 'Soil, Water and Life', venue: 'Soil Biology', topics: ['drought', 'warming'] } });
   });
 });
+
+describe('cleanListedTitle', () => {
+  it('drops call-for-papers wrapping and quotes but keeps titles that would be left too short', async () => {
+    const { cleanListedTitle } = await import('./records.js');
+    expect(cleanListedTitle("Call for Papers on Special Issue: 'Embracing AI for the Future of Marketing'")).toBe('Embracing AI for the Future of Marketing');
+    expect(cleanListedTitle('Special Issue on Smart Service, Smart Business, Smart Research')).toBe('Smart Service, Smart Business, Smart Research');
+    expect(cleanListedTitle('“Regulation in the Age of Digitalization”')).toBe('Regulation in the Age of Digitalization');
+    expect(cleanListedTitle('Call for papers for a Special Issue of Information & Management')).toBe('Call for papers for a Special Issue of Information & Management');
+    expect(cleanListedTitle('Managing AI')).toBe('Managing AI');
+  });
+});

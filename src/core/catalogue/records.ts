@@ -89,6 +89,32 @@ function flaggedDeadline(v: unknown): IsoDate | undefined {
   return readDate((flagged ?? described)?.date);
 }
 
+const WRAPPERS = [
+  /^call\s+for\s+papers?\s*(?:on|for)?\s*[:\-–—]?\s*/i,
+  /^cfp\s*[:\-–—]?\s*/i,
+  /^\(?special\s+(?:issue|section)(?:\s*@\s*\w+)?\)?\s*(?:on\b)?\s*[:\-–—]?\s*/i,
+];
+
+/**
+ * A listed title without "Call for Papers: Special Issue on" wrapping and quotes, when what is left
+ * still reads as a title (three words or more); else the title as given.
+ *
+ * @example
+ * cleanListedTitle('Call for Papers: Special Issue on "Digital Resilience in Firms"') // 'Digital Resilience in Firms'
+ */
+export function cleanListedTitle(title: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  let rest = t;
+  for (let changed = true; changed; ) {
+    const before = rest;
+    for (const w of WRAPPERS) rest = rest.replace(w, '');
+    changed = rest !== before;
+  }
+  rest = rest.replace(/^["“'‘]+|["”'’]+$/g, '').trim();
+  // "Call for papers for a Special Issue of X" names no topic: keep it whole rather than leave "a Special Issue of X".
+  return rest !== t && rest.split(' ').length >= 3 && !/^(?:a|an|the)\s+special\b/i.test(rest) ? rest : t;
+}
+
 /** The record's page URL, when it has one (used for provenance and de-duplication). */
 export function recordUrl(rec: Rec, map?: Record<string, string>): string | undefined {
   const u = str(pick(rec, 'url', map));
@@ -111,7 +137,8 @@ export function callFromRecord(rec: Rec, opts: { map?: Record<string, string>; w
     throw createError('VALIDATION', `${where}: not a valid call`, { fields: fieldIssues(r.error) });
   }
   if (!opts.map && keys.every((k) => EVAL_KEYS.has(k)) && typeof rec.id === 'string') return callFromEval(EvalCall.parse(rec), isCallId(rec.id) ? rec.id : slugify(rec.id));
-  const title = str(pick(rec, 'title', opts.map))?.replace(/\s+/g, ' ');
+  const raw = str(pick(rec, 'title', opts.map));
+  const title = raw ? cleanListedTitle(raw) : undefined;
   if (!title) throw createError('VALIDATION', `${where}: no title`, { fields: [{ path: 'title', message: 'missing' }] });
   const idKey = opts.map?.id;
   const id = idKey === 'title' ? undefined : str(rec[idKey ?? 'id']);
