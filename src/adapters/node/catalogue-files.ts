@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CatalogueState, emptyState, SourcesFile, type SourceSpec } from '../../core/catalogue/types.js';
+import { z } from 'zod';
+import { CatalogueState, emptyState, SourceSpec } from '../../core/catalogue/types.js';
 import { createError } from '../../core/errors.js';
 import { fieldIssues } from '../../core/validate.js';
 
@@ -38,7 +39,8 @@ export async function readSourcesFile(dataDir: string, explicit?: string): Promi
     } catch (err) {
       throw createError('BAD_INPUT', `${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'} (${(err as Error).message.split('\n')[0]})`, { cause: err });
     }
-    const r = SourcesFile.safeParse(raw);
+    // The list or {sources: [...]}: validated in its own shape so a failing field is named by its path.
+    const r = Array.isArray(raw) ? z.array(SourceSpec).safeParse(raw) : z.object({ sources: z.array(SourceSpec) }).transform((o) => o.sources).safeParse(raw);
     if (!r.success) throw createError('VALIDATION', `${file}: invalid sources list`, { fields: fieldIssues(r.error) });
     return { file, sources: r.data };
   }
