@@ -13,7 +13,7 @@ const layer = (files, why, patterns) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-worker', 'models', 'coverage', '.wrangler', 'data', 'bench/results', 'tests/.tmp', '.cache', 'eval/.cache'] },
+  { ignores: ['node_modules', 'dist', 'dist-worker', 'models', 'coverage', '.wrangler', 'data', 'bench/results', 'tests/.tmp', '.cache', 'eval/.cache', 'src/web/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,6 +34,6 @@ export default tseslint.config(
   ...layer(['src/cli/**/*.ts', 'src/eval/**/*.ts', 'src/bench/**/*.ts', 'src/calibrate/**/*.ts'], 'Node tools never load the Worker adapters', outside(['adapters/workers'])),
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortController: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortController: 'readonly', performance: 'readonly' } },
   },
 );

@@ -18,6 +18,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, exit: 4 },
   CONFLICT: { status: 409, exit: 5 },
   TOO_LARGE: { status: 413, exit: 2 },
+  /** A draft file of a kind that cannot be read (wrong extension or content). */
+  UNSUPPORTED_FILE: { status: 415, exit: 2 },
+  /** A draft file that was recognised but holds no usable text (scanned, encrypted, damaged). */
+  UNREADABLE_FILE: { status: 422, exit: 2 },
   RATE_LIMITED: { status: 429, exit: 6 },
   EMBEDDER_UNAVAILABLE: { status: 503, exit: 7 },
   MODEL_NOT_FOUND: { status: 503, exit: 7 },

@@ -36,6 +36,16 @@ export interface MatcherDeps {
 /** A draft plus optional paging and filters; missing ones take their defaults. */
 export type RankInput = DraftInput & Partial<RankQuery>;
 
+/** The call filters of a query (publisher, venue, deadline window), nothing else. */
+function filtersOf(q: Partial<RankQuery>): Partial<RankQuery> {
+  return {
+    ...(q.publisher ? { publisher: q.publisher } : {}),
+    ...(q.venue ? { venue: q.venue } : {}),
+    ...(q.deadline_after ? { deadline_after: q.deadline_after } : {}),
+    ...(q.deadline_before ? { deadline_before: q.deadline_before } : {}),
+  };
+}
+
 /** Draft defaults (no title, no keywords) for a typed input. */
 export function draftOf(input: DraftInput): Draft {
   return { title: input.title ?? '', abstract: input.abstract, keywords: input.keywords ?? [] };
@@ -143,7 +153,7 @@ export function createMatcher(deps: MatcherDeps) {
 
   /** The author's ranking from an already scored draft. */
   function rankScored(sd: ScoredDraft, query: Partial<RankQuery> = {}, startedAt?: number): Promise<RankResponse> {
-    const q: RankQuery = { top_k: query.top_k ?? 10, as_of: query.as_of ?? today(), open_only: query.open_only ?? false };
+    const q: RankQuery = { ...filtersOf(query), top_k: query.top_k ?? 10, as_of: query.as_of ?? today(), open_only: query.open_only ?? false };
     return rankingOf(sd, corpus.calls, q, params, embedder.id, startedAt);
   }
 
@@ -155,7 +165,7 @@ export function createMatcher(deps: MatcherDeps) {
     return wasWarming ? { ...response, index: indexStatus() } : response;
   }
 
-  return { embedder, corpus, params, calibration, sync, warm, indexStatus, listCalls, getCall, ingest, remove, scoreDraft: score, rankScored, rank };
+  return { embedder, corpus, params, calibration, today, sync, warm, indexStatus, listCalls, getCall, ingest, remove, scoreDraft: score, rankScored, rank };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

@@ -211,11 +211,30 @@ export const Draft = z.object({
 export type Draft = z.infer<typeof Draft>;
 export type DraftInput = z.input<typeof Draft>;
 
-export const RankOptions = z.object({
-  top_k: z.number().int().min(1).max(100).default(10),
-  as_of: IsoDate.optional(),
+/** One value or several (a query string repeats the key; JSON gives an array). */
+const OneOrMany = z
+  .union([z.string().max(300), z.array(z.string().max(300)).max(50)])
+  .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s.length > 0));
+
+/**
+ * Which calls a ranking or a listing may show (rank/filters.ts). Values of a facet are alternatives
+ * (publisher IEEE or Elsevier); different facets must all hold. The window is inclusive.
+ */
+export const CallFilters = z.object({
+  publisher: OneOrMany.optional(),
+  venue: OneOrMany.optional(),
+  deadline_after: IsoDate.optional(),
+  deadline_before: IsoDate.optional(),
   open_only: z.boolean().default(false),
 });
+export type CallFilters = z.infer<typeof CallFilters>;
+
+export const RankOptions = z
+  .object({
+    top_k: z.number().int().min(1).max(100).default(10),
+    as_of: IsoDate.optional(),
+  })
+  .extend(CallFilters.shape);
 export type RankOptions = z.infer<typeof RankOptions>;
 
 export const RankRequest = Draft.extend(RankOptions.shape).extend({ explain: z.boolean().default(false) });
@@ -268,6 +287,48 @@ export type RankedCall = z.infer<typeof RankedCall>;
 export const IndexStatus = z.object({ state: z.enum(['ready', 'warming']), embedded: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
 export type IndexStatus = z.infer<typeof IndexStatus>;
 
+/** What a draft file yielded: the fields found, for the author to check before ranking. Never stored. */
+export const ExtractedDraft = z.object({
+  title: z.string(),
+  abstract: z.string(),
+  keywords: z.array(z.string()),
+  source: z.object({
+    name: z.string(),
+    kind: z.enum(['pdf', 'docx', 'tex', 'markdown', 'text']),
+    bytes: z.number().int(),
+    pages: z.number().int().optional(),
+  }),
+  /** Fields that were not found or look doubtful, in words. */
+  warnings: z.array(z.string()),
+});
+export type ExtractedDraft = z.infer<typeof ExtractedDraft>;
+export type DraftFileKind = ExtractedDraft['source']['kind'];
+
+/** A count of calls per facet value (publisher, venue, deadline state). */
+export const FacetCount = z.object({ value: z.string(), count: z.number().int() });
+
+/** One way out of an empty result: drop these filters and `matches` calls would show. */
+export const FilterRelaxation = z.object({
+  remove: z.array(z.enum(['publisher', 'venue', 'deadline_after', 'deadline_before', 'open_only'])),
+  matches: z.number().int(),
+  label: z.string(),
+});
+
+/** Why a result is empty and what to do about it, in words a page or a terminal can show as they are. */
+export const EmptyExplanation = z.object({ reason: z.string(), hint: z.string(), relax: z.array(FilterRelaxation) });
+export type EmptyExplanation = z.infer<typeof EmptyExplanation>;
+
+export const FilterSummary = z.object({
+  /** Calls that pass every filter. */
+  matched: z.number().int(),
+  total: z.number().int(),
+  /** Per facet, how many calls each value would give with the other filters kept. */
+  facets: z.object({ publisher: z.array(FacetCount), venue: z.array(FacetCount), deadline: z.array(FacetCount) }),
+  /** Present when nothing is shown. */
+  empty: EmptyExplanation.optional(),
+});
+export type FilterSummary = z.infer<typeof FilterSummary>;
+
 export const RankResponse = z.object({
   results: z.array(RankedCall),
   total_calls: z.number().int(),
@@ -276,6 +337,11 @@ export const RankResponse = z.object({
   timing_ms: z.object({ embed: z.number(), search: z.number(), total: z.number() }),
   /** Present while the index is warming: this ranking is lexical only. */
   index: IndexStatus.optional(),
+
+  /** Filter counts and, for an empty result, why it is empty (from /v1/rank when a filter is set or nothing is shown). */
+  filters: FilterSummary.optional(),
+  /** The draft read from an uploaded file (multipart /v1/rank), as ranked. */
+  draft_file: ExtractedDraft.optional(),
 });
 export type RankResponse = z.infer<typeof RankResponse>;
 
@@ -335,3 +401,12 @@ export const TriageResponse = z.object({
   results: z.array(TriageResult),
 });
 export type TriageResponse = z.infer<typeof TriageResponse>;
+
+/** `GET /v1/calls` query: filters plus paging. */
+export const CallListQuery = CallFilters.extend({
+  as_of: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  sort: z.enum(['id', 'deadline', 'title']).default('id'),
+});
+export type CallListQuery = z.infer<typeof CallListQuery>;

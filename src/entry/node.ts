@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createNodeCatalogue } from '../adapters/node/node-catalogue.js';
+import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
 import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { jsonLogger } from './json-logger.js';
 import { createService } from './service.js';
@@ -26,6 +27,8 @@ const app = createService(runtime.matcher, process.env, {
   onChange: () => void runtime.persist(),
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
   catalogue: catalogue.service,
+  // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
+  draftReaders: nodeDraftReaders(),
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });

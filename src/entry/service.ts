@@ -5,6 +5,7 @@
  * differ only in how they build the matcher's parts and where the client address comes from.
  */
 import type { Hono } from 'hono';
+import type { DraftFileReaders } from '../core/draft-file/index.js';
 import { explainerFromEnv, type LlmEnv } from '../core/explain/from-env.js';
 import type { CatalogueService } from '../core/catalogue/service.js';
 import type { Logger } from '../core/log.js';
@@ -31,6 +32,8 @@ export interface ServiceOptions {
   clientKey?: ClientKey;
   /** The catalogue importer (Node only) behind POST /v1/calls/import. */
   catalogue?: CatalogueService;
+  /** Readers of binary draft files (PDF, .docx) the runtime has; text kinds need none. */
+  draftReaders?: DraftFileReaders;
 }
 
 /**
@@ -49,5 +52,6 @@ export function createService(matcher: Matcher, env: ServiceEnv, opts: ServiceOp
     ...(explainer ? { explainer } : {}),
     security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }, opts.clientKey),
     ...(opts.catalogue ? { catalogue: opts.catalogue } : {}),
+    ...(opts.draftReaders ? { draftReaders: opts.draftReaders } : {}),
   });
 }

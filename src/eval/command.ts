@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createProgress } from '../cli/progress.js';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
 import { loadCalibrations } from '../adapters/node/calibration-file.js';
@@ -125,7 +126,8 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const { embedder: inner } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
   const embedder = values['no-cache'] ? inner : await createCachedEmbedder(inner, values.cache ?? 'eval/.cache');
   try {
-    let last = 0;
+    // A bar with the time left on a terminal; nothing in pipes and CI logs.
+    const bar = createProgress(papers.length);
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
     const calibration = calibrationFor(inner.id, await loadCalibrations());
     const res = await runEval({
@@ -134,14 +136,9 @@ export async function evalCommand(argv: string[]): Promise<number> {
       embedder,
       scorers,
       calibration,
-      onProgress: (done, total) => {
-        if (process.stderr.isTTY && (done - last >= 100 || done === total)) {
-          last = done;
-          process.stderr.write(`\r${done}/${total} papers`);
-        }
-      },
+      onProgress: (done, total) => bar.update(done, `${done}/${total} papers`),
     });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    bar.finish();
     console.log(formatEvalTable(res));
     if (values.json) {
       await mkdir(dirname(values.json), { recursive: true });

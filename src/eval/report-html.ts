@@ -83,11 +83,20 @@ export function reliabilitySpec(res: EvalResult, scorer: string): TopLevelSpec {
       },
       {
         data: { values },
-        mark: { type: 'line', point: true },
+        mark: { type: 'line', strokeWidth: 2, color: '#1f5fbf' },
         encoding: {
           x: { field: 'predicted', type: 'quantitative', title: 'mean predicted probability', scale: { domain: [0, 1] } },
           y: { field: 'observed', type: 'quantitative', title: 'observed share in scope', scale: { domain: [0, 1] } },
-          size: { field: 'count', type: 'quantitative' },
+        },
+      },
+      {
+        data: { values },
+        // Filled dots sized by how many papers a bin holds, from a size that can be seen (outline dots were nearly invisible).
+        mark: { type: 'point', filled: true, opacity: 0.9, color: '#1f5fbf', stroke: '#fff', strokeWidth: 1 },
+        encoding: {
+          x: { field: 'predicted', type: 'quantitative' },
+          y: { field: 'observed', type: 'quantitative' },
+          size: { field: 'count', type: 'quantitative', scale: { range: [60, 500] }, title: 'papers' },
         },
       },
     ],
@@ -109,13 +118,14 @@ export async function renderHtmlReport(res: EvalResult, title: string): Promise<
   const charts = await Promise.all([rocSpec(res), histogramSpec(res, head), reliabilitySpec(res, head)].map(renderSvg));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>cfpmatch eval: ${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}figure{display:inline-block;margin:1em}</style>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:100%}.table-wrap{max-width:100%;overflow-x:auto}table{border-collapse:collapse;font-size:.85rem}td,th{border:1px solid #ccc;padding:4px 6px;text-align:right}thead th{white-space:normal;word-break:break-word;max-width:6.5em;vertical-align:bottom}figure{display:inline-block;margin:1em;max-width:100%}figure svg{max-width:100%}</style>
 </head><body>
 <h1>cfpmatch evaluation: ${escapeHtml(title)}</h1>
 <p>Ranks are pessimistic under ties. Triage threshold ${fmt(res.extra.threshold)} on the top call's probability. Embedding ${fmt(res.extra.embed_ms_per_paper)} ms per paper (cache hits are near zero).</p>
-<table><tr><th>scorer</th>${METRIC_KEYS.map((k) => `<th>${k}</th>`).join('')}<th>acc_at_1_crosslist</th></tr>
-${rows}
-</table>
+<div class="table-wrap"><table><thead><tr><th>scorer</th>${METRIC_KEYS.map((k) => `<th>${k.replace(/_/g, '_<wbr>')}</th>`).join('')}<th>acc_<wbr>at_<wbr>1_<wbr>crosslist</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>
 <p>95% intervals for ${escapeHtml(head)} (bootstrap over papers): ${escapeHtml(formatCi95(res.extra.ci95))}.</p>
 <ul>${differences}</ul>
 ${charts.map((svg) => `<figure>${svg}</figure>`).join('\n')}

@@ -16,6 +16,9 @@ import { importRoutes } from './routes/import.js';
 import type { CatalogueService } from '../core/catalogue/service.js';
 import { explainRoutes } from './routes/explain.js';
 import { docsRoutes } from './routes/docs.js';
+import { extractRoutes } from './routes/extract.js';
+import type { DraftFileReaders } from '../core/draft-file/index.js';
+import { MAX_UPLOAD_BYTES, uploadTooLarge } from './upload-limit.js';
 import { rankRoutes } from './routes/rank.js';
 import { triageRoutes } from './routes/triage.js';
 import { applySecurity, type SecurityOptions } from './security.js';
@@ -36,6 +39,8 @@ export interface AppDeps {
   security?: SecurityOptions;
   /** The catalogue importer behind `POST /v1/calls/import` (Node); without it the route answers 403 DISABLED. */
   catalogue?: CatalogueService;
+  /** Readers of binary draft files (PDF, .docx) chosen by the entry; without them only text kinds (.tex, .md, .txt) are read. */
+  draftReaders?: DraftFileReaders;
 }
 
 /**
@@ -56,15 +61,15 @@ export function createApp(deps: AppDeps): Hono {
   });
   // Before the body limit, so a rate-limited client's body is never read.
   applySecurity(app, deps.security);
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw createError('TOO_LARGE', `request body over the limit of ${maxSize} bytes`);
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw createError('TOO_LARGE', `request body over the limit of ${maxSize} bytes`);
+    },
+  });
+  // Draft files come as multipart and may be larger than a JSON body; the file reader has its own limit.
+  const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw uploadTooLarge(); } });
+  app.use('/v1/*', (c, next) => ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next)));
 
   app.get('/healthz', (c) =>
     c.json({
@@ -79,7 +84,8 @@ export function createApp(deps: AppDeps): Hono {
       llm: { configured: deps.explainer !== undefined, ...(deps.explainer ? { model: deps.explainer.modelName } : {}) },
     }),
   );
-  app.route('/v1', rankRoutes(deps.matcher, deps.explainer));
+  app.route('/v1', rankRoutes(deps.matcher, deps.explainer, deps.draftReaders));
+  app.route('/v1', extractRoutes(deps.draftReaders ?? {}));
   // Before callRoutes, whose /calls/:id would otherwise see "import" as an id.
   app.route('/v1', importRoutes(deps.catalogue, deps.adminToken));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
@@ -89,7 +95,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
   app.route('/v1', triageRoutes(deps.matcher));
   app.route('/', docsRoutes());
-  app.route('/', webRoutes());
+  app.route('/', webRoutes({ matcher: deps.matcher, draftReaders: deps.draftReaders ?? {}, explainer: deps.explainer, log }));
 
   app.notFound((c) => errorResponse(c, createError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), log));
   app.onError((err, c) => errorResponse(c, err, log));

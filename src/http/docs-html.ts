@@ -9,6 +9,9 @@ type Spec = { info: Record<string, string>; paths: Record<string, Record<string,
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
+/** Escaped text with Markdown `code` spans as <code> (summaries are written in Markdown). */
+const inline = (s: string): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 function schemaBlock(label: string, schema: unknown): string {
   if (schema === undefined) return '';
   return `<details><summary>${esc(label)}</summary><pre>${esc(JSON.stringify(schema, null, 2))}</pre></details>`;
@@ -16,7 +19,7 @@ function schemaBlock(label: string, schema: unknown): string {
 
 function content(obj: unknown): unknown {
   const c = (obj as { content?: Record<string, { schema?: unknown }> } | undefined)?.content;
-  return c?.['application/json']?.schema;
+  return c?.['application/json']?.schema ?? c?.['multipart/form-data']?.schema;
 }
 
 /**
@@ -33,7 +36,7 @@ export function renderDocsHtml(spec: Spec): string {
         .join('');
       ops.push(`<section class="op" id="${esc(id)}" aria-labelledby="${esc(id)}-h">
 <h2 id="${esc(id)}-h"><span class="method method-${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h2>
-<p>${esc(String(op.summary ?? ''))}${op.security ? ' <strong>(admin: Authorization: Bearer ADMIN_TOKEN)</strong>' : ''}</p>
+<p>${inline(String(op.summary ?? ''))}${op.security ? ' <strong>(admin: Authorization: Bearer ADMIN_TOKEN)</strong>' : ''}</p>
 ${schemaBlock('request body schema', content(op.requestBody))}
 <h3>Responses</h3><ul>${responses}</ul></section>`);
     }
@@ -41,6 +44,6 @@ ${schemaBlock('request body schema', content(op.requestBody))}
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(spec.info.title ?? 'API')} API reference</title><style>${DOCS_CSS}</style></head>
 <body><header><p><a href="/">&larr; cfpmatch</a> · <a href="/openapi.json">openapi.json</a></p>
-<h1>${esc(spec.info.title ?? '')} API <small>${esc(spec.info.version ?? '')}</small></h1><p>${esc(spec.info.description ?? '')}</p></header>
+<h1>${esc(spec.info.title ?? '')} API <small>${esc(spec.info.version ?? '')}</small></h1><p>${inline(spec.info.description ?? '')}</p></header>
 <main>${ops.join('\n')}</main></body></html>`;
 }

@@ -9,7 +9,7 @@ import { RawCfpInput } from '../core/call-input.js';
 import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import { ExplainRequest, Explanation } from '../core/explain/schema.js';
 import { ImportRequest } from '../core/catalogue/types.js';
-import { Call, EvalCall, RankRequest, RankResponse, TriageRequest, TriageResponse } from '../core/schema.js';
+import { Call, CallListQuery, DeadlineStatus, EvalCall, ExtractedDraft, FilterSummary, RankRequest, RankResponse, TriageRequest, TriageResponse } from '../core/schema.js';
 
 const ErrorBody = z.object({
   error: z.object({
@@ -28,8 +28,33 @@ const CallSummary = z.object({
   topics: z.number().int(),
   submission_deadline: z.string().optional(),
   warnings: z.number().int(),
+  deadline: DeadlineStatus.optional(),
 });
-const CallList = z.object({ calls: z.array(CallSummary) });
+const CallList = z.object({
+  calls: z.array(CallSummary),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  next_offset: z.number().int().optional(),
+  as_of: z.string(),
+  filters: FilterSummary,
+});
+/** A draft file as a multipart field; the text fields of /v1/rank may come beside it (they override what the file gave). */
+const DraftUpload = z.object({
+  file: z.string().meta({ format: 'binary', description: 'PDF, .docx, .tex, .md or .txt; up to 20 MB; read in memory, never stored' }),
+});
+const RankUpload = DraftUpload.partial().extend({
+  title: z.string().optional(),
+  abstract: z.string().optional(),
+  keywords: z.string().optional().meta({ description: 'comma- or semicolon-separated' }),
+  top_k: z.string().optional(),
+  as_of: z.string().optional(),
+  open_only: z.string().optional(),
+  publisher: z.string().optional(),
+  venue: z.string().optional(),
+  deadline_after: z.string().optional(),
+  deadline_before: z.string().optional(),
+});
 /** `POST /v1/calls` accepts raw CFP text, the evaluation format or a structured Call (see core/call-input.ts). */
 const CallInputBody = z.union([RawCfpInput, EvalCall, Call]);
 
@@ -43,6 +68,10 @@ export interface RouteDoc {
   summary: string;
   tag: string;
   request?: z.ZodType;
+  /** The same operation as a multipart/form-data upload (draft files). */
+  multipart?: z.ZodType;
+  /** Query parameters (GET). */
+  query?: z.ZodObject;
   /** Status -> schema (undefined for an empty body). */
   responses: Record<number, z.ZodType | undefined>;
   admin?: boolean;
@@ -54,10 +83,11 @@ export const CORE_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/healthz', summary: 'Liveness, number of calls and the embedder in use', tag: 'service', responses: { 200: Health } },
   { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'service', responses: { 200: z.object({}).loose() } },
   { method: 'get', path: '/docs', summary: 'Human-readable API reference (HTML)', tag: 'service', responses: { 200: undefined }, produces: 'text/html' },
-  { method: 'post', path: '/v1/rank', summary: 'Rank the calls for one draft', tag: 'match', request: RankRequest.strict(), responses: { 200: RankResponse, 400: ErrorBody, 413: ErrorBody } },
+  { method: 'post', path: '/v1/rank', summary: 'Rank the calls for one draft, as JSON or as a multipart upload of a draft file (`file`); filters: `publisher`, `venue`, `deadline_after`, `deadline_before`, `open_only`; the answer has `filters` (counts, and for an empty result why and what to drop)', tag: 'match', request: RankRequest.strict(), multipart: RankUpload, responses: { 200: RankResponse, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody } },
+  { method: 'post', path: '/v1/extract', summary: 'The title, abstract and keywords found in a draft file (multipart `file`: PDF, .docx, .tex, .md, .txt), for checking before ranking; the file is not stored', tag: 'match', multipart: DraftUpload, responses: { 200: ExtractedDraft, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody } },
   { method: 'post', path: '/v1/explain', summary: 'LLM explanation of one call\'s fit for a draft; `?stream=1` answers with Server-Sent Events (evidence, delta, retry, explanation|error, done)', tag: 'match', request: ExplainRequest, responses: { 200: Explanation, 400: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody } },
   { method: 'post', path: '/v1/triage', summary: 'Editor triage: an in-scope verdict for each of 1..500 submissions to one call', tag: 'match', request: TriageRequest, responses: { 200: TriageResponse, 400: ErrorBody, 404: ErrorBody, 413: ErrorBody } },
-  { method: 'get', path: '/v1/calls', summary: 'List the calls', tag: 'calls', responses: { 200: CallList } },
+  { method: 'get', path: '/v1/calls', summary: 'List the calls: filters (`publisher`, `venue` repeatable; `deadline_after`, `deadline_before`, `open_only`, `as_of`), paging (`limit` 1-500, default 100; `offset`), `sort` (`id`, `deadline`, `title`); with counts per filter choice and each call\'s deadline state', tag: 'calls', query: CallListQuery, responses: { 200: CallList, 400: ErrorBody } },
   { method: 'get', path: '/v1/calls/:id', summary: 'One call with its parsed fields', tag: 'calls', responses: { 200: Call, 404: ErrorBody } },
   { method: 'post', path: '/v1/calls', summary: 'Add or replace a call: CFP text, evaluation format or structured Call', tag: 'calls', admin: true, request: CallInputBody, responses: { 201: Call, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 422: ErrorBody } },
   { method: 'delete', path: '/v1/calls/:id', summary: 'Remove a call', tag: 'calls', admin: true, responses: { 204: undefined, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
@@ -85,7 +115,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
 }
 
 function operation(r: RouteDoc): Record<string, unknown> {
-  const params = [...r.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params: Array<Record<string, unknown>> = [...r.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  for (const [name, schema] of Object.entries(r.query ? (jsonSchema(r.query, 'input').properties as Record<string, unknown>) : {})) params.push({ name, in: 'query', required: false, schema });
+  const body: Record<string, unknown> = {
+    ...(r.request ? { 'application/json': { schema: jsonSchema(r.request, 'input') } } : {}),
+    ...(r.multipart ? { 'multipart/form-data': { schema: jsonSchema(r.multipart, 'input') } } : {}),
+  };
   const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(r.responses)) {
     const description = status.startsWith('2') ? 'success' : 'error: `{ error: { code, message, fields? } }`';
@@ -97,7 +132,7 @@ function operation(r: RouteDoc): Record<string, unknown> {
     tags: [r.tag],
     operationId: `${r.method}${r.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     ...(params.length ? { parameters: params } : {}),
-    ...(r.request ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.request, 'input') } } } } : {}),
+    ...(Object.keys(body).length ? { requestBody: { required: true, content: body } } : {}),
     ...(r.admin ? { security: [{ adminToken: [] }] } : {}),
     responses,
   };

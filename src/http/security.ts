@@ -68,5 +68,10 @@ export function applySecurity(app: Hono, opts: SecurityOptions = {}): void {
       }),
     );
   }
-  if (opts.rateLimit) app.use('/v1/*', rateLimit(opts.rateLimit));
+  if (opts.rateLimit) {
+    const limiter = rateLimit(opts.rateLimit);
+    app.use('/v1/*', limiter);
+    // The pages' form posts rank and triage on the server too: same buckets, so they are no way around the limit.
+    app.use('*', (c, next) => (c.req.method === 'POST' && !c.req.path.startsWith('/v1/') ? limiter(c, next) : next()));
+  }
 }

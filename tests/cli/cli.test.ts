@@ -63,7 +63,7 @@ describe('help and bad input (no model loaded)', () => {
   it('calls list and show read the stored calls', async () => {
     const list = await run(['calls', 'list']);
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n')[0]).toMatch(/^id\s+title\s+deadline\s+topics$/);
+    expect(list.stdout.split('\n')[0]).toMatch(/^id\s+title\s+deadline\s+status\s+topics$/);
     expect(list.stdout).toContain('ieee-network-lam-ioe');
     const json = JSON.parse((await run(['calls', 'list', '--json'])).stdout) as Array<{ id: string; source_text?: string }>;
     expect(json.map((c) => c.id)).toEqual(['china-comms-6g-edge-genai', 'ieee-iotj-symbiotic-iot-giant-ai', 'ieee-network-lam-ioe']);
@@ -81,8 +81,8 @@ describe('ranking with the real model', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^#\s+fit\s+call\s+deadline\s+best topic\s+requirements$/);
-    expect(lines[2]).toContain('Large AI Models for the Internet of Everything');
+    expect(lines[0]).toMatch(/^#\s+fit\s+id\s+call\s+deadline\s+best topic\s+requirements$/);
+    expect(lines[2]).toMatch(/^1\s+[\d.]+\s+ieee-network-lam-ioe\s+Large AI Models for the Internet of Everything/);
     expect(r.stdout).toContain('closed');
     expect(lines.at(-1)).toMatch(/^\(3 calls, as of 2025-01-10, use-lite, /);
   });
@@ -105,6 +105,7 @@ describe('ranking with the real model', () => {
       '',
       JSON.stringify({ id: 'c', abstract: 'Semantic communication for 6G with generative AI at the edge.' }),
       JSON.stringify({ id: 'd', abstract: ' ' }),
+      JSON.stringify({ id: 'e', title: 'A title and no abstract' }),
     ];
     // Saved with a byte-order mark, as Windows editors do: line 1 must still parse.
     writeFileSync(join(dir, 'in.jsonl'), `\uFEFF${lines.join('\n')}\n`);
@@ -114,7 +115,8 @@ describe('ranking with the real model', () => {
     expect(err).toEqual([
       'in.jsonl:2: BAD_INPUT: not valid JSON',
       expect.stringMatching(/^in\.jsonl:5: VALIDATION: .*abstract must not be empty$/),
-      'ranked 2 drafts, skipped 2 bad lines -> out.jsonl',
+      'in.jsonl:6: VALIDATION: invalid draft: abstract: missing (every line needs "abstract")',
+      'ranked 2 drafts, skipped 3 bad lines -> out.jsonl',
     ]);
     expect(err.join('\n')).not.toContain('\r'); // no progress bar when stderr is not a terminal
     const out = readFileSync(join(dir, 'out.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; id: string; results: unknown[] });

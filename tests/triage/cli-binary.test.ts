@@ -55,7 +55,8 @@ describe('cfpmatch triage (built binary, USE-lite)', () => {
     await writeFile(input, row(EDGE) + '{"id": "broken"\n' + row({ id: 'cake', title: 'Baking', abstract: 'A sourdough bread recipe with rye flour and a long cold proof.' }));
     const first = await cli(['triage', '--call', 'china-comms-6g-edge-genai', 'subs.jsonl', '--out', 'report.csv', '--json']);
     expect(first.stderr).toContain('subs.jsonl:2: not valid JSON (row skipped)');
-    expect(first.code).toBe(0);
+    // A skipped row exits 2, as rank --batch does; the report is still written.
+    expect(first.code).toBe(2);
     const summary = JSON.parse(first.stdout) as { triaged: number; bad_rows: number; verdicts: Record<string, number> };
     expect(summary).toMatchObject({ triaged: 2, bad_rows: 1 });
     const report = parse(await readFile(join(dir, 'report.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
@@ -67,7 +68,7 @@ describe('cfpmatch triage (built binary, USE-lite)', () => {
 
     await appendFile(input, row({ ...EDGE, id: 'edge-2' }));
     const again = await cli(['triage', '--call', 'china-comms-6g-edge-genai', 'subs.jsonl', '--out', 'report.csv', '--resume']);
-    expect(again.code).toBe(0);
+    expect(again.code).toBe(2); // the broken row 2 is still in the input
     expect(again.stdout).toMatch(/triaged 1 submissions/);
     expect(again.stdout).toMatch(/already in the report 2/);
     const after = parse(await readFile(join(dir, 'report.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;

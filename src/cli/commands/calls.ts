@@ -7,6 +7,7 @@ import { decodeHtml, parseCfpHtml } from '../../core/cfp/index.js';
 import { parseCfp } from '../../core/cfp/parse.js';
 import { createError } from '../../core/errors.js';
 import { explainerFromEnv, extractCallWithLlm, NOT_CONFIGURED } from '../../core/explain/index.js';
+import { deadlineStatus, todayIso } from '../../core/rank/deadline.js';
 import type { Call } from '../../core/schema.js';
 import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { table, truncate } from '../io.js';
@@ -64,7 +65,15 @@ export async function callsCommand(argv: string[]): Promise<number> {
     case 'list': {
       const calls = (await store.list()).sort((a, b) => (a.id < b.id ? -1 : 1));
       if (values.json) console.log(JSON.stringify(calls.map(withoutSource), null, 2));
-      else console.log(table(['id', 'title', 'deadline', 'topics'], calls.map((c) => [c.id, truncate(c.title, 70), c.dates.submission_deadline ?? '-', String(c.topics.length)])));
+      else if (!calls.length) console.log(`No calls in ${join(opts.dataDir ?? 'data', 'calls')} yet. Add one with: cfpmatch calls add cfp.txt`);
+      else {
+        const today = todayIso();
+        const state = (c: Call) => {
+          const d = deadlineStatus(c, today);
+          return d.state === 'open' ? `open (${d.days_left}d)` : d.state.replace(/_/g, ' ');
+        };
+        console.log(table(['id', 'title', 'deadline', 'status', 'topics'], calls.map((c) => [c.id, truncate(c.title, 70), c.dates.submission_deadline ?? '-', state(c), String(c.topics.length)])));
+      }
       return 0;
     }
     case 'show': {

@@ -9,11 +9,12 @@ import { rename, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { createError, isCfpError } from '../../core/errors.js';
+import { createError } from '../../core/errors.js';
 import type { Matcher } from '../../core/matcher.js';
 import { Draft, type RankOptions } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { stripBom } from '../../core/text/normalize.js';
+import { describeError } from '../issues.js';
 import { createProgress } from '../progress.js';
 
 export interface BatchSummary {
@@ -54,7 +55,7 @@ export async function rankBatch(matcher: Matcher, input: string, output: string 
     } catch (err) {
       summary.skipped += 1;
       bar.finish();
-      console.error(`${input}:${n}: ${isCfpError(err) ? `${err.code}: ` : ''}${err instanceof Error ? err.message : String(err)}`);
+      console.error(`${input}:${n}: ${describeError(err)}`);
     }
     bar.update(bytes, `${summary.ranked} ranked`);
   }

@@ -6,18 +6,25 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { createError } from '../../core/errors.js';
 import type { Matcher } from '../../core/matcher.js';
 import { Submission, type TriageThresholds, type TriageVerdict } from '../../core/schema.js';
 import { DEFAULT_TRIAGE_THRESHOLDS, resolveThresholds, type ResolvedThresholds } from '../../core/triage/thresholds.js';
 import { triageOne, type TriageOptions } from '../../core/triage/triage.js';
 import { fieldIssues } from '../../core/validate.js';
+import { describeIssue } from '../issues.js';
+import { createProgress } from '../progress.js';
 import { csvHeader, existingOutput, formatOf, formatResult, readRows } from './triage-rows.js';
 
 export interface TriageBatchOptions extends TriageOptions {
   matcher: Matcher;
   callId: string;
   input: string;
-  out: string;
+  /** Report file (.csv or .jsonl); absent: stdout, as `format` (default csv). */
+  out?: string;
+  /** Format of a report written to stdout. */
+  format?: 'csv' | 'jsonl';
   /** Skip rows whose id is already in the output and append. */
   resume?: boolean;
   thresholds?: TriageThresholds;
@@ -29,6 +36,7 @@ export interface TriageBatchOptions extends TriageOptions {
 
 export interface TriageBatchSummary {
   call_id: string;
+  /** The report file, or "-" for stdout. */
   out: string;
   thresholds: ResolvedThresholds;
   triaged: number;
@@ -54,10 +62,11 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
   const call = opts.matcher.getCall(opts.callId);
   const thresholds = resolveThresholds(call, opts.thresholds, opts.defaults ?? DEFAULT_TRIAGE_THRESHOLDS);
   formatOf(opts.input); // an unknown input extension fails before the output is touched
-  const outFormat = formatOf(opts.out);
+  const outFormat = opts.out ? formatOf(opts.out) : (opts.format ?? 'csv');
   const err = opts.stderr ?? process.stderr;
-  const prior = opts.resume ? await existingOutput(opts.out) : { ids: new Set<string>(), empty: true, tornTail: false };
-  const out = createWriteStream(opts.out, { flags: opts.resume ? 'a' : 'w' });
+  if (opts.resume && !opts.out) throw createError('BAD_INPUT', '--resume needs --out <report>: it appends to that file');
+  const prior = opts.resume && opts.out ? await existingOutput(opts.out) : { ids: new Set<string>(), empty: true, tornTail: false };
+  const out: Writable = opts.out ? createWriteStream(opts.out, { flags: opts.resume ? 'a' : 'w' }) : process.stdout;
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
@@ -65,12 +74,13 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
   if (outFormat === 'csv' && prior.empty) await write(csvHeader());
 
   const summary: TriageBatchSummary = {
-    call_id: call.id, out: opts.out, thresholds, triaged: 0, skipped_existing: 0, bad_rows: 0,
+    call_id: call.id, out: opts.out ?? '-', thresholds, triaged: 0, skipped_existing: 0, bad_rows: 0,
     verdicts: { in_scope: 0, borderline: 0, out_of_scope: 0 }, seconds: 0,
   };
   const total = (await stat(opts.input)).size || 1;
   let bytes = 0;
-  const progress = err.isTTY ? () => err.write(`\r${bar(bytes / total)} ${summary.triaged} triaged, ${summary.bad_rows} bad`) : () => {};
+  const bar = createProgress(total, err);
+  const progress = () => bar.update(bytes, `${summary.triaged} triaged, ${summary.bad_rows} bad`);
   const seen = new Set<string>();
   const chunkSize = Math.max(1, opts.chunkSize ?? 16);
   let chunk: Pending[] = [];
@@ -87,7 +97,8 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
   const bad = (line: number, why: string) => {
     summary.bad_rows++;
     // Field names and line numbers only: row contents are confidential.
-    err.write(`${err.isTTY ? '\n' : ''}cfpmatch triage: ${opts.input}:${line}: ${why} (row skipped)\n`);
+    bar.finish();
+    err.write(`cfpmatch triage: ${opts.input}:${line}: ${why} (row skipped)\n`);
   };
   try {
     for await (const row of readRows(opts.input, (b) => (bytes = b))) {
@@ -97,7 +108,7 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
       }
       const parsed = Submission.safeParse(pick(row.value));
       if (!parsed.success) {
-        bad(row.line, fieldIssues(parsed.error).map((f) => `${f.path}: ${f.message}`).join('; '));
+        bad(row.line, fieldIssues(parsed.error).map(describeIssue).join('; '));
         continue;
       }
       const id = parsed.data.id ?? `line-${row.line}`;
@@ -115,8 +126,8 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
     }
     await flush();
   } finally {
-    await closeStream(out);
-    if (err.isTTY) err.write('\n');
+    bar.finish();
+    if (out !== process.stdout) await closeStream(out as WriteStream);
   }
   summary.seconds = Math.round((performance.now() - t0) / 100) / 10;
   return summary;
@@ -127,11 +138,6 @@ function pick(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
   const o = v as Record<string, unknown>;
   return Object.fromEntries(['id', 'title', 'abstract', 'keywords'].filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
-}
-
-function bar(frac: number, width = 24): string {
-  const n = Math.round(Math.min(1, Math.max(0, frac)) * width);
-  return `[${'#'.repeat(n)}${' '.repeat(width - n)}] ${Math.round(frac * 100)}%`;
 }
 
 async function closeStream(s: WriteStream): Promise<void> {

@@ -3,15 +3,16 @@
  * open-only filter, deadlines, requirement checks and the evidence of the calls shown
  * (computed for those only: for every candidate it was most of a query's time).
  */
-import type { Call, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
-import { deadlineStatus, isOpenState } from './deadline.js';
+import type { Call, CallFilters, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
+import { deadlineStatus } from './deadline.js';
 import { round } from './evidence.js';
+import { matchesFilters } from './filters.js';
 import type { RankParams } from './fusion.js';
 import { checkRequirements } from './requirements.js';
 import type { ProbableCall, ScoredDraft } from './scored-draft.js';
 
 /** Paging and filters of one ranking, resolved (defaults applied at the edge or by the matcher). */
-export interface RankQuery {
+export interface RankQuery extends Partial<Pick<CallFilters, 'publisher' | 'venue' | 'deadline_after' | 'deadline_before'>> {
   top_k: number;
   as_of: IsoDate;
   open_only: boolean;
@@ -34,8 +35,8 @@ export async function rankingOf(
     const call = calls.get(s.callId);
     if (!call) continue;
     const deadline = deadlineStatus(call, q.as_of);
-    // Closed and withdrawn calls take no submissions; a call with no known deadline stays in.
-    if (q.open_only && deadline.state !== 'unknown' && !isOpenState(deadline.state)) continue;
+    // After scoring, so a call's fit never depends on the filters (filters.ts).
+    if (!matchesFilters(call, deadline, q)) continue;
     shown.push({ call, s, deadline });
     if (shown.length >= q.top_k) break;
   }

@@ -3,6 +3,8 @@
  * `Intl.Segmenter`, which Node and Workers both provide.
  */
 
+import { latexMath } from './latex.js';
+
 /** Control characters other than tab/newline, and the Unicode replacement char left by invalid UTF-8. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g;
@@ -29,7 +31,8 @@ export function normalizeText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(CONTROL, ' ')
-    .replace(/\$+([^$]*)\$+/g, (_m, inner: string) => inner.replace(/\\([A-Za-z]+)/g, '$1').replace(/[{}^_]/g, ' '))
+    // Math stays readable ($\mathcal{O}(n)$ -> O(n), not "mathcal O (n)"); marks of sub/superscripts become spaces for the tokenizer.
+    .replace(/\$+([^$]*)\$+/g, (_m, inner: string) => latexMath(inner).replace(/[\^_]/g, ' '))
     .replace(/\\(?:emph|textit|textbf|cite|ref)\{([^}]*)\}/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();

@@ -5,13 +5,20 @@ import { NOT_CONFIGURED } from '../../core/explain/explain-ranking.js';
 import type { Explainer } from '../../core/explain/explainer.js';
 import { extractCallWithLlm } from '../../core/explain/extract-call.js';
 import type { Matcher } from '../../core/matcher.js';
-import type { Call } from '../../core/schema.js';
+import { deadlineStatus } from '../../core/rank/deadline.js';
+import { matchesFilters, summarizeFilters } from '../../core/rank/filters.js';
+import { CallListQuery, type Call, type IsoDate } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { requireAdmin } from '../auth.js';
 import { readJson } from '../body.js';
+import { optionsFromFields } from '../form.js';
 
-/** A call as listed: no raw source text. */
-export function callSummary(call: Call) {
+function pick(params: URLSearchParams, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])));
+}
+
+/** A call as listed: no raw source text; with its deadline state on `asOf` when given, so closed calls show as closed. */
+export function callSummary(call: Call, asOf?: IsoDate) {
   return {
     id: call.id,
     title: call.title,
@@ -20,7 +27,43 @@ export function callSummary(call: Call) {
     topics: call.topics.length,
     submission_deadline: call.dates.submission_deadline,
     warnings: call.warnings.length,
+    ...(asOf ? { deadline: deadlineStatus(call, asOf) } : {}),
   };
+}
+
+/**
+ * One page of the calls that pass the filters, in the asked order, with the filter counts and,
+ * when the page is empty, why.
+ *
+ * @example
+ * listCalls(matcher.listCalls(), { open_only: true, limit: 20, offset: 0, sort: 'deadline' }, '2025-01-10')
+ */
+export function listCalls(calls: readonly Call[], q: CallListQuery, asOf: IsoDate) {
+  const rows = calls
+    .map((call) => ({ call, deadline: deadlineStatus(call, asOf) }))
+    .filter((r) => matchesFilters(r.call, r.deadline, q))
+    .sort((a, b) => compareCalls(a.call, b.call, q.sort));
+  const page = rows.slice(q.offset, q.offset + q.limit);
+  return {
+    calls: page.map((r) => callSummary(r.call, asOf)),
+    total: rows.length,
+    offset: q.offset,
+    limit: q.limit,
+    ...(q.offset + q.limit < rows.length ? { next_offset: q.offset + q.limit } : {}),
+    as_of: asOf,
+    filters: summarizeFilters(calls, q, asOf, page.length),
+  };
+}
+
+function compareCalls(a: Call, b: Call, sort: CallListQuery['sort']): number {
+  if (sort === 'title') return a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1);
+  if (sort === 'deadline') {
+    // Soonest deadline first; calls without one last.
+    const x = a.dates.submission_deadline ?? '9999';
+    const y = b.dates.submission_deadline ?? '9999';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -33,7 +76,12 @@ export function callSummary(call: Call) {
 export function callRoutes(matcher: Matcher, adminToken: string | undefined, onChange: () => void, explainer?: Explainer): Hono {
   const r = new Hono();
   const admin = requireAdmin(adminToken);
-  r.get('/calls', (c) => c.json({ calls: matcher.listCalls().map(callSummary) }));
+  r.get('/calls', (c) => {
+    const url = new URL(c.req.url);
+    const get = (k: string) => url.searchParams.getAll(k);
+    const q = parseOrThrow(CallListQuery.strict(), { ...optionsFromFields(get), ...pick(url.searchParams, ['limit', 'offset', 'sort']) }, 'query');
+    return c.json(listCalls(matcher.listCalls(), q, q.as_of ?? matcher.today()));
+  });
   r.get('/calls/:id', (c) => c.json(matcher.getCall(c.req.param('id'))));
   r.post('/calls', admin, async (c) => {
     const body = await readJson(c);

@@ -2,7 +2,7 @@
  * Parse the submissions an editor pastes or uploads: JSON Lines, a JSON
  * array, CSV with a header row (title, abstract, keywords, id), or plain
  * blocks separated by a line of `---` (first line the title, the rest the
- * abstract). Shipped to the browser as source text: self-contained.
+ * abstract). Used by the server (no-JavaScript form posts) and the page bundle alike.
  */
 export interface Submission { id?: string; title: string; abstract: string; keywords?: string[] }
 

@@ -1,0 +1,80 @@
+/** `GET /` and `POST /`: the author page without JavaScript (read a draft file, rank, export, relax a filter). */
+import type { Context, Hono } from 'hono';
+import type { DraftFileReaders } from '../core/draft-file/index.js';
+import { DRAFT_FILE_EXTENSIONS } from '../core/draft-file/index.js';
+import { isCfpError } from '../core/errors.js';
+import { exportFile, exportRanking, type RankExportFormat } from '../core/export/ranking.js';
+import type { Matcher } from '../core/matcher.js';
+import { summarizeFilters } from '../core/rank/filters.js';
+import { CallFilters, RankRequest, type ExtractedDraft } from '../core/schema.js';
+import { fieldIssues } from '../core/validate.js';
+import { fileOf, keywordList, optionsFromFields, readDraftFile, readForm, str, strings, type FormFields } from '../http/form.js';
+import { rankWithFilters } from '../http/routes/rank.js';
+import { sendDownload, sendPage } from './page.js';
+import { authorPage, type AuthorPage, type AuthorValues } from './views/author-view.js';
+
+export interface AuthorDeps {
+  matcher: Matcher;
+  draftReaders: DraftFileReaders;
+  llm: boolean;
+}
+
+const TITLE = 'cfpmatch: find a special issue for your draft';
+const FILTER_KEYS = ['publisher', 'venue', 'deadline_after', 'deadline_before', 'open_only'] as const;
+
+/** The filters of a form or query, without those named in `relax` (an empty state's way out). */
+function filtersOf(get: (k: string) => string[], relax: readonly string[] = []): Partial<CallFilters> {
+  const raw = optionsFromFields(get);
+  for (const k of relax) delete raw[k];
+  const parsed = CallFilters.partial().safeParse(Object.fromEntries(FILTER_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]])));
+  return parsed.success ? parsed.data : {};
+}
+
+function render(c: Context, d: AuthorDeps, p: Omit<AuthorPage, 'summary' | 'llm' | 'accept'>, status: 200 | 400 | 413 | 415 | 422 = 200): Response {
+  const summary = summarizeFilters(d.matcher.listCalls(), p.values, d.matcher.today(), 1);
+  return sendPage(c, TITLE, 'author', authorPage({ ...p, summary, llm: d.llm, accept: DRAFT_FILE_EXTENSIONS.join(',') }), status);
+}
+
+async function readFile(c: Context, d: AuthorDeps, form: FormFields): Promise<Response> {
+  const file = fileOf(form);
+  const empty: AuthorValues = { title: '', abstract: '', keywords: '' };
+  if (!file) return render(c, d, { values: empty, error: { message: 'choose a draft file first', fields: [{ path: 'file', message: 'required' }] } }, 400);
+  let extracted: ExtractedDraft;
+  try {
+    extracted = await readDraftFile(file, d.draftReaders);
+  } catch (err) {
+    if (!isCfpError(err) || err.status >= 500) throw err;
+    return render(c, d, { values: empty, error: { message: err.message, fields: [{ path: 'file', message: err.code }] } }, err.status as 400 | 413 | 415 | 422);
+  }
+  return render(c, d, { values: { title: extracted.title, abstract: extracted.abstract, keywords: extracted.keywords.join(', ') }, extracted });
+}
+
+/**
+ * @example
+ * authorRoutes(r, { matcher, draftReaders: {}, llm: false });
+ */
+export function authorRoutes(r: Hono, d: AuthorDeps): void {
+  r.get('/', (c) => {
+    const url = new URL(c.req.url);
+    return render(c, d, { values: { title: '', abstract: '', keywords: '', ...filtersOf((k) => url.searchParams.getAll(k)) } });
+  });
+  r.post('/', async (c) => {
+    const form = await readForm(c);
+    if (str(form, 'action') === 'read' || fileOf(form)) return readFile(c, d, form);
+    const relax = (str(form, 'relax') ?? '').split(',').filter(Boolean);
+    const filters = filtersOf((k) => strings(form, k), relax);
+    const values: AuthorValues = { title: str(form, 'title') ?? '', abstract: str(form, 'abstract') ?? '', keywords: str(form, 'keywords') ?? '', ...filters };
+    const parsed = RankRequest.strict().safeParse({ title: values.title, abstract: values.abstract, keywords: keywordList([values.keywords]), ...filters, top_k: 10 });
+    if (!parsed.success) {
+      const fields = fieldIssues(parsed.error);
+      return render(c, d, { values, error: { message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields } }, 400);
+    }
+    const result = await rankWithFilters(d.matcher, parsed.data, true);
+    const format = str(form, 'format');
+    if (format === 'csv' || format === 'json' || format === 'md') {
+      const file = exportFile(format, `cfpmatch-calls-${result.as_of}`);
+      return sendDownload(c, exportRanking(result, format as RankExportFormat), file.name, file.type);
+    }
+    return render(c, d, { values, result });
+  });
+}

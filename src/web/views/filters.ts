@@ -1,0 +1,36 @@
+/** The filter controls (publisher, venue, deadline window, open only) with the number of calls each choice gives. */
+import type { CallFilters, FilterSummary } from '../../core/schema.js';
+import { attr, html, type Html } from './html.js';
+
+export type FilterValues = Pick<CallFilters, 'publisher' | 'venue' | 'deadline_after' | 'deadline_before' | 'open_only'>;
+
+function facetSelect(name: 'publisher' | 'venue', label: string, counts: FilterSummary['facets']['publisher'], chosen: readonly string[] = []): Html {
+  const values = [...counts];
+  const lower = (s: string) => s.toLowerCase();
+  for (const c of chosen) if (!values.some((v) => lower(v.value) === lower(c))) values.push({ value: c, count: 0 });
+  const opts = values.map((v) => html`<option value="${v.value}"${attr('selected', chosen.some((c) => lower(c) === lower(v.value)))}>${v.value} (${v.count})</option>`);
+  return html`<div class="field"><label for="f-${name}">${label}</label><select id="f-${name}" name="${name}"><option value="">Any ${name}</option>${opts}</select></div>`;
+}
+
+/** Calls not closed or withdrawn, from the deadline facet. */
+export function openCount(summary: FilterSummary): number {
+  return summary.facets.deadline.filter((d) => d.value !== 'closed' && d.value !== 'withdrawn').reduce((n, d) => n + d.count, 0);
+}
+
+/**
+ * The filters fieldset; `form` ties the controls to a form elsewhere on the page.
+ *
+ * @example
+ * filterFields(summary, { open_only: true })
+ */
+export function filterFields(summary: FilterSummary, v: Partial<FilterValues>): Html {
+  return html`<fieldset class="filters"><legend>Filters</legend>
+<div class="filter-grid">
+${facetSelect('publisher', 'Publisher', summary.facets.publisher, v.publisher)}
+${facetSelect('venue', 'Venue', summary.facets.venue, v.venue)}
+<div class="field"><label for="f-after">Deadline from</label><input type="date" id="f-after" name="deadline_after" value="${v.deadline_after ?? ''}"></div>
+<div class="field"><label for="f-before">Deadline until</label><input type="date" id="f-before" name="deadline_before" value="${v.deadline_before ?? ''}"></div>
+</div>
+<label class="inline" for="f-open"><input type="checkbox" id="f-open" name="open_only" value="1"${attr('checked', v.open_only)}> Only calls still open (${openCount(summary)} of ${summary.total})</label>
+</fieldset>`;
+}
