@@ -129,3 +129,29 @@ describe('decodeHtml', () => {
     expect(codeOf(() => decodeHtml(latin1('%PDF-1.7\n\u0000\u0001\u0002 binary')))).toBe('BAD_INPUT');
   });
 });
+
+describe('struck-out text on a page', () => {
+  it('is not read: an extended deadline replaces the struck-out one', () => {
+    const html = '<h1>Special Issue on Soil Health</h1><p>This special issue collects work on soil health and food security in farms.</p><table><tr><td>Submission Deadline</td><td><strike>Sep 30, 2021</strike> Oct 30, 2021 (extended!)</td></tr><tr><td>Final decision</td><td><del>1 March 2022</del></td></tr></table>';
+    const call = parseCfpHtml(html);
+    expect(call.dates.submission_deadline).toBe('2021-10-30');
+    expect(call.dates.final_decision).toBeUndefined();
+  });
+});
+
+describe('the Elsevier reader on a real ScienceDirect call (eval/cfp/cases, saved by an MIT-licensed scraper)', () => {
+  const page = readFileSync(new URL('../../eval/cfp/cases/elsevier-dss-blockchain.html', import.meta.url), 'utf8');
+  const call = parseCfpHtml(page, { url: 'https://www.sciencedirect.com/special-issue/239002/dss-special-issue-on-blockchain-technology-and-applications' });
+
+  it('takes the call heading that follows the posting date, and names the publisher', () => {
+    expect(call.title).toBe('Blockchain Technology and Applications');
+    expect(call.field_sources?.['title']).toEqual({ from: 'publisher', where: '.date + h3' });
+    expect(call.publisher).toBe('Elsevier');
+  });
+
+  it('reads the bold editors with their e-mail lines and the end of the submission window, never the posting date', () => {
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Shaokun Fan', 'Noyan Ilk', 'Akhil Kumar', 'J. Leon Zhao', 'Ruiyun “Rayna” Xu']);
+    expect(call.guest_editors[0]?.email).toBe('fans@oregonstate.edu');
+    expect(call.dates.submission_deadline).toBe('2023-01-15');
+  });
+});

@@ -9,6 +9,8 @@ import { looksLikeName } from './editors.js';
 
 const LABEL = /(?:^|\(|\b)(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]\s*([^()]{3,300})/i;
 const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+([^.]{3,300})/i;
+/** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
+const GUEST_NAMED = /\bguest editors?\s+(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}][^.;:]{3,300})/iu;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
@@ -32,19 +34,71 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   const editors: GuestEditor[] = [];
   const used = new Set<number>();
   const seen = new Set<string>();
-  for (const l of lines) {
-    if (l.kind === 'blank' || l.text.length > 600) continue;
-    const label = LABEL.exec(l.text);
-    // "Editor: Name, Department of X": the first part is the name, the rest its affiliation.
-    const labelled = label?.[1] ? (namesIn(label[1].split(',')[0] ?? '').length > 0 ? namesIn(label[1].split(',')[0] ?? '') : namesIn(label[1])) : [];
-    const m = EDITED_BY.exec(l.text)?.[1] ?? WILL_EDIT.exec(l.text)?.[1];
-    const names = labelled.length > 0 ? labelled : m ? namesIn(m) : [];
+  for (const { text, indexes } of sentencesOf(lines)) {
+    if (text.length > 600) continue;
+    const label = LABEL.exec(text);
+    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));
     for (const name of names) {
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
-      editors.push({ name, ...(/\blead\b/i.test(l.text) && names.length === 1 ? { lead: true } : {}) });
-      used.add(l.index);
+      editors.push({ name, ...(/\blead\b/i.test(text) && names.length === 1 ? { lead: true } : {}) });
+      indexes.forEach((i) => used.add(i));
     }
   }
   return { editors, used };
+}
+
+/**
+ * "Editor: Name, Department of X" names one editor and its affiliation;
+ * "Guest Editors: A, B, C" names three: every comma-separated part a name.
+ */
+function labelledNames(list: string): string[] {
+  const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length > 1 && parts.every((p) => namesIn(p).length === 1 && !/\band\b/.test(p))) return parts.flatMap(namesIn);
+  const first = namesIn(parts[0] ?? '');
+  return first.length > 0 ? first : namesIn(list);
+}
+
+/** The names after "Guest Editors" in a sentence, up to the first word that is not part of a name list. */
+function namedAfterLabel(text: string): string {
+  const m = GUEST_NAMED.exec(text)?.[1];
+  if (!m) return '';
+  // Stop at the first lower-case word outside parentheses that is not "and".
+  const out: string[] = [];
+  let depth = 0;
+  for (const w of m.split(/\s+/)) {
+    depth += (w.match(/\(/g) ?? []).length;
+    const inside = depth > 0;
+    depth -= (w.match(/\)/g) ?? []).length;
+    if (!inside && /^\p{Ll}/u.test(w) && w !== 'and') break;
+    out.push(w);
+  }
+  return out.join(' ');
+}
+
+/**
+ * Lines joined into their paragraphs, so a sentence that wraps ("Guest
+ * Editors Fred Douglis (Perspecta Labs) and Jason\nNieh (Columbia
+ * University)") is read whole; one entry per paragraph, with its lines.
+ */
+function sentencesOf(lines: readonly Line[]): Array<{ text: string; indexes: number[] }> {
+  const out: Array<{ text: string; indexes: number[] }> = [];
+  let cur: { text: string; indexes: number[] } | undefined;
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'rule' || l.kind === 'heading' || l.kind === 'bullet') {
+      if (l.kind === 'heading' || l.kind === 'bullet') out.push({ text: l.text, indexes: [l.index] });
+      cur = undefined;
+      continue;
+    }
+    // Lines of their own (labels, short lines) stay whole; a long line of prose that runs on joins the next.
+    const label = (t: string) => /^[^:：]{1,40}[:：]/.test(t);
+    if (cur && cur.text.length < 600 && l.text.length > 0 && !/[.!?:]$/.test(cur.text) && cur.text.length >= 40 && !label(cur.text) && !label(l.text)) {
+      cur.text = `${cur.text} ${l.text}`;
+      cur.indexes.push(l.index);
+    } else {
+      cur = { text: l.text, indexes: [l.index] };
+      out.push(cur);
+    }
+  }
+  return out;
 }

@@ -6,38 +6,53 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { inlineEditors } from './editors-inline.js';
+import { looksLikeName, TITLE_PREFIX } from './names.js';
 
 /** Bounded and anchored at a word start, so a long run of letters cannot make it quadratic. */
 const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
 const EMAIL_G = new RegExp(EMAIL.source, 'g');
 const LEAD = /\(\s*lead\b[^)]{0,40}\)|\blead guest editor\b|\blead GE\b/i;
-const TITLE_PREFIX = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?/i;
-const PARTICLE = "(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)";
-const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
-const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,4}$`, 'u');
+
+export { looksLikeName } from './names.js';
+
+/** Where a name ends and its affiliation starts: a comma, a dash, a colon, a parenthesis, a double space or a bar. */
+const SEPARATORS: readonly RegExp[] = [/,/, /\s+[-–—]\s+/, /:\s+/, /\s*(?=\()/, /\s{2,}/, /\s*\|\s*/];
+/** Words that start an organisation, for "Name University of X" lines with no separator at all. */
+const ORGANISATION = /\s(?=(?:University|Universit[àéäy]\w*|Univ\.|Institute|Institut\w*|College|School|Department|Dept\.|Centre|Center|Laborator\w+|Hospital|Academy|Politecnico|Polytechnic)\b)/;
 
 /**
- * Whether a string looks like a person's name (2-5 capitalised words).
+ * A line that starts with a person's name, split into the name and the rest
+ * (affiliation, country, e-mail): "Name, Affiliation", "Name - Affiliation",
+ * "Name: Affiliation", "Name (Affiliation)", "Name  Affiliation",
+ * "Name University of X".
  *
  * @example
- * looksLikeName('Tony Q.S. Quek') // true
- * looksLikeName('Generative artificial intelligence') // false
+ * splitNameLine('Sanjaya Wijeratne - Kno.e.sis Center, Wright State University, USA.')
+ * // { name: 'Sanjaya Wijeratne', rest: 'Kno.e.sis Center, Wright State University, USA.' }
  */
-export function looksLikeName(s: string): boolean {
-  const t = s.replace(TITLE_PREFIX, '').trim();
-  return t.length <= 60 && NAME.test(t) && !NOT_NAME.test(t);
+export function splitNameLine(text: string): { name: string; rest: string } | undefined {
+  const t = text.replace(LEAD, ' ').replace(/\s*\(\s*guest editor\s*\)/i, ' ').trim();
+  // With no separator at all, a name runs into its organisation; only trusted on a line that also gives an e-mail.
+  const seps = EMAIL.test(t) ? [...SEPARATORS, ORGANISATION] : SEPARATORS;
+  for (const sep of seps) {
+    const m = sep.exec(t);
+    if (!m || m.index === 0) continue;
+    const name = t.slice(0, m.index).trim();
+    const rest = t.slice(m.index + m[0].length).trim();
+    if (rest.replace(/[()\s,.;]/g, '').length > 1 && looksLikeName(name)) return { name: name.replace(TITLE_PREFIX, ''), rest };
+  }
+  return undefined;
 }
 
-/** Capitalised phrases that are roles, salutations or organisations, not people. */
-const NOT_NAME =
-  /\b(?:University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Laboratory|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science)\b/;
-
-/** `Name, Affiliation...`: a name, then at least one more comma-separated part. */
+/** A line of an editor's name and affiliation (not a sentence that happens to start with a name). */
 export function isEditorLine(text: string): boolean {
-  if (text.length > 300 || /[.:]\s*$/.test(text.replace(EMAIL_G, ''))) return false;
-  const [first, ...rest] = text.replace(LEAD, ' ').split(',');
-  return first !== undefined && rest.join('').trim().length > 1 && looksLikeName(first.replace(/\([^)]*\)/g, ' ').trim());
+  const bare = text.replace(EMAIL_G, ' ').replace(/\b(?:e-?mail|mailto)\s*:?/gi, ' ').trim();
+  if (text.length > 300 || /:$/.test(bare) || (/\.$/.test(bare) && bare.split(/\s+/).length > 25)) return false;
+  return splitNameLine(text) !== undefined;
 }
+
+/** Journal roles named beside a person in a list of editors: not guest editors of the issue. */
+const JOURNAL_ROLE = /\((?![^)]*\bguest\b)[^)]*\b(?:associate editor|editor[- ]in[- ]chief|managing editor|advisory editor|section editor)\b[^)]*\)/i;
 
 function emailOf(line: Line): string | undefined {
   const mail = line.links.find((l) => l.url.toLowerCase().startsWith('mailto:'));
@@ -63,32 +78,13 @@ function nameOnly(line: Line): GuestEditor | undefined {
   return { name, ...(email ? { email } : {}), ...(lead ? { lead: true } : {}) };
 }
 
-function editorFromLine(line: Line): GuestEditor {
-  const lead = LEAD.test(line.text);
-  const text = lead ? line.text.replace(LEAD, ' ') : line.text;
-  const [first0 = '', ...rest] = text.split(',');
-  const first = first0.replace(/\([^)]*\)/g, ' ');
-  const affiliation = clean(rest.join(','));
+function editorFromLine(line: Line, text = line.text): GuestEditor {
+  const lead = LEAD.test(text);
+  const split = splitNameLine(text);
+  const affiliation = clean((split?.rest ?? '').replace(/^\(|\)$/g, ''));
   const email = emailOf(line);
   return {
-    name: clean(first).replace(TITLE_PREFIX, ''),
-    ...(affiliation ? { affiliation } : {}),
-    ...(email ? { email } : {}),
-    ...(lead ? { lead: true } : {}),
-  };
-}
-
-/** A paragraph whose first line is a name (often a mailto link), the rest affiliation or email lines. */
-function editorFromBlock(block: Line[]): GuestEditor | undefined {
-  const [head, ...rest] = block;
-  if (!head) return undefined;
-  const lead = LEAD.test(head.text);
-  const name = clean(head.text.replace(LEAD, ' ')).replace(TITLE_PREFIX, '');
-  if (!looksLikeName(name)) return undefined;
-  const email = emailOf(head) ?? rest.map(emailOf).find((e) => e !== undefined);
-  const affiliation = rest.map((l) => clean(l.text)).filter((s) => s.length > 0).join(', ');
-  return {
-    name,
+    name: clean(split?.name ?? line.text).replace(TITLE_PREFIX, ''),
     ...(affiliation ? { affiliation } : {}),
     ...(email ? { email } : {}),
     ...(lead ? { lead: true } : {}),
@@ -124,30 +120,8 @@ export function parseEditors(
   const editors: GuestEditor[] = [];
   const used = new Set<number>();
   const inSection = lines.filter((l, i) => sections[i] === 'editors' && !isDateLine(l));
-  for (const block of blocks(inSection)) {
-    if (block.length > 1 && block.every((l) => nameOnly(l) !== undefined)) {
-      for (const l of block) {
-        const e = nameOnly(l);
-        if (e) editors.push(e);
-        used.add(l.index);
-      }
-      continue;
-    }
-    // List items end with ";" or "." like any list; that is not a sentence.
-    if (block.every((l) => isEditorLine(l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : l.text))) {
-      for (const l of block) {
-        editors.push(editorFromLine(l));
-        used.add(l.index);
-      }
-      continue;
-    }
-    const e = editorFromBlock(block);
-    if (e) {
-      editors.push(e);
-      block.forEach((l) => used.add(l.index));
-    }
-  }
-  if (editors.length > 0) return { editors, used };
+  for (const block of blocks(inSection)) editors.push(...editorsOfBlock(block, used));
+  if (editors.length > 0) return { editors: unique(editors), used };
   const inline = inlineEditors(lines);
   if (inline.editors.length > 0) return inline;
   // No editors heading: accept a run of editor lines right after the dates.
@@ -160,5 +134,59 @@ export function parseEditors(
       used.add(l.index);
     } else afterDates = false;
   }
-  return { editors, used };
+  return { editors: unique(editors), used };
+}
+
+/** One entry per person: the same name twice ("Lead guest editor: X" after the list) is one editor. */
+function unique(editors: readonly GuestEditor[]): GuestEditor[] {
+  const byName = new Map<string, GuestEditor>();
+  for (const e of editors) {
+    const key = e.name.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+    const seen = byName.get(key);
+    if (!seen) byName.set(key, e);
+    else if (e.lead && !seen.lead) byName.set(key, { ...seen, lead: true });
+  }
+  return [...byName.values()];
+}
+
+/**
+ * The editors in one paragraph of an editors section. A line that names a
+ * person starts an editor ("Name, Affiliation", "Name - Affiliation", a bare
+ * name); the lines after it add that editor's affiliation and e-mail, until
+ * the next person. People marked with a journal role ("(Associate editor
+ * for X)") are not guest editors of the issue.
+ */
+function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[] {
+  const names = block.map(nameOnly);
+  if (block.length > 1 && names.every((e) => e !== undefined)) {
+    block.forEach((l) => used.add(l.index));
+    return names.filter((e): e is GuestEditor => e !== undefined);
+  }
+  const out: GuestEditor[] = [];
+  let cur: GuestEditor | undefined;
+  for (const l of block) {
+    // Pasted text separates name and affiliation by two spaces at times; keep that gap, which the line's text squashes.
+    const spaced = l.kind === 'text' && !l.raw.includes('](') ? l.raw.trim() : l.text;
+    const text = l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced;
+    if (JOURNAL_ROLE.test(text)) {
+      cur = undefined;
+      continue;
+    }
+    // A name line starts an editor, unless it is the affiliation of a bare name just above ("X" then "Nokia Bell Labs, Ireland").
+    const bare = cur !== undefined && cur.affiliation === undefined && cur.email === undefined;
+    const next = bare ? undefined : isEditorLine(text) ? editorFromLine(l, text) : nameOnly(l);
+    if (next) {
+      cur = next;
+      out.push(cur);
+      used.add(l.index);
+      continue;
+    }
+    if (!cur || /^(?:https?:\/\/|www\.)\S+$/i.test(text) || text.length > 200) continue;
+    const email = emailOf(l);
+    const rest = clean(text);
+    if (email && !cur.email) cur.email = email;
+    if (rest && !/^\(?\s*\)?$/.test(rest)) cur.affiliation = cur.affiliation ? `${cur.affiliation}, ${rest}` : rest;
+    used.add(l.index);
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { prevNonBlank } from './lines.js';
 export interface BulletItem {
   text: string;
   lines: number[];
-  /** Items nested under this one (indented deeper than the run's first bullet). */
+  /** Items nested under this one (indented deeper than the run's first bullet, or marked differently). */
   subs: string[];
 }
 
@@ -18,6 +18,8 @@ export interface BulletRun {
   intro: Line | undefined;
   start: number;
   end: number;
+  /** Set for lists written without marks (one item per line after a topics lead-in). */
+  unmarked?: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
   let run: BulletRun | undefined;
   let last: BulletItem | undefined;
   let baseIndent = 0;
+  let topMarker: string | undefined;
+  let subMarker: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!l) continue;
@@ -39,19 +43,38 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
         run = { items: [], intro: prevNonBlank(lines, i), start: i, end: i };
         runs.push(run);
         baseIndent = l.indent;
+        topMarker = l.marker;
+        subMarker = undefined;
       }
       run.end = i;
-      if (last && l.indent > baseIndent + 1) {
+      // Deeper indentation, or a different mark straight under an item ("* Group" then "- item"), nests;
+      // after a blank line a new mark starts a new list level of its own.
+      const afterBlank = lines[i - 1]?.kind === 'blank';
+      // An item that leads into a list ("1. New methods, such as", "* Systems:") takes the differently marked items after it, blank line or not.
+      const leadsIn = last !== undefined && LEADS_IN.test(last.text);
+      const markedUnder = l.marker !== topMarker && (l.marker === subMarker || !afterBlank || leadsIn);
+      if (last && (l.indent > baseIndent + 1 || markedUnder)) {
+        if (l.indent <= baseIndent + 1) subMarker = l.marker;
         last.subs.push(l.text);
         last.lines.push(i);
         continue;
       }
       last = { text: l.text, lines: [i], subs: [] };
+      topMarker = l.marker;
+      subMarker = undefined;
       run.items.push(last);
     } else if (l.kind === 'blank') {
       continue;
-    } else if (run && last && l.kind === 'text' && l.indent > 0 && lines[i - 1]?.kind !== 'blank') {
-      // An indented line straight after a bullet is that bullet wrapped.
+    } else if (run && last && l.kind === 'text' && l.indent > 0 && lines[i - 1]?.kind !== 'blank' && lines[i - 1]?.kind === 'bullet' && unmarkedSubs(lines, i)) {
+      // Items whose marks were lost ("(i) Fundamentals" over " Social network models" lines) are sub-items, not the bullet wrapped.
+      for (let j = i; j < lines.length && lines[j]?.kind === 'text' && (lines[j]?.indent ?? 0) > 0; j++) {
+        last.subs.push(lines[j]?.text ?? '');
+        last.lines.push(j);
+        run.end = j;
+        i = j;
+      }
+    } else if (run && last && l.kind === 'text' && lines[i - 1]?.kind !== 'blank' && (l.indent > 0 || hardWrapped(lines[i - 1], l))) {
+      // An indented line straight after a bullet is that bullet wrapped; so is an unindented one that plainly goes on.
       const subs = last.subs;
       if (subs.length > 0) subs[subs.length - 1] = `${subs[subs.length - 1] ?? ''} ${l.text}`;
       else last.text = `${last.text} ${l.text}`;
@@ -63,6 +86,37 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
     }
   }
   return runs;
+}
+
+/**
+ * A line that goes on from the line above, as e-mails wrap list items at a
+ * fixed width: the line above stops mid-phrase ("legitimate and") or this one
+ * starts in lower case ("malicious nodes").
+ */
+function hardWrapped(above: Line | undefined, l: Line): boolean {
+  if (!above || l.text.length > 200 || /[:：]$/.test(l.text)) return false;
+  return /^\p{Ll}/u.test(l.text) || /(?:[,\-–]|\b(?:and|or|of|for|the|in|to|with|between|on))$/i.test(above.text);
+}
+
+/** An item that ends by leading into a list of its own. */
+const LEADS_IN = /(?:[:：]|\bsuch as|\bincluding|\binclude[sd]?|\be\.g\.?|\bas follows)\s*$/i;
+
+/**
+ * Whether the indented lines from `i` are items that lost their marks rather
+ * than a bullet wrapped onto more lines: two or more short lines, each
+ * starting with a capital, under a bullet that ends a phrase.
+ */
+function unmarkedSubs(lines: readonly Line[], i: number): boolean {
+  const above = lines[i - 1];
+  if (!above || /[,;\-–]$|\b(?:and|or|of|for|the|in|to|with)$/i.test(above.text)) return false;
+  let n = 0;
+  for (let j = i; j < lines.length; j++) {
+    const l = lines[j];
+    if (!l || l.kind !== 'text' || l.indent === 0) break;
+    if (!/^[\p{Lu}\d]/u.test(l.text) || l.text.length > 150) return false;
+    n++;
+  }
+  return n >= 2;
 }
 
 /**

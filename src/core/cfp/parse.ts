@@ -11,6 +11,7 @@ import { sectionsOf } from './sections.js';
 import { checkDateOrder, collectDates } from './schedule.js';
 import { parseEditors } from './editors.js';
 import { bulletRuns, introOf } from './lists.js';
+import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
@@ -60,10 +61,13 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   warnings.push(...checkDateOrder(entries));
 
   const { editors, used: editorLines } = parseEditors(lines, sections, (l) => dateLines.has(l.index));
-  const runs = bulletRuns(lines);
+  const runs = [...bulletRuns(lines), ...unmarkedRuns(lines, sections).filter((r) => !r.items.some((i) => i.lines.some((n) => editorLines.has(n))))]
+    .sort((a, b) => a.start - b.start);
   const { topics, runs: topicRuns } = findTopics(runs, sections);
 
-  const claimed = new Set([...dateLines, ...editorLines]);
+  // Lines of an unmarked topic list are the list, not prose.
+  const listLines = topicRuns.filter((r) => r.unmarked).flatMap((r) => r.items.flatMap((i) => i.lines));
+  const claimed = new Set([...dateLines, ...editorLines, ...listLines]);
   const allParas = paragraphs(lines, sections, claimed);
   const prose = allParas.map((p) => p.text).join('\n\n');
   const found = findTitle(lines, prose);
@@ -85,7 +89,9 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
   const links = lines.flatMap((l) => l.links);
-  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, text);
+  // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
+  const plain = lines.map((l) => l.text).join('\n');
+  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, plain);
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));

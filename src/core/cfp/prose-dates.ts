@@ -29,6 +29,8 @@ export function nextLineDate(lines: readonly Line[], i: number): DateEntry | und
   for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
     const next = lines[j];
     if (!next || next.kind === 'blank') continue;
+    // A labelled line of its own ("Full paper submission: 28 October") speaks for itself, not for the label above it.
+    if (/^[^:：\d]{3,60}[:：]\s*\S/.test(next.text)) return undefined;
     const dates = findDates(next.text);
     // The value line is mostly the date (struck-out old date then the new one: the last holds).
     const last = dates[dates.length - 1];

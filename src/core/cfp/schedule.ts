@@ -21,7 +21,7 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
   ['revision', /revis/i],
   ['final_decision', /final (?:decision|notification|acceptance)|(?:second|2nd) (?:review|round|decision|notification)|acceptance notification|notification of acceptance/i],
   ['first_decision', /(?:initial|first|1st) (?:decision|review|notification|round)|first round of (?:review|notification|decision)|review (?:due|notification|results?)|notification|decision/i],
-  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date/i],
+  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b/i],
 ];
 
 /**
@@ -32,8 +32,13 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
  * dateFieldOf('Revision Submission Deadline') // 'revision'
  */
 export function dateFieldOf(label: string): DateField | undefined {
-  return LABELS.find(([, re]) => re.test(label))?.[0];
+  const field = LABELS.find(([, re]) => re.test(label))?.[0];
+  // "Submission system opens", "Submissions start": the start of a submission window, not its deadline.
+  if (field === 'submission_deadline' && OPENING.test(label) && !/deadline|due|close/i.test(label)) return undefined;
+  return field;
 }
+
+const OPENING = /\b(?:opens?|opening|starts?|begins?|launch(?:es)?)\b/i;
 
 /** One labelled date as it appears in the CFP. */
 export interface DateEntry {

@@ -1,18 +1,21 @@
 /**
- * A title from the first lines of copied text, where pages put it: the line
- * that announces the call ("Call for Papers for the special issue: X",
- * "CfP: X", "Welcome to the X Call for Papers!", "SPECIAL ISSUE OF VENUE: X"),
- * or else the first short line that reads like a title. Only a line's own
- * text is used; a title never runs into the next line.
+ * A title from the first lines of copied text, where pages and e-mails put
+ * it: the line that announces the call ("Call for Papers for the special
+ * issue: X", "CfP: X", "Welcome to the X Call for Papers!", "SPECIAL ISSUE OF
+ * VENUE: X", an e-mail subject "2nd CFP: SI on X (IF: 3.8)"), or else the
+ * first short line that reads like a title. Only a line's own text is used; a
+ * title never runs into the next line. When two announcing lines name the
+ * same issue (a subject and the message's own heading), the fuller title wins.
  */
 import type { Line } from './lines.js';
-import { cleanTitle, fromSpecial, isGenericTitle } from './title.js';
+import { cleanTitle, fromSpecial, splitTail, stripNoise } from './title-parts.js';
+import { isGenericTitle } from './title.js';
+import { journalLine } from './venue-lines.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
   /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
-const SPECIAL_OF = /^special (?:issue|section|collection) (?:of|in) (?:the )?(.{3,120}?)\s*[:：]\s*(.{4,250})$/i;
 const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$|the swiss portal)/i;
 
 export interface LineTitle {
@@ -25,22 +28,93 @@ export interface LineTitle {
 function fromAnnouncement(text: string): { title: string; venue?: string } | undefined {
   const welcome = WELCOME.exec(text);
   if (welcome?.[1]) return { title: cleanTitle(welcome[1]) };
-  const of = SPECIAL_OF.exec(text);
-  if (of?.[1] && of[2]) return { title: cleanTitle(of[2]), venue: of[1].trim() };
-  const stripped = text.replace(PREFIX, '');
+  const sp = fromSpecial(text);
+  if (sp) return sp.title.split(/\s+/).length >= 2 && !isGenericTitle(sp.title) ? sp : undefined;
+  // The announcement's own prefix first ("Call for Proposals from X: Title"), then e-mail subject noise.
+  const own = text.replace(PREFIX, '');
+  const stripped = own !== text ? own : stripNoise(text).replace(PREFIX, '');
   if (stripped === text) return undefined;
-  const sp = fromSpecial(stripped);
-  const title = cleanTitle(sp?.title ?? stripped);
-  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(sp?.venue ? { venue: sp.venue } : {}) } : undefined;
+  const { title, venue } = splitTail(stripped);
+  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(venue ? { venue } : {}) } : undefined;
 }
+
+/** A labelled field ("Editor:Lasana Harris, ...", "Deadline: 1 May"), never a title, with or without a space after the colon. */
+const FIELD_LABEL = /^(?:(?:lead |managing |corresponding )?(?:guest )?editors?|deadlines?|submission deadline|keywords?|topics?|contact|e-?mail|journal|issn|website|url|dates?|publisher|volume|issue|tel|phone)\s*[:：]/i;
+/** A listing page's label over its calls ("Ongoing Special Issue(s)"): the line under it names a call. */
+const LISTING = /^(?:ongoing|current|open|upcoming|active) (?:special issues?|calls? for papers)(?:\s*\(s\))?:?$/i;
 
 function titleLike(line: Line): boolean {
   const text = line.text;
   // A line that is only a link ("Submit a Paper") or a labelled value ("Deadline: 1 May") is not a title.
-  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || /^submit\b/i.test(text)) return false;
+  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text)) return false;
   const words = text.split(/\s+/).length;
   return words >= 3 && words <= 25 && text.length <= 200 && !/[.;]$/.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
 }
+
+/** The journal named on a line close to the title's lines (above or below, links and rules skipped), nearest first. */
+export function nearJournal(lines: readonly Line[], titleLines: readonly number[]): string | undefined {
+  const content = lines.filter((l) => (l.kind === 'text' || l.kind === 'heading') && !/^\s*(?:https?:\/\/|www\.)\S*\s*$/i.test(l.text) && !/^\(?https?:\/\//i.test(l.text));
+  for (let d = 1; d <= 5; d++) {
+    for (const at of titleLines) {
+      const k = content.findIndex((l) => l.index === at);
+      for (const j of k < 0 ? [] : [k - d, k + d]) {
+        const name = content[j] ? journalLine(content[j].text) : undefined;
+        if (name) return name;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The venue named beside the title, unless a journal line near it spells the
+ * same venue out ("PALADYN. Journal of Behavioral Robot" / "... Robotics",
+ * "EAAI" / "Engineering Applications of Artificial Intelligence").
+ */
+export function chooseVenue(beside: string | undefined, near: string | undefined): string | undefined {
+  if (!beside || !near) return beside ?? near;
+  const initials = near.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join('');
+  const spelledOut = words(near).startsWith(words(beside)) || (/^[A-Z&-]{2,10}$/.test(beside) && initials === beside.replace(/[^A-Z]/g, ''));
+  return spelledOut ? near : beside;
+}
+
+/** Whether `full` spells out `short`: every word of the short title, in order, and more ("... Edge Computing-Assisted IoT" / "... Internet of Things (IoT)"). */
+function spells(full: string, short: string): boolean {
+  const f = words(full).split(' ');
+  const w = words(short).split(' ');
+  if (f.length <= w.length) return false;
+  let i = 0;
+  for (const x of f) if (x === w[i]) i++;
+  return i === w.length;
+}
+
+/** A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title. */
+function isJournalName(title: string): boolean {
+  return journalLine(title) !== undefined || /\bjournal$/i.test(title);
+}
+
+const DANGLING = /(?:\b(?:for|of|and|in|on|the|to|with|a|an|from|towards?|via|by)|,)$/i;
+
+/** A title line cut short by the line width ("... Techniques for" / "BioMedical Data Analysis") goes on on the next line. */
+function unwrapped(title: string, lines: readonly Line[], at: number): string {
+  // The line itself must end there (a title cleaned of a trailing comma still ends the line with it).
+  const line = lines[at]?.text ?? '';
+  if (!DANGLING.test(title) && !/,\s*$/.test(line)) return title;
+  const next = lines.slice(at + 1).find((l) => l.kind !== 'blank');
+  if (!next || next.kind === 'rule' || next.text.length > 120 || /[:：]\s/.test(next.text) || /https?:/.test(next.text)) return title;
+  const comma = /,\s*$/.test(line) && !title.endsWith(',') ? ',' : '';
+  return cleanTitle(`${title}${comma} ${next.text}`);
+}
+
+/** "X (UMUAI)" where UMUAI is the journal's acronym elsewhere in the text: the acronym names the venue, not the issue. */
+function withoutVenueAcronym(title: string, lines: readonly Line[]): string {
+  const acr = /\s*\(([A-Z][A-Z&-]{1,10})\)$/.exec(title)?.[1];
+  if (!acr) return title;
+  const named = lines.some((l) => l.text.includes(`(${acr})`) && journalLine(l.text.replace(/\s*\([^()]*\)\s*$/, '')) !== undefined);
+  return named ? title.slice(0, title.length - acr.length - 2).trim() : title;
+}
+
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * The title in the first lines of a copied page.
@@ -50,14 +124,32 @@ function titleLike(line: Line): boolean {
  * // { title: 'Transportation Justice', line: 0 }
  */
 export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
-  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 12);
-  for (const l of head) {
-    const a = fromAnnouncement(l.text);
-    if (a) return { ...a, line: l.index };
+  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 15);
+  const announced = head
+    .map((l) => ({ l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(l.text) : undefined }))
+    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title))
+    .map((x) => ({ l: x.l, a: { ...x.a, title: unwrapped(x.a.title, lines, x.l.index) } }));
+  const [first, ...later] = announced;
+  if (first) {
+    // A subject line shortens the title its message spells out ("... on Emoji Understanding" / "... on Emoji Understanding and Applications in Social Media").
+    const fuller = later.find((x) => spells(x.a.title, first.a.title));
+    const pick = fuller ?? first;
+    const same = announced.filter((x) => spells(pick.a.title, x.a.title) || words(pick.a.title) === words(x.a.title));
+    const near = nearJournal(lines, same.map((x) => x.l.index));
+    const venue = pick.a.venue ? chooseVenue(pick.a.venue, near) : (near ?? first.a.venue);
+    return { title: withoutVenueAcronym(pick.a.title, lines), ...(venue ? { venue } : {}), line: pick.l.index };
   }
-  const first = head.find((l) => l.kind !== 'bullet' && titleLike(l));
+  // On a listing page the first call's name is the first title-like line under "Ongoing Special Issue(s)".
+  const listing = lines.findIndex((l) => LISTING.test(l.text));
+  if (listing >= 0) {
+    const under = lines.slice(listing + 1).find((l) => l.kind !== 'blank' && l.kind !== 'rule');
+    if (under && under.text.split(/\s+/).length >= 2 && under.text.length <= 200 && !/[.;:]$/.test(under.text) && !FIELD_LABEL.test(under.text)) {
+      return { title: cleanTitle(under.text), line: under.index };
+    }
+  }
+  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.
   const firstProse = head.find((l) => l.kind === 'text' && l.text.split(/\s+/).length > 25);
-  if (first && (!firstProse || first.index < firstProse.index)) return { title: cleanTitle(first.text), line: first.index };
+  if (firstLike && (!firstProse || firstLike.index < firstProse.index)) return { title: cleanTitle(firstLike.text), line: firstLike.index };
   return undefined;
 }

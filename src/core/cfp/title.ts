@@ -7,7 +7,10 @@
 import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
-import { titleFromLines } from './title-lines.js';
+import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
+import { cleanTitle, fromSpecial } from './title-parts.js';
+
+export { cleanTitle, cleanVenue, fromSpecial } from './title-parts.js';
 
 export interface TitleResult {
   title?: string;
@@ -20,10 +23,9 @@ export interface TitleResult {
 }
 
 const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
-const SPECIAL = /^(.*?)\b(?:special (?:issue|section)|feature topic|focus(?:ed)? issue|themed? issue)\s*(?:on|:|–|—|-)\s*(.+)$/i;
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming) )?special (?:issues?|collections?)(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
+  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -40,55 +42,14 @@ const QUOTED =
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
 const ENTITLED =
   /\b(?:special (?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "eLife is pleased to announce Mechanistic microbiome studies: a Special Issue": the issue named in the announcing sentence. */
+const ANNOUNCED =
+  /\bannounc(?:e|es|ing)\s+(?:the\s+|a\s+new\s+)?([\p{Lu}][^.:;“”"]{3,150}?)\s*[:,–—-]\s*an?\s+(?:new\s+)?(?:[Ss]pecial [Ii]ssue|[Ss]pecial [Cc]ollection|[Tt]hemed? [Ii]ssue|[Cc]ollection)\b/u;
 const AIM =
   /\b(?:aims?|seeks?|intends?|sets? out|is dedicated)\s+(?:to|at)\s+(?:[^.]{0,120}?\b)?(?:explor(?:e|ing)|investigat(?:e|ing)|address(?:ing)?|examin(?:e|ing)|stud(?:y|ying)|showcas(?:e|ing))\s+([^.;:]{8,300})|\bfocus(?:es)? on\s+([^.;:]{8,300})/i;
 
-/** Strip quotes, markdown leftovers and trailing punctuation. */
-export function cleanTitle(s: string): string {
-  return s
-    .replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, '')
-    .replace(/^call for papers\s*[:\-–—]\s*/i, '')
-    .replace(/[\s.:;,]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * The journal named before "Special Issue": announcement words, labels
- * ("Publication and issue:"), issue numbers and years removed; '' when no
- * capitalised name is left ("Call for Papers for the").
- *
- * @example
- * cleanVenue('Publication and issue: From the European South, no. 19, Fall 2026.') // 'From the European South'
- */
-export function cleanVenue(raw: string): string {
-  const v = raw
-    .replace(/^.*[:：]\s*(?=\S)/, '')
-    .replace(/^(?:call for (?:papers|proposals|submissions)\b[\s:-]*)/i, '')
-    .replace(/,?\s*(?:no\.|vol\.|volume|issue)\s*\d.*$/i, '')
-    .replace(/[\s:,.–—-]+$/, '')
-    .replace(/^(?:(?:for|of|in|to)\s+)?(?:the|a|an)?\s*/i, '')
-    .trim();
-  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) ? v : '';
-}
-
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/**
- * "Venue Special Issue on Title" split into title and venue.
- *
- * @example
- * fromSpecial('IEEE IoT Journal Special Issue: Symbiotic IoT') // { title: 'Symbiotic IoT', venue: 'IEEE IoT Journal' }
- */
-export function fromSpecial(text: string): { title: string; venue?: string } | undefined {
-  const m = SPECIAL.exec(text);
-  if (!m) return undefined;
-  const title = cleanTitle(m[2] ?? '');
-  const venue = cleanVenue(m[1] ?? '');
-  if (title.length < 3) return undefined;
-  return { title, ...(venue.length > 2 && venue.length < 80 ? { venue } : {}) };
 }
 
 /**
@@ -140,16 +101,15 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
   const headings = lines.filter((l) => l.kind === 'heading' && l.text.length > 0);
   for (const h of headings) {
     const sp = fromSpecial(h.text);
-    if (sp) return withVenue({ ...sp, source: 'heading', lines: [h.index] });
+    if (!sp) continue;
+    // The same issue announced on other lines (an e-mail's subject) may name the journal; a journal line near either spells it out.
+    const others = lines.filter((l) => l.kind === 'text' && l.index < h.index + 15 && fromSpecial(l.text)?.title.toLowerCase() === sp.title.toLowerCase());
+    const beside = sp.venue ?? others.map((l) => fromSpecial(l.text)?.venue).find((v) => v !== undefined);
+    const venue = chooseVenue(beside, nearJournal(lines, [h.index, ...others.map((l) => l.index)]));
+    return withVenue({ title: sp.title, ...(venue ? { venue } : {}), source: 'heading', lines: [h.index] });
   }
-  const entitled = ENTITLED.exec(prose);
+  const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose);
   if (entitled?.[1]) return withVenue({ title: cleanTitle(entitled[1]), source: 'quoted', lines: [] });
-  // A first line saying "Special Issue on X" is a title even without heading markup.
-  const first = lines.find((l) => l.kind !== 'blank');
-  if (first && first.kind === 'text' && first.text.length < 300) {
-    const sp = fromSpecial(first.text);
-    if (sp) return withVenue({ ...sp, source: 'heading', lines: [first.index] });
-  }
   const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
   const fromLines = titleFromLines(lines);
   // A title-like first line before any heading beats a later heading (pages put the title first).

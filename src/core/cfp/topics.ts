@@ -6,7 +6,7 @@ import { introOf, type BulletRun } from './lists.js';
 import type { SectionKind } from './sections.js';
 import { parseDateLine } from './schedule.js';
 
-const TOPIC_INTRO =
+export const TOPIC_INTRO =
   /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following)\b/i;
 /** Lists introduced like this are people ("... and the following Guest Editors:"). */
 export const EDITORS_INTRO = /\beditors?\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
@@ -67,14 +67,27 @@ export function findTopics(
   const seen = new Set<string>();
   const topics: string[] = [];
   for (const r of chosen) {
-    for (const item of r.items) {
-      // Nested items qualify their parent ("Networking: SDN; NFV"); alone they are often fragments.
-      const subs = item.subs.map(cleanTopic).filter((x) => x.length > 0);
-      const t = subs.length > 0 ? `${cleanTopic(item.text)}: ${subs.join('; ')}` : cleanTopic(item.text);
+    for (const t of runTopics(r)) {
       if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || seen.has(t.toLowerCase())) continue;
       seen.add(t.toLowerCase());
       topics.push(t);
     }
   }
   return { topics, runs: chosen };
+}
+
+/**
+ * The topics of one list. When every item has items under it, the items are
+ * group headings ("Big Data Analytics" over "Anomaly detection", ...) and the
+ * topics are the items under them; otherwise nested items qualify their
+ * parent ("Knowledge Graphs: Creation; Integration"), since alone they are
+ * often fragments.
+ */
+function runTopics(r: BulletRun): string[] {
+  const grouped = r.items.length >= 2 && r.items.every((i) => i.subs.length > 0);
+  return r.items.flatMap((item) => {
+    const subs = item.subs.map(cleanTopic).filter((x) => x.length > 0);
+    if (grouped) return subs;
+    return [subs.length > 0 ? `${cleanTopic(item.text)}: ${subs.join('; ')}` : cleanTopic(item.text)];
+  });
 }

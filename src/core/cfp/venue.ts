@@ -3,6 +3,7 @@
  * links or the text, using a small table of venues we know.
  */
 import type { Link } from './markdown.js';
+import { cleanVenue } from './title-parts.js';
 
 interface KnownVenue {
   name: string;
@@ -52,6 +53,8 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`\\bThis (${NAME}) (?:special|themed?|focus) (?:issue|section)`, 'u'),
   new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
+  // "eLife is pleased to announce ... a Special Issue": the journal announcing its own issue.
+  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection)`, 'u'),
   new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
 ];
 
@@ -69,14 +72,30 @@ const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MD
 export function venueInText(text: string): string | undefined {
   for (const re of NAMED_IN_TEXT) {
     const m = re.exec(text);
-    const name = m?.[1]
-      ?.replace(/(?:\s+(?:on|of|and|for|in|the|&))+$/i, '')
+    const name = cleanVenue(m?.[1] ?? '')
+      .replace(/(?:\s+(?:on|of|and|for|in|the|&))+$/i, '')
       .replace(/^The\s+/, '')
       .replace(/[’']s$/, '')
       .trim();
     if (name && !NOT_JOURNAL.test(name) && name.length >= 3 && name.length <= 120) return name;
   }
-  return undefined;
+  return possessive(text);
+}
+
+const POSSESSIVE = /[’']s (?:[Ss]pecial|[Tt]hemed?|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)/u;
+const NAME_AT_END = new RegExp(`(${NAME})$`, 'u');
+
+/**
+ * "Philosophy and Technology’s special issue on ...". The name is read
+ * backwards from the possessive within a short window, so a long run of
+ * capitalised words cannot make the search quadratic.
+ */
+function possessive(text: string): string | undefined {
+  const m = POSSESSIVE.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(Math.max(0, m.index - 120), m.index);
+  const name = cleanVenue(NAME_AT_END.exec(before)?.[1] ?? '');
+  return name.length >= 3 && !NOT_JOURNAL.test(name) ? name : undefined;
 }
 
 /** A link to a journal's home (`/journal/decision-support-systems`) whose label is the journal's name. */
@@ -85,6 +104,36 @@ function venueInLinks(links: readonly Link[]): string | undefined {
     const slug = /\/journals?\/([a-z0-9-]{3,120})\/?(?:[?#].*)?$/i.exec(l.url)?.[1];
     const label = l.label.trim();
     if (slug && label.toLowerCase().replace(/[^a-z0-9]+/g, '-') === slug.toLowerCase()) return label;
+  }
+  return undefined;
+}
+
+/** A journal's slug in its publisher's address: journals.elsevier.com/<slug>, sciencedirect.com/journal/<slug>, <slug>.springeropen.com, ... */
+const SLUG_URLS: readonly RegExp[] = [
+  /journals\.elsevier\.com\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /sciencedirect\.com\/journal\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /\/\/([a-z0-9-]{4,60})\.(?:springeropen|biomedcentral)\.com/i,
+  /frontiersin\.org\/journals\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+];
+
+/**
+ * The journal whose address the call links to, as the text writes its name
+ * ("https://www.journals.elsevier.com/pervasive-and-mobile-computing" and
+ * "Pervasive and Mobile Computing (Impact Factor: 2.974)").
+ *
+ * @example
+ * venueFromSlug([{ label: 'x', url: 'https://www.journals.elsevier.com/big-data-research' }], 'Journal of Big Data Research, Elsevier') // 'Big Data Research'
+ */
+export function venueFromSlug(links: readonly Link[], text: string): string | undefined {
+  for (const l of links) {
+    for (const re of SLUG_URLS) {
+      const slug = re.exec(l.url)?.[1];
+      if (!slug) continue;
+      const words = slug.split('-').filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const m = new RegExp(`\\b${words.join('[\\s-]+')}\\b`, 'iu').exec(text);
+      // The name as written, capitalised like a name.
+      if (m && /^\p{Lu}/u.test(m[0]) && m[0].length <= 120) return m[0];
+    }
   }
   return undefined;
 }
@@ -117,6 +166,10 @@ export function inferVenue(
   if (!venue) {
     venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
     where = 'submission link';
+  }
+  if (!venue) {
+    venue = venueFromSlug(links, text);
+    where = 'the journal address the call links to';
   }
   if (!venue) {
     where = 'named in the text';

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm run eval:cfp [-- --cases DIR] [--json out.json]`: per-field accuracy
- * of the CFP parser on the tuning and held-out splits, then every failure.
+ * `npm run eval:cfp [-- --cases DIR] [--json out.json] [--failures tune|heldout|all|none]`:
+ * per-field accuracy of the CFP parser on the tuning and held-out splits, then
+ * the failures (both splits unless `--failures` says otherwise: while rules are
+ * being written, print only the tuning split's, so held-out stays unseen).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -15,14 +17,16 @@ function row(name: string, t: FieldTable): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' } } });
+  const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' }, failures: { type: 'string', default: 'all' } } });
+  const show = values.failures ?? 'all';
+  if (!['tune', 'heldout', 'all', 'none'].includes(show)) throw new Error(`--failures must be tune, heldout, all or none, not "${show}"`);
   const result = await runCfpEval(values.cases ?? 'eval/cfp/cases');
   console.log('| split | CFPs | title | venue | deadline | topics P / R / F1 (items) | guest editors R / P (names) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   console.log(row('tune', result.tune));
   console.log(row('held-out', result.heldout));
   console.log(row('all', result.all));
-  for (const split of ['tune', 'heldout'] as const) {
+  for (const split of (['tune', 'heldout'] as const).filter((x) => show === 'all' || show === x)) {
     const failed = result.scores.filter((s) => s.split === split && s.failures.length > 0);
     console.log(`\nfailures (${split}, ${failed.length} of ${result.scores.filter((s) => s.split === split).length} CFPs):`);
     for (const s of failed) for (const f of s.failures) console.log(`  ${s.id} [${s.format}]: ${f}`);

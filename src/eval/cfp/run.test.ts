@@ -13,20 +13,21 @@ const CASES = join(import.meta.dirname, '../../../eval/cfp/cases');
 describe('CFP development set', () => {
   it('holds every field at or above its measured level on both splits', { timeout: 60_000 }, async () => {
     const { tune, heldout, scores } = await runCfpEval(CASES);
-    expect(scores.length).toBeGreaterThanOrEqual(22);
+    expect(scores.length).toBeGreaterThanOrEqual(86);
     expect(scores.filter((s) => s.error)).toEqual([]);
-    expect(tune.title).toBeGreaterThanOrEqual(0.9);
-    expect(tune.deadline).toBeGreaterThanOrEqual(0.9);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.72);
-    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.99);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.8);
-    expect(tune.editors.precision).toBeGreaterThanOrEqual(0.99);
-    expect(heldout.title).toBeGreaterThanOrEqual(0.81);
-    expect(heldout.deadline).toBeGreaterThanOrEqual(0.9);
-    expect(heldout.venue).toBeGreaterThanOrEqual(0.9);
-    expect(heldout.topics.f1).toBeGreaterThanOrEqual(0.99);
-    expect(heldout.editors.recall).toBeGreaterThanOrEqual(0.7);
-    expect(heldout.editors.precision).toBeGreaterThanOrEqual(0.99);
+    // Floors a little under what `npm run eval:cfp` measured (tune 40 calls, held-out 46), so one call's change is visible.
+    expect(tune.title).toBeGreaterThanOrEqual(0.95);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.92);
+    expect(tune.deadline).toBeGreaterThanOrEqual(0.95);
+    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.97);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.95);
+    expect(tune.editors.precision).toBeGreaterThanOrEqual(0.98);
+    expect(heldout.title).toBeGreaterThanOrEqual(0.78);
+    expect(heldout.venue).toBeGreaterThanOrEqual(0.65);
+    expect(heldout.deadline).toBeGreaterThanOrEqual(0.87);
+    expect(heldout.topics.f1).toBeGreaterThanOrEqual(0.9);
+    expect(heldout.editors.recall).toBeGreaterThanOrEqual(0.71);
+    expect(heldout.editors.precision).toBeGreaterThanOrEqual(0.98);
   });
 });
 

@@ -31,6 +31,8 @@ export interface PageMeta {
   siteName?: string;
   /** The document's `<title>`. */
   docTitle?: string;
+  /** The page's description (`description` / `og:description` meta), which often names the journal. */
+  description?: string;
 }
 
 function meta(doc: Document, names: readonly string[]): { value: string; where: string } | undefined {
@@ -77,6 +79,8 @@ export function pageMeta(doc: Document, html: string): PageMeta {
   if (publisher) out.publisher = publisher;
   const site = meta(doc, ['og:site_name', 'application-name']);
   if (site) out.siteName = site.value;
+  const description = meta(doc, ['description', 'og:description', 'twitter:description']);
+  if (description) out.description = description.value;
   const docTitle = doc.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
   if (docTitle) out.docTitle = docTitle;
   return out;

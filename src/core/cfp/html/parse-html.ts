@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { createError, isCfpError } from '../../errors.js';
 import type { Call, FieldSource } from '../../schema.js';
 import { parseCfp } from '../parse.js';
+import { venueInText } from '../venue.js';
 import { slugify } from '../slug.js';
 import { parseDocument, pageMeta, type PageMeta } from './dom.js';
 import { htmlToText } from './to-text.js';
@@ -93,7 +94,11 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     assertCfpPage(text, meta.docTitle);
     const call = parseCfp(text, { ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}) });
     const sources = relabel(call.field_sources, where);
-    const venue = pick(read, meta, 'venue');
+    const described = !call.venue && meta.description ? venueInText(meta.description) : undefined;
+    const venue =
+      pick(read, meta, 'venue') ??
+      (!call.venue && title?.venue ? { value: title.venue, source: { ...title.source } } : undefined) ??
+      (described ? { value: described, source: { from: 'meta', where: 'meta description' } } : undefined);
     const publisher = pick(read, meta, 'publisher');
     const keepTextTitle = sources['title']?.where.includes('"Title:"') ?? false;
     const useHtmlTitle = title !== undefined && !keepTextTitle;

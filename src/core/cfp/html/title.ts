@@ -32,17 +32,25 @@ export function htmlTitle(
   doc: Document,
   meta: PageMeta,
   reader: ReaderResult | undefined,
-): { value: string; source: FieldSource } | undefined {
+): { value: string; source: FieldSource; venue?: string } | undefined {
   const h1 = doc.querySelector('h1')?.textContent ?? '';
+  // A heading that announces the issue ("Data Intelligence Journal Special Issue on X") beats an <h1> that is the site's logo ("PHKG @ KGC").
+  const announcing = [...doc.querySelectorAll('h1, h2, h3')]
+    .map((h, i) => ({ text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(), where: `${h.tagName.toLowerCase()}${i > 0 ? ` #${i + 1}` : ''}` }))
+    .find((h) => h.text.length < 300 && fromSpecial(h.text) !== undefined);
+  const h1Announces = fromSpecial(h1) !== undefined || /call for|special|issue/i.test(h1);
   const candidates: Array<[string | undefined, FieldSource]> = [
     [reader?.title, { from: 'publisher', where: reader?.where['title'] ?? 'publisher reader' }],
     [meta.title?.value, { from: 'meta', where: meta.title?.where ?? 'meta' }],
+    ...(announcing && !h1Announces ? [[announcing.text, { from: 'html-element', where: announcing.where }] as [string, FieldSource]] : []),
     [h1, { from: 'html-element', where: 'h1' }],
     [meta.docTitle, { from: 'html-element', where: 'title' }],
   ];
   for (const [raw, source] of candidates) {
     const value = raw ? titleOf(raw, meta.siteName) : undefined;
-    if (value) return { value, source };
+    // The journal named beside the title in the same heading ("X Journal Special Issue on Y").
+    const venue = raw ? fromSpecial(raw.replace(/\s+/g, ' ').trim())?.venue : undefined;
+    if (value) return { value, source, ...(venue ? { venue } : {}) };
   }
   return undefined;
 }

@@ -29,6 +29,8 @@ function inline(node: Node, skipBlocks: boolean): string {
   const el = node as Element;
   const tag = el.tagName.toUpperCase();
   if (tag === 'BR') return '\n';
+  // Struck-out text is what no longer holds (an old deadline before the extended one).
+  if (tag === 'S' || tag === 'STRIKE' || tag === 'DEL') return ' ';
   if (tag === 'IMG') return squash(el.getAttribute('alt') ?? '') ? ` ${literal(squash(el.getAttribute('alt') ?? ''))} ` : ' ';
   const inner = [...el.childNodes].map((c) => (skipBlocks && isBlock(c) ? ' ' : inline(c, skipBlocks))).join('');
   if (tag === 'A') {

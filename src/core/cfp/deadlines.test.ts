@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseCfp } from './parse.js';
+import { dateFieldOf } from './schedule.js';
+
+const deadlineOf = (block: string) =>
+  parseCfp(`Special Issue on Testing\n\nThis special issue is about testing things in general.\n\n${block}`).dates.submission_deadline;
+
+describe('submission deadlines', () => {
+  it('never takes the opening of a submission window for its deadline', () => {
+    expect(dateFieldOf('Submissions System opens')).toBeUndefined();
+    expect(dateFieldOf('Submission portal opens / deadline')).toBe('submission_deadline');
+    expect(deadlineOf('- Submissions System opens: October 15, 2022\n- Paper Submission Deadline: January 15, 2023\n- First Review Decisions: April 15, 2023')).toBe('2023-01-15');
+  });
+
+  it('lets labelled lines under a "Deadlines:" heading speak for themselves', () => {
+    expect(deadlineOf('Deadlines:\nExpression of interest: September 21, 2018\nFull paper submission: October 28, 2018.')).toBe('2018-10-28');
+    expect(deadlineOf('Manuscript deadline\n\n31 May 2024')).toBe('2024-05-31');
+  });
+
+  it('takes the end of a submission window stated in a sentence when no line labels the deadline', () => {
+    expect(deadlineOf('1. All manuscripts should be submitted through the online system during October 15, 2022 – January 15, 2023.')).toBe('2023-01-15');
+  });
+});

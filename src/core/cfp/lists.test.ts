@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from './lines.js';
+import { sectionsOf } from './sections.js';
+import { unmarkedRuns } from './unmarked-lists.js';
+import { parseCfp } from './parse.js';
+
+const topicsOf = (text: string) => parseCfp(`Special Issue on Testing\n\nThis special issue is about testing things in general.\n\n${text}`).topics;
+
+describe('list marks', () => {
+  it.each([
+    ['-What are the limits?', '-', 'What are the limits?'],
+    ['-- Data management', '--', 'Data management'],
+    ['(a) Soil carbon', 'alpha', 'Soil carbon'],
+    ['ii. Erosion', 'alpha', 'Erosion'],
+    ['iii) Runoff', 'alpha', 'Runoff'],
+    ['1) Nitrogen', 'num', 'Nitrogen'],
+    ['•Data mining', '•', 'Data mining'],
+  ])('%s is an item', (raw, marker, text) => {
+    expect(toLines(raw)[0]).toMatchObject({ kind: 'bullet', marker, text });
+  });
+
+  it.each(['-based approaches are common', 'e.g. this one', 'A. Smith wrote it'])('%s is not an item', (raw) => {
+    expect(toLines(raw)[0]?.kind).toBe('text');
+  });
+
+  it('reads consecutive "#" lines as a list, a lone "# Title" as a heading, and "*****" as a rule', () => {
+    expect(toLines('  #  applications of deep learning\n  #  GPU computing').map((l) => l.kind)).toEqual(['bullet', 'bullet']);
+    expect(toLines('# Title\n\nText').map((l) => l.kind)).toEqual(['heading', 'blank', 'text']);
+    expect(toLines('*************').map((l) => l.kind)).toEqual(['rule']);
+  });
+});
+
+describe('unmarked topic lists', () => {
+  it('takes one topic per line after a lead-in, and stops at the blank line before the prose', () => {
+    expect(topicsOf('Topics of interest include (but are not limited to):\n\nBig Spatial Data\nLocation Privacy, Data Sharing and Security\nTraffic Telematics\n\nThe journal welcomes original articles on any of the above topics.')).toEqual([
+      'Big Spatial Data', 'Location Privacy, Data Sharing and Security', 'Traffic Telematics',
+    ]);
+  });
+
+  it('takes the lines under a Topics heading and nests indented lines under the item above', () => {
+    expect(topicsOf('Topics of Interest\n==========\n\n    Knowledge Graphs\n        Creation and maintenance\n        Cross domain integration\n    Semantic Web Services\n    Inference and Reasoning\n')).toEqual([
+      'Knowledge Graphs: Creation and maintenance; Cross domain integration', 'Semantic Web Services', 'Inference and Reasoning',
+    ]);
+  });
+
+  it('ends a list at a new lead-in and at a person, and reads the next list too', () => {
+    const text = 'Research topics include:\n\nWearable IoT devices\nLow-power IoT networking\nApplication topics include, but are not limited to:\n\nSmart grids\nSmart farming\nProf. Dimitrios Georgakopoulos\nGuest Editor';
+    expect(topicsOf(text)).toEqual(['Wearable IoT devices', 'Low-power IoT networking', 'Smart grids', 'Smart farming']);
+  });
+
+  it('never reads hard-wrapped prose after a lead-in as a list', () => {
+    const lines = toLines('Topics of interest\nThe special issue welcomes submissions of technical and methodological contributions\nfocused on real-world problems and systems that are deployed or are in the process\nof being deployed in industry and in science.\n');
+    expect(unmarkedRuns(lines, sectionsOf(lines))).toEqual([]);
+  });
+
+  it('does not take prose paragraphs or e-mail lines as items', () => {
+    expect(topicsOf('The topics include the following:\nThis is a long sentence about the call. It has two sentences in it, so it is prose.\nAnother line here\n')).toEqual([]);
+  });
+});
+
+describe('nested and grouped lists', () => {
+  it('nests items marked differently straight under an item, and gives the items of a grouped list as the topics', () => {
+    const text = 'Topics of interest include:\n\n* Big Data Analytics\n- Anomaly detection\n- Log analytics\n* Application Domains\n- Cloud analytics\n- Storage management\n';
+    expect(topicsOf(text)).toEqual(['Anomaly detection', 'Log analytics', 'Cloud analytics', 'Storage management']);
+  });
+
+  it('keeps a nested item with its parent when only some items have sub-items', () => {
+    const text = 'Topics of interest include:\n\n- Networking\n    - SDN\n    - NFV\n- Edge AI\n- Security\n';
+    expect(topicsOf(text)).toEqual(['Networking: SDN; NFV', 'Edge AI', 'Security']);
+  });
+
+  it('does not nest a differently marked list that follows after a blank line', () => {
+    const text = 'Topics of interest include:\n\n- Soil carbon\n- Erosion\n\n* Runoff\n* Nitrogen\n';
+    expect(topicsOf(text)).toEqual(['Soil carbon', 'Erosion', 'Runoff', 'Nitrogen']);
+  });
+});
+
+describe('lists that lost their marks or lead into sub-lists', () => {
+  it('reads indented capitalised lines under a group item as its items, not as the item wrapped', () => {
+    const text = 'The interests include the following list:\n\n(i) Fundamentals and Technologies\n Social network models\n Searching and discovery\n (ii) Security and Privacy\n Accountability and audit\n Secure access\n';
+    expect(topicsOf(text)).toEqual(['Social network models', 'Searching and discovery', 'Accountability and audit', 'Secure access']);
+  });
+
+  it('still joins an indented line that continues a bullet', () => {
+    expect(topicsOf('Topics include:\n\n- Harnessing big data from the Web to facilitate disaster\n  and risk management\n- Digital volunteering\n')).toEqual([
+      'Harnessing big data from the Web to facilitate disaster and risk management', 'Digital volunteering',
+    ]);
+  });
+
+  it('nests a differently marked list under an item that leads into it, even after a blank line', () => {
+    const text = 'The topics of interest are:\n\n1. New methods, such as\n\n- Ant Colony Systems\n- Genetic Algorithms\n\n2. Applications, including\n\n- Computer aided diagnosis\n';
+    expect(topicsOf(text)).toEqual(['Ant Colony Systems', 'Genetic Algorithms', 'Computer aided diagnosis']);
+  });
+
+  it('reads Word\'s Symbol-font bullet as a list mark', () => {
+    expect(topicsOf('Topics include:\n\uf0b7 Blockchain platforms\n\uf0b7 Smart grids\n')).toEqual(['Blockchain platforms', 'Smart grids']);
+  });
+});
+
+describe('headings in e-mails', () => {
+  it('drops heading decoration and tells a long dashed separator from an underline', () => {
+    expect(toLines('#### Guest editors *****************').map((l) => [l.kind, l.text])).toEqual([['heading', 'Guest editors']]);
+    expect(toLines('Topics\n------').map((l) => l.kind)).toEqual(['heading', 'rule']);
+    expect(toLines('Peng Cui, Tsinghua University, China\n-----------------------------------------------------------------------').map((l) => l.kind)).toEqual(['text', 'rule']);
+  });
+});
+
+describe('hard-wrapped e-mail text', () => {
+  it('joins an unindented line that goes on from a list item', () => {
+    expect(topicsOf('Topics of interest include (but are not limited to) the following:\n\n- Authentication techniques to discriminate between legitimate and\nmalicious nodes\n- Machine learning-based detection techniques\n- Access control mechanisms that prevent data disclosure hosted in\nsocial networks\n')).toEqual([
+      'Authentication techniques to discriminate between legitimate and malicious nodes',
+      'Machine learning-based detection techniques',
+      'Access control mechanisms that prevent data disclosure hosted in social networks',
+    ]);
+  });
+
+  it('reads a title wrapped after a comma', () => {
+    const call = parseCfp('Security and Communication Networks\nSpecial Issue on Characterization and Detection of Fakes, Spammers,\nand Bots in Social and Communication Networks\n\nThis special issue focuses on authentication techniques and detection of bots.');
+    expect(call.title).toBe('Characterization and Detection of Fakes, Spammers, and Bots in Social and Communication Networks');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * People's names as CFPs write them: honorifics, particles, initials, quoted
+ * nicknames; and the roles and organisations that only look like names.
+ */
+
+/** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
+export const TITLE_PREFIX = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?/i;
+const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
+const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
+const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,4}$`, 'u');
+
+/** Capitalised phrases that are roles, salutations or organisations, not people. */
+const NOT_NAME =
+  /\b(?:University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Laboratory|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?)\b/;
+
+/** A quoted nickname inside a name ("Ruiyun “Rayna” Xu"), which the name pattern cannot read. */
+const NICKNAME = /\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu;
+
+/**
+ * Whether a string looks like a person's name (2-5 capitalised words, an
+ * honorific and a quoted nickname allowed).
+ *
+ * @example
+ * looksLikeName('Tony Q.S. Quek') // true
+ * looksLikeName('Dr. Ruiyun “Rayna” Xu') // true
+ * looksLikeName('Generative artificial intelligence') // false
+ */
+export function looksLikeName(s: string): boolean {
+  const t = s.replace(TITLE_PREFIX, '').replace(NICKNAME, ' ').replace(/\s+/g, ' ').trim();
+  // A person's name never starts with an article ("The Microbiome Across Biological Systems").
+  return t.length <= 60 && NAME.test(t) && !NOT_NAME.test(t) && !/^(?:The|A|An)\s/.test(t);
+}
+
+/**
+ * Whether a line names a person by honorific ("Prof. X", "Dr X").
+ *
+ * @example
+ * startsWithHonorific('Prof. Dimitrios Georgakopoulos') // true
+ */
+export function startsWithHonorific(s: string): boolean {
+  return TITLE_PREFIX.test(s.trim()) && looksLikeName(s.trim().split(/[,(]/)[0] ?? '');
+}

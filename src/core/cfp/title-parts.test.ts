@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { cleanVenue, fromSpecial, splitTail, stripNoise } from './title-parts.js';
+import { journalLine } from './venue-lines.js';
+import { venueInText } from './venue.js';
+import { parseCfp } from './parse.js';
+
+describe('announcing lines', () => {
+  it.each([
+    ['CFP: EAAI Special Issue "Internet of Things (IoT) for In-Vehicle Systems"', 'Internet of Things (IoT) for In-Vehicle Systems', 'EAAI'],
+    ['Call for Papers: A Special Issue of Vehicular Communications on “Security and Privacy in IoV”', 'Security and Privacy in IoV', 'Vehicular Communications'],
+    ['CfP: "Modeling and Mining Feature-Rich Networks" Special Issue of Applied Network Science', 'Modeling and Mining Feature-Rich Networks', 'Applied Network Science'],
+    ['SI on Smart Mobile Data Collection in the Context of Neuroscience (IF: 3.877)', 'Smart Mobile Data Collection in the Context of Neuroscience', undefined],
+    ['Topical Issue on Deep Learning in Robotics / PALADYN. Journal of Behavioral Robotics', 'Deep Learning in Robotics', 'PALADYN. Journal of Behavioral Robotics'],
+    ['(Deadline approaching) - Special Issue on Geo-distributed Big Data Processing', 'Geo-distributed Big Data Processing', undefined],
+    ['CFP - Special Issue on Data analytics for engineering, science and society (Computing -- Springer)', 'Data analytics for engineering, science and society', 'Computing'],
+    ['We would like to invite you to contribute to the Special Issue “History from Scratch”, published as one of the first issues', 'History from Scratch', undefined],
+  ])('%s', (line, title, venue) => {
+    const sp = fromSpecial(line);
+    expect(sp?.title).toBe(title);
+    expect(sp?.venue).toBe(venue);
+  });
+
+  it('drops e-mail subject noise and keeps what is not noise', () => {
+    expect(stripNoise('[Deadline Extended] SI: Big Data Exploration')).toBe('SI: Big Data Exploration');
+    expect(stripNoise('2nd CFP: SI - Complex IoT')).toBe('SI - Complex IoT');
+    expect(stripNoise('Soil Health and Food Security')).toBe('Soil Health and Food Security');
+  });
+
+  it('splits a journal off the end of a title only when the tail reads as one', () => {
+    expect(splitTail('Smart IoT Sensing (MDPI Sensors Open Access Journal)')).toEqual({ title: 'Smart IoT Sensing', venue: 'Sensors' });
+    expect(splitTail('Data Capture to Support Learning Engagement - IEEE-TLT')).toEqual({ title: 'Data Capture to Support Learning Engagement', venue: 'IEEE-TLT' });
+    expect(splitTail('Machine Learning for the Internet of Things (IoT)')).toEqual({ title: 'Machine Learning for the Internet of Things (IoT)' });
+    expect(splitTail('History from Scratch – Voices across the Planet')).toEqual({ title: 'History from Scratch – Voices across the Planet' });
+  });
+
+  it('never takes announcement noise or a sentence for a venue', () => {
+    expect(cleanVenue('(Deadline approaching)')).toBe('');
+    expect(cleanVenue('CFP')).toBe('');
+    expect(cleanVenue('CFP Semantic Web Journal')).toBe('Semantic Web Journal');
+    expect(cleanVenue('ACM TSAS')).toBe('ACM TSAS');
+    expect(fromSpecial('We would like to invite you to contribute to the Special Issue on Soil Health')?.venue).toBeUndefined();
+  });
+
+  it('stays fast on a very long line', () => {
+    expect(fromSpecial(`${'Aa ('.repeat(50_000)} Special Issue on X`)).toBeUndefined();
+    expect(splitTail('('.repeat(100_000)).title.length).toBeGreaterThan(0);
+  });
+});
+
+describe('journal lines and venues in prose', () => {
+  it.each([
+    ['Journal of Big Data Research, Elsevier', 'Journal of Big Data Research'],
+    ['Engineering Applications of Artificial Intelligence (EAAI)', 'Engineering Applications of Artificial Intelligence'],
+    ['Future Generation Computer Systems (Elsevier)', 'Future Generation Computer Systems'],
+    ['IEEE Transactions on Network and Service Management', 'IEEE Transactions on Network and Service Management'],
+    ['The journal welcomes original articles', undefined],
+    ['Data Journal Special Issue on', undefined],
+    ['Big Data Research', undefined],
+  ])('%s', (line, name) => {
+    expect(journalLine(line)).toBe(name);
+  });
+
+  it('reads the journal in a possessive and in an announcing sentence', () => {
+    expect(venueInText('Call for Papers for Philosophy and Technology’s special issue on computing')).toBe('Philosophy and Technology');
+    expect(venueInText('Intro text. eLife is pleased to announce Mechanistic microbiome studies: a Special Issue, curating ...')).toBe('eLife');
+  });
+});
+
+describe('titles and venues of e-mailed calls', () => {
+  it('prefers the fuller title the message spells out over its subject line, and the journal line beside it', () => {
+    const call = parseCfp('ACM Transaction in Social Computing Special Issue on Emoji Understanding\n\n*****\n\nACM Transactions on Social Computing Journal\nSpecial Issue on Emoji Understanding and Applications in Social Media\n\n*****\n\nWith the rise of social media, emoji have become popular. We invite papers on emoji.');
+    expect(call.title).toBe('Emoji Understanding and Applications in Social Media');
+    expect(call.venue).toBe('ACM Transactions on Social Computing Journal');
+  });
+
+  it('spells out a journal named by its acronym from a journal line near the title', () => {
+    const call = parseCfp('CFP: EAAI Special Issue "IoT for In-Vehicle Systems"\n\nCall For Papers\n\nSpecial Issues on “IoT for In-Vehicle Systems”\n=================\nEngineering Applications of Artificial Intelligence (EAAI)\nThe International Journal of Intelligent Real-Time Automation\n\nThe Internet of Things describes a network of smart devices. We invite papers.');
+    expect(call.title).toBe('IoT for In-Vehicle Systems');
+    expect(call.venue).toBe('Engineering Applications of Artificial Intelligence');
+  });
+
+  it('takes the title an announcing sentence names', () => {
+    const call = parseCfp('Special Issue: Call for papers pushing the boundaries of microbiome research\n\neLife is pleased to announce Mechanistic microbiome studies: a Special Issue, curating the very best in the field of microbiome research.\n');
+    expect(call.title).toBe('Mechanistic microbiome studies');
+  });
+});
+
+describe('titles on listing pages and around label lines', () => {
+  it('takes the call under "Ongoing Special Issue(s)" on a listing page, not the page heading', () => {
+    const call = parseCfp('About Special Issues\n\nA Special Issue is a collection of articles on a hot topical research area within the scope of the journal.\n\nList of Special Issues\n\nOngoing Special Issue(s)\n\nSoil Health in Dry Lands\n\n(Lead Guest Editor: Ada Lovelace )\n\nSubmission Deadline: Aug. 25, 2021\n');
+    expect(call.title).toBe('Soil Health in Dry Lands');
+  });
+
+  it('never takes a labelled field line for the title, even without a space after the colon', () => {
+    const call = parseCfp('Editor:Lasana Harris, Department of Experimental Psychology, University College London\n\nCall for Papers: Structural racism and affective science\n\nWe invite papers for this issue on structural racism and affective science.\n');
+    expect(call.title).toBe('Structural racism and affective science');
+  });
+});
+
+describe('announcements with their own prefix', () => {
+  it('reads the title after "Call for Proposals from X:", not X', () => {
+    expect(parseCfp('Call for Proposals from Early Career Researchers: Public History – Beyond Impact and Engagement\n\nHistory invites proposals for a special issue on public history.\n').title).toBe('Public History – Beyond Impact and Engagement');
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The parts of a line that announces a call: the issue's title and the
+ * journal named beside it ("Venue Special Issue on X", "A Special Issue of
+ * Venue on “X”", "“X” Special Issue of Venue", "SI on X (IF: 3.8)",
+ * "X (Venue -- Springer)", "X / Venue"), with the announcement words and
+ * e-mail subject noise ("CFP:", "[Deadline Extended]", "2nd CfP") removed.
+ */
+
+/** Longer lines are prose, never a title line. */
+const MAX_LINE = 400;
+
+/** The words that name a special issue, a section or a collection. */
+const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?)|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
+/** "Special issue CFP: X", "Special Issue Call for Papers - X": announcement words between the issue and its title. */
+const ISSUE_NOISE = '(?:\\s+(?:cfp|call for papers))?';
+const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}${ISSUE_NOISE}\\s*(?:on\\b|[:：–—-]|(?=[“"‘«]))\\s*(.+)$`, 'i');
+/** "A Special Issue of Venue on X" / "Special Issue of Venue: X". */
+const SPECIAL_OF = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120}?)\\s*(?:\\bon\\b|[:：])\\s*(.{4,250})$`, 'i');
+/** "“X” Special Issue of Venue", "X - Special Issue for Venue". */
+const TITLE_THEN_ISSUE = new RegExp(`^[“"‘«]?(.{4,250}?)[”"’»]?\\s*[-–—]?\\s+(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120})$`, 'i');
+
+/** Journals' own words and publishers: a tail with one of these names a venue, not part of the title. */
+const VENUE_WORDS = /\b(?:journal|transactions|letters|magazine|review|proceedings|annals|quarterly|elsevier|springer|mdpi|ieee|acm|wiley|hindawi|sage|frontiers|taylor|emerald|inderscience|gruyter|iop|open access)\b/i;
+const PUBLISHER_WORDS = /\b(?:elsevier|springer(?:open)?|mdpi|wiley|hindawi|sage|frontiers|taylor (?:&|and) francis|emerald|inderscience|de gruyter|iop|open access)\b/gi;
+/** Impact factors, deadlines and such after a title in a subject line. */
+const NOISE_TAIL = /\s*(?:[([]\s*(?:IF|impact factor|deadline|submission deadline|sub\.|extended|new deadline)\b[^)\]]*[)\]]|[-–—|]\s*(?:IF\b|impact factor|deadline|submission deadline|extended|new deadline|call for papers|cfp)\b.*)\s*$/i;
+/** An acronym like "IEEE-TLT", "JCST", "EAAI". */
+const ACRONYM = /^[A-Z][A-Z0-9&-]{1,11}$/;
+
+/** Announcement words and e-mail subject noise before a title. */
+const NOISE_HEAD =
+  /^(?:\s*(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers|contributions|submissions|abstracts|proposals)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
+
+/**
+ * A subject line or heading without its announcement words.
+ *
+ * @example
+ * stripNoise('[Deadline Extended] SI: Big Data Exploration') // 'SI: Big Data Exploration'
+ * stripNoise('2nd CFP: SI - Complex IoT') // 'SI - Complex IoT'
+ */
+export function stripNoise(text: string): string {
+  return text.replace(NOISE_HEAD, '').trim();
+}
+
+/** Strip quotes, markdown leftovers and trailing punctuation. */
+export function cleanTitle(s: string): string {
+  return s
+    .replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, '')
+    .replace(/^call for papers\s*[:\-–—]\s*/i, '')
+    .replace(/[\s.:;,]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A title without what an e-mail subject adds after it: an impact factor, a
+ * deadline, or the journal ("X (Computing -- Springer)", "X / PALADYN. Journal
+ * of Behavioral Robotics", "X - IEEE-TLT", "X, Cybersecurity Journal"). The
+ * journal, when there is one, is returned as a venue hint.
+ *
+ * @example
+ * splitTail('Smart IoT Sensing (MDPI Sensors Open Access Journal)') // { title: 'Smart IoT Sensing', venue: 'Sensors' }
+ */
+export function splitTail(raw: string): { title: string; venue?: string } {
+  // Titles are short; a long line is prose, and these patterns must stay linear on it.
+  if (raw.length > MAX_LINE) return { title: cleanTitle(raw) };
+  let title = raw.replace(NOISE_TAIL, '').trim();
+  let venue: string | undefined;
+  const paren = /^(.{4,}?)\s*\(([^()]{2,80})\)\s*$/.exec(title);
+  const sep = /^(.{4,}?)\s+(?:\/|\||--|[-–—])\s+(.{2,80})$/.exec(title) ?? /^(.{4,}?),\s+((?:[\p{Lu}][\p{L}-]*\s+){0,4}Journal)$/u.exec(title);
+  const tail = paren ?? sep;
+  if (tail?.[1] && tail[2]) {
+    const t = tail[2].trim();
+    // A Title Case tail of two or more words in parentheses is a journal too ("(Open Computer Science)"), an acronym alone is not ("(IoT)").
+    const titleCase = paren !== null && t.split(/\s+/).length >= 2 && t.split(/\s+/).every((w) => /^[\p{Lu}\d&]|^(?:of|and|on|for|in|the|&)$/u.test(w));
+    if (VENUE_WORDS.test(t) || (sep !== null && ACRONYM.test(t)) || titleCase) {
+      title = tail[1].trim();
+      venue = cleanVenue(t.replace(/\bopen access journal\b/i, ' ').replace(PUBLISHER_WORDS, ' ').replace(/\s*(?:--|[-–—,])\s*$/, '').replace(/\s+/g, ' '));
+    }
+  }
+  return { title: cleanTitle(title), ...(venue ? { venue } : {}) };
+}
+
+/**
+ * A journal named before the title after "Special Issue:" ("Special issue
+ * CFP: FGCS - Advances in X", "... : Future Generation Computer Systems
+ * (FGCS) - Advances in X"): an acronym or a name with its acronym, then a dash.
+ *
+ * @example
+ * splitHead('FGCS - Advances in Managing Graphs') // { title: 'Advances in Managing Graphs', venue: 'FGCS' }
+ */
+export function splitHead(raw: string): { title: string; venue?: string } {
+  const m = /^([A-Z][A-Z&-]{1,10}|(?:[\p{Lu}][\p{L}-]*\s+(?:(?:of|and|on|for|in|the|&)\s+)?){1,8}\([A-Z][A-Z&-]{1,10}\))\s+[-–—:]\s+(\S.{3,})$/u.exec(raw.trim());
+  if (!m?.[1] || !m[2]) return { title: raw };
+  return { title: m[2], venue: m[1].replace(/\s*\([^)]*\)$/, '') };
+}
+
+/** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
+const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si)\W*)+$/i;
+
+/**
+ * The journal named before or after "Special Issue": announcement words,
+ * labels ("Publication and issue:"), publishers, issue numbers and years
+ * removed; '' when no journal's name is left ("Call for Papers for the",
+ * "(Deadline approaching)").
+ *
+ * @example
+ * cleanVenue('Publication and issue: From the European South, no. 19, Fall 2026.') // 'From the European South'
+ * cleanVenue('CFP Semantic Web Journal') // 'Semantic Web Journal'
+ */
+export function cleanVenue(raw: string): string {
+  const v = stripNoise(
+    raw
+      .replace(/^.*[:：]\s*(?=\S)/, '')
+      .replace(/,?\s*(?:no\.|vol\.|volume|issue)\s*\d.*$/i, ''),
+  )
+    .replace(/^(?:cfp|call for papers)\b\s*/i, '')
+    .replace(/^(?:elsevier|springer|wiley|mdpi|hindawi)\s+(?=\S)/i, '')
+    .replace(/\s*\((?:elsevier|springer|wiley|mdpi|hindawi|ieee|acm)[^)]*\)\s*$/i, '')
+    .replace(/[\s:,.–—|-]+$/, '')
+    .replace(/^(?:(?:for|of|in|to)\s+)?(?:(?:the|a|an)\s+)?/i, '')
+    .replace(/\s+(?:on|of|for|in)$/i, '')
+    .trim();
+  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) ? v : '';
+}
+
+const SMALL_WORDS = /^(?:of|and|on|for|in|the|to|at|a|an|&|de|du|des|la|le|für|und|-|–)$/;
+
+/** A venue named with the title, kept only when it reads as a journal's name (no sentence words: "We would like to invite you to ..."). */
+function venueOf(raw: string | undefined): string | undefined {
+  const v = cleanVenue(raw ?? '');
+  const sentenceWords = v.split(/\s+/).filter((w) => /^\p{Ll}+$/u.test(w.replace(/[^\p{L}]/gu, '')) && !SMALL_WORDS.test(w.toLowerCase()));
+  return v.length > 1 && v.length < 100 && sentenceWords.length === 0 ? v : undefined;
+}
+
+/** A quoted title ends at its closing quote ("“X”, published as ..." is X). */
+function quoted(raw: string): string {
+  const m = /^\s*[“"‘«]([^”"’»“]{3,250})[”"’»“]/.exec(raw);
+  return m?.[1] ?? raw;
+}
+
+/**
+ * A line that announces a special issue, split into title and venue: "Venue
+ * Special Issue on Title", "A Special Issue of Venue on “Title”", "“Title”
+ * Special Issue of Venue", "SI on Title (IF: 3.8)".
+ *
+ * @example
+ * fromSpecial('IEEE IoT Journal Special Issue: Symbiotic IoT') // { title: 'Symbiotic IoT', venue: 'IEEE IoT Journal' }
+ * fromSpecial('Call for Papers: A Special Issue of Vehicular Communications on “Security in IoV”') // { title: 'Security in IoV', venue: 'Vehicular Communications' }
+ */
+export function fromSpecial(text: string): { title: string; venue?: string } | undefined {
+  if (text.length > MAX_LINE) return undefined;
+  const t = stripNoise(text);
+  const of = SPECIAL_OF.exec(t);
+  if (of?.[1] && of[2] && !/^[“"‘«]/.test(of[1])) {
+    const tail = splitTail(quoted(of[2]));
+    const venue = venueOf(of[1]);
+    if (tail.title.length >= 3) return { title: tail.title, ...(venue ? { venue } : tail.venue ? { venue: tail.venue } : {}) };
+  }
+  const m = SPECIAL.exec(t);
+  if (m) {
+    const head = splitHead(quoted(m[2] ?? ''));
+    const tail = splitTail(head.title);
+    const venue = venueOf(m[1]) ?? head.venue ?? tail.venue;
+    if (tail.title.length >= 3 && /\p{L}{2}/u.test(tail.title)) return { title: tail.title, ...(venue ? { venue } : {}) };
+  }
+  const first = TITLE_THEN_ISSUE.exec(t);
+  if (first?.[1] && first[2]) {
+    const venue = venueOf(first[2]);
+    const title = cleanTitle(first[1]);
+    if (title.split(/\s+/).length >= 2) return { title, ...(venue ? { venue } : {}) };
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * Lists copied from a browser lose their bullet marks: one topic per line
+ * after a topics lead-in ("Topics of interest include:") or under a Topics
+ * heading, ending at a blank line, a heading, a new lead-in, or a line that is
+ * not an item (prose, a person's name, an address). Indentation still nests.
+ * Hard-wrapped prose is never a list: its lines run on into each other.
+ */
+import type { Line } from './lines.js';
+import type { BulletItem, BulletRun } from './lists.js';
+import type { SectionKind } from './sections.js';
+import { TOPIC_INTRO } from './topics.js';
+
+/** A sentence that leads into a list of topics, ending with a colon. */
+function isTopicLeadIn(l: Line): boolean {
+  if (l.kind !== 'text' || !/[:：]\s*$/.test(l.text)) return false;
+  const last = l.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u).pop() ?? '';
+  return TOPIC_INTRO.test(last) && /following|include|topics?|areas?|themes?|not limited|interest/i.test(last);
+}
+
+const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+/i;
+
+/** A line that can be a list item: short, one sentence at most, not a person ("Prof. X"), an e-mail or a link. */
+function itemLike(l: Line): boolean {
+  const t = l.text;
+  if (l.kind !== 'text' || t.length === 0 || t.length > 220 || /[:：]\s*$/.test(t)) return false;
+  if (/@|^https?:\/\/|^www\./i.test(t)) return false;
+  if (HONORIFIC.test(t)) return false;
+  // Two full sentences are prose (an abbreviation such as "Dr." or "U.S." before a capital is not a sentence end).
+  return !/\p{L}{4,}[.!?]\s+\p{Lu}/u.test(t);
+}
+
+/** Hard-wrapped prose: most lines run on into a next line that starts in lower case. */
+function wrappedProse(block: readonly Line[]): boolean {
+  const starts = block.map((l) => l.text.trimStart());
+  const lower = starts.slice(1).filter((t) => /^\p{Ll}/u.test(t)).length;
+  const upper = starts.filter((t) => /^[\p{Lu}\d"“‘'(]/u.test(t)).length;
+  return lower > (block.length - 1) / 3 && upper < block.length;
+}
+
+/** The items of a block: lines indented deeper than the first nest under the item above. */
+function toItems(block: readonly Line[]): BulletItem[] {
+  const base = block[0]?.indent ?? 0;
+  const items: BulletItem[] = [];
+  for (const l of block) {
+    const last = items[items.length - 1];
+    if (last && l.indent > base + 1) {
+      last.subs.push(l.text);
+      last.lines.push(l.index);
+    } else items.push({ text: l.text, lines: [l.index], subs: [] });
+  }
+  return items;
+}
+
+/**
+ * Unmarked lists after a topics lead-in or under a topics heading.
+ *
+ * @example
+ * const lines = toLines('Topics include:\n\nSpatial data mining\nLocation privacy\n\nMore prose.');
+ * unmarkedRuns(lines, sectionsOf(lines))[0].items.map((i) => i.text) // ['Spatial data mining', 'Location privacy']
+ */
+export function unmarkedRuns(lines: readonly Line[], sections: readonly SectionKind[]): BulletRun[] {
+  const runs: BulletRun[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const intro = lines[i];
+    if (!intro) continue;
+    const lead = isTopicLeadIn(intro) || (intro.kind === 'heading' && sections[i] === 'topics');
+    if (!lead) continue;
+    // The list starts after at most two blank lines (or a rule under a heading).
+    let j = i + 1;
+    while (j < lines.length && j <= i + 3 && (lines[j]?.kind === 'blank' || lines[j]?.kind === 'rule')) j++;
+    const block: Line[] = [];
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (!l || !itemLike(l)) break;
+      block.push(l);
+    }
+    if (block.length < 2 || wrappedProse(block)) continue;
+    const first = block[0];
+    const lastLine = block[block.length - 1];
+    if (!first || !lastLine) continue;
+    runs.push({ items: toItems(block), intro, start: first.index, end: lastLine.index, unmarked: true });
+    i = lastLine.index;
+  }
+  return runs;
+}

@@ -1,0 +1,60 @@
+/**
+ * A line that is a journal's name, as e-mails and pages put it above or below
+ * the title of a call: "IEEE Transactions on Network and Service Management",
+ * "Journal of Big Data Research, Elsevier", "Engineering Applications of
+ * Artificial Intelligence (EAAI)", "Future Generation Computer Systems
+ * (Elsevier)", "Journal: IEEE Transactions on Learning Technologies (IEEE-TLT)".
+ */
+
+const JOURNAL_WORD = /\b(?:Journal|Transactions|Letters|Magazine|Review|Proceedings|Annals|Quarterly|Bulletin)\b/;
+/** Words of an announcement, a section or a greeting: a line with one is not a journal's name. */
+const NOT_JOURNAL = /\b(?:special|issues?|calls?|topics?|deadlines?|submissions?|editors?|dear|colleagues|guidelines|important|dates)\b/i;
+const SMALL = /^(?:of|and|on|for|in|the|&|de|du|des|la|le|für|und)$/;
+/** Publishers, ISSNs, impact factors and links after a journal's name. */
+const TAIL = /\s*(?:[,–—|-]+\s*|\(\s*)(?:elsevier|springer(?: journal| nature)?|wiley|mdpi|hindawi|ieee|acm|sage|taylor (?:&|and) francis|de gruyter|iop|emerald|issn\b|if\b|impact factor|published by|https?:|www\.).*$/i;
+
+/** Initials of a name's capitalised words ("Engineering Applications of Artificial Intelligence" -> "EAAI"). */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+}
+
+/**
+ * The journal's name if the line is one, else undefined.
+ *
+ * @example
+ * journalLine('Journal of Big Data Research, Elsevier') // 'Journal of Big Data Research'
+ * journalLine('Engineering Applications of Artificial Intelligence (EAAI)') // 'Engineering Applications of Artificial Intelligence'
+ * journalLine('The journal welcomes original articles') // undefined
+ */
+export function journalLine(text: string): string | undefined {
+  if (text.length > 200) return undefined;
+  // "User Modeling and User-Adapted Interaction. The Journal of Personalization Research": the name, then its subtitle.
+  const subtitled = /^(.{6,100}?)\.\s+The\s+(?:Journal|International Journal)\b/.exec(text.trim());
+  if (subtitled?.[1]) return journalLine(`${subtitled[1]} Journal`)?.replace(/\s+Journal$/, '') ?? undefined;
+  const tail = TAIL.exec(text.replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, ''));
+  const publisherNamed = tail !== null && !/^\W*(?:issn|if|impact|https?:|www\.)/i.test(tail[0]);
+  const t = text
+    .replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, '')
+    .replace(/^(?:call for papers|cfp)\s*[:–—-]?\s*/i, '')
+    .replace(TAIL, '')
+    .replace(/[\s:.,]+$/, '')
+    .trim();
+  const acr = /^(.{6,100}?)\s*\(([A-Z][A-Za-z&-]{1,11})\)$/.exec(t);
+  const name = (acr?.[1] ?? t).replace(/^The\s+/, (m) => (JOURNAL_WORD.test(t) ? m : '')).trim();
+  if (NOT_JOURNAL.test(name)) return undefined;
+  const words = name.split(/\s+/);
+  if (words.length < 1 || words.length > 12 || /[.!?]\s+\p{Lu}\p{Ll}/u.test(name) && !/^\p{Lu}+\.\s/u.test(name)) return undefined;
+  // Every word capitalised, but for the small words journals use inside names.
+  const titleCase = words.every((w, i) => /^[\p{Lu}\d(&"“]|^e\p{Lu}/u.test(w) || SMALL.test(w) || (w === 'journal' && i === words.length - 1));
+  if (!titleCase) return undefined;
+  if (JOURNAL_WORD.test(name) || /^(?:IEEE|ACM|IET)\s+\p{Lu}/u.test(name)) return name;
+  // A Title Case name followed by its publisher ("Future Generation Computer Systems (Elsevier)", "Computing (Springer journal)").
+  if (publisherNamed && !acr) return name;
+  // "Name Words (ACRONYM)" where the acronym is the name's initials.
+  if (acr?.[2] && words.length >= 2 && initials(name).toUpperCase() === acr[2].replace(/[^A-Za-z]/g, '').toUpperCase()) return name;
+  return undefined;
+}
