@@ -98,3 +98,33 @@ describe('candidate path above exactLimit', () => {
     }
   });
 });
+
+describe('a narrow filter above the exact-scoring limit', () => {
+  it('still shows top_k passing calls, the ones scoring every call would show', async () => {
+    const world = createWorld({ seed: 11, dims: 64 });
+    // Every 50th call is from a small publisher: 14 of 700, so only a few are among the candidates.
+    const calls = syntheticCalls(world, CALLS).map((c, i) => ({ ...c, publisher: i % 50 === 0 ? 'Small Press' : 'Large Press' }));
+    const rare = new Set(calls.filter((c) => c.publisher === 'Small Press').map((c) => c.id));
+    const matcher = createMatcher({ embedder: createSyntheticEmbedder(world), index: createFlatIndex({ dimensions: 64 }), store: createMemoryStore(calls), today: () => '2026-11-22' });
+    await matcher.sync();
+    let fewCandidates = 0;
+    for (let i = 0; i < 4; i++) {
+      const d = syntheticDraft(world, i);
+      const sd = await matcher.scoreDraft(d);
+      if (sd.scored.filter((s) => rare.has(s.callId)).length < 10) fewCandidates++;
+      const { results } = await matcher.rankScored(sd, { publisher: ['Small Press'], top_k: 10 });
+      expect(results).toHaveLength(10);
+      expect(results.every((r) => rare.has(r.call_id))).toBe(true);
+      // Each passing call scored with this draft's moments, best first: what the page must show.
+      const byScore = (await sd.scoreAll([...rare])).sort((a, b) => b.score - a.score).slice(0, 10);
+      expect(results.map((r) => r.call_id)).toEqual(byScore.map((s) => s.callId));
+      // And nearly what scoring every call exactly shows (the moments there are exact, not estimated).
+      const exact = (await matcher.scoreDraft(d, { only: [...matcher.corpus.calls.keys()] })).scored.filter((s) => rare.has(s.callId)).slice(0, 10);
+      const shared = exact.filter((s) => results.some((r) => r.call_id === s.callId)).length;
+      expect(shared).toBeGreaterThanOrEqual(9);
+      expect(results.map((r) => r.score)).toEqual([...results.map((r) => r.score)].sort((a, b) => b - a));
+    }
+    // The case this covers happened: the candidates alone held fewer than 10 passing calls.
+    expect(fewCandidates).toBeGreaterThan(0);
+  });
+});

@@ -6,9 +6,10 @@
 import type { Call, CallFilters, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
 import { deadlineStatus } from './deadline.js';
 import { round } from './evidence.js';
-import { matchesFilters } from './filters.js';
+import { hasFilters, matchesFilters } from './filters.js';
 import type { RankParams } from './fusion.js';
 import { checkRequirements } from './requirements.js';
+import { byScore } from './score-calls.js';
 import type { ProbableCall, ScoredDraft } from './scored-draft.js';
 
 /** Paging and filters of one ranking, resolved (defaults applied at the edge or by the matcher). */
@@ -30,16 +31,7 @@ export async function rankingOf(
   embedderId: string,
   startedAt: number = performance.now(),
 ): Promise<RankResponse> {
-  const shown: Array<{ call: Call; s: ProbableCall; deadline: RankedCall['deadline'] }> = [];
-  for (const s of sd.scored) {
-    const call = calls.get(s.callId);
-    if (!call) continue;
-    const deadline = deadlineStatus(call, q.as_of);
-    // After scoring, so a call's fit never depends on the filters (filters.ts).
-    if (!matchesFilters(call, deadline, q)) continue;
-    shown.push({ call, s, deadline });
-    if (shown.length >= q.top_k) break;
-  }
+  const shown = await shownCalls(sd, calls, q);
   const evidence = await sd.evidence(shown.map((x) => x.s.callId));
   const results = shown.map((x, i) => rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params));
   return {
@@ -49,6 +41,41 @@ export async function rankingOf(
     embedder: embedderId,
     timing_ms: { embed: round(sd.timing.embed, 1), search: round(sd.timing.search, 1), total: round(performance.now() - startedAt, 1) },
   };
+}
+
+type Shown = { call: Call; s: ProbableCall; deadline: RankedCall['deadline'] };
+
+/**
+ * The `top_k` best calls that pass the filters. Filters apply after scoring, so a call's fit never
+ * depends on them; above the exact-scoring limit only candidates are scored, and a narrow filter
+ * can leave fewer than `top_k` of them. Then every passing call outside the candidates is scored
+ * with the same moments, so the page shows what scoring every call would have shown.
+ */
+async function shownCalls(sd: ScoredDraft, calls: ReadonlyMap<string, Call>, q: RankQuery): Promise<Shown[]> {
+  const shown: Shown[] = [];
+  const passing = (call: Call): Shown['deadline'] | undefined => {
+    const deadline = deadlineStatus(call, q.as_of);
+    return matchesFilters(call, deadline, q) ? deadline : undefined;
+  };
+  for (const s of sd.scored) {
+    const call = calls.get(s.callId);
+    const deadline = call && passing(call);
+    if (!call || !deadline) continue;
+    shown.push({ call, s, deadline });
+    if (shown.length >= q.top_k) return shown;
+  }
+  if (!hasFilters(q) || sd.scored.length >= calls.size) return shown;
+  const candidates = new Set(sd.scored.map((s) => s.callId));
+  const rest = new Map<string, { call: Call; deadline: Shown['deadline'] }>();
+  for (const call of calls.values()) {
+    const deadline = !candidates.has(call.id) && passing(call);
+    if (deadline) rest.set(call.id, { call, deadline });
+  }
+  for (const s of await sd.scoreAll([...rest.keys()])) {
+    const r = rest.get(s.callId);
+    if (r) shown.push({ ...r, s });
+  }
+  return shown.sort((a, b) => byScore(a.s, b.s)).slice(0, q.top_k);
 }
 
 function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_topics'], deadline: RankedCall['deadline'], draft: Draft, params: RankParams): RankedCall {

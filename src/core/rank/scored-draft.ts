@@ -42,6 +42,8 @@ export interface ScoredDraft {
   readonly timing: { embed: number; search: number };
   /** The call as scored for this draft: a candidate, or scored now against the same moments; undefined for an unknown call. */
   scoreOf(callId: string): Promise<ProbableCall | undefined>;
+  /** `scoreOf` for many calls in one pass (one prefetch for a remote index); unknown calls are left out. */
+  scoreAll(callIds: readonly string[]): Promise<ProbableCall[]>;
   /** Every topic (or scope chunk) of each call with its best draft sentence, best first; in the order of `callIds`. */
   evidence(callIds: readonly string[]): Promise<TopicMatch[][]>;
 }
@@ -84,6 +86,14 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
     return prepared.sentences.map((text, i) => ({ text, vector: vectors[i] as Float32Array }));
   };
   const evidenceById = new Map<string, TopicMatch[]>();
+  const scoreAll = async (callIds: readonly string[]): Promise<ProbableCall[]> => {
+    const todo = [...new Set(callIds)].filter((id) => !byId.has(id) && corpus.calls.has(id));
+    if (todo.length) {
+      await prefetchWholeCall(corpus, todo);
+      for (const fused of fuseScores(callFeatures(corpus, embedded, todo), params, moments)) byId.set(fused.callId, probable(fused));
+    }
+    return callIds.flatMap((id) => byId.get(id) ?? []);
+  };
 
   return {
     draft,
@@ -92,12 +102,9 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
     moments,
     timing,
     async scoreOf(callId) {
-      const hit = byId.get(callId);
-      if (hit || !corpus.calls.has(callId)) return hit;
-      await prefetchWholeCall(corpus, [callId]);
-      const [fused] = fuseScores(callFeatures(corpus, embedded, [callId]), params, moments);
-      return fused ? probable(fused) : undefined;
+      return byId.get(callId) ?? (await scoreAll([callId]))[0];
     },
+    scoreAll,
     async evidence(callIds) {
       if (ctx.lexicalOnly) return callIds.map(() => []);
       const todo = [...new Set(callIds)].filter((id) => !evidenceById.has(id) && corpus.calls.has(id));
