@@ -1,13 +1,18 @@
 #!/bin/bash
 # Measure a first start: remove DATA_DIR's saved index (default data/index), run `npm start`, and
 # time the first 200 from POST /v1/rank and the moment /healthz reports index.state "ready".
-# Usage: bash scripts/first-start.sh [port]   (from the repository root; stops the server it started)
+# Usage: bash scripts/first-start.sh [port] [--no-build]   (from the repository root; stops the server
+# it started). --no-build runs `node dist/entry/node.js` on the existing build instead of `npm start`,
+# to tell the server's own first-start cost from the `tsc` build that `npm start` runs first.
 set -u
 port=${1:-18788}
+cmd="npm start"
+[ "${2:-}" = "--no-build" ] && cmd="node dist/entry/node.js"
 rm -rf "${DATA_DIR:-data}/index"
 log=$(mktemp)
 t0=$(date +%s.%N)
-PORT=$port npm start > "$log" 2>&1 &
+echo "$cmd, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+PORT=$port $cmd > "$log" 2>&1 &
 pid=$!
 stop() { for c in $(pgrep -P "$pid"); do for g in $(pgrep -P "$c"); do kill "$g"; done; kill "$c"; done; kill "$pid" 2>/dev/null; }
 trap stop EXIT
