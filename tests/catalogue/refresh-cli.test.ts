@@ -116,7 +116,7 @@ describe('calls import and refresh (real binary, local site)', () => {
     expect(calls(fresh)).toHaveLength(REAL_PAGES.length);
   });
 
-  it('plans without writing on --dry-run and refuses bad input with a one-line error', { timeout: 60_000 }, async () => {
+  it('plans without writing on --dry-run and refuses bad input with a one-line error', { timeout: 180_000 }, async () => {
     const fresh = dataDir();
     const dry = await runCli(['calls', 'import', `${site.url}/si/${REAL_PAGES[2]}`, '--dry-run'], { env: env(fresh) });
     expect(dry.code).toBe(0);

@@ -69,7 +69,7 @@ describe('confidentiality', () => {
     const files = await allFiles(srv.dataDir);
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) expect((await readFile(f)).toString('latin1'), f).not.toContain(MARKER);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('graceful shutdown', () => {
@@ -93,5 +93,5 @@ describe('graceful shutdown', () => {
     // The request must really have been in flight when the signal came.
     expect(ms).toBeGreaterThan(300);
     console.info(`graceful shutdown: 12-submission triage answered in ${ms} ms after SIGTERM at 300 ms`);
-  }, 120_000);
+  }, 180_000);
 });

@@ -41,7 +41,7 @@ export async function freePort(): Promise<number> {
  * await fetch(`${srv.url}/healthz`);
  * srv.child.kill('SIGTERM'); await srv.exited;
  */
-export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, timeoutMs = 150_000): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cfpmatch-server-'));
   copySeedCalls(join(dataDir, 'calls'));
   const port = await freePort();
