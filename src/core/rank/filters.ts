@@ -93,7 +93,7 @@ interface CallCache extends CallKeys {
 }
 const cache = new WeakMap<Call, CallCache>();
 
-function cached(call: Call, asOf: IsoDate): { keys: CallKeys; state: string } {
+function cached(call: Call, asOf: IsoDate): { keys: CallKeys; state: string; status: DeadlineStatus } {
   let k = cache.get(call);
   if (!k) {
     const d = call.dates.submission_deadline;
@@ -104,11 +104,11 @@ function cached(call: Call, asOf: IsoDate): { keys: CallKeys; state: string } {
     k.status = deadlineStatus(call, asOf);
     k.asOf = asOf;
   }
-  return { keys: k, state: k.status.state };
+  return { keys: k, state: k.status.state, status: k.status };
 }
 
 /** The bits of the filters a call fails (0: it passes them all). One pass over the calls gives every count from these. */
-function failures(k: CallKeys, state: string, f: Partial<CallFilters>, want: { publisher?: Set<string>; venue?: Set<string>; after?: number; before?: number }): number {
+function failures(k: CallKeys, state: string, f: Partial<CallFilters>, want: Wanted): number {
   let m = 0;
   if (f.open_only && isClosedState(state)) m |= BIT.open_only;
   if (want.publisher && !(k.publisher !== undefined && want.publisher.has(k.publisher))) m |= BIT.publisher;
@@ -116,6 +116,34 @@ function failures(k: CallKeys, state: string, f: Partial<CallFilters>, want: { p
   if (want.after !== undefined && (k.deadline === undefined || k.deadline < want.after)) m |= BIT.deadline_after;
   if (want.before !== undefined && (k.deadline === undefined || k.deadline > want.before)) m |= BIT.deadline_before;
   return m;
+}
+
+type Wanted = { publisher?: Set<string>; venue?: Set<string>; after?: number; before?: number };
+
+function wanted(f: Partial<CallFilters>): Wanted {
+  return {
+    ...(f.publisher?.length ? { publisher: new Set(f.publisher.map(fold)) } : {}),
+    ...(f.venue?.length ? { venue: new Set(f.venue.map(fold)) } : {}),
+    ...(f.deadline_after ? { after: isoToUtc(f.deadline_after) } : {}),
+    ...(f.deadline_before ? { before: isoToUtc(f.deadline_before) } : {}),
+  };
+}
+
+/**
+ * `matchesFilters` for many calls on one day: the names folded once, and each call's folded values
+ * and deadline status read from the per-call cache the counts fill. Gives the deadline status of a
+ * call that passes, undefined for one that does not.
+ *
+ * @example
+ * const passes = filterPredicate({ publisher: ['IEEE'] }, '2025-01-10');
+ * calls.filter((c) => passes(c) !== undefined)
+ */
+export function filterPredicate(f: Partial<CallFilters>, asOf: IsoDate): (call: Call) => DeadlineStatus | undefined {
+  const want = wanted(f);
+  return (call) => {
+    const { keys, state, status } = cached(call, asOf);
+    return failures(keys, state, f, want) === 0 ? status : undefined;
+  };
 }
 
 /** Counts of raw values merged by spelling (case, spaces), most first; distinct values are few. */
@@ -140,12 +168,7 @@ function mergeSpellings(raw: ReadonlyMap<string, number>): Array<{ value: string
  * s.empty?.reason // 'No open call matches; 1 closed call does.'
  */
 export function summarizeFilters(calls: readonly Call[], f: Partial<CallFilters>, asOf: IsoDate, shown: number): FilterSummary {
-  const want = {
-    ...(f.publisher?.length ? { publisher: new Set(f.publisher.map(fold)) } : {}),
-    ...(f.venue?.length ? { venue: new Set(f.venue.map(fold)) } : {}),
-    ...(f.deadline_after ? { after: isoToUtc(f.deadline_after) } : {}),
-    ...(f.deadline_before ? { before: isoToUtc(f.deadline_before) } : {}),
-  };
+  const want = wanted(f);
   const masks = new Uint8Array(calls.length);
   // One loop: each call's failed filters, and the facet counts (raw values; spellings merged after).
   const raw = { publisher: new Map<string, number>(), venue: new Map<string, number>(), deadline: new Map<string, number>() };

@@ -6,7 +6,7 @@
 import type { Call, CallFilters, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
 import { deadlineStatus } from './deadline.js';
 import { round } from './evidence.js';
-import { hasFilters, matchesFilters } from './filters.js';
+import { filterPredicate, hasFilters, matchesFilters } from './filters.js';
 import type { RankParams } from './fusion.js';
 import { checkRequirements } from './requirements.js';
 import { byScore } from './score-calls.js';
@@ -66,9 +66,10 @@ async function shownCalls(sd: ScoredDraft, calls: ReadonlyMap<string, Call>, q: 
   }
   if (!hasFilters(q) || sd.scored.length >= calls.size) return shown;
   const candidates = new Set(sd.scored.map((s) => s.callId));
+  const passes = filterPredicate(q, q.as_of);
   const rest = new Map<string, { call: Call; deadline: Shown['deadline'] }>();
   for (const call of calls.values()) {
-    const deadline = !candidates.has(call.id) && passing(call);
+    const deadline = candidates.has(call.id) ? undefined : passes(call);
     if (deadline) rest.set(call.id, { call, deadline });
   }
   for (const s of await sd.scoreAll([...rest.keys()])) {
