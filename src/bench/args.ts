@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench`. */
 
-export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'catalogue'] as const;
+export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'catalogue'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -28,13 +28,15 @@ export interface BenchArgs {
   /** `--only catalogue`: saved CFP pages to import and sources to refresh; 0 skips embedding their passages. */
   cataloguePages: number;
   catalogueEmbed: boolean;
+  /** Longest text the window section embeds whole (20,000+ characters take tens of seconds). */
+  windowMaxChars: number;
 }
 
-export const USAGE = `npm run bench -- [--only embed,rank,http,triage] [--sizes 100,1000,10000,50000]
+export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,catalogue] [--sizes 100,1000,10000,50000]
   [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
-  [--exact-limit <calls>] [--catalogue-pages 1000] [--catalogue-embed 1|0]
+  [--exact-limit <calls>] [--window-max-chars 16000] [--catalogue-pages 1000] [--catalogue-embed 1|0]
   (catalogue runs only with --only catalogue)`;
 
 /**
@@ -62,6 +64,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     name: 'latest',
     cataloguePages: 1_000,
     catalogueEmbed: true,
+    windowMaxChars: 16_000,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -99,6 +102,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--exact-limit': args.exactLimit = num(flag, v); break;
       case '--catalogue-pages': args.cataloguePages = num(flag, v); break;
       case '--catalogue-embed': args.catalogueEmbed = num(flag, v) !== 0; break;
+      case '--window-max-chars': args.windowMaxChars = num(flag, v); break;
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }

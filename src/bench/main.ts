@@ -12,6 +12,7 @@ import { benchCatalogue } from './catalogue-bench.js';
 import { benchEmbedders } from './embed-bench.js';
 import { benchHttp } from './http-bench.js';
 import { benchRankSizes } from './rank-bench.js';
+import { benchWindows } from './window-bench.js';
 import { toMarkdown, type BenchResults } from './report.js';
 import { syntheticCalls } from './synthetic-calls.js';
 import { createWorld } from './synthetic-world.js';
@@ -51,6 +52,7 @@ if (argv[0] === '--child') {
   }
   if (args.sections.includes('triage')) results.triage = await triage();
   if (args.sections.includes('catalogue')) results.catalogue = await benchCatalogue({ pages: args.cataloguePages, embed: args.catalogueEmbed });
+  if (args.sections.includes('window')) results.window = await benchWindows(args.windowMaxChars);
   await mkdir(args.out, { recursive: true });
   await writeFile(join(args.out, `${args.name}.json`), JSON.stringify({ args, ...results }, null, 2));
   const md = toMarkdown(results);

@@ -2,6 +2,7 @@
 import type { EmbedResult } from './embed-bench.js';
 import type { HttpResult } from './http-bench.js';
 import type { SizeResult } from './rank-bench.js';
+import type { WindowResult } from './window-bench.js';
 
 export interface BenchResults {
   date: string;
@@ -12,6 +13,7 @@ export interface BenchResults {
   http?: HttpResult;
   triage?: unknown;
   catalogue?: unknown;
+  window?: WindowResult;
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
@@ -73,6 +75,13 @@ export function toMarkdown(r: BenchResults): string {
     out.push('');
   }
   if (r.rank) out.push(...rankTables(r.rank), '');
+  if (r.window) {
+    out.push('## USE-lite cost by text length (one thread), whole vs token windows', '');
+    out.push(row(['characters', 'USE-lite tokens', 'estimated tokens', 'tokenize ms', 'embed whole ms', 'windowed ms', 'windows']));
+    out.push(row(Array(7).fill('---')));
+    for (const w of r.window.rows) out.push(row([w.chars, w.tokens, w.estimated, w.tokenizeMs, w.modelMs, w.windowedMs, w.windows]));
+    out.push('');
+  }
   if (r.http) {
     const h = r.http;
     out.push('## POST /v1/rank under load', '');

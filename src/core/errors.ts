@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, exit: 4 },
   CONFLICT: { status: 409, exit: 5 },
   TOO_LARGE: { status: 413, exit: 2 },
+  HEADERS_TOO_LARGE: { status: 431, exit: 2 },
   /** A draft file of a kind that cannot be read (wrong extension or content). */
   UNSUPPORTED_FILE: { status: 415, exit: 2 },
   /** A draft file that was recognised but holds no usable text (scanned, encrypted, damaged). */
@@ -31,6 +32,12 @@ export const ERROR_CODES = {
   LLM_UNAVAILABLE: { status: 503, exit: 9 },
   LLM_BAD_OUTPUT: { status: 502, exit: 9 },
   STORAGE: { status: 500, exit: 10 },
+  /** The embedding queue is full: retry after the `Retry-After` seconds. */
+  OVERLOADED: { status: 503, exit: 11 },
+  /** The request ran past its deadline (REQUEST_TIMEOUT_MS) and was stopped. */
+  DEADLINE_EXCEEDED: { status: 503, exit: 11 },
+  /** The server is shutting down and takes no new admin work. */
+  SHUTTING_DOWN: { status: 503, exit: 11 },
   EVAL_DATA: { status: 400, exit: 2 },
   /** A source could not be fetched (timeout, 5xx after retries, redirect loop, network error). */
   FETCH_FAILED: { status: 502, exit: 11 },
@@ -47,17 +54,26 @@ export interface FieldIssue {
   message: string;
 }
 
+export interface CfpErrorOptions {
+  cause?: unknown;
+  fields?: FieldIssue[];
+  /** Seconds a client should wait before retrying (sent as `Retry-After` on 429/503). */
+  retryAfter?: number;
+}
+
 export class CfpError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldIssue[] | undefined;
+  readonly retryAfter: number | undefined;
 
-  constructor(code: ErrorCode, message: string, opts: { cause?: unknown; fields?: FieldIssue[] } = {}) {
+  constructor(code: ErrorCode, message: string, opts: CfpErrorOptions = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'CfpError';
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.fields = opts.fields;
+    this.retryAfter = opts.retryAfter;
   }
 
   /** The JSON body every error response carries. Never includes draft text. */
@@ -72,11 +88,7 @@ export class CfpError extends Error {
  * @example
  * createError('VALIDATION', 'abstract is empty', { fields: [{ path: 'abstract', message: 'empty' }] });
  */
-export function createError(
-  code: ErrorCode,
-  message: string,
-  opts: { cause?: unknown; fields?: FieldIssue[] } = {},
-): CfpError {
+export function createError(code: ErrorCode, message: string, opts: CfpErrorOptions = {}): CfpError {
   return new CfpError(code, message, opts);
 }
 

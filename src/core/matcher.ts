@@ -130,10 +130,19 @@ export function createMatcher(deps: MatcherDeps) {
   /** Store and index a validated call, without a restart. */
   function ingest(call: Call): Promise<Call> {
     return serial(async () => {
+      const before = corpus.calls.get(call.id);
       await store.put(call);
-      const { embedded } = await corpus.upsert([call]);
-      log('call.ingest', { call_id: call.id, embedded });
-      return call;
+      try {
+        const { embedded } = await corpus.upsert([call]);
+        log('call.ingest', { call_id: call.id, embedded });
+        return call;
+      } catch (err) {
+        // An ingest answered with an error must not leave the call stored or served (issue #21): put back what was there.
+        await (before ? store.put(before) : store.delete(call.id)).catch(() => log('call.restore_failed', { call_id: call.id, what: 'store' }));
+        await corpus.remove([call.id]);
+        if (before) await corpus.upsert([before]).catch(() => log('call.restore_failed', { call_id: call.id, what: 'index' }));
+        throw err;
+      }
     });
   }
 

@@ -7,19 +7,70 @@ import { z } from 'zod';
 import { createError } from './errors.js';
 import { fieldIssues, issueSummary } from './validate.js';
 
-/** `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026"). */
+/**
+ * `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026").
+ * Years start at 1000: Date.UTC reads years 0-99 as 1900-1999, so `0025-01-01` would silently become 1925.
+ */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected a date as YYYY-MM-DD')
+  .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected a date as YYYY-MM-DD (year 1000-9999)')
   // The regex lets 2025-02-30 through; Date.UTC would silently roll it over to March.
   .refine(isCalendarDate, 'not a calendar date');
 export type IsoDate = z.infer<typeof IsoDate>;
+
+/** A whole day, `YYYY-MM-DD` only: what `as_of` means (a month alone is not a day to rank on). */
+export const IsoDay = IsoDate.refine((s) => s.length === 10, 'expected a full date as YYYY-MM-DD');
 
 function isCalendarDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
   if (d === undefined || y === undefined || m === undefined) return true;
   return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
 }
+
+/**
+ * Limits on every stored field of a call. A call is embedded passage by passage (title, each topic,
+ * scope chunks), so these bound what one ingest can cost; no real CFP comes near them (the largest
+ * scope in data/calls and the eval suites is 3,674 characters, the most topics 14).
+ */
+export const CALL_LIMITS = {
+  title: 1_000,
+  venue: 500,
+  publisher: 500,
+  scope: 20_000,
+  topics: 100,
+  topic: 500,
+  editors: 50,
+  editorName: 200,
+  affiliation: 500,
+  email: 320,
+  url: 2_048,
+  listItems: 50,
+  listItem: 1_000,
+  warnings: 100,
+  fieldSources: 100,
+  sourceText: 400_000,
+} as const;
+
+/**
+ * An absolute http(s) URL: anything else (`javascript:`, `data:`, relative paths) is refused,
+ * because stored URLs are rendered as links.
+ */
+export const HttpUrl = z
+  .string()
+  .max(CALL_LIMITS.url)
+  .refine(isHttpUrl, 'expected an absolute http:// or https:// URL');
+
+function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\//i.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const capped = (max: number) => z.string().max(max);
 
 export const CallId = z
   .string()
@@ -28,9 +79,9 @@ export const CallId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'ids are letters, digits, ".", "_", ":" and "-"');
 
 export const GuestEditor = z.object({
-  name: z.string().min(1),
-  affiliation: z.string().optional(),
-  email: z.string().optional(),
+  name: z.string().min(1).max(CALL_LIMITS.editorName),
+  affiliation: capped(CALL_LIMITS.affiliation).optional(),
+  email: capped(CALL_LIMITS.email).optional(),
   lead: z.boolean().optional(),
 });
 export type GuestEditor = z.infer<typeof GuestEditor>;
@@ -50,9 +101,9 @@ export const SubmissionRules = z.object({
   abstract_min_words: z.number().int().positive().optional(),
   keywords_min: z.number().int().nonnegative().optional(),
   keywords_max: z.number().int().positive().optional(),
-  file_formats: z.array(z.string()).optional(),
+  file_formats: z.array(capped(CALL_LIMITS.listItem)).max(CALL_LIMITS.listItems).optional(),
   /** Other stated requirements, verbatim (bios, references, photographs...). */
-  notes: z.array(z.string()).optional(),
+  notes: z.array(capped(CALL_LIMITS.listItem)).max(CALL_LIMITS.listItems).optional(),
 });
 export type SubmissionRules = z.infer<typeof SubmissionRules>;
 
@@ -97,22 +148,25 @@ export type FieldSource = z.infer<typeof FieldSource>;
 
 export const Call = z.object({
   id: CallId,
-  title: z.string().min(1),
-  venue: z.string().optional(),
-  publisher: z.string().optional(),
-  scope: z.string().default(''),
-  topics: z.array(z.string().min(1)).default([]),
+  title: z.string().min(1).max(CALL_LIMITS.title),
+  venue: capped(CALL_LIMITS.venue).optional(),
+  publisher: capped(CALL_LIMITS.publisher).optional(),
+  scope: capped(CALL_LIMITS.scope).default(''),
+  topics: z.array(z.string().min(1).max(CALL_LIMITS.topic)).max(CALL_LIMITS.topics).default([]),
   dates: CallDates.default({}),
-  guest_editors: z.array(GuestEditor).default([]),
-  submission_url: z.string().optional(),
-  guidelines_url: z.string().optional(),
+  guest_editors: z.array(GuestEditor).max(CALL_LIMITS.editors).default([]),
+  submission_url: HttpUrl.optional(),
+  guidelines_url: HttpUrl.optional(),
   rules: SubmissionRules.default({}),
   /** Problems the parser found in the source text (e.g. a date that contradicts the others). */
-  warnings: z.array(z.string()).default([]),
+  warnings: z.array(capped(CALL_LIMITS.listItem)).max(CALL_LIMITS.warnings).default([]),
   /** Where each extracted field came from (`title`, `venue`, `publisher`, `topics`, `dates.submission_deadline`, `guest_editors`, ...). */
-  field_sources: z.record(z.string().max(100), FieldSource).optional(),
+  field_sources: z
+    .record(z.string().max(100), FieldSource)
+    .refine((r) => Object.keys(r).length <= CALL_LIMITS.fieldSources, `at most ${CALL_LIMITS.fieldSources} field sources`)
+    .optional(),
   /** The raw CFP text the call was parsed from, when there is one. */
-  source_text: z.string().optional(),
+  source_text: capped(CALL_LIMITS.sourceText).optional(),
   /** Catalogue provenance: every source this call was imported from (absent for hand-added calls). */
   sources: z.array(CallSource).max(50).optional(),
   /** `withdrawn`: gone from its sources before its deadline; absent means active. */
@@ -197,11 +251,17 @@ export const MAX_ABSTRACT_CHARS = 20_000;
 
 /**
  * A non-blank string with a length cap; both limits appear in the generated JSON Schema (pattern, maxLength).
- * Control and format characters are removed before matching, so text made only of them counts as blank.
+ * Control and format characters are removed before matching, so text made only of them counts as blank;
+ * so does a lone surrogate (half of a UTF-16 pair, not a character): only a whole pair counts.
  */
 const nonBlank = (what: string, max: number) =>
-  // eslint-disable-next-line no-control-regex
-  z.string().max(max).regex(/[^\s\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFD]/, { message: `${what} must not be empty` });
+  z
+    .string()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .regex(/[^\s\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFD\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]/, {
+      message: `${what} must not be empty`,
+    });
 
 export const Draft = z.object({
   title: z.string().max(1_000).default(''),
@@ -232,7 +292,7 @@ export type CallFilters = z.infer<typeof CallFilters>;
 export const RankOptions = z
   .object({
     top_k: z.number().int().min(1).max(100).default(10),
-    as_of: IsoDate.optional(),
+    as_of: IsoDay.optional(),
   })
   .extend(CallFilters.shape);
 export type RankOptions = z.infer<typeof RankOptions>;
@@ -371,10 +431,21 @@ export type Submission = z.infer<typeof Submission>;
 export const TriageRequest = z
   .object({
     call_id: CallId,
-    submissions: z.array(Submission).min(1).max(MAX_TRIAGE_SUBMISSIONS),
+    submissions: z.array(Submission).min(1).max(MAX_TRIAGE_SUBMISSIONS).superRefine(uniqueIds),
     thresholds: TriageThresholds.optional(),
   })
   .strict();
+
+/** Results are reported by id, so two submissions with one id would be indistinguishable (the CLI refuses them too). */
+function uniqueIds(subs: ReadonlyArray<{ id?: string | undefined }>, ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  subs.forEach((s, i) => {
+    if (s.id === undefined) return;
+    const at = first.get(s.id);
+    if (at === undefined) first.set(s.id, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id "${s.id}" (also submission ${at})` });
+  });
+}
 export type TriageRequest = z.infer<typeof TriageRequest>;
 
 export const TriageVerdict = z.enum(['in_scope', 'borderline', 'out_of_scope']);
@@ -404,7 +475,7 @@ export type TriageResponse = z.infer<typeof TriageResponse>;
 
 /** `GET /v1/calls` query: filters plus paging. */
 export const CallListQuery = CallFilters.extend({
-  as_of: IsoDate.optional(),
+  as_of: IsoDay.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
   sort: z.enum(['id', 'deadline', 'title']).default('id'),

@@ -10,8 +10,8 @@ import { loadCalibrations } from '../adapters/node/calibration-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { isWholeCallPassage } from '../core/corpus/passage-id.js';
 import { cacheVectors, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
-import { loadIndexFiles, openIndexFiles, saveIndex, type IndexManifest } from '../adapters/node/index-files.js';
-import { selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
+import { cleanIndexDir, loadIndexFiles, openIndexFiles, saveIndex, type IndexManifest } from '../adapters/node/index-files.js';
+import { boundEmbedder, selectEmbedder, type EmbedderKind } from '../adapters/node/select-embedder.js';
 import { readTextFile } from '../adapters/node/text-file.js';
 import { callSetHash } from '../core/call-set-hash.js';
 import { parseCfp } from '../core/cfp/parse.js';
@@ -23,6 +23,10 @@ import type { Matcher } from '../core/matcher.js';
 import { createMemoryStore } from '../core/memory-store.js';
 import type { CallStore, Embedder, VectorIndex } from '../core/ports.js';
 import type { Call } from '../core/schema.js';
+import type { EmbedQueueOptions } from '../core/embed/embed-queue.js';
+import type { WindowOptions } from '../core/embed/windowed-embedder.js';
+import { createIndexSaver, type PersistStatus } from './index-saver.js';
+import { windowsFromEnv } from './limits-env.js';
 
 export interface NodeRuntimeOptions {
   /** Folder with `calls/` and `index/` (default `data`). */
@@ -44,13 +48,24 @@ export interface NodeRuntimeOptions {
    * missing passages are embedded in the background (`index: warming` until done). The CLI waits.
    */
   background?: boolean;
+  /** Token windows (EMBED_WINDOW_TOKENS...); always on for a selected embedder, on for `embedderInstance` only when given. */
+  windows?: WindowOptions;
+  /** The server's embedding queue (concurrency, waiting work, deadline); none when absent. */
+  embedQueue?: EmbedQueueOptions;
+  /** The server: a failed index save is logged and retried, never thrown (start-up on a full or read-only disk serves from memory). */
+  retrySaves?: boolean;
 }
 
 export interface NodeRuntime {
   matcher: Matcher;
   embedder: Embedder;
-  /** Save the index if it changed since the last save. */
+  /**
+   * Save the index if it changed since the last save; resolves whether the index on disk is current.
+   * With `retrySaves` it never rejects (failures are logged and retried); without, it rejects with STORAGE.
+   */
   persist(): Promise<boolean>;
+  /** Whether the last save succeeded, and the errno of the last failure. */
+  persistence(): PersistStatus;
   dispose(): Promise<void>;
 }
 
@@ -69,6 +84,7 @@ export function envOptions(env: NodeJS.ProcessEnv = process.env): NodeRuntimeOpt
     ...(threads ? { embedThreads: Number(threads) } : {}),
     modelsDir: env.MODELS_DIR ?? 'models',
     ...(env.EMBEDDING_MODEL ? { modelId: env.EMBEDDING_MODEL } : {}),
+    windows: windowsFromEnv(env),
   };
 }
 
@@ -80,14 +96,17 @@ export function envOptions(env: NodeJS.ProcessEnv = process.env): NodeRuntimeOpt
 export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
   const log = opts.log ?? silentLogger;
   const dataDir = opts.dataDir ?? 'data';
+  const limits = { ...(opts.windows ? { windows: opts.windows } : {}), ...(opts.embedQueue ? { queue: opts.embedQueue } : {}) };
+  const instance = opts.embedderInstance && (opts.windows || opts.embedQueue) ? boundEmbedder(opts.embedderInstance, limits) : opts.embedderInstance;
   const embedder =
-    opts.embedderInstance ??
+    instance ??
     (await (async () => {
       const { embedder: e, reason } = await selectEmbedder({
         kind: opts.embedder ?? 'auto',
         modelsDir: opts.modelsDir ?? 'models',
         ...(opts.embedThreads ? { threads: opts.embedThreads } : {}),
         ...(opts.modelId ? { modelId: opts.modelId } : {}),
+        ...limits,
       });
       log('embedder.selected', { embedder: e.id, dimensions: e.dimensions, reason });
       return e;
@@ -98,13 +117,16 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   if (opts.calls) {
     const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations });
     await matcher.sync();
-    return { matcher, embedder, persist: async () => false, dispose: async () => embedder.dispose?.() };
+    return { matcher, embedder, persist: async () => true, persistence: () => ({ current: true, failures: 0 }), dispose: async () => embedder.dispose?.() };
   }
 
   const callsDir = join(dataDir, 'calls');
   const indexDir = join(dataDir, 'index');
   const store = createFileStore({ dir: callsDir, log });
   await importRawCfps(callsDir, store, log);
+  // Temporary files of a writer killed mid-save, and data files no manifest names.
+  const cleaned = await cleanIndexDir(indexDir);
+  if (cleaned > 0) log('index.cleaned', { files: cleaned });
   const index = await openIndex(indexDir, embedder, Boolean(opts.exact), log);
   const matcher = composeMatcher({ embedder, index, store, log, calibrations });
   const t0 = Date.now();
@@ -116,26 +138,28 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   });
   const report = warming ? undefined : await ready;
   let savedHash = report && report.embedded === 0 && report.removed === 0 ? callSetHash(matcher.listCalls()) : '';
-  // Saves run one after another so two ingests never write the index files at once.
-  let saving: Promise<boolean> = Promise.resolve(false);
-  const persist = () => {
-    saving = saving.catch(() => false).then(async () => {
+  // Saves run one after another so two ingests never write the index files at once. The server's
+  // saver logs and retries a failed save instead of throwing: it serves from memory meanwhile.
+  const saver = createIndexSaver({
+    strict: !opts.retrySaves,
+    log,
+    save: async () => {
       const hash = callSetHash(matcher.listCalls());
-      if (hash === savedHash) return false;
+      if (hash === savedHash) return;
       await saveIndex(indexDir, { embedder: embedder.id, calls_hash: hash }, index);
       savedHash = hash;
       log('index.saved', { calls: matcher.corpus.calls.size });
-      return true;
-    });
-    return saving;
-  };
-  if (warming) ready.then(() => persist()).catch((err: unknown) => log('index.warm_failed', { code: isCfpError(err) ? err.code : 'INTERNAL', message: (err as Error).message }));
-  else await persist();
+    },
+  });
+  if (warming) ready.then(() => saver.persist()).catch((err: unknown) => log('index.warm_failed', { code: isCfpError(err) ? err.code : 'INTERNAL', message: (err as Error).message }));
+  else await saver.persist();
   return {
     matcher,
     embedder,
-    persist,
+    persist: saver.persist,
+    persistence: saver.status,
     dispose: async () => {
+      saver.stop();
       await index.dispose();
       await embedder.dispose?.();
     },
@@ -166,8 +190,9 @@ async function openIndex(dir: string, embedder: Embedder, exact: boolean, log: L
     if (!saved || !sameEmbedder(saved.manifest) || saved.file.kind === 'flat') return fresh();
     return await restoreCachedHnsw({ ...hnsw, file: saved.file }, cache);
   } catch (err) {
-    if (!isCfpError(err) || err.code !== 'INDEX_CORRUPT') throw err;
-    log('index.corrupt', { action: 'rebuild' });
+    // The saved index is a cache: anything wrong with it means a rebuild, never a server that cannot start.
+    if (!isCfpError(err) || (err.code !== 'INDEX_CORRUPT' && err.code !== 'INDEX_MISMATCH')) throw err;
+    log('index.corrupt', { action: 'rebuild', code: err.code });
     return fresh();
   }
 }

@@ -1,53 +1,89 @@
 /**
- * Composition root for Node: `npm start` serves the API on 127.0.0.1:8787
- * (HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN, RATE_LIMIT, CORS_ORIGINS, SHUTDOWN_TIMEOUT_MS override) with the bundled calls.
- * The LLM explainer is on only when LLM_BASE_URL and LLM_MODEL are set (LLM_API_KEY, LLM_TIMEOUT_MS optional).
+ * Composition root for Node: `npm start` serves the API on 127.0.0.1:8787 with the bundled calls.
+ * Environment (README, docs/reliability.md): HOST, PORT, DATA_DIR, EMBEDDER, ADMIN_TOKEN, RATE_LIMIT,
+ * CORS_ORIGINS, REQUEST_TIMEOUT_MS, SHUTDOWN_TIMEOUT_MS, EMBED_CONCURRENCY, EMBED_QUEUE_TOKENS,
+ * EMBED_WINDOW_TOKENS, EMBED_TEXT_WINDOWS, EMBED_CALL_TOKENS. The LLM explainer is on only when
+ * LLM_BASE_URL and LLM_MODEL are set (LLM_API_KEY, LLM_TIMEOUT_MS optional).
  */
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createNodeCatalogue } from '../adapters/node/node-catalogue.js';
 import { nodeDraftReaders } from '../adapters/node/draft-readers.js';
-import { createNodeRuntime, envOptions } from './node-runtime.js';
+import { drainAfterEarlyResponse, jsonClientError } from './http-socket.js';
+import { failureCode } from './index-saver.js';
 import { jsonLogger } from './json-logger.js';
+import { serverLimitsFromEnv } from './limits-env.js';
+import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { createService } from './service.js';
 
 const log = jsonLogger();
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
-const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
+const limits = serverLimitsFromEnv(process.env);
+
+// A promise nobody handled is logged, not fatal: request work is scoped to its request, and the
+// index saver handles its own failures; crashing would drop every other request in flight.
+process.on('unhandledRejection', (reason) => log('process.unhandled_rejection', { code: failureCode(reason) }));
 
 const runtimeOptions = envOptions();
+// retrySaves: a save that fails (full or read-only disk) is logged and retried; the server serves from memory.
 // background: answer at once on a first start and embed the calls meanwhile (index: warming in /healthz and rankings).
-const runtime = await createNodeRuntime({ ...runtimeOptions, log, background: true });
+const runtime = await createNodeRuntime({ ...runtimeOptions, log, retrySaves: true, embedQueue: limits.queue, background: true });
 // POST /v1/calls/import and the REFRESH_EVERY schedule (docs/catalogue.md).
-const catalogue = createNodeCatalogue({ dataDir: runtimeOptions.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist() });
+const catalogue = createNodeCatalogue({ dataDir: runtimeOptions.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })) });
+let acceptingAdmin = true;
+const queueStats = (runtime.embedder as { queueStats?: () => unknown }).queueStats;
 // The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
 const app = createService(runtime.matcher, process.env, {
   log,
-  onChange: () => void runtime.persist(),
+  onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })),
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
   catalogue: catalogue.service,
   // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
   draftReaders: nodeDraftReaders(),
-});
-const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
-  log('server.listening', { url: `http://${info.address}:${info.port}`, embedder: runtime.embedder.id });
+  acceptingAdmin: () => acceptingAdmin,
+  health: () => ({ index: runtime.persistence(), ...(queueStats ? { embedding: queueStats() } : {}) }),
 });
 
-// Graceful shutdown: stop accepting, let in-flight requests finish, then release the model.
+// autoCleanupIncoming off: drainAfterEarlyResponse reads an unread body longer than the adapter's 500 ms.
+const listener = getRequestListener(app.fetch, { autoCleanupIncoming: false });
+const server = createServer((req, res) => {
+  drainAfterEarlyResponse(req, res);
+  void listener(req, res);
+});
+server.on('clientError', jsonClientError);
+server.listen(port, host, () => {
+  const addr = server.address();
+  const url = typeof addr === 'object' && addr ? `http://${addr.address}:${addr.port}` : `http://${host}:${port}`;
+  log('server.listening', { url, embedder: runtime.embedder.id });
+});
+
+// Graceful shutdown: admin writes are refused first (503 SHUTTING_DOWN), the listener closes, requests
+// in flight finish (admin writes already running included), what they changed is saved, then the model
+// and index are released. Only then does the process exit 0.
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    acceptingAdmin = false;
     log('server.stopping', { signal });
-    server.close(() => {
-      void Promise.all([catalogue.dispose(), runtime.dispose()]).finally(() => process.exit(0));
-    });
-    // Requests still running after SHUTDOWN_TIMEOUT_MS are cut off; exit 1 says so.
+    // Work still running after SHUTDOWN_TIMEOUT_MS is cut off; exit 1 says so.
     setTimeout(() => {
-      log('server.forced_exit', { after_ms: drainMs });
+      log('server.forced_exit', { after_ms: limits.shutdownTimeoutMs });
       process.exit(1);
-    }, drainMs).unref();
+    }, limits.shutdownTimeoutMs).unref();
+    server.close(() => {
+      void (async () => {
+        const saved = await runtime.persist().catch(() => false);
+        // Not data loss: the calls are on disk; the next start embeds what the saved index lacks.
+        if (!saved) log('server.stopped_unsaved', { ...runtime.persistence() });
+        await catalogue.dispose();
+        await runtime.dispose();
+        process.exit(0);
+      })();
+    });
+    server.closeIdleConnections();
   });
 }

@@ -13,6 +13,7 @@ import type { Matcher } from '../core/matcher.js';
 import { createApp } from '../http/app.js';
 import type { ClientKey } from '../http/rate-limit.js';
 import { securityFromEnv } from '../http/security.js';
+import { requestTimeoutFromEnv } from './limits-env.js';
 
 /** The settings the service reads, on both runtimes. */
 export interface ServiceEnv extends LlmEnv {
@@ -22,6 +23,8 @@ export interface ServiceEnv extends LlmEnv {
   RATE_LIMIT?: string;
   /** Comma-separated origins allowed by CORS; closed when unset. */
   CORS_ORIGINS?: string;
+  /** Milliseconds before rank, triage and explain answer 503 DEADLINE_EXCEEDED (default 120000). */
+  REQUEST_TIMEOUT_MS?: string;
 }
 
 export interface ServiceOptions {
@@ -34,6 +37,10 @@ export interface ServiceOptions {
   catalogue?: CatalogueService;
   /** Readers of binary draft files (PDF, .docx) the runtime has; text kinds need none. */
   draftReaders?: DraftFileReaders;
+  /** False once the server is shutting down: admin writes then answer 503 SHUTTING_DOWN. */
+  acceptingAdmin?: () => boolean;
+  /** Extra /healthz fields (Node: index persistence, the embedding queue). */
+  health?: () => Record<string, unknown>;
 }
 
 /**
@@ -53,5 +60,8 @@ export function createService(matcher: Matcher, env: ServiceEnv, opts: ServiceOp
     security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }, opts.clientKey),
     ...(opts.catalogue ? { catalogue: opts.catalogue } : {}),
     ...(opts.draftReaders ? { draftReaders: opts.draftReaders } : {}),
+    requestTimeoutMs: requestTimeoutFromEnv({ REQUEST_TIMEOUT_MS: env.REQUEST_TIMEOUT_MS }),
+    ...(opts.acceptingAdmin ? { acceptingAdmin: opts.acceptingAdmin } : {}),
+    ...(opts.health ? { health: opts.health } : {}),
   });
 }

@@ -3,12 +3,13 @@
  * Routes validate with the zod schemas from core; one onError maps coded
  * errors to HTTP statuses and a JSON body `{ error: { code, message, fields? } }`.
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
+import { deadline } from './deadline.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -39,9 +40,28 @@ export interface AppDeps {
   security?: SecurityOptions;
   /** The catalogue importer behind `POST /v1/calls/import` (Node); without it the route answers 403 DISABLED. */
   catalogue?: CatalogueService;
+  /** Deadline for /v1/rank, /v1/triage and /v1/explain (REQUEST_TIMEOUT_MS): 503 DEADLINE_EXCEEDED after it. None when absent. */
+  requestTimeoutMs?: number;
+  /** False once the server is shutting down: admin writes then answer 503 SHUTTING_DOWN before their body is read. */
+  acceptingAdmin?: () => boolean;
+  /** Extra fields for /healthz (index persistence, embedding queue). */
+  health?: () => Record<string, unknown>;
   /** Readers of binary draft files (PDF, .docx) chosen by the entry; without them only text kinds (.tex, .md, .txt) are read. */
   draftReaders?: DraftFileReaders;
 }
+
+/**
+ * A path with broken percent-encoding (`/calls/%E0%A4%A`) is a 400, not a page whose script then
+ * fails to decode its own URL and stays on "Loading…".
+ */
+const rejectMalformedPath: MiddlewareHandler = async (c, next) => {
+  try {
+    decodeURIComponent(new URL(c.req.url).pathname);
+  } catch {
+    throw createError('BAD_INPUT', 'the URL path is not valid percent-encoded UTF-8');
+  }
+  await next();
+};
 
 /**
  * @example
@@ -59,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
     // Ids, statuses and timings only: drafts are confidential.
     log('http.request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) });
   });
+  app.use('*', rejectMalformedPath);
   // Before the body limit, so a rate-limited client's body is never read.
   applySecurity(app, deps.security);
   const jsonLimit = bodyLimit({
@@ -71,19 +92,37 @@ export function createApp(deps: AppDeps): Hono {
   const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw uploadTooLarge(); } });
   app.use('/v1/*', (c, next) => ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next)));
 
-  app.get('/healthz', (c) =>
-    c.json({
+  if (deps.requestTimeoutMs !== undefined) {
+    // Not the admin writes: a write answered 503 by a timer could still complete and be stored.
+    for (const path of ['/v1/rank', '/v1/triage', '/v1/explain']) app.use(path, deadline(deps.requestTimeoutMs));
+  }
+  const accepting = deps.acceptingAdmin;
+  if (accepting) {
+    const gate: MiddlewareHandler = async (c, next) => {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !accepting()) throw createError('SHUTTING_DOWN', 'the server is shutting down; retry against the restarted server', { retryAfter: 10 });
+      await next();
+    };
+    app.use('/v1/calls', gate);
+    app.use('/v1/calls/*', gate);
+  }
+
+  app.get('/healthz', (c) => {
+    const extra = deps.health?.() ?? {};
+    // The entry's `index` (how saves are going: current, failures, error) and the matcher's (`warming`
+    // while a first start embeds the calls, rankings lexical until `ready`) describe one index.
+    const saves = typeof extra.index === 'object' && extra.index !== null ? extra.index : {};
+    return c.json({
+      ...extra,
       status: 'ok',
       calls: deps.matcher.corpus.calls.size,
       embedder: deps.matcher.embedder.id,
-      // `warming` while a first start embeds the calls: rankings are lexical until `ready`.
-      index: deps.matcher.indexStatus(),
+      index: { ...saves, ...deps.matcher.indexStatus() },
       // Which calibration turns scores into fits: the embedder's own, or the embedder-independent one ("*").
       calibration: deps.matcher.calibration.embedder,
       // The page shows its Explain action only when this is true.
       llm: { configured: deps.explainer !== undefined, ...(deps.explainer ? { model: deps.explainer.modelName } : {}) },
-    }),
-  );
+    });
+  });
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer, deps.draftReaders));
   app.route('/v1', extractRoutes(deps.draftReaders ?? {}));
   // Before callRoutes, whose /calls/:id would otherwise see "import" as an id.

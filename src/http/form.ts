@@ -7,6 +7,15 @@ import type { Context } from 'hono';
 import { extractDraft, type DraftFileReaders } from '../core/draft-file/index.js';
 import { createError } from '../core/errors.js';
 import type { ExtractedDraft } from '../core/schema.js';
+import { chargeBodyBytes } from './body.js';
+
+/**
+ * What a binary draft file (PDF, .docx) is charged at most: the largest valid draft's text (a
+ * 1,000-character title, 20,000-character abstract, 50 x 200-character keywords) with room to spare.
+ * Its bytes are mostly layout, and what reaches the model is one draft within the draft limits.
+ */
+const BINARY_FILE_CHARGE = 32 * 1024;
+const TEXT_FILE = /\.(csv|jsonl?|txt|md|markdown|tex)$/i;
 
 export type FormValue = string | File;
 export type FormFields = Record<string, FormValue | FormValue[]>;
@@ -25,13 +34,26 @@ export function isForm(c: Context): boolean {
  */
 export async function readForm(c: Context): Promise<FormFields> {
   if (!isForm(c)) throw createError('BAD_INPUT', 'expected a form post (multipart/form-data or application/x-www-form-urlencoded)');
+  let form: FormFields;
   try {
-    return (await c.req.parseBody({ all: true })) as FormFields;
+    form = (await c.req.parseBody({ all: true })) as FormFields;
   } catch (err) {
     // The body limit's error passes through; anything else is a malformed body.
     if (err instanceof Error && 'code' in err) throw err;
     throw createError('BAD_INPUT', 'the form body could not be read', { cause: err });
   }
+  // The cost-weighted rate limit charges what the model may be given (issue #21): text fields and
+  // text files in full (the editor's pasted or uploaded submissions are all embedded), binary files
+  // as at most one largest draft. Before, every form post cost 1 unit, so a 500-submission triage
+  // from the editor page cost what one normal draft does.
+  const utf8 = new TextEncoder();
+  let bytes = 0;
+  for (const v of Object.values(form).flat()) {
+    if (typeof v === 'string') bytes += utf8.encode(v).byteLength;
+    else bytes += v.type.startsWith('text/') || TEXT_FILE.test(v.name) ? v.size : Math.min(v.size, BINARY_FILE_CHARGE);
+  }
+  chargeBodyBytes(c, bytes);
+  return form;
 }
 
 /** The non-empty string values of a field. */

@@ -1,19 +1,41 @@
 /**
- * Per-client token-bucket rate limiting for the public API. Runtime-neutral:
+ * Per-client token-bucket rate limiting for the public API, weighted by cost. Runtime-neutral:
  * the client key comes from an injected function (Node passes the socket
  * address from `getConnInfo`; the Worker reads `cf-connecting-ip`).
+ *
+ * A request is let in while the client's bucket holds at least one unit and is then charged its
+ * cost: one unit plus one per {@link COST_UNIT_BYTES} of body (about 1,000 estimated tokens of
+ * text). A normal draft costs 1, the largest valid draft 8, a 1 MiB triage 257; a bucket may go
+ * into debt, so one large request is served and the client then waits in proportion to it.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { createError } from '../core/errors.js';
+import { readBodyBytes } from './body.js';
+
+/** Body bytes per extra cost unit: about 1,000 estimated tokens of text (4 bytes a token). */
+export const COST_UNIT_BYTES = 4096;
+
+/**
+ * A request's cost in units: 1, plus 1 per started {@link COST_UNIT_BYTES} of body beyond the first.
+ *
+ * @example
+ * requestCost(2_000) // 1 (a normal draft)
+ * requestCost(31_000) // 8 (the largest valid draft)
+ */
+export function requestCost(bodyBytes: number): number {
+  return Math.max(1, Math.ceil(bodyBytes / COST_UNIT_BYTES));
+}
 
 /** Who a request counts against. Return a stable string per client. */
 export type ClientKey = (c: Context) => string;
 
 export interface RateLimitOptions {
-  /** Tokens added per minute (sustained requests per minute). */
+  /** Cost units added per minute (sustained normal requests per minute). */
   perMinute: number;
-  /** Bucket size: requests a client may send at once after being idle. */
+  /** Bucket size: cost units a client may spend at once after being idle. */
   burst: number;
+  /** A request's cost once handled; default {@link requestCost} of the body bytes read. */
+  cost?: (c: Context) => number;
   /** Client key; default: the `cf-connecting-ip` header, else one shared bucket. */
   key?: ClientKey;
   /** Most clients tracked at once; the least recently seen is forgotten first. */
@@ -63,7 +85,8 @@ interface Bucket {
 }
 
 /**
- * Token bucket per client key. Over the limit: 429 `RATE_LIMITED` JSON with `Retry-After` (seconds).
+ * Token bucket per client key, charged by cost after the request. Over the limit (less than one
+ * unit left): 429 `RATE_LIMITED` JSON with `Retry-After` (seconds), before the body is read.
  * Memory is bounded by `maxClients` (least recently seen clients are dropped first).
  *
  * @example
@@ -71,6 +94,7 @@ interface Bucket {
  */
 export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
   const key = opts.key ?? headerKey('cf-connecting-ip');
+  const cost = opts.cost ?? ((c: Context) => requestCost(readBodyBytes(c)));
   const now = opts.now ?? (() => Date.now());
   const maxClients = opts.maxClients ?? 10_000;
   const perMs = opts.perMinute / 60_000;
@@ -95,6 +119,11 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
       return c.json(err.toJSON(), 429, { 'Retry-After': String(retryAfter) });
     }
     b.tokens -= 1;
-    await next();
+    try {
+      await next();
+    } finally {
+      // The first unit was taken at the door; the rest once the body's size is known (the bucket may go into debt).
+      b.tokens -= Math.max(0, cost(c) - 1);
+    }
   };
 }

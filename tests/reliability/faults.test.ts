@@ -73,7 +73,8 @@ describe('crash during a save', () => {
       seen.call.add(byTitle?.name ?? '?');
     }
     console.info(`crash test: ${KILLS} kills; index versions seen: ${[...seen.index].join(',')}; call versions seen: ${[...seen.call].join(',')}`);
-  }, 120_000);
+    // Each kill starts a tsx writer (several seconds on a loaded machine): 12 kills passed 120 s at load 25.
+  }, 60_000 + KILLS * 30_000);
 });
 
 describe('corrupt index on start', () => {

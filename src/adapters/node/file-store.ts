@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/log.js';
 import type { CallStore } from '../../core/ports.js';
@@ -25,8 +25,23 @@ export interface FileStoreOptions {
 
 const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
+const ERRNO_TEXT: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a directory',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * A STORAGE error naming the file but not where it lives: the message reaches HTTP clients, and the
+ * server's absolute paths are none of their business (the full error stays in `cause`).
+ */
 function storageError(action: string, path: string, err: unknown): Error {
-  return createError('STORAGE', `cannot ${action} ${path}: ${(err as Error).message}`, { cause: err });
+  const errno = (err as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+  return createError('STORAGE', `cannot ${action} ${basename(path)}: ${ERRNO_TEXT[errno] ?? 'input/output error'} (${errno})`, { cause: err });
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -131,7 +146,16 @@ export function createFileStore(opts: FileStoreOptions): CallStore {
         .map((n) => n.slice(0, -'.json'.length))
         .filter(validId)
         .sort();
-      const calls = await Promise.all(ids.map(read));
+      // An entry that cannot be read (a directory named x.json, a file without read permission) is
+      // skipped with a warning like an invalid one: one bad file must not stop the server starting.
+      const calls = await Promise.all(
+        ids.map((id) =>
+          read(id).catch((err: unknown) => {
+            log('store.unreadable_call', { file: `${id}.json`, errno: (err as { cause?: NodeJS.ErrnoException }).cause?.code ?? 'EIO' });
+            return undefined;
+          }),
+        ),
+      );
       return calls.filter((c): c is Call => c !== undefined);
     },
     async get(id) {
@@ -153,7 +177,13 @@ export function createFileStore(opts: FileStoreOptions): CallStore {
       // Text first, under a name no reader takes as current; the JSON that names its hash commits it.
       if (source !== undefined) await writeAtomic(nextPath(call.id), source);
       const record = source === undefined ? call : { ...call, source_sha256: sha256(source) };
-      await writeAtomic(jsonPath(call.id), `${JSON.stringify(record, null, 2)}\n`);
+      try {
+        await writeAtomic(jsonPath(call.id), `${JSON.stringify(record, null, 2)}\n`);
+      } catch (err) {
+        // Not committed: the pending text goes too (the old JSON names the old text, if any).
+        if (source !== undefined) await unlink(nextPath(call.id)).catch(() => undefined);
+        throw err;
+      }
       if (source === undefined) await removeOptional(txtPath(call.id));
       else {
         try {

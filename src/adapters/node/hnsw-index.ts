@@ -140,6 +140,15 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
 
   /** Saved ids by label: '' marks a free label. */
   const savedIds = () => labelToId.map((id) => id ?? '');
+  /**
+   * The native write in progress (saveToFile runs it on a libuv thread). Mutations wait for it: a
+   * label deleted while the writer passed it and re-used before the ids were read gave a file and ids
+   * that disagreed, and the next start crashed removing an id the file had already deleted.
+   */
+  let writing: Promise<unknown> | undefined;
+  const settled = async () => {
+    while (writing) await writing.catch(() => undefined);
+  };
 
   const self: VectorIndex = {
     name: 'hnsw',
@@ -151,6 +160,7 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       return label === undefined ? undefined : Float32Array.from(index.getPoint(label));
     },
     async upsert(items) {
+      await settled();
       for (const { id, vector } of items) {
         checkDimensions(vector, dimensions, `vector "${id}"`);
         if (id === '') throw createError('BAD_INPUT', 'vector ids must not be empty');
@@ -169,10 +179,16 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       }
     },
     async remove(ids) {
+      await settled();
       for (const id of ids) {
         const label = idToLabel.get(id);
         if (label === undefined) continue;
-        index.markDelete(label);
+        try {
+          index.markDelete(label);
+        } catch (err) {
+          // Already deleted in a file saved by an older build (see `writing`): the end state is the same.
+          if (!/already deleted/i.test((err as Error).message)) throw err;
+        }
         idToLabel.delete(id);
         labelToId[label] = undefined;
         freeLabels.push(label);
@@ -214,9 +230,18 @@ export async function createHnswIndex(opts: HnswIndexOptions): Promise<VectorInd
       return { kind: HNSW_INDEX_KIND, dimensions, ids: savedIds(), bytes };
     },
     async saveToFile(path) {
-      // hnswlib's async writer: the file is written on a libuv thread, with no copy in JS memory.
-      await index.writeIndex(path);
-      return { kind: HNSW_INDEX_KIND, dimensions, ids: savedIds() };
+      await settled();
+      // hnswlib's async writer: the file is written on a libuv thread, with no copy in JS memory. The ids
+      // are read as it starts and nothing changes the index until it ends, so both describe one state.
+      const ids = savedIds();
+      const write = index.writeIndex(path);
+      writing = write;
+      try {
+        await write;
+      } finally {
+        if (writing === write) writing = undefined;
+      }
+      return { kind: HNSW_INDEX_KIND, dimensions, ids };
     },
     async dispose() {
       // Drop the native index so its memory can be collected; the object is unusable afterwards.

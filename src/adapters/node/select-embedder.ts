@@ -6,6 +6,8 @@
  * so embedding never stalls the server's event loop.
  */
 import { availableParallelism } from 'node:os';
+import { createEmbedQueue, type EmbedQueueOptions } from '../../core/embed/embed-queue.js';
+import { createWindowedEmbedder, type WindowOptions } from '../../core/embed/windowed-embedder.js';
 import { createError, isCfpError } from '../../core/errors.js';
 import type { Embedder } from '../../core/ports.js';
 import { createOnnxEmbedder, DEFAULT_ONNX_MODEL, modelAvailable, modelPath } from './onnx-embedder.js';
@@ -25,6 +27,10 @@ export interface SelectEmbedderOptions {
   batchSize?: number;
   /** USE-lite worker threads; 1 runs the model on the main thread. Default {@link defaultUseLiteThreads}. */
   threads?: number;
+  /** Token windows (always on; these override the defaults: 2048 estimated tokens a window, 8 a text, 8192 a call). */
+  windows?: WindowOptions;
+  /** Admission control and scheduling in front of the model (the server's; off when absent). */
+  queue?: EmbedQueueOptions;
 }
 
 export interface SelectedEmbedder {
@@ -62,14 +68,33 @@ export function parseEmbedderKind(value: string | undefined): EmbedderKind {
 }
 
 /**
+ * Put the cost bounds in front of a model: an optional queue (concurrency, bounded waiting work,
+ * deadline) and always token windows, so no text reaches the model whole and, with a queue, a
+ * long text's windows are scheduled like any other batches.
+ *
+ * @example
+ * const embedder = boundEmbedder(model, { queue: { concurrency: 2 } });
+ */
+export function boundEmbedder(model: Embedder, opts: Pick<SelectEmbedderOptions, 'windows' | 'queue'> = {}): Embedder {
+  const threads = (model as { threads?: unknown }).threads;
+  const scheduled = opts.queue ? createEmbedQueue(model, { concurrency: typeof threads === 'number' ? threads : 1, ...opts.queue }) : model;
+  return createWindowedEmbedder(scheduled, opts.windows);
+}
+
+/**
  * Pick and load the embedder. `onnx` fails with MODEL_NOT_FOUND when the model
- * is missing; `auto` falls back to USE-lite instead.
+ * is missing; `auto` falls back to USE-lite instead. The result is bounded by {@link boundEmbedder}.
  *
  * @example
  * const { embedder, reason } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
  * log('embedder.selected', { embedder: embedder.id, reason });
  */
 export async function selectEmbedder(opts: SelectEmbedderOptions = {}): Promise<SelectedEmbedder> {
+  const { embedder, reason } = await selectModel(opts);
+  return { embedder: boundEmbedder(embedder, opts), reason };
+}
+
+async function selectModel(opts: SelectEmbedderOptions): Promise<SelectedEmbedder> {
   const kind = opts.kind ?? 'auto';
   const modelsDir = opts.modelsDir ?? 'models';
   const modelId = opts.modelId ?? DEFAULT_ONNX_MODEL;

@@ -43,9 +43,11 @@ export async function loadUseModel(): Promise<UseModel> {
  * const [v] = await embedBatch(await loadUseModel(), ['power grids']); // Float32Array(512)
  */
 export async function embedBatch(use: UseModel, texts: readonly string[]): Promise<Float32Array[]> {
-  // The model drops rows with no tokens (only "" has none), which would
-  // misalign outputs with inputs; " " is the closest text that has tokens.
-  const safe = texts.map((t) => (use.tokenizer.encode(t).length > 0 ? t : ' '));
+  // The model drops rows with no tokens, which would misalign outputs with inputs; " " is the
+  // closest text that has tokens. Only a text empty after NFKC has none (the tokenizer prefixes
+  // "▁"), so this asks the length instead of tokenizing every text twice (the tokenizer is the
+  // quadratic part of USE-lite's cost on long texts).
+  const safe = texts.map((t) => (t.normalize('NFKC').length > 0 ? t : ' '));
   const vectors = await use.embed(safe);
   if (vectors.length !== safe.length) {
     throw createError('INTERNAL', `USE-lite returned ${vectors.length} vectors for ${safe.length} texts`);

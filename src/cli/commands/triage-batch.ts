@@ -65,12 +65,12 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
   const outFormat = opts.out ? formatOf(opts.out) : (opts.format ?? 'csv');
   const err = opts.stderr ?? process.stderr;
   if (opts.resume && !opts.out) throw createError('BAD_INPUT', '--resume needs --out <report>: it appends to that file');
-  const prior = opts.resume && opts.out ? await existingOutput(opts.out) : { ids: new Set<string>(), empty: true, tornTail: false };
+  const prior = opts.resume && opts.out ? await existingOutput(opts.out) : { ids: new Set<string>(), empty: true, tornBytes: 0 };
+  if (prior.tornBytes > 0) err.write(`cfpmatch triage: ${opts.out}: removed a row cut off mid-write (${prior.tornBytes} bytes); it is triaged again\n`);
   const out: Writable = opts.out ? createWriteStream(opts.out, { flags: opts.resume ? 'a' : 'w' }) : process.stdout;
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
-  if (prior.tornTail) await write('\n');
   if (outFormat === 'csv' && prior.empty) await write(csvHeader());
 
   const summary: TriageBatchSummary = {

@@ -6,7 +6,7 @@
  * quotes and line breaks are common in abstracts and easy to get wrong by hand.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { stat, truncate } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
@@ -101,33 +101,49 @@ export function formatResult(r: TriageResult, format: RowFormat): string {
 export const csvHeader = (): string => stringify([CSV_COLUMNS]);
 
 /**
- * Ids already written to an output file (for --resume), streamed. Also says
- * whether the file is empty and whether it ends mid-line (a crash while writing).
+ * Byte length of the complete records at the start of a report: up to the last newline that ends a
+ * record. In CSV a newline inside a quoted field does not (every `""` escape toggles the quote state
+ * twice, so counting quotes is enough); in JSONL every newline does.
+ *
+ * @example
+ * await completeLength('report.csv', 'csv') // 1024 when the file is 1040 bytes and ends mid-row
  */
-export async function existingOutput(path: string): Promise<{ ids: Set<string>; empty: boolean; tornTail: boolean }> {
-  const ids = new Set<string>();
-  let size = 0;
-  let lastByte = 10;
-  try {
-    const fh = await open(path, 'r');
-    try {
-      size = (await fh.stat()).size;
-      if (size > 0) {
-        const b = Buffer.alloc(1);
-        await fh.read(b, 0, 1, size - 1);
-        lastByte = b[0] ?? 10;
-      }
-    } finally {
-      await fh.close();
+export async function completeLength(path: string, format: RowFormat): Promise<number> {
+  let inQuote = false;
+  let pos = 0;
+  let end = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === 0x22 && format === 'csv') inQuote = !inQuote;
+      else if (b === 0x0a && !inQuote) end = pos + i + 1;
     }
+    pos += chunk.length;
+  }
+  return end;
+}
+
+/**
+ * Prepare an output file for --resume: a last row cut off by a crash (no final newline, or an open
+ * quote in CSV) is removed so it is triaged again, then the ids of the complete rows are read.
+ * Appending after a torn CSV row would otherwise swallow the redone row into the torn row's open
+ * quote, or keep a half-written verdict (`in_`) forever under that id.
+ */
+export async function existingOutput(path: string): Promise<{ ids: Set<string>; empty: boolean; tornBytes: number }> {
+  const ids = new Set<string>();
+  let size: number;
+  try {
+    size = (await stat(path)).size;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ids, empty: true, tornTail: false };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ids, empty: true, tornBytes: 0 };
     throw createError('BAD_INPUT', `cannot read ${path}`, { cause: err });
   }
+  const complete = size === 0 ? 0 : await completeLength(path, formatOf(path));
+  if (complete < size) await truncate(path, complete);
   for await (const row of readRows(path)) {
     if (!('value' in row)) continue;
     const id = (row.value as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && id) ids.add(id);
   }
-  return { ids, empty: size === 0, tornTail: size > 0 && lastByte !== 10 };
+  return { ids, empty: complete === 0, tornBytes: size - complete };
 }

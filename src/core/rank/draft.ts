@@ -1,3 +1,4 @@
+import { boundSentences, DRAFT_EVIDENCE } from '../embed/budget.js';
 import type { Draft } from '../schema.js';
 import { normalizeText, splitSentences } from '../text/normalize.js';
 import { tokenize } from '../text/tokens.js';
@@ -22,6 +23,7 @@ export function prepareDraft(draft: Draft): PreparedDraft {
   const text = [title, abstract, keywords.length ? `Keywords: ${keywords.join(', ')}` : '']
     .filter(Boolean)
     .join('. ');
-  const sentences = [...(title ? [title] : []), ...splitSentences(abstract)];
+  // Each unit is a model row: a 20,000-character abstract of short sentences was 2,857 rows (issue #21).
+  const sentences = boundSentences([...(title ? [title] : []), ...splitSentences(abstract)], DRAFT_EVIDENCE);
   return { text, sentences: sentences.length ? sentences : [abstract], tokens: tokenize(text) };
 }

@@ -16,6 +16,8 @@ export interface TriageOptions {
   defaults?: ResolvedThresholds;
   /** How much higher another call's probability must be to report it as a better fit. Default 0.25. */
   betterFitMargin?: number;
+  /** Stops the loop between submissions (the HTTP deadline, a client that went away). */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_BETTER_FIT_MARGIN = 0.25;
@@ -73,6 +75,9 @@ export async function triageSubmissions(matcher: Matcher, req: TriageRequest, op
   const call = matcher.getCall(req.call_id);
   const thresholds = resolveThresholds(call, req.thresholds, opts.defaults ?? DEFAULT_TRIAGE_THRESHOLDS);
   const results: TriageResult[] = [];
-  for (const [i, s] of req.submissions.entries()) results.push(await triageOne(matcher, call, s, String(i), thresholds, opts));
+  for (const [i, s] of req.submissions.entries()) {
+    opts.signal?.throwIfAborted();
+    results.push(await triageOne(matcher, call, s, String(i), thresholds, opts));
+  }
   return { call_id: call.id, thresholds, results };
 }

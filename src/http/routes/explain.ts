@@ -13,7 +13,8 @@ import { readJson } from '../body.js';
  * `POST /v1/explain` `{ draft, call_id }`: an LLM explanation of one call's fit.
  * With `?stream=1` the answer is Server-Sent Events: `evidence`, `delta`
  * (raw model text, for progress), `retry`, then `explanation` or `error`, then `done`.
- * Validation and "no LLM configured" (503) fail before the stream starts.
+ * "No LLM configured" (503) is answered first, before the body is read or anything is embedded;
+ * validation errors fail before the stream starts.
  */
 export function explainRoutes(matcher: Matcher, explainer: Explainer | undefined): Hono {
   const r = new Hono();

@@ -4,6 +4,7 @@ import { TriageRequest } from '../../core/schema.js';
 import { triageSubmissions, type TriageOptions } from '../../core/triage/triage.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
+import { requestSignal } from '../deadline.js';
 
 /**
  * `POST /v1/triage`: in-scope verdicts for 1..500 submissions to one call (validated here, once).
@@ -16,7 +17,8 @@ export function triageRoutes(matcher: Matcher, opts: TriageOptions = {}): Hono {
   const r = new Hono();
   r.post('/triage', async (c) => {
     const req = parseOrThrow(TriageRequest, await readJson(c), 'triage request');
-    return c.json(await triageSubmissions(matcher, req, opts));
+    // The signal stops the loop between submissions once the deadline has answered or the client has gone.
+    return c.json(await triageSubmissions(matcher, req, { ...opts, signal: requestSignal(c) }));
   });
   return r;
 }
