@@ -17,7 +17,7 @@ import { todayIso } from './rank/deadline.js';
 import { DEFAULT_RANK_PARAMS, type RankParams } from './rank/fusion.js';
 import { rankingOf, type RankQuery } from './rank/ranking.js';
 import { scoreDraft, type ScoreDraftOptions, type ScoredDraft, type ScoringContext } from './rank/scored-draft.js';
-import type { Call, Draft, DraftInput, RankResponse } from './schema.js';
+import type { Call, Draft, DraftInput, IndexStatus, RankResponse } from './schema.js';
 
 export type { ProbableCall, ScoredDraft } from './rank/scored-draft.js';
 
@@ -73,6 +73,10 @@ export function createMatcher(deps: MatcherDeps) {
   const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}), ...(deps.reference ? { reference: deps.reference } : {}) });
   // Drafts go through the LRU (an author re-ranks an edited draft); calls are embedded once into the index anyway.
   const scoring: ScoringContext = { corpus, embedder: createEmbeddingCache(embedder, deps.draftCache), params, candidates, calibration };
+  // While a first start embeds the calls in the background (warm), rankings are lexical only: the
+  // calls embedded so far and the rest would not be comparable on the dense score.
+  let warming: { embedded: number; total: number } | undefined;
+  const lexicalOnly: ScoringContext = { ...scoring, params: { ...params, denseWeight: 0, lexicalWeight: 1 }, lexicalOnly: true };
   // Mutations run one at a time so concurrent ingests never interleave inside the index.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -89,11 +93,34 @@ export function createMatcher(deps: MatcherDeps) {
       const keep = new Set(calls.map((c) => c.id));
       const gone = [...corpus.calls.keys()].filter((id) => !keep.has(id));
       await corpus.remove(gone);
-      const { embedded } = await corpus.upsert(calls);
+      const { embedded } = await corpus.upsert(calls, (n) => {
+        if (warming) warming.embedded = Math.min(warming.total, warming.embedded + n);
+      });
+      warming = undefined;
       const pruned = await corpus.prune();
       log('index.sync', { calls: calls.length, embedded, removed: gone.length, pruned, ms: Date.now() - t0 });
       return { calls: calls.length, embedded, removed: gone.length };
     });
+  }
+
+  /**
+   * Register every stored call for lexical ranking at once, without embedding; `sync()` then embeds
+   * what is missing (a server runs it in the background) and rankings say `index: warming` until it ends.
+   */
+  function warm(): Promise<IndexStatus> {
+    return serial(async () => {
+      const { passages, missing } = corpus.register(await store.list());
+      if (missing > 0) warming = { embedded: passages - missing, total: passages };
+      log('index.warm', { calls: corpus.calls.size, passages, missing });
+      return indexStatus();
+    });
+  }
+
+  /** Whether every passage is embedded (`ready`) or a background sync is still embedding (`warming`). */
+  function indexStatus(): IndexStatus {
+    if (warming) return { state: 'warming', embedded: warming.embedded, total: warming.total };
+    const total = corpus.index.size();
+    return { state: 'ready', embedded: total, total };
   }
 
   function listCalls(): Call[] {
@@ -151,7 +178,7 @@ export function createMatcher(deps: MatcherDeps) {
 
   /** Embed and score a draft once; rank, triage and explain all read the result. */
   function score(draft: DraftInput, opts?: ScoreDraftOptions): Promise<ScoredDraft> {
-    return scoreDraft(scoring, draftOf(draft), opts);
+    return scoreDraft(warming ? lexicalOnly : scoring, draftOf(draft), opts);
   }
 
   /** The author's ranking from an already scored draft; `evidence: false` leaves matched_topics empty (nothing more is embedded). */
@@ -163,10 +190,12 @@ export function createMatcher(deps: MatcherDeps) {
   /** Score a draft and rank the calls for it. */
   async function rank(input: RankInput): Promise<RankResponse> {
     const t0 = performance.now();
-    return rankScored(await score(input), input, t0);
+    const wasWarming = warming !== undefined;
+    const response = await rankScored(await score(input), input, t0);
+    return wasWarming ? { ...response, index: indexStatus() } : response;
   }
 
-  return { embedder, corpus, params, calibration, today, sync, listCalls, getCall, ingest, update, remove, scoreDraft: score, rankScored, rank };
+  return { embedder, corpus, params, calibration, today, sync, warm, indexStatus, listCalls, getCall, ingest, update, remove, scoreDraft: score, rankScored, rank };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

@@ -6,7 +6,7 @@
  * stored, keep serving from memory, keep the last good index, leave no temporary files, and keep every
  * acknowledged call.
  */
-import { cp, mkdtemp, open, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import { loadIndexFiles } from '../../src/adapters/node/index-files.js';
 import { ensureBuilt } from '../fixtures/ensure-built.js';
 import { LAM_DRAFT } from '../http/helpers.js';
 import { canMount, deleteCall, FS_FAULTS, lostCalls, makeCall, mountTmpfs, postCall, remount, removeTinyModel, tinyServerEnv, unmount, type Acknowledged } from './fault-kit.js';
-import { ROOT, startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 
 let mountable = false;
 const cleanups: Array<() => Promise<void>> = [];
@@ -63,7 +64,7 @@ describe.runIf(process.platform === 'linux')('disk full on a real tmpfs', () => 
     if (!mountable) ctx.skip();
     const dataDir = await mountTmpfs(2_048);
     cleanups.push(() => unmount(dataDir));
-    await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     const env = await tinyServerEnv();
     let srv = await startServer(env, { dataDir });
     const acked: Acknowledged = new Map();
@@ -113,7 +114,7 @@ describe.runIf(process.platform === 'linux')('read-only DATA_DIR on a real tmpfs
     if (!mountable) ctx.skip();
     const dataDir = await mountTmpfs(4_096);
     cleanups.push(() => unmount(dataDir));
-    await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     remount(dataDir, 'ro');
     const srv = await startServer(await tinyServerEnv(), { dataDir });
     expect((await health(srv)).index).toMatchObject({ current: false, error: 'EROFS' });
@@ -130,7 +131,7 @@ describe('injected ENOSPC and EROFS (any runner)', () => {
   it('the same guarantees when the server’s writes fail by injection', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cfpmatch-injected-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     const switchFile = join(dataDir, '..', `${dataDir.split('/').pop()}.switch`);
     cleanups.push(() => rm(switchFile, { force: true }));
     const fault = (code: string) => ({ nodeArgs: ['--import', FS_FAULTS], env: { FS_FAULT: code, FS_FAULT_SWITCH: switchFile } });

@@ -26,7 +26,12 @@ export interface Corpus {
   /** Each call's moments over the shipped reference population; undefined when the corpus has none. */
   readonly reference: ReferenceMoments | undefined;
   /** Add or replace calls; returns how many passages had to be embedded. */
-  upsert(calls: readonly Call[]): Promise<{ embedded: number }>;
+  upsert(calls: readonly Call[], onEmbedded?: (passages: number) => void): Promise<{ embedded: number }>;
+  /**
+   * Register calls for lexical search (passages, BM25) without embedding anything; returns how many
+   * of their passages the vector index still lacks. A first start ranks on this while `upsert` embeds.
+   */
+  register(calls: readonly Call[]): { passages: number; missing: number };
   remove(ids: readonly string[]): Promise<void>;
   /** Remove every passage in the vector index that no call owns any more. */
   prune(): Promise<number>;
@@ -89,7 +94,25 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     paperBm25,
     index,
     reference,
-    async upsert(newCalls) {
+    register(newCalls) {
+      let passages = 0;
+      let missing = 0;
+      const seen = new Set<string>();
+      for (const call of newCalls) {
+        const ps = callPassages(call, opts.passages);
+        calls.set(call.id, call);
+        passagesByCall.set(call.id, ps);
+        bm25.upsert(call.id, callDocument(call));
+        for (const p of ps) {
+          if (seen.has(p.id)) continue;
+          seen.add(p.id);
+          passages++;
+          if (!index.has(p.id)) missing++;
+        }
+      }
+      return { passages, missing };
+    },
+    async upsert(newCalls, onEmbedded) {
       // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
       // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
       // `queued` holds only passages not yet in the index (a batch at most, plus one call's).
@@ -103,6 +126,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
           await index.upsert(batch.map((p, j) => ({ id: p.id, vector: vectors[j] as Float32Array })));
           for (const p of batch) queued.delete(p.id);
           embedded += batch.length;
+          onEmbedded?.(batch.length);
         }
       };
       for (const call of newCalls) {

@@ -24,6 +24,11 @@ export interface ScoringContext {
   params: RankParams;
   candidates: CandidateOptions;
   calibration: Calibration;
+  /**
+   * Lexical only, the embedder left alone: while a first start embeds the calls (warming) a
+   * request must not queue behind that work. The draft gets a zero vector and no topic evidence.
+   */
+  lexicalOnly?: boolean;
 }
 
 export type ProbableCall = FusedCall & { probability: number };
@@ -61,7 +66,7 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
   const { corpus, embedder, params, calibration } = ctx;
   const t0 = performance.now();
   const prepared = prepareDraft(draft);
-  const [vector] = await embedder.embed([prepared.text]);
+  const [vector] = ctx.lexicalOnly ? [new Float32Array(embedder.dimensions)] : await embedder.embed([prepared.text]);
   if (!vector) throw createError('EMBEDDER_UNAVAILABLE', 'the embedder returned no vector');
   const embedded: EmbeddedDraft = { ...prepared, vector };
   const t1 = performance.now();
@@ -123,6 +128,7 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
       return similarPaper(corpus, embedded, callId, params.exemplar);
     },
     async evidence(callIds) {
+      if (ctx.lexicalOnly) return callIds.map(() => []);
       const todo = [...new Set(callIds)].filter((id) => !evidenceById.has(id) && corpus.calls.has(id));
       if (todo.length) {
         if (corpus.index.prefetch) {
