@@ -93,7 +93,8 @@ describe.runIf(process.platform === 'linux')('disk full on a real tmpfs', () => 
     // A restart on the still-full disk serves from memory, with every acknowledged call.
     srv = await startServer(env, { dataDir });
     expect(await lostCalls(srv.url, acked)).toEqual([]);
-    expect((await health(srv)).index).toMatchObject({ current: false, error: 'ENOSPC' });
+    // A first start saves once its background embedding ends (index: warming until then), so poll.
+    await expect.poll(async () => (await health(srv)).index, { timeout: 20_000 }).toMatchObject({ current: false, error: 'ENOSPC' });
     expect(await rankOk(srv)).toBe(200);
 
     // Space comes back: the next change saves the index again.
@@ -117,7 +118,8 @@ describe.runIf(process.platform === 'linux')('read-only DATA_DIR on a real tmpfs
     copySeedCalls(join(dataDir, 'calls'));
     remount(dataDir, 'ro');
     const srv = await startServer(await tinyServerEnv(), { dataDir });
-    expect((await health(srv)).index).toMatchObject({ current: false, error: 'EROFS' });
+    // A first start saves once its background embedding ends (index: warming until then), so poll.
+    await expect.poll(async () => (await health(srv)).index, { timeout: 20_000 }).toMatchObject({ current: false, error: 'EROFS' });
     expect(await rankOk(srv)).toBe(200);
     expectStorage500(await postCall(srv.url, makeCall('ro-call', 'a')), dataDir, 'EROFS');
     const del = await fetch(`${srv.url}/v1/calls/${(await (await fetch(`${srv.url}/v1/calls`)).json() as { calls: Array<{ id: string }> }).calls[0]?.id}`, { method: 'DELETE', headers: { authorization: 'Bearer fault-token' } });
@@ -164,7 +166,8 @@ describe('injected ENOSPC and EROFS (any runner)', () => {
     await writeFile(switchFile, dataDir);
     const ro = fault('EROFS');
     srv = await startServer({ ...env, ...ro.env }, { dataDir, nodeArgs: ro.nodeArgs });
-    expect((await health(srv)).index).toMatchObject({ current: false, error: 'EROFS' });
+    // A first start saves once its background embedding ends (index: warming until then), so poll.
+    await expect.poll(async () => (await health(srv)).index, { timeout: 20_000 }).toMatchObject({ current: false, error: 'EROFS' });
     expect(await lostCalls(srv.url, acked)).toEqual([]);
     expectStorage500(await postCall(srv.url, makeCall('inj-3', 'a')), dataDir, 'EROFS');
     expect(await stop(srv)).toBe(0);
