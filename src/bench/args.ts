@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench`. */
 
-export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'e2e'] as const;
+export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'e2e', 'catalogue'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -25,6 +25,9 @@ export interface BenchArgs {
   name: string;
   /** Override the matcher's exactLimit (to compare candidate selection against scoring every call). */
   exactLimit?: number;
+  /** `--only catalogue`: saved CFP pages to import and sources to refresh; 0 skips embedding their passages. */
+  cataloguePages: number;
+  catalogueEmbed: boolean;
   /** Longest text the window section embeds whole (20,000+ characters take tens of seconds). */
   windowMaxChars: number;
   /** e2e: the shared evaluation suites, read by path. */
@@ -37,14 +40,17 @@ export interface BenchArgs {
   e2eSeconds: number;
   /** e2e: a built checkout of an older build to run alongside (before/after in one run). */
   e2eBase?: string;
+  /** Published papers (exemplars) on every synthetic call (issue #18); 0 = none. */
+  papers: number;
 }
 
-export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e] [--sizes 100,1000,10000,50000]
+export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e,catalogue] [--sizes 100,1000,10000,50000]
   [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
   [--exact-limit <calls>] [--window-max-chars 16000] [--eval-dir ../shared/eval] [--e2e-requests 40,48,64]
-  [--e2e-triage 500] [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>]`;
+  [--e2e-triage 500] [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>] [--papers <per call>]
+  [--catalogue-pages 1000] [--catalogue-embed 1|0] (catalogue runs only with --only catalogue)`;
 
 /**
  * @example
@@ -52,7 +58,8 @@ export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e
  */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
-    sections: [...SECTIONS],
+    // The catalogue section embeds ~10k passages with USE-lite (many minutes): only on request.
+    sections: SECTIONS.filter((s) => s !== 'catalogue'),
     sizes: [100, 1_000, 10_000, 50_000],
     dims: 512,
     seed: 7,
@@ -68,12 +75,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     httpConnections: 8,
     out: 'bench/results',
     name: 'latest',
+    cataloguePages: 1_000,
+    catalogueEmbed: true,
     windowMaxChars: 16_000,
     evalDir: '../shared/eval',
     e2eRequests: [40, 48, 64],
     e2eTriageRows: 500,
     e2eIndexCalls: 1000,
     e2eSeconds: 240,
+    papers: 0,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -109,6 +119,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--out': args.out = v ?? args.out; break;
       case '--name': args.name = v ?? args.name; break;
       case '--exact-limit': args.exactLimit = num(flag, v); break;
+      case '--catalogue-pages': args.cataloguePages = num(flag, v); break;
+      case '--catalogue-embed': args.catalogueEmbed = num(flag, v) !== 0; break;
       case '--window-max-chars': args.windowMaxChars = num(flag, v); break;
       case '--eval-dir': args.evalDir = v ?? args.evalDir; break;
       case '--e2e-requests': {
@@ -120,6 +132,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--e2e-index-calls': args.e2eIndexCalls = num(flag, v); break;
       case '--e2e-seconds': args.e2eSeconds = num(flag, v); break;
       case '--e2e-base': args.e2eBase = v; break;
+      case '--papers': args.papers = num(flag, v); break;
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from './args.js';
 import { childMain } from './child.js';
 import { benchE2e } from './e2e-bench.js';
+import { benchCatalogue } from './catalogue-bench.js';
 import { benchEmbedders } from './embed-bench.js';
 import { benchHttp } from './http-bench.js';
 import { benchRankSizes } from './rank-bench.js';
@@ -51,6 +52,7 @@ if (argv[0] === '--child') {
     results.http = await benchHttp({ size: args.httpSize, seconds: args.httpSeconds, connections: args.httpConnections, dims: args.dims, seed: args.seed, hnsw });
   }
   if (args.sections.includes('triage')) results.triage = await triage();
+  if (args.sections.includes('catalogue')) results.catalogue = await benchCatalogue({ pages: args.cataloguePages, embed: args.catalogueEmbed });
   if (args.sections.includes('window')) results.window = await benchWindows(args.windowMaxChars);
   if (args.sections.includes('e2e')) {
     results.e2e = await benchE2e({

@@ -14,6 +14,7 @@ export interface BenchResults {
   rank?: SizeResult[];
   http?: HttpResult;
   triage?: unknown;
+  catalogue?: unknown;
   window?: WindowResult;
   e2e?: E2eResult;
 }
@@ -93,5 +94,6 @@ export function toMarkdown(r: BenchResults): string {
   }
   if (r.triage !== undefined) out.push('## Triage batch', '', '```json', JSON.stringify(r.triage, null, 2), '```', '');
   if (r.e2e) out.push(...e2eTables(r.e2e), '');
+  if (r.catalogue !== undefined) out.push('## Catalogue import and refresh', '', '```json', JSON.stringify(r.catalogue, null, 2), '```', '');
   return out.join('\n');
 }

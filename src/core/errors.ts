@@ -39,6 +39,10 @@ export const ERROR_CODES = {
   /** The server is shutting down and takes no new admin work. */
   SHUTTING_DOWN: { status: 503, exit: 11 },
   EVAL_DATA: { status: 400, exit: 2 },
+  /** A source could not be fetched (timeout, 5xx after retries, redirect loop, network error). */
+  FETCH_FAILED: { status: 502, exit: 11 },
+  /** A source may not be fetched: robots.txt disallows it, or it resolves to a private address. */
+  FETCH_REFUSED: { status: 403, exit: 11 },
   INTERNAL: { status: 500, exit: 1 },
 } as const satisfies Record<string, { status: number; exit: number }>;
 

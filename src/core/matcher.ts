@@ -6,6 +6,7 @@
  */
 import { createCorpus, type Corpus } from './corpus/corpus.js';
 import type { PassageOptions } from './corpus/passages.js';
+import type { ReferencePopulation } from './corpus/reference.js';
 import { createEmbeddingCache, type EmbeddingCacheOptions } from './embed/embedding-cache.js';
 import { createError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
@@ -16,7 +17,7 @@ import { todayIso } from './rank/deadline.js';
 import { DEFAULT_RANK_PARAMS, type RankParams } from './rank/fusion.js';
 import { rankingOf, type RankQuery } from './rank/ranking.js';
 import { scoreDraft, type ScoreDraftOptions, type ScoredDraft, type ScoringContext } from './rank/scored-draft.js';
-import type { Call, Draft, DraftInput, RankResponse } from './schema.js';
+import type { Call, Draft, DraftInput, IndexStatus, RankResponse } from './schema.js';
 
 export type { ProbableCall, ScoredDraft } from './rank/scored-draft.js';
 
@@ -29,6 +30,8 @@ export interface MatcherDeps {
   params?: Partial<RankParams>;
   candidates?: Partial<CandidateOptions>;
   passages?: PassageOptions;
+  /** The reference population call scores are read against (corpus/reference.ts). */
+  reference?: ReferencePopulation;
   log?: Logger;
   /** Today's date; injectable for tests. */
   today?: () => string;
@@ -67,9 +70,13 @@ export function createMatcher(deps: MatcherDeps) {
   const calibration = deps.calibration ?? DEFAULT_CALIBRATION;
   const log = deps.log ?? silentLogger;
   const today = deps.today ?? (() => todayIso());
-  const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}) });
+  const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}), ...(deps.reference ? { reference: deps.reference } : {}) });
   // Drafts go through the LRU (an author re-ranks an edited draft); calls are embedded once into the index anyway.
   const scoring: ScoringContext = { corpus, embedder: createEmbeddingCache(embedder, deps.draftCache), params, candidates, calibration };
+  // While a first start embeds the calls in the background (warm), rankings are lexical only: the
+  // calls embedded so far and the rest would not be comparable on the dense score.
+  let warming: { embedded: number; total: number } | undefined;
+  const lexicalOnly: ScoringContext = { ...scoring, params: { ...params, denseWeight: 0, lexicalWeight: 1 }, lexicalOnly: true };
   // Mutations run one at a time so concurrent ingests never interleave inside the index.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -86,11 +93,34 @@ export function createMatcher(deps: MatcherDeps) {
       const keep = new Set(calls.map((c) => c.id));
       const gone = [...corpus.calls.keys()].filter((id) => !keep.has(id));
       await corpus.remove(gone);
-      const { embedded } = await corpus.upsert(calls);
+      const { embedded } = await corpus.upsert(calls, (n) => {
+        if (warming) warming.embedded = Math.min(warming.total, warming.embedded + n);
+      });
+      warming = undefined;
       const pruned = await corpus.prune();
       log('index.sync', { calls: calls.length, embedded, removed: gone.length, pruned, ms: Date.now() - t0 });
       return { calls: calls.length, embedded, removed: gone.length };
     });
+  }
+
+  /**
+   * Register every stored call for lexical ranking at once, without embedding; `sync()` then embeds
+   * what is missing (a server runs it in the background) and rankings say `index: warming` until it ends.
+   */
+  function warm(): Promise<IndexStatus> {
+    return serial(async () => {
+      const { passages, missing } = corpus.register(await store.list());
+      if (missing > 0) warming = { embedded: passages - missing, total: passages };
+      log('index.warm', { calls: corpus.calls.size, passages, missing });
+      return indexStatus();
+    });
+  }
+
+  /** Whether every passage is embedded (`ready`) or a background sync is still embedding (`warming`). */
+  function indexStatus(): IndexStatus {
+    if (warming) return { state: 'warming', embedded: warming.embedded, total: warming.total };
+    const total = corpus.index.size();
+    return { state: 'ready', embedded: total, total };
   }
 
   function listCalls(): Call[] {
@@ -104,23 +134,37 @@ export function createMatcher(deps: MatcherDeps) {
     return call;
   }
 
-  /** Store and index a validated call, without a restart. */
+  async function put(call: Call): Promise<Call> {
+    const before = corpus.calls.get(call.id);
+    await store.put(call);
+    try {
+      const { embedded } = await corpus.upsert([call]);
+      log('call.ingest', { call_id: call.id, embedded });
+      return call;
+    } catch (err) {
+      // An ingest answered with an error must not leave the call stored or served (issue #21): put back what was there.
+      await (before ? store.put(before) : store.delete(call.id)).catch(() => log('call.restore_failed', { call_id: call.id, what: 'store' }));
+      await corpus.remove([call.id]);
+      if (before) await corpus.upsert([before]).catch(() => log('call.restore_failed', { call_id: call.id, what: 'index' }));
+      throw err;
+    }
+  }
+
+  /**
+   * Store and index a validated call, without a restart. A call given without `papers` keeps the
+   * papers the stored one has: they are managed on their own (papers/ops.ts), and re-posting a
+   * call's CFP text must not drop them.
+   */
   function ingest(call: Call): Promise<Call> {
     return serial(async () => {
-      const before = corpus.calls.get(call.id);
-      await store.put(call);
-      try {
-        const { embedded } = await corpus.upsert([call]);
-        log('call.ingest', { call_id: call.id, embedded });
-        return call;
-      } catch (err) {
-        // An ingest answered with an error must not leave the call stored or served (issue #21): put back what was there.
-        await (before ? store.put(before) : store.delete(call.id)).catch(() => log('call.restore_failed', { call_id: call.id, what: 'store' }));
-        await corpus.remove([call.id]);
-        if (before) await corpus.upsert([before]).catch(() => log('call.restore_failed', { call_id: call.id, what: 'index' }));
-        throw err;
-      }
+      const kept = call.papers === undefined ? corpus.calls.get(call.id)?.papers : undefined;
+      return put(kept ? { ...call, papers: kept } : call);
     });
+  }
+
+  /** Read, change and store one call in the mutation queue, so concurrent changes never lose one another (UNKNOWN_CALL for an unknown call). */
+  function update(id: string, change: (call: Call) => Call): Promise<Call> {
+    return serial(async () => put(change(getCall(id))));
   }
 
   function remove(id: string): Promise<void> {
@@ -134,7 +178,7 @@ export function createMatcher(deps: MatcherDeps) {
 
   /** Embed and score a draft once; rank, triage and explain all read the result. */
   function score(draft: DraftInput, opts?: ScoreDraftOptions): Promise<ScoredDraft> {
-    return scoreDraft(scoring, draftOf(draft), opts);
+    return scoreDraft(warming ? lexicalOnly : scoring, draftOf(draft), opts);
   }
 
   /** The author's ranking from an already scored draft; `evidence: false` leaves matched_topics empty (nothing more is embedded). */
@@ -146,10 +190,12 @@ export function createMatcher(deps: MatcherDeps) {
   /** Score a draft and rank the calls for it. */
   async function rank(input: RankInput): Promise<RankResponse> {
     const t0 = performance.now();
-    return rankScored(await score(input), input, t0);
+    const wasWarming = warming !== undefined;
+    const response = await rankScored(await score(input), input, t0);
+    return wasWarming ? { ...response, index: indexStatus() } : response;
   }
 
-  return { embedder, corpus, params, calibration, today, sync, listCalls, getCall, ingest, remove, scoreDraft: score, rankScored, rank };
+  return { embedder, corpus, params, calibration, today, sync, warm, indexStatus, listCalls, getCall, ingest, update, remove, scoreDraft: score, rankScored, rank };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { createError } from './errors.js';
 import { fieldIssues, issueSummary } from './validate.js';
+import { Exemplar, MAX_PAPERS_PER_CALL } from './papers/schema.js';
 
 /**
  * `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026").
@@ -107,6 +108,36 @@ export const SubmissionRules = z.object({
 });
 export type SubmissionRules = z.infer<typeof SubmissionRules>;
 
+/** Where a call was imported from (catalogue provenance; see docs/catalogue.md). */
+export const CallSource = z.object({
+  url: z.string().min(1).max(2_000),
+  kind: z.enum(['page', 'feed', 'listing', 'bulk']),
+  /** The listing, feed or bulk file the call was found through, when `url` is the call's own page or record. */
+  via: z.string().max(2_000).optional(),
+  /** The source's name (`--source-name`, the sources file's `name`). */
+  name: z.string().max(200).optional(),
+  /** When this source last returned the content the call was parsed from (ISO timestamp). */
+  fetched_at: z.string().max(40),
+  /** sha256 of the document's bytes (bulk and feed items: of the record). */
+  content_hash: z.string().max(128).optional(),
+  etag: z.string().max(500).optional(),
+  last_modified: z.string().max(100).optional(),
+  /** Licence or terms of the source's data, when known. */
+  licence: z.string().max(300).optional(),
+  /** When the call was last seen missing from this source (ISO timestamp). */
+  removed_at: z.string().max(40).optional(),
+});
+export type CallSource = z.infer<typeof CallSource>;
+
+/** A submission deadline the call had before (an extension moves the old one here). */
+export const DeadlineChange = z.object({
+  deadline: IsoDate,
+  /** When the newer deadline was first seen (ISO timestamp). */
+  replaced_at: z.string().max(40),
+  source: z.string().max(2_000).optional(),
+});
+export type DeadlineChange = z.infer<typeof DeadlineChange>;
+
 /** Where one extracted field of a call came from, so a page can show it (and a reviewer check it). */
 export const FieldSource = z.object({
   /** `text-line`: a line of pasted text; `html-element`: an element of a web page; `meta`: page metadata (og:, citation_, JSON-LD); `publisher`: a publisher-specific reader; `llm`: the optional model extraction; `curated`: a hand-curated file. */
@@ -137,6 +168,17 @@ export const Call = z.object({
     .optional(),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: capped(CALL_LIMITS.sourceText).optional(),
+  /** Published papers of the call (exemplars): ranked against as their own evidence (papers/, rank/exemplar-*.ts). */
+  papers: z.array(Exemplar).max(MAX_PAPERS_PER_CALL).optional(),
+  /** Catalogue provenance: every source this call was imported from (absent for hand-added calls). */
+  sources: z.array(CallSource).max(50).optional(),
+  /** `withdrawn`: gone from its sources before its deadline; absent means active. */
+  status: z.enum(['active', 'withdrawn']).optional(),
+  /** Earlier submission deadlines, oldest first (extensions). */
+  deadline_history: z.array(DeadlineChange).max(50).optional(),
+  /** When the catalogue first imported the call and last changed its content (ISO timestamps). */
+  first_seen: z.string().max(40).optional(),
+  updated_at: z.string().max(40).optional(),
   /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
   triage: z
     .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })
@@ -262,7 +304,8 @@ export const RankRequest = Draft.extend(RankOptions.shape).extend({ explain: z.b
 export type RankRequest = z.infer<typeof RankRequest>;
 
 export const DeadlineStatus = z.object({
-  state: z.enum(['open', 'closed', 'unknown']),
+  /** `closing_soon`: open with at most CLOSING_SOON_DAYS left; `withdrawn`: gone from its sources before its deadline. */
+  state: z.enum(['open', 'closing_soon', 'closed', 'withdrawn', 'unknown']),
   deadline: IsoDate.optional(),
   days_left: z.number().int().optional(),
 });
@@ -283,9 +326,21 @@ export const TopicMatch = z.object({
   similarity: z.number(),
   /** The sentence of the draft that supports the match. */
   sentence: z.string(),
+  /** 0 = the draft's title; k >= 1 = the k-th sentence of the abstract (the reason's "sentence k"). */
   sentence_index: z.number().int().nonnegative(),
 });
 export type TopicMatch = z.infer<typeof TopicMatch>;
+
+/** The call's published paper nearest to the draft (`Call.papers`), shown as "similar published paper: <title>". */
+export const SimilarPaper = z.object({
+  id: z.string(),
+  title: z.string(),
+  doi: z.string().optional(),
+  url: z.string().optional(),
+  /** Cosine between the draft and the paper. */
+  similarity: z.number(),
+});
+export type SimilarPaper = z.infer<typeof SimilarPaper>;
 
 export const RankedCall = z.object({
   call_id: z.string(),
@@ -296,12 +351,24 @@ export const RankedCall = z.object({
   /** Raw fused score used for ordering (comparable within one ranking only). */
   score: z.number(),
   components: z.object({ dense: z.number(), lexical: z.number() }),
+  /** Topics the draft matches; empty when the fit is below the in-scope threshold. */
   matched_topics: z.array(TopicMatch),
+  /**
+   * Only when the fit is below the in-scope threshold: the call's closest topics, weak evidence
+   * (they resemble the draft most, but the draft is not judged in scope of the call).
+   */
+  nearest_topics: z.array(TopicMatch).optional(),
   deadline: DeadlineStatus,
   requirements: z.array(RequirementCheck),
   submission_url: z.string().optional(),
+  /** Only for calls with published papers (exemplars) when one is close to the draft. */
+  similar_paper: SimilarPaper.optional(),
 });
 export type RankedCall = z.infer<typeof RankedCall>;
+
+/** `warming`: a first start is still embedding the calls and rankings are lexical only (`embedded` of `total` passages done). */
+export const IndexStatus = z.object({ state: z.enum(['ready', 'warming']), embedded: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+export type IndexStatus = z.infer<typeof IndexStatus>;
 
 /** What a draft file yielded: the fields found, for the author to check before ranking. Never stored. */
 export const ExtractedDraft = z.object({
@@ -351,6 +418,9 @@ export const RankResponse = z.object({
   as_of: IsoDate,
   embedder: z.string(),
   timing_ms: z.object({ embed: z.number(), search: z.number(), total: z.number() }),
+  /** Present while the index is warming: this ranking is lexical only. */
+  index: IndexStatus.optional(),
+
   /** Filter counts and, for an empty result, why it is empty (from /v1/rank when a filter is set or nothing is shown). */
   filters: FilterSummary.optional(),
   /** The draft read from an uploaded file (multipart /v1/rank), as ranked. */
@@ -404,18 +474,35 @@ export type TriageRequest = z.infer<typeof TriageRequest>;
 export const TriageVerdict = z.enum(['in_scope', 'borderline', 'out_of_scope']);
 export type TriageVerdict = z.infer<typeof TriageVerdict>;
 
+/** What a verdict adjusted by editors' decisions says about them (TriageResult.feedback; feedback/). */
+export const FeedbackUse = z.object({
+  decisions: z.number().int(),
+  in_scope: z.number().int(),
+  out_of_scope: z.number().int(),
+  /** The probability before the call's decisions adjusted it. */
+  base_probability: z.number().min(0).max(1),
+});
+export type FeedbackUse = z.infer<typeof FeedbackUse>;
+
 export const TriageResult = z.object({
   id: z.string(),
   verdict: TriageVerdict,
   /** Calibrated probability that the submission is in scope of the call. */
   probability: z.number().min(0).max(1),
+  /** Topics the submission matches; empty unless the verdict is in scope. */
   matched_topics: z.array(TopicMatch),
+  /** Below the in-scope threshold: the closest topics, weak evidence, not matches. */
+  nearest_topics: z.array(TopicMatch).optional(),
   /** The call's listed topics that no sentence of the submission reaches. */
   unmatched_topics: z.array(z.string()),
   /** One line built from the evidence. */
   reason: z.string(),
   /** Another call that fits much better, when there is one. */
   better_fit: z.object({ call_id: z.string(), title: z.string(), probability: z.number().min(0).max(1) }).optional(),
+  /** Editors only: how the call's recorded decisions adjusted `probability` (feedback/). */
+  feedback: FeedbackUse.optional(),
+  /** Editors only: the key to send with a decision on this submission (POST /v1/triage/feedback). */
+  feedback_key: z.string().optional(),
 });
 export type TriageResult = z.infer<typeof TriageResult>;
 

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
 import { loadCalibrations } from '../adapters/node/calibration-file.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { isWholeCallPassage } from '../core/corpus/passage-id.js';
 import { cacheVectors, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
@@ -43,6 +44,11 @@ export interface NodeRuntimeOptions {
   embedderInstance?: Embedder;
   /** USE-lite worker threads (EMBED_THREADS); default min(2, cores), 1 = on the main thread. */
   embedThreads?: number;
+  /**
+   * Return before every call is embedded (the server): calls are ranked lexically at once and the
+   * missing passages are embedded in the background (`index: warming` until done). The CLI waits.
+   */
+  background?: boolean;
   /** Token windows (EMBED_WINDOW_TOKENS...); always on for a selected embedder, on for `embedderInstance` only when given. */
   windows?: WindowOptions;
   /** The server's embedding queue (concurrency, waiting work, deadline); none when absent. */
@@ -109,8 +115,11 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
 
   // The in-scope probability uses the calibration of this embedder (composeMatcher picks it from data/calibration).
   const calibrations = await loadCalibrations();
+  // The reference population call scores are read against (data/reference; dense statistics only for embedders they were computed for).
+  const reference = await loadReferencePopulation(embedder.id);
+  log('reference.loaded', { abstracts: reference?.abstracts.length ?? 0, dense: Boolean(reference?.dense) });
   if (opts.calls) {
-    const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations });
+    const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations, ...(reference ? { reference } : {}) });
     await matcher.sync();
     return { matcher, embedder, persist: async () => true, persistence: () => ({ current: true, failures: 0 }), dispose: async () => embedder.dispose?.() };
   }
@@ -123,11 +132,16 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   const cleaned = await cleanIndexDir(indexDir);
   if (cleaned > 0) log('index.cleaned', { files: cleaned });
   const index = await openIndex(indexDir, embedder, Boolean(opts.exact), log);
-  const matcher = composeMatcher({ embedder, index, store, log, calibrations });
+  const matcher = composeMatcher({ embedder, index, store, log, calibrations, ...(reference ? { reference } : {}) });
   const t0 = Date.now();
-  const report = await matcher.sync();
-  log('index.ready', { calls: report.calls, embedded: report.embedded, ms: Date.now() - t0 });
-  let savedHash = report.embedded === 0 && report.removed === 0 ? callSetHash(matcher.listCalls()) : '';
+  // A first start with hundreds of calls to embed would take minutes: rank lexically meanwhile.
+  const warming = opts.background ? (await matcher.warm()).state === 'warming' : false;
+  const ready = matcher.sync().then((report) => {
+    log('index.ready', { calls: report.calls, embedded: report.embedded, ms: Date.now() - t0 });
+    return report;
+  });
+  const report = warming ? undefined : await ready;
+  let savedHash = report && report.embedded === 0 && report.removed === 0 ? callSetHash(matcher.listCalls()) : '';
   // Saves run one after another so two ingests never write the index files at once. The server's
   // saver logs and retries a failed save instead of throwing: it serves from memory meanwhile.
   const saver = createIndexSaver({
@@ -141,7 +155,8 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
       log('index.saved', { calls: matcher.corpus.calls.size });
     },
   });
-  await saver.persist();
+  if (warming) ready.then(() => saver.persist()).catch((err: unknown) => log('index.warm_failed', { code: isCfpError(err) ? err.code : 'INTERNAL', message: (err as Error).message }));
+  else await saver.persist();
   return {
     matcher,
     embedder,

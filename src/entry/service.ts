@@ -7,8 +7,10 @@
 import type { Hono } from 'hono';
 import type { DraftFileReaders } from '../core/draft-file/index.js';
 import { explainerFromEnv, type LlmEnv } from '../core/explain/from-env.js';
+import type { CatalogueService } from '../core/catalogue/service.js';
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
+import type { FeedbackStore } from '../core/ports.js';
 import { createApp } from '../http/app.js';
 import type { ClientKey } from '../http/rate-limit.js';
 import { securityFromEnv } from '../http/security.js';
@@ -32,6 +34,10 @@ export interface ServiceOptions {
   onChange: () => void;
   /** The client key for rate limiting (default: the `cf-connecting-ip` header). */
   clientKey?: ClientKey;
+  /** Where editors' triage decisions are kept (Node: DATA_DIR/feedback; Workers: D1). */
+  feedback?: FeedbackStore;
+  /** The catalogue importer (Node only) behind POST /v1/calls/import. */
+  catalogue?: CatalogueService;
   /** Readers of binary draft files (PDF, .docx) the runtime has; text kinds need none. */
   draftReaders?: DraftFileReaders;
   /** False once the server is shutting down: admin writes then answer 503 SHUTTING_DOWN. */
@@ -53,8 +59,10 @@ export function createService(matcher: Matcher, env: ServiceEnv, opts: ServiceOp
     log: opts.log,
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     onChange: opts.onChange,
+    ...(opts.feedback ? { feedback: opts.feedback } : {}),
     ...(explainer ? { explainer } : {}),
     security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }, opts.clientKey),
+    ...(opts.catalogue ? { catalogue: opts.catalogue } : {}),
     ...(opts.draftReaders ? { draftReaders: opts.draftReaders } : {}),
     requestTimeoutMs: requestTimeoutFromEnv({ REQUEST_TIMEOUT_MS: env.REQUEST_TIMEOUT_MS }),
     ...(opts.acceptingAdmin ? { acceptingAdmin: opts.acceptingAdmin } : {}),

@@ -9,10 +9,16 @@ import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
+import type { FeedbackStore } from '../core/ports.js';
 import { deadline } from './deadline.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
+import { feedRoutes } from './routes/feeds.js';
+import { importRoutes } from './routes/import.js';
+import type { CatalogueService } from '../core/catalogue/service.js';
 import { explainRoutes } from './routes/explain.js';
+import { feedbackDeps, feedbackRoutes } from './routes/feedback.js';
+import { paperRoutes } from './routes/papers.js';
 import { docsRoutes } from './routes/docs.js';
 import { extractRoutes } from './routes/extract.js';
 import type { DraftFileReaders } from '../core/draft-file/index.js';
@@ -35,12 +41,16 @@ export interface AppDeps {
   explainer?: Explainer;
   /** Secure headers (always), CORS and rate limiting (off unless given; see securityFromEnv). */
   security?: SecurityOptions;
+  /** The catalogue importer behind `POST /v1/calls/import` (Node); without it the route answers 403 DISABLED. */
+  catalogue?: CatalogueService;
   /** Deadline for /v1/rank, /v1/triage and /v1/explain (REQUEST_TIMEOUT_MS): 503 DEADLINE_EXCEEDED after it. None when absent. */
   requestTimeoutMs?: number;
   /** False once the server is shutting down: admin writes then answer 503 SHUTTING_DOWN before their body is read. */
   acceptingAdmin?: () => boolean;
   /** Extra fields for /healthz (index persistence, embedding queue). */
   health?: () => Record<string, unknown>;
+  /** Where editors' triage decisions are kept; with ADMIN_TOKEN it enables /v1/triage/feedback. */
+  feedback?: FeedbackStore;
   /** Readers of binary draft files (PDF, .docx) chosen by the entry; without them only text kinds (.tex, .md, .txt) are read. */
   draftReaders?: DraftFileReaders;
 }
@@ -101,23 +111,36 @@ export function createApp(deps: AppDeps): Hono {
     app.use('/v1/calls/*', gate);
   }
 
-  app.get('/healthz', (c) =>
-    c.json({
-      ...deps.health?.(),
+  app.get('/healthz', (c) => {
+    const extra = deps.health?.() ?? {};
+    // The entry's `index` (how saves are going: current, failures, error) and the matcher's (`warming`
+    // while a first start embeds the calls, rankings lexical until `ready`) describe one index.
+    const saves = typeof extra.index === 'object' && extra.index !== null ? extra.index : {};
+    return c.json({
+      ...extra,
       status: 'ok',
       calls: deps.matcher.corpus.calls.size,
       embedder: deps.matcher.embedder.id,
+      index: { ...saves, ...deps.matcher.indexStatus() },
       // Which calibration turns scores into fits: the embedder's own, or the embedder-independent one ("*").
       calibration: deps.matcher.calibration.embedder,
       // The page shows its Explain action only when this is true.
       llm: { configured: deps.explainer !== undefined, ...(deps.explainer ? { model: deps.explainer.modelName } : {}) },
-    }),
-  );
+    });
+  });
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer, deps.draftReaders));
   app.route('/v1', extractRoutes(deps.draftReaders ?? {}));
+  // Before callRoutes, whose /calls/:id would otherwise see "import" as an id.
+  app.route('/v1', importRoutes(deps.catalogue, deps.adminToken));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
+  app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
+  const feeds = feedRoutes(deps.matcher);
+  app.route('/v1', feeds.api);
+  app.route('/', feeds.public);
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
-  app.route('/v1', triageRoutes(deps.matcher));
+  const feedback = feedbackDeps(deps.feedback, deps.adminToken);
+  app.route('/v1', triageRoutes(deps.matcher, {}, { adminToken: deps.adminToken, feedback }));
+  app.route('/v1', feedbackRoutes(deps.matcher, deps.adminToken, feedback));
   app.route('/', docsRoutes());
   app.route('/', webRoutes({ matcher: deps.matcher, draftReaders: deps.draftReaders ?? {}, explainer: deps.explainer, log }));
 

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { RawCfpInput } from '../core/call-input.js';
 import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import { ExplainRequest, Explanation } from '../core/explain/schema.js';
+import { ImportRequest } from '../core/catalogue/types.js';
 import { Call, CallListQuery, DeadlineStatus, EvalCall, ExtractedDraft, FilterSummary, RankRequest, RankResponse, TriageRequest, TriageResponse } from '../core/schema.js';
+import { paperAndFeedbackRoutes } from './openapi-papers.js';
 
 const ErrorBody = z.object({
   error: z.object({
@@ -18,6 +20,7 @@ const ErrorBody = z.object({
   }),
 });
 const Health = z.object({ status: z.literal('ok'), calls: z.number().int(), embedder: z.string() }).loose();
+const ImportResponse = z.object({ dry_run: z.boolean(), written: z.number().int(), ms: z.number(), report: z.object({}).loose() });
 const CallSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -89,6 +92,18 @@ export const CORE_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/v1/calls/:id', summary: 'One call with its parsed fields', tag: 'calls', responses: { 200: Call, 404: ErrorBody } },
   { method: 'post', path: '/v1/calls', summary: 'Add or replace a call: CFP text, evaluation format or structured Call', tag: 'calls', admin: true, request: CallInputBody, responses: { 201: Call, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 422: ErrorBody } },
   { method: 'delete', path: '/v1/calls/:id', summary: 'Remove a call', tag: 'calls', admin: true, responses: { 204: undefined, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+  ...paperAndFeedbackRoutes(ErrorBody),
+  {
+    method: 'post',
+    path: '/v1/calls/import',
+    summary: 'Import calls from a page, feed, listing or bulk file (by URL, fetched politely, or posted content); answers the import report',
+    tag: 'calls',
+    admin: true,
+    request: ImportRequest,
+    responses: { 200: ImportResponse, 201: ImportResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 502: ErrorBody },
+  },
+  { method: 'get', path: '/feeds/calls.xml', summary: 'Atom feed of new and changed calls (`?publisher=`, `?limit=`)', tag: 'calls', responses: { 200: undefined, 400: ErrorBody }, produces: 'application/atom+xml' },
+  { method: 'get', path: '/v1/feeds/match.xml', summary: 'Atom feed of the calls that fit a saved query (`?q=`, `min_fit`, `open_only`, `limit`)', tag: 'match', responses: { 200: undefined, 400: ErrorBody }, produces: 'application/atom+xml' },
 ];
 
 /** `/v1/calls/:id` -> `/v1/calls/{id}`. */

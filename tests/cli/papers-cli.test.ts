@@ -2,11 +2,12 @@
  * The real `cfpmatch` binary with drafts from files (a PDF, a LaTeX source made by the test),
  * filters and their empty state, triage to stdout, and empty-table messages. Three spawns embed.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT, runCli, type CliRun } from '../fixtures/ensure-built.js';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
+import { ensureBuilt, runCli, type CliRun } from '../fixtures/ensure-built.js';
 import { makePdf, PAPER, PAPER_TEX, paperPdf } from '../fixtures/draft-files.js';
 
 let dir = '';
@@ -16,7 +17,7 @@ const run = (args: string[], env: Record<string, string> = {}): Promise<CliRun> 
 beforeAll(() => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'cfpmatch-papers-'));
-  cpSync(join(ROOT, 'data/calls'), join(dir, 'data/calls'), { recursive: true });
+  copySeedCalls(join(dir, 'data/calls'));
   writeFileSync(join(dir, 'paper.pdf'), paperPdf());
   writeFileSync(join(dir, 'paper.tex'), PAPER_TEX);
   writeFileSync(join(dir, 'scan.pdf'), makePdf([], { noText: true }));

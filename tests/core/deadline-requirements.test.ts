@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineStatus, isoToUtc } from '../../src/core/rank/deadline.js';
+import { CLOSING_SOON_DAYS, deadlineStatus, isOpenState, isoToUtc } from '../../src/core/rank/deadline.js';
 import { checkRequirements } from '../../src/core/rank/requirements.js';
 import { Call, Draft } from '../../src/core/schema.js';
 
 const call = Call.parse({ id: 'c', title: 'T', dates: { submission_deadline: '2025-09-01' }, rules: { abstract_max_words: 5, keywords_min: 3, keywords_max: 4 } });
 
 describe('deadlineStatus', () => {
-  it('is open with days left up to and including the deadline day, closed after', () => {
-    expect(deadlineStatus(call, '2025-08-30')).toEqual({ state: 'open', deadline: '2025-09-01', days_left: 2 });
-    expect(deadlineStatus(call, '2025-09-01')).toEqual({ state: 'open', deadline: '2025-09-01', days_left: 0 });
+  it('is open, closing soon in the last CLOSING_SOON_DAYS up to and including the deadline day, closed after', () => {
+    expect(CLOSING_SOON_DAYS).toBe(14);
+    expect(deadlineStatus(call, '2025-08-17')).toEqual({ state: 'open', deadline: '2025-09-01', days_left: 15 });
+    expect(deadlineStatus(call, '2025-08-18')).toEqual({ state: 'closing_soon', deadline: '2025-09-01', days_left: 14 });
+    expect(deadlineStatus(call, '2025-09-01')).toEqual({ state: 'closing_soon', deadline: '2025-09-01', days_left: 0 });
     expect(deadlineStatus(call, '2025-09-02')).toEqual({ state: 'closed', deadline: '2025-09-01', days_left: -1 });
+  });
+  it('is withdrawn when the catalogue withdrew the call, whatever the deadline', () => {
+    const gone = Call.parse({ ...call, status: 'withdrawn' });
+    expect(deadlineStatus(gone, '2025-08-01')).toEqual({ state: 'withdrawn', deadline: '2025-09-01', days_left: 31 });
+    expect(deadlineStatus(Call.parse({ id: 'w', title: 'T', status: 'withdrawn' }), '2025-08-01')).toEqual({ state: 'withdrawn' });
+  });
+  it('counts open and closing soon as open states', () => {
+    expect(['open', 'closing_soon', 'closed', 'withdrawn', 'unknown'].filter((s) => isOpenState(s as 'open'))).toEqual(['open', 'closing_soon']);
   });
   it('is unknown without a deadline', () => {
     expect(deadlineStatus(Call.parse({ id: 'x', title: 'T' }), '2025-01-01')).toEqual({ state: 'unknown' });

@@ -12,6 +12,7 @@ import { createMatcher, type Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
 import type { Call } from '../../src/core/schema.js';
 import { createApp, type AppDeps } from '../../src/http/app.js';
+import { BUNDLED_IDS } from '../fixtures/cfp/load.js';
 import { createFakeEmbedder, FAKE_TOPIC_THRESHOLD } from '../fixtures/fake-embedder.js';
 
 export const CALLS_DIR = join(import.meta.dirname, '../../data/calls');
@@ -19,8 +20,9 @@ export const CALLS_DIR = join(import.meta.dirname, '../../data/calls');
 export const TODAY = '2025-01-10';
 
 export function bundledCalls(): Call[] {
+  // The three seeds only: data/calls also holds the starter catalogue (hundreds of calls).
   return readdirSync(CALLS_DIR)
-    .filter((n) => n.endsWith('.json'))
+    .filter((n) => n.endsWith('.json') && (BUNDLED_IDS as readonly string[]).includes(n.slice(0, -5)))
     .sort()
     .map((n) => callFromInput(JSON.parse(readFileSync(join(CALLS_DIR, n), 'utf8')) as unknown));
 }

@@ -6,7 +6,7 @@
  * stored, keep serving from memory, keep the last good index, leave no temporary files, and keep every
  * acknowledged call.
  */
-import { cp, mkdtemp, open, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import { loadIndexFiles } from '../../src/adapters/node/index-files.js';
 import { ensureBuilt } from '../fixtures/ensure-built.js';
 import { LAM_DRAFT } from '../http/helpers.js';
 import { canMount, deleteCall, FS_FAULTS, lostCalls, makeCall, mountTmpfs, postCall, remount, removeTinyModel, tinyServerEnv, unmount, type Acknowledged } from './fault-kit.js';
-import { ROOT, startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 
 let mountable = false;
 const cleanups: Array<() => Promise<void>> = [];
@@ -63,7 +64,7 @@ describe.runIf(process.platform === 'linux')('disk full on a real tmpfs', () => 
     if (!mountable) ctx.skip();
     const dataDir = await mountTmpfs(2_048);
     cleanups.push(() => unmount(dataDir));
-    await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     const env = await tinyServerEnv();
     let srv = await startServer(env, { dataDir });
     const acked: Acknowledged = new Map();
@@ -92,7 +93,8 @@ describe.runIf(process.platform === 'linux')('disk full on a real tmpfs', () => 
     // A restart on the still-full disk serves from memory, with every acknowledged call.
     srv = await startServer(env, { dataDir });
     expect(await lostCalls(srv.url, acked)).toEqual([]);
-    expect((await health(srv)).index).toMatchObject({ current: false, error: 'ENOSPC' });
+    // A first start saves once its background embedding ends (index: warming until then), so poll.
+    await expect.poll(async () => (await health(srv)).index, { timeout: 20_000 }).toMatchObject({ current: false, error: 'ENOSPC' });
     expect(await rankOk(srv)).toBe(200);
 
     // Space comes back: the next change saves the index again.
@@ -113,10 +115,11 @@ describe.runIf(process.platform === 'linux')('read-only DATA_DIR on a real tmpfs
     if (!mountable) ctx.skip();
     const dataDir = await mountTmpfs(4_096);
     cleanups.push(() => unmount(dataDir));
-    await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     remount(dataDir, 'ro');
     const srv = await startServer(await tinyServerEnv(), { dataDir });
-    expect((await health(srv)).index).toMatchObject({ current: false, error: 'EROFS' });
+    // A first start saves once its background embedding ends (index: warming until then), so poll.
+    await expect.poll(async () => (await health(srv)).index, { timeout: 20_000 }).toMatchObject({ current: false, error: 'EROFS' });
     expect(await rankOk(srv)).toBe(200);
     expectStorage500(await postCall(srv.url, makeCall('ro-call', 'a')), dataDir, 'EROFS');
     const del = await fetch(`${srv.url}/v1/calls/${(await (await fetch(`${srv.url}/v1/calls`)).json() as { calls: Array<{ id: string }> }).calls[0]?.id}`, { method: 'DELETE', headers: { authorization: 'Bearer fault-token' } });
@@ -130,7 +133,7 @@ describe('injected ENOSPC and EROFS (any runner)', () => {
   it('the same guarantees when the server’s writes fail by injection', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cfpmatch-injected-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     const switchFile = join(dataDir, '..', `${dataDir.split('/').pop()}.switch`);
     cleanups.push(() => rm(switchFile, { force: true }));
     const fault = (code: string) => ({ nodeArgs: ['--import', FS_FAULTS], env: { FS_FAULT: code, FS_FAULT_SWITCH: switchFile } });
@@ -163,7 +166,8 @@ describe('injected ENOSPC and EROFS (any runner)', () => {
     await writeFile(switchFile, dataDir);
     const ro = fault('EROFS');
     srv = await startServer({ ...env, ...ro.env }, { dataDir, nodeArgs: ro.nodeArgs });
-    expect((await health(srv)).index).toMatchObject({ current: false, error: 'EROFS' });
+    // A first start saves once its background embedding ends (index: warming until then), so poll.
+    await expect.poll(async () => (await health(srv)).index, { timeout: 20_000 }).toMatchObject({ current: false, error: 'EROFS' });
     expect(await lostCalls(srv.url, acked)).toEqual([]);
     expectStorage500(await postCall(srv.url, makeCall('inj-3', 'a')), dataDir, 'EROFS');
     expect(await stop(srv)).toBe(0);

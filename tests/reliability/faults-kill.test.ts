@@ -5,7 +5,7 @@
  * acknowledged (201, 204) must be there after the restart. A write whose answer never arrived may
  * have landed or not; the next acknowledged write to that id decides again.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ import { createRng } from '../../src/core/random.js';
 import { ensureBuilt } from '../fixtures/ensure-built.js';
 import { LAM_DRAFT } from '../http/helpers.js';
 import { deleteCall, lostCalls, makeCall, postCall, removeTinyModel, tinyServerEnv, type Acknowledged } from './fault-kit.js';
-import { ROOT, startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 4);
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
@@ -23,7 +24,7 @@ let dataDir = '';
 beforeAll(async () => {
   ensureBuilt();
   dataDir = await mkdtemp(join(tmpdir(), 'cfpmatch-kill-'));
-  await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+  copySeedCalls(join(dataDir, 'calls'));
 }, 240_000);
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * flight, and requests refused below the app (issue #21).
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { loadIndexFiles } from '../../src/adapters/node/index-files.js';
 import { ensureBuilt } from '../fixtures/ensure-built.js';
 import { LAM_DRAFT } from '../http/helpers.js';
 import { deleteCall, lostCalls, makeCall, postCall, removeTinyModel, tinyServerEnv, type Acknowledged } from './fault-kit.js';
-import { ROOT, startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 
 const temps: string[] = [];
 beforeAll(() => ensureBuilt(), 240_000);
@@ -24,7 +25,7 @@ afterAll(async () => {
 async function freshDataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cfpmatch-start-'));
   temps.push(dir);
-  await cp(join(ROOT, 'data/calls'), join(dir, 'calls'), { recursive: true });
+  copySeedCalls(join(dir, 'calls'));
   return dir;
 }
 

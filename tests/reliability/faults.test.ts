@@ -4,7 +4,7 @@
  * ingests and rankings leave an index that holds exactly the owned passages.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, truncate } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,8 +12,9 @@ import { createFileStore } from '../../src/adapters/node/file-store.js';
 import { loadIndexFiles, type IndexManifest } from '../../src/adapters/node/index-files.js';
 import { Call } from '../../src/core/schema.js';
 import { createNodeRuntime } from '../../src/entry/node-runtime.js';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
-import { CALLS_DIR, LAM_DRAFT, testMatcher } from '../http/helpers.js';
+import { LAM_DRAFT, testMatcher } from '../http/helpers.js';
 import { crashVersions } from './fixtures/crash-versions.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 6);
@@ -79,7 +80,7 @@ describe('crash during a save', () => {
 describe('corrupt index on start', () => {
   it('a truncated vectors file is detected, the index rebuilt, and ranking works', async () => {
     const dataDir = await tempDir('corrupt');
-    await cp(CALLS_DIR, join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     const embedder = createFakeEmbedder(64);
     const first = await createNodeRuntime({ dataDir, embedderInstance: embedder });
     const passages = first.matcher.corpus.index.size();

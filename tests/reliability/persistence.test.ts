@@ -4,7 +4,7 @@
  * where nothing can be saved serves from memory, unreadable call files are skipped, and STORAGE
  * messages do not reveal server paths.
  */
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,8 @@ import { isCfpError } from '../../src/core/errors.js';
 import { createIndexSaver } from '../../src/entry/index-saver.js';
 import { createNodeRuntime } from '../../src/entry/node-runtime.js';
 import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
-import { CALLS_DIR, LAM_DRAFT } from '../http/helpers.js';
+import { LAM_DRAFT } from '../http/helpers.js';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 
 const temps: string[] = [];
 const tempDir = async (name: string) => {
@@ -98,7 +99,7 @@ describe('index files on failure', () => {
 describe('file store', () => {
   it('skips a directory named like a call and an unreadable file, with a warning, and lists the rest', async () => {
     const dir = await tempDir('store');
-    await cp(CALLS_DIR, dir, { recursive: true });
+    copySeedCalls(dir);
     await mkdir(join(dir, 'adir.json'));
     await writeFile(join(dir, 'locked.json'), '{}');
     // Unreadable for a normal user; root reads it anyway and it is then skipped as invalid.
@@ -125,7 +126,7 @@ describe('file store', () => {
 describe('start-up where nothing can be saved', () => {
   it('serves from memory, reports the failure in its status, and does not throw', async () => {
     const dataDir = await tempDir('nosave');
-    await cp(CALLS_DIR, join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
     // The index folder cannot be created: a file stands where it would go.
     await writeFile(join(dataDir, 'index'), 'not a folder');
     const events: string[] = [];

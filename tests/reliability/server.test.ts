@@ -69,7 +69,7 @@ describe('confidentiality', () => {
     const files = await allFiles(srv.dataDir);
     expect(files.length).toBeGreaterThan(3);
     for (const f of files) expect((await readFile(f)).toString('latin1'), f).not.toContain(MARKER);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('graceful shutdown', () => {

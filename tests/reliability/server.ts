@@ -4,7 +4,8 @@
  * output. Used by the confidentiality and shutdown tests and the soak script.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,11 +54,11 @@ export interface StartOptions {
  */
 export async function startServer(env: Record<string, string> = {}, timeoutMsOrOpts: number | StartOptions = {}): Promise<RunningServer> {
   const opts: StartOptions = typeof timeoutMsOrOpts === 'number' ? { timeoutMs: timeoutMsOrOpts } : timeoutMsOrOpts;
-  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const timeoutMs = opts.timeoutMs ?? 150_000;
   let dataDir = opts.dataDir;
   if (!dataDir) {
     dataDir = await mkdtemp(join(tmpdir(), 'cfpmatch-server-'));
-    await cp(join(ROOT, 'data/calls'), join(dataDir, 'calls'), { recursive: true });
+    copySeedCalls(join(dataDir, 'calls'));
   }
   const port = await freePort();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(ROOT, 'dist/entry/node.js')], {
@@ -73,7 +74,12 @@ export async function startServer(env: Record<string, string> = {}, timeoutMsOrO
   const srv = { url, dataDir, child, output: () => out, exited };
   if (opts.noWait) return srv;
   const started = Date.now();
-  const up = () => fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+  // Up and done warming (a first start answers at once but ranks lexically until its calls are embedded).
+  const up = () =>
+    fetch(`${url}/healthz`).then(
+      async (r) => r.ok && ((await r.json()) as { index?: { state?: string } }).index?.state !== 'warming',
+      () => false,
+    );
   while (!(await up())) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited ${child.exitCode ?? child.signalCode}: ${out}`);
     if (Date.now() - started > timeoutMs) {

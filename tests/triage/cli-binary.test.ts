@@ -2,9 +2,10 @@
  * The real built binary (`node dist/cli/main.js triage`) with USE-lite on a
  * temporary copy of the bundled calls: bad rows, summary, report and --resume.
  */
+import { copySeedCalls } from '../fixtures/cfp/load.js';
 import { ensureBuilt } from '../fixtures/ensure-built.js';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,7 @@ const EDGE = {
 beforeAll(async () => {
   ensureBuilt();
   dir = await mkdtemp(join(tmpdir(), 'triage-bin-'));
-  await cp(join(root, 'data/calls'), join(dir, 'data/calls'), { recursive: true });
+  copySeedCalls(join(dir, 'data/calls'));
 }, 300_000);
 
 afterAll(async () => {

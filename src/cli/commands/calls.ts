@@ -13,7 +13,7 @@ import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { table, truncate } from '../io.js';
 import { formatCall } from './format-call.js';
 
-const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--id <id>]> [--json]
+const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--id <id>]|import <url|file>|refresh|papers ...> [--json]
 
   list            the calls in DATA_DIR/calls
   show <id>       one call's parsed fields (--json: the whole Call)
@@ -26,6 +26,12 @@ const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--i
                    --llm extracts the fields with the LLM set by LLM_BASE_URL and
                    LLM_MODEL, with the rule-based parser as fallback and cross-check:
                    fields where the two disagree are printed on stderr)
+  papers add|list|remove <id> ...
+                  a call's published papers, used as ranking evidence
+                  (cfpmatch calls papers --help)
+  import <url|file>  import calls from a page, feed, listing or JSON/CSV file
+                  (cfpmatch calls import --help)
+  refresh         re-check every source of DATA_DIR/sources.json|yaml
 
 Options:
   --json          machine-readable output
@@ -35,6 +41,15 @@ const withoutSource = ({ source_text: _s, ...c }: Call): Omit<Call, 'source_text
 
 /** `cfpmatch calls`: list and show read the stored calls without loading a model; add parses, stores and indexes. */
 export async function callsCommand(argv: string[]): Promise<number> {
+  // Its own options (--all): parsed there.
+  if (argv[0] === 'papers') return (await import('./calls-papers.js')).callsPapersCommand(argv.slice(1));
+  // import and refresh have options of their own (calls-import.ts).
+  const first = argv.findIndex((a) => !a.startsWith('-'));
+  if (argv[first] === 'import' || argv[first] === 'refresh') {
+    const { callsImportCommand, callsRefreshCommand } = await import('./calls-import.js');
+    const rest = argv.filter((_, i) => i !== first);
+    return argv[first] === 'import' ? callsImportCommand(rest) : callsRefreshCommand(rest);
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -76,7 +91,7 @@ export async function callsCommand(argv: string[]): Promise<number> {
     case 'add':
       return addCall(arg, values.id, { dryRun: Boolean(values['dry-run']), json: Boolean(values.json), llm: Boolean(values.llm), ...(values.url ? { url: values.url } : {}) });
     default:
-      throw createError('BAD_INPUT', `unknown calls subcommand "${sub}" (list, show, add)`);
+      throw createError('BAD_INPUT', `unknown calls subcommand "${sub}" (list, show, add, import, refresh)`);
   }
 }
 

@@ -8,14 +8,30 @@ import type { Embedder, VectorIndex } from '../ports.js';
 import type { Call } from '../schema.js';
 import { createBm25Index, type Bm25Index } from '../text/bm25.js';
 import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
+import { createReferenceMoments, type ReferenceMoments, type ReferenceOptions, type ReferencePopulation } from './reference.js';
 
 export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
   readonly passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   readonly bm25: Bm25Index;
+  /** Exemplar papers (`Call.papers`) as passages, for calls that have any; the same objects as in `passagesByCall`. */
+  readonly papersByCall: ReadonlyMap<string, readonly Passage[]>;
+  /**
+   * BM25 over the exemplar papers: one document per call with papers (its papers' texts), keyed by
+   * call id. Apart from `bm25`, so the call documents' statistics (idf, mean length) and hence every
+   * call's lexical score are the same whether or not any call has papers.
+   */
+  readonly paperBm25: Bm25Index;
   readonly index: VectorIndex;
+  /** Each call's moments over the shipped reference population; undefined when the corpus has none. */
+  readonly reference: ReferenceMoments | undefined;
   /** Add or replace calls; returns how many passages had to be embedded. */
-  upsert(calls: readonly Call[]): Promise<{ embedded: number }>;
+  upsert(calls: readonly Call[], onEmbedded?: (passages: number) => void): Promise<{ embedded: number }>;
+  /**
+   * Register calls for lexical search (passages, BM25) without embedding anything; returns how many
+   * of their passages the vector index still lacks. A first start ranks on this while `upsert` embeds.
+   */
+  register(calls: readonly Call[]): { passages: number; missing: number };
   remove(ids: readonly string[]): Promise<void>;
   /** Remove every passage in the vector index that no call owns any more. */
   prune(): Promise<number>;
@@ -27,6 +43,9 @@ export interface CorpusOptions {
   passages?: PassageOptions;
   /** Texts embedded per embedder call. */
   batchSize?: number;
+  /** The reference population of abstracts (data/reference/) that call scores are read against. */
+  reference?: ReferencePopulation;
+  referenceOptions?: ReferenceOptions;
 }
 
 /**
@@ -40,12 +59,30 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const calls = new Map<string, Call>();
   const passagesByCall = new Map<string, Passage[]>();
   const bm25 = createBm25Index();
+  const papersByCall = new Map<string, Passage[]>();
+  const paperBm25 = createBm25Index();
+  const setPapers = (callId: string, passages: readonly Passage[]) => {
+    const papers = passages.filter((p) => p.kind === 'paper');
+    const before = papersByCall.get(callId) ?? [];
+    const same = before.length === papers.length && before.every((p, i) => p.id === papers[i]?.id);
+    if (same) return;
+    if (papers.length) {
+      papersByCall.set(callId, papers);
+      paperBm25.upsert(callId, papers.map((p) => p.text).join('. '));
+    } else {
+      papersByCall.delete(callId);
+      paperBm25.remove(callId);
+    }
+  };
+  const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
 
   const dropCall = async (id: string) => {
     const old = passagesByCall.get(id);
     calls.delete(id);
     passagesByCall.delete(id);
     bm25.remove(id);
+    setPapers(id, []);
+    reference?.forget(id);
     if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
   };
 
@@ -53,8 +90,29 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     calls,
     passagesByCall,
     bm25,
+    papersByCall,
+    paperBm25,
     index,
-    async upsert(newCalls) {
+    reference,
+    register(newCalls) {
+      let passages = 0;
+      let missing = 0;
+      const seen = new Set<string>();
+      for (const call of newCalls) {
+        const ps = callPassages(call, opts.passages);
+        calls.set(call.id, call);
+        passagesByCall.set(call.id, ps);
+        bm25.upsert(call.id, callDocument(call));
+        for (const p of ps) {
+          if (seen.has(p.id)) continue;
+          seen.add(p.id);
+          passages++;
+          if (!index.has(p.id)) missing++;
+        }
+      }
+      return { passages, missing };
+    },
+    async upsert(newCalls, onEmbedded) {
       // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
       // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
       // `queued` holds only passages not yet in the index (a batch at most, plus one call's).
@@ -68,6 +126,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
           await index.upsert(batch.map((p, j) => ({ id: p.id, vector: vectors[j] as Float32Array })));
           for (const p of batch) queued.delete(p.id);
           embedded += batch.length;
+          onEmbedded?.(batch.length);
         }
       };
       for (const call of newCalls) {
@@ -78,6 +137,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, passages);
         bm25.upsert(call.id, callDocument(call));
+        setPapers(call.id, passages);
         for (const p of passages) {
           if (index.has(p.id) || queued.has(p.id)) continue;
           queued.add(p.id);
@@ -86,6 +146,9 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         await flush(false);
       }
       await flush(true);
+      // After the whole batch, so BM25's statistics are those of the new corpus; calls whose BM25
+      // moments went stale as the corpus grew are refreshed in the same pass.
+      reference?.update(calls.keys());
       return { embedded };
     },
     async remove(ids) {

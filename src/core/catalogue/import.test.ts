@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { cfpHtml, createFakeFetcher, listingHtml, type FakeDoc } from '../../../tests/fixtures/catalogue/pages.js';
+import type { Call } from '../schema.js';
+import { runSources } from './run.js';
+import { emptyState, type CatalogueState, type SourceSpecInput } from './types.js';
+
+function catalogue(site: Map<string, FakeDoc>) {
+  const calls = new Map<string, Call>();
+  const state: CatalogueState = emptyState();
+  const fetcher = createFakeFetcher(site);
+  let saves = 0;
+  const run = (specs: SourceSpecInput[], now = new Date('2026-01-10T00:00:00Z'), dryRun = false) =>
+    runSources(specs, {
+      fetcher,
+      calls: [...calls.values()],
+      put: async (c) => void calls.set(c.id, c),
+      state,
+      saveState: async () => void saves++,
+      now,
+      dryRun,
+    });
+  return { calls, state, fetcher, run, saves: () => saves };
+}
+
+const A = 'https://pub.example/si/soil';
+const B = 'https://pub.example/si/coral';
+const LIST = 'https://pub.example/calls';
+
+describe('importing and refreshing sources', () => {
+  it('imports a page with its provenance, then answers a refresh with a 304 and writes nothing', async () => {
+    const site = new Map([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026', topics: ['Drought', 'Warming'] }), etag: '"v1"' }]]);
+    const c = catalogue(site);
+    const first = await c.run([{ url: A, name: 'pub', licence: 'CC BY 4.0' }]);
+    expect(first.reports[0]).toMatchObject({ kind: 'page', added: ['soil-microbiomes'], fetched: 1, failures: [] });
+    const call = c.calls.get('soil-microbiomes');
+    expect(call?.sources).toEqual([expect.objectContaining({ url: A, kind: 'page', name: 'pub', licence: 'CC BY 4.0', etag: '"v1"', fetched_at: '2026-01-10T00:00:00.000Z' })]);
+    expect(call?.sources?.[0]?.content_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(call?.first_seen).toBe('2026-01-10T00:00:00.000Z');
+
+    const second = await c.run([{ url: A }], new Date('2026-01-11T00:00:00Z'));
+    expect(second.reports[0]).toMatchObject({ added: [], updated: [], fetched: 0, not_modified: 1, unchanged: 1 });
+    expect(second.written).toBe(0);
+    expect(c.fetcher.conditional).toBe(1);
+  });
+
+  it('re-fetches without validators when the call it produced was deleted', async () => {
+    const site = new Map([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }), etag: '"v1"' }]]);
+    const c = catalogue(site);
+    await c.run([{ url: A }]);
+    c.calls.clear();
+    const again = await c.run([{ url: A }]);
+    expect(again.reports[0]?.added).toEqual(['soil-microbiomes']);
+  });
+
+  it('keeps an extended deadline in deadline_history and updates the call', async () => {
+    const site = new Map([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }), etag: '"v1"' }]]);
+    const c = catalogue(site);
+    await c.run([{ url: A }]);
+    site.set(A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '30 April 2026' }), etag: '"v2"' });
+    const r = await c.run([{ url: A }], new Date('2026-03-01T00:00:00Z'));
+    expect(r.reports[0]?.updated).toEqual(['soil-microbiomes']);
+    const call = c.calls.get('soil-microbiomes');
+    expect(call?.dates.submission_deadline).toBe('2026-04-30');
+    expect(call?.deadline_history).toEqual([{ deadline: '2026-03-31', replaced_at: '2026-03-01T00:00:00.000Z', source: A }]);
+    expect(call?.updated_at).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('parses again but writes nothing when a page changed only outside the call', async () => {
+    const site = new Map([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }) }]]);
+    const c = catalogue(site);
+    await c.run([{ url: A }]);
+    site.set(A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }).replace('Cookies', 'Cookie policy') });
+    const r = await c.run([{ url: A }]);
+    expect(r.reports[0]).toMatchObject({ fetched: 1, updated: [], unchanged: 1 });
+    expect(r.written).toBe(0);
+  });
+
+  it('withdraws a vanished call whose deadline is ahead, and leaves a closed one closed', async () => {
+    const site = new Map<string, FakeDoc>([
+      [A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }) }],
+      [B, { body: cfpHtml({ title: 'Coral Reefs', deadline: '31 December 2025' }) }],
+    ]);
+    const c = catalogue(site);
+    await c.run([{ url: A }, { url: B }]);
+    site.set(A, { body: '', status: 'gone' });
+    site.set(B, { body: '', status: 'gone' });
+    const r = await c.run([{ url: A }, { url: B }], new Date('2026-02-01T00:00:00Z'));
+    expect(r.reports.flatMap((x) => x.withdrawn)).toEqual(['soil-microbiomes']);
+    expect(c.calls.get('soil-microbiomes')).toMatchObject({ status: 'withdrawn' });
+    expect(c.calls.get('soil-microbiomes')?.sources?.[0]?.removed_at).toBe('2026-02-01T00:00:00.000Z');
+    expect(c.calls.get('coral-reefs')?.status).toBeUndefined();
+    expect(c.calls.get('coral-reefs')?.sources?.[0]?.removed_at).toBe('2026-02-01T00:00:00.000Z');
+  });
+
+  it('follows a listing up to its limit, merges a call that a page already gave, and marks links that left it', async () => {
+    const pages = ['soil', 'coral', 'forest'].map((s) => `https://pub.example/si/${s}`);
+    const site = new Map<string, FakeDoc>([
+      [LIST, { body: listingHtml(pages.map((href, i) => ({ href, text: `Call ${i}` }))) }],
+      [pages[0]!, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }) }],
+      [pages[1]!, { body: cfpHtml({ title: 'Coral Reefs', deadline: '30 June 2026' }) }],
+      [pages[2]!, { body: cfpHtml({ title: 'Forest Carbon', deadline: '30 June 2026' }) }],
+    ]);
+    const c = catalogue(site);
+    await c.run([{ url: pages[0]!, kind: 'page' }]);
+    const r = await c.run([{ url: LIST, kind: 'listing', limit: 2 }]);
+    expect(r.reports[0]).toMatchObject({ kind: 'listing', added: ['coral-reefs'] });
+    expect(c.calls.size).toBe(2);
+    // The page source's call was refreshed by the listing, not duplicated.
+    expect(c.calls.get('soil-microbiomes')?.sources?.map((s) => s.kind)).toEqual(['page']);
+    site.set(LIST, { body: listingHtml([{ href: pages[0]!, text: 'Call 0' }]) });
+    const later = await c.run([{ url: LIST, kind: 'listing' }]);
+    expect(later.reports[0]?.withdrawn).toEqual(['coral-reefs']);
+  });
+
+  it('auto-detects a listing and merges the same call met under another URL into one call with both sources', async () => {
+    const other = 'https://mirror.example/cfp/soil-microbiomes';
+    const site = new Map<string, FakeDoc>([
+      [A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026', venue: 'Soil Biology' }) }],
+      [LIST, { body: listingHtml([{ href: other, text: 'Soil' }, { href: B, text: 'Coral' }]) }],
+      [other, { body: cfpHtml({ title: 'Soil microbiomes', deadline: '31 March 2026' }) }],
+      [B, { body: cfpHtml({ title: 'Coral Reefs', deadline: '30 June 2026' }) }],
+    ]);
+    const c = catalogue(site);
+    await c.run([{ url: A }]);
+    const r = await c.run([{ url: LIST }]);
+    expect(r.reports[0]?.kind).toBe('listing');
+    expect(r.reports[0]?.merged).toEqual([{ id: 'soil-microbiomes', url: other, reason: 'same title, one venue unknown' }]);
+    expect(c.calls.get('soil-microbiomes')?.sources?.map((s) => s.url)).toEqual([A, other]);
+  });
+
+  it('reports a second edition and a near duplicate without merging them', async () => {
+    const e2 = 'https://pub.example/si/soil-2';
+    const near = 'https://pub.example/si/soil-near';
+    const site = new Map<string, FakeDoc>([
+      [A, { body: cfpHtml({ title: 'Soil Microbiomes in Agriculture', deadline: '31 March 2025' }) }],
+      [e2, { body: cfpHtml({ title: 'Soil Microbiomes in Agriculture, 2nd Edition', deadline: '31 March 2026' }) }],
+      [near, { body: cfpHtml({ title: 'Soil Microbiomes in Sustainable Agriculture', deadline: '15 May 2026' }) }],
+    ]);
+    const c = catalogue(site);
+    const r = await c.run([{ url: A }, { url: e2 }, { url: near }]);
+    expect(c.calls.size).toBe(3);
+    const dups = r.reports.flatMap((x) => x.near_duplicates);
+    expect(dups.find((d) => d.kind === 'edition')).toMatchObject({ other: 'soil-microbiomes-in-agriculture' });
+    expect(dups.some((d) => d.kind === 'near')).toBe(true);
+  });
+
+  it('reads a feed: items with the call in their body, items that link to a page, and a bad item', async () => {
+    const body = `<p>We invite papers on marine robotics for ocean observation.</p><h3>Topics</h3><ul><li>Underwater vehicles</li><li>Sensor networks</li></ul><p>Submission deadline: 15 September 2026</p>`.repeat(2);
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Calls</title>
+      <item><title>Marine Robotics</title><link>https://pub.example/si/marine</link><description><![CDATA[${body}]]></description></item>
+      <item><title>Coral Reefs</title><link>${B}</link><description>See the call.</description></item>
+      <item><description>nothing here</description></item>
+    </channel></rss>`;
+    const site = new Map<string, FakeDoc>([
+      ['https://pub.example/feed.xml', { body: rss, type: 'application/rss+xml' }],
+      [B, { body: cfpHtml({ title: 'Coral Reefs', deadline: '30 June 2026' }) }],
+    ]);
+    const c = catalogue(site);
+    const r = await c.run([{ url: 'https://pub.example/feed.xml' }]);
+    expect(r.reports[0]).toMatchObject({ kind: "feed" });
+    expect(r.reports[0]?.added.sort()).toEqual(['coral-reefs', 'marine-robotics']);
+    expect(r.reports[0]?.failures).toEqual([expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('item 3') })]);
+    expect(c.calls.get('marine-robotics')).toMatchObject({ topics: ['Underwater vehicles', 'Sensor networks'], dates: { submission_deadline: '2026-09-15' } });
+    expect(c.calls.get('coral-reefs')?.sources?.[0]).toMatchObject({ url: B, kind: 'feed' });
+  });
+
+  it('imports a bulk file in the aggregator shape and drops records that left it', async () => {
+    const rec = (title: string, url: string, deadline: string) => ({
+      title,
+      journal: 'Information Systems Journal',
+      url,
+      topics: ['Work', 'Organisations'],
+      description: { paragraphs: ['First paragraph.', 'Second.'] },
+      editors: [{ name: 'Robert Davison', affiliation: 'City University of Hong Kong' }],
+      dates: [
+        { date: '2025-06-30T12:00:00.000Z', description: 'Extended abstracts', is_full_paper_submission_deadline: false },
+        { date: `${deadline}T12:00:00.000Z`, description: 'Full paper submission deadline', is_full_paper_submission_deadline: true },
+      ],
+    });
+    const FILE = 'https://data.example/calls.json';
+    const site = new Map<string, FakeDoc>([[FILE, { body: JSON.stringify([rec('Hybrid Work', 'https://isj.example/a', '2026-12-31'), rec('Digital Resilience', 'https://isj.example/b', '2027-01-31')]), type: 'application/json' }]]);
+    const c = catalogue(site);
+    const r = await c.run([{ url: FILE }]);
+    expect(r.reports[0]).toMatchObject({ kind: 'bulk', added: ['hybrid-work', 'digital-resilience'] });
+    expect(c.calls.get('hybrid-work')).toMatchObject({ venue: 'Information Systems Journal', scope: 'First paragraph.\n\nSecond.', dates: { submission_deadline: '2026-12-31' }, guest_editors: [{ name: 'Robert Davison' }] });
+    expect(c.calls.get('hybrid-work')?.sources?.[0]).toMatchObject({ url: 'https://isj.example/a', kind: 'bulk' });
+    site.set(FILE, { body: JSON.stringify([rec('Hybrid Work', 'https://isj.example/a', '2026-12-31')]), type: 'application/json' });
+    const later = await c.run([{ url: FILE }]);
+    expect(later.reports[0]).toMatchObject({ withdrawn: ['digital-resilience'], updated: [] });
+  });
+
+  it('plans without writing on a dry run', async () => {
+    const site = new Map([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }) }]]);
+    const c = catalogue(site);
+    const r = await c.run([{ url: A }], undefined, true);
+    expect(r.reports[0]?.added).toEqual(['soil-microbiomes']);
+    expect(r.written).toBe(0);
+    expect(c.calls.size).toBe(0);
+    expect(c.saves()).toBe(0);
+  });
+});
