@@ -107,8 +107,8 @@ export function createApp(deps: AppDeps): Hono {
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !accepting()) throw createError('SHUTTING_DOWN', 'the server is shutting down; retry against the restarted server', { retryAfter: 10 });
       await next();
     };
-    app.use('/v1/calls', gate);
-    app.use('/v1/calls/*', gate);
+    // Every admin write: calls (with imports and exemplar papers under them) and triage feedback.
+    for (const path of ['/v1/calls', '/v1/calls/*', '/v1/triage/feedback', '/v1/triage/feedback/*']) app.use(path, gate);
   }
 
   app.get('/healthz', (c) => {

@@ -174,6 +174,9 @@ describe('admin writes and failures', () => {
     await expectError(post, 503, 'SHUTTING_DOWN');
     expect(post.headers.get('retry-after')).not.toBeNull();
     await expectError(await app.request('/v1/calls/late', { method: 'DELETE', headers: auth }), 503, 'SHUTTING_DOWN');
+    await expectError(await app.request('/v1/calls/import', jsonPost({ url: 'https://example.org/cfp' }, auth)), 503, 'SHUTTING_DOWN');
+    await expectError(await app.request('/v1/triage/feedback', jsonPost({ call_id: 'x', id: 's', verdict: 'in_scope' }, auth)), 503, 'SHUTTING_DOWN');
+    await expectError(await app.request('/v1/triage/feedback/x/s', { method: 'DELETE', headers: auth }), 503, 'SHUTTING_DOWN');
     expect((await app.request('/v1/calls')).status).toBe(200);
     expect((await app.request('/v1/rank', jsonPost(LAM_DRAFT))).status).toBe(200);
   });
