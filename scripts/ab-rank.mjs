@@ -21,6 +21,8 @@ async function load(root) {
     m('bench/synthetic-world.js'), m('bench/synthetic-calls.js'), m('adapters/node/hnsw-index.js'), m('adapters/node/vector-cache.js'), m('core/matcher.js'),
     m('core/corpus/passage-id.js').catch(() => null), // builds before the passage-id module kept this in vector-cache
   ]);
+  // Builds with a shipped reference population (issue #17) rank with it, as the server does.
+  const refFile = await m('adapters/node/reference-file.js').catch(() => null);
   const keep = pid?.isWholeCallPassage ?? vc.isWholeCallPassage;
   const world = createWorld({ seed: 7, dims: 512 });
   const inner = syn.createSyntheticEmbedder(world);
@@ -38,7 +40,8 @@ async function load(root) {
   const calls = syn.syntheticCalls(world, size);
   const byId = new Map(calls.map((c) => [c.id, c]));
   const store = { name: 'synthetic', list: async () => calls, get: async (id) => byId.get(id), put: async () => {}, delete: async () => false };
-  const matcher = createMatcher({ embedder, index, store, today: () => '2026-11-22' });
+  const reference = refFile ? await refFile.loadReferencePopulation(embedder.id) : undefined;
+  const matcher = createMatcher({ embedder, index, store, today: () => '2026-11-22', ...(reference ? { reference } : {}) });
   await matcher.sync();
   const drafts = Array.from({ length: Q }, (_, i) => ({ ...syn.syntheticDraft(world, i), top_k: 10 }));
   for (const d of drafts) await matcher.rank(d); // warm-up: JIT, and every draft text and sentence embedded

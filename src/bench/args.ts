@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench`. */
 
-export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'catalogue'] as const;
+export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'e2e', 'catalogue'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -30,14 +30,27 @@ export interface BenchArgs {
   catalogueEmbed: boolean;
   /** Longest text the window section embeds whole (20,000+ characters take tens of seconds). */
   windowMaxChars: number;
+  /** e2e: the shared evaluation suites, read by path. */
+  evalDir: string;
+  /** e2e: rank requests per build at concurrency 1, 4 and 16. */
+  e2eRequests: [number, number, number];
+  e2eTriageRows: number;
+  e2eIndexCalls: number;
+  /** e2e: seconds after which a phase starts no more requests (its share of it per build). */
+  e2eSeconds: number;
+  /** e2e: a built checkout of an older build to run alongside (before/after in one run). */
+  e2eBase?: string;
+  /** Published papers (exemplars) on every synthetic call (issue #18); 0 = none. */
+  papers: number;
 }
 
-export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,catalogue] [--sizes 100,1000,10000,50000]
+export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e,catalogue] [--sizes 100,1000,10000,50000]
   [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
-  [--exact-limit <calls>] [--window-max-chars 16000] [--catalogue-pages 1000] [--catalogue-embed 1|0]
-  (catalogue runs only with --only catalogue)`;
+  [--exact-limit <calls>] [--window-max-chars 16000] [--eval-dir ../shared/eval] [--e2e-requests 40,48,64]
+  [--e2e-triage 500] [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>] [--papers <per call>]
+  [--catalogue-pages 1000] [--catalogue-embed 1|0] (catalogue runs only with --only catalogue)`;
 
 /**
  * @example
@@ -65,6 +78,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     cataloguePages: 1_000,
     catalogueEmbed: true,
     windowMaxChars: 16_000,
+    evalDir: '../shared/eval',
+    e2eRequests: [40, 48, 64],
+    e2eTriageRows: 500,
+    e2eIndexCalls: 1000,
+    e2eSeconds: 240,
+    papers: 0,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -103,6 +122,17 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--catalogue-pages': args.cataloguePages = num(flag, v); break;
       case '--catalogue-embed': args.catalogueEmbed = num(flag, v) !== 0; break;
       case '--window-max-chars': args.windowMaxChars = num(flag, v); break;
+      case '--eval-dir': args.evalDir = v ?? args.evalDir; break;
+      case '--e2e-requests': {
+        const [a = 0, b = 0, c = 0] = (v ?? '').split(',').map((x) => num(flag, x));
+        args.e2eRequests = [a, b, c];
+        break;
+      }
+      case '--e2e-triage': args.e2eTriageRows = num(flag, v); break;
+      case '--e2e-index-calls': args.e2eIndexCalls = num(flag, v); break;
+      case '--e2e-seconds': args.e2eSeconds = num(flag, v); break;
+      case '--e2e-base': args.e2eBase = v; break;
+      case '--papers': args.papers = num(flag, v); break;
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from './args.js';
 import { childMain } from './child.js';
 import { benchCatalogue } from './catalogue-bench.js';
+import { benchE2e } from './e2e-bench.js';
 import { benchEmbedders } from './embed-bench.js';
 import { benchHttp } from './http-bench.js';
 import { benchRankSizes } from './rank-bench.js';
@@ -53,6 +54,17 @@ if (argv[0] === '--child') {
   if (args.sections.includes('triage')) results.triage = await triage();
   if (args.sections.includes('catalogue')) results.catalogue = await benchCatalogue({ pages: args.cataloguePages, embed: args.catalogueEmbed });
   if (args.sections.includes('window')) results.window = await benchWindows(args.windowMaxChars);
+  if (args.sections.includes('e2e')) {
+    results.e2e = await benchE2e({
+      evalDir: args.evalDir,
+      requests: args.e2eRequests,
+      triageRows: args.e2eTriageRows,
+      indexCalls: args.e2eIndexCalls,
+      phaseSeconds: args.e2eSeconds,
+      threads: Math.min(2, cpus().length),
+      ...(args.e2eBase ? { base: args.e2eBase } : {}),
+    });
+  }
   await mkdir(args.out, { recursive: true });
   await writeFile(join(args.out, `${args.name}.json`), JSON.stringify({ args, ...results }, null, 2));
   const md = toMarkdown(results);

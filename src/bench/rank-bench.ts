@@ -35,6 +35,7 @@ export async function benchRankSizes(args: BenchArgs): Promise<SizeResult[]> {
         recallDrafts: args.recallDrafts,
         hnsw: { m: args.m, efConstruction: args.efConstruction, efSearch: args.efSearch },
         ...(args.exactLimit !== undefined ? { exactLimit: args.exactLimit } : {}),
+        ...(args.papers ? { papers: args.papers } : {}),
       };
       console.error(`[bench] rank hnsw ${size} calls`);
       const hnsw = await runInChild<RankRunResult>({ kind: 'rank', options: { ...base, saveDir: dir } });

@@ -6,6 +6,7 @@
  */
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { saveIndex } from '../adapters/node/index-files.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { isWholeCallPassage } from '../core/corpus/passage-id.js';
 import { cacheVectors } from '../adapters/node/vector-cache.js';
 import { createFlatIndex } from '../core/flat-index.js';
@@ -14,6 +15,7 @@ import type { Embedder, VectorIndex } from '../core/ports.js';
 import { candidateRecall } from './candidate-recall.js';
 import { createExactTopK, recallAtK, summarize, type LatencySummary } from './stats.js';
 import { createSyntheticEmbedder, syntheticDraft, syntheticStore } from './synthetic-calls.js';
+import { syntheticStoreWithPapers } from './synthetic-papers.js';
 import { createWorld } from './synthetic-world.js';
 
 export interface HnswParams {
@@ -36,6 +38,8 @@ export interface RankRunOptions {
   saveDir?: string;
   /** The matcher's exactLimit (calls up to which every call is scored); default its own. */
   exactLimit?: number;
+  /** Published papers (exemplars) on every call; none by default. */
+  papers?: number;
 }
 
 export interface RankRunResult {
@@ -95,7 +99,11 @@ export async function runRank(o: RankRunOptions): Promise<RankRunResult> {
     o.mode === 'hnsw'
       ? cacheVectors(await createHnswIndex({ dimensions: o.dims, ...o.hnsw, initialCapacity: o.size * 12 }), undefined, { keep: isWholeCallPassage })
       : createFlatIndex({ dimensions: o.dims });
-  const matcher = createMatcher({ embedder, index, store: syntheticStore(world, o.size), today: () => '2026-11-22',
+  // The shipped reference population, as the server ranks with it (issue #17): BM25 moments per call
+  // (computed in the build), dense ones only for an embedder with shipped statistics (not the synthetic one).
+  const reference = await loadReferencePopulation(embedder.id);
+  const matcher = createMatcher({ embedder, index, store: o.papers ? syntheticStoreWithPapers(world, o.size, o.papers) : syntheticStore(world, o.size), today: () => '2026-11-22',
+    ...(reference ? { reference } : {}),
     ...(o.exactLimit !== undefined ? { candidates: { exactLimit: o.exactLimit } } : {}) });
   const t0 = performance.now();
   await matcher.sync();

@@ -1,4 +1,6 @@
 /** Markdown tables for the benchmark results (the JSON is written as is). */
+import type { E2eResult } from './e2e-bench.js';
+import { e2eTables } from './e2e-report.js';
 import type { EmbedResult } from './embed-bench.js';
 import type { HttpResult } from './http-bench.js';
 import type { SizeResult } from './rank-bench.js';
@@ -14,6 +16,7 @@ export interface BenchResults {
   triage?: unknown;
   catalogue?: unknown;
   window?: WindowResult;
+  e2e?: E2eResult;
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
@@ -91,5 +94,6 @@ export function toMarkdown(r: BenchResults): string {
   }
   if (r.triage !== undefined) out.push('## Triage batch', '', '```json', JSON.stringify(r.triage, null, 2), '```', '');
   if (r.catalogue !== undefined) out.push('## Catalogue import and refresh', '', '```json', JSON.stringify(r.catalogue, null, 2), '```', '');
+  if (r.e2e) out.push(...e2eTables(r.e2e), '');
   return out.join('\n');
 }

@@ -9,7 +9,7 @@ import { hashText } from '../core/text/hash.js';
 import { createRng, intBetween, pick, randomUnit, type Rng } from './rng.js';
 import { embedWords, type SyntheticWorld } from './synthetic-world.js';
 
-function phrase(world: SyntheticWorld, r: Rng, field: number, other: number, words: number): string {
+export function phrase(world: SyntheticWorld, r: Rng, field: number, other: number, words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) {
     const x = r();
@@ -24,7 +24,7 @@ function sentence(world: SyntheticWorld, r: Rng, field: number, other: number, l
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }
 
-function fieldPair(world: SyntheticWorld, r: Rng): [number, number] {
+export function fieldPair(world: SyntheticWorld, r: Rng): [number, number] {
   const n = world.fields.length;
   const field = Math.floor(r() * n);
   // The second field is usually a neighbour (same area), sometimes anywhere.

@@ -16,6 +16,7 @@ import { prepareDraft, type PreparedDraft } from '../core/rank/draft.js';
 import { DEFAULT_RANK_PARAMS } from '../core/rank/fusion.js';
 import { scoreCalls, topCall } from '../core/rank/score-calls.js';
 import { loadEvalFiles, type EvalPaper } from '../eval/load.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { evalCorpus, evalDraft } from '../eval/run.js';
 
 export interface Pair {
@@ -50,7 +51,8 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
   if (opts.maxPapers !== undefined && papers.length > opts.maxPapers) {
     papers = [...papers].sort((a, b) => hashOf(a.id) - hashOf(b.id)).slice(0, opts.maxPapers);
   }
-  const { corpus, callIds } = await evalCorpus(suiteFiles.calls, embedder);
+  // The service's reference population, as the evaluation scores with it.
+  const { corpus, callIds } = await evalCorpus(suiteFiles.calls, embedder, await loadReferencePopulation(embedder.id));
   // The calibrated features need only the whole-draft vector (as in the evaluation), so sentences are not
   // embedded; the eval's embedding cache is shared, so papers `npm run eval` has seen cost nothing.
   const prepared = papers.map((p) => prepareDraft(evalDraft(p)));

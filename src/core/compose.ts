@@ -4,6 +4,7 @@
  * their own adapters and call composeMatcher; neither builds a matcher any other way, so both
  * rank with the calibration of their own embedder.
  */
+import type { ReferencePopulation } from './corpus/reference.js';
 import type { Logger } from './log.js';
 import { createMatcher, type Matcher } from './matcher.js';
 import type { CallStore, Embedder, VectorIndex } from './ports.js';
@@ -18,6 +19,8 @@ export interface RuntimeParts {
   /** The calibrations the runtime ships (data/calibration); the one for `embedder` is chosen. */
   calibrations: readonly Calibration[];
   log: Logger;
+  /** The reference population call scores are read against (data/reference); without it scores are read raw. */
+  reference?: ReferencePopulation;
   params?: Partial<RankParams>;
   candidates?: Partial<CandidateOptions>;
   today?: () => string;
@@ -39,6 +42,7 @@ export function composeMatcher(parts: RuntimeParts): Matcher {
     store: parts.store,
     calibration,
     log: parts.log,
+    ...(parts.reference ? { reference: parts.reference } : {}),
     ...(parts.params ? { params: parts.params } : {}),
     ...(parts.candidates ? { candidates: parts.candidates } : {}),
     ...(parts.today ? { today: parts.today } : {}),

@@ -6,6 +6,8 @@
  */
 import { createCorpus, type Corpus } from './corpus/corpus.js';
 import type { PassageOptions } from './corpus/passages.js';
+import type { ReferencePopulation } from './corpus/reference.js';
+import { createEmbeddingCache, type EmbeddingCacheOptions } from './embed/embedding-cache.js';
 import { createError } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import type { CallStore, Embedder, VectorIndex } from './ports.js';
@@ -28,9 +30,13 @@ export interface MatcherDeps {
   params?: Partial<RankParams>;
   candidates?: Partial<CandidateOptions>;
   passages?: PassageOptions;
+  /** The reference population call scores are read against (corpus/reference.ts). */
+  reference?: ReferencePopulation;
   log?: Logger;
   /** Today's date; injectable for tests. */
   today?: () => string;
+  /** The LRU of recent draft embeddings (texts and sentences, keyed by a hash); `{ maxEntries: 0 }` turns it off. */
+  draftCache?: EmbeddingCacheOptions;
 }
 
 /** A draft plus optional paging and filters; missing ones take their defaults. */
@@ -64,8 +70,9 @@ export function createMatcher(deps: MatcherDeps) {
   const calibration = deps.calibration ?? DEFAULT_CALIBRATION;
   const log = deps.log ?? silentLogger;
   const today = deps.today ?? (() => todayIso());
-  const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}) });
-  const scoring: ScoringContext = { corpus, embedder, params, candidates, calibration };
+  const corpus: Corpus = createCorpus({ embedder, index: deps.index, ...(deps.passages ? { passages: deps.passages } : {}), ...(deps.reference ? { reference: deps.reference } : {}) });
+  // Drafts go through the LRU (an author re-ranks an edited draft); calls are embedded once into the index anyway.
+  const scoring: ScoringContext = { corpus, embedder: createEmbeddingCache(embedder, deps.draftCache), params, candidates, calibration };
   // While a first start embeds the calls in the background (warm), rankings are lexical only: the
   // calls embedded so far and the rest would not be comparable on the dense score.
   let warming: { embedded: number; total: number } | undefined;
@@ -127,23 +134,37 @@ export function createMatcher(deps: MatcherDeps) {
     return call;
   }
 
-  /** Store and index a validated call, without a restart. */
+  async function put(call: Call): Promise<Call> {
+    const before = corpus.calls.get(call.id);
+    await store.put(call);
+    try {
+      const { embedded } = await corpus.upsert([call]);
+      log('call.ingest', { call_id: call.id, embedded });
+      return call;
+    } catch (err) {
+      // An ingest answered with an error must not leave the call stored or served (issue #21): put back what was there.
+      await (before ? store.put(before) : store.delete(call.id)).catch(() => log('call.restore_failed', { call_id: call.id, what: 'store' }));
+      await corpus.remove([call.id]);
+      if (before) await corpus.upsert([before]).catch(() => log('call.restore_failed', { call_id: call.id, what: 'index' }));
+      throw err;
+    }
+  }
+
+  /**
+   * Store and index a validated call, without a restart. A call given without `papers` keeps the
+   * papers the stored one has: they are managed on their own (papers/ops.ts), and re-posting a
+   * call's CFP text must not drop them.
+   */
   function ingest(call: Call): Promise<Call> {
     return serial(async () => {
-      const before = corpus.calls.get(call.id);
-      await store.put(call);
-      try {
-        const { embedded } = await corpus.upsert([call]);
-        log('call.ingest', { call_id: call.id, embedded });
-        return call;
-      } catch (err) {
-        // An ingest answered with an error must not leave the call stored or served (issue #21): put back what was there.
-        await (before ? store.put(before) : store.delete(call.id)).catch(() => log('call.restore_failed', { call_id: call.id, what: 'store' }));
-        await corpus.remove([call.id]);
-        if (before) await corpus.upsert([before]).catch(() => log('call.restore_failed', { call_id: call.id, what: 'index' }));
-        throw err;
-      }
+      const kept = call.papers === undefined ? corpus.calls.get(call.id)?.papers : undefined;
+      return put(kept ? { ...call, papers: kept } : call);
     });
+  }
+
+  /** Read, change and store one call in the mutation queue, so concurrent changes never lose one another (UNKNOWN_CALL for an unknown call). */
+  function update(id: string, change: (call: Call) => Call): Promise<Call> {
+    return serial(async () => put(change(getCall(id))));
   }
 
   function remove(id: string): Promise<void> {
@@ -160,10 +181,10 @@ export function createMatcher(deps: MatcherDeps) {
     return scoreDraft(warming ? lexicalOnly : scoring, draftOf(draft), opts);
   }
 
-  /** The author's ranking from an already scored draft. */
-  function rankScored(sd: ScoredDraft, query: Partial<RankQuery> = {}, startedAt?: number): Promise<RankResponse> {
+  /** The author's ranking from an already scored draft; `evidence: false` leaves matched_topics empty (nothing more is embedded). */
+  function rankScored(sd: ScoredDraft, query: Partial<RankQuery> = {}, startedAt?: number, opts: { evidence?: boolean } = {}): Promise<RankResponse> {
     const q: RankQuery = { ...filtersOf(query), top_k: query.top_k ?? 10, as_of: query.as_of ?? today(), open_only: query.open_only ?? false };
-    return rankingOf(sd, corpus.calls, q, params, embedder.id, startedAt);
+    return rankingOf(sd, corpus.calls, q, params, embedder.id, startedAt, opts);
   }
 
   /** Score a draft and rank the calls for it. */
@@ -174,7 +195,7 @@ export function createMatcher(deps: MatcherDeps) {
     return wasWarming ? { ...response, index: indexStatus() } : response;
   }
 
-  return { embedder, corpus, params, calibration, today, sync, warm, indexStatus, listCalls, getCall, ingest, remove, scoreDraft: score, rankScored, rank };
+  return { embedder, corpus, params, calibration, today, sync, warm, indexStatus, listCalls, getCall, ingest, update, remove, scoreDraft: score, rankScored, rank };
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;

@@ -3,6 +3,7 @@
  * plain objects implementing these (see src/adapters/). Each port has a
  * contract test suite in tests/contracts/ that every adapter runs.
  */
+import type { FeedbackRecord } from './feedback/schema.js';
 import type { Call } from './schema.js';
 
 /** Turns text into unit-length vectors. */
@@ -65,4 +66,20 @@ export interface CallStore {
   /** Insert or replace. `sourceText` is the raw CFP text when the call came from one. */
   put(call: Call): Promise<void>;
   delete(id: string): Promise<boolean>;
+}
+
+/**
+ * Where editors' triage decisions live, per call (feedback/). Confidential: only decisions an editor
+ * chose to record, holding a vector and a label (text only when the editor asked), listable and
+ * deletable per call. Never read when ranking for authors.
+ */
+export interface FeedbackStore {
+  readonly name: string;
+  /** The call's decisions, oldest first. */
+  list(callId: string): Promise<FeedbackRecord[]>;
+  /** Insert, or replace the decision with the same `call_id` and `id`. */
+  put(record: FeedbackRecord): Promise<void>;
+  delete(callId: string, id: string): Promise<boolean>;
+  /** Remove every decision of the call; returns how many there were. */
+  clear(callId: string): Promise<number>;
 }

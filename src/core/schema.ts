@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { createError } from './errors.js';
 import { fieldIssues, issueSummary } from './validate.js';
+import { Exemplar, MAX_PAPERS_PER_CALL } from './papers/schema.js';
 
 /**
  * `YYYY-MM-DD`, or `YYYY-MM` when a CFP gives only a month (e.g. "Publication Date: March 2026").
@@ -176,6 +177,8 @@ export const Call = z.object({
   /** When the catalogue first imported the call and last changed its content (ISO timestamps). */
   first_seen: z.string().max(40).optional(),
   updated_at: z.string().max(40).optional(),
+  /** Published papers of the call (exemplars): ranked against as their own evidence (papers/, rank/exemplar-*.ts). */
+  papers: z.array(Exemplar).max(MAX_PAPERS_PER_CALL).optional(),
   /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
   triage: z
     .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })
@@ -323,9 +326,21 @@ export const TopicMatch = z.object({
   similarity: z.number(),
   /** The sentence of the draft that supports the match. */
   sentence: z.string(),
+  /** 0 = the draft's title; k >= 1 = the k-th sentence of the abstract (the reason's "sentence k"). */
   sentence_index: z.number().int().nonnegative(),
 });
 export type TopicMatch = z.infer<typeof TopicMatch>;
+
+/** The call's published paper nearest to the draft (`Call.papers`), shown as "similar published paper: <title>". */
+export const SimilarPaper = z.object({
+  id: z.string(),
+  title: z.string(),
+  doi: z.string().optional(),
+  url: z.string().optional(),
+  /** Cosine between the draft and the paper. */
+  similarity: z.number(),
+});
+export type SimilarPaper = z.infer<typeof SimilarPaper>;
 
 export const RankedCall = z.object({
   call_id: z.string(),
@@ -336,10 +351,18 @@ export const RankedCall = z.object({
   /** Raw fused score used for ordering (comparable within one ranking only). */
   score: z.number(),
   components: z.object({ dense: z.number(), lexical: z.number() }),
+  /** Topics the draft matches; empty when the fit is below the in-scope threshold. */
   matched_topics: z.array(TopicMatch),
+  /**
+   * Only when the fit is below the in-scope threshold: the call's closest topics, weak evidence
+   * (they resemble the draft most, but the draft is not judged in scope of the call).
+   */
+  nearest_topics: z.array(TopicMatch).optional(),
   deadline: DeadlineStatus,
   requirements: z.array(RequirementCheck),
   submission_url: z.string().optional(),
+  /** Only for calls with published papers (exemplars) when one is close to the draft. */
+  similar_paper: SimilarPaper.optional(),
 });
 export type RankedCall = z.infer<typeof RankedCall>;
 
@@ -451,18 +474,35 @@ export type TriageRequest = z.infer<typeof TriageRequest>;
 export const TriageVerdict = z.enum(['in_scope', 'borderline', 'out_of_scope']);
 export type TriageVerdict = z.infer<typeof TriageVerdict>;
 
+/** What a verdict adjusted by editors' decisions says about them (TriageResult.feedback; feedback/). */
+export const FeedbackUse = z.object({
+  decisions: z.number().int(),
+  in_scope: z.number().int(),
+  out_of_scope: z.number().int(),
+  /** The probability before the call's decisions adjusted it. */
+  base_probability: z.number().min(0).max(1),
+});
+export type FeedbackUse = z.infer<typeof FeedbackUse>;
+
 export const TriageResult = z.object({
   id: z.string(),
   verdict: TriageVerdict,
   /** Calibrated probability that the submission is in scope of the call. */
   probability: z.number().min(0).max(1),
+  /** Topics the submission matches; empty unless the verdict is in scope. */
   matched_topics: z.array(TopicMatch),
+  /** Below the in-scope threshold: the closest topics, weak evidence, not matches. */
+  nearest_topics: z.array(TopicMatch).optional(),
   /** The call's listed topics that no sentence of the submission reaches. */
   unmatched_topics: z.array(z.string()),
   /** One line built from the evidence. */
   reason: z.string(),
   /** Another call that fits much better, when there is one. */
   better_fit: z.object({ call_id: z.string(), title: z.string(), probability: z.number().min(0).max(1) }).optional(),
+  /** Editors only: how the call's recorded decisions adjusted `probability` (feedback/). */
+  feedback: FeedbackUse.optional(),
+  /** Editors only: the key to send with a decision on this submission (POST /v1/triage/feedback). */
+  feedback_key: z.string().optional(),
 });
 export type TriageResult = z.infer<typeof TriageResult>;
 

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFileStore } from '../adapters/node/file-store.js';
 import { loadCalibrations } from '../adapters/node/calibration-file.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { createHnswIndex } from '../adapters/node/hnsw-index.js';
 import { isWholeCallPassage } from '../core/corpus/passage-id.js';
 import { cacheVectors, restoreCachedHnsw } from '../adapters/node/vector-cache.js';
@@ -114,8 +115,11 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
 
   // The in-scope probability uses the calibration of this embedder (composeMatcher picks it from data/calibration).
   const calibrations = await loadCalibrations();
+  // The reference population call scores are read against (data/reference; dense statistics only for embedders they were computed for).
+  const reference = await loadReferencePopulation(embedder.id);
+  log('reference.loaded', { abstracts: reference?.abstracts.length ?? 0, dense: Boolean(reference?.dense) });
   if (opts.calls) {
-    const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations });
+    const matcher = composeMatcher({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), store: createMemoryStore(opts.calls), log, calibrations, ...(reference ? { reference } : {}) });
     await matcher.sync();
     return { matcher, embedder, persist: async () => true, persistence: () => ({ current: true, failures: 0 }), dispose: async () => embedder.dispose?.() };
   }
@@ -128,7 +132,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   const cleaned = await cleanIndexDir(indexDir);
   if (cleaned > 0) log('index.cleaned', { files: cleaned });
   const index = await openIndex(indexDir, embedder, Boolean(opts.exact), log);
-  const matcher = composeMatcher({ embedder, index, store, log, calibrations });
+  const matcher = composeMatcher({ embedder, index, store, log, calibrations, ...(reference ? { reference } : {}) });
   const t0 = Date.now();
   // A first start with hundreds of calls to embed would take minutes: rank lexically meanwhile.
   const warming = opts.background ? (await matcher.warm()).state === 'warming' : false;

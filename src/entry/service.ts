@@ -10,6 +10,7 @@ import { explainerFromEnv, type LlmEnv } from '../core/explain/from-env.js';
 import type { CatalogueService } from '../core/catalogue/service.js';
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
+import type { FeedbackStore } from '../core/ports.js';
 import { createApp } from '../http/app.js';
 import type { ClientKey } from '../http/rate-limit.js';
 import { securityFromEnv } from '../http/security.js';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   clientKey?: ClientKey;
   /** The catalogue importer (Node only) behind POST /v1/calls/import. */
   catalogue?: CatalogueService;
+  /** Where editors' triage decisions are kept (Node: DATA_DIR/feedback; Workers: D1). */
+  feedback?: FeedbackStore;
   /** Readers of binary draft files (PDF, .docx) the runtime has; text kinds need none. */
   draftReaders?: DraftFileReaders;
   /** False once the server is shutting down: admin writes then answer 503 SHUTTING_DOWN. */
@@ -56,6 +59,7 @@ export function createService(matcher: Matcher, env: ServiceEnv, opts: ServiceOp
     log: opts.log,
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     onChange: opts.onChange,
+    ...(opts.feedback ? { feedback: opts.feedback } : {}),
     ...(explainer ? { explainer } : {}),
     security: securityFromEnv({ RATE_LIMIT: env.RATE_LIMIT, CORS_ORIGINS: env.CORS_ORIGINS }, opts.clientKey),
     ...(opts.catalogue ? { catalogue: opts.catalogue } : {}),

@@ -7,6 +7,7 @@
  */
 import type { Ai, D1Database, Vectorize } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
+import { createD1FeedbackStore } from '../adapters/workers/d1-feedback-store.js';
 import { createWorkerRuntime, type WorkerRuntime } from '../adapters/workers/worker-runtime.js';
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
@@ -54,7 +55,7 @@ export default {
     if (app?.matcher !== matcher || app.token !== env.ADMIN_TOKEN) {
       // The same service as Node's (entry/service.ts), LLM explainer included when LLM_BASE_URL and
       // LLM_MODEL are set. Rate limits are per isolate (in memory), keyed by the cf-connecting-ip header.
-      const hono = createService(matcher, env, { log: (e, f) => logger(e, f), onChange: () => rt.invalidate() });
+      const hono = createService(matcher, env, { log: (e, f) => logger(e, f), onChange: () => rt.invalidate(), feedback: createD1FeedbackStore({ db: env.DB }) });
       app = { matcher, token: env.ADMIN_TOKEN, hono };
     }
     return app.hono.fetch(request);

@@ -13,6 +13,10 @@ import { loadCalibrations } from '../adapters/node/calibration-file.js';
 import { calibrationFor } from '../core/rank/calibration.js';
 import { loadEvalFiles } from './load.js';
 import { formatCi95, formatDifference } from './metrics.js';
+import { exemplarJson, formatExemplarTable, parseExemplars, runExemplarEval } from './exemplars.js';
+import { formatFeedbackTable, parseCounts, simulateFeedback } from './feedback-sim.js';
+import { formatLengthGroups, parseReduce } from './reduce.js';
+import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { renderHtmlReport } from './report-html.js';
 import type { EvalPaper } from './load.js';
 import type { EvalResult } from './run.js';
@@ -34,6 +38,17 @@ Options:
   --scorer <name>     headline scorer (default ${DEFAULT_SCORER}; known: ${SCORERS.map((s) => s.name).join(', ')});
                       repeat to run only the named scorers (hybrid+evidence
                       embeds every sentence and is only run when named)
+  --reduce titles=<s> cut a seeded share s of the calls to their title alone and report
+                      acc@1/MRR apart for papers of cut calls and of the rest (and the gap);
+                      sentences=<n> cuts every abstract to its first n sentences (short
+                      drafts); both: titles=0.5,sentences=1
+  --seed <n>          seed of --reduce and --exemplars (default 1)
+  --exemplars <k,...> give each call k of its own papers as exemplars (seeded; a paper is never its
+                      own exemplar and pooled papers are never scored) and report each k, e.g. 0,1,3,5
+  --feedback <n,...>  simulate editors' decisions: per call, n labelled submissions (seeded) adjust
+                      its triage; triage F1 and AUROC on the rest for each n, e.g. 0,5,20
+  --exemplar-share <s> only a seeded share s of the calls get exemplars; papers of calls with and
+                      without them are reported apart (default 1)
   --cache <dir>       embedding cache directory (default eval/.cache)
   --no-cache          do not read or write the embedding cache
   -h, --help          this help
@@ -63,6 +78,8 @@ export function formatEvalTable(res: EvalResult): string {
     ...Object.entries(res.by_scorer_extra).flatMap(([name, x]) =>
       x.ci95_headline_minus_this ? [`  ${res.extra.default_scorer} minus ${name} (paired): ${formatDifference(x.ci95_headline_minus_this)}`] : [],
     ),
+    ...(Object.values(res.by_scorer_extra).some((x) => x.length_groups) ? ['calls cut to their title (--reduce), in-scope papers by their call:'] : []),
+    ...Object.entries(res.by_scorer_extra).flatMap(([name, x]) => (x.length_groups ? [formatLengthGroups(name, x.length_groups)] : [])),
   ].join('\n');
 }
 
@@ -106,6 +123,11 @@ export async function evalCommand(argv: string[]): Promise<number> {
       outcomes: { type: 'string' },
       scorer: { type: 'string', multiple: true },
       cache: { type: 'string' },
+      reduce: { type: 'string' },
+      seed: { type: 'string' },
+      exemplars: { type: 'string' },
+      'exemplar-share': { type: 'string' },
+      feedback: { type: 'string' },
       'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -130,14 +152,40 @@ export async function evalCommand(argv: string[]): Promise<number> {
     const bar = createProgress(papers.length);
     // The calibration the service itself loads for this embedder, so fit, oos_auroc and triage_f1 are the product's.
     const calibration = calibrationFor(inner.id, await loadCalibrations());
-    const res = await runEval({
+    // The reference population the service ships, with this embedder's dense statistics when computed.
+    const reference = await loadReferencePopulation(inner.id);
+    const seed = values.seed ? Number(values.seed) : 1;
+    const options = {
       calls,
       papers,
       embedder,
       scorers,
       calibration,
-      onProgress: (done, total) => bar.update(done, `${done}/${total} papers`),
-    });
+      ...(reference ? { reference } : {}),
+      ...(values.reduce ? { reduce: parseReduce(values.reduce, seed) } : {}),
+      onProgress: (done: number, total: number) => bar.update(done, `${done}/${total} papers`),
+    };
+    if (values.feedback !== undefined) {
+      const report = await simulateFeedback({ calls, papers, embedder, calibration, ...(reference ? { reference } : {}), ns: parseCounts(values.feedback, '--feedback'), seed });
+      bar.finish();
+      console.log(formatFeedbackTable(report));
+      if (values.json) {
+        await mkdir(dirname(values.json), { recursive: true });
+        await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+      }
+      return 0;
+    }
+    if (values.exemplars !== undefined) {
+      const report = await runExemplarEval(options, parseExemplars(values.exemplars, seed, values['exemplar-share'] ? Number(values['exemplar-share']) : 1));
+      bar.finish();
+      console.log(formatExemplarTable(report));
+      if (values.json) {
+        await mkdir(dirname(values.json), { recursive: true });
+        await writeFile(values.json, `${JSON.stringify(exemplarJson(report), null, 2)}\n`);
+      }
+      return 0;
+    }
+    const res = await runEval(options);
     bar.finish();
     console.log(formatEvalTable(res));
     if (values.json) {

@@ -160,7 +160,7 @@ describe('scorer names and cross-lists', () => {
 
 describe('pairedDifference', () => {
   const outcomes = (ranks: ReadonlyArray<number | null>): PaperOutcome[] =>
-    ranks.map((rank, i) => ({ id: `p${i}`, inScope: rank !== null, rank, topCall: 'c', topProbability: 0.5, crosslistHit: null }));
+    ranks.map((rank, i) => ({ id: `p${i}`, callId: rank === null ? null : 'c', inScope: rank !== null, rank, topCall: 'c', topProbability: 0.5, crosslistHit: null }));
   it('resamples the same papers for both scorers: a scorer never behind gives an interval at or above 0', () => {
     // Headline ranks 1,1,2,1 vs 1,2,2,3: acc@1 differences 0,1,0,1 (mean 0.5), out-of-scope papers ignored.
     const d = pairedDifference(outcomes([1, 1, 2, 1, null]), outcomes([1, 2, 2, 3, null]));

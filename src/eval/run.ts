@@ -4,6 +4,7 @@
  * `eval` command; takes any Embedder (tests pass a tiny deterministic one).
  */
 import { createCorpus, type Corpus } from '../core/corpus/corpus.js';
+import type { ReferencePopulation } from '../core/corpus/reference.js';
 import { createFlatIndex } from '../core/flat-index.js';
 import type { Embedder } from '../core/ports.js';
 import { DEFAULT_CALIBRATION, DEFAULT_IN_SCOPE_THRESHOLD, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
@@ -11,9 +12,12 @@ import { prepareDraft } from '../core/rank/draft.js';
 import type { EmbeddedText } from '../core/rank/evidence.js';
 import type { EmbeddedDraft } from '../core/rank/features.js';
 import { topCall } from '../core/rank/score-calls.js';
-import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type EvalCall } from '../core/schema.js';
+import { mergeExemplars } from '../core/papers/exemplars.js';
+import { ExemplarInput, MAX_PAPER_ABSTRACT_CHARS, type ValidExemplarInput } from '../core/papers/schema.js';
+import { callFromEval, Draft, isCallId, MAX_ABSTRACT_CHARS, type Call, type EvalCall } from '../core/schema.js';
 import { checkEvalSet, type EvalPaper } from './load.js';
 import { accAtK, auroc, bootstrapInterval, f1, mrr, ndcgAtK, rankOf, type Ci95, type Interval } from './metrics.js';
+import { firstSentences, lengthGroups, reduceCalls, type LengthGroups, type ReduceSpec } from './reduce.js';
 import { needsSentences, pickScorers, type Scorer } from './scorers.js';
 import type { StrategyInput } from './strategies/index.js';
 
@@ -33,6 +37,8 @@ export interface EvalMetrics {
 /** Per-paper outcome under one scorer (kept for plots). */
 export interface PaperOutcome {
   id: string;
+  /** The labelled call (external id), null out of scope. */
+  callId: string | null;
   inScope: boolean;
   /** Pessimistic rank of the labelled call (null when out of scope). */
   rank: number | null;
@@ -51,6 +57,8 @@ export interface ScorerExtra {
    * papers; absent for the headline scorer itself. An interval above 0 means the headline is ahead.
    */
   ci95_headline_minus_this?: { acc_at_1: Interval; mrr: Interval };
+  /** With `reduce`: in-scope papers of calls cut to their title vs the rest. */
+  length_groups?: LengthGroups;
 }
 
 export interface ScorerResult {
@@ -76,6 +84,12 @@ export interface RunEvalOptions {
   scorers?: readonly string[];
   calibration?: Calibration;
   threshold?: number;
+  /** The reference population the calls are normalised against (the service's: loadReference); none when absent. */
+  reference?: ReferencePopulation;
+  /** Cut a seeded share of the calls to their title (mixed-length evaluation, reduce.ts). */
+  reduce?: ReduceSpec;
+  /** Papers attached to calls (by external call id) as their exemplars (exemplars.ts); none may be among `papers`. */
+  exemplars?: ReadonlyMap<string, readonly EvalPaper[]>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -91,19 +105,23 @@ export function crosslistMatch(callId: string, categories: readonly string[]): b
  */
 export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   checkEvalSet(opts.calls, opts.papers);
+  checkExemplarsApart(opts.papers, opts.exemplars);
+  const { calls, reduced } = opts.reduce ? reduceCalls(opts.calls, opts.reduce) : { calls: opts.calls, reduced: undefined };
   const scorers = pickScorers(opts.scorers);
   const calibration = opts.calibration ?? DEFAULT_CALIBRATION;
   const threshold = opts.threshold ?? DEFAULT_IN_SCOPE_THRESHOLD;
   const withSentences = needsSentences(scorers);
 
   // Papers and outcomes are mapped between external and internal ids alike.
-  const { corpus, callIds, internal: ids, external } = await evalCorpus(opts.calls, opts.embedder);
+  const { corpus, callIds, internal: ids, external } = await evalCorpus(calls, opts.embedder, opts.reference, opts.exemplars);
 
+  for (const s of scorers) await s.prepare?.({ corpus, embedder: opts.embedder });
   const outcomes = new Map<string, PaperOutcome[]>(scorers.map((s) => [s.name, []]));
   const scoreMs = new Map<string, number>(scorers.map((s) => [s.name, 0]));
   let embedMs = 0;
   for (const [n, original] of opts.papers.entries()) {
-    const paper = { ...original, call_id: original.call_id === null ? null : (ids.get(original.call_id) ?? original.call_id) };
+    const abstract = opts.reduce?.sentences && original.abstract ? firstSentences(original.abstract, opts.reduce.sentences) : original.abstract;
+    const paper = { ...original, abstract, call_id: original.call_id === null ? null : (ids.get(original.call_id) ?? original.call_id) };
     const draft = evalDraft(paper);
     const prepared = prepareDraft(draft);
     const t0 = performance.now();
@@ -111,11 +129,13 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     embedMs += performance.now() - t0;
     if (!vector) throw new Error(`the embedder returned no vector for paper "${paper.id}"`);
     const embedded: EmbeddedDraft = { ...prepared, vector };
-    const sentences: EmbeddedText[] | undefined = withSentences ? prepared.sentences.map((text, i) => ({ text, vector: sentenceVectors[i] as Float32Array })) : undefined;
+    const sentences: EmbeddedText[] | undefined = withSentences
+      ? prepared.sentences.map((text, i) => ({ text, index: i, vector: sentenceVectors[i] as Float32Array })).filter((u) => u.text)
+      : undefined;
     for (const scorer of scorers) {
       const t1 = performance.now();
       const scored = scorePaper(paper, { corpus, draft: embedded, callIds, ...(sentences ? { sentences } : {}) }, scorer, calibration, external);
-      const outcome = { ...scored, topCall: external.get(scored.topCall) ?? scored.topCall };
+      const outcome = { ...scored, callId: original.call_id, topCall: external.get(scored.topCall) ?? scored.topCall };
       scoreMs.set(scorer.name, (scoreMs.get(scorer.name) ?? 0) + performance.now() - t1);
       outcomes.get(scorer.name)?.push(outcome);
     }
@@ -128,6 +148,10 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
     const list = outcomes.get(scorer.name) ?? [];
     const ms = (embedMs + (scoreMs.get(scorer.name) ?? 0)) / nPapers;
     results[scorer.name] = summarize(list, threshold, ms);
+    if (reduced?.size) {
+      const ranked = list.flatMap((o) => (o.callId !== null ? [{ callId: o.callId, rank: o.rank ?? Infinity }] : []));
+      (results[scorer.name] as ScorerResult).extra.length_groups = lengthGroups(ranked, reduced);
+    }
   }
   const head = results[scorers[0]?.name ?? ''] as ScorerResult;
   for (const r of Object.values(results)) {
@@ -142,7 +166,7 @@ export async function runEval(opts: RunEvalOptions): Promise<EvalResult> {
   };
 }
 
-function scorePaper(paper: EvalPaper, input: StrategyInput, scorer: Scorer, calibration: Calibration, external: ReadonlyMap<string, string> = new Map()): PaperOutcome {
+function scorePaper(paper: EvalPaper, input: StrategyInput, scorer: Scorer, calibration: Calibration, external: ReadonlyMap<string, string> = new Map()): Omit<PaperOutcome, 'callId'> {
   const scored = scorer.score(input);
   const scores = new Map(scored.map((s) => [s.callId, s.score]));
   // Deterministic top call: best score, ties broken by call id (as the matcher does).
@@ -178,10 +202,10 @@ export interface EvalCorpus {
  * @example
  * const { corpus, callIds } = await evalCorpus(calls, embedder);
  */
-export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder): Promise<EvalCorpus> {
-  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }) });
+export async function evalCorpus(calls: readonly EvalCall[], embedder: Embedder, reference?: ReferencePopulation, exemplars?: ReadonlyMap<string, readonly EvalPaper[]>): Promise<EvalCorpus> {
+  const corpus = createCorpus({ embedder, index: createFlatIndex({ dimensions: embedder.dimensions }), ...(reference ? { reference } : {}) });
   const internal = internalCallIds(calls);
-  await corpus.upsert(calls.map((c) => callFromEval(c, internal.get(c.id))));
+  await corpus.upsert(calls.map((c) => withEvalExemplars(callFromEval(c, internal.get(c.id)), exemplars?.get(c.id))));
   return { corpus, callIds: [...corpus.calls.keys()].sort(), internal, external: new Map([...internal].map(([ext, int]) => [int, ext])) };
 }
 
@@ -264,4 +288,24 @@ export function summarize(list: readonly PaperOutcome[], threshold: number, msPe
     extra: { ...(cross.length ? { acc_at_1_crosslist: cross.filter((o) => o.crosslistHit).length / cross.length } : {}), ci95 },
     outcomes: [...list],
   };
+}
+
+/** A paper of the suite as a call's exemplar: embedded as the same text the paper is ranked as (paperText = prepareDraft().text). */
+export function exemplarInputOf(paper: EvalPaper): ValidExemplarInput {
+  const draft = evalDraft(paper);
+  const title = draft.title || draft.abstract.slice(0, 1_000);
+  return ExemplarInput.parse({ title, abstract: draft.title ? draft.abstract.slice(0, MAX_PAPER_ABSTRACT_CHARS) : '', keywords: draft.keywords });
+}
+
+function withEvalExemplars(call: Call, papers: readonly EvalPaper[] | undefined): Call {
+  if (!papers?.length) return call;
+  return { ...call, papers: mergeExemplars([], papers.map(exemplarInputOf), 'manual').papers };
+}
+
+/** Leave-one-out: a paper that is some call's exemplar is never scored (it would find itself). */
+function checkExemplarsApart(papers: readonly EvalPaper[], exemplars: ReadonlyMap<string, readonly EvalPaper[]> | undefined): void {
+  if (!exemplars) return;
+  const used = new Set([...exemplars.values()].flatMap((ps) => ps.map((p) => p.id)));
+  const clash = papers.find((p) => used.has(p.id));
+  if (clash) throw new Error(`paper "${clash.id}" is both scored and an exemplar`);
 }

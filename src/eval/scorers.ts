@@ -2,6 +2,8 @@
  * The scorers the harness reports, by name (src/eval/strategies/). All but the sentence-evidence
  * one are scored from one embedding of each paper.
  */
+import { exemplarStrategyByName } from './strategies/exemplar-strategy.js';
+import { exemplarVariantByName } from './strategies/exemplar-variants.js';
 import { STRATEGIES, type Strategy } from './strategies/index.js';
 
 export type Scorer = Strategy;
@@ -17,7 +19,7 @@ export const DEFAULT_SCORER = 'hybrid';
 /** Scorers by name; an unknown name is an error that lists the known ones. */
 export function pickScorers(names?: readonly string[]): Scorer[] {
   return (names && names.length ? names : DEFAULT_SCORER_SET).map((n) => {
-    const s = SCORERS.find((x) => x.name === n);
+    const s = SCORERS.find((x) => x.name === n) ?? exemplarStrategyByName(n) ?? exemplarVariantByName(n);
     if (!s) throw new Error(`unknown scorer "${n}" (known: ${SCORERS.map((x) => x.name).join(', ')})`);
     return s;
   });

@@ -9,6 +9,7 @@ import { createError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
+import type { FeedbackStore } from '../core/ports.js';
 import { deadline } from './deadline.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
@@ -16,6 +17,8 @@ import { feedRoutes } from './routes/feeds.js';
 import { importRoutes } from './routes/import.js';
 import type { CatalogueService } from '../core/catalogue/service.js';
 import { explainRoutes } from './routes/explain.js';
+import { feedbackDeps, feedbackRoutes } from './routes/feedback.js';
+import { paperRoutes } from './routes/papers.js';
 import { docsRoutes } from './routes/docs.js';
 import { extractRoutes } from './routes/extract.js';
 import type { DraftFileReaders } from '../core/draft-file/index.js';
@@ -46,6 +49,8 @@ export interface AppDeps {
   acceptingAdmin?: () => boolean;
   /** Extra fields for /healthz (index persistence, embedding queue). */
   health?: () => Record<string, unknown>;
+  /** Where editors' triage decisions are kept; with ADMIN_TOKEN it enables /v1/triage/feedback. */
+  feedback?: FeedbackStore;
   /** Readers of binary draft files (PDF, .docx) chosen by the entry; without them only text kinds (.tex, .md, .txt) are read. */
   draftReaders?: DraftFileReaders;
 }
@@ -131,8 +136,11 @@ export function createApp(deps: AppDeps): Hono {
   const feeds = feedRoutes(deps.matcher);
   app.route('/v1', feeds.api);
   app.route('/', feeds.public);
+  app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
-  app.route('/v1', triageRoutes(deps.matcher));
+  const feedback = feedbackDeps(deps.feedback, deps.adminToken);
+  app.route('/v1', triageRoutes(deps.matcher, {}, { adminToken: deps.adminToken, feedback }));
+  app.route('/v1', feedbackRoutes(deps.matcher, deps.adminToken, feedback));
   app.route('/', docsRoutes());
   app.route('/', webRoutes({ matcher: deps.matcher, draftReaders: deps.draftReaders ?? {}, explainer: deps.explainer, log }));
 

@@ -10,6 +10,7 @@ import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import { ExplainRequest, Explanation } from '../core/explain/schema.js';
 import { ImportRequest } from '../core/catalogue/types.js';
 import { Call, CallListQuery, DeadlineStatus, EvalCall, ExtractedDraft, FilterSummary, RankRequest, RankResponse, TriageRequest, TriageResponse } from '../core/schema.js';
+import { paperAndFeedbackRoutes } from './openapi-papers.js';
 
 const ErrorBody = z.object({
   error: z.object({
@@ -102,6 +103,7 @@ export const CORE_ROUTES: RouteDoc[] = [
   },
   { method: 'get', path: '/feeds/calls.xml', summary: 'Atom feed of new and changed calls (`?publisher=`, `?limit=`)', tag: 'calls', responses: { 200: undefined, 400: ErrorBody }, produces: 'application/atom+xml' },
   { method: 'get', path: '/v1/feeds/match.xml', summary: 'Atom feed of the calls that fit a saved query (`?q=`, `min_fit`, `open_only`, `limit`)', tag: 'match', responses: { 200: undefined, 400: ErrorBody }, produces: 'application/atom+xml' },
+  ...paperAndFeedbackRoutes(ErrorBody),
 ];
 
 /** `/v1/calls/:id` -> `/v1/calls/{id}`. */

@@ -8,7 +8,7 @@ import { createFlatIndex } from '../../src/core/flat-index.js';
 import { createMatcher, type Matcher } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
 import type { Embedder } from '../../src/core/ports.js';
-import { inScopeProbability } from '../../src/core/rank/calibration.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD, inScopeProbability } from '../../src/core/rank/calibration.js';
 import { evidenceOfCall } from '../../src/core/rank/evidence.js';
 import { byScore, scoreCalls } from '../../src/core/rank/score-calls.js';
 import { Call, type CallInput } from '../../src/core/schema.js';
@@ -39,9 +39,11 @@ async function setup() {
 
 /** Evidence of every call, computed eagerly from the draft's sentences (what ranking did before it was lazy). */
 async function eagerEvidence(matcher: Matcher, embedder: Embedder, sentences: readonly string[]) {
-  const vectors = await embedder.embed(sentences);
-  const units = sentences.map((text, i) => ({ text, vector: vectors[i] as Float32Array }));
-  return new Map([...matcher.corpus.calls.keys()].map((id) => [id, evidenceOfCall(matcher.corpus, id, units)]));
+  // Index 0 is the title slot (empty without a title): not an evidence unit then.
+  const kept = sentences.map((text, index) => ({ text, index })).filter((u) => u.text);
+  const vectors = await embedder.embed(kept.map((u) => u.text));
+  const units = kept.map((u, i) => ({ ...u, vector: vectors[i] as Float32Array }));
+  return new Map([...matcher.corpus.calls.keys()].map((id) => [id, evidenceOfCall(matcher.corpus, id, units, matcher.params.topicThreshold)]));
 }
 
 describe('lazy topic evidence', () => {
@@ -58,10 +60,14 @@ describe('lazy topic evidence', () => {
         const res = await matcher.rank({ ...d, top_k: 3, open_only });
         expect(res.results.map((r) => r.call_id)).toEqual(eager.map((s) => s.callId));
         res.results.forEach((r, i) => {
-          const expected = (all.get(eager[i]?.callId ?? '') ?? []).filter((m) => m.similarity >= matcher.params.topicThreshold).slice(0, matcher.params.maxMatchedTopics);
+          const evidence = all.get(eager[i]?.callId ?? '') ?? [];
+          // Below the in-scope threshold nothing is matched; the closest topics come as nearest_topics.
+          const inScope = r.fit >= 100 * DEFAULT_IN_SCOPE_THRESHOLD;
+          const expected = inScope ? evidence.filter((m) => m.similarity >= matcher.params.topicThreshold).slice(0, matcher.params.maxMatchedTopics) : [];
           expect(JSON.stringify(r.matched_topics)).toBe(JSON.stringify(expected));
+          expect(JSON.stringify(r.nearest_topics)).toBe(inScope ? undefined : JSON.stringify(evidence.slice(0, 3)));
         });
-        expect(res.results.some((r) => r.matched_topics.length > 0)).toBe(true);
+        expect(res.results.some((r) => r.matched_topics.length > 0 || (r.nearest_topics ?? []).length > 0)).toBe(true);
       }
     }
   });
@@ -91,9 +97,13 @@ describe('lazy topic evidence', () => {
     }
   });
 
-  it('gives each scored call the probability of its features under the matcher calibration', async () => {
+  it('gives the top call the probability of its features under the matcher calibration, and no lower-scored call a higher one', async () => {
     const { matcher } = await setup();
     const { scored } = await matcher.scoreDraft(DRAFTS[1] as (typeof DRAFTS)[number]);
-    for (const s of scored) expect(s.probability).toBe(inScopeProbability(s, matcher.calibration));
+    const top = scored[0];
+    if (!top) throw new Error('nothing scored');
+    expect(top.probability).toBe(inScopeProbability(top, matcher.calibration));
+    for (let i = 1; i < scored.length; i++) expect(scored[i]?.probability).toBeLessThanOrEqual(scored[i - 1]?.probability ?? 1);
+    for (const s of scored) expect(s.probability).toBe(inScopeProbability({ ...top, score: s.score }, matcher.calibration));
   });
 });

@@ -6,11 +6,13 @@
 import { Miniflare } from 'miniflare';
 import { afterAll } from 'vitest';
 import type { D1Like } from '../../src/adapters/workers/bindings.js';
+import { createD1FeedbackStore } from '../../src/adapters/workers/d1-feedback-store.js';
 import { createD1Store } from '../../src/adapters/workers/d1-store.js';
 import { createVectorizeIndex } from '../../src/adapters/workers/vectorize-index.js';
 import { createWorkersAiEmbedder } from '../../src/adapters/workers/workers-ai-embedder.js';
 import { testCallStore } from '../contracts/call-store.js';
 import { testEmbedder } from '../contracts/embedder.js';
+import { testFeedbackStore } from '../contracts/feedback-store.js';
 import { testVectorIndex } from '../contracts/vector-index.js';
 import makeFakeAi from './bindings/fake-ai.js';
 import { createFakeVectorize } from './bindings/fake-vectorize.js';
@@ -46,4 +48,15 @@ testCallStore('d1 (Miniflare D1)', async () => {
   // Each contract case starts from an empty store.
   await db.prepare('DELETE FROM calls').run();
   return createD1Store({ db });
+});
+
+testFeedbackStore('d1 (Miniflare D1)', async () => {
+  migrated ??= (async () => {
+    const db = (await mf.getD1Database('DB')) as unknown as D1Like;
+    await migrate(db);
+    return db;
+  })();
+  const db = await migrated;
+  await db.prepare('DELETE FROM feedback').run();
+  return createD1FeedbackStore({ db });
 });

@@ -6,7 +6,7 @@
  * method shapes.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Miniflare } from 'miniflare';
@@ -67,9 +67,12 @@ export function startWorker(bundle: Bundle): Miniflare {
 
 /** Apply the D1 migrations the way `wrangler d1 migrations apply` would, statement by statement. */
 export async function migrate(db: D1Like): Promise<void> {
-  const sql = readFileSync(join(ROOT, 'src/adapters/workers/migrations/0001_init.sql'), 'utf8')
-    .split('\n')
-    .filter((l) => !l.trim().startsWith('--'))
-    .join('\n');
-  for (const stmt of sql.split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(stmt).run();
+  const dir = join(ROOT, 'src/adapters/workers/migrations');
+  for (const file of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) {
+    const sql = readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('--'))
+      .join('\n');
+    for (const stmt of sql.split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(stmt).run();
+  }
 }

@@ -11,7 +11,7 @@
  */
 import type { Embedder } from '../../core/ports.js';
 import { embedBatch, loadUseModel, type UseModel } from './use-lite-model.js';
-import { createUseLitePool, type UseLitePoolOptions } from './use-lite-pool.js';
+import { createUseLitePool, lengthBatches, type UseLitePoolOptions } from './use-lite-pool.js';
 
 export interface UseLiteEmbedderOptions {
   /** Texts per model call. Default 16. */
@@ -20,7 +20,7 @@ export interface UseLiteEmbedderOptions {
    * Default 1: the model runs in this thread. 2 or more: a pool of up to that
    * many worker threads, each loading its own model copy (~0.5-1 s and some tens
    * of MB) when queued batches need another worker, or all at `ready()`.
-   * Both give the same floats for the same batchSize.
+   * Texts are batched by length in both (vectors equal to within 1e-5 whatever the batching).
    */
   threads?: number;
   /** Test hook for the pool: inject worker load failures and crashes. */
@@ -79,8 +79,11 @@ export function createUseLiteEmbedder(opts: UseLiteEmbedderOptions = {}): UseLit
     async embed(texts) {
       if (texts.length === 0) return [];
       const use = await model();
-      const out: Float32Array[] = [];
-      for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedBatch(use, texts.slice(i, i + batchSize))));
+      const out = new Array<Float32Array>(texts.length);
+      for (const idx of lengthBatches(texts, batchSize, 1)) {
+        const vectors = await embedBatch(use, idx.map((i) => texts[i] as string));
+        idx.forEach((at, k) => (out[at] = vectors[k] as Float32Array));
+      }
       return out;
     },
     async dispose() {

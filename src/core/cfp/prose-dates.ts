@@ -10,7 +10,7 @@ import { dateFieldOf, type DateEntry } from './schedule.js';
 
 const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
 /** A sentence about the submission deadline; "opens" / "open for submissions from" dates are not deadlines. */
-const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|no later than|during|between)|extended to)\b/i;
+const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|no later than|during|between)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than))\b/i;
 const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;
 
 /**
@@ -26,9 +26,10 @@ export function nextLineDate(lines: readonly Line[], i: number): DateEntry | und
   if (!label || findDates(l.text).length > 0 || l.text.split(/\s+/).length > 8) return undefined;
   const field = dateFieldOf(label);
   if (!field) return undefined;
-  for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+  // The date may sit under an underline or a rule drawn below its label ("Deadline for Manuscript Submissions:\n=====\n\n30 June 2019").
+  for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
     const next = lines[j];
-    if (!next || next.kind === 'blank') continue;
+    if (!next || next.kind === 'blank' || next.kind === 'rule') continue;
     // A labelled line of its own ("Full paper submission: 28 October") speaks for itself, not for the label above it.
     if (/^[^:：\d]{3,60}[:：]\s*\S/.test(next.text)) return undefined;
     const dates = findDates(next.text);

@@ -21,8 +21,13 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
   ['revision', /revis/i],
   ['final_decision', /final (?:decision|notification|acceptance)|(?:second|2nd) (?:review|round|decision|notification)|acceptance notification|notification of acceptance/i],
   ['first_decision', /(?:initial|first|1st) (?:decision|review|notification|round)|first round of (?:review|notification|decision)|review (?:due|notification|results?)|notification|decision/i],
-  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b/i],
+  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b|^full (?:manuscripts?|papers?|articles?)\b/i],
 ];
+
+/** An abstract, proposal or intent deadline: the first stage of a two-stage call, not the paper deadline. */
+const ABSTRACT_STAGE = /\b(?:(?:extended )?abstracts?|proposals?|pre-?proposals?|(?:letters?|notices?|statements?) of intent|intent to submit|expressions? of interest)\b/i;
+const PAPER_STAGE = /\b(?:full|complete|papers?|manuscripts?|articles?)\b/i;
+const isAbstractStage = (e: DateEntry) => e.field === 'submission_deadline' && ABSTRACT_STAGE.test(e.label) && !PAPER_STAGE.test(e.label);
 
 /**
  * Which date field a label names, if any.
@@ -106,8 +111,15 @@ export function collectDates(lines: readonly Line[], now?: string): { dates: Cal
   const entries: DateEntry[] = [];
   const seen = new Set<DateField>();
   lines.forEach((l, i) => {
-    const e = l.kind === 'text' || l.kind === 'bullet' ? (parseDateLine(l.text, l.index) ?? nextLineDate(lines, i)) : nextLineDate(lines, i);
-    if (!e || seen.has(e.field)) return;
+    // A labelled date underlined as a heading ("Papers due: March 10, 2019\n=====") is still a date line.
+    const e = l.kind === 'text' || l.kind === 'bullet' || l.kind === 'heading' ? (parseDateLine(l.text, l.index) ?? nextLineDate(lines, i)) : nextLineDate(lines, i);
+    if (!e) return;
+    if (seen.has(e.field)) {
+      // Two-stage calls: the paper deadline after an abstract or proposal deadline is the submission deadline.
+      const k = entries.findIndex((x) => x.field === e.field && isAbstractStage(x));
+      if (k >= 0 && !isAbstractStage(e)) entries.splice(k, 1, e);
+      return;
+    }
     seen.add(e.field);
     entries.push(e);
   });

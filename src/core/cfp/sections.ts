@@ -17,7 +17,8 @@ export function sectionKindOf(heading: string): SectionKind {
   const h = heading.toLowerCase();
   // Short headings name their section even with "Special Issue" in front ("Special Issue Editors").
   const short = h.split(/\s+/).length <= 6;
-  if (/associate editors?|editorial (?:board|advisory)|advisory board|reviewers?\b|program(?:me)? committee|scientific committee|editor[- ]in[- ]chief/.test(h)) return 'other';
+  // "Guest Associate Editor" is how Frontiers and MDPI name an issue's guest editors; other associate editors are the journal's.
+  if (/(?<!guest )associate editors?|editorial (?:board|advisory)|advisory (?:board|editors?)|reviewers?\b|program(?:me)? committee|scientific committee|editor[- ]in[- ]chief/.test(h)) return 'other';
   if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b/.test(h)) return 'editors';
   if (short && /\b(?:important|key) dates\b|\bdeadlines?\b|\btimeline\b/.test(h)) return 'dates';
   // A title heading is about the call, whatever words it happens to contain.

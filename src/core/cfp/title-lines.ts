@@ -14,9 +14,9 @@ import { journalLine } from './venue-lines.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
-const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$|the swiss portal)/i;
+const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$|the swiss portal)/i;
 
 export interface LineTitle {
   title: string;
@@ -58,7 +58,7 @@ export function nearJournal(lines: readonly Line[], titleLines: readonly number[
     for (const at of titleLines) {
       const k = content.findIndex((l) => l.index === at);
       for (const j of k < 0 ? [] : [k - d, k + d]) {
-        const name = content[j] ? journalLine(content[j].text) : undefined;
+        const name = content[j] ? journalLine(content[j].text, content[j + 1]?.text) : undefined;
         if (name) return name;
       }
     }
@@ -73,8 +73,9 @@ export function nearJournal(lines: readonly Line[], titleLines: readonly number[
  */
 export function chooseVenue(beside: string | undefined, near: string | undefined): string | undefined {
   if (!beside || !near) return beside ?? near;
-  const initials = near.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join('');
-  const spelledOut = words(near).startsWith(words(beside)) || (/^[A-Z&-]{2,10}$/.test(beside) && initials === beside.replace(/[^A-Z]/g, ''));
+  // An all-capitals word stands for itself in an acronym ("ACM Transactions on Spatial ..." is "ACM TSAS").
+  const initials = near.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w.charAt(0))).join('');
+  const spelledOut = words(near).startsWith(words(beside)) || (/^[A-Z&\s-]{2,12}$/.test(beside) && initials === beside.replace(/[^A-Z]/g, ''));
   return spelledOut ? near : beside;
 }
 
@@ -86,6 +87,22 @@ function spells(full: string, short: string): boolean {
   let i = 0;
   for (const x of f) if (x === w[i]) i++;
   return i === w.length;
+}
+
+/**
+ * An e-mail's subject shortens the title that the message's first line then
+ * gives in full, with no announcement words ("... Techniques for Complex IoT"
+ * / "... Techniques for Complex Internet of Things Systems"): the first
+ * content line under the subject, title-like, sharing most of its words.
+ */
+function restated(lines: readonly Line[], head: readonly Line[], first: { l: Line; a: { title: string; venue?: string } }): { l: Line; a: { title: string; venue?: string } } | undefined {
+  if (head[0]?.index !== first.l.index) return undefined;
+  const body = head[1];
+  if (!body || body.kind !== 'text' || !titleLike(body) || isJournalName(body.text) || fromAnnouncement(body.text)) return undefined;
+  const subject = new Set(words(first.a.title).split(' '));
+  const own = words(body.text).split(' ');
+  const shared = [...subject].filter((w) => own.includes(w)).length;
+  return shared / subject.size >= 0.6 && own.length >= subject.size ? { l: body, a: { title: unwrapped(cleanTitle(body.text), lines, body.index) } } : undefined;
 }
 
 /** A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title. */
@@ -114,6 +131,13 @@ function withoutVenueAcronym(title: string, lines: readonly Line[]): string {
   return named ? title.slice(0, title.length - acr.length - 2).trim() : title;
 }
 
+/** "X - Applied Sciences" where Applied Sciences is the journal: a subject line's venue after a dash is not part of the title. */
+function withoutVenue(title: string, venue: string | undefined): string {
+  if (!venue) return title;
+  const m = /^(.{4,}?)\s+(?:[-–—|/]|--)\s+(.+)$/.exec(title);
+  return m?.[1] && m[2] && words(m[2]) === words(venue) ? m[1] : title;
+}
+
 const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -132,12 +156,15 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
   const [first, ...later] = announced;
   if (first) {
     // A subject line shortens the title its message spells out ("... on Emoji Understanding" / "... on Emoji Understanding and Applications in Social Media").
-    const fuller = later.find((x) => spells(x.a.title, first.a.title));
+    const fuller = later.find((x) => spells(x.a.title, first.a.title)) ?? restated(lines, head, first);
     const pick = fuller ?? first;
     const same = announced.filter((x) => spells(pick.a.title, x.a.title) || words(pick.a.title) === words(x.a.title));
     const near = nearJournal(lines, same.map((x) => x.l.index));
-    const venue = pick.a.venue ? chooseVenue(pick.a.venue, near) : (near ?? first.a.venue);
-    return { title: withoutVenueAcronym(pick.a.title, lines), ...(venue ? { venue } : {}), line: pick.l.index };
+    // Another line announcing the same issue may spell out the journal its subject abbreviates ("ACM TSAS" / "ACM Transactions on ...").
+    const spelled = same.map((x) => x.a.venue).find((v) => v !== undefined && v !== pick.a.venue && journalLine(v) !== undefined);
+    const own = pick.a.venue ? chooseVenue(pick.a.venue, spelled) : undefined;
+    const venue = own ? chooseVenue(own, near) : (near ?? first.a.venue);
+    return { title: withoutVenue(withoutVenueAcronym(pick.a.title, lines), venue), ...(venue ? { venue } : {}), line: pick.l.index };
   }
   // On a listing page the first call's name is the first title-like line under "Ongoing Special Issue(s)".
   const listing = lines.findIndex((l) => LISTING.test(l.text));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanVenue, fromSpecial, splitTail, stripNoise } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
-import { venueInText } from './venue.js';
+import { venueFromSlug, venueInText } from './venue.js';
 import { parseCfp } from './parse.js';
 
 describe('announcing lines', () => {
@@ -14,6 +14,10 @@ describe('announcing lines', () => {
     ['(Deadline approaching) - Special Issue on Geo-distributed Big Data Processing', 'Geo-distributed Big Data Processing', undefined],
     ['CFP - Special Issue on Data analytics for engineering, science and society (Computing -- Springer)', 'Data analytics for engineering, science and society', 'Computing'],
     ['We would like to invite you to contribute to the Special Issue “History from Scratch”, published as one of the first issues', 'History from Scratch', undefined],
+    // Round 3 patterns: a singular "Call For Paper", a comma after "Special Issue", the sentence saying where the issue is published.
+    ['Call For Paper: a Special Issue of Information Sciences On Big Data Privacy', 'Big Data Privacy', 'Information Sciences'],
+    ['CFP: PMLA Special Issue, Varieties of Digital Humanities', 'Varieties of Digital Humanities', 'PMLA'],
+    ['This special issue on Soil Carbon Markets will be published in Journal of Soil Policy (JSP). The guest editors invite ...', 'Soil Carbon Markets', 'Journal of Soil Policy'],
   ])('%s', (line, title, venue) => {
     const sp = fromSpecial(line);
     expect(sp?.title).toBe(title);
@@ -38,6 +42,9 @@ describe('announcing lines', () => {
     expect(cleanVenue('CFP')).toBe('');
     expect(cleanVenue('CFP Semantic Web Journal')).toBe('Semantic Web Journal');
     expect(cleanVenue('ACM TSAS')).toBe('ACM TSAS');
+    expect(cleanVenue('ACM TSAS CFP -')).toBe('ACM TSAS');
+    expect(cleanVenue('IEEE Transactions on Learning Technologies (IEEE-TLT)')).toBe('IEEE Transactions on Learning Technologies');
+    expect(cleanVenue('This')).toBe('');
     expect(fromSpecial('We would like to invite you to contribute to the Special Issue on Soil Health')?.venue).toBeUndefined();
   });
 
@@ -56,6 +63,10 @@ describe('journal lines and venues in prose', () => {
     ['The journal welcomes original articles', undefined],
     ['Data Journal Special Issue on', undefined],
     ['Big Data Research', undefined],
+    ['on Semantic Web Journal', 'Semantic Web Journal'],
+    ['Applied Sciences', undefined],
+    ['Int. J. of Continuing Engineering Education and Life-Long Learning', 'International Journal of Continuing Engineering Education and Life-Long Learning'],
+    ['Transportation Research Part A', 'Transportation Research Part A'],
   ])('%s', (line, name) => {
     expect(journalLine(line)).toBe(name);
   });
@@ -63,10 +74,40 @@ describe('journal lines and venues in prose', () => {
   it('reads the journal in a possessive and in an announcing sentence', () => {
     expect(venueInText('Call for Papers for Philosophy and Technology’s special issue on computing')).toBe('Philosophy and Technology');
     expect(venueInText('Intro text. eLife is pleased to announce Mechanistic microbiome studies: a Special Issue, curating ...')).toBe('eLife');
+    expect(venueInText('A Special Issue of Sustainability (ISSN 2071-1050) published by MDPI')).toBe('Sustainability');
+  });
+
+  it('reads the journal from its address as the text capitalises it, with the prefix a publisher adds', () => {
+    const link = (url: string) => [{ label: url, url }];
+    expect(venueFromSlug(link('https://www.frontiersin.org/journals/neuroscience#about'), 'Mobile data in Neuroscience. About Frontiers in Neuroscience')).toBe('Frontiers in Neuroscience');
+    expect(venueFromSlug(link('https://mts.hindawi.com/submit/journals/complexity/aabms/'), 'the complexity of it. Complexity modeling')).toBe('Complexity');
+    expect(venueFromSlug(link('http://www.mdpi.com/journal/sensors/special_issues/x'), 'cheap sensors. About MDPI Sensors')).toBe('Sensors');
+    expect(cleanVenue('MDPI Sensors; IF 2.475')).toBe('Sensors');
   });
 });
 
 describe('titles and venues of e-mailed calls', () => {
+  it('reads a journal masthead over its ISSN line, and drops that journal from the end of a subject line', () => {
+    expect(journalLine('Applied Sciences', 'ISSN: 2076-3417')).toBe('Applied Sciences');
+    const call = parseCfp('Special Issue on Smart Soil Sensors - Applied Sciences\n\nCALL FOR PAPERS:\n\nSpecial Issue "Smart Soil Sensors"\n\nApplied Sciences\nISSN: 2076-3417\n\nDear Colleagues,\n\nSoil sensing is changing agriculture. We invite papers on it.');
+    expect(call.title).toBe('Smart Soil Sensors');
+    expect(call.venue).toBe('Applied Sciences');
+  });
+
+  it('prefers the full title on the first line under a subject that shortens it', () => {
+    const call = parseCfp('2nd CFP: SI - Machine Learning Techniques for Complex IoT\n\nMachine Learning Techniques for Complex Internet of Things Systems\n\nCFP\n\nThe Internet of Things has made it possible for devices to share data. We invite papers.');
+    expect(call.title).toBe('Machine Learning Techniques for Complex Internet of Things Systems');
+    const other = parseCfp('CFP: Special Issue on Soil Carbon Markets\n\nJournal of Soil Policy\n\nSoil carbon markets are growing. We invite papers.');
+    expect(other.title).toBe('Soil Carbon Markets');
+  });
+
+  it('takes no sentence for a title: listing sentences, "Theme of the Special Issue" labels, "Please click" instructions', () => {
+    const listing = parseCfp('About Special Issues\n\nThe list of the ongoing Special Issue(s) is shown below. Authors can find the most suitable Special Issue for their manuscripts.\n\nOngoing Special Issue(s)\n\nRisk Assessment in Soil Science\n\nSubmission Deadline: Aug. 25, 2021\n\nSoil risk is a growing concern for farmers and for the public.');
+    expect(listing.title).toBe('Risk Assessment in Soil Science');
+    const theme = parseCfp('Call for Papers: Special Issues\n\nPlease click on the following Special Issue topics for more information.\n\nTheme of the Special Issue:\nRecent unrest has put soil policy in the spotlight. In light of these facts, we have focused this special issue on soil policy and affective science.\n');
+    expect(theme.title).toMatch(/^soil policy and affective science$/i);
+  });
+
   it('prefers the fuller title the message spells out over its subject line, and the journal line beside it', () => {
     const call = parseCfp('ACM Transaction in Social Computing Special Issue on Emoji Understanding\n\n*****\n\nACM Transactions on Social Computing Journal\nSpecial Issue on Emoji Understanding and Applications in Social Media\n\n*****\n\nWith the rise of social media, emoji have become popular. We invite papers on emoji.');
     expect(call.title).toBe('Emoji Understanding and Applications in Social Media');

@@ -14,6 +14,8 @@ const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?)|feature to
 /** "Special issue CFP: X", "Special Issue Call for Papers - X": announcement words between the issue and its title. */
 const ISSUE_NOISE = '(?:\\s+(?:cfp|call for papers))?';
 const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}${ISSUE_NOISE}\\s*(?:on\\b|[:：–—-]|(?=[“"‘«]))\\s*(.+)$`, 'i');
+/** "PMLA Special Issue, Varieties of X": a journal, its issue words, a comma, then the title (the MLA's and others' subject lines). */
+const SPECIAL_COMMA = new RegExp(`^(.*?\\S)\\s+${ISSUE},\\s+(.+)$`, 'i');
 /** "A Special Issue of Venue on X" / "Special Issue of Venue: X". */
 const SPECIAL_OF = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120}?)\\s*(?:\\bon\\b|[:：])\\s*(.{4,250})$`, 'i');
 /** "“X” Special Issue of Venue", "X - Special Issue for Venue". */
@@ -24,12 +26,14 @@ const VENUE_WORDS = /\b(?:journal|transactions|letters|magazine|review|proceedin
 const PUBLISHER_WORDS = /\b(?:elsevier|springer(?:open)?|mdpi|wiley|hindawi|sage|frontiers|taylor (?:&|and) francis|emerald|inderscience|de gruyter|iop|open access)\b/gi;
 /** Impact factors, deadlines and such after a title in a subject line. */
 const NOISE_TAIL = /\s*(?:[([]\s*(?:IF|impact factor|deadline|submission deadline|sub\.|extended|new deadline)\b[^)\]]*[)\]]|[-–—|]\s*(?:IF\b|impact factor|deadline|submission deadline|extended|new deadline|call for papers|cfp)\b.*)\s*$/i;
+/** "X will be published in Venue (ACR)": the sentence that says where the issue appears names the journal after the title. */
+const PUBLISHED_IN = /^(.{4,250}?)\s+(?:will|shall|is to|is going to)\s+(?:be\s+)?(?:published|appear)\s+(?:in|by)\s+(?:the\s+)?(?:journal\s+)?(.{3,120}?)(?:\s*\([A-Z][A-Za-z&-]{1,11}\))?$/;
 /** An acronym like "IEEE-TLT", "JCST", "EAAI". */
 const ACRONYM = /^[A-Z][A-Z0-9&-]{1,11}$/;
 
 /** Announcement words and e-mail subject noise before a title. */
 const NOISE_HEAD =
-  /^(?:\s*(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers|contributions|submissions|abstracts|proposals)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
+  /^(?:\s*(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|submissions|abstracts|proposals)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
 
 /**
  * A subject line or heading without its announcement words.
@@ -64,8 +68,13 @@ export function cleanTitle(s: string): string {
 export function splitTail(raw: string): { title: string; venue?: string } {
   // Titles are short; a long line is prose, and these patterns must stay linear on it.
   if (raw.length > MAX_LINE) return { title: cleanTitle(raw) };
-  let title = raw.replace(NOISE_TAIL, '').trim();
+  let title = firstSentence(raw).replace(NOISE_TAIL, '').trim();
   let venue: string | undefined;
+  const published = PUBLISHED_IN.exec(title);
+  if (published?.[1] && published[2]) {
+    const v = cleanVenue(published[2]);
+    if (v) return { title: cleanTitle(published[1]), venue: v };
+  }
   const paren = /^(.{4,}?)\s*\(([^()]{2,80})\)\s*$/.exec(title);
   const sep = /^(.{4,}?)\s+(?:\/|\||--|[-–—])\s+(.{2,80})$/.exec(title) ?? /^(.{4,}?),\s+((?:[\p{Lu}][\p{L}-]*\s+){0,4}Journal)$/u.exec(title);
   const tail = paren ?? sep;
@@ -96,7 +105,7 @@ export function splitHead(raw: string): { title: string; venue?: string } {
 }
 
 /** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
-const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si)\W*)+$/i;
+const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the)\W*)+$/i;
 
 /**
  * The journal named before or after "Special Issue": announcement words,
@@ -118,7 +127,13 @@ export function cleanVenue(raw: string): string {
     .replace(/^(?:elsevier|springer|wiley|mdpi|hindawi)\s+(?=\S)/i, '')
     .replace(/\s*\((?:elsevier|springer|wiley|mdpi|hindawi|ieee|acm)[^)]*\)\s*$/i, '')
     .replace(/[\s:,.–—|-]+$/, '')
-    .replace(/^(?:(?:for|of|in|to)\s+)?(?:(?:the|a|an)\s+)?/i, '')
+    // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
+    .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
+    .replace(/\s+(?:cfp|call for papers)$/i, '')
+    // An impact factor after the name ("Sensors; IF 2.475").
+    .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
+    // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
+    .replace(/^(?:(?:for|of|in|to|on)\s+)?(?:(?:the|a|an)\s+)?/i, '')
     .replace(/\s+(?:on|of|for|in)$/i, '')
     .trim();
   return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) ? v : '';
@@ -137,6 +152,13 @@ function venueOf(raw: string | undefined): string | undefined {
 function quoted(raw: string): string {
   const m = /^\s*[“"‘«]([^”"’»“]{3,250})[”"’»“]/.exec(raw);
   return m?.[1] ?? raw;
+}
+
+/** A prose line announces its issue in its first sentence; what follows ("The guest editors target ...") is never part of the title. */
+function firstSentence(t: string): string {
+  // A word or a closing parenthesis ends a sentence; a capitalised name's dot does not ("PALADYN. Journal of ...").
+  const m = /(?<=[\p{Ll})])[.!?]\s+(?=\p{Lu}\p{Ll})/u.exec(t);
+  return m && t.slice(0, m.index).split(/\s+/).length >= 6 ? t.slice(0, m.index) : t;
 }
 
 /**
@@ -164,11 +186,18 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
     const venue = venueOf(m[1]) ?? head.venue ?? tail.venue;
     if (tail.title.length >= 3 && /\p{L}{2}/u.test(tail.title)) return { title: tail.title, ...(venue ? { venue } : {}) };
   }
+  const comma = SPECIAL_COMMA.exec(t);
+  const commaVenue = venueOf(comma?.[1]);
+  if (comma?.[2] && commaVenue) {
+    const tail = splitTail(quoted(comma[2]));
+    if (tail.title.split(/\s+/).length >= 2) return { title: tail.title, venue: commaVenue };
+  }
   const first = TITLE_THEN_ISSUE.exec(t);
   if (first?.[1] && first[2]) {
     const venue = venueOf(first[2]);
     const title = cleanTitle(first[1]);
-    if (title.split(/\s+/).length >= 2) return { title, ...(venue ? { venue } : {}) };
+    // A title before its issue words is one phrase; sentences before them ("The list ... is shown below. Authors can find the most suitable Special Issue for ...") are prose.
+    if (title.split(/\s+/).length >= 2 && firstSentence(title) === title) return { title, ...(venue ? { venue } : {}) };
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
 import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
-import { cleanTitle, fromSpecial } from './title-parts.js';
+import { cleanTitle, cleanVenue, fromSpecial } from './title-parts.js';
 
 export { cleanTitle, cleanVenue, fromSpecial } from './title-parts.js';
 
@@ -25,7 +25,7 @@ export interface TitleResult {
 const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic))$/i;
+  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -46,7 +46,7 @@ const ENTITLED =
 const ANNOUNCED =
   /\bannounc(?:e|es|ing)\s+(?:the\s+|a\s+new\s+)?([\p{Lu}][^.:;“”"]{3,150}?)\s*[:,–—-]\s*an?\s+(?:new\s+)?(?:[Ss]pecial [Ii]ssue|[Ss]pecial [Cc]ollection|[Tt]hemed? [Ii]ssue|[Cc]ollection)\b/u;
 const AIM =
-  /\b(?:aims?|seeks?|intends?|sets? out|is dedicated)\s+(?:to|at)\s+(?:[^.]{0,120}?\b)?(?:explor(?:e|ing)|investigat(?:e|ing)|address(?:ing)?|examin(?:e|ing)|stud(?:y|ying)|showcas(?:e|ing))\s+([^.;:]{8,300})|\bfocus(?:es)? on\s+([^.;:]{8,300})/i;
+  /\b(?:aims?|seeks?|intends?|sets? out|is dedicated)\s+(?:to|at)\s+(?:[^.]{0,120}?\b)?(?:explor(?:e|ing)|investigat(?:e|ing)|address(?:ing)?|examin(?:e|ing)|stud(?:y|ying)|showcas(?:e|ing))\s+([^.;:]{8,300})|\bfocus(?:es|ed)?\s+(?:this (?:special )?issue\s+)?on\s+([^.;:]{8,300})/i;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -87,7 +87,7 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
       fieldLines.push(l.index);
     }
   }
-  const venueField = fields['journal'] ?? fields['venue'];
+  const venueField = cleanVenue(fields['journal'] ?? fields['venue'] ?? '') || undefined;
   const withVenue = (r: TitleResult): TitleResult & { fields: Record<string, string> } => ({
     ...r,
     ...(venueField ? { venue: venueField } : {}),

@@ -6,7 +6,8 @@
  * (Elsevier)", "Journal: IEEE Transactions on Learning Technologies (IEEE-TLT)".
  */
 
-const JOURNAL_WORD = /\b(?:Journal|Transactions|Letters|Magazine|Review|Proceedings|Annals|Quarterly|Bulletin)\b/;
+/** Journals' own words; "Part A" names one journal of a series ("Transportation Research Part A"). */
+const JOURNAL_WORD = /\b(?:Journal|Transactions|Letters|Magazine|Review|Proceedings|Annals|Quarterly|Bulletin)\b|\bPart [A-F]$/;
 /** Words of an announcement, a section or a greeting: a line with one is not a journal's name. */
 const NOT_JOURNAL = /\b(?:special|issues?|calls?|topics?|deadlines?|submissions?|editors?|dear|colleagues|guidelines|important|dates)\b/i;
 const SMALL = /^(?:of|and|on|for|in|the|&|de|du|des|la|le|für|und)$/;
@@ -30,16 +31,24 @@ function initials(name: string): string {
  * journalLine('Engineering Applications of Artificial Intelligence (EAAI)') // 'Engineering Applications of Artificial Intelligence'
  * journalLine('The journal welcomes original articles') // undefined
  */
-export function journalLine(text: string): string | undefined {
+export function journalLine(text: string, next?: string): string | undefined {
   if (text.length > 200) return undefined;
+  // A short Title Case line over an "ISSN" line is the journal's masthead, as MDPI pages print it ("Applied Sciences\nISSN: 2076-3417").
+  if (next !== undefined && /^\s*(?:(?:e|online|print)[- ]?)?ISSN\b/i.test(next) && /^[\p{Lu}][\p{L}&’'-]*(?: (?:of|and|on|for|in|the|&|[\p{Lu}][\p{L}&’'-]*)){0,7}$/u.test(text.trim()) && !NOT_JOURNAL.test(text)) {
+    return text.trim();
+  }
   // "User Modeling and User-Adapted Interaction. The Journal of Personalization Research": the name, then its subtitle.
   const subtitled = /^(.{6,100}?)\.\s+The\s+(?:Journal|International Journal)\b/.exec(text.trim());
   if (subtitled?.[1]) return journalLine(`${subtitled[1]} Journal`)?.replace(/\s+Journal$/, '') ?? undefined;
+  // "Int. J. of X" is how Inderscience and others abbreviate "International Journal of X".
+  if (/^Int(?:ernational)?\.?\s+J\.?\s+of\s/.test(text.trim())) return journalLine(text.trim().replace(/^Int(?:ernational)?\.?\s+J\.?\s+of\s/, 'International Journal of '), next);
   const tail = TAIL.exec(text.replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, ''));
   const publisherNamed = tail !== null && !/^\W*(?:issn|if|impact|https?:|www\.)/i.test(tail[0]);
   const t = text
     .replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, '')
     .replace(/^(?:call for papers|cfp)\s*[:–—-]?\s*/i, '')
+    // A title wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
+    .replace(/^(?:on|in|for)\s+(?=\p{Lu})/u, '')
     .replace(TAIL, '')
     .replace(/[\s:.,]+$/, '')
     .trim();

@@ -47,7 +47,7 @@ const PUBLISHERS: ReadonlyArray<[string, RegExp]> = [
 const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
 /** Sentences that name the journal of a call, most reliable first. */
 const NAMED_IN_TEXT: readonly RegExp[] = [
-  new RegExp(`A special issue of (${NAME}) \\(ISSN`, 'u'),
+  new RegExp(`A [Ss]pecial [Ii]ssue of (${NAME}) \\(ISSN`, 'u'),
   // Case-sensitive on purpose: NAME's capital letters are what end a journal name.
   new RegExp(`\\b(?:[Ss]pecial|[Tt]hemed?|[Ff]ocus(?:ed)?|[Tt]hematic|SPECIAL)[\\p{L} -]{0,60}? (?:[Ii]ssue|[Ss]ection|[Cc]ollection|ISSUE) (?:of|in|OF|IN) (?:the )?(?:(?:open[- ]access )?journal )?(${NAME})`, 'u'),
   new RegExp(`\\bThis (${NAME}) (?:special|themed?|focus) (?:issue|section)`, 'u'),
@@ -114,7 +114,11 @@ const SLUG_URLS: readonly RegExp[] = [
   /sciencedirect\.com\/journal\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
   /\/\/([a-z0-9-]{4,60})\.(?:springeropen|biomedcentral)\.com/i,
   /frontiersin\.org\/journals\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /mdpi\.com\/journal\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
+  /hindawi\.com\/(?:submit\/)?journals\/([a-z0-9-]{4,120})(?:[/?#]|$)/i,
 ];
+/** Publishers whose journals' names carry a fixed prefix the address leaves out (frontiersin.org/journals/neuroscience is "Frontiers in Neuroscience"). */
+const SLUG_PREFIX: ReadonlyArray<[RegExp, string]> = [[/frontiersin\.org/i, 'Frontiers in ']];
 
 /**
  * The journal whose address the call links to, as the text writes its name
@@ -130,9 +134,12 @@ export function venueFromSlug(links: readonly Link[], text: string): string | un
       const slug = re.exec(l.url)?.[1];
       if (!slug) continue;
       const words = slug.split('-').filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      const m = new RegExp(`\\b${words.join('[\\s-]+')}\\b`, 'iu').exec(text);
-      // The name as written, capitalised like a name.
-      if (m && /^\p{Lu}/u.test(m[0]) && m[0].length <= 120) return m[0];
+      const prefix = SLUG_PREFIX.find(([host]) => host.test(l.url))?.[1];
+      // The name as written, capitalised like a name: the first mention that is (a lower-case "sensors" is a word, not the journal).
+      for (const p of prefix ? [prefix, ''] : ['']) {
+        const re = new RegExp(`\\b${p}${words.join('[\\s-]+')}\\b`, 'giu');
+        for (const m of text.matchAll(re)) if (/^\p{Lu}/u.test(m[0]) && m[0].length <= 120) return m[0];
+      }
     }
   }
   return undefined;

@@ -8,12 +8,23 @@ import type { Embedder, VectorIndex } from '../ports.js';
 import type { Call } from '../schema.js';
 import { createBm25Index, type Bm25Index } from '../text/bm25.js';
 import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
+import { createReferenceMoments, type ReferenceMoments, type ReferenceOptions, type ReferencePopulation } from './reference.js';
 
 export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
   readonly passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   readonly bm25: Bm25Index;
+  /** Exemplar papers (`Call.papers`) as passages, for calls that have any; the same objects as in `passagesByCall`. */
+  readonly papersByCall: ReadonlyMap<string, readonly Passage[]>;
+  /**
+   * BM25 over the exemplar papers: one document per call with papers (its papers' texts), keyed by
+   * call id. Apart from `bm25`, so the call documents' statistics (idf, mean length) and hence every
+   * call's lexical score are the same whether or not any call has papers.
+   */
+  readonly paperBm25: Bm25Index;
   readonly index: VectorIndex;
+  /** Each call's moments over the shipped reference population; undefined when the corpus has none. */
+  readonly reference: ReferenceMoments | undefined;
   /** Add or replace calls; returns how many passages had to be embedded. */
   upsert(calls: readonly Call[], onEmbedded?: (passages: number) => void): Promise<{ embedded: number }>;
   /**
@@ -32,6 +43,9 @@ export interface CorpusOptions {
   passages?: PassageOptions;
   /** Texts embedded per embedder call. */
   batchSize?: number;
+  /** The reference population of abstracts (data/reference/) that call scores are read against. */
+  reference?: ReferencePopulation;
+  referenceOptions?: ReferenceOptions;
 }
 
 /**
@@ -45,12 +59,30 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const calls = new Map<string, Call>();
   const passagesByCall = new Map<string, Passage[]>();
   const bm25 = createBm25Index();
+  const papersByCall = new Map<string, Passage[]>();
+  const paperBm25 = createBm25Index();
+  const setPapers = (callId: string, passages: readonly Passage[]) => {
+    const papers = passages.filter((p) => p.kind === 'paper');
+    const before = papersByCall.get(callId) ?? [];
+    const same = before.length === papers.length && before.every((p, i) => p.id === papers[i]?.id);
+    if (same) return;
+    if (papers.length) {
+      papersByCall.set(callId, papers);
+      paperBm25.upsert(callId, papers.map((p) => p.text).join('. '));
+    } else {
+      papersByCall.delete(callId);
+      paperBm25.remove(callId);
+    }
+  };
+  const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
 
   const dropCall = async (id: string) => {
     const old = passagesByCall.get(id);
     calls.delete(id);
     passagesByCall.delete(id);
     bm25.remove(id);
+    setPapers(id, []);
+    reference?.forget(id);
     if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
   };
 
@@ -58,6 +90,8 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     calls,
     passagesByCall,
     bm25,
+    papersByCall,
+    paperBm25,
     index,
     register(newCalls) {
       let passages = 0;
@@ -68,6 +102,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, ps);
         bm25.upsert(call.id, callDocument(call));
+        setPapers(call.id, ps);
         for (const p of ps) {
           if (seen.has(p.id)) continue;
           seen.add(p.id);
@@ -75,8 +110,10 @@ export function createCorpus(opts: CorpusOptions): Corpus {
           if (!index.has(p.id)) missing++;
         }
       }
+      reference?.update(calls.keys());
       return { passages, missing };
     },
+    reference,
     async upsert(newCalls, onEmbedded) {
       // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
       // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
@@ -102,6 +139,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, passages);
         bm25.upsert(call.id, callDocument(call));
+        setPapers(call.id, passages);
         for (const p of passages) {
           if (index.has(p.id) || queued.has(p.id)) continue;
           queued.add(p.id);
@@ -110,6 +148,9 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         await flush(false);
       }
       await flush(true);
+      // After the whole batch, so BM25's statistics are those of the new corpus; calls whose BM25
+      // moments went stale as the corpus grew are refreshed in the same pass.
+      reference?.update(calls.keys());
       return { embedded };
     },
     async remove(ids) {

@@ -6,9 +6,10 @@
  * ends the call id.
  */
 
-export type PassageKind = 'call' | 'title' | 'topic' | 'scope';
+/** `paper`: one published paper of the call (an exemplar, `Call.papers`), hashed by its text alone. */
+export type PassageKind = 'call' | 'title' | 'topic' | 'scope' | 'paper';
 
-const KINDS: ReadonlySet<string> = new Set<PassageKind>(['call', 'title', 'topic', 'scope']);
+const KINDS: ReadonlySet<string> = new Set<PassageKind>(['call', 'title', 'topic', 'scope', 'paper']);
 
 export interface PassageIdParts {
   callId: string;
@@ -60,4 +61,15 @@ export function callIdOf(passageId: string): string {
 export function isWholeCallPassage(passageId: string): boolean {
   const i = passageId.indexOf('|');
   return i > 0 && passageId.startsWith('call|', i + 1);
+}
+
+/**
+ * Whether the id is one of a call's exemplar papers (read for every candidate that has papers).
+ *
+ * @example
+ * isPaperPassage('c1|paper|ab12') // true
+ */
+export function isPaperPassage(passageId: string): boolean {
+  const i = passageId.indexOf('|');
+  return i > 0 && passageId.startsWith('paper|', i + 1);
 }

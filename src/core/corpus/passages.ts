@@ -1,8 +1,9 @@
 /**
  * A call is never one vector: its title, each topic and each scope chunk are
  * separate passages, plus one whole-call passage used for the call-level
- * dense score. Passage ids are content-addressed (passage-id.ts)
- * so re-indexing embeds only passages whose text changed.
+ * dense score, plus one passage per exemplar paper (`Call.papers`). Passage ids
+ * are content-addressed (passage-id.ts) so re-indexing embeds only passages
+ * whose text changed.
  */
 import type { Call } from '../schema.js';
 import { hashText } from '../text/hash.js';
@@ -49,7 +50,27 @@ export function callPassages(call: Call, opts: PassageOptions = {}): Passage[] {
   push('title', 0, call.title);
   call.topics.forEach((t, i) => push('topic', i, t));
   chunkScope(call.scope, chunkWords).forEach((c, i) => push('scope', i, c));
+  // Papers last, hashed by their text alone: adding or removing one paper re-embeds no other.
+  (call.papers ?? []).forEach((paper, i) => {
+    const text = paperText(paper);
+    if (text) out.push({ id: encodePassageId({ callId: call.id, kind: 'paper', hash: hashText(text) }), callId: call.id, kind: 'paper', index: i, text });
+  });
   return out;
+}
+
+/**
+ * The text an exemplar paper is embedded and indexed as: the same composition as a draft's
+ * (`prepareDraft(...).text`: title, abstract, keywords), so a paper and a draft with the same
+ * fields get the same vector and a paper's nearest drafts are found on equal terms.
+ *
+ * @example
+ * paperText({ title: 'T', abstract: 'A.', keywords: ['k'] }) // 'T. A.. Keywords: k'
+ */
+export function paperText(p: { title: string; abstract: string; keywords: readonly string[] }): string {
+  const title = normalizeText(p.title);
+  const abstract = normalizeText(p.abstract);
+  const keywords = p.keywords.map(normalizeText).filter(Boolean);
+  return [title, abstract, keywords.length ? `Keywords: ${keywords.join(', ')}` : ''].filter(Boolean).join('. ');
 }
 
 /** Group scope sentences into chunks of about `words` words. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_EMBEDDER, calibrationFor, DEFAULT_CALIBRATION, type Calibration } from './calibration.js';
+import { ANY_EMBEDDER, callProbabilities, calibrationFor, DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from './calibration.js';
 
 const cal = (embedder: string, dense = 5): Calibration => ({ kind: 'logistic', embedder, weights: { dense, coverage: 10, score: 0.2, bias: -6 } });
 
@@ -17,5 +17,24 @@ describe('calibrationFor', () => {
   });
   it('throws CALIBRATION_MISSING when neither is shipped', () => {
     expect(() => calibrationFor('x', [DEFAULT_CALIBRATION])).toThrow(/no calibration for embedder "x"/);
+  });
+});
+
+describe('callProbabilities', () => {
+  it('gives the top call its calibrated probability and never a higher fit to a lower score', () => {
+    // The second call has a higher cosine and coverage than the first but a lower fused score.
+    const scored = [
+      { callId: 'a', dense: 0.4, coverage: 0.2, score: 1.5 },
+      { callId: 'b', dense: 0.6, coverage: 0.5, score: 1.2 },
+      { callId: 'c', dense: 0.2, coverage: 0.1, score: -1 },
+    ];
+    const cal = { ...DEFAULT_CALIBRATION, weights: { dense: 10, coverage: 12, score: 0.5, bias: -6 } };
+    const fit = callProbabilities(scored, cal);
+    expect(fit(scored[0] as (typeof scored)[0])).toBeCloseTo(inScopeProbability(scored[0] as (typeof scored)[0], cal), 12);
+    const ps = scored.map(fit);
+    expect(ps[0]).toBeGreaterThan(ps[1] as number);
+    expect(ps[1]).toBeGreaterThan(ps[2] as number);
+    // Per call, the old probability would have put b above a.
+    expect(inScopeProbability(scored[1] as (typeof scored)[0], cal)).toBeGreaterThan(inScopeProbability(scored[0] as (typeof scored)[0], cal));
   });
 });

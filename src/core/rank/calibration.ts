@@ -51,6 +51,27 @@ export function inScopeProbability(f: Pick<FusedCall, 'dense' | 'coverage' | 'sc
 }
 
 /**
+ * In-scope probabilities of every scored call of one draft, monotone in the ranking score, so the
+ * fit shown never disagrees with the order (issue #17: #2 showed a higher fit than #1).
+ *
+ * The calibration is fitted on each draft's top call (calibrate/pairs.ts), so the top call gets
+ * exactly `inScopeProbability`. The draft-level part of the logit, from the absolute features of
+ * that top call (cosine, coverage: "is this draft in the field of these calls at all"), is then
+ * shared by every call of the draft, and each call adds its own fused score: a call ranked lower
+ * has a lower fit, by the score's weight times how far below the top call it scored.
+ *
+ * @example
+ * const p = callProbabilities(scored, calibration); // p.get(scored[0].callId) === inScopeProbability(scored[0], calibration)
+ */
+export function callProbabilities<T extends Pick<FusedCall, 'callId' | 'dense' | 'coverage' | 'score'>>(scored: readonly T[], cal: Calibration = DEFAULT_CALIBRATION): (f: Pick<FusedCall, 'score'>) => number {
+  let top: T | undefined;
+  for (const s of scored) if (!top || s.score > top.score || (s.score === top.score && s.callId < top.callId)) top = s;
+  const w = cal.weights;
+  const draftPart = top ? w.dense * top.dense + w.coverage * top.coverage + w.bias : w.bias;
+  return (f) => clamp(sigmoid(draftPart + w.score * f.score), 0, 1);
+}
+
+/**
  * The calibration a runtime must rank with: the one fitted for its embedder, else one that
  * reads no cosine ({@link ANY_EMBEDDER}). Never another embedder's: that was the Workers bug
  * (USE-lite weights applied to bge-small cosines). CALIBRATION_MISSING when neither is available.

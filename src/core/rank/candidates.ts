@@ -4,7 +4,7 @@
  * estimated over every call (population.ts), so the order matches scoring them all.
  */
 import type { Corpus } from '../corpus/corpus.js';
-import { callIdOf } from '../corpus/passage-id.js';
+import { callIdOf, isPaperPassage } from '../corpus/passage-id.js';
 import type { EmbeddedDraft } from './features.js';
 
 export interface CandidateOptions {
@@ -34,6 +34,7 @@ export interface CandidateOptions {
 export const DEFAULT_CANDIDATES: CandidateOptions = { exactLimit: 300, candidates: 200, lexicalMaxDocShare: 0.03, populationSample: 200 };
 
 const LEXICAL_MIN_DF = 500;
+const notPaper = (id: string): boolean => !isPaperPassage(id);
 
 /**
  * Candidate call ids (only those in `only` when given). For indexes that keep vectors remotely,
@@ -65,7 +66,8 @@ async function selectCandidates(corpus: Corpus, draft: EmbeddedDraft, opts: Cand
   const ids = new Set<string>();
   // A call has ~10 passages and the draft's nearest ones cluster by call: 2 hits a wanted call
   // were enough at 50k calls (bench: top 10 identical to scoring every call), 3 cost 1.5 ms more.
-  const hits = await corpus.index.search(draft.vector, opts.candidates * 2);
+  // Papers (exemplars) are left out here, so candidates and moments do not depend on them (exemplar-candidates.ts).
+  const hits = await corpus.index.search(draft.vector, opts.candidates * 2, corpus.papersByCall.size ? notPaper : undefined);
   for (const h of hits) {
     ids.add(callIdOf(h.id));
     if (ids.size >= opts.candidates) break;

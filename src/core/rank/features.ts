@@ -4,6 +4,7 @@
  */
 import type { Corpus } from '../corpus/corpus.js';
 import type { Passage } from '../corpus/passages.js';
+import type { ReferenceMoments } from '../corpus/reference.js';
 import type { PreparedDraft } from './draft.js';
 import { dot } from './vector-math.js';
 
@@ -21,6 +22,15 @@ export interface CallFeatures {
   lexical: number;
   /** idf-weighted share of the draft's terms found in the call (0..1). */
   coverage: number;
+  /**
+   * `dense` and `lexical` as fusion reads them: z-scores against the call's moments over the
+   * reference population (corpus/reference.ts), so they mean the same for a title-only call and a
+   * full CFP; the raw scores where the corpus has no reference (`denseRef`/`lexicalRef` false).
+   */
+  normDense: number;
+  normLexical: number;
+  denseRef: boolean;
+  lexicalRef: boolean;
 }
 
 /**
@@ -44,10 +54,31 @@ export function wholeCallCosine(corpus: Corpus, draft: EmbeddedDraft, passages: 
  * const features = callFeatures(corpus, embeddedDraft, ['call-a', 'call-b']);
  */
 export function callFeatures(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[]): CallFeatures[] {
-  return callIds.map((callId) => {
-    // Per candidate, not scoreAll: the draft's common words reach nearly every call, so scoreAll is
-    // O(all calls). Same sum in the same term order, so the same value.
-    const { score: lexical, coverage } = corpus.bm25.lexical(draft.tokens, callId);
-    return { callId, dense: wholeCallCosine(corpus, draft, corpus.passagesByCall.get(callId) ?? []), lexical, coverage };
-  });
+  return callIds.map((callId) => callFeature(corpus, draft, callId));
+}
+
+/**
+ * The features of one call (`reference`: the corpus's own by default; null reads raw scores).
+ *
+ * @example
+ * callFeature(corpus, embeddedDraft, 'call-a').normLexical
+ */
+export function callFeature(corpus: Corpus, draft: EmbeddedDraft, callId: string, reference: ReferenceMoments | null = corpus.reference ?? null): CallFeatures {
+  // Per candidate, not scoreAll: the draft's common words reach nearly every call, so scoreAll is
+  // O(all calls). Same sum in the same term order, so the same value.
+  const { score: lexical, coverage } = corpus.bm25.lexical(draft.tokens, callId);
+  const dense = wholeCallCosine(corpus, draft, corpus.passagesByCall.get(callId) ?? []);
+  const ref = reference?.of(callId);
+  const d = ref?.dense;
+  const l = ref?.lexical;
+  return {
+    callId,
+    dense,
+    lexical,
+    coverage,
+    normDense: d ? (dense - d.mean) / d.sd : dense,
+    normLexical: l ? (lexical - (reference?.lexicalScale(draft.tokens.length) ?? 1) * l.mean) / l.sd : lexical,
+    denseRef: d !== undefined,
+    lexicalRef: l !== undefined,
+  };
 }

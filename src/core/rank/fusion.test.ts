@@ -4,7 +4,7 @@ import type { CallFeatures } from './features.js';
 import { DEFAULT_RANK_PARAMS, fuseScores, scoreMoments } from './fusion.js';
 import { zScores } from './vector-math.js';
 
-const f = (callId: string, dense: number, lexical: number): CallFeatures => ({ callId, dense, lexical, coverage: 0.3 });
+const f = (callId: string, dense: number, lexical: number): CallFeatures => ({ callId, dense, lexical, coverage: 0.3, normDense: dense, normLexical: lexical, denseRef: false, lexicalRef: false });
 
 describe('fuseScores', () => {
   it('orders by the weighted z-scores of dense and lexical', () => {
@@ -31,6 +31,15 @@ describe('fuseScores', () => {
     expect(alone[0]?.score).toBe(all[1]?.score);
     // Without the moments a lone call z-scores against itself: 0, not its place in the set.
     expect(fuseScores([feats[1] as CallFeatures])[0]?.score).toBe(0);
+  });
+  it('fuses the reference-normalised columns, with the floor in z units when they are normalised', () => {
+    const ref = (callId: string, normDense: number, normLexical: number): CallFeatures => ({ ...f(callId, 0.5, 3), normDense, normLexical, denseRef: true, lexicalRef: true });
+    // Raw scores are equal; the reference-normalised ones decide.
+    const out = fuseScores([ref('a', 2, 1), ref('b', -1, 0)]);
+    expect((out[0]?.score ?? 0) > (out[1]?.score ?? 0)).toBe(true);
+    // Near-equal normalised scores: the 0.1 floor (z units) applies, not the raw 0.02 / 0.5.
+    const flat = fuseScores([ref('a', 1.0, 1.0), ref('b', 1.01, 1.0)]);
+    expect(Math.abs(flat[1]?.zDense ?? 0)).toBeCloseTo(0.005 / DEFAULT_RANK_PARAMS.minReferenceSpread, 6);
   });
   it('floors the spread so a near-constant list does not blow up', () => {
     const out = fuseScores([f('a', 0.5, 3), f('b', 0.5001, 3)]);

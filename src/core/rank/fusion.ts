@@ -3,6 +3,7 @@
  * ranker has one fusion (weighted z-scores of dense and lexical); alternatives measured
  * against it live in src/eval/strategies/.
  */
+import { DEFAULT_EXEMPLAR_PARAMS, type ExemplarParams } from './exemplars.js';
 import type { CallFeatures } from './features.js';
 import { mean, std } from './vector-math.js';
 
@@ -11,12 +12,16 @@ export interface RankParams {
   denseWeight: number;
   /** Weight of the z-normalised BM25 score in the fused score. */
   lexicalWeight: number;
-  /** Spread floors for the z-scores (guards near-constant candidate lists). */
+  /** Spread floors for the per-query z-scores of raw scores (guards near-constant candidate lists). */
   minDenseSpread: number;
   minLexicalSpread: number;
+  /** The same floor for scores already read against the reference population (z units). */
+  minReferenceSpread: number;
   /** Lowest topic/sentence similarity at which a topic is listed as matched. */
   topicThreshold: number;
   maxMatchedTopics: number;
+  /** The exemplar-paper term added to calls that have papers (exemplars.ts). */
+  exemplar: ExemplarParams;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -25,10 +30,12 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   lexicalWeight: 0.4,
   minDenseSpread: 0.02,
   minLexicalSpread: 0.5,
+  minReferenceSpread: 0.1,
   // USE-lite cosines: on-topic sentence/topic pairs score 0.5-0.85, an off-field draft 0.15-0.38
   // (bundled calls vs a paediatric dentistry abstract), so 0.3 listed topics for unrelated drafts.
   topicThreshold: 0.45,
   maxMatchedTopics: 5,
+  exemplar: DEFAULT_EXEMPLAR_PARAMS,
 };
 
 export interface FusedCall extends CallFeatures {
@@ -37,7 +44,7 @@ export interface FusedCall extends CallFeatures {
   score: number;
 }
 
-/** Mean and spread of the dense and lexical scores over a population of calls. */
+/** Mean and spread of the (reference-normalised) dense and lexical scores over a population of calls. */
 export interface ScoreMoments {
   dense: { mean: number; sd: number };
   lexical: { mean: number; sd: number };
@@ -54,7 +61,7 @@ export function scoreMoments(features: readonly CallFeatures[]): ScoreMoments {
     const m = mean(xs);
     return { mean: m, sd: std(xs, m) };
   };
-  return { dense: moments(features.map((f) => f.dense)), lexical: moments(features.map((f) => f.lexical)) };
+  return { dense: moments(features.map((f) => f.normDense)), lexical: moments(features.map((f) => f.normLexical)) };
 }
 
 /**
@@ -66,12 +73,25 @@ export function scoreMoments(features: readonly CallFeatures[]): ScoreMoments {
  * fuseScores([{ callId: 'a', dense: 0.6, lexical: 8, coverage: 0.4 }])[0].score
  */
 export function fuseScores(features: readonly CallFeatures[], params: RankParams = DEFAULT_RANK_PARAMS, moments: ScoreMoments = scoreMoments(features)): FusedCall[] {
-  const dSd = Math.max(moments.dense.sd, params.minDenseSpread);
-  const lSd = Math.max(moments.lexical.sd, params.minLexicalSpread);
+  const first = features[0];
+  const dSd = Math.max(moments.dense.sd, first?.denseRef ? params.minReferenceSpread : params.minDenseSpread);
+  const lSd = Math.max(moments.lexical.sd, first?.lexicalRef ? params.minReferenceSpread : params.minLexicalSpread);
   return features.map((f) => {
-    const zDense = (f.dense - moments.dense.mean) / dSd;
-    const zLexical = (f.lexical - moments.lexical.mean) / lSd;
+    const zDense = (f.normDense - moments.dense.mean) / dSd;
+    const zLexical = (f.normLexical - moments.lexical.mean) / lSd;
     // Fields listed, not spread: a spread per candidate was ~5% of a query at 50k calls.
-    return { callId: f.callId, dense: f.dense, lexical: f.lexical, coverage: f.coverage, zDense, zLexical, score: params.denseWeight * zDense + params.lexicalWeight * zLexical };
+    return {
+      callId: f.callId,
+      dense: f.dense,
+      lexical: f.lexical,
+      coverage: f.coverage,
+      normDense: f.normDense,
+      normLexical: f.normLexical,
+      denseRef: f.denseRef,
+      lexicalRef: f.lexicalRef,
+      zDense,
+      zLexical,
+      score: params.denseWeight * zDense + params.lexicalWeight * zLexical,
+    };
   });
 }

@@ -63,7 +63,7 @@ const moment = (sum: number, sumSq: number, n: number) => {
  * const m = populationMoments(features, corpus.calls.size, populationSample(corpus, 400), scorer);
  */
 export function populationMoments(
-  scored: ReadonlyArray<{ callId: string; dense: number; lexical: number }>,
+  scored: ReadonlyArray<{ callId: string; normDense: number; normLexical: number }>,
   total: number,
   sample: readonly string[],
   score: PairScorer,
@@ -71,7 +71,7 @@ export function populationMoments(
   const c: Sums = { n: 0, d: 0, dd: 0, l: 0, ll: 0 };
   const seen = new Set<string>();
   for (const f of scored) {
-    add(c, f.dense, f.lexical);
+    add(c, f.normDense, f.normLexical);
     seen.add(f.callId);
   }
   const s: Sums = { n: 0, d: 0, dd: 0, l: 0, ll: 0 };

@@ -4,6 +4,7 @@
  * (computed for those only: for every candidate it was most of a query's time).
  */
 import type { Call, CallFilters, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
+import { DEFAULT_IN_SCOPE_THRESHOLD } from './calibration.js';
 import { deadlineStatus } from './deadline.js';
 import { round } from './evidence.js';
 import { filterPredicate, hasFilters, matchesFilters } from './filters.js';
@@ -30,10 +31,12 @@ export async function rankingOf(
   params: RankParams,
   embedderId: string,
   startedAt: number = performance.now(),
+  opts: { evidence?: boolean } = {},
 ): Promise<RankResponse> {
   const shown = await shownCalls(sd, calls, q);
-  const evidence = await sd.evidence(shown.map((x) => x.s.callId));
-  const results = shown.map((x, i) => rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params));
+  // Without evidence (the first part of a streamed ranking) no sentence is embedded here.
+  const evidence = opts.evidence === false ? [] : await sd.evidence(shown.map((x) => x.s.callId));
+  const results = shown.map((x, i) => withSimilarPaper(rankedCall(x.call, x.s, evidence[i] ?? [], x.deadline, sd.draft, params), sd));
   return {
     results,
     total_calls: calls.size,
@@ -42,6 +45,9 @@ export async function rankingOf(
     timing_ms: { embed: round(sd.timing.embed, 1), search: round(sd.timing.search, 1), total: round(performance.now() - startedAt, 1) },
   };
 }
+
+/** Closest topics shown for a call the draft is not in scope of. */
+export const NEAREST_TOPICS = 3;
 
 type Shown = { call: Call; s: ProbableCall; deadline: RankedCall['deadline'] };
 
@@ -87,9 +93,29 @@ function rankedCall(call: Call, s: ProbableCall, evidence: RankedCall['matched_t
     fit: round(100 * s.probability, 1),
     score: round(s.score),
     components: { dense: round(s.dense), lexical: round(s.coverage) },
-    matched_topics: evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics),
+    ...shownTopics(evidence, s.probability, params),
     deadline,
     requirements: checkRequirements(call, draft),
     ...(call.submission_url ? { submission_url: call.submission_url } : {}),
   };
+}
+
+/**
+ * The topics a ranked call shows out of its evidence. In scope: those above the topic threshold, at
+ * most `maxMatchedTopics`. Below the in-scope threshold nothing is "matched": the closest topics
+ * are shown as weak evidence (`nearest_topics`).
+ *
+ * @example
+ * const [evidence] = await sd.evidence([callId]);
+ * shownTopics(evidence, (await sd.scoreOf(callId)).probability, params) // { matched_topics, nearest_topics? }
+ */
+export function shownTopics(evidence: RankedCall['matched_topics'], probability: number, params: RankParams): Pick<RankedCall, 'matched_topics' | 'nearest_topics'> {
+  if (probability < DEFAULT_IN_SCOPE_THRESHOLD) return { matched_topics: [], nearest_topics: evidence.slice(0, NEAREST_TOPICS) };
+  return { matched_topics: evidence.filter((e) => e.similarity >= params.topicThreshold).slice(0, params.maxMatchedTopics) };
+}
+
+/** A call with published papers shows the one nearest to the draft (when it is close): "similar published paper: <title>". */
+function withSimilarPaper(r: RankedCall, sd: ScoredDraft): RankedCall {
+  const paper = sd.similarPaper(r.call_id);
+  return paper ? { ...r, similar_paper: paper } : r;
 }

@@ -4,7 +4,8 @@
  * job (scored-draft.ts, ranking.ts).
  */
 import type { Corpus } from '../corpus/corpus.js';
-import { callFeatures, wholeCallCosine, type CallFeatures, type EmbeddedDraft } from './features.js';
+import { callFeature, callFeatures, type CallFeatures, type EmbeddedDraft } from './features.js';
+import { withExemplarTerms } from './exemplars.js';
 import { fuseScores, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
 import { populationMoments, populationSample } from './population.js';
 
@@ -16,7 +17,8 @@ import { populationMoments, populationSample } from './population.js';
  * const scored = scoreCalls(corpus, embeddedDraft, ['call-a', 'call-b'], DEFAULT_RANK_PARAMS);
  */
 export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams, moments?: ScoreMoments): FusedCall[] {
-  return fuseScores(callFeatures(corpus, draft, callIds), params, moments);
+  // Calls with exemplar papers get their term after the fusion, outside its moments (exemplars.ts).
+  return withExemplarTerms(corpus, draft, fuseScores(callFeatures(corpus, draft, callIds), params, moments), params.exemplar).scored;
 }
 
 /**
@@ -30,10 +32,10 @@ export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readon
  */
 export function candidateMoments(corpus: Corpus, draft: EmbeddedDraft, features: readonly CallFeatures[], sampleSize: number): ScoreMoments | undefined {
   if (sampleSize <= 0 || corpus.calls.size <= features.length) return undefined;
-  return populationMoments(features, corpus.calls.size, populationSample(corpus, sampleSize), (id) => ({
-    dense: wholeCallCosine(corpus, draft, corpus.passagesByCall.get(id) ?? []),
-    lexical: corpus.bm25.score(draft.tokens, id),
-  }));
+  return populationMoments(features, corpus.calls.size, populationSample(corpus, sampleSize), (id) => {
+    const f = callFeature(corpus, draft, id);
+    return { dense: f.normDense, lexical: f.normLexical };
+  });
 }
 
 /**

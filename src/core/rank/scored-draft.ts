@@ -6,10 +6,12 @@
 import type { Corpus } from '../corpus/corpus.js';
 import { createError } from '../errors.js';
 import type { Embedder } from '../ports.js';
-import type { Draft, TopicMatch } from '../schema.js';
-import { inScopeProbability, type Calibration } from './calibration.js';
+import type { Draft, SimilarPaper, TopicMatch } from '../schema.js';
+import { callProbabilities, type Calibration } from './calibration.js';
 import { candidateCalls, prefetchWholeCall, type CandidateOptions } from './candidates.js';
 import { prepareDraft } from './draft.js';
+import { exemplarCandidates, prefetchPapers, similarPaper } from './exemplar-candidates.js';
+import { withExemplarTerms } from './exemplars.js';
 import { evidenceOfCall, evidencePassages, type EmbeddedText } from './evidence.js';
 import { callFeatures, type EmbeddedDraft } from './features.js';
 import { fuseScores, scoreMoments, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
@@ -46,6 +48,8 @@ export interface ScoredDraft {
   scoreAll(callIds: readonly string[]): Promise<ProbableCall[]>;
   /** Every topic (or scope chunk) of each call with its best draft sentence, best first; in the order of `callIds`. */
   evidence(callIds: readonly string[]): Promise<TopicMatch[][]>;
+  /** The call's published paper nearest to the draft when it is close (exemplar-candidates.ts); undefined for a call without papers. */
+  similarPaper(callId: string): SimilarPaper | undefined;
 }
 
 export interface ScoreDraftOptions {
@@ -73,24 +77,39 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
   // (prefetch) hold no sample vectors, so they z-score over the candidates.
   const estimate = !opts.only && !corpus.index.prefetch ? candidateMoments(corpus, embedded, features, ctx.candidates.populationSample) : undefined;
   const moments = estimate ?? scoreMoments(features);
-  const probable = (f: FusedCall): ProbableCall => ({ ...f, probability: inScopeProbability(f, calibration) });
-  const scored = fuseScores(features, params, moments).map(probable).sort(byScore);
+  // Calls found through their papers are scored against the same moments (exemplar-candidates.ts).
+  const extra = opts.only ? [] : await exemplarCandidates(corpus, embedded, ids, ctx.candidates);
+  await prefetchWholeCall(corpus, extra);
+  await prefetchPapers(corpus, [...ids, ...extra]);
+  const fused = fuseScores(features, params, moments);
+  // One number people read: the fit is monotone in the ordering score (calibration.ts callProbabilities).
+  // Its draft part is read from the fusion before the exemplar term, so papers on some calls leave
+  // every other call its probability as well as its score.
+  const fitOf = callProbabilities(fused, calibration);
+  const probable = (f: FusedCall): ProbableCall => ({ ...f, probability: fitOf(f) });
+  const withPapers = withExemplarTerms(corpus, embedded, extra.length ? [...fused, ...fuseScores(callFeatures(corpus, embedded, extra), params, moments)] : fused, params.exemplar);
+  const scored = withPapers.scored.map(probable).sort(byScore);
   const timing = { embed: t1 - t0, search: performance.now() - t1 };
 
   const byId = new Map(scored.map((s) => [s.callId, s]));
   let sentences: Promise<EmbeddedText[]> | undefined;
   const embedSentences = async (): Promise<EmbeddedText[]> => {
     const t = performance.now();
-    const vectors = await embedder.embed(prepared.sentences);
+    // The title slot is empty for a draft without a title: nothing to embed there.
+    const units = prepared.sentences.map((text, index) => ({ text, index })).filter((u) => u.text);
+    const vectors = await embedder.embed(units.map((u) => u.text));
     timing.embed += performance.now() - t;
-    return prepared.sentences.map((text, i) => ({ text, vector: vectors[i] as Float32Array }));
+    return units.map((u, i) => ({ ...u, vector: vectors[i] as Float32Array }));
   };
   const evidenceById = new Map<string, TopicMatch[]>();
   const scoreAll = async (callIds: readonly string[]): Promise<ProbableCall[]> => {
     const todo = [...new Set(callIds)].filter((id) => !byId.has(id) && corpus.calls.has(id));
     if (todo.length) {
       await prefetchWholeCall(corpus, todo);
-      for (const fused of fuseScores(callFeatures(corpus, embedded, todo), params, moments)) byId.set(fused.callId, probable(fused));
+      await prefetchPapers(corpus, todo);
+      // The exemplar term against the moments of the first scoring, as the fusion's.
+      const fused = withExemplarTerms(corpus, embedded, fuseScores(callFeatures(corpus, embedded, todo), params, moments), params.exemplar, withPapers.moments).scored;
+      for (const f of fused) byId.set(f.callId, probable(f));
     }
     return callIds.flatMap((id) => byId.get(id) ?? []);
   };
@@ -105,6 +124,9 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
       return byId.get(callId) ?? (await scoreAll([callId]))[0];
     },
     scoreAll,
+    similarPaper(callId) {
+      return similarPaper(corpus, embedded, callId, params.exemplar);
+    },
     async evidence(callIds) {
       if (ctx.lexicalOnly) return callIds.map(() => []);
       const todo = [...new Set(callIds)].filter((id) => !evidenceById.has(id) && corpus.calls.has(id));
@@ -114,7 +136,7 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
         }
         sentences ??= embedSentences();
         const units = await sentences;
-        for (const id of todo) evidenceById.set(id, evidenceOfCall(corpus, id, units));
+        for (const id of todo) evidenceById.set(id, evidenceOfCall(corpus, id, units, params.topicThreshold));
       }
       return callIds.map((id) => evidenceById.get(id) ?? []);
     },

@@ -76,3 +76,21 @@ describe('calibration metrics', () => {
   });
 });
 
+
+describe('fitLogistic with offsets and a bias penalty', () => {
+  test('an offset that already explains the labels leaves nothing to fit', () => {
+    const rows = synthetic(5_000, [1.5], -0.5, 13).map((r) => ({ x: [0], y: r.y, offset: 1.5 * (r.x[0] ?? 0) - 0.5 }));
+    const fit = fitLogistic(rows, { l2: 0.01 });
+    expect(Math.abs(fit.bias)).toBeLessThan(0.1);
+    // Without the offset the same rows need a bias near the mean logit.
+    expect(fitLogistic(rows.map((r) => ({ x: r.x, y: r.y })), { l2: 0.01 }).bias).toBeLessThan(-0.3);
+  });
+  test('a bias penalty keeps one-class labels finite and shrinks toward 0', () => {
+    const rows: LabelledRow[] = Array.from({ length: 5 }, () => ({ x: [0], y: 1 as const, offset: 0 }));
+    const free = fitLogistic(rows, { l2: 1, l2Bias: 0, maxIterations: 30 });
+    const held = fitLogistic(rows, { l2: 1, l2Bias: 0.5 });
+    expect(held.bias).toBeGreaterThan(0);
+    expect(held.bias).toBeLessThan(free.bias);
+    expect(held.bias).toBeLessThan(3);
+  });
+});

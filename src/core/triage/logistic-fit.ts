@@ -11,11 +11,15 @@ export interface LabelledRow {
   y: 0 | 1;
   /** Sample weight (class balancing); default 1. */
   w?: number;
+  /** Fixed term added to the row's logit (a prior model's logit that the fit adjusts); default 0. */
+  offset?: number;
 }
 
 export interface LogisticFitOptions {
-  /** L2 penalty on the feature weights (never on the bias), relative to the mean weighted log-loss. */
+  /** L2 penalty on the feature weights, relative to the mean weighted log-loss. */
   l2?: number;
+  /** L2 penalty on the bias (default 0: the bias is free); with a few labels of one class it keeps the bias finite. */
+  l2Bias?: number;
   maxIterations?: number;
   /** Stop when the largest Newton step is below this. */
   tolerance?: number;
@@ -61,12 +65,13 @@ export function fitLogistic(rows: readonly LabelledRow[], opts: LogisticFitOptio
 
 function newton(rows: readonly LabelledRow[], d: number, active: readonly boolean[], opts: LogisticFitOptions): LogisticFit {
   const l2 = opts.l2 ?? 1e-4;
+  const l2Bias = opts.l2Bias ?? 0;
   const maxIterations = opts.maxIterations ?? 100;
   const tolerance = opts.tolerance ?? 1e-9;
   const totalW = rows.reduce((s, r) => s + (r.w ?? 1), 0) || 1;
   // Parameters: [w_0..w_{d-1}, bias]; inactive features stay at 0.
   const beta = new Array<number>(d + 1).fill(0);
-  const loss = (b: readonly number[]) => penalised(rows, b, d, l2, totalW);
+  const loss = (b: readonly number[]) => penalised(rows, b, d, l2, totalW) + (l2Bias / 2) * (b[d] ?? 0) ** 2;
   let current = loss(beta);
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
@@ -75,7 +80,7 @@ function newton(rows: readonly LabelledRow[], d: number, active: readonly boolea
     for (const r of rows) {
       const w = (r.w ?? 1) / totalW;
       const xb = [...r.x, 1];
-      const p = sigmoid(dotAll(xb, beta));
+      const p = sigmoid(dotAll(xb, beta) + (r.offset ?? 0));
       const s = w * p * (1 - p);
       for (let i = 0; i <= d; i++) {
         const xi = xb[i] ?? 0;
@@ -88,6 +93,8 @@ function newton(rows: readonly LabelledRow[], d: number, active: readonly boolea
       g[j] = (g[j] ?? 0) + l2 * (beta[j] ?? 0);
       (h[j] as number[])[j] = ((h[j] as number[])[j] ?? 0) + l2;
     }
+    g[d] = (g[d] ?? 0) + l2Bias * (beta[d] ?? 0);
+    (h[d] as number[])[d] = ((h[d] as number[])[d] ?? 0) + l2Bias;
     // Inactive features: identity rows and zero gradient keep them at 0.
     for (let j = 0; j < d; j++) {
       if (active[j]) continue;
@@ -109,7 +116,7 @@ function newton(rows: readonly LabelledRow[], d: number, active: readonly boolea
     current = nextLoss;
     if (moved < tolerance) break;
   }
-  return { weights: beta.slice(0, d), bias: beta[d] ?? 0, iterations, logLoss: current - penalty(beta, d, l2) };
+  return { weights: beta.slice(0, d), bias: beta[d] ?? 0, iterations, logLoss: current - penalty(beta, d, l2) - (l2Bias / 2) * (beta[d] ?? 0) ** 2 };
 }
 
 function dotAll(a: readonly number[], b: readonly number[]): number {
@@ -127,7 +134,7 @@ function penalty(beta: readonly number[], d: number, l2: number): number {
 function penalised(rows: readonly LabelledRow[], beta: readonly number[], d: number, l2: number, totalW: number): number {
   let s = 0;
   for (const r of rows) {
-    const z = dotAll([...r.x, 1], beta);
+    const z = dotAll([...r.x, 1], beta) + (r.offset ?? 0);
     // log(1 + e^z) - y z, computed without overflow.
     const softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
     s += ((r.w ?? 1) / totalW) * (softplus - r.y * z);

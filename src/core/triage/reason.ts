@@ -9,6 +9,18 @@ const LABEL: Record<TriageVerdict, string> = { in_scope: 'In scope', borderline:
 const MAX_QUOTE = 160;
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * How the reason names a supporting sentence: the JSON's own number, so they always agree
+ * (`sentence_index` 0 is the title, k the k-th sentence of the abstract).
+ *
+ * @example
+ * sentenceLabel(0) // 'the title'
+ * sentenceLabel(2) // 'sentence 2'
+ */
+export function sentenceLabel(index: number): string {
+  return index === 0 ? 'the title' : `sentence ${index}`;
+}
 const quote = (s: string): string => {
   const t = oneLine(s);
   return t.length <= MAX_QUOTE ? t : `${t.slice(0, MAX_QUOTE - 1)}…`;
@@ -18,7 +30,7 @@ export interface ReasonInput {
   verdict: TriageVerdict;
   probability: number;
   matched: readonly TopicMatch[];
-  /** The best evidence even when it is below the topic threshold. */
+  /** The best evidence even when it is below the topic threshold or the verdict is not in scope. */
   closest: TopicMatch | undefined;
   topicCount: number;
   topicThreshold: number;
@@ -28,7 +40,7 @@ export interface ReasonInput {
 /**
  * @example
  * triageReason({ verdict: 'in_scope', probability: 0.81, matched: [m], closest: m, topicCount: 6, topicThreshold: 0.3 })
- * // 'In scope (p=0.81): matches 1 of 6 topics; strongest "Edge AI" (0.62), sentence 2: "We run models at the edge."'
+ * // 'In scope (p=0.81): matches 1 of 6 topics; strongest "Edge AI" (0.62), sentence 1: "We run models at the edge."'
  */
 export function triageReason(r: ReasonInput): string {
   const head = `${LABEL[r.verdict]} (p=${r.probability.toFixed(2)})`;
@@ -36,7 +48,9 @@ export function triageReason(r: ReasonInput): string {
   let body: string;
   if (best) {
     const of = r.topicCount > 0 ? `${r.matched.length} of ${r.topicCount} topics` : `${r.matched.length} scope passage${r.matched.length === 1 ? '' : 's'}`;
-    body = `matches ${of}; strongest "${quote(best.topic)}" (${best.similarity.toFixed(2)}), sentence ${best.sentence_index + 1}: "${quote(best.sentence)}"`;
+    body = `matches ${of}; strongest "${quote(best.topic)}" (${best.similarity.toFixed(2)}), ${sentenceLabel(best.sentence_index)}: "${quote(best.sentence)}"`;
+  } else if (r.closest && r.verdict !== 'in_scope') {
+    body = `no matched topics below the in-scope threshold; nearest (weak) "${quote(r.closest.topic)}" (${r.closest.similarity.toFixed(2)}), ${sentenceLabel(r.closest.sentence_index)}`;
   } else if (r.closest) {
     body = `no topic reaches similarity ${r.topicThreshold.toFixed(2)}; closest "${quote(r.closest.topic)}" (${r.closest.similarity.toFixed(2)})`;
   } else {

@@ -52,6 +52,21 @@ test('verdictFor uses inclusive lower bounds', () => {
 test('the reason is one line and quotes only the supporting sentence', () => {
   const m = { topic: 'Edge AI', similarity: 0.62, sentence: 'We run\nmodels at the edge.', sentence_index: 1 };
   const r = triageReason({ verdict: 'in_scope', probability: 0.81, matched: [m], closest: m, topicCount: 6, topicThreshold: 0.3, betterFit: { call_id: 'b', title: 'Other call', probability: 0.95 } });
-  expect(r).toBe('In scope (p=0.81): matches 1 of 6 topics; strongest "Edge AI" (0.62), sentence 2: "We run models at the edge."; better fit: Other call (p=0.95)');
+  expect(r).toBe('In scope (p=0.81): matches 1 of 6 topics; strongest "Edge AI" (0.62), sentence 1: "We run models at the edge."; better fit: Other call (p=0.95)');
   expect(r).not.toContain('\n');
+});
+
+test("the reason's sentence number is the JSON's sentence_index, and the title is named as such", () => {
+  for (const sentence_index of [0, 1, 2, 7]) {
+    const m = { topic: 'Edge AI', similarity: 0.62, sentence: 'S.', sentence_index };
+    const r = triageReason({ verdict: 'in_scope', probability: 0.8, matched: [m], closest: m, topicCount: 3, topicThreshold: 0.45 });
+    expect(r).toContain(sentence_index === 0 ? 'the title: "S."' : `sentence ${sentence_index}: "S."`);
+  }
+});
+
+test('below the in-scope threshold the reason names the nearest topic as weak, never as a match', () => {
+  const m = { topic: 'Edge AI', similarity: 0.5, sentence: 'S.', sentence_index: 1 };
+  const r = triageReason({ verdict: 'out_of_scope', probability: 0.1, matched: [], closest: m, topicCount: 3, topicThreshold: 0.45 });
+  expect(r).toBe('Out of scope (p=0.10): no matched topics below the in-scope threshold; nearest (weak) "Edge AI" (0.50), sentence 1');
+  expect(r).not.toContain('matches');
 });

@@ -13,6 +13,8 @@ import type { FieldTable } from './score.js';
 const f2 = (n: number) => n.toFixed(2);
 
 function row(name: string, t: FieldTable): string {
+  // An empty split (e.g. while a new held-out set is being labelled) has no accuracy to show, not 1.00.
+  if (t.cases === 0) return `| ${name} | 0 | - | - | - | - | - |`;
   return `| ${name} | ${t.cases} | ${f2(t.title)} | ${f2(t.venue)} | ${f2(t.deadline)} | ${f2(t.topics.precision)} / ${f2(t.topics.recall)} / ${f2(t.topics.f1)} (${t.topics.truth}) | ${f2(t.editors.recall)} / ${f2(t.editors.precision)} (${t.editors.truth}) |`;
 }
 

@@ -5,7 +5,9 @@
 import { DEFAULT_RANK_PARAMS, type RankParams } from '../../core/rank/fusion.js';
 import { scoreCalls } from '../../core/rank/score-calls.js';
 import { backgroundStrategy } from './background-strategy.js';
+import { byFitStrategy } from './by-fit-strategy.js';
 import { evidenceStrategy } from './evidence-strategy.js';
+import { referenceStrategy } from './reference-strategy.js';
 import { rrfStrategy } from './rrf-strategy.js';
 import type { Strategy } from './strategy.js';
 
@@ -29,4 +31,14 @@ export const STRATEGIES: readonly Strategy[] = [
   backgroundStrategy('hybrid+bg'),
   rrfStrategy('hybrid-rrf'),
   evidenceStrategy('hybrid+evidence', 0.3),
+  byFitStrategy('hybrid-byfit'),
+  referenceStrategy('hybrid-noref', 'none'),
+  referenceStrategy('ref-all', { topShare: 1 }),
+  referenceStrategy('ref-top3', { topShare: 0.03 }),
+  referenceStrategy('ref-shrink0', { shrink: 0 }),
+  referenceStrategy('ref-shrink05', { shrink: 0.5 }),
+  referenceStrategy('ref-w55', {}, { denseWeight: 0.5, lexicalWeight: 0.5 }),
+  referenceStrategy('ref-unscaled', { scaleToDraft: false }),
+  // The service without its exemplar term (rank/exemplars.ts): what papers add, with --exemplars.
+  weighted('hybrid-noex', { exemplar: { ...DEFAULT_RANK_PARAMS.exemplar, weight: 0 } }),
 ];

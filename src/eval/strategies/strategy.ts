@@ -6,6 +6,7 @@
  * switches that only experiments use.
  */
 import type { Corpus } from '../../core/corpus/corpus.js';
+import type { Embedder } from '../../core/ports.js';
 import type { EmbeddedText } from '../../core/rank/evidence.js';
 import type { EmbeddedDraft } from '../../core/rank/features.js';
 
@@ -30,5 +31,7 @@ export interface Strategy {
   name: string;
   /** Needs every sentence of every paper embedded (~8x the model time): run it by name only. */
   needsSentences: boolean;
+  /** Load what the strategy needs once the suite's corpus is built (e.g. the reference population). */
+  prepare?(ctx: { corpus: Corpus; embedder: Embedder }): Promise<void>;
   score(input: StrategyInput): StrategyScore[];
 }

@@ -7,6 +7,7 @@ import { hasFilters, summarizeFilters } from '../../core/rank/filters.js';
 import { RankRequest, type CallFilters, type ExtractedDraft, type RankResponse } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
+import { streamRanking, wantsStream } from '../rank-stream.js';
 import { fileOf, isForm, keywordList, optionsFromFields, readDraftFile, readForm, str, strings } from '../form.js';
 
 /**
@@ -55,7 +56,8 @@ export async function rankRequestFromForm(c: Context, readers: DraftFileReaders)
  * set or nothing shown, the answer carries filter counts (`filters`) and why an empty result is
  * empty; for a file, the fields read
  * from it (`draft_file`). With `explain: true` the top 3 results also get LLM explanations; an
- * LLM failure becomes `explanation_error` rather than a failed request.
+ * LLM failure becomes `explanation_error` rather than a failed request. With `Accept:
+ * application/x-ndjson` (and no `explain`) the ranked list is streamed before its evidence (rank-stream.ts).
  */
 export function rankRoutes(matcher: Matcher, explainer?: Explainer, readers: DraftFileReaders = {}): Hono {
   const r = new Hono();
@@ -66,6 +68,11 @@ export function rankRoutes(matcher: Matcher, explainer?: Explainer, readers: Dra
     const t0 = performance.now();
     // Scored once: the ranking and the explanations read the same scored draft.
     const sd = await matcher.scoreDraft(req);
+    // Accept: application/x-ndjson: the list now, the evidence after (rank-stream.ts). Explanations need the evidence first.
+    if (wantsStream(c) && !req.explain) {
+      const list = { ...withFilterSummary(matcher, req, await matcher.rankScored(sd, req, t0, { evidence: false })), ...(draftFile ? { draft_file: draftFile } : {}) };
+      return streamRanking(c, matcher, sd, list, t0);
+    }
     const ranking = { ...withFilterSummary(matcher, req, await matcher.rankScored(sd, req, t0)), ...(draftFile ? { draft_file: draftFile } : {}) };
     if (!req.explain) return c.json(ranking);
     return c.json(await explainRanking(explainer, matcher, sd, ranking));

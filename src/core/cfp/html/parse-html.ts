@@ -52,6 +52,14 @@ function contentRoot(html: string, doc: Document, reader: ReaderResult | undefin
   return { root: body, where: 'page body' };
 }
 
+/** The journal named in the page's own words outside the content root (a header line), by the same sentence patterns as the text. */
+function headerVenue(doc: Document, root: Element): string | undefined {
+  const body = doc.body;
+  if (!body || body === root) return undefined;
+  const text = htmlToText(body);
+  return /\b[Ss]pecial [Ii]ssue of\b/.test(text) ? venueInText(text) : undefined;
+}
+
 function relabel(sources: Call['field_sources'], where: string): Record<string, FieldSource> {
   const out: Record<string, FieldSource> = {};
   for (const [k, v] of Object.entries(sources ?? {})) {
@@ -94,11 +102,14 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     assertCfpPage(text, meta.docTitle);
     const call = parseCfp(text, { ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}) });
     const sources = relabel(call.field_sources, where);
-    const described = !call.venue && meta.description ? venueInText(meta.description) : undefined;
+    // The page's header, outside the article Readability keeps, often names the journal ("A Special Issue of Sustainability (ISSN ...)").
+    const fromMeta = !call.venue && meta.description ? venueInText(meta.description) : undefined;
+    const fromHeader = call.venue || fromMeta ? undefined : headerVenue(doc, root);
     const venue =
       pick(read, meta, 'venue') ??
       (!call.venue && title?.venue ? { value: title.venue, source: { ...title.source } } : undefined) ??
-      (described ? { value: described, source: { from: 'meta', where: 'meta description' } } : undefined);
+      (fromMeta ? { value: fromMeta, source: { from: 'meta', where: 'meta description' } } : undefined) ??
+      (fromHeader ? { value: fromHeader, source: { from: 'html-element', where: 'page header outside the article' } } : undefined);
     const publisher = pick(read, meta, 'publisher');
     const keepTextTitle = sources['title']?.where.includes('"Title:"') ?? false;
     const useHtmlTitle = title !== undefined && !keepTextTitle;

@@ -1,0 +1,159 @@
+/**
+ * Exemplar evidence: how close a draft is to the papers a call has published (`Call.papers`),
+ * fused into the call's score as a term of its own. A call without papers gets no term, and the
+ * term never enters the z-score moments of the fusion, so every call without papers scores
+ * exactly what the fusion alone gives it.
+ *
+ * Per call with papers: the cosine between the draft and the normalised mean of the papers'
+ * vectors, and the draft's BM25 against all the call's papers as one document (corpus.paperBm25).
+ * Both are z-scored over the scored calls that have papers (spreads floored), mixed and weighted
+ * by `weight * n / (n + halfAt)`: one paper is thin evidence, twenty say what the issue took.
+ * Chosen by measurement over the nearest paper, the best two and a vote of the nearest papers of
+ * all calls (eval/README.md "Exemplar papers"); it costs one dot product and one BM25 document a
+ * call, whatever the number of papers.
+ */
+import type { Corpus } from '../corpus/corpus.js';
+import type { Passage } from '../corpus/passages.js';
+import type { EmbeddedDraft } from './features.js';
+import type { FusedCall } from './fusion.js';
+import { dot, mean, normalizeInto, std } from './vector-math.js';
+
+export interface ExemplarParams {
+  /** Weight of the exemplar term for a call with many papers (the fusion's dense and lexical weights sum to 1). 0 turns it off. */
+  weight: number;
+  /** Papers at which a call's exemplar weight is half of `weight`. */
+  halfAt: number;
+  /** Share of the dense (centroid cosine) part in the term; the rest is the lexical (BM25) part. */
+  denseShare: number;
+  /** Spread floors of the two parts' z-scores (cosine units, BM25 units). */
+  minDenseSpread: number;
+  minLexicalSpread: number;
+  /** A paper is shown as a result's similar published paper only from this cosine to the draft. */
+  similarThreshold: number;
+}
+
+// weight 2, halfAt 2, denseShare 0.5: eval/README.md "Exemplar papers" (ACL and arXiv, k = 1, 3, 5, three seeds).
+export const DEFAULT_EXEMPLAR_PARAMS: ExemplarParams = { weight: 2, halfAt: 2, denseShare: 0.5, minDenseSpread: 0.02, minLexicalSpread: 0.5, similarThreshold: 0.5 };
+
+/** What one call's papers say about a draft. */
+export interface ExemplarMatch {
+  callId: string;
+  /** Papers of the call with a vector. */
+  n: number;
+  /** Cosine between the draft and the papers' normalised mean vector. */
+  dense: number;
+  /** BM25 of the draft against the call's papers as one document. */
+  lexical: number;
+}
+
+/** Mean and spread of the two parts over the scored calls with papers; a call scored later uses the same. */
+export interface ExemplarMoments {
+  dense: { mean: number; sd: number };
+  lexical: { mean: number; sd: number };
+}
+
+// Centroids per papers array: corpus.upsert replaces a call's array whenever its papers change.
+const centroids = new WeakMap<readonly Passage[], { n: number; v: Float32Array }>();
+
+function centroidOf(corpus: Corpus, papers: readonly Passage[]): { n: number; v: Float32Array } | undefined {
+  const hit = centroids.get(papers);
+  if (hit) return hit;
+  let sum: Float32Array | undefined;
+  let n = 0;
+  for (const p of papers) {
+    const v = corpus.index.get(p.id);
+    if (!v) continue;
+    sum ??= new Float32Array(v.length);
+    for (let i = 0; i < v.length; i++) sum[i] = (sum[i] as number) + (v[i] as number);
+    n++;
+  }
+  if (!sum) return undefined;
+  const out = { n, v: normalizeInto(sum, sum) };
+  // Kept only once every paper is embedded (a call being indexed may still miss some).
+  if (n === papers.length) centroids.set(papers, out);
+  return out;
+}
+
+/**
+ * The draft against one call's papers; undefined when the call has none (or none is embedded yet).
+ *
+ * @example
+ * exemplarMatch(corpus, draft, 'c1')?.dense
+ */
+export function exemplarMatch(corpus: Corpus, draft: EmbeddedDraft, callId: string): ExemplarMatch | undefined {
+  const papers = corpus.papersByCall.get(callId);
+  if (!papers?.length) return undefined;
+  const c = centroidOf(corpus, papers);
+  if (!c) return undefined;
+  return { callId, n: c.n, dense: dot(draft.vector, c.v), lexical: corpus.paperBm25.score(draft.tokens, callId) };
+}
+
+/**
+ * Moments of the matches' two parts (spreads floored); undefined for no matches.
+ *
+ * @example
+ * const moments = exemplarMoments(matches, DEFAULT_EXEMPLAR_PARAMS);
+ */
+export function exemplarMoments(matches: readonly ExemplarMatch[], params: ExemplarParams): ExemplarMoments | undefined {
+  if (!matches.length) return undefined;
+  const d = matches.map((m) => m.dense);
+  const l = matches.map((m) => m.lexical);
+  const dm = mean(d);
+  const lm = mean(l);
+  return { dense: { mean: dm, sd: Math.max(std(d, dm), params.minDenseSpread) }, lexical: { mean: lm, sd: Math.max(std(l, lm), params.minLexicalSpread) } };
+}
+
+/**
+ * One call's exemplar term.
+ *
+ * @example
+ * exemplarTerm(match, moments, DEFAULT_EXEMPLAR_PARAMS) // e.g. 1.3 for a call whose papers are close
+ */
+export function exemplarTerm(m: ExemplarMatch, moments: ExemplarMoments, params: ExemplarParams): number {
+  const z = params.denseShare * ((m.dense - moments.dense.mean) / moments.dense.sd) + (1 - params.denseShare) * ((m.lexical - moments.lexical.mean) / moments.lexical.sd);
+  return ((params.weight * m.n) / (m.n + params.halfAt)) * z;
+}
+
+/**
+ * The fused calls with the exemplar term added to the score of each call that has papers (new
+ * objects; the others are returned as they are), and the moments used (`moments`: use these
+ * instead of the matches' own, for a call scored after the others).
+ *
+ * @example
+ * const { scored, moments } = withExemplarTerms(corpus, draft, fuseScores(features, params, m), params.exemplar);
+ */
+export function withExemplarTerms<T extends FusedCall>(corpus: Corpus, draft: EmbeddedDraft, fused: readonly T[], params: ExemplarParams, moments?: ExemplarMoments): { scored: T[]; moments: ExemplarMoments | undefined } {
+  if (params.weight === 0 || corpus.papersByCall.size === 0) return { scored: [...fused], moments };
+  const matches = new Map<string, ExemplarMatch>();
+  for (const f of fused) {
+    const m = exemplarMatch(corpus, draft, f.callId);
+    if (m) matches.set(f.callId, m);
+  }
+  const used = moments ?? exemplarMoments([...matches.values()], params);
+  if (!used) return { scored: [...fused], moments };
+  return { scored: fused.map((f) => (matches.has(f.callId) ? { ...f, score: f.score + exemplarTerm(matches.get(f.callId) as ExemplarMatch, used, params) } : f)), moments: used };
+}
+
+/** The published paper of a call nearest to the draft. */
+export interface NearestPaper {
+  /** Index in `Call.papers`. */
+  index: number;
+  similarity: number;
+}
+
+/**
+ * The call's paper nearest to the draft by cosine; undefined when it has none embedded.
+ *
+ * @example
+ * const near = nearestPaper(corpus, draft, 'c1'); // call.papers[near.index]
+ */
+export function nearestPaper(corpus: Corpus, draft: EmbeddedDraft, callId: string): NearestPaper | undefined {
+  let best: NearestPaper | undefined;
+  for (const p of corpus.papersByCall.get(callId) ?? []) {
+    const v = corpus.index.get(p.id);
+    if (!v) continue;
+    const s = dot(draft.vector, v);
+    if (!best || s > best.similarity) best = { index: p.index, similarity: s };
+  }
+  return best;
+}
