@@ -93,7 +93,7 @@ export function toMarkdown(r: BenchResults): string {
     out.push(row([h.calls, h.connections, h.seconds, h.requests, h.perSec, h.p50, h.p90, h.p99, h.max, h.errors, h.timeouts, h.non2xx]), '');
   }
   if (r.triage !== undefined) out.push('## Triage batch', '', '```json', JSON.stringify(r.triage, null, 2), '```', '');
-  if (r.e2e) out.push(...e2eTables(r.e2e), '');
   if (r.catalogue !== undefined) out.push('## Catalogue import and refresh', '', '```json', JSON.stringify(r.catalogue, null, 2), '```', '');
+  if (r.e2e) out.push(...e2eTables(r.e2e), '');
   return out.join('\n');
 }

@@ -168,8 +168,6 @@ export const Call = z.object({
     .optional(),
   /** The raw CFP text the call was parsed from, when there is one. */
   source_text: capped(CALL_LIMITS.sourceText).optional(),
-  /** Published papers of the call (exemplars): ranked against as their own evidence (papers/, rank/exemplar-*.ts). */
-  papers: z.array(Exemplar).max(MAX_PAPERS_PER_CALL).optional(),
   /** Catalogue provenance: every source this call was imported from (absent for hand-added calls). */
   sources: z.array(CallSource).max(50).optional(),
   /** `withdrawn`: gone from its sources before its deadline; absent means active. */
@@ -179,6 +177,8 @@ export const Call = z.object({
   /** When the catalogue first imported the call and last changed its content (ISO timestamps). */
   first_seen: z.string().max(40).optional(),
   updated_at: z.string().max(40).optional(),
+  /** Published papers of the call (exemplars): ranked against as their own evidence (papers/, rank/exemplar-*.ts). */
+  papers: z.array(Exemplar).max(MAX_PAPERS_PER_CALL).optional(),
   /** Per-call triage thresholds on the in-scope probability (override the defaults, overridden per request). */
   triage: z
     .object({ in_scope: z.number().min(0).max(1).optional(), borderline: z.number().min(0).max(1).optional() })

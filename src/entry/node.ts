@@ -28,12 +28,12 @@ const limits = serverLimitsFromEnv(process.env);
 // index saver handles its own failures; crashing would drop every other request in flight.
 process.on('unhandledRejection', (reason) => log('process.unhandled_rejection', { code: failureCode(reason) }));
 
-const runtimeOptions = envOptions();
+const options = envOptions();
 // retrySaves: a save that fails (full or read-only disk) is logged and retried; the server serves from memory.
 // background: answer at once on a first start and embed the calls meanwhile (index: warming in /healthz and rankings).
-const runtime = await createNodeRuntime({ ...runtimeOptions, log, retrySaves: true, embedQueue: limits.queue, background: true });
+const runtime = await createNodeRuntime({ ...options, log, retrySaves: true, embedQueue: limits.queue, background: true });
 // POST /v1/calls/import and the REFRESH_EVERY schedule (docs/catalogue.md).
-const catalogue = createNodeCatalogue({ dataDir: runtimeOptions.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })) });
+const catalogue = createNodeCatalogue({ dataDir: options.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })) });
 let acceptingAdmin = true;
 const queueStats = (runtime.embedder as { queueStats?: () => unknown }).queueStats;
 // The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
@@ -41,9 +41,9 @@ const app = createService(runtime.matcher, process.env, {
   log,
   onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })),
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
-  // Editors' triage decisions, only those they chose to record (docs/triage.md).
-  feedback: createFeedbackFileStore({ dir: join(runtimeOptions.dataDir ?? 'data', 'feedback') }),
   catalogue: catalogue.service,
+  // Editors' triage decisions, only those they chose to record (docs/triage.md).
+  feedback: createFeedbackFileStore({ dir: join(options.dataDir ?? 'data', 'feedback') }),
   // PDF and Word drafts are read by Node-only libraries; the Worker reads text kinds (.tex, .md, .txt) only.
   draftReaders: nodeDraftReaders(),
   acceptingAdmin: () => acceptingAdmin,

@@ -34,10 +34,10 @@ export interface ServiceOptions {
   onChange: () => void;
   /** The client key for rate limiting (default: the `cf-connecting-ip` header). */
   clientKey?: ClientKey;
-  /** Where editors' triage decisions are kept (Node: DATA_DIR/feedback; Workers: D1). */
-  feedback?: FeedbackStore;
   /** The catalogue importer (Node only) behind POST /v1/calls/import. */
   catalogue?: CatalogueService;
+  /** Where editors' triage decisions are kept (Node: DATA_DIR/feedback; Workers: D1). */
+  feedback?: FeedbackStore;
   /** Readers of binary draft files (PDF, .docx) the runtime has; text kinds need none. */
   draftReaders?: DraftFileReaders;
   /** False once the server is shutting down: admin writes then answer 503 SHUTTING_DOWN. */

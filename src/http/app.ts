@@ -133,10 +133,10 @@ export function createApp(deps: AppDeps): Hono {
   // Before callRoutes, whose /calls/:id would otherwise see "import" as an id.
   app.route('/v1', importRoutes(deps.catalogue, deps.adminToken));
   app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
-  app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
   const feeds = feedRoutes(deps.matcher);
   app.route('/v1', feeds.api);
   app.route('/', feeds.public);
+  app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
   const feedback = feedbackDeps(deps.feedback, deps.adminToken);
   app.route('/v1', triageRoutes(deps.matcher, {}, { adminToken: deps.adminToken, feedback }));

@@ -92,7 +92,6 @@ export const CORE_ROUTES: RouteDoc[] = [
   { method: 'get', path: '/v1/calls/:id', summary: 'One call with its parsed fields', tag: 'calls', responses: { 200: Call, 404: ErrorBody } },
   { method: 'post', path: '/v1/calls', summary: 'Add or replace a call: CFP text, evaluation format or structured Call', tag: 'calls', admin: true, request: CallInputBody, responses: { 201: Call, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 422: ErrorBody } },
   { method: 'delete', path: '/v1/calls/:id', summary: 'Remove a call', tag: 'calls', admin: true, responses: { 204: undefined, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
-  ...paperAndFeedbackRoutes(ErrorBody),
   {
     method: 'post',
     path: '/v1/calls/import',
@@ -104,6 +103,7 @@ export const CORE_ROUTES: RouteDoc[] = [
   },
   { method: 'get', path: '/feeds/calls.xml', summary: 'Atom feed of new and changed calls (`?publisher=`, `?limit=`)', tag: 'calls', responses: { 200: undefined, 400: ErrorBody }, produces: 'application/atom+xml' },
   { method: 'get', path: '/v1/feeds/match.xml', summary: 'Atom feed of the calls that fit a saved query (`?q=`, `min_fit`, `open_only`, `limit`)', tag: 'match', responses: { 200: undefined, 400: ErrorBody }, produces: 'application/atom+xml' },
+  ...paperAndFeedbackRoutes(ErrorBody),
 ];
 
 /** `/v1/calls/:id` -> `/v1/calls/{id}`. */

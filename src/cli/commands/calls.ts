@@ -26,12 +26,12 @@ const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--i
                    --llm extracts the fields with the LLM set by LLM_BASE_URL and
                    LLM_MODEL, with the rule-based parser as fallback and cross-check:
                    fields where the two disagree are printed on stderr)
-  papers add|list|remove <id> ...
-                  a call's published papers, used as ranking evidence
-                  (cfpmatch calls papers --help)
   import <url|file>  import calls from a page, feed, listing or JSON/CSV file
                   (cfpmatch calls import --help)
   refresh         re-check every source of DATA_DIR/sources.json|yaml
+  papers add|list|remove <id> ...
+                  a call's published papers, used as ranking evidence
+                  (cfpmatch calls papers --help)
 
 Options:
   --json          machine-readable output
@@ -41,8 +41,6 @@ const withoutSource = ({ source_text: _s, ...c }: Call): Omit<Call, 'source_text
 
 /** `cfpmatch calls`: list and show read the stored calls without loading a model; add parses, stores and indexes. */
 export async function callsCommand(argv: string[]): Promise<number> {
-  // Its own options (--all): parsed there.
-  if (argv[0] === 'papers') return (await import('./calls-papers.js')).callsPapersCommand(argv.slice(1));
   // import and refresh have options of their own (calls-import.ts).
   const first = argv.findIndex((a) => !a.startsWith('-'));
   if (argv[first] === 'import' || argv[first] === 'refresh') {
@@ -50,6 +48,8 @@ export async function callsCommand(argv: string[]): Promise<number> {
     const rest = argv.filter((_, i) => i !== first);
     return argv[first] === 'import' ? callsImportCommand(rest) : callsRefreshCommand(rest);
   }
+  // Its own options (--all): parsed there.
+  if (argv[0] === 'papers') return (await import('./calls-papers.js')).callsPapersCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

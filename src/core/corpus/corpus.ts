@@ -93,7 +93,6 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     papersByCall,
     paperBm25,
     index,
-    reference,
     register(newCalls) {
       let passages = 0;
       let missing = 0;
@@ -103,6 +102,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, ps);
         bm25.upsert(call.id, callDocument(call));
+        setPapers(call.id, ps);
         for (const p of ps) {
           if (seen.has(p.id)) continue;
           seen.add(p.id);
@@ -110,8 +110,10 @@ export function createCorpus(opts: CorpusOptions): Corpus {
           if (!index.has(p.id)) missing++;
         }
       }
+      reference?.update(calls.keys());
       return { passages, missing };
     },
+    reference,
     async upsert(newCalls, onEmbedded) {
       // Passages are embedded in batches as calls are registered, not collected first: at 50k calls
       // the list of every missing passage and the set to dedupe it were ~50 MB at the build's peak.
