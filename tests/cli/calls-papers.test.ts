@@ -50,7 +50,8 @@ describe('cfpmatch calls papers', () => {
     expect(stored().papers).toBeUndefined();
   });
 
-  it('adds, lists, keeps duplicates once and removes', async () => {
+  // Seven runs of the real binary, four of which load USE-lite and embed: minutes on a loaded 2-core machine.
+  it('adds, lists, keeps duplicates once and removes', { timeout: 600_000 }, async () => {
     const add = await run(['calls', 'papers', 'add', CALL, 'good.jsonl']);
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);

@@ -55,6 +55,8 @@ describe('torn and odd files at start-up', () => {
     await mkdir(join(dataDir, 'calls/adir.json'));
     await writeFile(join(dataDir, 'index/vectors.999999.1.tmp'), 'half');
     const srv = await startServer(env, { dataDir });
+    // The rebuilt index is embedded in the background after the server listens (first-start warming), then saved.
+    await waitFor(() => events(srv).includes('index.saved'), 90_000);
     expect(events(srv)).toEqual(expect.arrayContaining(['store.invalid_call', 'store.unreadable_call', 'index.corrupt', 'index.saved']));
     const calls = (await (await fetch(`${srv.url}/v1/calls`)).json()) as { calls: unknown[] };
     expect(calls.calls).toHaveLength(2);
@@ -62,7 +64,7 @@ describe('torn and odd files at start-up', () => {
     expect(await stop(srv)).toBe(0);
     expect((await readdir(join(dataDir, 'index'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect((await loadIndexFiles(join(dataDir, 'index')))?.manifest.passages).toBeGreaterThan(0);
-  }, 120_000);
+  }, 240_000);
 
   it('two swapped ids in the ids file are caught by the checksum and the index is rebuilt', async () => {
     const dataDir = await freshDataDir();
