@@ -69,6 +69,9 @@ describe.runIf(process.platform === 'linux')('disk full on a real tmpfs', () => 
     let srv = await startServer(env, { dataDir });
     const acked: Acknowledged = new Map();
 
+    // The first start embeds in the background and saves after: wait for that save, or its temp
+    // files, removed when it fails on the full disk, would free the space the test just filled.
+    await expect.poll(async () => (await health(srv)).index, { timeout: 60_000 }).toMatchObject({ current: true });
     // Leave one page free: a small call's JSON fits, the index (tens of KB) does not.
     await writeFile(join(dataDir, 'spacer'), Buffer.alloc(4096));
     await fill(dataDir);
