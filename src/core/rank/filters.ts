@@ -57,23 +57,7 @@ function without(f: Partial<CallFilters>, keys: readonly FilterKey[]): Partial<C
  * matchesFilters(call, deadlineStatus(call, '2025-01-10'), { publisher: ['IEEE'], open_only: true })
  */
 export function matchesFilters(call: Call, deadline: { readonly state: string }, f: Partial<CallFilters>): boolean {
-  if (f.open_only && isClosedState(deadline.state)) return false;
-  if (f.publisher?.length && !oneOf(call.publisher, f.publisher)) return false;
-  if (f.venue?.length && !oneOf(call.venue, f.venue)) return false;
-  if (f.deadline_after || f.deadline_before) {
-    const d = call.dates.submission_deadline;
-    if (!d) return false;
-    const t = isoToUtc(d);
-    if (f.deadline_after && t < isoToUtc(f.deadline_after)) return false;
-    if (f.deadline_before && t > isoToUtc(f.deadline_before)) return false;
-  }
-  return true;
-}
-
-function oneOf(value: string | undefined, wanted: readonly string[]): boolean {
-  if (!value) return false;
-  const v = fold(value);
-  return wanted.some((w) => fold(w) === v);
+  return failures(keysOf(call), deadline.state, f, wanted(f)) === 0;
 }
 
 const BIT: Record<FilterKey, number> = { publisher: 1, venue: 2, deadline_after: 4, deadline_before: 8, open_only: 16 };
@@ -93,13 +77,18 @@ interface CallCache extends CallKeys {
 }
 const cache = new WeakMap<Call, CallCache>();
 
-function cached(call: Call, asOf: IsoDate): { keys: CallKeys; state: string; status: DeadlineStatus } {
+function keysOf(call: Call): CallCache {
   let k = cache.get(call);
   if (!k) {
     const d = call.dates.submission_deadline;
     k = { publisher: call.publisher ? fold(call.publisher) : undefined, venue: call.venue ? fold(call.venue) : undefined, deadline: d ? isoToUtc(d) : undefined };
     cache.set(call, k);
   }
+  return k;
+}
+
+function cached(call: Call, asOf: IsoDate): { keys: CallKeys; state: string; status: DeadlineStatus } {
+  const k = keysOf(call);
   if (k.asOf !== asOf || !k.status) {
     k.status = deadlineStatus(call, asOf);
     k.asOf = asOf;

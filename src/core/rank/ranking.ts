@@ -5,9 +5,8 @@
  */
 import type { Call, CallFilters, Draft, IsoDate, RankedCall, RankResponse } from '../schema.js';
 import { DEFAULT_IN_SCOPE_THRESHOLD } from './calibration.js';
-import { deadlineStatus } from './deadline.js';
 import { round } from './evidence.js';
-import { filterPredicate, hasFilters, matchesFilters } from './filters.js';
+import { filterPredicate, hasFilters } from './filters.js';
 import type { RankParams } from './fusion.js';
 import { checkRequirements } from './requirements.js';
 import { byScore } from './score-calls.js';
@@ -59,20 +58,17 @@ type Shown = { call: Call; s: ProbableCall; deadline: RankedCall['deadline'] };
  */
 async function shownCalls(sd: ScoredDraft, calls: ReadonlyMap<string, Call>, q: RankQuery): Promise<Shown[]> {
   const shown: Shown[] = [];
-  const passing = (call: Call): Shown['deadline'] | undefined => {
-    const deadline = deadlineStatus(call, q.as_of);
-    return matchesFilters(call, deadline, q) ? deadline : undefined;
-  };
+  // The deadline status of a call that passes (filters.ts caches it per call and day).
+  const passes = filterPredicate(q, q.as_of);
   for (const s of sd.scored) {
     const call = calls.get(s.callId);
-    const deadline = call && passing(call);
+    const deadline = call && passes(call);
     if (!call || !deadline) continue;
     shown.push({ call, s, deadline });
     if (shown.length >= q.top_k) return shown;
   }
   if (!hasFilters(q) || sd.scored.length >= calls.size) return shown;
   const candidates = new Set(sd.scored.map((s) => s.callId));
-  const passes = filterPredicate(q, q.as_of);
   const rest = new Map<string, { call: Call; deadline: Shown['deadline'] }>();
   for (const call of calls.values()) {
     const deadline = candidates.has(call.id) ? undefined : passes(call);

@@ -6,7 +6,7 @@ import type { Explainer } from '../../core/explain/explainer.js';
 import { extractCallWithLlm } from '../../core/explain/extract-call.js';
 import type { Matcher } from '../../core/matcher.js';
 import { deadlineStatus } from '../../core/rank/deadline.js';
-import { matchesFilters, summarizeFilters } from '../../core/rank/filters.js';
+import { filterPredicate, summarizeFilters } from '../../core/rank/filters.js';
 import { CallListQuery, type Call, type IsoDate } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { requireAdmin } from '../auth.js';
@@ -39,13 +39,11 @@ export function callSummary(call: Call, asOf?: IsoDate) {
  * listCalls(matcher.listCalls(), { open_only: true, limit: 20, offset: 0, sort: 'deadline' }, '2025-01-10')
  */
 export function listCalls(calls: readonly Call[], q: CallListQuery, asOf: IsoDate) {
-  const rows = calls
-    .map((call) => ({ call, deadline: deadlineStatus(call, asOf) }))
-    .filter((r) => matchesFilters(r.call, r.deadline, q))
-    .sort((a, b) => compareCalls(a.call, b.call, q.sort));
+  const passes = filterPredicate(q, asOf);
+  const rows = calls.filter((call) => passes(call) !== undefined).sort((a, b) => compareCalls(a, b, q.sort));
   const page = rows.slice(q.offset, q.offset + q.limit);
   return {
-    calls: page.map((r) => callSummary(r.call, asOf)),
+    calls: page.map((call) => callSummary(call, asOf)),
     total: rows.length,
     offset: q.offset,
     limit: q.limit,
