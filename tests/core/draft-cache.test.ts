@@ -4,23 +4,12 @@
  * without the cache.
  */
 import { describe, expect, it } from 'vitest';
-import { createFlatIndex } from '../../src/core/flat-index.js';
-import { createMatcher } from '../../src/core/matcher.js';
-import { createMemoryStore } from '../../src/core/memory-store.js';
-import { createFakeEmbedder, FAKE_TOPIC_THRESHOLD } from '../fixtures/fake-embedder.js';
-import { bundledCalls, LAM_DRAFT, TODAY } from '../http/helpers.js';
+import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
+import { LAM_DRAFT, testMatcher } from '../http/helpers.js';
 
 async function matcherWith(maxEntries?: number) {
   const embedder = createFakeEmbedder(64);
-  const matcher = createMatcher({
-    embedder,
-    index: createFlatIndex({ dimensions: 64 }),
-    store: createMemoryStore(bundledCalls()),
-    today: () => TODAY,
-    params: { topicThreshold: FAKE_TOPIC_THRESHOLD },
-    ...(maxEntries === undefined ? {} : { draftCache: { maxEntries } }),
-  });
-  await matcher.sync();
+  const matcher = await testMatcher({ embedder, ...(maxEntries === undefined ? {} : { draftCache: { maxEntries } }) });
   return { matcher, embedder };
 }
 const withoutTiming = (r: { timing_ms: unknown }) => ({ ...r, timing_ms: undefined });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { callFromInput } from '../../src/core/call-input.js';
 import { createFlatIndex } from '../../src/core/flat-index.js';
-import { createMatcher, type Matcher } from '../../src/core/matcher.js';
+import { createMatcher, type Matcher, type MatcherDeps } from '../../src/core/matcher.js';
 import { createMemoryStore } from '../../src/core/memory-store.js';
 import type { Call } from '../../src/core/schema.js';
 import { createApp, type AppDeps } from '../../src/http/app.js';
@@ -27,14 +27,15 @@ export function bundledCalls(): Call[] {
     .map((n) => callFromInput(JSON.parse(readFileSync(join(CALLS_DIR, n), 'utf8')) as unknown));
 }
 
-export async function testMatcher(): Promise<Matcher> {
-  const embedder = createFakeEmbedder(64);
+/** `deps` replace the defaults (e.g. an embedder the test inspects, `draftCache`). */
+export async function testMatcher(deps: Partial<MatcherDeps> = {}): Promise<Matcher> {
   const matcher = createMatcher({
-    embedder,
+    embedder: createFakeEmbedder(64),
     index: createFlatIndex({ dimensions: 64 }),
     store: createMemoryStore(bundledCalls()),
     today: () => TODAY,
     params: { topicThreshold: FAKE_TOPIC_THRESHOLD },
+    ...deps,
   });
   await matcher.sync();
   return matcher;

@@ -6,6 +6,7 @@
  * digest and its vector, in memory. Identical texts asked for at the same time share one embed.
  * Runtime-neutral (Web Crypto).
  */
+import { createLru, sha256Hex } from '../explain/lru.js';
 import type { Embedder } from '../ports.js';
 
 export interface EmbeddingCacheOptions {
@@ -21,15 +22,8 @@ export interface EmbeddingCacheStats {
 
 export const DEFAULT_EMBEDDING_CACHE_ENTRIES = 2048;
 
-const encoder = new TextEncoder();
-
 /** Hex SHA-256 of the embedder id and the text (a NUL between them, so no two pairs collide by concatenation). */
-async function keyOf(embedderId: string, text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(`${embedderId}\u0000${text}`)));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
-}
+const keyOf = (embedderId: string, text: string): Promise<string> => sha256Hex(`${embedderId}\u0000${text}`);
 
 /**
  * Wrap an embedder with the cache. Vectors handed out are shared with the cache: read-only, as
@@ -42,26 +36,21 @@ async function keyOf(embedderId: string, text: string): Promise<string> {
  */
 export function createEmbeddingCache<E extends Embedder>(inner: E, opts: EmbeddingCacheOptions = {}): E & { cacheStats(): EmbeddingCacheStats } {
   const maxEntries = Math.max(0, Math.floor(opts.maxEntries ?? DEFAULT_EMBEDDING_CACHE_ENTRIES));
-  // A Map iterates in insertion order: re-inserting on a hit makes the first key the least recent.
-  const lru = new Map<string, Float32Array>();
+  const lru = createLru<Float32Array>(maxEntries);
   const inFlight = new Map<string, Promise<Float32Array>>();
   let hits = 0;
   let misses = 0;
 
-  const remember = (key: string, vector: Float32Array) => {
-    lru.delete(key);
-    lru.set(key, vector);
-    while (lru.size > maxEntries) lru.delete(lru.keys().next().value as string);
-  };
-
   async function embed(texts: readonly string[]): Promise<Float32Array[]> {
     if (maxEntries === 0 || texts.length === 0) return inner.embed(texts);
     const keys = await Promise.all(texts.map((t) => keyOf(inner.id, t)));
+    // Read (and so refreshed) once, before this call's own embeds are started.
+    const cached = keys.map((key) => lru.get(key));
     // Texts neither cached nor being embedded by another call; a text repeated in this call once.
     const missing: number[] = [];
     const seen = new Set<string>();
     keys.forEach((key, i) => {
-      if (lru.has(key) || inFlight.has(key) || seen.has(key)) hits++;
+      if (cached[i] || inFlight.has(key) || seen.has(key)) hits++;
       else {
         misses++;
         missing.push(i);
@@ -76,16 +65,10 @@ export function createEmbeddingCache<E extends Embedder>(inner: E, opts: Embeddi
         const one = batch.then((vectors) => vectors[k] as Float32Array);
         mine.set(key, one);
         inFlight.set(key, one);
-        void one.then((v) => remember(key, v), () => undefined).finally(() => inFlight.delete(key));
+        void one.then((v) => lru.set(key, v), () => undefined).finally(() => inFlight.delete(key));
       });
     }
-    return Promise.all(
-      keys.map((key) => {
-        const hit = lru.get(key);
-        if (hit) remember(key, hit);
-        return hit ?? mine.get(key) ?? (inFlight.get(key) as Promise<Float32Array>);
-      }),
-    );
+    return Promise.all(keys.map((key, i) => cached[i] ?? mine.get(key) ?? (inFlight.get(key) as Promise<Float32Array>)));
   }
 
   return { ...inner, id: inner.id, dimensions: inner.dimensions, embed, cacheStats: () => ({ hits, misses, entries: lru.size }) };

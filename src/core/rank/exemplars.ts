@@ -15,8 +15,8 @@
 import type { Corpus } from '../corpus/corpus.js';
 import type { Passage } from '../corpus/passages.js';
 import type { EmbeddedDraft } from './features.js';
-import type { FusedCall } from './fusion.js';
-import { dot, mean, normalizeInto, std } from './vector-math.js';
+import type { FusedCall, ScoreMoments } from './fusion.js';
+import { dot, meanAndSpread, normalizeInto } from './vector-math.js';
 
 export interface ExemplarParams {
   /** Weight of the exemplar term for a call with many papers (the fusion's dense and lexical weights sum to 1). 0 turns it off. */
@@ -46,11 +46,8 @@ export interface ExemplarMatch {
   lexical: number;
 }
 
-/** Mean and spread of the two parts over the scored calls with papers; a call scored later uses the same. */
-export interface ExemplarMoments {
-  dense: { mean: number; sd: number };
-  lexical: { mean: number; sd: number };
-}
+/** Mean and spread of the two parts over the scored calls with papers (spreads floored); a call scored later uses the same. */
+export type ExemplarMoments = ScoreMoments;
 
 // Centroids per papers array: corpus.upsert replaces a call's array whenever its papers change.
 const centroids = new WeakMap<readonly Passage[], { n: number; v: Float32Array }>();
@@ -96,11 +93,9 @@ export function exemplarMatch(corpus: Corpus, draft: EmbeddedDraft, callId: stri
  */
 export function exemplarMoments(matches: readonly ExemplarMatch[], params: ExemplarParams): ExemplarMoments | undefined {
   if (!matches.length) return undefined;
-  const d = matches.map((m) => m.dense);
-  const l = matches.map((m) => m.lexical);
-  const dm = mean(d);
-  const lm = mean(l);
-  return { dense: { mean: dm, sd: Math.max(std(d, dm), params.minDenseSpread) }, lexical: { mean: lm, sd: Math.max(std(l, lm), params.minLexicalSpread) } };
+  const d = meanAndSpread(matches.map((m) => m.dense));
+  const l = meanAndSpread(matches.map((m) => m.lexical));
+  return { dense: { mean: d.mean, sd: Math.max(d.sd, params.minDenseSpread) }, lexical: { mean: l.mean, sd: Math.max(l.sd, params.minLexicalSpread) } };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_EXEMPLAR_PARAMS, type ExemplarParams } from './exemplars.js';
 import type { CallFeatures } from './features.js';
-import { mean, std } from './vector-math.js';
+import { meanAndSpread } from './vector-math.js';
 
 export interface RankParams {
   /** Weight of the z-normalised dense score in the fused score. */
@@ -57,11 +57,7 @@ export interface ScoreMoments {
  * scoreMoments(features).dense.mean
  */
 export function scoreMoments(features: readonly CallFeatures[]): ScoreMoments {
-  const moments = (xs: number[]) => {
-    const m = mean(xs);
-    return { mean: m, sd: std(xs, m) };
-  };
-  return { dense: moments(features.map((f) => f.normDense)), lexical: moments(features.map((f) => f.normLexical)) };
+  return { dense: meanAndSpread(features.map((f) => f.normDense)), lexical: meanAndSpread(features.map((f) => f.normLexical)) };
 }
 
 /**

@@ -5,20 +5,21 @@
  */
 import type { Corpus } from '../corpus/corpus.js';
 import { callFeature, callFeatures, type CallFeatures, type EmbeddedDraft } from './features.js';
-import { withExemplarTerms } from './exemplars.js';
+import { withExemplarTerms, type ExemplarMoments } from './exemplars.js';
 import { fuseScores, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
 import { populationMoments, populationSample } from './population.js';
 
 /**
- * Score the given calls. `moments`: z-score against these instead of the scored calls' own
- * (see {@link candidateMoments}).
+ * Score the given calls. `moments` and `exemplarMoments`: z-score the fusion and the exemplar term
+ * against these instead of the scored calls' own (see {@link candidateMoments}; a scored draft
+ * passes its first scoring's when it scores more calls).
  *
  * @example
  * const scored = scoreCalls(corpus, embeddedDraft, ['call-a', 'call-b'], DEFAULT_RANK_PARAMS);
  */
-export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams, moments?: ScoreMoments): FusedCall[] {
+export function scoreCalls(corpus: Corpus, draft: EmbeddedDraft, callIds: readonly string[], params: RankParams, moments?: ScoreMoments, exemplarMoments?: ExemplarMoments): FusedCall[] {
   // Calls with exemplar papers get their term after the fusion, outside its moments (exemplars.ts).
-  return withExemplarTerms(corpus, draft, fuseScores(callFeatures(corpus, draft, callIds), params, moments), params.exemplar).scored;
+  return withExemplarTerms(corpus, draft, fuseScores(callFeatures(corpus, draft, callIds), params, moments), params.exemplar, exemplarMoments).scored;
 }
 
 /**

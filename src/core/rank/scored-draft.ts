@@ -15,7 +15,7 @@ import { withExemplarTerms } from './exemplars.js';
 import { evidenceOfCall, evidencePassages, type EmbeddedText } from './evidence.js';
 import { callFeatures, type EmbeddedDraft } from './features.js';
 import { fuseScores, scoreMoments, type FusedCall, type RankParams, type ScoreMoments } from './fusion.js';
-import { byScore, candidateMoments } from './score-calls.js';
+import { byScore, candidateMoments, scoreCalls } from './score-calls.js';
 
 /** What scoring needs from a matcher. */
 export interface ScoringContext {
@@ -108,8 +108,7 @@ export async function scoreDraft(ctx: ScoringContext, draft: Draft, opts: ScoreD
       await prefetchWholeCall(corpus, todo);
       await prefetchPapers(corpus, todo);
       // The exemplar term against the moments of the first scoring, as the fusion's.
-      const fused = withExemplarTerms(corpus, embedded, fuseScores(callFeatures(corpus, embedded, todo), params, moments), params.exemplar, withPapers.moments).scored;
-      for (const f of fused) byId.set(f.callId, probable(f));
+      for (const f of scoreCalls(corpus, embedded, todo, params, moments, withPapers.moments)) byId.set(f.callId, probable(f));
     }
     return callIds.flatMap((id) => byId.get(id) ?? []);
   };

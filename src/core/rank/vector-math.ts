@@ -31,6 +31,17 @@ export function std(xs: readonly number[], mu = mean(xs)): number {
 }
 
 /**
+ * Mean and (sample) spread of a list: the moments a z-score is taken against.
+ *
+ * @example
+ * meanAndSpread([1, 2, 3]) // { mean: 2, sd: 1 }
+ */
+export function meanAndSpread(xs: readonly number[]): { mean: number; sd: number } {
+  const mu = mean(xs);
+  return { mean: mu, sd: std(xs, mu) };
+}
+
+/**
  * z-scores with a floor on the spread, so a near-constant list does not
  * blow up into huge values (measured: unguarded z-scores let one call win
  * everything on broad corpora).

@@ -10,7 +10,7 @@ import type { Corpus } from '../../core/corpus/corpus.js';
 import { DEFAULT_EXEMPLAR_PARAMS, type ExemplarParams } from '../../core/rank/exemplars.js';
 import { DEFAULT_RANK_PARAMS } from '../../core/rank/fusion.js';
 import { scoreCalls } from '../../core/rank/score-calls.js';
-import { dot, l2Normalize, mean, std } from '../../core/rank/vector-math.js';
+import { dot, l2Normalize, mean, zScores } from '../../core/rank/vector-math.js';
 import { createBm25Index, type Bm25Index } from '../../core/text/bm25.js';
 import type { Strategy } from './strategy.js';
 
@@ -98,13 +98,8 @@ export function exemplarVariantByName(name: string): Strategy | undefined {
         const l = v.lex === 'concat' || v.lex === 'aug' ? pre.joined.score(draft.tokens, id) : v.lex === 'top' ? topMean(perPaper()) : Math.max(...perPaper());
         rows.push({ callId: id, n: ps.length, d, l });
       }
-      const z = (xs: number[], floor: number) => {
-        const mu = mean(xs);
-        const sd = Math.max(std(xs, mu), floor);
-        return xs.map((x) => (x - mu) / sd);
-      };
-      const zd = z(rows.map((r) => r.d), v.minDenseSpread);
-      const zl = z(rows.map((r) => r.l), v.minLexicalSpread);
+      const zd = zScores(rows.map((r) => r.d), v.minDenseSpread);
+      const zl = zScores(rows.map((r) => r.l), v.minLexicalSpread);
       const terms = new Map(rows.map((r, i) => [r.callId, ((v.weight * r.n) / (r.n + v.halfAt)) * (v.denseShare * (zd[i] as number) + (1 - v.denseShare) * (zl[i] as number))]));
       return fused.map((f) => ({ ...f, score: f.score + (terms.get(f.callId) ?? 0) }));
     },
