@@ -10,13 +10,6 @@ import type { RawDocument } from './types.js';
 
 export type DocumentFormat = 'html' | 'feed' | 'json' | 'jsonl' | 'csv' | 'text';
 
-/** sha256 of bytes or text as hex (Web Crypto: the same in Node and Workers). */
-export async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Decode a document's bytes: the charset of the content type, else a BOM, else a `<meta charset>` or
  * XML declaration near the start, else UTF-8. Unknown charsets fall back to UTF-8 rather than fail.

@@ -7,6 +7,7 @@
  * Runtime-neutral (Web Crypto).
  */
 import type { Embedder } from '../ports.js';
+import { sha256Hex } from '../text/hash.js';
 
 export interface EmbeddingCacheOptions {
   /** Vectors kept (texts: a whole draft and each of its sentences is one). Default 2048 (~4 MiB at 512 dimensions). 0 turns the cache off. */
@@ -21,15 +22,8 @@ export interface EmbeddingCacheStats {
 
 export const DEFAULT_EMBEDDING_CACHE_ENTRIES = 2048;
 
-const encoder = new TextEncoder();
-
 /** Hex SHA-256 of the embedder id and the text (a NUL between them, so no two pairs collide by concatenation). */
-async function keyOf(embedderId: string, text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(`${embedderId}\u0000${text}`)));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
-}
+const keyOf = (embedderId: string, text: string): Promise<string> => sha256Hex(`${embedderId}\u0000${text}`);
 
 /**
  * Wrap an embedder with the cache. Vectors handed out are shared with the cache: read-only, as
