@@ -20,6 +20,9 @@ describe('the sources file, the refresh state and REFRESH_EVERY', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ sources: [{ url: 'https://x.org', kind: 'magazine' }] }));
     await expect(readSourcesFile(dir, join(dir, 'bad.json'))).rejects.toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ path: 'sources.0.kind' })] });
     await expect(readSourcesFile(join(dir, 'nowhere'))).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('no sources file') });
+    // Windows editors save JSON with a byte-order mark, which JSON.parse rejects.
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON.stringify([{ url: 'https://example.org/cfp' }])}`);
+    expect((await readSourcesFile(dir, join(dir, 'bom.json'))).sources).toEqual([{ url: 'https://example.org/cfp', kind: 'auto', limit: 50 }]);
   });
 
   it('saves and loads the state, and starts afresh from a corrupt one', async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCfpError } from '../../src/core/errors.js';
-import { decodeHtml, MAX_HTML_CHARS, parseCfpHtml } from '../../src/core/cfp/index.js';
+import { decodeHtml, decodeText, MAX_HTML_CHARS, parseCfpHtml } from '../../src/core/cfp/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cfp/html/${name}`, import.meta.url), 'utf8');
 const codeOf = (f: () => unknown): string | undefined => {
@@ -127,6 +127,12 @@ describe('decodeHtml', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(codeOf(() => decodeHtml(png))).toBe('BAD_INPUT');
     expect(codeOf(() => decodeHtml(latin1('%PDF-1.7\n\u0000\u0001\u0002 binary')))).toBe('BAD_INPUT');
+  });
+
+  it('decodeText (feeds, data files) also reads an XML declaration, which a page ignores', () => {
+    const feed = latin1('<?xml version="1.0" encoding="ISO-8859-1"?><rss><title>Caf\u00e9 \u0093SI\u0094</title></rss>');
+    expect(decodeText(feed)).toContain('Café “SI”');
+    expect(decodeHtml(feed)).not.toContain('Café');
   });
 });
 

@@ -3,14 +3,15 @@
  * `sources.yml`) and the refresh state (`catalogue-state.json`: validators and hashes per fetched
  * document), written to a temporary file and renamed so a crash never leaves half of it.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CatalogueState, emptyState, SourceSpec } from '../../core/catalogue/types.js';
 import { createError } from '../../core/errors.js';
 import { fieldIssues } from '../../core/validate.js';
+import { writeAtomic } from './index-files.js';
+import { readTextFile } from './text-file.js';
 
 export const STATE_FILE = 'catalogue-state.json';
 const SOURCE_FILES = ['sources.json', 'sources.yaml', 'sources.yml'];
@@ -28,7 +29,7 @@ export async function readSourcesFile(dataDir: string, explicit?: string): Promi
   for (const file of candidates) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readTextFile(file);
     } catch (err) {
       if (missing(err) && !explicit) continue;
       throw createError('BAD_INPUT', `cannot read ${file}`, { cause: err });
@@ -61,12 +62,9 @@ export async function loadCatalogueState(dataDir: string): Promise<CatalogueStat
 export async function saveCatalogueState(dataDir: string, state: CatalogueState): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, STATE_FILE);
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, JSON.stringify(state), 'utf8');
-    await rename(tmp, path);
+    await writeAtomic(path, JSON.stringify(state));
   } catch (err) {
-    await unlink(tmp).catch(() => undefined);
     throw createError('STORAGE', `cannot write ${path}: ${(err as Error).message}`, { cause: err });
   }
 }

@@ -6,7 +6,8 @@
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import { createError, isCfpError } from '../errors.js';
 import type { Call } from '../schema.js';
-import { sha256Hex, type DocumentFormat } from './document.js';
+import { sha256Hex } from '../text/hash.js';
+import type { DocumentFormat } from './document.js';
 import { callFromRecord, recordUrl } from './records.js';
 import type { ImportFailure } from './types.js';
 

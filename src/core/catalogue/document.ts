@@ -3,42 +3,12 @@
  * place the catalogue calls the CFP parser: HTML pages go to the HTML parser (structure, page
  * metadata, publisher readers), text to the text parser.
  */
-import { decodeHtml, parseCfp, parseCfpHtml } from '../cfp/index.js';
+import { decodeHtml, decodeText, parseCfp, parseCfpHtml } from '../cfp/index.js';
 import { createError } from '../errors.js';
 import type { Call } from '../schema.js';
 import type { RawDocument } from './types.js';
 
 export type DocumentFormat = 'html' | 'feed' | 'json' | 'jsonl' | 'csv' | 'text';
-
-/** sha256 of bytes or text as hex (Web Crypto: the same in Node and Workers). */
-export async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * Decode a document's bytes: the charset of the content type, else a BOM, else a `<meta charset>` or
- * XML declaration near the start, else UTF-8. Unknown charsets fall back to UTF-8 rather than fail.
- *
- * @example
- * decodeText(bytes, 'text/html; charset=iso-8859-1')
- */
-export function decodeText(bytes: Uint8Array, contentType?: string): string {
-  const declared = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  const meta = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
-  for (const label of [bom, declared, meta, 'utf-8']) {
-    if (!label) continue;
-    try {
-      return new TextDecoder(label).decode(bytes);
-    } catch {
-      // an unknown label: try the next clue
-    }
-  }
-  return new TextDecoder().decode(bytes);
-}
 
 /**
  * What a document is, from its content type, its file extension and its first characters.

@@ -8,7 +8,9 @@ import { todayIso } from '../rank/deadline.js';
 import type { Call } from '../schema.js';
 import { applyImported, applyMissing, emptyOutcome, type ApplyContext, type ApplyOutcome, type NearDuplicate } from './apply.js';
 import type { DedupeIndex } from './dedupe.js';
-import { decodeText, parseDocument, sha256Hex, sniffFormat } from './document.js';
+import { decodeText } from '../cfp/index.js';
+import { parseDocument, sniffFormat } from './document.js';
+import { sha256Hex } from '../text/hash.js';
 import { fetchDoc, listingLinks, walkBulk, walkFeed, walkListing, walkPage, type WalkContext } from './sources.js';
 import { SourceSpec, type CatalogueState, type DocumentState, type Fetcher, type ImportFailure, type RawDocument, type SourceKind, type SourceSpecInput } from './types.js';
 

@@ -8,7 +8,7 @@ export { importSource, type ImportDeps, type ImportReport } from './import.js';
 export { runSources, type RunDeps, type RunSummary } from './run.js';
 export { createDedupeIndex, compareCalls, normalTitle, normalUrl, type DedupeIndex, type Verdict } from './dedupe.js';
 export { atomFeed, changedAt, type AtomOptions } from './atom.js';
-export { parseDocument, decodeText, sniffFormat, sha256Hex } from './document.js';
+export { parseDocument, sniffFormat } from './document.js';
 export { parseFeed } from './feed.js';
 export { callFromRecord } from './records.js';
 export { CatalogueState, DocumentState, SourceSpec, SourcesFile, emptyState, SOURCE_KINDS } from './types.js';

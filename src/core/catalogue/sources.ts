@@ -9,7 +9,9 @@
 import { createError, isCfpError } from '../errors.js';
 import type { Call, CallSource } from '../schema.js';
 import { extractLinks, fragmentText } from './html.js';
-import { decodeText, parseCfpText, parseDocument, sha256Hex, sniffFormat } from './document.js';
+import { decodeText } from '../cfp/index.js';
+import { parseCfpText, parseDocument, sniffFormat } from './document.js';
+import { sha256Hex } from '../text/hash.js';
 import { parseFeed } from './feed.js';
 import { readBulk } from './bulk.js';
 import type { DedupeIndex } from './dedupe.js';

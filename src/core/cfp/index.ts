@@ -6,7 +6,7 @@
  */
 export { parseCfp, type ParseCfpOptions } from './parse.js';
 export { parseCfpHtml, type ParseHtmlOptions } from './html/parse-html.js';
-export { decodeHtml } from './html/decode.js';
+export { decodeHtml, decodeText } from './html/decode.js';
 export { MAX_HTML_CHARS } from './html/guard.js';
 export { mergeCurated } from './load-bundled.js';
 export { parseDate, findDates } from './dates.js';

@@ -8,6 +8,7 @@
  */
 import { createLru, sha256Hex } from '../explain/lru.js';
 import type { Embedder } from '../ports.js';
+import { sha256Hex } from '../text/hash.js';
 
 export interface EmbeddingCacheOptions {
   /** Vectors kept (texts: a whole draft and each of its sentences is one). Default 2048 (~4 MiB at 512 dimensions). 0 turns the cache off. */

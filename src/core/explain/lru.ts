@@ -35,14 +35,3 @@ export function createLru<V>(max: number): Lru<V> {
     },
   };
 }
-
-/**
- * SHA-256 hex of a string (Web Crypto, available in Node 20 and Workers).
- *
- * @example
- * await sha256Hex('abc') // 'ba7816bf...'
- */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}

@@ -18,3 +18,18 @@ export function hashText(text: string): string {
   const hi = (h2 >>> 0) & 0x1fffff;
   return (hi * 0x100000000 + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
+
+/**
+ * SHA-256 of bytes or text (UTF-8) as hex, with Web Crypto (the same in Node 20 and Workers). The
+ * one digest helper: content hashes of fetched documents, explanation and embedding cache keys.
+ *
+ * @example
+ * await sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ */
+export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  let hex = '';
+  for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}

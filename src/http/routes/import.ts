@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { CatalogueService } from '../../core/catalogue/service.js';
-import { sha256Hex } from '../../core/catalogue/document.js';
 import { ImportRequest, type Fetcher } from '../../core/catalogue/types.js';
 import { createError } from '../../core/errors.js';
+import { sha256Hex } from '../../core/text/hash.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { requireAdmin } from '../auth.js';
 import { readJson } from '../body.js';

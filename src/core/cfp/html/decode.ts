@@ -2,7 +2,8 @@
  * Bytes of a saved or fetched web page to a string, in the page's own
  * charset: a byte-order mark first (it wins, as in browsers), then the
  * Content-Type header, then a
- * `<meta charset>` / `http-equiv` in the first 4 KB, else UTF-8.
+ * `<meta charset>` / `http-equiv` in the first 4 KB (for any text document,
+ * also an XML declaration's encoding), else UTF-8.
  */
 import { createError } from '../../errors.js';
 
@@ -54,6 +55,24 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return head.length > 0 && control / head.length > 0.05;
 }
 
+/** The encoding an XML document (a feed) declares: `<?xml version="1.0" encoding="ISO-8859-1"?>`. */
+const XML_ENCODING = /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]{1,40})/i;
+
+/** Decode by the first clue that names a charset: a BOM, the header, a `<meta charset>`, (XML) the declaration, else UTF-8. */
+function decodeBy(bytes: Uint8Array, contentType: string | undefined, xml: boolean): string {
+  const bom = bomCharset(bytes);
+  const body = bom ? bytes.subarray(bom.skip) : bytes;
+  const ascii = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const labels = [bom?.label, charsetOfHeader(contentType), META_CHARSET.exec(ascii)?.[1], xml ? XML_ENCODING.exec(ascii)?.[1] : undefined, 'utf-8'];
+  for (const label of labels) {
+    if (!label) continue;
+    if (WINDOWS_1252.test(label)) return decodeWindows1252(body);
+    const decoder = decoderFor(label);
+    if (decoder) return decoder.decode(body);
+  }
+  return new TextDecoder('utf-8').decode(body);
+}
+
 /**
  * Decode a web page. Throws `BAD_INPUT` for binary bodies (images, PDFs,
  * archives): those are not pages, whatever their name says.
@@ -66,15 +85,16 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
   if (looksBinary(bytes)) {
     throw createError('BAD_INPUT', 'the body is binary data (an image, PDF or archive?), not an HTML page');
   }
-  const bom = bomCharset(bytes);
-  const body = bom ? bytes.subarray(bom.skip) : bytes;
-  const ascii = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const labels = [bom?.label, charsetOfHeader(contentType), META_CHARSET.exec(ascii)?.[1], 'utf-8'];
-  for (const label of labels) {
-    if (!label) continue;
-    if (WINDOWS_1252.test(label)) return decodeWindows1252(body);
-    const decoder = decoderFor(label);
-    if (decoder) return decoder.decode(body);
-  }
-  return new TextDecoder('utf-8').decode(body);
+  return decodeBy(bytes, contentType, false);
+}
+
+/**
+ * Decode any fetched text document (a feed, JSON, CSV, a page before its format is known) as
+ * `decodeHtml` does, without the binary check, and also by an XML declaration's encoding (feeds).
+ *
+ * @example
+ * decodeText(bytes, 'application/rss+xml') // '<?xml version="1.0" encoding="ISO-8859-1"?><rss>…'
+ */
+export function decodeText(bytes: Uint8Array, contentType?: string): string {
+  return decodeBy(bytes, contentType, true);
 }
