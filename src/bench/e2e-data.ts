@@ -3,11 +3,10 @@
  * (../shared/eval, never copied into the repository): their calls as the call set, their
  * abstracts as drafts and submissions.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { internalCallIds } from '../eval/run.js';
-import { callFromEval, EvalCall, type Call, type Draft } from '../core/schema.js';
-import { EvalPaper, parseJsonl } from '../eval/load.js';
+import { callFromEval, type Call, type Draft } from '../core/schema.js';
+import { loadEvalFiles } from '../eval/load.js';
 import { createRng } from './rng.js';
 
 export interface E2eData {
@@ -27,11 +26,11 @@ export async function loadE2eData(evalDir: string, seed = 19): Promise<E2eData> 
   const drafts: Draft[] = [];
   for (const suite of ['acl', 'arxiv']) {
     const dir = join(evalDir, suite);
-    const suiteCalls = parseJsonl(await readFile(join(dir, 'calls.jsonl'), 'utf8'), EvalCall, `${suite}/calls.jsonl`);
+    const { calls: suiteCalls, papers } = await loadEvalFiles(join(dir, 'calls.jsonl'), join(dir, 'papers.jsonl'));
     const ids = internalCallIds(suiteCalls);
     // The fallback ids (eval-call-<n>) of the two suites would collide: prefix them.
     for (const c of suiteCalls) calls.push(callFromEval(c, `${suite}-${ids.get(c.id) ?? c.id}`.replace(/[^A-Za-z0-9._:-]+/g, '-')));
-    for (const p of parseJsonl(await readFile(join(dir, 'papers.jsonl'), 'utf8'), EvalPaper, `${suite}/papers.jsonl`)) {
+    for (const p of papers) {
       const n = words(p.abstract ?? '');
       if (n >= 150 && n <= 250) drafts.push({ title: p.title ?? '', abstract: p.abstract ?? '', keywords: p.keywords ?? [] });
     }

@@ -10,6 +10,7 @@ import { silentLogger, type Logger } from '../core/log.js';
 import type { Explainer } from '../core/explain/explainer.js';
 import type { Matcher } from '../core/matcher.js';
 import type { FeedbackStore } from '../core/ports.js';
+import { requireAdmin } from './auth.js';
 import { deadline } from './deadline.js';
 import { errorResponse } from './errors.js';
 import { callRoutes } from './routes/calls.js';
@@ -101,15 +102,8 @@ export function createApp(deps: AppDeps): Hono {
     // Not the admin writes: a write answered 503 by a timer could still complete and be stored.
     for (const path of ['/v1/rank', '/v1/triage', '/v1/explain']) app.use(path, deadline(deps.requestTimeoutMs));
   }
-  const accepting = deps.acceptingAdmin;
-  if (accepting) {
-    const gate: MiddlewareHandler = async (c, next) => {
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !accepting()) throw createError('SHUTTING_DOWN', 'the server is shutting down; retry against the restarted server', { retryAfter: 10 });
-      await next();
-    };
-    // Every admin write: calls (with imports and exemplar papers under them) and triage feedback.
-    for (const path of ['/v1/calls', '/v1/calls/*', '/v1/triage/feedback', '/v1/triage/feedback/*']) app.use(path, gate);
-  }
+  // One guard for every admin route: the token, and SHUTTING_DOWN for writes once shutdown began.
+  const admin = requireAdmin(deps.adminToken, deps.acceptingAdmin);
 
   app.get('/healthz', (c) => {
     const extra = deps.health?.() ?? {};
@@ -131,16 +125,16 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1', rankRoutes(deps.matcher, deps.explainer, deps.draftReaders));
   app.route('/v1', extractRoutes(deps.draftReaders ?? {}));
   // Before callRoutes, whose /calls/:id would otherwise see "import" as an id.
-  app.route('/v1', importRoutes(deps.catalogue, deps.adminToken));
-  app.route('/v1', callRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {}), deps.explainer));
+  app.route('/v1', importRoutes(deps.catalogue, admin));
+  app.route('/v1', callRoutes(deps.matcher, admin, deps.onChange ?? (() => {}), deps.explainer));
   const feeds = feedRoutes(deps.matcher);
   app.route('/v1', feeds.api);
   app.route('/', feeds.public);
-  app.route('/v1', paperRoutes(deps.matcher, deps.adminToken, deps.onChange ?? (() => {})));
+  app.route('/v1', paperRoutes(deps.matcher, admin, deps.onChange ?? (() => {})));
   app.route('/v1', explainRoutes(deps.matcher, deps.explainer));
   const feedback = feedbackDeps(deps.feedback, deps.adminToken);
   app.route('/v1', triageRoutes(deps.matcher, {}, { adminToken: deps.adminToken, feedback }));
-  app.route('/v1', feedbackRoutes(deps.matcher, deps.adminToken, feedback));
+  app.route('/v1', feedbackRoutes(deps.matcher, admin, feedback));
   app.route('/', docsRoutes());
   app.route('/', webRoutes({ matcher: deps.matcher, draftReaders: deps.draftReaders ?? {}, explainer: deps.explainer, log }));
 

@@ -8,12 +8,32 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { makeTinyModel } from '../fixtures/tiny-model/make-tiny-model.js';
 
 export const TOKEN = 'fault-token';
 export const FS_FAULTS = join(import.meta.dirname, 'fixtures/fs-faults.mjs');
 
 let models: string | undefined;
+
+/**
+ * A maker of temporary folders `cfpmatch-<name>-*` that are removed after the test file.
+ *
+ * @example
+ * const tempDir = tempDirs();
+ * const dir = await tempDir('crash');
+ */
+export function tempDirs(): (name: string) => Promise<string> {
+  const temps: string[] = [];
+  afterAll(async () => {
+    for (const d of temps) await rm(d, { recursive: true, force: true });
+  });
+  return async (name) => {
+    const d = await mkdtemp(join(tmpdir(), `cfpmatch-${name}-`));
+    temps.push(d);
+    return d;
+  };
+}
 
 /** Environment for the server on the tiny ONNX model (generated once per test file). */
 export async function tinyServerEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {

@@ -3,28 +3,23 @@
  * flight, and requests refused below the app (issue #21).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexManifest } from '../../src/adapters/node/index-files.js';
 import { loadIndexFiles } from '../../src/adapters/node/index-files.js';
 import { ensureBuilt } from '../fixtures/ensure-built.js';
 import { LAM_DRAFT } from '../http/helpers.js';
-import { deleteCall, lostCalls, makeCall, postCall, removeTinyModel, tinyServerEnv, type Acknowledged } from './fault-kit.js';
+import { deleteCall, lostCalls, makeCall, postCall, removeTinyModel, tempDirs, tinyServerEnv, type Acknowledged } from './fault-kit.js';
 import { startServer, type RunningServer } from './server.js';
 import { copySeedCalls } from '../fixtures/cfp/load.js';
 
-const temps: string[] = [];
+const tempDir = tempDirs();
 beforeAll(() => ensureBuilt(), 240_000);
-afterAll(async () => {
-  for (const d of temps) await rm(d, { recursive: true, force: true });
-  await removeTinyModel();
-});
+afterAll(() => removeTinyModel());
 
 async function freshDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cfpmatch-start-'));
-  temps.push(dir);
+  const dir = await tempDir('start');
   copySeedCalls(join(dir, 'calls'));
   return dir;
 }

@@ -4,10 +4,9 @@
  * ingests and rankings leave an index that holds exactly the owned passages.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, truncate } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFileStore } from '../../src/adapters/node/file-store.js';
 import { loadIndexFiles, type IndexManifest } from '../../src/adapters/node/index-files.js';
 import { Call } from '../../src/core/schema.js';
@@ -15,18 +14,11 @@ import { createNodeRuntime } from '../../src/entry/node-runtime.js';
 import { copySeedCalls } from '../fixtures/cfp/load.js';
 import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
 import { LAM_DRAFT, testMatcher } from '../http/helpers.js';
+import { tempDirs } from './fault-kit.js';
 import { crashVersions } from './fixtures/crash-versions.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 6);
-const temps: string[] = [];
-const tempDir = async (name: string) => {
-  const d = await mkdtemp(join(tmpdir(), `cfpmatch-${name}-`));
-  temps.push(d);
-  return d;
-};
-afterAll(async () => {
-  for (const d of temps) await rm(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
 /** Start the writer, wait until both versions were written once, let it run a random while, SIGKILL it. */
 async function runAndKill(dir: string, delayMs: number): Promise<void> {

@@ -4,10 +4,9 @@
  * where nothing can be saved serves from memory, unreadable call files are skipped, and STORAGE
  * messages do not reveal server paths.
  */
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFileStore } from '../../src/adapters/node/file-store.js';
 import { cleanIndexDir, loadIndexFiles, saveIndexFiles } from '../../src/adapters/node/index-files.js';
 import { createFlatIndex } from '../../src/core/flat-index.js';
@@ -17,16 +16,9 @@ import { createNodeRuntime } from '../../src/entry/node-runtime.js';
 import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
 import { LAM_DRAFT } from '../http/helpers.js';
 import { copySeedCalls } from '../fixtures/cfp/load.js';
+import { tempDirs } from './fault-kit.js';
 
-const temps: string[] = [];
-const tempDir = async (name: string) => {
-  const d = await mkdtemp(join(tmpdir(), `cfpmatch-${name}-`));
-  temps.push(d);
-  return d;
-};
-afterAll(async () => {
-  for (const d of temps) await rm(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
 const enospc = () => Object.assign(new Error("ENOSPC: no space left on device, write '/secret/server/path/x.tmp'"), { code: 'ENOSPC' });
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { callFromInput, RawCfpInput } from '../../core/call-input.js';
 import { createError } from '../../core/errors.js';
 import { NOT_CONFIGURED } from '../../core/explain/explain-ranking.js';
@@ -9,7 +9,6 @@ import { deadlineStatus } from '../../core/rank/deadline.js';
 import { filterPredicate, summarizeFilters } from '../../core/rank/filters.js';
 import { CallListQuery, type Call, type IsoDate } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
-import { requireAdmin } from '../auth.js';
 import { readJson } from '../body.js';
 import { optionsFromFields } from '../form.js';
 
@@ -71,9 +70,8 @@ function compareCalls(a: Call, b: Call, sort: CallListQuery['sort']): number {
  * fallback and cross-check) and answers the call plus `extraction: { source, disagreements, llm_error? }`;
  * without a configured LLM it answers 503 LLM_UNAVAILABLE.
  */
-export function callRoutes(matcher: Matcher, adminToken: string | undefined, onChange: () => void, explainer?: Explainer): Hono {
+export function callRoutes(matcher: Matcher, admin: MiddlewareHandler, onChange: () => void, explainer?: Explainer): Hono {
   const r = new Hono();
-  const admin = requireAdmin(adminToken);
   r.get('/calls', (c) => {
     const url = new URL(c.req.url);
     const get = (k: string) => url.searchParams.getAll(k);

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { createError } from '../../core/errors.js';
 import { createFeedbackKeys, type FeedbackKeys } from '../../core/feedback/key.js';
 import { deleteFeedback, listFeedback, recordFeedback } from '../../core/feedback/ops.js';
@@ -6,7 +6,7 @@ import { FeedbackRequest } from '../../core/feedback/schema.js';
 import type { Matcher } from '../../core/matcher.js';
 import type { FeedbackStore } from '../../core/ports.js';
 import { parseOrThrow } from '../../core/validate.js';
-import { requireAdmin, timingSafeEqual } from '../auth.js';
+import { timingSafeEqual } from '../auth.js';
 import { readJson } from '../body.js';
 
 /** What the triage route needs from feedback: the store and the keys, when both the store and an admin token are configured. */
@@ -48,11 +48,10 @@ export function isEditor(c: Context, adminToken: string | undefined): boolean {
  * /v1/triage/feedback/:callId/:id` deletes one and `DELETE /v1/triage/feedback/:callId` all.
  *
  * @example
- * app.route('/v1', feedbackRoutes(matcher, adminToken, feedbackDeps(store, adminToken)));
+ * app.route('/v1', feedbackRoutes(matcher, requireAdmin(adminToken), feedbackDeps(store, adminToken)));
  */
-export function feedbackRoutes(matcher: Matcher, adminToken: string | undefined, feedback: FeedbackDeps | undefined): Hono {
+export function feedbackRoutes(matcher: Matcher, admin: MiddlewareHandler, feedback: FeedbackDeps | undefined): Hono {
   const r = new Hono();
-  const admin = requireAdmin(adminToken);
   const on = (): FeedbackDeps => {
     if (!feedback) throw createError('DISABLED', 'editor feedback is not configured on this server (it needs a feedback store and ADMIN_TOKEN)');
     return feedback;

@@ -1,10 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { CatalogueService } from '../../core/catalogue/service.js';
 import { ImportRequest, type Fetcher } from '../../core/catalogue/types.js';
 import { createError } from '../../core/errors.js';
 import { sha256Hex } from '../../core/text/hash.js';
 import { parseOrThrow } from '../../core/validate.js';
-import { requireAdmin } from '../auth.js';
 import { readJson } from '../body.js';
 
 /**
@@ -13,9 +12,9 @@ import { readJson } from '../body.js';
  * document the client already has. Answers the import report: added, updated, merged, withdrawn,
  * near duplicates, failures. Without a catalogue (the Workers runtime) it answers 403 DISABLED.
  */
-export function importRoutes(catalogue: CatalogueService | undefined, adminToken: string | undefined): Hono {
+export function importRoutes(catalogue: CatalogueService | undefined, admin: MiddlewareHandler): Hono {
   const r = new Hono();
-  r.post('/calls/import', requireAdmin(adminToken), async (c) => {
+  r.post('/calls/import', admin, async (c) => {
     if (!catalogue) throw createError('DISABLED', 'importing calls is not available in this runtime');
     const req = parseOrThrow(ImportRequest, await readJson(c), 'import request');
     const spec = {

@@ -1,11 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { createError } from '../../core/errors.js';
 import type { Matcher } from '../../core/matcher.js';
 import { parsePapersJsonl } from '../../core/papers/jsonl.js';
 import { addPapers, listPapers, removePapers } from '../../core/papers/ops.js';
 import { AddPapersRequest, type ValidExemplarInput } from '../../core/papers/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
-import { requireAdmin } from '../auth.js';
 import { readJson } from '../body.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -16,12 +15,11 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * and `DELETE /v1/calls/:id/papers` (all of them). Every paper is validated before any is stored.
  *
  * @example
- * app.route('/v1', paperRoutes(matcher, adminToken, onChange));
+ * app.route('/v1', paperRoutes(matcher, requireAdmin(adminToken), onChange));
  * // POST /v1/calls/x/papers {"papers":[{"title":"T","abstract":"A","doi":"10.1000/1"}]} -> 201 {"added":1,...}
  */
-export function paperRoutes(matcher: Matcher, adminToken: string | undefined, onChange: () => void): Hono {
+export function paperRoutes(matcher: Matcher, admin: MiddlewareHandler, onChange: () => void): Hono {
   const r = new Hono();
-  const admin = requireAdmin(adminToken);
   r.get('/calls/:id/papers', (c) => c.json(listPapers(matcher, c.req.param('id'))));
   r.post('/calls/:id/papers', admin, async (c) => {
     const id = c.req.param('id');
