@@ -8,8 +8,7 @@
  * same issue (a subject and the message's own heading), the fuller title wins.
  */
 import type { Line } from './lines.js';
-import { cleanTitle, fromSpecial, splitTail, stripNoise } from './title-parts.js';
-import { isGenericTitle } from './title.js';
+import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
