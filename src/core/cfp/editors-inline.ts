@@ -5,7 +5,7 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { looksLikeName } from './editors.js';
+import { looksLikeName } from './names.js';
 
 const LABEL = /(?:^|\(|\b)(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]\s*([^()]{3,300})/i;
 const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+([^.]{3,300})/i;

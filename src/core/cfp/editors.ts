@@ -13,8 +13,6 @@ const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
 const EMAIL_G = new RegExp(EMAIL.source, 'g');
 const LEAD = /\(\s*lead\b[^)]{0,40}\)|\blead guest editor\b|\blead GE\b/i;
 
-export { looksLikeName } from './names.js';
-
 /** Where a name ends and its affiliation starts: a comma, a dash, a colon, a parenthesis, a double space or a bar. */
 const SEPARATORS: readonly RegExp[] = [/,/, /\s+[-–—]\s+/, /:\s+/, /\s*(?=\()/, /\s{2,}/, /\s*\|\s*/];
 /** Words that start an organisation, for "Name University of X" lines with no separator at all. */

@@ -128,7 +128,16 @@ function unmarkedSubs(lines: readonly Line[], i: number): boolean {
  * introOf(run) // 'Consequently, the topics of interest include but are not limited to the following:'
  */
 export function introOf(run: BulletRun): string {
-  if (!run.intro || run.intro.kind !== 'text') return '';
-  const parts = run.intro.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u);
-  return parts[parts.length - 1] ?? '';
+  return run.intro && run.intro.kind === 'text' ? lastSentence(run.intro.text) : '';
+}
+
+/**
+ * The last sentence of a line: a sentence ends at ".", "!" or "?" before a
+ * capital, a digit or an opening quote.
+ *
+ * @example
+ * lastSentence('We invite papers. Topics include:') // 'Topics include:'
+ */
+export function lastSentence(text: string): string {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u).pop() ?? '';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareIso, findDates, parseDate } from './dates.js';
 import { checkDateOrder, dateFieldOf, parseDateLine } from './schedule.js';
 import { cleanTopic } from './topics.js';
-import { looksLikeName } from './editors.js';
+import { looksLikeName } from './names.js';
 import { slugify } from './slug.js';
 import { mergeCurated } from './load-bundled.js';
 import { parseCfp } from './parse.js';

@@ -46,6 +46,21 @@ export function stripNoise(text: string): string {
   return text.replace(NOISE_HEAD, '').trim();
 }
 
+/** Page and section headings that are never a call's title. */
+const GENERIC =
+  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
+
+/**
+ * Whether a heading is a page or section heading rather than a call's title.
+ *
+ * @example
+ * isGenericTitle('Current Calls for Papers') // true
+ * isGenericTitle('Soil Health and Food Security') // false
+ */
+export function isGenericTitle(s: string): boolean {
+  return GENERIC.test(s.replace(/[:!.\s]+$/, '').trim());
+}
+
 /** Strip quotes, markdown leftovers and trailing punctuation. */
 export function cleanTitle(s: string): string {
   return s
@@ -98,7 +113,7 @@ export function splitTail(raw: string): { title: string; venue?: string } {
  * @example
  * splitHead('FGCS - Advances in Managing Graphs') // { title: 'Advances in Managing Graphs', venue: 'FGCS' }
  */
-export function splitHead(raw: string): { title: string; venue?: string } {
+function splitHead(raw: string): { title: string; venue?: string } {
   const m = /^([A-Z][A-Z&-]{1,10}|(?:[\p{Lu}][\p{L}-]*\s+(?:(?:of|and|on|for|in|the|&)\s+)?){1,8}\([A-Z][A-Z&-]{1,10}\))\s+[-–—:]\s+(\S.{3,})$/u.exec(raw.trim());
   if (!m?.[1] || !m[2]) return { title: raw };
   return { title: m[2], venue: m[1].replace(/\s*\([^)]*\)$/, '') };

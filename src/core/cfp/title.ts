@@ -8,9 +8,9 @@ import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
 import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
-import { cleanTitle, cleanVenue, fromSpecial } from './title-parts.js';
+import { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 
-export { cleanTitle, cleanVenue, fromSpecial } from './title-parts.js';
+export { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 
 export interface TitleResult {
   title?: string;
@@ -23,20 +23,6 @@ export interface TitleResult {
 }
 
 const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
-/** Page and section headings that are never a call's title. */
-const GENERIC =
-  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
-
-/**
- * Whether a heading is a page or section heading rather than a call's title.
- *
- * @example
- * isGenericTitle('Current Calls for Papers') // true
- * isGenericTitle('Soil Health and Food Security') // false
- */
-export function isGenericTitle(s: string): boolean {
-  return GENERIC.test(s.replace(/[:!.\s]+$/, '').trim());
-}
 const QUOTED =
   /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */

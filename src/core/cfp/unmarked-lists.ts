@@ -6,25 +6,24 @@
  * Hard-wrapped prose is never a list: its lines run on into each other.
  */
 import type { Line } from './lines.js';
-import type { BulletItem, BulletRun } from './lists.js';
+import { lastSentence, type BulletItem, type BulletRun } from './lists.js';
+import { TITLE_PREFIX } from './names.js';
 import type { SectionKind } from './sections.js';
 import { TOPIC_INTRO } from './topics.js';
 
 /** A sentence that leads into a list of topics, ending with a colon. */
 function isTopicLeadIn(l: Line): boolean {
   if (l.kind !== 'text' || !/[:：]\s*$/.test(l.text)) return false;
-  const last = l.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u).pop() ?? '';
+  const last = lastSentence(l.text);
   return TOPIC_INTRO.test(last) && /following|include|topics?|areas?|themes?|not limited|interest/i.test(last);
 }
-
-const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+/i;
 
 /** A line that can be a list item: short, one sentence at most, not a person ("Prof. X"), an e-mail or a link. */
 function itemLike(l: Line): boolean {
   const t = l.text;
   if (l.kind !== 'text' || t.length === 0 || t.length > 220 || /[:：]\s*$/.test(t)) return false;
   if (/@|^https?:\/\/|^www\./i.test(t)) return false;
-  if (HONORIFIC.test(t)) return false;
+  if (TITLE_PREFIX.test(t)) return false;
   // Two full sentences are prose (an abbreviation such as "Dr." or "U.S." before a capital is not a sentence end).
   return !/\p{L}{4,}[.!?]\s+\p{Lu}/u.test(t);
 }

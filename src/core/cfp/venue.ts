@@ -155,6 +155,19 @@ export function canonicalVenue(name: string): string {
   return KNOWN.find((v) => v.text.test(name))?.name ?? name;
 }
 
+/** Where else a call names its journal, most reliable first, each with how the venue was found. */
+const VENUE_STEPS: ReadonlyArray<[string, (links: readonly Link[], text: string) => string | undefined]> = [
+  ['submission link', (links) => KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name],
+  ['the journal address the call links to', venueFromSlug],
+  // The known venue named earliest in the text; later mentions are often citations.
+  ['named in the text', (_links, text) => KNOWN.map((v) => ({ v, at: text.search(v.text) })).filter((h) => h.at >= 0).sort((a, b) => a.at - b.at)[0]?.v.name],
+  ['link to the journal', venueInLinks],
+  ['named in the text', (_links, text) => {
+    const named = venueInText(text);
+    return named ? canonicalVenue(named) : undefined;
+  }],
+];
+
 /**
  * Venue and publisher. `hinted` is a venue named by the CFP itself (a
  * `Journal:` line or the words before "Special Issue" in the title heading).
@@ -170,28 +183,10 @@ export function inferVenue(
 ): { venue?: string; publisher?: string; where: string } {
   let venue = hinted ? canonicalVenue(hinted) : undefined;
   let where = 'named beside the title';
-  if (!venue) {
-    venue = KNOWN.find((v) => links.some((l) => v.url.test(l.url)))?.name;
-    where = 'submission link';
-  }
-  if (!venue) {
-    venue = venueFromSlug(links, text);
-    where = 'the journal address the call links to';
-  }
-  if (!venue) {
-    where = 'named in the text';
-    // The venue named earliest in the text; later mentions are often citations.
-    const hits = KNOWN.map((v) => ({ v, at: text.search(v.text) })).filter((h) => h.at >= 0);
-    venue = hits.sort((a, b) => a.at - b.at)[0]?.v.name;
-  }
-  if (!venue) {
-    venue = venueInLinks(links);
-    where = 'link to the journal';
-  }
-  if (!venue) {
-    const named = venueInText(text);
-    venue = named ? canonicalVenue(named) : undefined;
-    where = 'named in the text';
+  for (const [stepWhere, find] of VENUE_STEPS) {
+    if (venue) break;
+    venue = find(links, text);
+    where = stepWhere;
   }
   const known = KNOWN.find((v) => v.name === venue);
   const publisher =

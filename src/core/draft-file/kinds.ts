@@ -5,6 +5,7 @@
  */
 import { createError } from '../errors.js';
 import type { DraftFileKind } from '../schema.js';
+import { stripBom } from '../text/normalize.js';
 
 /** Largest draft file read (bytes): a paper's PDF with figures fits; only its first pages are read. */
 export const MAX_DRAFT_FILE_BYTES = 20 * 1024 * 1024;
@@ -72,5 +73,5 @@ export function decodeTextFile(bytes: Uint8Array): string {
   } catch {
     text = LATIN1.decode(bytes);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return stripBom(text);
 }

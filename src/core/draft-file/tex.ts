@@ -3,7 +3,7 @@
  * and `\keywords{...}`, the `IEEEkeywords` environment or `\begin{keyword}` (Elsevier), with
  * markup removed and math kept readable (text/latex.ts).
  */
-import { latexToText } from '../text/latex.js';
+import { latexToText, stripTexComments } from '../text/latex.js';
 import { splitKeywords, type DraftFields } from './fields.js';
 
 /** The text inside the braces that open at `from` (nested braces counted), or undefined. */
@@ -49,7 +49,7 @@ function environment(src: string, names: readonly string[]): string | undefined 
  */
 export function readTexDraft(source: string): DraftFields {
   // Comments first, so a commented-out \title or abstract is not read.
-  const src = source.replace(/(^|[^\\])%.*$/gm, '$1');
+  const src = stripTexComments(source);
   const warnings: string[] = [];
   const title = latexToText(command(src, ['title']) ?? '').replace(/\s+/g, ' ');
   const abstract = latexToText(environment(src, ['abstract']) ?? command(src, ['abstract']) ?? '').replace(/\s+/g, ' ');

@@ -41,6 +41,16 @@ export function latexMath(math: string): string {
 }
 
 /**
+ * LaTeX source without its comments (`%` to the end of the line; an escaped `\%` stays).
+ *
+ * @example
+ * stripTexComments('50\\% done % todo') // '50\\% done '
+ */
+export function stripTexComments(tex: string): string {
+  return tex.replace(/(^|[^\\])%.*$/gm, '$1');
+}
+
+/**
  * A LaTeX fragment (an abstract, a title) as plain text: math made readable, markup removed,
  * citations and labels dropped, `~` and `--` turned into their characters.
  *
@@ -48,7 +58,7 @@ export function latexMath(math: string): string {
  * latexToText('We reach $\\mathcal{O}(n)$ time~\\cite{x} with \\emph{no} loss.') // 'We reach O(n) time with no loss.'
  */
 export function latexToText(tex: string): string {
-  let s = tex.replace(/(^|[^\\])%.*$/gm, '$1'); // comments
+  let s = stripTexComments(tex);
   s = s.replace(/\$\$([\s\S]*?)\$\$|\\\[([\s\S]*?)\\\]|\\\(([\s\S]*?)\\\)|\$((?:\\\$|[^$])*)\$/g, (_m, a?: string, b?: string, c?: string, d?: string) => latexMath(a ?? b ?? c ?? d ?? ''));
   s = s.replace(DROP_ARG, '');
   for (let i = 0; i < 4; i++) s = s.replace(KEEP_ARG, '$1');
