@@ -6,7 +6,7 @@
  * digest and its vector, in memory. Identical texts asked for at the same time share one embed.
  * Runtime-neutral (Web Crypto).
  */
-import { createLru, sha256Hex } from '../explain/lru.js';
+import { createLru } from '../explain/lru.js';
 import type { Embedder } from '../ports.js';
 import { sha256Hex } from '../text/hash.js';
 
