@@ -91,6 +91,8 @@ describe('author page with JavaScript', () => {
     const cards = page.locator('#results article.result');
     await cards.first().waitFor();
     const wallMs = Date.now() - t0;
+    // The list is drawn from the stream's first line; the supporting sentences fill in after it.
+    await page.locator('#results[data-evidence="done"]').waitFor();
     expect(page.url()).toBe(`${base}/`); // no page load: the bundle ranked over the API
     expect(await cards.count()).toBe(3);
     expect(await cards.first().getAttribute('data-call-id')).toBe('ieee-network-lam-ioe');
@@ -111,6 +113,31 @@ describe('author page with JavaScript', () => {
     console.log(`first result on the page after submit (fake embedder): ${renderMs} ms in the page, ${wallMs} ms from the click`);
     await page.setViewportSize({ width: 390, height: 800 });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('streams: asks for NDJSON, draws the list from its first line, and keeps the list when the evidence fails', async () => {
+    const page = await openPage(js);
+    const accepts: string[] = [];
+    await page.route('**/v1/rank', async (route) => {
+      accepts.push(route.request().headers()['accept'] ?? '');
+      const real = await route.fetch();
+      const [ranking] = (await real.text()).split('\n');
+      const evidenceFailed = { part: 'error', error: { code: 'EMBEDDER_UNAVAILABLE', message: 'the embedder stopped' } };
+      await route.fulfill({ status: 200, contentType: 'application/x-ndjson; charset=utf-8', body: `${ranking}\n${JSON.stringify(evidenceFailed)}\n` });
+    });
+    await page.goto(`${base}/`);
+    await fillDraft(page);
+    await page.getByRole('button', { name: 'Find matching calls' }).click();
+    await page.locator('#results[data-evidence="failed"]').waitFor();
+    expect(accepts).toEqual(['application/x-ndjson']);
+    expect(await page.locator('#results article.result').count()).toBe(3);
+    expect(await page.locator('#results article.result').first().getAttribute('data-call-id')).toBe('ieee-network-lam-ioe');
+    expect(await page.locator('#results .draft mark').count()).toBe(0);
+    expect(await page.locator('#form-error').innerText()).toContain('EMBEDDER_UNAVAILABLE');
+    expect(await page.locator('#form-error').innerText()).toContain('The calls are ranked, but their matched topics could not be found');
+    expect(await page.getByRole('button', { name: 'Find matching calls' }).isEnabled()).toBe(true);
     expect(page.jsErrors).toEqual([]);
     await page.close();
   });

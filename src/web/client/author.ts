@@ -3,13 +3,19 @@
  * are filled in for checking), ranking and filter changes happen without a page load, exports are
  * made from the results in hand, and a share link carries the draft in the fragment only.
  */
-import type { ExtractedDraft, FilterSummary, RankResponse } from '../../core/schema.js';
+import type { ExtractedDraft, FilterSummary, RankedCall, RankResponse } from '../../core/schema.js';
 import { exportFile, exportRanking, type RankExportFormat } from '../../core/export/ranking.js';
 import { filterLink, statusLine } from '../views/author-view.js';
-import { rankResults } from '../views/results-view.js';
-import { api, byId, download, showError, submitOnCtrlEnter } from './dom.js';
+import { matchedTopics, rankResults } from '../views/results-view.js';
+import { api, apiLines, byId, download, showError, submitOnCtrlEnter, type ApiError } from './dom.js';
 import { explainButtons } from './explain.js';
 import { draftFromFragment, shareLink } from './share.js';
+
+/** One line of the streamed `/v1/rank` answer (src/http/rank-stream.ts). */
+type RankPart =
+  | { part: 'ranking'; ranking: RankResponse }
+  | { part: 'evidence'; results: Array<Pick<RankedCall, 'call_id' | 'matched_topics' | 'nearest_topics'>>; timing_ms?: RankResponse['timing_ms'] }
+  | { part: 'error'; error: { code: string; message: string } };
 
 const words = (s: string) => (s.match(/\S+/g) ?? []).length;
 
@@ -68,6 +74,7 @@ export function enhanceAuthor(): void {
   const results = byId('results');
   const notice = byId('file-notice');
   let last: { key: string; res: RankResponse } | undefined;
+  let latest = 0; // a newer submit makes an older answer's remaining lines stale
 
   byId('read-file').hidden = true; // files are read on choice or drop
   abstract.addEventListener('input', () => (byId('word-count').textContent = `${words(abstract.value)} words`));
@@ -118,39 +125,78 @@ export function enhanceAuthor(): void {
     if (f) void readFile(f);
   });
 
+  /** Show a failed request: its error, the fields it names marked and the first one focused. */
+  function failed(e: ApiError): void {
+    status.textContent = '';
+    results.replaceChildren();
+    showError(error, e);
+    const bad = e.fields.map((f) => f.path.split('.')[0]);
+    const inputs = { title, abstract, keywords } as const;
+    for (const [name, input] of Object.entries(inputs)) if (bad.includes(name)) input.setAttribute('aria-invalid', 'true');
+    const first = bad.find((b): b is keyof typeof inputs => b !== undefined && b in inputs);
+    if (first) inputs[first].focus();
+  }
+
+  // The ranked list is streamed first and drawn at once; the evidence follows and fills each card's
+  // matched topics in place (rank-stream.ts), so the page shows calls before the sentences are embedded.
   async function rank(): Promise<void> {
     const t0 = performance.now();
     const body = rankBody(form);
+    const key = JSON.stringify(body);
+    const draft = { title: String(body.title), abstract: String(body.abstract), keywords: body.keywords as string[] };
+    const llm = form.dataset.llm === '1';
     submit.disabled = true;
     showError(error, null);
     for (const f of [title, abstract, keywords]) f.removeAttribute('aria-invalid');
     status.textContent = 'Ranking the calls…';
     results.setAttribute('aria-busy', 'true');
-    const r = await api<RankResponse>('/v1/rank', body);
+    last = undefined;
+    const mine = ++latest;
+    let shown: RankResponse | undefined;
+    const show = (res: RankResponse, pending: boolean): void => {
+      shown = res;
+      results.innerHTML = String(rankResults(res, draft, llm, pending));
+      results.dataset.evidence = pending ? 'pending' : 'done';
+      status.textContent = statusLine(res);
+      if (res.filters) updateCounts(res.filters);
+      byId<HTMLAnchorElement>('filter-link').href = filterLink(body as Parameters<typeof filterLink>[0]);
+      const share = document.getElementById('share-draft');
+      if (share) share.hidden = false;
+      explainButtons(results, draft);
+      // "First result on the page after submit", read by the browser test.
+      results.dataset.renderMs = String(Math.round(performance.now() - t0));
+    };
+    const onLine = (line: unknown): void => {
+      if (mine !== latest) return;
+      const part = line as RankPart;
+      if (part.part === 'ranking') return show(part.ranking, true);
+      if (part.part === 'evidence' && shown) {
+        const byCall = new Map(part.results.map((e) => [e.call_id, e]));
+        shown = { ...shown, results: shown.results.map((r) => ({ ...r, ...byCall.get(r.call_id) })), ...(part.timing_ms ? { timing_ms: part.timing_ms } : {}) };
+        shown.results.forEach((r, i) => {
+          const box = results.querySelector(`article[data-call-id="${CSS.escape(r.call_id)}"] .matched`);
+          if (box) box.innerHTML = String(matchedTopics(r, i, draft));
+        });
+        results.dataset.evidence = 'done';
+        results.dataset.evidenceMs = String(Math.round(performance.now() - t0));
+        return;
+      }
+      if (part.part === 'error') {
+        // The list stands; only its evidence is missing.
+        results.dataset.evidence = 'failed';
+        for (const box of Array.from(results.querySelectorAll('.matched'))) box.replaceChildren();
+        showError(error, { code: part.error.code, message: `The calls are ranked, but their matched topics could not be found: ${part.error.message}`, fields: [] });
+        return;
+      }
+      if (!('part' in (line as object))) show(line as RankResponse, false); // a plain JSON answer
+    };
+    const r = await apiLines('/v1/rank', body, onLine);
+    if (mine !== latest) return;
     submit.disabled = false;
     results.setAttribute('aria-busy', 'false');
-    if (!r.ok) {
-      status.textContent = '';
-      results.replaceChildren();
-      showError(error, r.error);
-      const bad = r.error.fields.map((f) => f.path.split('.')[0]);
-      const inputs = { title, abstract, keywords } as const;
-      for (const [name, input] of Object.entries(inputs)) if (bad.includes(name)) input.setAttribute('aria-invalid', 'true');
-      const first = bad.find((b): b is keyof typeof inputs => b !== undefined && b in inputs);
-      if (first) inputs[first].focus();
-      return;
-    }
-    last = { key: JSON.stringify(body), res: r.data };
-    const draft = { title: String(body.title), abstract: String(body.abstract), keywords: body.keywords as string[] };
-    results.innerHTML = String(rankResults(r.data, draft, form.dataset.llm === '1'));
-    status.textContent = statusLine(r.data);
-    if (r.data.filters) updateCounts(r.data.filters);
-    byId<HTMLAnchorElement>('filter-link').href = filterLink(body as Parameters<typeof filterLink>[0]);
-    const share = document.getElementById('share-draft');
-    if (share) share.hidden = false;
-    explainButtons(results, draft);
-    // "First result on the page after submit", read by the browser test.
-    results.dataset.renderMs = String(Math.round(performance.now() - t0));
+    if (!r.ok && !shown) return failed(r.error);
+    if (!r.ok) showError(error, r.error);
+    if (shown && results.dataset.evidence === 'done') last = { key, res: shown };
   }
 
   form.addEventListener('submit', (ev) => {

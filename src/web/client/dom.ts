@@ -26,23 +26,85 @@ export async function api<T>(path: string, body?: unknown): Promise<ApiResult<T>
   try {
     const init: RequestInit = body === undefined ? {} : body instanceof FormData ? { method: 'POST', body } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     const res = await fetch(path, init);
-    const text = await res.text();
-    let data: unknown = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON */
-    }
-    if (res.ok) return { ok: true, data: data as T };
-    const e = (data as { error?: Partial<ApiError> } | null)?.error;
-    return {
-      ok: false,
-      status: res.status,
-      error: { code: e?.code ?? `HTTP_${res.status}`, message: e?.message ?? `request failed with status ${res.status}`, fields: Array.isArray(e?.fields) ? e.fields : [] },
-    };
+    const data = parseJson(await res.text());
+    return res.ok ? { ok: true, data: data as T } : { ok: false, status: res.status, error: errorOf(res.status, data) };
   } catch {
-    return { ok: false, status: 0, error: { code: 'NETWORK', message: 'the server could not be reached', fields: [] } };
+    return network();
   }
+}
+
+const failure = (status: number, code: string, message: string): { ok: false; status: number; error: ApiError } => ({ ok: false, status, error: { code, message, fields: [] } });
+const network = () => failure(0, 'NETWORK', 'the server could not be reached');
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null; // not JSON
+  }
+}
+
+/** The API's error body as an ApiError, or one named after the status when the body is not one. */
+function errorOf(status: number, data: unknown): ApiError {
+  const e = (data as { error?: Partial<ApiError> } | null)?.error;
+  return { code: e?.code ?? `HTTP_${status}`, message: e?.message ?? `request failed with status ${status}`, fields: Array.isArray(e?.fields) ? e.fields : [] };
+}
+
+/**
+ * POST JSON and read a newline-delimited JSON answer line by line as it arrives (`onLine` per
+ * line), so the page can show the first part before the last is ready. A server that answers plain
+ * JSON instead gives one line, the whole body. An error status answers as `api` does; a line that
+ * is not JSON ends the reading with a BAD_RESPONSE error.
+ *
+ * @example
+ * await apiLines('/v1/rank', body, (line) => console.log(line));
+ */
+export async function apiLines(path: string, body: unknown, onLine: (line: unknown) => void): Promise<ApiResult<null>> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' }, body: JSON.stringify(body) });
+  } catch {
+    return network();
+  }
+  const streamed = (res.headers.get('content-type') ?? '').includes('ndjson');
+  if (!res.ok || !streamed || !res.body) {
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      return network();
+    }
+    const data = parseJson(text);
+    if (!res.ok) return { ok: false, status: res.status, error: errorOf(res.status, data) };
+    if (data === null) return failure(res.status, 'BAD_RESPONSE', 'the server sent an answer that is not JSON');
+    onLine(data);
+    return { ok: true, data: null };
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  const emit = (line: string): boolean => {
+    if (!line.trim()) return true;
+    const data = parseJson(line);
+    if (data === null) return false;
+    onLine(data);
+    return true;
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffered += value;
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        if (!emit(buffered.slice(0, nl))) return failure(res.status, 'BAD_RESPONSE', 'the server sent a line that is not JSON');
+        buffered = buffered.slice(nl + 1);
+      }
+    }
+  } catch {
+    return failure(res.status, 'NETWORK', 'the connection closed before the answer was complete');
+  }
+  if (!emit(buffered)) return failure(res.status, 'BAD_RESPONSE', 'the server sent a line that is not JSON');
+  return { ok: true, data: null };
 }
 
 /** Fill an error box (role=alert) with an API error and its fields; empty clears it. */

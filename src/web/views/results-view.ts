@@ -10,22 +10,30 @@ export interface ShownDraft {
   keywords: string[];
 }
 
-function card(r: RankedCall, i: number, draft: ShownDraft, llm: boolean): Html {
+/**
+ * A card's matched topics and the draft with its supporting sentences marked. `pending`: the
+ * ranking came first (streamed) and the evidence is still being computed.
+ *
+ * @example
+ * String(matchedTopics(result, 0, draft))
+ */
+export function matchedTopics(r: RankedCall, i: number, draft: ShownDraft, pending = false): Html {
+  if (pending) return html`<p class="hint">Finding the sentences of your draft that match the call's topics…</p>`;
+  if (!r.matched_topics.length) return html`<p class="hint">No listed topic is clearly matched.</p>`;
+  return html`<ul class="topics">${r.matched_topics.map((t) => html`<li><strong>${t.topic}</strong> — “${t.sentence}”</li>`)}</ul>
+<details${i === 0 ? html` open` : ''}><summary>Supporting sentences in your draft</summary>${highlight([draft.title, draft.abstract], r.matched_topics.map((t) => ({ sentence: t.sentence, label: t.topic })))}</details>`;
+}
+
+function card(r: RankedCall, i: number, draft: ShownDraft, llm: boolean, pending: boolean): Html {
   const id = `r-${i}`;
   const fit = Math.round(r.fit);
   const failed = r.requirements.filter((q) => !q.ok).length;
-  const topics = r.matched_topics.length
-    ? html`<ul class="topics">${r.matched_topics.map((t) => html`<li><strong>${t.topic}</strong> — “${t.sentence}”</li>`)}</ul>`
-    : html`<p class="hint">No listed topic is clearly matched.</p>`;
   return html`<article class="result" aria-labelledby="${id}" data-call-id="${r.call_id}">
 <h3 id="${id}">${i + 1}. <a href="/calls/${encodeURIComponent(r.call_id)}">${r.title}</a></h3>
 <p class="venue">${r.venue ? html`${r.venue} · ` : ''}<code>${r.call_id}</code></p>
 <div class="fit"><span id="${id}-fit">Fit</span><meter id="${id}-meter" min="0" max="100" low="25" high="50" optimum="100" value="${fit}" aria-labelledby="${id}-fit">${fit} out of 100</meter><strong class="fit-value">${fit}</strong>${deadlineBadge(r.deadline)}</div>
 <h4>Matched topics</h4>
-${topics}
-${r.matched_topics.length
-    ? html`<details${i === 0 ? html` open` : ''}><summary>Supporting sentences in your draft</summary>${highlight([draft.title, draft.abstract], r.matched_topics.map((t) => ({ sentence: t.sentence, label: t.topic })))}</details>`
-    : ''}
+<div class="matched">${matchedTopics(r, i, draft, pending)}</div>
 ${r.requirements.length
     ? html`<h4>${failed ? `Requirements (${failed} not met)` : 'Requirements'}</h4><ul class="checks">${r.requirements.map((q) => html`<li class="${q.ok ? 'ok' : 'bad'}">${q.ok ? '✓ ' : '✗ '}${q.message}</li>`)}</ul>`
     : ''}
@@ -47,10 +55,12 @@ export function emptyState(e: EmptyExplanation, form: string): Html {
 }
 
 /**
+ * The ranked calls; `pending`: their matched topics are still coming (see matchedTopics).
+ *
  * @example
  * String(rankResults(response, draft, false))
  */
-export function rankResults(res: RankResponse, draft: ShownDraft, llm: boolean): Html {
+export function rankResults(res: RankResponse, draft: ShownDraft, llm: boolean, pending = false): Html {
   if (!res.results.length) {
     return emptyState(res.filters?.empty ?? { reason: `None of ${plural(res.total_calls, 'call')} could be shown.`, hint: 'Widen the filters.', relax: [] }, 'rank-form');
   }
@@ -61,5 +71,5 @@ export function rankResults(res: RankResponse, draft: ShownDraft, llm: boolean):
 <button type="button" class="secondary" id="share-draft" hidden>Copy a link with the draft</button>
 <span id="share-status" class="hint" role="status"></span>
 </div>
-${res.results.map((r, i) => card(r, i, draft, llm))}`;
+${res.results.map((r, i) => card(r, i, draft, llm, pending))}`;
 }
