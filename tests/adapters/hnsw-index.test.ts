@@ -28,6 +28,32 @@ describe('createHnswIndex', () => {
     expect(recall / queries.length).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('keeps a filter exact as ids come and go (its allowed labels are kept between searches)', async () => {
+    const data = randomUnitVectors(1600, DIMS, 11);
+    const hnsw = await createHnswIndex({ dimensions: DIMS });
+    const flat = createFlatIndex({ dimensions: DIMS });
+    const isPaper = (id: string): boolean => id.startsWith('paper-');
+    const both = async (items: Array<{ id: string; vector: Float32Array }>) => Promise.all([hnsw.upsert(items), flat.upsert(items)]);
+    // 600 papers among 1,200 passages: above the exact-search limit, so the graph is searched with the kept labels.
+    await both(data.slice(0, 1200).map((vector, i) => ({ id: i % 2 ? `call-${i}` : `paper-${i}`, vector })));
+    const q = randomUnitVectors(1, DIMS, 12)[0] as Float32Array;
+    const ids = async () => (await hnsw.search(q, 600, isPaper)).map((h) => h.id);
+    expect((await ids()).every(isPaper)).toBe(true);
+    expect(await ids()).toHaveLength(600);
+    // Remove 100 papers, then reuse their labels for call passages and new papers.
+    const gone = Array.from({ length: 100 }, (_, i) => `paper-${2 * i}`);
+    await Promise.all([hnsw.remove(gone), flat.remove(gone)]);
+    expect(await ids()).toHaveLength(500);
+    await both(data.slice(1200, 1300).map((vector, i) => ({ id: `call-x${i}`, vector })));
+    await both(data.slice(1300, 1600).map((vector, i) => ({ id: `paper-x${i}`, vector })));
+    const got = await ids();
+    expect(got.every(isPaper)).toBe(true);
+    expect(got).toHaveLength(600); // k = 600 of the 800 papers now
+    expect(got.some((id) => gone.includes(id))).toBe(false);
+    const all = (await hnsw.search(q, 2000, isPaper)).map((h) => h.id).sort();
+    expect(all).toEqual((await flat.search(q, 2000, isPaper)).map((h) => h.id).sort());
+  });
+
   it('reuses the labels of removed ids instead of growing', async () => {
     const index = await createHnswIndex({ dimensions: DIMS, initialCapacity: 4 });
     const vectors = randomUnitVectors(40, DIMS, 8);
