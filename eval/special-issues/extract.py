@@ -22,6 +22,7 @@ DHQ_TSV = ('Digital-Humanities-Quarterly/DHQ-similar-papers', '85e8753a933163de8
            '2022-dhq-articles-with-abstracts.tsv')
 DHQ_TOC = ('Digital-Humanities-Quarterly/dhq-journal', '0061f5323b0bc2618df8ebbf1a923cd063747932', 'toc/toc.xml')
 JMLR = ('JmlrOrg/v17', 'bf7f7c84fee63e679de7129c11f399b497c8c818')
+JMLR_BO = ('JmlrOrg/v20', '38049b59123d86cd004f611be4db6571a1591c6c')
 ARXIV_MATH = ('clopezvice/ArXiv-Scraper', 'e0ffb1e082b63d92558cd1826b266bd109d6fd83', 'dataset/arxiv_data.csv')
 
 
@@ -164,10 +165,37 @@ def dhq_part(calls: list, papers: list) -> None:
             })
 
 
+# --- JMLR: the special topic on Bayesian optimization, as the journal's own paper metadata marks it ----
+def jmlr_part(calls: list, papers: list) -> None:
+    repo, commit = JMLR_BO
+    calls.append({
+        'id': 'jmlr-special-topic-bayesian-optimization', 'title': 'Special Topic on Bayesian Optimization',
+        'venue': 'Journal of Machine Learning Research', 'publisher': 'JMLR (Microtome)',
+        'description': '', 'topics': [], 'field': 'machine learning', 'description_kind': 'title_only',
+        'source': f'github:{repo}@{commit} (every <id>/info.json with "special_issue": "Bayesian Optimization"; '
+                  'the journal lists them on its page "JMLR Special Topic on Bayesian Optimization", '
+                  'github:JmlrOrg/webpage templates/beta/papers/topic/bayesian_optimization.html)',
+        'description_source': None,
+        'membership_note': 'the journal\'s own metadata field special_issue of each paper',
+    })
+    for f in sorted(x for x in git_ls(repo, commit) if x.endswith('/info.json')):
+        d = json.loads(git_show(repo, commit, f))
+        if d.get('special_issue') != 'Bayesian Optimization':
+            continue
+        papers.append({
+            'id': f'jmlr:v20:{d["id"]}', 'title': clean(d['title']),
+            'abstract': clean(html.unescape(re.sub(r'<[^>]+>', '', d['abstract']))),
+            'call_id': 'jmlr-special-topic-bayesian-optimization',
+            'url': f'https://jmlr.org/papers/v20/{d["id"]}.html', 'source': f'github:{repo}@{commit}:{f}',
+        })
+
+
 # --- Out of scope: papers of other fields that no call asked for ----------------------------------
 OOS_MATH_CATEGORIES = ['math.AP', 'math.OC', 'math.CO', 'math.NA', 'math.NT', 'math.PR', 'math.AG',
                        'math.DG', 'math.DS', 'math.FA', 'math.GR', 'math.RT']
-TEXTUAL = re.compile(r'languag|text|word|document|linguist|humanit|speech|translat|corpus|corpora|social', re.I)
+# out-of-scope JMLR papers must not touch any call's theme (text, humanities, Bayesian optimisation)
+TEXTUAL = re.compile(r'languag|text|word|document|linguist|humanit|speech|translat|corpus|corpora|social'
+                     r'|bandit|bayesian optimi|gaussian process|hyperparameter|black-box', re.I)
 
 
 def oos_part(papers: list) -> None:
@@ -175,7 +203,7 @@ def oos_part(papers: list) -> None:
     seen = set()
     for r in csv.DictReader(io.StringIO(git_show(repo, commit, path))):
         primary = ast.literal_eval(r['tags'])[0]
-        if primary in OOS_MATH_CATEGORIES and primary not in seen:
+        if primary in OOS_MATH_CATEGORIES and primary not in seen and len(clean(r['abstract'])) >= 100:
             seen.add(primary)
             papers.append({
                 'id': f'arxiv:{r["index"]}', 'title': clean(r['title']), 'abstract': clean(r['abstract']),
@@ -205,6 +233,7 @@ def main() -> None:
     papers: list = []
     acl_part(calls, papers)
     dhq_part(calls, papers)
+    jmlr_part(calls, papers)
     oos_part(papers)
     ids = [p['id'] for p in papers]
     assert len(ids) == len(set(ids))
