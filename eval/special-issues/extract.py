@@ -245,5 +245,27 @@ def main() -> None:
           f'{sum(p["call_id"] is None for p in papers)} out of scope')
 
 
+# --- Variant: the same suite with the real CFPs of eval/cfp/cases as extra candidate calls --------
+def write_with_distractors() -> None:
+    """calls-with-distractors.jsonl: our calls plus the 117 plain-text CFPs of eval/cfp/cases (other
+    special issues of many fields, whole CFP texts). No paper belongs to them; they only compete, as
+    the rest of a catalogue does. Title, venue and topics from each case's truth file, the
+    description is the CFP text as stored there (eval/cfp/SOURCES.md)."""
+    cases = HERE.parent / 'cfp' / 'cases'
+    out = [json.loads(line) for line in (HERE / 'calls.jsonl').read_text().splitlines() if line.strip()]
+    for txt in sorted(cases.glob('*.txt')):
+        truth = json.loads((cases / f'{txt.stem}.truth.json').read_text())
+        prov = truth.get('provenance', {})
+        out.append({
+            'id': f'cfp:{txt.stem}', 'title': truth.get('title') or txt.stem, 'venue': truth.get('venue'),
+            'publisher': truth.get('publisher'), 'description': txt.read_text(), 'topics': truth.get('topics') or [],
+            'field': truth.get('field'), 'description_kind': 'cfp_distractor',
+            'source': f'eval/cfp/cases/{txt.name} ({prov.get("url") or prov.get("source")})',
+        })
+    (HERE / 'calls-with-distractors.jsonl').write_text(''.join(json.dumps(c, ensure_ascii=False) + '\n' for c in out))
+    print(f'{len(out)} calls with distractors')
+
+
 if __name__ == '__main__':
     main()
+    write_with_distractors()

@@ -34,6 +34,14 @@ describe('special-issue suite', () => {
     for (const p of papers) expect((p.abstract ?? '').length, p.id).toBeGreaterThanOrEqual(100);
   });
 
+  it('loads the variant with the CFPs of eval/cfp/cases as extra candidate calls', async () => {
+    const { calls, papers } = await loadEvalFiles(`${dir}calls-with-distractors.jsonl`, papersPath);
+    const own = await loadEvalFiles(callsPath, papersPath);
+    expect(calls.length).toBeGreaterThan(own.calls.length + 100);
+    expect(calls.slice(0, own.calls.length).map((c) => c.id)).toEqual(own.calls.map((c) => c.id));
+    expect(papers.length).toBe(own.papers.length);
+  });
+
   it('names the source of every call and paper, and of every call description', async () => {
     for (const c of await rawLines(callsPath)) {
       expect(c.source, String(c.id)).toMatch(/^github:[^@\s]+@[0-9a-f]{40}/);
