@@ -13,7 +13,7 @@ import { journalLine } from './venue-lines.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts|publications)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
 const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
 

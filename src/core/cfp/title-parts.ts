@@ -48,7 +48,7 @@ export function stripNoise(text: string): string {
 
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
+  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -58,7 +58,8 @@ const GENERIC =
  * isGenericTitle('Soil Health and Food Security') // false
  */
 export function isGenericTitle(s: string): boolean {
-  return GENERIC.test(s.replace(/[:!.\s]+$/, '').trim());
+  // A heading's aside ("Call for papers for a special issue (until June 2024)") does not make it a title.
+  return GENERIC.test(s.replace(/\s*\([^()]{1,60}\)\s*$/, '').replace(/[:!.\s]+$/, '').trim());
 }
 
 /** Strip quotes, markdown leftovers and trailing punctuation. */
@@ -119,6 +120,21 @@ function splitHead(raw: string): { title: string; venue?: string } {
   return { title: m[2], venue: m[1].replace(/\s*\([^)]*\)$/, '') };
 }
 
+/** A journal's descriptive subtitle: "A Journal of Moral, ...", "Biannual International Journal of Philosophy". */
+const SUBTITLE = /^(?:(?:an?|the)\s+)?(?:[\p{Lu}][\p{L}-]*\s+){0,3}journal\b/iu;
+
+/**
+ * A journal's name without the subtitle it is printed with ("Philosophy and
+ * Public Issues: A Journal of Moral, ...", "Critical Hermeneutics. Biannual
+ * International Journal of Philosophy"); an acronym keeps its subtitle, which
+ * spells the name out ("LLC: The Journal of Digital Scholarship ...").
+ */
+function withoutSubtitle(raw: string): { name: string; whole: boolean } {
+  const m = /^(.*?\p{L})(?:[:：]|\.)\s+(\S.*)$/u.exec(raw.trim());
+  if (!m?.[1] || !m[2] || !SUBTITLE.test(m[2]) || /\bjournal\b/i.test(m[1]) || m[1].split(/\s+/).length > 8) return { name: raw, whole: false };
+  return /^[A-Z][A-Z&-]{1,10}$/.test(m[1]) ? { name: raw.trim(), whole: true } : { name: m[1], whole: true };
+}
+
 /** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
 const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the)\W*)+$/i;
 
@@ -133,9 +149,10 @@ const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|exten
  * cleanVenue('CFP Semantic Web Journal') // 'Semantic Web Journal'
  */
 export function cleanVenue(raw: string): string {
+  const { name, whole } = withoutSubtitle(raw);
+  // A label before a colon is not the name ("Publication and issue: X"), unless the colon is the name's own ("LLC: The Journal of ...").
   const v = stripNoise(
-    raw
-      .replace(/^.*[:：]\s*(?=\S)/, '')
+    (whole ? name : name.replace(/^.*[:：]\s*(?=\S)/, ''))
       .replace(/,?\s*(?:no\.|vol\.|volume|issue)\s*\d.*$/i, ''),
   )
     .replace(/^(?:cfp|call for papers)\b\s*/i, '')

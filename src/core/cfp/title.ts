@@ -22,7 +22,10 @@ export interface TitleResult {
   lines: number[];
 }
 
-const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
+/** Labelled fields of a call's header; "Theme:" names the issue and "Publication:" its journal, as calls circulated by mailing lists write them. */
+const FIELD = /^(title|theme|journal|venue|publication|publisher)\s*[:：]\s*(.+)$/i;
+/** A "Publication:" value that is a journal's name, not a date or a mode of publication ("Immediate after acceptance"): capitalised words only. */
+const NAME_VALUE = /^[\p{Lu}\d][\p{L}\d’'&-]*(?:[ ,.:]+(?:of|and|on|for|in|the|an?|&|[\p{Lu}\d][\p{L}\d’'&-]*))*[,.:]?$/u;
 const QUOTED =
   /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
@@ -68,8 +71,12 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
   const fieldLines: number[] = [];
   for (const l of lines) {
     const m = l.kind === 'text' || l.kind === 'heading' ? FIELD.exec(l.text) : null;
-    if (m && !(m[1]!.toLowerCase() in fields)) {
-      fields[m[1]!.toLowerCase()] = cleanTitle(m[2] ?? '');
+    const key = m?.[1]?.toLowerCase() === 'theme' ? 'title' : m?.[1]?.toLowerCase() === 'publication' ? 'venue' : m?.[1]?.toLowerCase();
+    const value = m?.[2]?.trim() ?? '';
+    // A "Theme:" that is a paragraph describes the issue; a "Publication:" with a year is a date.
+    const fits = key === 'title' && m?.[1]?.toLowerCase() === 'theme' ? value.split(/\s+/).length <= 25 && !/[.!]\s/.test(value) : key !== 'venue' || (NAME_VALUE.test(value) && !/\b(?:19|20)\d{2}\b/.test(value));
+    if (m && key && !(key in fields) && fits) {
+      fields[key] = cleanTitle(m[2] ?? '');
       fieldLines.push(l.index);
     }
   }
