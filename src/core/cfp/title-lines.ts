@@ -10,6 +10,7 @@
 import type { Line } from './lines.js';
 import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
+import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
@@ -149,7 +150,13 @@ const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tr
 export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
   const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 15);
   const announced = head
-    .map((l) => ({ l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(l.text) : undefined }))
+    .map((l) => {
+      // "Special Issue on:" over the title: the next line is the title.
+      const under = titleUnderBare(lines, l.index);
+      const u = under === undefined ? undefined : lines[under];
+      if (u) return { l: u, a: { title: cleanTitle(u.text) } };
+      return { l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(withClosedQuote(lines, l.index)) : undefined };
+    })
     .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title))
     .map((x) => ({ l: x.l, a: { ...x.a, title: unwrapped(x.a.title, lines, x.l.index) } }));
   const [first, ...later] = announced;

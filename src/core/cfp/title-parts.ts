@@ -10,7 +10,7 @@
 const MAX_LINE = 400;
 
 /** The words that name a special issue, a section or a collection. */
-const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?)|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
+const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?|features?)|article collections?|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
 /** "Special issue CFP: X", "Special Issue Call for Papers - X": announcement words between the issue and its title. */
 const ISSUE_NOISE = '(?:\\s+(?:cfp|call for papers))?';
 const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}${ISSUE_NOISE}\\s*(?:on\\b|[:：–—-]|(?=[“"‘«]))\\s*(.+)$`, 'i');

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from './lines.js';
+import { titleUnderBare, withClosedQuote } from './title-wrap.js';
+import { parseCfp } from './parse.js';
+
+describe('titles over two lines', () => {
+  it('joins a quoted title with the line that closes its quote', () => {
+    const lines = toLines('Special Issue "Soil Carbon and\nWater Markets"\nSoil Letters');
+    expect(withClosedQuote(lines, 0)).toBe('Special Issue "Soil Carbon and Water Markets"');
+    expect(withClosedQuote(toLines('Special Issue "Soil"\nNext "line"'), 0)).toBe('Special Issue "Soil"');
+  });
+
+  it('takes the line under a bare "Special Issue on:" as the title, never a link or a list item', () => {
+    expect(titleUnderBare(toLines('Special Issue on:\n\nSoil Carbon Markets'), 0)).toBe(2);
+    expect(titleUnderBare(toLines('Special Issue on:\nhttps://example.org/si'), 0)).toBeUndefined();
+    expect(titleUnderBare(toLines('Special Issue on Soil\nSoil Carbon Markets'), 0)).toBeUndefined();
+  });
+
+  it('parses both layouts end to end', () => {
+    expect(parseCfp('Special Issue on:\nNew Trends in Soil Science: Carbon and\nWater\nSoil Letters (Wiley)\n\nSubmission due: May 31, 2027\n\nSoil matters to everyone, and this issue is about it.').title).toBe('New Trends in Soil Science: Carbon and Water');
+    expect(parseCfp('Special Issue "Current Trends in Soil and\nWater Science"\n\nDear Colleagues,\n\nWe are organizing a special issue on soil and water.').title).toBe('Current Trends in Soil and Water Science');
+    expect(parseCfp('CALL FOR PAPERS – DEADLINE EXTENDED Soil and Health A Special Feature in Soil Letters\n\nSoil is a growing concern for health and this feature asks why.').title).toBe('Soil and Health');
+  });
+});
