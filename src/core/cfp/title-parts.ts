@@ -190,7 +190,10 @@ function quoted(raw: string): string {
 function firstSentence(t: string): string {
   // A word or a closing parenthesis ends a sentence; a capitalised name's dot does not ("PALADYN. Journal of ...").
   const m = /(?<=[\p{Ll})])[.!?]\s+(?=\p{Lu}\p{Ll})/u.exec(t);
-  return m && t.slice(0, m.index).split(/\s+/).length >= 6 ? t.slice(0, m.index) : t;
+  if (!m) return t;
+  const before = t.slice(0, m.index);
+  // Three words ending in a full word (not an abbreviation like "Int.") are a sentence too ("X Materials. Chem. Mater. ... Click to ...").
+  return before.split(/\s+/).length >= 6 || (before.split(/\s+/).length >= 3 && /\p{Ll}{4,}$/u.test(before)) ? before : t;
 }
 
 /**
