@@ -6,6 +6,7 @@
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import { looksLikeName } from './names.js';
+import { peopleOnLine } from './editors-multi.js';
 
 const LABEL = /(?:^|\(|\b)(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]\s*([^()]{3,300})/i;
 const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+([^.]{3,300})/i;
@@ -53,6 +54,8 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
  * "Guest Editors: A, B, C" names three: every comma-separated part a name.
  */
 function labelledNames(list: string): string[] {
+  const many = peopleOnLine(list);
+  if (many) return many;
   const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length > 1 && parts.every((p) => namesIn(p).length === 1 && !/\band\b/.test(p))) return parts.flatMap(namesIn);
   const first = namesIn(parts[0] ?? '');

@@ -6,6 +6,7 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { inlineEditors } from './editors-inline.js';
+import { peopleOnLine, withoutFootnote } from './editors-multi.js';
 import { looksLikeName, TITLE_PREFIX } from './names.js';
 
 /** Bounded and anchored at a word start, so a long run of letters cannot make it quadratic. */
@@ -100,7 +101,7 @@ function clean(s: string): string {
 function nameOnly(line: Line): GuestEditor | undefined {
   const email = emailOf(line);
   const lead = LEAD.test(line.text);
-  const name = clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ')).replace(TITLE_PREFIX, '');
+  const name = withoutFootnote(clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ')).replace(TITLE_PREFIX, ''));
   if (!looksLikeName(name)) return undefined;
   return { name, ...(email ? { email } : {}), ...(lead ? { lead: true } : {}) };
 }
@@ -223,6 +224,14 @@ function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[
     const text = l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced;
     if (JOURNAL_ROLE.test(text)) {
       cur = undefined;
+      continue;
+    }
+    // Several people on one line ("A, PhD and B, DrPH", "A1 | B2 | C3") are several editors; the lines after add to the last.
+    const many = peopleOnLine(text);
+    if (many) {
+      out.push(...many.map((name) => ({ name })));
+      cur = out[out.length - 1];
+      used.add(l.index);
       continue;
     }
     // A name line starts an editor, unless it is the affiliation of a bare name just above ("X" then "Nokia Bell Labs, Ireland").

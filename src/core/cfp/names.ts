@@ -7,7 +7,8 @@
 export const TITLE_PREFIX = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?/i;
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
 const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
-const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,4}$`, 'u');
+// Particles may come two together ("Jaap van de Beek", "María de la Cruz").
+const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){1,4}$`, 'u');
 
 /** Capitalised phrases that are roles, salutations or organisations, not people. */
 const NOT_NAME =

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { peopleOnLine, withoutFootnote } from './editors-multi.js';
+import { looksLikeName } from './names.js';
+import { parseCfp } from './parse.js';
+
+const names = (text: string) => parseCfp(text).guest_editors.map((e) => e.name);
+
+describe('several editors on one line', () => {
+  it.each([
+    ['Jane Smith, PhD and Kwame Osei, DrPH', ['Jane Smith', 'Kwame Osei']],
+    ['Jane Smith, MPH, MBA, and Kwame Osei, MD UPMC Center for Soil, Baltimore', ['Jane Smith', 'Kwame Osei']],
+    ['Jane Smith2 | Kwame Osei3 | Ana Lima4', ['Jane Smith', 'Kwame Osei', 'Ana Lima']],
+  ])('%s', (line, people) => {
+    expect(peopleOnLine(line)).toEqual(people);
+  });
+
+  it('leaves one person with an affiliation, and topics joined by "and", alone', () => {
+    expect(peopleOnLine('Jane Smith, University of Soil and Water, UK')).toBeUndefined();
+    expect(peopleOnLine('Soil carbon and water quality')).toBeUndefined();
+  });
+
+  it('drops footnote numbers only after a lower-case letter', () => {
+    expect(withoutFootnote('Chin-Ling Chen1')).toBe('Chin-Ling Chen');
+    expect(withoutFootnote('COVID-19 Soil')).toBe('COVID-19 Soil');
+  });
+
+  it('reads names with two particles', () => {
+    expect(looksLikeName('Jaap van de Beek')).toBe(true);
+  });
+
+  it('parses the layouts end to end', () => {
+    expect(names('Soil and Society\n\nTopic Editors:\nJane Smith, PhD and Kwame Osei, DrPH\nCenter for Soil\n\nWe invite papers on soil.')).toEqual(['Jane Smith', 'Kwame Osei']);
+    expect(names('Soil and Society\n\nLead Editor\nAna Lima1\nGuest Editors\nJane Smith2 | Kwame Osei3\n1\nUniversity of Soil\n\nWe invite papers on soil.')).toEqual(['Ana Lima', 'Jane Smith', 'Kwame Osei']);
+    expect(names('Soil and Society\n\nTopic Editors (Guest Editors):\n\nJaap van de Beek, Soil University, Sweden\n\nAna Lima, Soil Institute, Brazil\n\nWe invite papers on soil.')).toEqual(['Jaap van de Beek', 'Ana Lima']);
+  });
+});
