@@ -100,6 +100,14 @@ function block(el: Element, out: Out): void {
     return out.blank();
   }
   if (tag === 'TR') {
+    // A layout table (editor cards: photo, name, university in blocks of one cell) is read cell by cell, not as a data row.
+    if ([...el.children].some((c) => [...c.children].some(isBlock))) {
+      for (const c of [...el.children]) {
+        block(c, out);
+        out.blank();
+      }
+      return;
+    }
     const cells = [...el.children].map((c) => lines(inline(c, false)).join(' ')).filter(Boolean);
     if (cells.length) out.push(cells.length === 2 ? `${cells[0]}: ${cells[1]}` : cells.join(' | '));
     return;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from './dom.js';
+import { htmlToText } from './to-text.js';
+import { parseCfpHtml } from './parse-html.js';
+
+const card = (name: string) => `<td><img src="x.jpg" alt="${name}"><div><p class="name"><a href="https://example.org/${name.split(' ')[0]}">${name}</a></p><p>Soil University, UK</p></div></td>`;
+
+describe('layout tables', () => {
+  it('reads a table of editor cards cell by cell, and a data table as rows', () => {
+    const text = htmlToText(parseDocument(`<h3>Guest Editors</h3><table><tr>${card('Jane Smith')}${card('Kwame Osei')}</tr></table>`).body);
+    expect(text).not.toMatch(/UK: /);
+    expect(text).toMatch(/Soil University, UK\n\nKwame Osei/);
+    expect(htmlToText(parseDocument('<table><tr><td>Deadline</td><td>1 May 2027</td></tr></table>').body)).toBe('Deadline: 1 May 2027');
+  });
+
+  it('takes editors from the page when the main content dropped their table', () => {
+    const prose = '<p>Soil is where food begins, and this special issue asks how soil carbon, erosion and water interact across farms and regions, and what policy can do about it. We invite original research and reviews from all fields that study soil.</p>'.repeat(4);
+    const html = `<html><head><title>Soil and Society</title></head><body><article><h1>Special Issue on Soil and Society</h1>${prose}<h3>Guest Editors</h3><table><tr>${card('Jane Smith')}${card('Kwame Osei')}</tr></table></article></body></html>`;
+    expect(parseCfpHtml(html).guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Kwame Osei']);
+  });
+});
