@@ -34,3 +34,11 @@ describe('several editors on one line', () => {
     expect(names('Soil and Society\n\nTopic Editors (Guest Editors):\n\nJaap van de Beek, Soil University, Sweden\n\nAna Lima, Soil Institute, Brazil\n\nWe invite papers on soil.')).toEqual(['Jaap van de Beek', 'Ana Lima']);
   });
 });
+
+describe('people who are not the issue\'s guest editors', () => {
+  it('skips a journal role\'s label and its person, an agency and a page link', () => {
+    expect(names('Soil and Society\n\nGuest Editors:\nJane Smith, Soil University, UK\n\nCorresponding SL editor:\nKwame Osei, Soil Institute, Ghana\n\nWe invite papers on soil.')).toEqual(['Jane Smith']);
+    expect(looksLikeName('Agencia Estatal de Meteorología')).toBe(false);
+    expect(looksLikeName('Visit JournalArticles')).toBe(false);
+  });
+});
