@@ -119,3 +119,15 @@ describe('hard-wrapped e-mail text', () => {
     expect(call.title).toBe('Characterization and Detection of Fakes, Spammers, and Bots in Social and Communication Networks');
   });
 });
+
+describe('round 4: wrapped lead-ins and Word bullets', () => {
+  it('reads the lead-in sentence an e-mail wrapped over several lines', () => {
+    const call = parseCfp('Soil and Society\n\nTo be more precise, the following research questions, inter alia, shall be addressed by\nthis Special Issue:\n\n-What are the limits of soil carbon?\n-What means soil quality here?\n-Can we measure erosion remotely?\n');
+    expect(call.topics).toEqual(['What are the limits of soil carbon?', 'What means soil quality here?', 'Can we measure erosion remotely?']);
+  });
+
+  it('reads "o" followed by a tab or spaces as a bullet, and a word "o" as text', () => {
+    expect(toLines('o       Soil carbon\no\tErosion').map((l) => [l.kind, l.text])).toEqual([['bullet', 'Soil carbon'], ['bullet', 'Erosion']]);
+    expect(toLines('o soil')[0]?.kind).toBe('text');
+  });
+});
