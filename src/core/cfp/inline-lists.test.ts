@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { inlineTopics } from './inline-lists.js';
+import { parseCfp } from './parse.js';
+
+describe('topics listed inline', () => {
+  it.each([
+    ['Topic Areas: Soil Science; Ethics; Applied Ethics.', ['Soil Science', 'Ethics', 'Applied Ethics']],
+    ['Potential topics could include (but are not limited to): soil and carbon; water, policy, and farms; erosion; and soil in cities. Informative papers are welcome.', ['soil and carbon', 'water, policy, and farms', 'erosion', 'soil in cities']],
+    ['Examples might include articles related to: • Soil carbon • Erosion control • Water quality', ['Soil carbon', 'Erosion control', 'Water quality']],
+    ['Papers should deal with, but are not limited to the following: 1. Soil Carbon 2. Erosion Control 4. Water Quality and Many More ... The Journal is indexed.', ['Soil Carbon', 'Erosion Control', 'Water Quality']],
+  ])('%s', (para, topics) => {
+    expect(inlineTopics([para])).toEqual(topics);
+  });
+
+  it('needs a lead-in and three items', () => {
+    expect(inlineTopics(['We study soil; water; air.'])).toEqual([]);
+    expect(inlineTopics(['Topics include: soil; water.'])).toEqual([]);
+  });
+
+  it('is used only when the call has no list', () => {
+    const withList = parseCfp('Soil and Society\n\nTopic Areas: Soil Science; Ethics; Applied Ethics.\n\nTopics of interest include:\n- Soil carbon\n- Erosion\n');
+    expect(withList.topics).toEqual(['Soil carbon', 'Erosion']);
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil and society, for a special issue.\n\nTopic Areas: Soil Science; Ethics; Applied Ethics.\n').topics).toEqual(['Soil Science', 'Ethics', 'Applied Ethics']);
+  });
+});
