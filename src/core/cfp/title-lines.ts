@@ -23,6 +23,8 @@ export interface LineTitle {
   title: string;
   venue?: string;
   line: number;
+  /** Found on a line that announces the call ("Special Issue on X"), not only a title-like line. */
+  announced?: boolean;
 }
 
 /** Strip announcement prefixes and quotes; "Special Issue on X" gives X (and its venue). */
@@ -111,7 +113,7 @@ function restated(lines: readonly Line[], head: readonly Line[], first: { l: Lin
 }
 
 /** A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title. */
-function isJournalName(title: string): boolean {
+export function isJournalName(title: string): boolean {
   return journalLine(title) !== undefined || /\bjournal$/i.test(title);
 }
 
@@ -175,7 +177,7 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
     const spelled = same.map((x) => x.a.venue).find((v) => v !== undefined && v !== pick.a.venue && journalLine(v) !== undefined);
     const own = pick.a.venue ? chooseVenue(pick.a.venue, spelled) : undefined;
     const venue = own ? chooseVenue(own, near) : (near ?? first.a.venue);
-    return { title: withoutVenue(withoutVenueAcronym(pick.a.title, lines), venue), ...(venue ? { venue } : {}), line: pick.l.index };
+    return { title: withoutVenue(withoutVenueAcronym(pick.a.title, lines), venue), ...(venue ? { venue } : {}), line: pick.l.index, announced: true };
   }
   // On a listing page the first call's name is the first title-like line under "Ongoing Special Issue(s)".
   const listing = lines.findIndex((l) => LISTING.test(l.text));

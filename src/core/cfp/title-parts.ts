@@ -233,8 +233,10 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
   if (first?.[1] && first[2]) {
     const venue = venueOf(first[2]);
     const title = cleanTitle(first[1]);
-    // A title before its issue words is one phrase; sentences before them ("The list ... is shown below. Authors can find the most suitable Special Issue for ...") are prose.
-    if (title.split(/\s+/).length >= 2 && firstSentence(title) === title) return { title, ...(venue ? { venue } : {}) };
+    // A title before its issue words is one phrase; sentences before them ("The list ... is shown below. Authors can find the most suitable Special Issue for ...",
+    // "Authors ... may submit a full paper for possible publication in a special issue of X") are prose.
+    const sentence = firstSentence(title) !== title || /\b(?:may|will|can|should|shall|must|is|are|invites?|submit)\b/i.test(title);
+    if (title.split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
   }
   return undefined;
 }

@@ -22,3 +22,15 @@ describe('titles over two lines', () => {
     expect(parseCfp('CALL FOR PAPERS – DEADLINE EXTENDED Soil and Health A Special Feature in Soil Letters\n\nSoil is a growing concern for health and this feature asks why.').title).toBe('Soil and Health');
   });
 });
+
+describe('round 4: issues named after a lead-in sentence', () => {
+  it('takes a quoted title under "... a special issue of the X journal:"', () => {
+    const lines = toLines('Authors may submit a full paper for a special issue of the SL journal:\n\n“Soil Data Science Techniques”\n\nThis special issue aims at soil.');
+    expect(titleUnderBare(lines, 0)).toBe(2);
+    expect(titleUnderBare(toLines('Authors may submit a paper for a special issue of the SL journal:\n\nSoil Data Science Techniques'), 0)).toBeUndefined();
+  });
+
+  it('reads a quoted name after "special-issue call on"', () => {
+    expect(parseCfp('Dear colleagues,\n\nWe are pleased to let you know about our open-access special-issue call on “Bridging Soil Divides: Concepts and Solutions”.\n\nVarious critical soil aspects\n\nWe look forward to your contributions.').title).toBe('Bridging Soil Divides: Concepts and Solutions');
+  });
+});

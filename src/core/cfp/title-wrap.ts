@@ -37,8 +37,11 @@ export function withClosedQuote(lines: readonly Line[], at: number): string {
  * titleUnderBare(toLines('Special Issue on:\nSoil Carbon Markets'), 0) // 1
  */
 export function titleUnderBare(lines: readonly Line[], at: number): number | undefined {
-  if (!BARE_ISSUE.test((lines[at]?.text ?? '').trim())) return undefined;
+  const text = (lines[at]?.text ?? '').trim();
   const next = nextContent(lines, at);
+  // "... a special issue of the X journal:" over a quoted title: the sentence leads into the issue's name.
+  const leadsIn = /\bspecial (?:issue|section|collection)\b[^.]{0,80}[:：]$/i.test(text) && /^[“"][^”"]{4,200}[”"]$/.test(next?.text ?? '');
+  if (!BARE_ISSUE.test(text) && !leadsIn) return undefined;
   if (!next || next.kind === 'bullet' || next.text.length > 200 || /https?:|@/.test(next.text) || next.text.split(/\s+/).length < 2) return undefined;
   return next.index;
 }

@@ -7,7 +7,7 @@
 import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
-import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
+import { chooseVenue, isJournalName, nearJournal, titleFromLines } from './title-lines.js';
 import { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 
 export { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
@@ -30,7 +30,9 @@ const QUOTED =
   /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
 const ENTITLED =
-  /\b(?:special (?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+  /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "our open-access special-issue call on “X”": a quoted name straight after "special issue (call) on" is as sure as "entitled". */
+const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
 /** "eLife is pleased to announce Mechanistic microbiome studies: a Special Issue": the issue named in the announcing sentence. */
 const ANNOUNCED =
   /\bannounc(?:e|es|ing)\s+(?:the\s+|a\s+new\s+)?([\p{Lu}][^.:;“”"]{3,150}?)\s*[:,–—-]\s*an?\s+(?:new\s+)?(?:[Ss]pecial [Ii]ssue|[Ss]pecial [Cc]ollection|[Tt]hemed? [Ii]ssue|[Cc]ollection)\b/u;
@@ -103,8 +105,12 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
   }
   const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose);
   if (entitled?.[1]) return withVenue({ title: cleanTitle(entitled[1]), source: 'quoted', lines: [] });
-  const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
   const fromLines = titleFromLines(lines);
+  const callOn = CALL_ON.exec(prose)?.[1];
+  // The journal the first lines name still names the venue of an issue named in the prose.
+  if (callOn && !fromLines?.announced) return withVenue({ title: cleanTitle(callOn), ...(fromLines?.venue ? { venue: fromLines.venue } : {}), source: 'quoted', lines: [] });
+  // A heading that is the journal's name ("Applied Stochastic Models in Business and Industry (ASMBI)") names the venue, not the issue.
+  const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text) && !isJournalName(h.text));
   // A title-like first line before any heading beats a later heading (pages put the title first).
   if (fromLines && (!named || fromLines.line < named.index)) {
     return withVenue({ title: fromLines.title, ...(fromLines.venue ? { venue: fromLines.venue } : {}), source: 'heading', lines: [fromLines.line] });

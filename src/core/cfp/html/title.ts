@@ -6,6 +6,7 @@
  */
 import type { FieldSource } from '../../schema.js';
 import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
+import { isJournalName } from '../title-lines.js';
 import type { PageMeta } from './dom.js';
 import type { ReaderResult } from './readers/index.js';
 
@@ -47,7 +48,8 @@ export function htmlTitle(
     [meta.docTitle, { from: 'html-element', where: 'title' }],
   ];
   for (const [raw, source] of candidates) {
-    const value = raw ? titleOf(raw, meta.siteName) : undefined;
+    // A page headed by its journal's name (a workshop or society page: "<h1>Applied Stochastic Models in Business and Industry (ASMBI)</h1>") does not name the issue there.
+    const value = raw && !isJournalName(raw.replace(/\s+/g, ' ').trim()) ? titleOf(raw, meta.siteName) : undefined;
     // The journal named beside the title in the same heading ("X Journal Special Issue on Y").
     const venue = raw ? fromSpecial(raw.replace(/\s+/g, ' ').trim())?.venue : undefined;
     if (value) return { value, source, ...(venue ? { venue } : {}) };

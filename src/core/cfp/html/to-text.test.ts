@@ -19,3 +19,10 @@ describe('layout tables', () => {
     expect(parseCfpHtml(html).guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Kwame Osei']);
   });
 });
+
+describe('round 4: a page headed by its journal', () => {
+  it('does not take the journal heading the page for the issue\'s title', () => {
+    const html = '<html><head><title>Special Issue</title></head><body><h1>Applied Soil Models in Business and Industry (ASMBI)</h1><p>Authors of papers presented at the conference may submit a full paper for possible publication in a special issue of the ASMBI journal:</p><p><strong><em>“Explainable Soil Science Techniques”</em></strong></p><p>This special issue aims at gathering high quality contributions on innovative methods for soil science and its many applications in industry.</p></body></html>';
+    expect(parseCfpHtml(html).title).toBe('Explainable Soil Science Techniques');
+  });
+});
