@@ -52,6 +52,9 @@ export function journalLine(text: string, next?: string): string | undefined {
     .replace(TAIL, '')
     .replace(/[\s:.,]+$/, '')
     .trim();
+  // "Elsevier Online Social Networks and Media Journal (OSNEM)": a publisher's name and "Journal" around the name describe it.
+  const branded = /^(?:Elsevier|Springer|Wiley|MDPI|Hindawi|SAGE|Taylor (?:&|and) Francis)\s+(\S.{4,100}?)\s+Journal\b(.*)$/.exec(t);
+  if (branded?.[1]) return journalLine(`${branded[1]}${branded[2] ?? ''}`.trim(), next) ?? branded[1];
   const acr = /^(.{6,100}?)\s*\(([A-Z][A-Za-z&-]{1,11})\)$/.exec(t);
   const name = (acr?.[1] ?? t).replace(/^The\s+/, (m) => (JOURNAL_WORD.test(t) ? m : '')).trim();
   if (NOT_JOURNAL.test(name)) return undefined;

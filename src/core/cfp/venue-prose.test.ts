@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { journalInviting } from './venue-prose.js';
 import { venueInText } from './venue.js';
 import { cleanVenue } from './title-parts.js';
+import { journalLine } from './venue-lines.js';
 
 describe('journal named as the one inviting papers', () => {
   it.each([
@@ -27,5 +28,16 @@ describe('round 4: journals named in prose', () => {
 
   it('drops a former name after the journal', () => {
     expect(cleanVenue('Soil Security (formerly Dirt and Dust)')).toBe('Soil Security');
+  });
+});
+
+describe('round 4: branded and abbreviated journal names', () => {
+  it('drops a publisher and "Journal" around a name', () => {
+    expect(journalLine('Elsevier Soil Networks and Media Journal (SNEM)')).toBe('Soil Networks and Media');
+    expect(journalLine('Semantic Soil Journal')).toBe('Semantic Soil Journal');
+  });
+
+  it('keeps the acronym a journal puts before its name', () => {
+    expect(venueInText('Papers will appear in LLC: The Journal of Digital Soil Scholarship, in 2027.')).toBe('LLC: The Journal of Digital Soil Scholarship');
   });
 });

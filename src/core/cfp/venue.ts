@@ -56,7 +56,8 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
   // "eLife is pleased to announce ... a Special Issue", "The X Review is pleased to invite submissions for our next issue": the journal announcing its own issue.
   new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
-  new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
+  // "LLC: The Journal of X": an acronym before the name is the journal's own.
+  new RegExp(`\\b((?:[A-Z]{2,6}: )?(?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
 ];
 
 /** Words that make a capitalised run something other than a journal name. */
