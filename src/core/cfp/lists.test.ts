@@ -131,3 +131,17 @@ describe('round 4: wrapped lead-ins and Word bullets', () => {
     expect(toLines('o soil')[0]?.kind).toBe('text');
   });
 });
+
+describe('round 4: long unmarked items and a Keywords heading', () => {
+  it('keeps unmarked items up to 300 characters', () => {
+    const long = `Soil methods for ${'carbon, water, erosion, '.repeat(8)}and policy`;
+    const call = parseCfp(`Soil and Society\n\nPotential topics include but are not limited to the following:\n\nSoil carbon markets\n${long}\nErosion control\n`);
+    expect(call.topics).toEqual(['Soil carbon markets', long, 'Erosion control']);
+  });
+
+  it('reads a "Keywords" line as a heading, so its list is the topics when there is no other list', () => {
+    expect(toLines('Keywords')[0]?.kind).toBe('heading');
+    const call = parseCfp('Soil and Society\n\nWe invite papers on soil.\n\nImportant dates\n\nSubmission deadline: 30/06/2027\n\nKeywords\n\n* Soil carbon\n* Erosion\n* Water quality\n');
+    expect(call.topics).toEqual(['Soil carbon', 'Erosion', 'Water quality']);
+  });
+});
