@@ -26,3 +26,10 @@ describe('round 4: a page headed by its journal', () => {
     expect(parseCfpHtml(html).title).toBe('Explainable Soil Science Techniques');
   });
 });
+
+describe('round 4: keyword chips', () => {
+  it('reads sibling spans of one class as a list, and mixed inline text as a paragraph', () => {
+    expect(htmlToText(parseDocument('<h3>Keywords</h3><div class="kw"><span class="k">Soil</span> <span class="k">Water</span> <span class="k">Carbon markets</span></div>').body)).toBe('### Keywords\n\n- Soil\n- Water\n- Carbon markets');
+    expect(htmlToText(parseDocument('<p><span class="k">Soil</span> and <span class="k">Water</span> and <span class="k">Air</span></p>').body)).toBe('Soil and Water and Air');
+  });
+});
