@@ -16,6 +16,16 @@ const SEPARATORS: readonly RegExp[] = [/,/, /\s+[-–—]\s+/, /:\s+/, /\s*(?=\(
 const ORGANISATION = /\s(?=(?:University|Universit[àéäy]\w*|Univ\.|Institute|Institut\w*|College|School|Department|Dept\.|Centre|Center|Laborator\w+|Hospital|Academy|Politecnico|Polytechnic)\b)/;
 
 /**
+ * A name without the nickname in parentheses after its first name ("Dusit (Tao) Niyato" is Dusit Niyato).
+ *
+ * @example
+ * withoutNickname('Pau-Choo (Julia) Chung, NCKU') // 'Pau-Choo Chung, NCKU'
+ */
+export function withoutNickname(text: string): string {
+  return text.replace(/^((?:(?:prof(?:essor)?|dr)\.?\s+)*[\p{Lu}][\p{L}'’-]+)\s+\([\p{Lu}][\p{L}'’-]{1,15}\)\s+(?=\p{Lu})/iu, '$1 ');
+}
+
+/**
  * A line that starts with a person's name, split into the name and the rest
  * (affiliation, country, e-mail): "Name, Affiliation", "Name - Affiliation",
  * "Name: Affiliation", "Name (Affiliation)", "Name  Affiliation",
@@ -26,7 +36,7 @@ const ORGANISATION = /\s(?=(?:University|Universit[àéäy]\w*|Univ\.|Institute|
  * // { name: 'Sanjaya Wijeratne', rest: 'Kno.e.sis Center, Wright State University, USA.' }
  */
 export function splitNameLine(text: string): { name: string; rest: string } | undefined {
-  const t = text.replace(LEAD, ' ').replace(/\s*\(\s*guest editor\s*\)/i, ' ').trim();
+  const t = withoutNickname(text.replace(LEAD, ' ').replace(/\s*\(\s*guest editor\s*\)/i, ' ').trim());
   const byMail = nameFromEmail(t);
   // With no separator at all, a name runs into its organisation; only trusted on a line that also gives an e-mail.
   const seps = EMAIL.test(t) ? [...SEPARATORS, ORGANISATION] : SEPARATORS;

@@ -42,3 +42,18 @@ describe('people who are not the issue\'s guest editors', () => {
     expect(looksLikeName('Visit JournalArticles')).toBe(false);
   });
 });
+
+describe('round 4: editors named inline and with nicknames', () => {
+  it('drops a nickname in parentheses after the first name', () => {
+    expect(names('Soil and Society\n\nGuest Editors\n\n* Dusit (Tao) Niyato, Soil University, Singapore\n* Ana Lima, Soil Institute, Brazil\n\nWe invite papers on soil.')).toEqual(['Dusit Niyato', 'Ana Lima']);
+  });
+
+  it('reads "The editors of this special issue are ..." and "(Eds. ...)"', () => {
+    expect(names('Soil and Society\n\nWe invite papers for a special issue. The editors of this special issue are Jane Smith (University of Soil) and Kwame Osei (University of Water).')).toEqual(['Jane Smith', 'Kwame Osei']);
+    expect(names('Soil and Society\n\n“Soil Data Techniques”\n\n(Eds. Jane Smith, Kwame Osei, Ana Lima)\n\nWe invite papers on soil.')).toEqual(['Jane Smith', 'Kwame Osei', 'Ana Lima']);
+  });
+
+  it('reads a title line run into its editors, and takes no group of members for a person', () => {
+    expect(names('Soil Reviews has several open collections, many initiated and edited by SOIL Members and Partners.\nSOIL AND SOCIETY IN A COMPLEX WORLD Guest Editors: Jane Smith, Kwame Osei, Ana Lima\nGlobal soil issues such as erosion create complex challenges that need many hands and a long time to address in practice')).toEqual(['Jane Smith', 'Kwame Osei', 'Ana Lima']);
+  });
+});
