@@ -12,6 +12,7 @@ import { checkDateOrder, collectDates } from './schedule.js';
 import { parseEditors } from './editors.js';
 import { bulletRuns, introOf } from './lists.js';
 import { inlineTopics } from './inline-lists.js';
+import { withoutFrontMatter } from './front-matter.js';
 import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
@@ -52,7 +53,7 @@ export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
 }
 
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
-  const lines = toLines(text);
+  const lines = toLines(withoutFrontMatter(text));
   const sections = sectionsOf(lines);
   const warnings: string[] = [];
 

@@ -14,7 +14,7 @@ import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts|publications)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts|publications)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
 /** Page chrome copied with the text: banners, posting dates, image and view links ("We use cookies ...", "Published on 20 April 2023", "Click to increase image size"). */
 const NOT_TITLE = /^(?:we use cookies\b|published (?:on\s+)?\d|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;

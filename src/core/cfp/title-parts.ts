@@ -66,7 +66,7 @@ export function isGenericTitle(s: string): boolean {
 export function cleanTitle(s: string): string {
   return s
     .replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, '')
-    .replace(/^call for papers\s*[:\-–—]\s*/i, '')
+    .replace(/^call for papers\s*(?:[:–—]|-{1,3})\s*/i, '')
     .replace(/[\s.:;,]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -235,7 +235,8 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
     const title = cleanTitle(first[1]);
     // A title before its issue words is one phrase; sentences before them ("The list ... is shown below. Authors can find the most suitable Special Issue for ...",
     // "Authors ... may submit a full paper for possible publication in a special issue of X") are prose.
-    const sentence = firstSentence(title) !== title || /\b(?:may|will|can|should|shall|must|is|are|invites?|submit)\b/i.test(title);
+    // So is a tail that goes on as a sentence ("... special issues in the journal, click here").
+    const sentence = firstSentence(title) !== title || /\b(?:may|will|can|should|shall|must|is|are|invites?|submit)\b/i.test(title) || /\b(?:click|visit|see|please)\b/i.test(first[2]);
     if (title.split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
   }
   return undefined;

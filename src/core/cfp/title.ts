@@ -76,7 +76,11 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
     const key = m?.[1]?.toLowerCase() === 'theme' ? 'title' : m?.[1]?.toLowerCase() === 'publication' ? 'venue' : m?.[1]?.toLowerCase();
     const value = m?.[2]?.trim() ?? '';
     // A "Theme:" that is a paragraph describes the issue; a "Publication:" with a year is a date.
-    const fits = key === 'title' && m?.[1]?.toLowerCase() === 'theme' ? value.split(/\s+/).length <= 25 && !/[.!]\s/.test(value) : key !== 'venue' || (NAME_VALUE.test(value) && !/\b(?:19|20)\d{2}\b/.test(value));
+    // A generic "title:" (a blog post's front matter: "Call for papers for a special issue (until June 2024)") names no issue.
+    const fits =
+      key === 'title'
+        ? !isGenericTitle(cleanTitle(value)) && (m?.[1]?.toLowerCase() !== 'theme' || (value.split(/\s+/).length <= 25 && !/[.!]\s/.test(value)))
+        : key !== 'venue' || (NAME_VALUE.test(value) && !/\b(?:19|20)\d{2}\b/.test(value));
     if (m && key && !(key in fields) && fits) {
       fields[key] = cleanTitle(m[2] ?? '');
       fieldLines.push(l.index);
