@@ -145,3 +145,13 @@ describe('round 4: long unmarked items and a Keywords heading', () => {
     expect(call.topics).toEqual(['Soil carbon', 'Erosion', 'Water quality']);
   });
 });
+
+describe('round 4: research questions as the only list', () => {
+  it('takes a list of questions after any lead-in when there is no topic list', () => {
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil. The special issue inquiries into:\n1. How can we measure soil carbon?\n2. What limits erosion control?\n3. Who pays for soil health?\n').topics).toHaveLength(3);
+  });
+
+  it('but not a list of statements after a lead-in that is not about topics', () => {
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil. Changes can impact:\n1. Soil carbon\n2. Erosion control\n3. Soil health\n').topics).toEqual([]);
+  });
+});

@@ -58,7 +58,8 @@ export function findTopics(
         r.items.length >= 3 &&
         sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' && sections[r.start] !== 'other' &&
         // A list after a sentence that is not about topics ("Changes can impact:") is that sentence's list, not the call's topics.
-        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r))) &&
+        // Research questions after any lead-in are the call's topics when it has no topic list ("... e.g.:", "The special issue inquiries into:").
+        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) &&
         r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400),
     );
