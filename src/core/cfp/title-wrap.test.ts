@@ -34,3 +34,12 @@ describe('round 4: issues named after a lead-in sentence', () => {
     expect(parseCfp('Dear colleagues,\n\nWe are pleased to let you know about our open-access special-issue call on “Bridging Soil Divides: Concepts and Solutions”.\n\nVarious critical soil aspects\n\nWe look forward to your contributions.').title).toBe('Bridging Soil Divides: Concepts and Solutions');
   });
 });
+
+describe('round 4: the issue named in its announcing sentence', () => {
+  it.each([
+    ['The Soil Review from Cambridge is pleased to announce a call for papers for Issue 31.1: In the Trenches. This edition focuses on the interactions between soil and conflict.', 'In the Trenches'],
+    [`Soil Letters Calls for Papers with Editor Jane Smith\nSoil: Research for a Dynamic World invites papers for a special issue on gender in the 2027 elections. ${'We invite contributions on all topics relevant to gender and politics. '.repeat(6)}The deadline for manuscript submissions is January 15, 2027.`, 'Gender in the 2027 elections'],
+  ])('%s', (text, title) => {
+    expect(parseCfp(text).title).toBe(title);
+  });
+});

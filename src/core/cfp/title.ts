@@ -33,6 +33,9 @@ const ENTITLED =
   /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "our open-access special-issue call on “X”": a quoted name straight after "special issue (call) on" is as sure as "entitled". */
 const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
+/** "X invites papers for a special issue on Y.", "... is pleased to announce a call for papers for Issue 31.1: Y.": the issue named in the sentence that announces it. */
+const INVITED_ISSUE =
+  /\b(?:invites?|announce[sd]?)\s+(?:papers|submissions|contributions|a call for (?:papers|submissions))\s+for\s+(?:a\s+|an\s+|the\s+|our\s+)?(?:(?:special|themed?|next)\s+)?issue(?:\s+\d+(?:\.\d+)?)?\s*(?:\bon\b|[:：])\s+([^.;:]{4,150}?)\.(?:\s|$)/i;
 /** "eLife is pleased to announce Mechanistic microbiome studies: a Special Issue": the issue named in the announcing sentence. */
 const ANNOUNCED =
   /\bannounc(?:e|es|ing)\s+(?:the\s+|a\s+new\s+)?([\p{Lu}][^.:;“”"]{3,150}?)\s*[:,–—-]\s*an?\s+(?:new\s+)?(?:[Ss]pecial [Ii]ssue|[Ss]pecial [Cc]ollection|[Tt]hemed? [Ii]ssue|[Cc]ollection)\b/u;
@@ -110,7 +113,9 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
   const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose);
   if (entitled?.[1]) return withVenue({ title: cleanTitle(entitled[1]), source: 'quoted', lines: [] });
   const fromLines = titleFromLines(lines);
-  const callOn = CALL_ON.exec(prose)?.[1];
+  // All the text, not only the prose: a one-line page's announcing sentence shares its line with the deadline.
+  const whole = lines.map((l) => l.text).join(' ');
+  const callOn = CALL_ON.exec(whole)?.[1] ?? capitalise(INVITED_ISSUE.exec(whole)?.[1] ?? '');
   // The journal the first lines name still names the venue of an issue named in the prose.
   if (callOn && !fromLines?.announced) return withVenue({ title: cleanTitle(callOn), ...(fromLines?.venue ? { venue: fromLines.venue } : {}), source: 'quoted', lines: [] });
   // A heading that is the journal's name ("Applied Stochastic Models in Business and Industry (ASMBI)") names the venue, not the issue.
