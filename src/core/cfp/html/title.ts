@@ -16,10 +16,12 @@ function titleOf(raw: string, siteName: string | undefined): string | undefined 
   const parts = t.split(/\s+[|–—]\s+|\s+-\s+/);
   if (parts.length > 1) {
     const site = (siteName ?? '').toLowerCase();
-    const kept = parts.filter((p) => !isGenericTitle(cleanTitle(p)) && p.toLowerCase() !== site && !/^(?:sciencedirect|mdpi|springer|wiley|frontiers|taylor|ieee|home)\b/i.test(p));
+    // A part that only says where the issue appears ("Special Issue in Scientometrics - AI + Informetrics") is not its title.
+    const kept = parts.filter((p) => !isGenericTitle(cleanTitle(p)) && p.toLowerCase() !== site && !/^(?:sciencedirect|mdpi|springer|wiley|frontiers|taylor|ieee|home)\b/i.test(p) && !/^(?:an?\s+)?special issue (?:in|of|for)\b/i.test(p));
     t = kept.sort((a, b) => b.length - a.length)[0] ?? t;
   }
-  t = cleanTitle(fromSpecial(t)?.title ?? t);
+  // An event's acronym and year after the title ("(AII2021)") names the workshop the issue comes from.
+  t = cleanTitle(fromSpecial(t)?.title ?? t).replace(/\s*\([A-Z][A-Za-z&-]{1,10}['’]?\d{2,4}\)$/, '');
   if (t.length < 4 || isGenericTitle(t)) return undefined;
   return t;
 }

@@ -33,3 +33,10 @@ describe('round 4: keyword chips', () => {
     expect(htmlToText(parseDocument('<p><span class="k">Soil</span> and <span class="k">Water</span> and <span class="k">Air</span></p>').body)).toBe('Soil and Water and Air');
   });
 });
+
+describe('round 4: a heading that names the journal and the issue', () => {
+  it('takes the issue part, without the event acronym after it', () => {
+    const html = '<html><head><title>Soil</title></head><body><h1>Special Issue in Soil Letters - AI + Soil (AIS2027)</h1><p>We invite papers on soil and artificial intelligence, on every aspect of how the two can meet, for this special issue of the journal.</p></body></html>';
+    expect(parseCfpHtml(html).title).toBe('AI + Soil');
+  });
+});
