@@ -12,6 +12,13 @@ describe('topics listed inline', () => {
     expect(inlineTopics([para])).toEqual(topics);
   });
 
+  it('reads short phrases separated by commas after a topics lead-in, with or without a colon', () => {
+    expect(inlineTopics(['We welcome manuscripts. Topics of interests include, but are not limited to: soil carbon markets, erosion control on farms, and water quality.'])).toEqual(['soil carbon markets', 'erosion control on farms', 'water quality']);
+    expect(inlineTopics(['Possible topics include, but are not limited to, soil carbon, erosion control, and water quality. Survey papers are welcome.'])).toEqual(['soil carbon', 'erosion control', 'water quality']);
+    // Long clauses between commas are prose, not items.
+    expect(inlineTopics(['Topics include: how soil carbon is measured across many different farms and regions in the world today, erosion, and water.'])).toEqual([]);
+  });
+
   it('needs a lead-in and three items', () => {
     expect(inlineTopics(['We study soil; water; air.'])).toEqual([]);
     expect(inlineTopics(['Topics include: soil; water.'])).toEqual([]);

@@ -8,7 +8,7 @@
 import { cleanTopic } from './topics.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
-const LEAD = /\b(?:topics?|areas?|themes?|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+/i;
+const LEAD = /\b(?:topics?|areas?|themes?|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\btopics\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+/i;
 const GLYPH = /\s*[•●▪]\s*/;
 const NUMBERED = /^\d{1,2}[.)]\s+\p{Lu}/u;
 /** A sentence end inside a paragraph: the list stops there. */
@@ -29,9 +29,11 @@ function items(rest: string): string[] {
     // "... and Many More" closes the list, it is not part of the last item.
     return parts.map((p) => p.replace(/\s+and (?:many )?more\b.*$/i, ''));
   }
-  return untilSentenceEnd(rest)
-    .split(/\s*;\s*/)
-    .map((p) => p.replace(/^(?:and|or)\s+/i, ''));
+  const sentence = untilSentenceEnd(rest);
+  if (sentence.includes(';')) return sentence.split(/\s*;\s*/).map((p) => p.replace(/^(?:and|or)\s+/i, ''));
+  // "A, B, and C": short phrases separated by commas, the last after "and" (a comma inside an item cannot be told apart, so items stay short).
+  const parts = sentence.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/);
+  return /\b(?:and|or)\s+[^,]+$/.test(sentence) && parts.every((p) => p.split(/\s+/).length <= 8) ? parts : [];
 }
 
 /**
