@@ -25,3 +25,10 @@ describe('round 4: page chrome, listings and mastheads', () => {
     expect(titleOf('Call for Papers: Special Issue on Soil Carbon Materials. Chem. Mater. Click to increase image size')).toBe('Soil Carbon Materials');
   });
 });
+
+describe('round 4: a capitalised call heading run into its editors', () => {
+  it('takes the heading before "Guest Editors:" on the same line, only when it is in capitals', () => {
+    expect(titleOf('29.09.2027\nSoil Reviews - Calls for papers 2027\nSOIL DIPLOMACY IN A COMPLEX WORLD Guest Editors: Jane Smith, Kwame Osei\nGlobal soil issues such as erosion create complex challenges.')).toBe('SOIL DIPLOMACY IN A COMPLEX WORLD');
+    expect(titleOf('Please contact the Guest Editors: Jane Smith, Kwame Osei')).toBeUndefined();
+  });
+});

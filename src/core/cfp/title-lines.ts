@@ -31,6 +31,9 @@ export interface LineTitle {
 function fromAnnouncement(text: string): { title: string; venue?: string } | undefined {
   const welcome = WELCOME.exec(text);
   if (welcome?.[1]) return { title: cleanTitle(welcome[1]) };
+  // A listing's call heading run into its editors when the page lost its line breaks ("TITLE Guest Editors: A, B").
+  const runIn = /^([\p{Lu}\d][\p{Lu}\d ,:&'’-]{8,150}?)\s+(?:[Gg]uest|[Tt]opic|[Ll]ead [Gg]uest) [Ee]ditors?\s*[:：]/u.exec(text);
+  if (runIn?.[1] && runIn[1].split(/\s+/).length >= 3) return { title: cleanTitle(runIn[1]) };
   const sp = fromSpecial(text);
   if (sp) return sp.title.split(/\s+/).length >= 2 && !isGenericTitle(sp.title) ? sp : undefined;
   // The announcement's own prefix first ("Call for Proposals from X: Title"), then e-mail subject noise.
