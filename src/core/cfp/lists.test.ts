@@ -155,3 +155,10 @@ describe('round 4: research questions as the only list', () => {
     expect(parseCfp('Soil and Society\n\nWe invite papers on soil. Changes can impact:\n1. Soil carbon\n2. Erosion control\n3. Soil health\n').topics).toEqual([]);
   });
 });
+
+describe('round 4: questions beside a topic list', () => {
+  it('leaves out a list of questions when the call also has a topic list', () => {
+    const call = parseCfp('Soil and Society\n\nThe following questions arise:\n\n* How to measure soil carbon?\n* Who pays for soil health?\n\nTopics of interest include:\n\n* Soil carbon markets\n* Erosion control\n');
+    expect(call.topics).toEqual(['Soil carbon markets', 'Erosion control']);
+  });
+});

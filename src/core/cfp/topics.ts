@@ -65,6 +65,9 @@ export function findTopics(
     );
     chosen = fallback ? [fallback] : [];
   }
+  // Research questions are the topics only when the call has no other topic list ("the following questions arise:" beside "Topics include:").
+  const isQuestions = (r: BulletRun) => r.items.every((i) => /\?\s*$/.test(i.text));
+  if (chosen.some((r) => !isQuestions(r))) chosen = chosen.filter((r) => !isQuestions(r));
   const seen = new Set<string>();
   const topics: string[] = [];
   for (const r of chosen) {
