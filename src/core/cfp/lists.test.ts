@@ -162,3 +162,11 @@ describe('round 4: questions beside a topic list', () => {
     expect(call.topics).toEqual(['Soil carbon markets', 'Erosion control']);
   });
 });
+
+describe('round 4: publisher promotion and article types are not topics', () => {
+  it('leaves out "Benefits of publishing include:" and "publishes the following article types:" lists', () => {
+    const call = parseCfp('Soil and Society\n\nTopics might include:\n  • soil carbon markets;\n  • erosion control.\nBenefits of publishing include:\n  • Rapid, high-quality peer review\n  • Open access options available\n');
+    expect(call.topics).toEqual(['soil carbon markets', 'erosion control']);
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil.\n\nSoil Letters publishes the following article types:\n\n1. Research Articles\n2. Book Symposia\n3. Review Essays\n').topics).toEqual([]);
+  });
+});
