@@ -31,6 +31,8 @@ function items(rest: string): string[] {
   }
   const sentence = untilSentenceEnd(rest);
   if (sentence.includes(';')) return sentence.split(/\s*;\s*/).map((p) => p.replace(/^(?:and|or)\s+/i, ''));
+  // Short sentences only: the split's look-ahead rescans the rest of the sentence at each "and".
+  if (sentence.length > 1500) return [];
   // "A, B, and C": short phrases separated by commas, the last after "and" (a comma inside an item cannot be told apart, so items stay short).
   const parts = sentence.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/);
   return /\b(?:and|or)\s+[^,]+$/.test(sentence) && parts.every((p) => p.split(/\s+/).length <= 8) ? parts : [];

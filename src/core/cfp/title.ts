@@ -83,7 +83,7 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
     const fits =
       key === 'title'
         ? !isGenericTitle(cleanTitle(value)) && (m?.[1]?.toLowerCase() !== 'theme' || (value.split(/\s+/).length <= 25 && !/[.!]\s/.test(value)))
-        : key !== 'venue' || (NAME_VALUE.test(value) && !/\b(?:19|20)\d{2}\b/.test(value));
+        : key !== 'venue' || (value.length <= 200 && NAME_VALUE.test(value) && !/\b(?:19|20)\d{2}\b/.test(value));
     if (m && key && !(key in fields) && fits) {
       fields[key] = cleanTitle(m[2] ?? '');
       fieldLines.push(l.index);
