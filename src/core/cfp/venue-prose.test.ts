@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalInviting } from './venue-prose.js';
+import { journalInviting, journalOfCover } from './venue-prose.js';
 import { venueInText } from './venue.js';
 import { cleanVenue } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
@@ -39,5 +39,12 @@ describe('round 4: branded and abbreviated journal names', () => {
 
   it('keeps the acronym a journal puts before its name', () => {
     expect(venueInText('Papers will appear in LLC: The Journal of Digital Soil Scholarship, in 2027.')).toBe('LLC: The Journal of Digital Soil Scholarship');
+  });
+});
+
+describe('round 4: a journal cover image caption', () => {
+  it('names the journal from "Cover image - X" on its own line, and only there', () => {
+    expect(journalOfCover('Manuscript deadline\n08 January 2027\n\nCover image - Soil, Politics, Governance\n\nSoil, Politics, Governance')).toBe('Soil, Politics, Governance');
+    expect(journalOfCover('We chose a cover image - see https://example.org/cover.png for it.')).toBeUndefined();
   });
 });

@@ -32,3 +32,17 @@ export function journalInviting(text: string): string | undefined {
   const name = rest.length > 0 ? `${cleanVenue(head ?? '') || (head ?? '')}: ${rest.join(': ')}` : cleanVenue(raw);
   return name.length >= 3 && name.length <= 120 ? name.replace(/\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '') : undefined;
 }
+
+/** A journal page's cover image, copied as its caption ("Cover image - Territory, Politics, Governance"). */
+const COVER = /^(?:journal\s+)?cover image(?:\s+of)?\s*[-–—:]\s*([\p{Lu}][^\n]{2,100}?)\s*$/imu;
+
+/**
+ * The journal whose cover image the page shows, from the image's caption line.
+ *
+ * @example
+ * journalOfCover('Manuscript deadline\n08 January 2027\n\nCover image - Soil, Politics, Governance') // 'Soil, Politics, Governance'
+ */
+export function journalOfCover(text: string): string | undefined {
+  const name = COVER.exec(text)?.[1];
+  return name && !/https?:|@/.test(name) ? name : undefined;
+}
