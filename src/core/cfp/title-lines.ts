@@ -115,7 +115,12 @@ function restated(lines: readonly Line[], head: readonly Line[], first: { l: Lin
   return shared / subject.size >= 0.6 && own.length >= subject.size ? { l: body, a: { title: unwrapped(cleanTitle(body.text), lines, body.index) } } : undefined;
 }
 
-/** A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the title. */
+/**
+ * A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title.
+ *
+ * @example
+ * isJournalName('Journal of Advanced Transportation') // true
+ */
 export function isJournalName(title: string): boolean {
   return journalLine(title) !== undefined || /\bjournal$/i.test(title);
 }
