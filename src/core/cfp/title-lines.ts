@@ -9,7 +9,7 @@
  */
 import type { Line } from './lines.js';
 import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
-import { journalLine } from './venue-lines.js';
+import { isJournalName, journalLine } from './venue-lines.js';
 import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
@@ -113,16 +113,6 @@ function restated(lines: readonly Line[], head: readonly Line[], first: { l: Lin
   const own = words(body.text).split(' ');
   const shared = [...subject].filter((w) => own.includes(w)).length;
   return shared / subject.size >= 0.6 && own.length >= subject.size ? { l: body, a: { title: unwrapped(cleanTitle(body.text), lines, body.index) } } : undefined;
-}
-
-/**
- * A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title.
- *
- * @example
- * isJournalName('Journal of Advanced Transportation') // true
- */
-export function isJournalName(title: string): boolean {
-  return journalLine(title) !== undefined || /\bjournal$/i.test(title);
 }
 
 const DANGLING = /(?:\b(?:for|of|and|in|on|the|to|with|a|an|from|towards?|via|by)|,)$/i;

@@ -7,7 +7,8 @@
 import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
-import { chooseVenue, isJournalName, nearJournal, titleFromLines } from './title-lines.js';
+import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
+import { isJournalName } from './venue-lines.js';
 import { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 
 export { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';

@@ -70,3 +70,13 @@ export function journalLine(text: string, next?: string): string | undefined {
   if (acr?.[2] && words.length >= 2 && initials(name).toUpperCase() === acr[2].replace(/[^A-Za-z]/g, '').toUpperCase()) return name;
   return undefined;
 }
+
+/**
+ * A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title.
+ *
+ * @example
+ * isJournalName('Journal of Advanced Transportation') // true
+ */
+export function isJournalName(title: string): boolean {
+  return journalLine(title) !== undefined || /\bjournal$/i.test(title);
+}
