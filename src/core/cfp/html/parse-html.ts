@@ -67,7 +67,10 @@ function headerVenue(doc: Document, root: Element): string | undefined {
  */
 function withPageEditors(call: Call, body: Element): Call {
   try {
-    const editors = parseCfp(htmlToText(body)).guest_editors;
+    const text = htmlToText(body);
+    // Only under a heading that says "editors": a workshop page's organisers and committees are not the editors.
+    if (!/^#{1,6}\s.*\beditors?\b/im.test(text)) return call;
+    const editors = parseCfp(text).guest_editors;
     if (editors.length === 0) return call;
     return { ...call, guest_editors: editors, field_sources: { ...call.field_sources, guest_editors: { from: 'html-element', where: 'page body (the main content had no editors)' } } };
   } catch {

@@ -40,3 +40,11 @@ describe('round 4: a heading that names the journal and the issue', () => {
     expect(parseCfpHtml(html).title).toBe('AI + Soil');
   });
 });
+
+describe('round 4: page-body editors only under an editors heading', () => {
+  it('does not take a workshop\'s organisers from the page body for guest editors', () => {
+    const prose = '<p>Soil is where food begins, and this special issue asks how soil carbon, erosion and water interact across farms and regions, and what policy can do about it. We invite original research and reviews from all fields that study soil.</p>'.repeat(4);
+    const html = `<html><head><title>Soil and Society</title></head><body><article><h1>Special Issue on Soil and Society</h1>${prose}<h3>Organizers</h3><table><tr>${card('Jane Smith')}${card('Kwame Osei')}</tr></table></article></body></html>`;
+    expect(parseCfpHtml(html).guest_editors).toEqual([]);
+  });
+});
