@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { toLines } from './lines.js';
+import { proseDeadline } from './prose-dates.js';
 import { parseCfp } from './parse.js';
 import { dateFieldOf } from './schedule.js';
 
@@ -31,5 +33,16 @@ describe('submission deadlines', () => {
 
   it('takes the end of a submission window stated in a sentence when no line labels the deadline', () => {
     expect(deadlineOf('1. All manuscripts should be submitted through the online system during October 15, 2022 – January 15, 2023.')).toBe('2023-01-15');
+  });
+});
+
+describe('round 4: deadlines in prose', () => {
+  it('takes the whole date after "submitted by", not a later month of publication', () => {
+    expect(proseDeadline(toLines('Papers of no more than 4000 words should be submitted by 28 March 2027, for publication in November 2027.'))?.iso).toBe('2027-03-28');
+  });
+
+  it('does not take an abstract or proposal due date for the paper deadline, unless the sentence gives the final paper\'s', () => {
+    expect(proseDeadline(toLines('Extended abstract submissions are requested with a due date on August 1, 2027.'))).toBeUndefined();
+    expect(proseDeadline(toLines('Abstracts are due by April 2nd, 2027, and a final paper must be ready for review by January 15, 2028.'))?.iso).toBe('2028-01-15');
   });
 });

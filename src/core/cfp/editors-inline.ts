@@ -6,11 +6,12 @@
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import { looksLikeName } from './names.js';
+import { peopleOnLine } from './editors-multi.js';
 
-const LABEL = /(?:^|\(|\b)(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]\s*([^()]{3,300})/i;
+const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*([^()]{3,300})/i;
 const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+([^.]{3,300})/i;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\bguest editors?\s+(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}][^.;:]{3,300})/iu;
+const GUEST_NAMED = /\b(?:guest editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}][^.;:]{3,300})/iu;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
@@ -53,6 +54,8 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
  * "Guest Editors: A, B, C" names three: every comma-separated part a name.
  */
 function labelledNames(list: string): string[] {
+  const many = peopleOnLine(list);
+  if (many) return many;
   const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length > 1 && parts.every((p) => namesIn(p).length === 1 && !/\band\b/.test(p))) return parts.flatMap(namesIn);
   const first = namesIn(parts[0] ?? '');
@@ -91,7 +94,8 @@ function sentencesOf(lines: readonly Line[]): Array<{ text: string; indexes: num
       continue;
     }
     // Lines of their own (labels, short lines) stay whole; a long line of prose that runs on joins the next.
-    const label = (t: string) => /^[^:：]{1,40}[:：]/.test(t);
+    // A line that names editors after a label ("X Guest Editors: A, B, C") is read alone, not run into the prose after it.
+    const label = (t: string) => /^[^:：]{1,40}[:：]/.test(t) || /\beditors?\s*[:：]\s*\S/i.test(t);
     if (cur && cur.text.length < 600 && l.text.length > 0 && !/[.!?:]$/.test(cur.text) && cur.text.length >= 40 && !label(cur.text) && !label(l.text)) {
       cur.text = `${cur.text} ${l.text}`;
       cur.indexes.push(l.index);

@@ -6,80 +6,16 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { inlineEditors } from './editors-inline.js';
+import { peopleOnLine, withoutFootnote } from './editors-multi.js';
 import { looksLikeName, TITLE_PREFIX } from './names.js';
+import { EMAIL, EMAIL_G, isEditorLine, LEAD, splitNameLine } from './editor-lines.js';
 
-/** Bounded and anchored at a word start, so a long run of letters cannot make it quadratic. */
-const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
-const EMAIL_G = new RegExp(EMAIL.source, 'g');
-const LEAD = /\(\s*lead\b[^)]{0,40}\)|\blead guest editor\b|\blead GE\b/i;
-
-/** Where a name ends and its affiliation starts: a comma, a dash, a colon, a parenthesis, a double space or a bar. */
-const SEPARATORS: readonly RegExp[] = [/,/, /\s+[-–—]\s+/, /:\s+/, /\s*(?=\()/, /\s{2,}/, /\s*\|\s*/];
-/** Words that start an organisation, for "Name University of X" lines with no separator at all. */
-const ORGANISATION = /\s(?=(?:University|Universit[àéäy]\w*|Univ\.|Institute|Institut\w*|College|School|Department|Dept\.|Centre|Center|Laborator\w+|Hospital|Academy|Politecnico|Polytechnic)\b)/;
-
-/**
- * A line that starts with a person's name, split into the name and the rest
- * (affiliation, country, e-mail): "Name, Affiliation", "Name - Affiliation",
- * "Name: Affiliation", "Name (Affiliation)", "Name  Affiliation",
- * "Name University of X".
- *
- * @example
- * splitNameLine('Sanjaya Wijeratne - Kno.e.sis Center, Wright State University, USA.')
- * // { name: 'Sanjaya Wijeratne', rest: 'Kno.e.sis Center, Wright State University, USA.' }
- */
-export function splitNameLine(text: string): { name: string; rest: string } | undefined {
-  const t = text.replace(LEAD, ' ').replace(/\s*\(\s*guest editor\s*\)/i, ' ').trim();
-  const byMail = nameFromEmail(t);
-  // With no separator at all, a name runs into its organisation; only trusted on a line that also gives an e-mail.
-  const seps = EMAIL.test(t) ? [...SEPARATORS, ORGANISATION] : SEPARATORS;
-  for (const sep of seps) {
-    const m = sep.exec(t);
-    if (!m || m.index === 0) continue;
-    const name = t.slice(0, m.index).trim();
-    const rest = t.slice(m.index + m[0].length).trim();
-    if (rest.replace(/[()\s,.;]/g, '').length > 1 && looksLikeName(name)) {
-      // "Roberto Interdonato CIRAD, France": an organisation's acronym after the name the e-mail spells is not part of it.
-      const extra = byMail && name.replace(TITLE_PREFIX, '').startsWith(byMail.name) ? name.replace(TITLE_PREFIX, '').slice(byMail.name.length).trim() : '';
-      if (byMail && extra && /^(?:[A-Z]{2,}\s*)+$/.test(extra)) return byMail;
-      return { name: name.replace(TITLE_PREFIX, ''), rest };
-    }
-  }
-  return byMail;
-}
-
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
-
-/**
- * "Roberto Interdonato CIRAD, France roberto.interdonato@cirad.fr": with no
- * separator after the name, the e-mail built from it ("first.last@") says
- * where the name ends: the longest run of leading words (two to four) that
- * the address's local part spells.
- */
-function nameFromEmail(t: string): { name: string; rest: string } | undefined {
-  const local = EMAIL.exec(t)?.[0].split('@')[0] ?? '';
-  const parts = local.toLowerCase().split(/[._-]+/).filter((p) => p.length > 1);
-  if (parts.length < 2) return undefined;
-  const ws = t.replace(TITLE_PREFIX, '').split(/\s+/);
-  for (let n = Math.min(4, ws.length - 1); n >= 2; n--) {
-    const cand = ws.slice(0, n);
-    if (!cand.every((w) => parts.includes(fold(w)))) continue;
-    const name = cand.join(' ');
-    const rest = ws.slice(n).join(' ');
-    if (looksLikeName(name) && rest.length > 1) return { name, rest };
-  }
-  return undefined;
-}
-
-/** A line of an editor's name and affiliation (not a sentence that happens to start with a name). */
-export function isEditorLine(text: string): boolean {
-  const bare = text.replace(EMAIL_G, ' ').replace(/\b(?:e-?mail|mailto)\s*:?/gi, ' ').trim();
-  if (text.length > 300 || /:$/.test(bare) || (/\.$/.test(bare) && bare.split(/\s+/).length > 25)) return false;
-  return splitNameLine(text) !== undefined;
-}
+export { splitNameLine } from './editor-lines.js';
 
 /** Journal roles named beside a person in a list of editors: not guest editors of the issue. */
 const JOURNAL_ROLE = /\((?![^)]*\bguest\b)[^)]*\b(?:associate editor|editor[- ]in[- ]chief|managing editor|advisory editor|section editor)\b[^)]*\)/i;
+
+const JOURNAL_ROLE_LABEL = /^(?!.*\b(?:guest|special issue|topic|lead|co-?|issue)\b)[\p{L} -]{2,40}\beditors?\s*[:：]$/iu;
 
 function emailOf(line: Line): string | undefined {
   const mail = line.links.find((l) => l.url.toLowerCase().startsWith('mailto:'));
@@ -100,7 +36,7 @@ function clean(s: string): string {
 function nameOnly(line: Line): GuestEditor | undefined {
   const email = emailOf(line);
   const lead = LEAD.test(line.text);
-  const name = clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ')).replace(TITLE_PREFIX, '');
+  const name = withoutFootnote(clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ')).replace(TITLE_PREFIX, ''));
   if (!looksLikeName(name)) return undefined;
   return { name, ...(email ? { email } : {}), ...(lead ? { lead: true } : {}) };
 }
@@ -210,6 +146,8 @@ function unique(editors: readonly GuestEditor[]): GuestEditor[] {
  * for X)") are not guest editors of the issue.
  */
 function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[] {
+  // A journal role's label over its people ("Corresponding TETC editor:", "Advisory Editor:"): not the issue's guest editors.
+  if (JOURNAL_ROLE_LABEL.test(block[0]?.text ?? '')) return [];
   const names = block.map(nameOnly);
   if (block.length > 1 && names.every((e) => e !== undefined)) {
     block.forEach((l) => used.add(l.index));
@@ -223,6 +161,14 @@ function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[
     const text = l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced;
     if (JOURNAL_ROLE.test(text)) {
       cur = undefined;
+      continue;
+    }
+    // Several people on one line ("A, PhD and B, DrPH", "A1 | B2 | C3") are several editors; the lines after add to the last.
+    const many = peopleOnLine(text);
+    if (many) {
+      out.push(...many.map((name) => ({ name })));
+      cur = out[out.length - 1];
+      used.add(l.index);
       continue;
     }
     // A name line starts an editor, unless it is the affiliation of a bare name just above ("X" then "Nokia Bell Labs, Ireland").

@@ -27,14 +27,16 @@ const BOLD_LINE = /^\s*(?:\*\*|__)([^*_]{2,200})(?:\*\*|__)\s*:?\s*$/;
  * List marks. Unicode bullets (and the Symbol-font bullets Word leaves in
  * pasted text, U+F0B7 and kin) may touch the text; ASCII marks, numbers and
  * letters need a space, except a hyphen straight before a capital ("-What are
- * ..."), which is a list mark in pasted e-mails and never a word.
+ * ..."), which is a list mark in pasted e-mails and never a word. An "o"
+ * followed by a tab or several spaces is Word's second-level bullet as it
+ * pastes into plain text.
  */
 const BULLET =
-  /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
+  /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|o(?:\t|\s{2,})(?=\S)|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
 const WIKI_HEADING = /^\s{0,3}(={1,4})\s*([^=]{2,80}?)\s*\1\s*$/;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING =
-  /^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?|advisory editors?)\s*[:：–—-]?$/iu;
+  /^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?(?:\s*\((?:guest |special issue )?editors?\))?|(?:lead )?guest editorial (?:team|board)|editors|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?|advisory editors?|keywords)\s*[:：–—-]?$/iu;
 
 function indentOf(raw: string): number {
   const m = /^[ \t\u00a0]*/.exec(raw);

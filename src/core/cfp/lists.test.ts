@@ -119,3 +119,54 @@ describe('hard-wrapped e-mail text', () => {
     expect(call.title).toBe('Characterization and Detection of Fakes, Spammers, and Bots in Social and Communication Networks');
   });
 });
+
+describe('round 4: wrapped lead-ins and Word bullets', () => {
+  it('reads the lead-in sentence an e-mail wrapped over several lines', () => {
+    const call = parseCfp('Soil and Society\n\nTo be more precise, the following research questions, inter alia, shall be addressed by\nthis Special Issue:\n\n-What are the limits of soil carbon?\n-What means soil quality here?\n-Can we measure erosion remotely?\n');
+    expect(call.topics).toEqual(['What are the limits of soil carbon?', 'What means soil quality here?', 'Can we measure erosion remotely?']);
+  });
+
+  it('reads "o" followed by a tab or spaces as a bullet, and a word "o" as text', () => {
+    expect(toLines('o       Soil carbon\no\tErosion').map((l) => [l.kind, l.text])).toEqual([['bullet', 'Soil carbon'], ['bullet', 'Erosion']]);
+    expect(toLines('o soil')[0]?.kind).toBe('text');
+  });
+});
+
+describe('round 4: long unmarked items and a Keywords heading', () => {
+  it('keeps unmarked items up to 300 characters', () => {
+    const long = `Soil methods for ${'carbon, water, erosion, '.repeat(8)}and policy`;
+    const call = parseCfp(`Soil and Society\n\nPotential topics include but are not limited to the following:\n\nSoil carbon markets\n${long}\nErosion control\n`);
+    expect(call.topics).toEqual(['Soil carbon markets', long, 'Erosion control']);
+  });
+
+  it('reads a "Keywords" line as a heading, so its list is the topics when there is no other list', () => {
+    expect(toLines('Keywords')[0]?.kind).toBe('heading');
+    const call = parseCfp('Soil and Society\n\nWe invite papers on soil.\n\nImportant dates\n\nSubmission deadline: 30/06/2027\n\nKeywords\n\n* Soil carbon\n* Erosion\n* Water quality\n');
+    expect(call.topics).toEqual(['Soil carbon', 'Erosion', 'Water quality']);
+  });
+});
+
+describe('round 4: research questions as the only list', () => {
+  it('takes a list of questions after any lead-in when there is no topic list', () => {
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil. The special issue inquiries into:\n1. How can we measure soil carbon?\n2. What limits erosion control?\n3. Who pays for soil health?\n').topics).toHaveLength(3);
+  });
+
+  it('but not a list of statements after a lead-in that is not about topics', () => {
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil. Changes can impact:\n1. Soil carbon\n2. Erosion control\n3. Soil health\n').topics).toEqual([]);
+  });
+});
+
+describe('round 4: questions beside a topic list', () => {
+  it('leaves out a list of questions when the call also has a topic list', () => {
+    const call = parseCfp('Soil and Society\n\nThe following questions arise:\n\n* How to measure soil carbon?\n* Who pays for soil health?\n\nTopics of interest include:\n\n* Soil carbon markets\n* Erosion control\n');
+    expect(call.topics).toEqual(['Soil carbon markets', 'Erosion control']);
+  });
+});
+
+describe('round 4: publisher promotion and article types are not topics', () => {
+  it('leaves out "Benefits of publishing include:" and "publishes the following article types:" lists', () => {
+    const call = parseCfp('Soil and Society\n\nTopics might include:\n  • soil carbon markets;\n  • erosion control.\nBenefits of publishing include:\n  • Rapid, high-quality peer review\n  • Open access options available\n');
+    expect(call.topics).toEqual(['soil carbon markets', 'erosion control']);
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil.\n\nSoil Letters publishes the following article types:\n\n1. Research Articles\n2. Book Symposia\n3. Review Essays\n').topics).toEqual([]);
+  });
+});

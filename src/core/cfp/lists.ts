@@ -20,6 +20,16 @@ export interface BulletRun {
   end: number;
   /** Set for lists written without marks (one item per line after a topics lead-in). */
   unmarked?: boolean;
+  /** The intro's paragraph when an e-mail wrapped it over several lines ("... the following research questions shall be addressed by" / "this Special Issue:"). */
+  lead?: string;
+}
+
+/** The paragraph ending at line `at`: up to four text lines straight above it, joined. */
+function paragraphUpTo(lines: readonly Line[], at: Line | undefined): string | undefined {
+  if (!at || at.kind !== 'text') return undefined;
+  const parts = [at.text];
+  for (let j = at.index - 1; j >= 0 && parts.length < 5 && lines[j]?.kind === 'text' && (lines[j]?.text.length ?? 0) > 0; j--) parts.unshift(lines[j]?.text ?? '');
+  return parts.length > 1 ? parts.join(' ') : undefined;
 }
 
 /**
@@ -40,7 +50,9 @@ export function bulletRuns(lines: readonly Line[]): BulletRun[] {
     if (!l) continue;
     if (l.kind === 'bullet') {
       if (!run) {
-        run = { items: [], intro: prevNonBlank(lines, i), start: i, end: i };
+        const intro = prevNonBlank(lines, i);
+        const lead = paragraphUpTo(lines, intro);
+        run = { items: [], intro, start: i, end: i, ...(lead ? { lead } : {}) };
         runs.push(run);
         baseIndent = l.indent;
         topMarker = l.marker;
@@ -128,7 +140,7 @@ function unmarkedSubs(lines: readonly Line[], i: number): boolean {
  * introOf(run) // 'Consequently, the topics of interest include but are not limited to the following:'
  */
 export function introOf(run: BulletRun): string {
-  return run.intro && run.intro.kind === 'text' ? lastSentence(run.intro.text) : '';
+  return run.intro && run.intro.kind === 'text' ? lastSentence(run.lead ?? run.intro.text) : '';
 }
 
 /**

@@ -11,6 +11,8 @@ import { sectionsOf } from './sections.js';
 import { checkDateOrder, collectDates } from './schedule.js';
 import { parseEditors } from './editors.js';
 import { bulletRuns, introOf } from './lists.js';
+import { inlineTopics } from './inline-lists.js';
+import { withoutFrontMatter } from './front-matter.js';
 import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
@@ -51,7 +53,7 @@ export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
 }
 
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
-  const lines = toLines(text);
+  const lines = toLines(withoutFrontMatter(text));
   const sections = sectionsOf(lines);
   const warnings: string[] = [];
 
@@ -63,13 +65,17 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const { editors, used: editorLines } = parseEditors(lines, sections, (l) => dateLines.has(l.index));
   const runs = [...bulletRuns(lines), ...unmarkedRuns(lines, sections).filter((r) => !r.items.some((i) => i.lines.some((n) => editorLines.has(n))))]
     .sort((a, b) => a.start - b.start);
-  const { topics, runs: topicRuns } = findTopics(runs, sections);
+  const listed = findTopics(runs, sections);
+  const topicRuns = listed.runs;
 
   // Lines of an unmarked topic list are the list, not prose.
   const listLines = topicRuns.filter((r) => r.unmarked).flatMap((r) => r.items.flatMap((i) => i.lines));
   const claimed = new Set([...dateLines, ...editorLines, ...listLines]);
   const allParas = paragraphs(lines, sections, claimed);
   const prose = allParas.map((p) => p.text).join('\n\n');
+  // With no list, topics written inline in a paragraph ("Topic Areas: A; B; C.").
+  // Lines that also named editors or dates are read too: a page run into one paragraph holds all three.
+  const topics = listed.topics.length > 0 ? listed.topics : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
   const found = findTitle(lines, prose);
   const paras = allParas.filter((p) => !found.lines.includes(p.start));
   const scopeParas = scopeParagraphs(paras, topicRuns[0]?.start);

@@ -11,6 +11,8 @@ import { dateFieldOf, type DateEntry } from './schedule.js';
 const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
 /** A sentence about the submission deadline; "opens" / "open for submissions from" dates are not deadlines. */
 const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|no later than|during|between)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than))\b/i;
+/** A sentence about abstracts or proposals only ("extended abstract submissions ... with a due date on ..."): not the paper deadline. */
+const ABSTRACT_ONLY = /^(?!.*\b(?:full|complete|final)\s+(?:papers?|manuscripts?)\b).*\b(?:abstracts?|proposals?|expressions? of interest)\b/i;
 const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;
 
 /**
@@ -53,8 +55,9 @@ export function proseDeadline(lines: readonly Line[]): DateEntry | undefined {
   for (const l of lines) {
     if (l.kind === 'blank' || l.kind === 'rule') continue;
     for (const sentence of l.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u)) {
-      if (!DEADLINE_SENTENCE.test(sentence)) continue;
-      const dates = findDates(sentence).filter((d) => !OPENS.test(sentence.slice(0, d.start)));
+      if (!DEADLINE_SENTENCE.test(sentence) || ABSTRACT_ONLY.test(sentence)) continue;
+      // Only whole dates: "for publication in November 2021" after the deadline is not one.
+      const dates = findDates(sentence).filter((d) => !OPENS.test(sentence.slice(0, d.start)) && /^\d{4}-\d{2}-\d{2}$/.test(d.iso));
       if (dates.length === 0) continue;
       const extended = /extended to\s*$/i;
       const pick = dates.find((d) => extended.test(sentence.slice(0, d.start))) ?? dates[dates.length - 1];

@@ -11,6 +11,9 @@ export interface Paragraph {
   section: SectionKind;
 }
 
+/** A web page's cookie banner copied with its text: never the call's prose. */
+const COOKIE_BANNER = /^we use cookies\b|\bby (?:closing|dismissing) this (?:message|banner)\b.*\bcookies\b/i;
+
 /**
  * Consecutive text lines joined into paragraphs, skipping lines already
  * claimed (dates, editors, title fields). Short link-only or label-only lines
@@ -28,7 +31,7 @@ export function paragraphs(
   const out: Paragraph[] = [];
   let cur: Paragraph | undefined;
   lines.forEach((l, i) => {
-    const prose = l.kind === 'text' && !claimed.has(i) && l.text.length > 0;
+    const prose = l.kind === 'text' && !claimed.has(i) && l.text.length > 0 && !COOKIE_BANNER.test(l.text);
     if (!prose) {
       cur = undefined;
       return;

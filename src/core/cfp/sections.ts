@@ -25,6 +25,8 @@ export function sectionKindOf(heading: string): SectionKind {
   if (/special (?:issue|section)|feature topic/.test(h) || h.length > 70) return 'scope';
   if (/\bdates?\b|deadlines?|timeline|schedule/.test(h)) return 'dates';
   if (/editor|organi[sz]er/.test(h)) return 'editors';
+  // "Call for Submissions" heads the call itself, not the instructions for submitting.
+  if (/^(?:open |current )?calls? for (?:papers|submissions|contributions|proposals|abstracts|publications|participation)\W*$/.test(h)) return 'scope';
   if (/submi|guideline|instruction|how to|for authors|manuscript prep/.test(h)) return 'submission';
   if (/topic|theme|interest|areas/.test(h)) return 'topics';
   return 'scope';

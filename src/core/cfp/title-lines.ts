@@ -9,24 +9,31 @@
  */
 import type { Line } from './lines.js';
 import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
-import { journalLine } from './venue-lines.js';
+import { isJournalName, journalLine } from './venue-lines.js';
+import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts)(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*[:：–—-]?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts|publications)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
-const NOT_TITLE = /^(?:journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
+/** Page chrome copied with the text: banners, posting dates, image and view links ("We use cookies ...", "Published on 20 April 2023", "Click to increase image size"). */
+const NOT_TITLE = /^(?:we use cookies\b|published (?:on\s+)?\d|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
 
 export interface LineTitle {
   title: string;
   venue?: string;
   line: number;
+  /** Found on a line that announces the call ("Special Issue on X"), not only a title-like line. */
+  announced?: boolean;
 }
 
 /** Strip announcement prefixes and quotes; "Special Issue on X" gives X (and its venue). */
 function fromAnnouncement(text: string): { title: string; venue?: string } | undefined {
   const welcome = WELCOME.exec(text);
   if (welcome?.[1]) return { title: cleanTitle(welcome[1]) };
+  // A listing's call heading run into its editors when the page lost its line breaks ("TITLE Guest Editors: A, B").
+  const runIn = /^([\p{Lu}\d][\p{Lu}\d ,:&'’-]{8,150}?)\s+(?:[Gg]uest|[Tt]opic|[Ll]ead [Gg]uest) [Ee]ditors?\s*[:：]/u.exec(text);
+  if (runIn?.[1] && runIn[1].split(/\s+/).length >= 3) return { title: cleanTitle(runIn[1]) };
   const sp = fromSpecial(text);
   if (sp) return sp.title.split(/\s+/).length >= 2 && !isGenericTitle(sp.title) ? sp : undefined;
   // The announcement's own prefix first ("Call for Proposals from X: Title"), then e-mail subject noise.
@@ -40,12 +47,16 @@ function fromAnnouncement(text: string): { title: string; venue?: string } | und
 /** A labelled field ("Editor:Lasana Harris, ...", "Deadline: 1 May"), never a title, with or without a space after the colon. */
 const FIELD_LABEL = /^(?:(?:lead |managing |corresponding )?(?:guest )?editors?|deadlines?|submission deadline|keywords?|topics?|contact|e-?mail|journal|issn|website|url|dates?|publisher|volume|issue|tel|phone)\s*[:：]/i;
 /** A listing page's label over its calls ("Ongoing Special Issue(s)"): the line under it names a call. */
-const LISTING = /^(?:ongoing|current|open|upcoming|active) (?:special issues?|calls? for papers)(?:\s*\(s\))?:?$/i;
+const LISTING = /^(?:ongoing|current|open|upcoming|active) (?:special issues?|calls?(?: for papers)?)(?:\s*\(s\))?:?$/i;
+/** A listing page's instructions heading over its calls ("Making an Article Proposal", "How to submit"): not a call's name. */
+const INSTRUCTION = /^(?:how to|making|submitting|preparing|writing|sending)\b.*\b(?:proposals?|submissions?|manuscripts?|papers?|articles?|submit)$/i;
+
+const isSentence = (text: string) => text.split(/\s+/).length > 25 || (/[.!?]$/.test(text) && text.split(/\s+/).length > 8);
 
 function titleLike(line: Line): boolean {
   const text = line.text;
   // A line that is only a link ("Submit a Paper") or a labelled value ("Deadline: 1 May") is not a title.
-  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text)) return false;
+  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text) || INSTRUCTION.test(text)) return false;
   const words = text.split(/\s+/).length;
   return words >= 3 && words <= 25 && text.length <= 200 && !/[.;]$/.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
 }
@@ -104,11 +115,6 @@ function restated(lines: readonly Line[], head: readonly Line[], first: { l: Lin
   return shared / subject.size >= 0.6 && own.length >= subject.size ? { l: body, a: { title: unwrapped(cleanTitle(body.text), lines, body.index) } } : undefined;
 }
 
-/** A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title. */
-function isJournalName(title: string): boolean {
-  return journalLine(title) !== undefined || /\bjournal$/i.test(title);
-}
-
 const DANGLING = /(?:\b(?:for|of|and|in|on|the|to|with|a|an|from|towards?|via|by)|,)$/i;
 
 /** A title line cut short by the line width ("... Techniques for" / "BioMedical Data Analysis") goes on on the next line. */
@@ -149,7 +155,13 @@ const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tr
 export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
   const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 15);
   const announced = head
-    .map((l) => ({ l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(l.text) : undefined }))
+    .map((l) => {
+      // "Special Issue on:" over the title: the next line is the title.
+      const under = titleUnderBare(lines, l.index);
+      const u = under === undefined ? undefined : lines[under];
+      if (u) return { l: u, a: { title: cleanTitle(u.text) } };
+      return { l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(withClosedQuote(lines, l.index)) : undefined };
+    })
     .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title))
     .map((x) => ({ l: x.l, a: { ...x.a, title: unwrapped(x.a.title, lines, x.l.index) } }));
   const [first, ...later] = announced;
@@ -163,17 +175,19 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
     const spelled = same.map((x) => x.a.venue).find((v) => v !== undefined && v !== pick.a.venue && journalLine(v) !== undefined);
     const own = pick.a.venue ? chooseVenue(pick.a.venue, spelled) : undefined;
     const venue = own ? chooseVenue(own, near) : (near ?? first.a.venue);
-    return { title: withoutVenue(withoutVenueAcronym(pick.a.title, lines), venue), ...(venue ? { venue } : {}), line: pick.l.index };
+    return { title: withoutVenue(withoutVenueAcronym(pick.a.title, lines), venue), ...(venue ? { venue } : {}), line: pick.l.index, announced: true };
   }
   // On a listing page the first call's name is the first title-like line under "Ongoing Special Issue(s)".
   const listing = lines.findIndex((l) => LISTING.test(l.text));
   if (listing >= 0) {
-    const under = lines.slice(listing + 1).find((l) => l.kind !== 'blank' && l.kind !== 'rule');
+    // An instructions heading and its paragraph can come between the label and the first call.
+    const under = lines.slice(listing + 1).find((l) => l.kind !== 'blank' && l.kind !== 'rule' && !INSTRUCTION.test(l.text) && !isSentence(l.text));
     if (under && under.text.split(/\s+/).length >= 2 && under.text.length <= 200 && !/[.;:]$/.test(under.text) && !FIELD_LABEL.test(under.text)) {
       return { title: cleanTitle(under.text), line: under.index };
     }
   }
-  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l));
+  // A journal's name heading the page ("Journal of Advanced Transportation" over the issue's title) is the venue, not the title.
+  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l) && !isJournalName(l.text));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.
   const firstProse = head.find((l) => l.kind === 'text' && l.text.split(/\s+/).length > 25);
   if (firstLike && (!firstProse || firstLike.index < firstProse.index)) return { title: cleanTitle(firstLike.text), line: firstLike.index };

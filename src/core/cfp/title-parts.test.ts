@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanVenue, fromSpecial, splitTail, stripNoise } from './title-parts.js';
+import { cleanVenue, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
 import { venueFromSlug, venueInText } from './venue.js';
 import { parseCfp } from './parse.js';
@@ -141,5 +141,32 @@ describe('titles on listing pages and around label lines', () => {
 describe('announcements with their own prefix', () => {
   it('reads the title after "Call for Proposals from X:", not X', () => {
     expect(parseCfp('Call for Proposals from Early Career Researchers: Public History – Beyond Impact and Engagement\n\nHistory invites proposals for a special issue on public history.\n').title).toBe('Public History – Beyond Impact and Engagement');
+  });
+});
+
+describe('round 4: header fields and generic headings', () => {
+  it('reads "Theme:" as the title and "Publication:" as the journal, without its subtitle', () => {
+    const call = parseCfp('Call for Publications\n\nTheme: Soil and Society\nPublication: Soil Letters: A Journal of Soil,\nPlant and Water Science\nDeadline: 20.5.2027\n\nWe invite papers on soil and society, on all aspects of the topic.');
+    expect(call.title).toBe('Soil and Society');
+    expect(call.venue).toBe('Soil Letters');
+  });
+
+  it('ignores a "Theme:" paragraph and a "Publication:" date', () => {
+    const call = parseCfp('Special Issue on Soil Carbon\n\nTheme: Soils store carbon. This issue asks how much and for how long, and what policy can do.\nPublication:     April 2027\n\nWe invite papers.');
+    expect(call.title).toBe('Soil Carbon');
+    expect(call.venue).toBeUndefined();
+  });
+
+  it.each(['Call for Publications', 'CALL FOR PARTICIPATION', 'Public Health Reviews - Calls for papers 2025', 'Call for papers for a special issue (until June 2024)'])('%s is a generic heading', (h) => {
+    expect(isGenericTitle(h)).toBe(true);
+  });
+
+  it('keeps a titled call whose heading only looks generic', () => {
+    expect(isGenericTitle('Calls for Papers on Soil (and Water)')).toBe(false);
+  });
+
+  it('drops a descriptive subtitle from a journal name, but not an acronym\'s', () => {
+    expect(cleanVenue('Critical Hermeneutics. Biannual International Journal of Philosophy')).toBe('Critical Hermeneutics');
+    expect(cleanVenue('LLC: The Journal of Digital Scholarship in the Humanities')).toBe('LLC: The Journal of Digital Scholarship in the Humanities');
   });
 });

@@ -5,12 +5,15 @@
  * "X (Venue -- Springer)", "X / Venue"), with the announcement words and
  * e-mail subject noise ("CFP:", "[Deadline Extended]", "2nd CfP") removed.
  */
+import { cleanVenue, stripNoise } from './venue-name.js';
+
+export { cleanVenue, stripNoise } from './venue-name.js';
 
 /** Longer lines are prose, never a title line. */
 const MAX_LINE = 400;
 
 /** The words that name a special issue, a section or a collection. */
-const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?)|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
+const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?|features?)|article collections?|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
 /** "Special issue CFP: X", "Special Issue Call for Papers - X": announcement words between the issue and its title. */
 const ISSUE_NOISE = '(?:\\s+(?:cfp|call for papers))?';
 const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}${ISSUE_NOISE}\\s*(?:on\\b|[:：–—-]|(?=[“"‘«]))\\s*(.+)$`, 'i');
@@ -31,24 +34,9 @@ const PUBLISHED_IN = /^(.{4,250}?)\s+(?:will|shall|is to|is going to)\s+(?:be\s+
 /** An acronym like "IEEE-TLT", "JCST", "EAAI". */
 const ACRONYM = /^[A-Z][A-Z0-9&-]{1,11}$/;
 
-/** Announcement words and e-mail subject noise before a title. */
-const NOISE_HEAD =
-  /^(?:\s*(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|submissions|abstracts|proposals)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
-
-/**
- * A subject line or heading without its announcement words.
- *
- * @example
- * stripNoise('[Deadline Extended] SI: Big Data Exploration') // 'SI: Big Data Exploration'
- * stripNoise('2nd CFP: SI - Complex IoT') // 'SI - Complex IoT'
- */
-export function stripNoise(text: string): string {
-  return text.replace(NOISE_HEAD, '').trim();
-}
-
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals)(?: for (?:a |the )?special issues?)?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
+  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -58,14 +46,15 @@ const GENERIC =
  * isGenericTitle('Soil Health and Food Security') // false
  */
 export function isGenericTitle(s: string): boolean {
-  return GENERIC.test(s.replace(/[:!.\s]+$/, '').trim());
+  // A heading's aside ("Call for papers for a special issue (until June 2024)") does not make it a title.
+  return GENERIC.test(s.replace(/\s*\([^()]{1,60}\)\s*$/, '').replace(/[:!.\s]+$/, '').trim());
 }
 
 /** Strip quotes, markdown leftovers and trailing punctuation. */
 export function cleanTitle(s: string): string {
   return s
     .replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, '')
-    .replace(/^call for papers\s*[:\-–—]\s*/i, '')
+    .replace(/^call for papers\s*(?:[:–—]|-{1,3})\s*/i, '')
     .replace(/[\s.:;,]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -119,41 +108,6 @@ function splitHead(raw: string): { title: string; venue?: string } {
   return { title: m[2], venue: m[1].replace(/\s*\([^)]*\)$/, '') };
 }
 
-/** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
-const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the)\W*)+$/i;
-
-/**
- * The journal named before or after "Special Issue": announcement words,
- * labels ("Publication and issue:"), publishers, issue numbers and years
- * removed; '' when no journal's name is left ("Call for Papers for the",
- * "(Deadline approaching)").
- *
- * @example
- * cleanVenue('Publication and issue: From the European South, no. 19, Fall 2026.') // 'From the European South'
- * cleanVenue('CFP Semantic Web Journal') // 'Semantic Web Journal'
- */
-export function cleanVenue(raw: string): string {
-  const v = stripNoise(
-    raw
-      .replace(/^.*[:：]\s*(?=\S)/, '')
-      .replace(/,?\s*(?:no\.|vol\.|volume|issue)\s*\d.*$/i, ''),
-  )
-    .replace(/^(?:cfp|call for papers)\b\s*/i, '')
-    .replace(/^(?:elsevier|springer|wiley|mdpi|hindawi)\s+(?=\S)/i, '')
-    .replace(/\s*\((?:elsevier|springer|wiley|mdpi|hindawi|ieee|acm)[^)]*\)\s*$/i, '')
-    .replace(/[\s:,.–—|-]+$/, '')
-    // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
-    .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
-    .replace(/\s+(?:cfp|call for papers)$/i, '')
-    // An impact factor after the name ("Sensors; IF 2.475").
-    .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
-    // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
-    .replace(/^(?:(?:for|of|in|to|on)\s+)?(?:(?:the|a|an)\s+)?/i, '')
-    .replace(/\s+(?:on|of|for|in)$/i, '')
-    .trim();
-  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) ? v : '';
-}
-
 const SMALL_WORDS = /^(?:of|and|on|for|in|the|to|at|a|an|&|de|du|des|la|le|für|und|-|–)$/;
 
 /** A venue named with the title, kept only when it reads as a journal's name (no sentence words: "We would like to invite you to ..."). */
@@ -173,7 +127,10 @@ function quoted(raw: string): string {
 function firstSentence(t: string): string {
   // A word or a closing parenthesis ends a sentence; a capitalised name's dot does not ("PALADYN. Journal of ...").
   const m = /(?<=[\p{Ll})])[.!?]\s+(?=\p{Lu}\p{Ll})/u.exec(t);
-  return m && t.slice(0, m.index).split(/\s+/).length >= 6 ? t.slice(0, m.index) : t;
+  if (!m) return t;
+  const before = t.slice(0, m.index);
+  // Three words ending in a full word (not an abbreviation like "Int.") are a sentence too ("X Materials. Chem. Mater. ... Click to ...").
+  return before.split(/\s+/).length >= 6 || (before.split(/\s+/).length >= 3 && /\p{Ll}{4,}$/u.test(before)) ? before : t;
 }
 
 /**
@@ -211,8 +168,11 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
   if (first?.[1] && first[2]) {
     const venue = venueOf(first[2]);
     const title = cleanTitle(first[1]);
-    // A title before its issue words is one phrase; sentences before them ("The list ... is shown below. Authors can find the most suitable Special Issue for ...") are prose.
-    if (title.split(/\s+/).length >= 2 && firstSentence(title) === title) return { title, ...(venue ? { venue } : {}) };
+    // A title before its issue words is one phrase; sentences before them ("The list ... is shown below. Authors can find the most suitable Special Issue for ...",
+    // "Authors ... may submit a full paper for possible publication in a special issue of X") are prose.
+    // So is a tail that goes on as a sentence ("... special issues in the journal, click here").
+    const sentence = firstSentence(title) !== title || /\b(?:may|will|can|should|shall|must|is|are|invites?|submit)\b/i.test(title) || /\b(?:click|visit|see|please)\b/i.test(first[2]);
+    if (title.split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { Line } from './lines.js';
 import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
 import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
+import { isJournalName } from './venue-lines.js';
 import { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 
 export { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
@@ -22,12 +23,20 @@ export interface TitleResult {
   lines: number[];
 }
 
-const FIELD = /^(title|journal|venue|publisher)\s*[:：]\s*(.+)$/i;
+/** Labelled fields of a call's header; "Theme:" names the issue and "Publication:" its journal, as calls circulated by mailing lists write them. */
+const FIELD = /^(title|theme|journal|venue|publication|publisher)\s*[:：]\s*(.+)$/i;
+/** A "Publication:" value that is a journal's name, not a date or a mode of publication ("Immediate after acceptance"): capitalised words only. */
+const NAME_VALUE = /^[\p{Lu}\d][\p{L}\d’'&-]*(?:[ ,.:]+(?:of|and|on|for|in|the|an?|&|[\p{Lu}\d][\p{L}\d’'&-]*))*[,.:]?$/u;
 const QUOTED =
   /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
 const ENTITLED =
-  /\b(?:special (?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+  /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "our open-access special-issue call on “X”": a quoted name straight after "special issue (call) on" is as sure as "entitled". */
+const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
+/** "X invites papers for a special issue on Y.", "... is pleased to announce a call for papers for Issue 31.1: Y.": the issue named in the sentence that announces it. */
+const INVITED_ISSUE =
+  /\b(?:invites?|announce[sd]?)\s+(?:papers|submissions|contributions|a call for (?:papers|submissions))\s+for\s+(?:a\s+|an\s+|the\s+|our\s+)?(?:(?:special|themed?|next)\s+)?issue(?:\s+\d+(?:\.\d+)?)?\s*(?:\bon\b|[:：])\s+([^.;:]{4,150}?)\.(?:\s|$)/i;
 /** "eLife is pleased to announce Mechanistic microbiome studies: a Special Issue": the issue named in the announcing sentence. */
 const ANNOUNCED =
   /\bannounc(?:e|es|ing)\s+(?:the\s+|a\s+new\s+)?([\p{Lu}][^.:;“”"]{3,150}?)\s*[:,–—-]\s*an?\s+(?:new\s+)?(?:[Ss]pecial [Ii]ssue|[Ss]pecial [Cc]ollection|[Tt]hemed? [Ii]ssue|[Cc]ollection)\b/u;
@@ -68,8 +77,16 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
   const fieldLines: number[] = [];
   for (const l of lines) {
     const m = l.kind === 'text' || l.kind === 'heading' ? FIELD.exec(l.text) : null;
-    if (m && !(m[1]!.toLowerCase() in fields)) {
-      fields[m[1]!.toLowerCase()] = cleanTitle(m[2] ?? '');
+    const key = m?.[1]?.toLowerCase() === 'theme' ? 'title' : m?.[1]?.toLowerCase() === 'publication' ? 'venue' : m?.[1]?.toLowerCase();
+    const value = m?.[2]?.trim() ?? '';
+    // A "Theme:" that is a paragraph describes the issue; a "Publication:" with a year is a date.
+    // A generic "title:" (a blog post's front matter: "Call for papers for a special issue (until June 2024)") names no issue.
+    const fits =
+      key === 'title'
+        ? !isGenericTitle(cleanTitle(value)) && (m?.[1]?.toLowerCase() !== 'theme' || (value.split(/\s+/).length <= 25 && !/[.!]\s/.test(value)))
+        : key !== 'venue' || (value.length <= 200 && NAME_VALUE.test(value) && !/\b(?:19|20)\d{2}\b/.test(value));
+    if (m && key && !(key in fields) && fits) {
+      fields[key] = cleanTitle(m[2] ?? '');
       fieldLines.push(l.index);
     }
   }
@@ -96,8 +113,14 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
   }
   const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose);
   if (entitled?.[1]) return withVenue({ title: cleanTitle(entitled[1]), source: 'quoted', lines: [] });
-  const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text));
   const fromLines = titleFromLines(lines);
+  // All the text, not only the prose: a one-line page's announcing sentence shares its line with the deadline.
+  const whole = lines.map((l) => l.text).join(' ');
+  const callOn = CALL_ON.exec(whole)?.[1] ?? capitalise(INVITED_ISSUE.exec(whole)?.[1] ?? '');
+  // The journal the first lines name still names the venue of an issue named in the prose.
+  if (callOn && !fromLines?.announced) return withVenue({ title: cleanTitle(callOn), ...(fromLines?.venue ? { venue: fromLines.venue } : {}), source: 'quoted', lines: [] });
+  // A heading that is the journal's name ("Applied Stochastic Models in Business and Industry (ASMBI)") names the venue, not the issue.
+  const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text) && !isJournalName(h.text));
   // A title-like first line before any heading beats a later heading (pages put the title first).
   if (fromLines && (!named || fromLines.line < named.index)) {
     return withVenue({ title: fromLines.title, ...(fromLines.venue ? { venue: fromLines.venue } : {}), source: 'heading', lines: [fromLines.line] });

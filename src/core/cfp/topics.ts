@@ -29,12 +29,15 @@ export function cleanTopic(item: string): string {
     .trim();
 }
 
+/** Lists introduced like this are the publisher's promotion ("Benefits of publishing include:") or the journal's article types, not topics. */
+const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
+
 function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const texts = run.items.map((i) => i.text);
   if (texts.filter((t) => parseDateLine(t, 0)).length * 2 >= texts.length) return false;
   if (section === 'dates' || section === 'editors' || section === 'other') return false;
   const intro = introOf(run);
-  if (intro && (REQUIREMENT_INTRO.test(intro) || EDITORS_INTRO.test(intro))) return false;
+  if (intro && (REQUIREMENT_INTRO.test(intro) || EDITORS_INTRO.test(intro) || PROMO_INTRO.test(intro))) return false;
   if (section === 'topics') return true;
   return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics/i.test(intro);
 }
@@ -58,12 +61,16 @@ export function findTopics(
         r.items.length >= 3 &&
         sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' && sections[r.start] !== 'other' &&
         // A list after a sentence that is not about topics ("Changes can impact:") is that sentence's list, not the call's topics.
-        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r))) &&
-        !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) &&
+        // Research questions after any lead-in are the call's topics when it has no topic list ("... e.g.:", "The special issue inquiries into:").
+        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
+        !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
         r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400),
     );
     chosen = fallback ? [fallback] : [];
   }
+  // Research questions are the topics only when the call has no other topic list ("the following questions arise:" beside "Topics include:").
+  const isQuestions = (r: BulletRun) => r.items.every((i) => /\?\s*$/.test(i.text));
+  if (chosen.some((r) => !isQuestions(r))) chosen = chosen.filter((r) => !isQuestions(r));
   const seen = new Set<string>();
   const topics: string[] = [];
   for (const r of chosen) {

@@ -21,7 +21,7 @@ function isTopicLeadIn(l: Line): boolean {
 /** A line that can be a list item: short, one sentence at most, not a person ("Prof. X"), an e-mail or a link. */
 function itemLike(l: Line): boolean {
   const t = l.text;
-  if (l.kind !== 'text' || t.length === 0 || t.length > 220 || /[:：]\s*$/.test(t)) return false;
+  if (l.kind !== 'text' || t.length === 0 || t.length > 300 || /[:：]\s*$/.test(t)) return false;
   if (/@|^https?:\/\/|^www\./i.test(t)) return false;
   if (TITLE_PREFIX.test(t)) return false;
   // Two full sentences are prose (an abbreviation such as "Dr." or "U.S." before a capital is not a sentence end).

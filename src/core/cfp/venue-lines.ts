@@ -52,6 +52,9 @@ export function journalLine(text: string, next?: string): string | undefined {
     .replace(TAIL, '')
     .replace(/[\s:.,]+$/, '')
     .trim();
+  // "Elsevier Online Social Networks and Media Journal (OSNEM)": a publisher's name and "Journal" around the name describe it.
+  const branded = /^(?:Elsevier|Springer|Wiley|MDPI|Hindawi|SAGE|Taylor (?:&|and) Francis)\s+(\S.{4,100}?)\s+Journal\b(.*)$/.exec(t);
+  if (branded?.[1]) return journalLine(`${branded[1]}${branded[2] ?? ''}`.trim(), next) ?? branded[1];
   const acr = /^(.{6,100}?)\s*\(([A-Z][A-Za-z&-]{1,11})\)$/.exec(t);
   const name = (acr?.[1] ?? t).replace(/^The\s+/, (m) => (JOURNAL_WORD.test(t) ? m : '')).trim();
   if (NOT_JOURNAL.test(name)) return undefined;
@@ -66,4 +69,14 @@ export function journalLine(text: string, next?: string): string | undefined {
   // "Name Words (ACRONYM)" where the acronym is the name's initials.
   if (acr?.[2] && words.length >= 2 && initials(name).toUpperCase() === acr[2].replace(/[^A-Za-z]/g, '').toUpperCase()) return name;
   return undefined;
+}
+
+/**
+ * A "title" that is the journal's name ("VSI on Applied Soft Computing journal (Elsevier)") is not the issue's title.
+ *
+ * @example
+ * isJournalName('Journal of Advanced Transportation') // true
+ */
+export function isJournalName(title: string): boolean {
+  return journalLine(title) !== undefined || /\bjournal$/i.test(title);
 }

@@ -4,6 +4,7 @@
  */
 import type { Link } from './markdown.js';
 import { cleanVenue } from './title-parts.js';
+import { journalInviting, journalOfCover } from './venue-prose.js';
 
 interface KnownVenue {
   name: string;
@@ -44,18 +45,19 @@ const PUBLISHERS: ReadonlyArray<[string, RegExp]> = [
 ];
 
 /** A journal name: capitalised words, with the small words journals use inside names. */
-const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
+const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|from|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
 /** Sentences that name the journal of a call, most reliable first. */
 const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`A [Ss]pecial [Ii]ssue of (${NAME}) \\(ISSN`, 'u'),
   // Case-sensitive on purpose: NAME's capital letters are what end a journal name.
-  new RegExp(`\\b(?:[Ss]pecial|[Tt]hemed?|[Ff]ocus(?:ed)?|[Tt]hematic|SPECIAL)[\\p{L} -]{0,60}? (?:[Ii]ssue|[Ss]ection|[Cc]ollection|ISSUE) (?:of|in|OF|IN) (?:the )?(?:(?:open[- ]access )?journal )?(${NAME})`, 'u'),
+  new RegExp(`\\b(?:[Ss]pecial|[Tt]hemed?|[Ff]ocus(?:ed)?|[Tt]hematic|SPECIAL)[\\p{L} -]{0,60}? (?:[Ii]ssue|[Ss]ection|[Cc]ollection|[Ff]eature|ISSUE) (?:of|in|OF|IN) (?:the )?(?:(?:open[- ]access )?journal )?(${NAME})`, 'u'),
   new RegExp(`\\bThis (${NAME}) (?:special|themed?|focus) (?:issue|section)`, 'u'),
   new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
-  // "eLife is pleased to announce ... a Special Issue": the journal announcing its own issue.
-  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection)`, 'u'),
-  new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
+  // "eLife is pleased to announce ... a Special Issue", "The X Review is pleased to invite submissions for our next issue": the journal announcing its own issue.
+  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
+  // "LLC: The Journal of X": an acronym before the name is the journal's own.
+  new RegExp(`\\b((?:[A-Z]{2,6}: )?(?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
 ];
 
 /** Words that make a capitalised run something other than a journal name. */
@@ -73,7 +75,7 @@ export function venueInText(text: string): string | undefined {
   for (const re of NAMED_IN_TEXT) {
     const m = re.exec(text);
     const name = cleanVenue(m?.[1] ?? '')
-      .replace(/(?:\s+(?:on|of|and|for|in|the|&))+$/i, '')
+      .replace(/(?:\s+(?:on|of|and|for|in|the|from|&))+$/i, '')
       .replace(/^The\s+/, '')
       .replace(/[’']s$/, '')
       .trim();
@@ -166,6 +168,8 @@ const VENUE_STEPS: ReadonlyArray<[string, (links: readonly Link[], text: string)
     const named = venueInText(text);
     return named ? canonicalVenue(named) : undefined;
   }],
+  ['named as the journal inviting papers', (_links, text) => journalInviting(text)],
+  ['caption of the journal\'s cover image', (_links, text) => journalOfCover(text)],
 ];
 
 /**

@@ -60,6 +60,24 @@ function headerVenue(doc: Document, root: Element): string | undefined {
   return /\b[Ss]pecial [Ii]ssue of\b/.test(text) ? venueInText(text) : undefined;
 }
 
+/**
+ * Readability drops layout tables and card grids, where pages often put their
+ * editors (photo, name, university per cell): with no editors in the main
+ * content, the editors the whole page (without its furniture) names.
+ */
+function withPageEditors(call: Call, body: Element): Call {
+  try {
+    const text = htmlToText(body);
+    // Only under a heading that says "editors": a workshop page's organisers and committees are not the issue's editors.
+    if (!/^#{1,6}\s.*\beditors?\b/im.test(text)) return call;
+    const editors = parseCfp(text).guest_editors;
+    if (editors.length === 0) return call;
+    return { ...call, guest_editors: editors, field_sources: { ...call.field_sources, guest_editors: { from: 'html-element', where: 'page body (the main content had no editors)' } } };
+  } catch {
+    return call;
+  }
+}
+
 function relabel(sources: Call['field_sources'], where: string): Record<string, FieldSource> {
   const out: Record<string, FieldSource> = {};
   for (const [k, v] of Object.entries(sources ?? {})) {
@@ -100,7 +118,8 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     const { root, where } = contentRoot(html, doc, read);
     const text = htmlToText(root);
     assertCfpPage(text, meta.docTitle);
-    const call = parseCfp(text, { ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}) });
+    const parsed = parseCfp(text, { ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}) });
+    const call = parsed.guest_editors.length > 0 || root === doc.body ? parsed : withPageEditors(parsed, doc.body);
     const sources = relabel(call.field_sources, where);
     // The page's header, outside the article Readability keeps, often names the journal ("A Special Issue of Sustainability (ISSN ...)").
     const fromMeta = !call.venue && meta.description ? venueInText(meta.description) : undefined;

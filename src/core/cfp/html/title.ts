@@ -6,6 +6,7 @@
  */
 import type { FieldSource } from '../../schema.js';
 import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
+import { isJournalName } from '../venue-lines.js';
 import type { PageMeta } from './dom.js';
 import type { ReaderResult } from './readers/index.js';
 
@@ -15,10 +16,12 @@ function titleOf(raw: string, siteName: string | undefined): string | undefined 
   const parts = t.split(/\s+[|–—]\s+|\s+-\s+/);
   if (parts.length > 1) {
     const site = (siteName ?? '').toLowerCase();
-    const kept = parts.filter((p) => !isGenericTitle(cleanTitle(p)) && p.toLowerCase() !== site && !/^(?:sciencedirect|mdpi|springer|wiley|frontiers|taylor|ieee|home)\b/i.test(p));
+    // A part that only says where the issue appears ("Special Issue in Scientometrics - AI + Informetrics") is not its title.
+    const kept = parts.filter((p) => !isGenericTitle(cleanTitle(p)) && p.toLowerCase() !== site && !/^(?:sciencedirect|mdpi|springer|wiley|frontiers|taylor|ieee|home)\b/i.test(p) && !/^(?:an?\s+)?special issue (?:in|of|for)\b/i.test(p));
     t = kept.sort((a, b) => b.length - a.length)[0] ?? t;
   }
-  t = cleanTitle(fromSpecial(t)?.title ?? t);
+  // An event's acronym and year after the title ("(AII2021)") names the workshop the issue comes from.
+  t = cleanTitle(fromSpecial(t)?.title ?? t).replace(/\s*\([A-Z][A-Za-z&-]{1,10}['’]?\d{2,4}\)$/, '');
   if (t.length < 4 || isGenericTitle(t)) return undefined;
   return t;
 }
@@ -47,7 +50,8 @@ export function htmlTitle(
     [meta.docTitle, { from: 'html-element', where: 'title' }],
   ];
   for (const [raw, source] of candidates) {
-    const value = raw ? titleOf(raw, meta.siteName) : undefined;
+    // A page headed by its journal's name (a workshop or society page: "<h1>Applied Stochastic Models in Business and Industry (ASMBI)</h1>") does not name the issue there.
+    const value = raw && !isJournalName(raw.replace(/\s+/g, ' ').trim()) ? titleOf(raw, meta.siteName) : undefined;
     // The journal named beside the title in the same heading ("X Journal Special Issue on Y").
     const venue = raw ? fromSpecial(raw.replace(/\s+/g, ' ').trim())?.venue : undefined;
     if (value) return { value, source, ...(venue ? { venue } : {}) };

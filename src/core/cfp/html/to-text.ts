@@ -74,6 +74,16 @@ function listItems(list: Element, depth: number, out: Out): void {
   out.blank();
 }
 
+/** Three or more sibling spans of the same class and nothing else but spaces: chips, one item each. */
+function chipsOf(el: Element): string[] | undefined {
+  const kids = [...el.children];
+  if (kids.length < 3 || [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '')) return undefined;
+  const cls = kids[0]?.getAttribute('class') ?? '';
+  if (!kids.every((k) => k.tagName.toUpperCase() === 'SPAN' && (k.getAttribute('class') ?? '') === cls && k.children.length === 0)) return undefined;
+  const texts = kids.map((k) => literal(squash(k.textContent ?? '')).trim());
+  return texts.every((t) => t.length > 0 && t.length <= 100) ? texts : undefined;
+}
+
 function block(el: Element, out: Out): void {
   const tag = el.tagName.toUpperCase();
   const h = /^H([1-6])$/.exec(tag);
@@ -100,9 +110,23 @@ function block(el: Element, out: Out): void {
     return out.blank();
   }
   if (tag === 'TR') {
+    // A layout table (editor cards: photo, name, university in blocks of one cell) is read cell by cell, not as a data row.
+    if ([...el.children].some((c) => [...c.children].some(isBlock))) {
+      for (const c of [...el.children]) {
+        block(c, out);
+        out.blank();
+      }
+      return;
+    }
     const cells = [...el.children].map((c) => lines(inline(c, false)).join(' ')).filter(Boolean);
     if (cells.length) out.push(cells.length === 2 ? `${cells[0]}: ${cells[1]}` : cells.join(' | '));
     return;
+  }
+  // Keyword chips ("<div><span>Soil</span> <span>Water</span> ...</div>") are a list the page draws as tags.
+  const chips = chipsOf(el);
+  if (chips) {
+    for (const c of chips) out.push(`- ${c}`);
+    return out.blank();
   }
   // A container: runs of inline content become paragraphs, nested blocks recurse.
   let run = '';

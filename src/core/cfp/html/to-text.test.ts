@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from './dom.js';
+import { htmlToText } from './to-text.js';
+import { parseCfpHtml } from './parse-html.js';
+
+const card = (name: string) => `<td><img src="x.jpg" alt="${name}"><div><p class="name"><a href="https://example.org/${name.split(' ')[0]}">${name}</a></p><p>Soil University, UK</p></div></td>`;
+
+describe('layout tables', () => {
+  it('reads a table of editor cards cell by cell, and a data table as rows', () => {
+    const text = htmlToText(parseDocument(`<h3>Guest Editors</h3><table><tr>${card('Jane Smith')}${card('Kwame Osei')}</tr></table>`).body);
+    expect(text).not.toMatch(/UK: /);
+    expect(text).toMatch(/Soil University, UK\n\nKwame Osei/);
+    expect(htmlToText(parseDocument('<table><tr><td>Deadline</td><td>1 May 2027</td></tr></table>').body)).toBe('Deadline: 1 May 2027');
+  });
+
+  it('takes editors from the page when the main content dropped their table', () => {
+    const prose = '<p>Soil is where food begins, and this special issue asks how soil carbon, erosion and water interact across farms and regions, and what policy can do about it. We invite original research and reviews from all fields that study soil.</p>'.repeat(4);
+    const html = `<html><head><title>Soil and Society</title></head><body><article><h1>Special Issue on Soil and Society</h1>${prose}<h3>Guest Editors</h3><table><tr>${card('Jane Smith')}${card('Kwame Osei')}</tr></table></article></body></html>`;
+    expect(parseCfpHtml(html).guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Kwame Osei']);
+  });
+});
+
+describe('round 4: a page headed by its journal', () => {
+  it('does not take the journal heading the page for the issue\'s title', () => {
+    const html = '<html><head><title>Special Issue</title></head><body><h1>Applied Soil Models in Business and Industry (ASMBI)</h1><p>Authors of papers presented at the conference may submit a full paper for possible publication in a special issue of the ASMBI journal:</p><p><strong><em>“Explainable Soil Science Techniques”</em></strong></p><p>This special issue aims at gathering high quality contributions on innovative methods for soil science and its many applications in industry.</p></body></html>';
+    expect(parseCfpHtml(html).title).toBe('Explainable Soil Science Techniques');
+  });
+});
+
+describe('round 4: keyword chips', () => {
+  it('reads sibling spans of one class as a list, and mixed inline text as a paragraph', () => {
+    expect(htmlToText(parseDocument('<h3>Keywords</h3><div class="kw"><span class="k">Soil</span> <span class="k">Water</span> <span class="k">Carbon markets</span></div>').body)).toBe('### Keywords\n\n- Soil\n- Water\n- Carbon markets');
+    expect(htmlToText(parseDocument('<p><span class="k">Soil</span> and <span class="k">Water</span> and <span class="k">Air</span></p>').body)).toBe('Soil and Water and Air');
+  });
+});
+
+describe('round 4: a heading that names the journal and the issue', () => {
+  it('takes the issue part, without the event acronym after it', () => {
+    const html = '<html><head><title>Soil</title></head><body><h1>Special Issue in Soil Letters - AI + Soil (AIS2027)</h1><p>We invite papers on soil and artificial intelligence, on every aspect of how the two can meet, for this special issue of the journal.</p></body></html>';
+    expect(parseCfpHtml(html).title).toBe('AI + Soil');
+  });
+});
+
+describe('round 4: page-body editors only under an editors heading', () => {
+  it('does not take a workshop\'s organisers from the page body for guest editors', () => {
+    const prose = '<p>Soil is where food begins, and this special issue asks how soil carbon, erosion and water interact across farms and regions, and what policy can do about it. We invite original research and reviews from all fields that study soil.</p>'.repeat(4);
+    const html = `<html><head><title>Soil and Society</title></head><body><article><h1>Special Issue on Soil and Society</h1>${prose}<h3>Organizers</h3><table><tr>${card('Jane Smith')}${card('Kwame Osei')}</tr></table></article></body></html>`;
+    expect(parseCfpHtml(html).guest_editors).toEqual([]);
+  });
+});

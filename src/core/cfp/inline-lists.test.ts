@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { inlineTopics } from './inline-lists.js';
+import { parseCfp } from './parse.js';
+
+describe('topics listed inline', () => {
+  it.each([
+    ['Topic Areas: Soil Science; Ethics; Applied Ethics.', ['Soil Science', 'Ethics', 'Applied Ethics']],
+    ['Potential topics could include (but are not limited to): soil and carbon; water, policy, and farms; erosion; and soil in cities. Informative papers are welcome.', ['soil and carbon', 'water, policy, and farms', 'erosion', 'soil in cities']],
+    ['Examples might include articles related to: • Soil carbon • Erosion control • Water quality', ['Soil carbon', 'Erosion control', 'Water quality']],
+    ['Papers should deal with, but are not limited to the following: 1. Soil Carbon 2. Erosion Control 4. Water Quality and Many More ... The Journal is indexed.', ['Soil Carbon', 'Erosion Control', 'Water Quality']],
+  ])('%s', (para, topics) => {
+    expect(inlineTopics([para])).toEqual(topics);
+  });
+
+  it('reads short phrases separated by commas after a topics lead-in, with or without a colon', () => {
+    expect(inlineTopics(['We welcome manuscripts. Topics of interests include, but are not limited to: soil carbon markets, erosion control on farms, and water quality.'])).toEqual(['soil carbon markets', 'erosion control on farms', 'water quality']);
+    expect(inlineTopics(['Possible topics include, but are not limited to, soil carbon, erosion control, and water quality. Survey papers are welcome.'])).toEqual(['soil carbon', 'erosion control', 'water quality']);
+    // Long clauses between commas are prose, not items.
+    expect(inlineTopics(['Topics include: how soil carbon is measured across many different farms and regions in the world today, erosion, and water.'])).toEqual([]);
+  });
+
+  it('needs a lead-in and three items', () => {
+    expect(inlineTopics(['We study soil; water; air.'])).toEqual([]);
+    expect(inlineTopics(['Topics include: soil; water.'])).toEqual([]);
+  });
+
+  it('is used only when the call has no list', () => {
+    const withList = parseCfp('Soil and Society\n\nTopic Areas: Soil Science; Ethics; Applied Ethics.\n\nTopics of interest include:\n- Soil carbon\n- Erosion\n');
+    expect(withList.topics).toEqual(['Soil carbon', 'Erosion']);
+    expect(parseCfp('Soil and Society\n\nWe invite papers on soil and society, for a special issue.\n\nTopic Areas: Soil Science; Ethics; Applied Ethics.\n').topics).toEqual(['Soil Science', 'Ethics', 'Applied Ethics']);
+  });
+});

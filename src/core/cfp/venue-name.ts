@@ -1,0 +1,74 @@
+/**
+ * A journal's name as a call writes it, made plain: announcement words and
+ * e-mail subject noise before it ("CFP", "[Deadline Extended]"), labels
+ * ("Publication and issue:"), publishers, issue numbers, acronyms, impact
+ * factors and descriptive subtitles around it.
+ */
+
+/** Announcement words and e-mail subject noise before a title. */
+const NOISE_HEAD =
+  /^(?:\s*(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|submissions|abstracts|proposals)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
+
+/**
+ * A subject line or heading without its announcement words.
+ *
+ * @example
+ * stripNoise('[Deadline Extended] SI: Big Data Exploration') // 'SI: Big Data Exploration'
+ * stripNoise('2nd CFP: SI - Complex IoT') // 'SI - Complex IoT'
+ */
+export function stripNoise(text: string): string {
+  return text.replace(NOISE_HEAD, '').trim();
+}
+
+/** A journal's descriptive subtitle: "A Journal of Moral, ...", "Biannual International Journal of Philosophy". */
+const SUBTITLE = /^(?:(?:an?|the)\s+)?(?:[\p{Lu}][\p{L}-]*\s+){0,3}journal\b/iu;
+
+/**
+ * A journal's name without the subtitle it is printed with ("Philosophy and
+ * Public Issues: A Journal of Moral, ...", "Critical Hermeneutics. Biannual
+ * International Journal of Philosophy"); an acronym keeps its subtitle, which
+ * spells the name out ("LLC: The Journal of Digital Scholarship ...").
+ */
+function withoutSubtitle(raw: string): { name: string; whole: boolean } {
+  const m = /^(.*?\p{L})(?:[:：]|\.)\s+(\S.*)$/u.exec(raw.trim());
+  if (!m?.[1] || !m[2] || !SUBTITLE.test(m[2]) || /\bjournal\b/i.test(m[1]) || m[1].split(/\s+/).length > 8) return { name: raw, whole: false };
+  return /^[A-Z][A-Z&-]{1,10}$/.test(m[1]) ? { name: raw.trim(), whole: true } : { name: m[1], whole: true };
+}
+
+/** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
+const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the)\W*)+$/i;
+
+/**
+ * The journal named before or after "Special Issue": announcement words,
+ * labels ("Publication and issue:"), publishers, issue numbers and years
+ * removed; '' when no journal's name is left ("Call for Papers for the",
+ * "(Deadline approaching)").
+ *
+ * @example
+ * cleanVenue('Publication and issue: From the European South, no. 19, Fall 2026.') // 'From the European South'
+ * cleanVenue('CFP Semantic Web Journal') // 'Semantic Web Journal'
+ */
+export function cleanVenue(raw: string): string {
+  const { name, whole } = withoutSubtitle(raw);
+  // A label before a colon is not the name ("Publication and issue: X"), unless the colon is the name's own ("LLC: The Journal of ...").
+  const v = stripNoise(
+    (whole ? name : name.replace(/^.*[:：]\s*(?=\S)/, ''))
+      .replace(/,?\s*(?:no\.|vol\.|volume|issue)\s*\d.*$/i, ''),
+  )
+    .replace(/^(?:cfp|call for papers)\b\s*/i, '')
+    .replace(/^(?:elsevier|springer|wiley|mdpi|hindawi)\s+(?=\S)/i, '')
+    .replace(/\s*\((?:elsevier|springer|wiley|mdpi|hindawi|ieee|acm)[^)]*\)\s*$/i, '')
+    // The journal's former name after its name ("Health Security (formerly Biosecurity and Bioterrorism)").
+    .replace(/\s*\((?:formerly|previously)\b[^)]*\)\s*$/i, '')
+    .replace(/[\s:,.–—|-]+$/, '')
+    // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
+    .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
+    .replace(/\s+(?:cfp|call for papers)$/i, '')
+    // An impact factor after the name ("Sensors; IF 2.475").
+    .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
+    // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
+    .replace(/^(?:(?:for|of|in|to|on)\s+)?(?:(?:the|a|an)\s+)?/i, '')
+    .replace(/\s+(?:on|of|for|in)$/i, '')
+    .trim();
+  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) ? v : '';
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { journalInviting, journalOfCover } from './venue-prose.js';
+import { venueInText } from './venue.js';
+import { cleanVenue } from './title-parts.js';
+import { journalLine } from './venue-lines.js';
+
+describe('journal named as the one inviting papers', () => {
+  it.each([
+    ['Intro.\nIEEE Soil Access invites manuscript submissions in the area of soil carbon.', 'IEEE Soil Access'],
+    ['Soil Letters on Emerging Topics (SLET) seeks submissions for the upcoming special section on soil.', 'Soil Letters on Emerging Topics'],
+    ['Terra: Soil Research for a Dynamic World invites papers for a special issue on soil.', 'Terra: Soil Research for a Dynamic World'],
+  ])('%s', (text, venue) => {
+    expect(journalInviting(text)).toBe(venue);
+  });
+
+  it('takes no person, team or issue for a journal', () => {
+    expect(journalInviting('Jane Smith invites papers on soil.')).toBeUndefined();
+    expect(journalInviting('The guest editors invite papers on soil.')).toBeUndefined();
+    expect(journalInviting('This Special Issue welcomes contributions on soil.')).toBeUndefined();
+  });
+});
+
+describe('round 4: journals named in prose', () => {
+  it('reads a journal announcing its next issue and a special feature', () => {
+    expect(venueInText('The Soil Review from Cambridge is pleased to invite submissions for our next issue (36.2), on soil.')).toBe('Soil Review from Cambridge');
+    expect(venueInText('A special feature in Soil Security will be devoted to analysis of soil.')).toBe('Soil Security');
+  });
+
+  it('drops a former name after the journal', () => {
+    expect(cleanVenue('Soil Security (formerly Dirt and Dust)')).toBe('Soil Security');
+  });
+});
+
+describe('round 4: branded and abbreviated journal names', () => {
+  it('drops a publisher and "Journal" around a name', () => {
+    expect(journalLine('Elsevier Soil Networks and Media Journal (SNEM)')).toBe('Soil Networks and Media');
+    expect(journalLine('Semantic Soil Journal')).toBe('Semantic Soil Journal');
+  });
+
+  it('keeps the acronym a journal puts before its name', () => {
+    expect(venueInText('Papers will appear in LLC: The Journal of Digital Soil Scholarship, in 2027.')).toBe('LLC: The Journal of Digital Soil Scholarship');
+  });
+});
+
+describe('round 4: a journal cover image caption', () => {
+  it('names the journal from "Cover image - X" on its own line, and only there', () => {
+    expect(journalOfCover('Manuscript deadline\n08 January 2027\n\nCover image - Soil, Politics, Governance\n\nSoil, Politics, Governance')).toBe('Soil, Politics, Governance');
+    expect(journalOfCover('We chose a cover image - see https://example.org/cover.png for it.')).toBeUndefined();
+  });
+});
