@@ -41,6 +41,22 @@ describe('tokenize', () => {
     expect(tokenize('The networks are learning')).toEqual(['network', 'learn']);
     expect(tokenize('low-carbon')).toEqual(['low', 'carbon', 'lowcarbon']);
   });
+  it('splits capitalised compounds like hyphenated ones, and leaves acronym-like words whole', () => {
+    expect(tokenize('AudioVisual')).toEqual(tokenize('Audio-Visual'));
+    expect(tokenize('OpenStreetMap')).toEqual(['open', 'street', 'map', 'openstreetmap']);
+    expect(tokenize('IoT eHealth GeoAI')).toEqual(['iot', 'ehealth', 'geoai']);
+  });
+  it('maps Latin and Greek plurals to their singular before stemming', () => {
+    for (const [plural, singular] of [['corpora', 'corpus'], ['analyses', 'analysis'], ['criteria', 'criterion'], ['hypotheses', 'hypothesis'], ['dialyses', 'dialysis'], ['children', 'child']]) {
+      expect(tokenize(plural), plural).toEqual(tokenize(singular));
+    }
+    expect(tokenize('doses')).not.toEqual(tokenize('dosis'));
+  });
+  it('drops the kind of issue a call title names ("Special Cluster:") but not the word elsewhere', () => {
+    expect(tokenize('Special Cluster: Invisible Labour')).toEqual(tokenize('Invisible Labour'));
+    expect(tokenize('Special Section on Audio Archives')).toEqual(tokenize('Audio Archives'));
+    expect(tokenize('galaxy cluster sections')).toEqual(['galaxi', 'cluster', 'section']);
+  });
   it('uses character bigrams for scripts without spaces', () => {
     expect(tokenize('边缘智能')).toEqual(['边缘', '缘智', '智能']);
   });
