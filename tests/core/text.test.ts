@@ -47,7 +47,8 @@ describe('tokenize', () => {
     expect(tokenize('IoT eHealth GeoAI')).toEqual(['iot', 'ehealth', 'geoai']);
   });
   it('maps Latin and Greek plurals to their singular before stemming', () => {
-    for (const [plural, singular] of [['corpora', 'corpus'], ['analyses', 'analysis'], ['criteria', 'criterion'], ['hypotheses', 'hypothesis'], ['dialyses', 'dialysis'], ['children', 'child']]) {
+    const pairs: Array<[string, string]> = [['corpora', 'corpus'], ['analyses', 'analysis'], ['criteria', 'criterion'], ['hypotheses', 'hypothesis'], ['dialyses', 'dialysis'], ['children', 'child']];
+    for (const [plural, singular] of pairs) {
       expect(tokenize(plural), plural).toEqual(tokenize(singular));
     }
     expect(tokenize('doses')).not.toEqual(tokenize('dosis'));
