@@ -8,6 +8,7 @@
 import type { Ai, D1Database, Vectorize } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { createD1FeedbackStore } from '../adapters/workers/d1-feedback-store.js';
+import { workerReference } from '../adapters/workers/reference.js';
 import { createWorkerRuntime, type WorkerRuntime } from '../adapters/workers/worker-runtime.js';
 import type { Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
@@ -42,6 +43,7 @@ export default {
     // Created on the first request: its options come from env, which module scope cannot see.
     runtime ??= createWorkerRuntime({
       log: (e, f) => logger(e, f),
+      reference: workerReference(),
       ...(env.VERSION_RECHECK_MS ? { recheckMs: Number(env.VERSION_RECHECK_MS) } : {}),
       ...(env.TOPIC_THRESHOLD ? { params: { topicThreshold: Number(env.TOPIC_THRESHOLD) } } : {}),
     });

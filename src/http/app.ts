@@ -118,6 +118,8 @@ export function createApp(deps: AppDeps): Hono {
       index: { ...saves, ...deps.matcher.indexStatus() },
       // Which calibration turns scores into fits: the embedder's own, or the embedder-independent one ("*").
       calibration: deps.matcher.calibration.embedder,
+      // The reference population scores are read against: abstracts, and whether dense statistics exist for this embedder.
+      reference: deps.matcher.corpus.reference?.size ?? null,
       // The page shows its Explain action only when this is true.
       llm: { configured: deps.explainer !== undefined, ...(deps.explainer ? { model: deps.explainer.modelName } : {}) },
     });

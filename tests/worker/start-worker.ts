@@ -53,6 +53,8 @@ export function startWorker(bundle: Bundle): Miniflare {
         name: 'cfpmatch',
         modules: true,
         scriptPath: bundle.path,
+        // wrangler.toml's [[rules]]: the reference population is a text module beside the bundle.
+        modulesRules: [{ type: 'Text', include: ['**/*.jsonl'] }],
         compatibilityDate: '2026-04-20',
         d1Databases: { DB: 'cfpmatch-test' },
         wrappedBindings: { AI: 'fake-ai', VECTORIZE: 'fake-vectorize' },

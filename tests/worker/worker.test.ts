@@ -51,7 +51,8 @@ describe('Cloudflare Worker in workerd', () => {
     const res = await request('/healthz');
     expect(res.status).toBe(200);
     // No calibration was fitted for bge-small: the embedder-independent one, never USE-lite's.
-    expect(await res.json()).toMatchObject({ status: 'ok', calls: 3, embedder: EMBEDDER, calibration: ANY_EMBEDDER });
+    // The shipped reference population, bundled as text: its BM25 side (no dense statistics exist for bge-small).
+    expect(await res.json()).toMatchObject({ status: 'ok', calls: 3, embedder: EMBEDDER, calibration: ANY_EMBEDDER, reference: { abstracts: 458, dense: false } });
     const { results } = await db.prepare('SELECT count(*) AS n FROM passages').all<{ n: number }>();
     expect(results[0]?.n).toBeGreaterThan(3);
   });

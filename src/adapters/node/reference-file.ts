@@ -9,13 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { DenseStats, ReferencePopulation } from '../../core/corpus/reference.js';
 import { createError } from '../../core/errors.js';
-import { prepareDraft } from '../../core/rank/draft.js';
+import { referenceAbstracts } from '../../core/corpus/reference-texts.js';
 import { hashText } from '../../core/text/hash.js';
 import { calibrationFileName } from '../../core/triage/calibration-record.js';
 
 /** The population shipped with the package (works from src/ and dist/ alike). */
 export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../data/reference/', import.meta.url));
 export const REFERENCE_ABSTRACTS = 'abstracts.jsonl';
+export { referenceTexts } from '../../core/corpus/reference-texts.js';
 
 export const DenseStatsFile = z.object({
   embedder: z.string(),
@@ -47,20 +48,9 @@ export async function loadReferencePopulation(embedderId: string, dir: string = 
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw createError('STORAGE', `cannot read the reference population in ${dir}`, { cause: err });
   }
-  const abstracts = referenceTexts(text).map((t) => ({ tokens: prepareDraft(t).tokens }));
+  const abstracts = referenceAbstracts(text);
   const dense = await readDenseStats(join(dir, calibrationFileName(embedderId)), embedderId, hashText(text));
   return { abstracts, ...(dense ? { dense } : {}) };
-}
-
-/** Each abstract as a draft (title + abstract), in file order. */
-export function referenceTexts(jsonl: string): Array<{ title: string; abstract: string; keywords: string[] }> {
-  return jsonl
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const r = JSON.parse(l) as { title?: string; abstract: string };
-      return { title: r.title ?? '', abstract: r.abstract, keywords: [] };
-    });
 }
 
 async function readDenseStats(file: string, embedderId: string, abstractsHash: string): Promise<DenseStats | undefined> {

@@ -4,6 +4,7 @@
  * once per `recheckMs` so a busy isolate does not query D1 on every request.
  */
 import { composeMatcher } from '../../core/compose.js';
+import type { ReferencePopulation } from '../../core/corpus/reference.js';
 import { silentLogger, type Logger } from '../../core/log.js';
 import type { Matcher } from '../../core/matcher.js';
 import type { RankParams } from '../../core/rank/fusion.js';
@@ -32,6 +33,8 @@ export interface WorkerRuntimeOptions {
   candidates?: Partial<CandidateOptions>;
   /** Ranking parameter overrides (e.g. the topic threshold on bge-small's cosine scale). */
   params?: Partial<RankParams>;
+  /** The reference population call scores are read against (core/corpus/reference.ts); the Worker entry passes workerReference(). */
+  reference?: ReferencePopulation;
   log?: Logger;
 }
 
@@ -70,6 +73,7 @@ export function createWorkerRuntime(opts: WorkerRuntimeOptions = {}): WorkerRunt
         store,
         calibrations: workerCalibrations(),
         log,
+        ...(opts.reference ? { reference: opts.reference } : {}),
         ...(opts.params ? { params: opts.params } : {}),
         candidates: { exactLimit: 0, candidates: 40, ...opts.candidates },
       });
