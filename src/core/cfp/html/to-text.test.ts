@@ -48,3 +48,10 @@ describe('round 4: page-body editors only under an editors heading', () => {
     expect(parseCfpHtml(html).guest_editors).toEqual([]);
   });
 });
+
+describe('round 5: preformatted text', () => {
+  it('keeps the line breaks and blank lines of an e-mail kept in <pre>', () => {
+    const text = htmlToText(parseDocument('<pre>Special Issue\nSoil Letters\n\nTopics include:\n  Soil  carbon\n  Erosion\n</pre><p>a\nb</p>').body);
+    expect(text).toBe('Special Issue\nSoil Letters\n\nTopics include:\nSoil carbon\nErosion\n\na b');
+  });
+});
