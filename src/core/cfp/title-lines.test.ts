@@ -32,3 +32,9 @@ describe('round 4: a capitalised call heading run into its editors', () => {
     expect(titleOf('Please contact the Guest Editors: Jane Smith, Kwame Osei')).toBeUndefined();
   });
 });
+
+describe('round 5: a date left by stripping subject noise', () => {
+  it('is not a title', () => {
+    expect(titleFromLines(toLines('Deadline Extended: March 31, 2027\n\nSoil Letters\nSpecial issue on Soil Carbon Markets'))?.title).toBe('Soil Carbon Markets');
+  });
+});

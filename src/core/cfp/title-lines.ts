@@ -41,7 +41,8 @@ function fromAnnouncement(text: string): { title: string; venue?: string } | und
   const stripped = own !== text ? own : stripNoise(text).replace(PREFIX, '');
   if (stripped === text) return undefined;
   const { title, venue } = splitTail(stripped);
-  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(venue ? { venue } : {}) } : undefined;
+  // What is left of "Deadline Extended: March 31, 2019" is a date, not a title.
+  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) && !NOT_TITLE.test(title) ? { title, ...(venue ? { venue } : {}) } : undefined;
 }
 
 /** A labelled field ("Editor:Lasana Harris, ...", "Deadline: 1 May"), never a title, with or without a space after the colon. */

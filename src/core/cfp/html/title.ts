@@ -26,6 +26,8 @@ function titleOf(raw: string, siteName: string | undefined): string | undefined 
   return t;
 }
 
+const plainWords = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
 /**
  * @example
  * htmlTitle(doc, { title: { value: 'Soil Health | MDPI', where: 'meta og:title' } }, undefined)
@@ -49,9 +51,12 @@ export function htmlTitle(
     [h1, { from: 'html-element', where: 'h1' }],
     [meta.docTitle, { from: 'html-element', where: 'title' }],
   ];
+  const bodyWords = plainWords(doc.body?.textContent ?? '');
   for (const [raw, source] of candidates) {
     // A page headed by its journal's name (a workshop or society page: "<h1>Applied Stochastic Models in Business and Industry (ASMBI)</h1>") does not name the issue there.
-    const value = raw && !isJournalName(raw.replace(/\s+/g, ' ').trim()) ? titleOf(raw, meta.siteName) : undefined;
+    let value = raw && !isJournalName(raw.replace(/\s+/g, ' ').trim()) ? titleOf(raw, meta.siteName) : undefined;
+    // A document <title> the page never repeats is the site's label for every page ("DBWorld Message"), not the call's.
+    if (value && raw === meta.docTitle && !bodyWords.includes(plainWords(value))) value = undefined;
     // The journal named beside the title in the same heading ("X Journal Special Issue on Y").
     const venue = raw ? fromSpecial(raw.replace(/\s+/g, ' ').trim())?.venue : undefined;
     if (value) return { value, source, ...(venue ? { venue } : {}) };

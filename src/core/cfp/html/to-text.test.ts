@@ -55,3 +55,11 @@ describe('round 5: preformatted text', () => {
     expect(text).toBe('Special Issue\nSoil Letters\n\nTopics include:\nSoil carbon\nErosion\n\na b');
   });
 });
+
+describe('round 5: a site-wide document title', () => {
+  it('is not the call\'s title when the page never repeats it', () => {
+    const body = '<pre>Special Issue on Soil Carbon Markets\n\nThis special issue invites papers on how soil carbon is measured, traded and verified across farms and regions.\n</pre>';
+    expect(parseCfpHtml(`<html><head><title>Archive Message</title></head><body>${body}</body></html>`).title).toBe('Soil Carbon Markets');
+    expect(parseCfpHtml(`<html><head><title>Soil Carbon Markets</title></head><body><p>Soil Carbon Markets</p><p>This special issue invites papers on how soil carbon is measured, traded and verified across farms and regions.</p></body></html>`).title).toBe('Soil Carbon Markets');
+  });
+});
