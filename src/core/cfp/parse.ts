@@ -76,7 +76,12 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // With no list, topics written inline in a paragraph ("Topic Areas: A; B; C.").
   // Lines that also named editors or dates are read too: a page run into one paragraph holds all three.
   const topics = listed.topics.length > 0 ? listed.topics : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
-  const found = findTitle(lines, prose);
+  const links = lines.flatMap((l) => l.links);
+  // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
+  const plain = lines.map((l) => l.text).join('\n');
+  // The journal the text names, so a title that is only that journal and announcement words is not taken.
+  const named = inferVenue(undefined, links, plain).venue;
+  const found = findTitle(lines, prose, named ? [named] : []);
   const paras = allParas.filter((p) => !found.lines.includes(p.start));
   const scopeParas = scopeParagraphs(paras, topicRuns[0]?.start);
   const scope = scopeParas.map((p) => p.text).join('\n\n');
@@ -94,9 +99,6 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (topics.length === 0) warnings.push('no topic list found');
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
-  const links = lines.flatMap((l) => l.links);
-  // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
-  const plain = lines.map((l) => l.text).join('\n');
   const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, plain);
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))

@@ -38,3 +38,10 @@ describe('round 5: a date left by stripping subject noise', () => {
     expect(titleFromLines(toLines('Deadline Extended: March 31, 2027\n\nSoil Letters\nSpecial issue on Soil Carbon Markets'))?.title).toBe('Soil Carbon Markets');
   });
 });
+
+describe('round 5: the first title-like line that names more than its journal', () => {
+  it('skips a line that is only the journal and "Call for Papers"', () => {
+    const text = 'Soil Letters Call for Papers\n\nCarbon Markets in Africa\n\nThis call for papers is for a special issue of Soil Letters on carbon markets, how they are built and who gains from them.';
+    expect(parseCfp(text).title).toBe('Carbon Markets in Africa');
+  });
+});

@@ -153,8 +153,9 @@ const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tr
  * titleFromLines(toLines('Call for Papers for the special issue: Transportation Justice\n\nIn societies ...'))
  * // { title: 'Transportation Justice', line: 0 }
  */
-export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
-  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 15);
+export function titleFromLines(lines: readonly Line[], ok: (title: string) => boolean = () => true): LineTitle | undefined {
+  // A "Title:" field is read as a field, not as a line announcing the call.
+  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule' && !/^(?:title|theme)\s*[:：]/i.test(l.text)).slice(0, 15);
   const announced = head
     .map((l) => {
       // "Special Issue on:" over the title: the next line is the title.
@@ -163,7 +164,7 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
       if (u) return { l: u, a: { title: cleanTitle(u.text) } };
       return { l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(withClosedQuote(lines, l.index)) : undefined };
     })
-    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title))
+    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title) && ok(x.a.title))
     .map((x) => ({ l: x.l, a: { ...x.a, title: unwrapped(x.a.title, lines, x.l.index) } }));
   const [first, ...later] = announced;
   if (first) {
@@ -188,7 +189,7 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
     }
   }
   // A journal's name heading the page ("Journal of Advanced Transportation" over the issue's title) is the venue, not the title.
-  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l) && !isJournalName(l.text));
+  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l) && !isJournalName(l.text) && ok(cleanTitle(l.text)));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.
   const firstProse = head.find((l) => l.kind === 'text' && l.text.split(/\s+/).length > 25);
   if (firstLike && (!firstProse || firstLike.index < firstProse.index)) return { title: cleanTitle(firstLike.text), line: firstLike.index };

@@ -20,7 +20,9 @@ const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}${ISSUE_NOISE}\\s*(?:on\\b|[:：–
 /** "PMLA Special Issue, Varieties of X": a journal, its issue words, a comma, then the title (the MLA's and others' subject lines). */
 const SPECIAL_COMMA = new RegExp(`^(.*?\\S)\\s+${ISSUE},\\s+(.+)$`, 'i');
 /** "A Special Issue of Venue on X" / "Special Issue of Venue: X". */
-const SPECIAL_OF = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120}?)\\s*(?:\\bon\\b|[:：])\\s*(.{4,250})$`, 'i');
+const SPECIAL_OF = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+(?!of\\b))?(.{3,120}?)\\s*(?:\\bon\\b|[:：]|,(?=\\s*[“"‘']))\\s*(.{4,250})$`, 'i');
+/** "Special Issue of Venue (Title)": the issue's name in parentheses after its journal. */
+const SPECIAL_OF_PAREN = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(.{3,120}?)\\s*\\(([^()]{8,250})\\)$`, 'i');
 /** "“X” Special Issue of Venue", "X - Special Issue for Venue". */
 const TITLE_THEN_ISSUE = new RegExp(`^[“"‘«]?(.{4,250}?)[”"’»]?\\s*[-–—]?\\s+(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120})$`, 'i');
 
@@ -145,7 +147,7 @@ function firstSentence(t: string): string {
 export function fromSpecial(text: string): { title: string; venue?: string } | undefined {
   if (text.length > MAX_LINE) return undefined;
   const t = stripNoise(text);
-  const of = SPECIAL_OF.exec(t);
+  const of = SPECIAL_OF.exec(t) ?? SPECIAL_OF_PAREN.exec(t);
   if (of?.[1] && of[2] && !/^[“"‘«]/.test(of[1])) {
     const tail = splitTail(quoted(of[2]));
     const venue = venueOf(of[1]);
@@ -172,7 +174,51 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
     // "Authors ... may submit a full paper for possible publication in a special issue of X") are prose.
     // So is a tail that goes on as a sentence ("... special issues in the journal, click here").
     const sentence = firstSentence(title) !== title || /\b(?:may|will|can|should|shall|must|is|are|invites?|submit)\b/i.test(title) || /\b(?:click|visit|see|please)\b/i.test(first[2]);
-    if (title.split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
+    // "Call for papers for a special issue of X": announcement words before the issue words are no title.
+    if (stripNoise(title).split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
   }
   return undefined;
+}
+
+/**
+ * A post's or a "Title:" field's title as the issue's name: announcement
+ * words before it ("#CFP:", "Call for Abstracts:"), "Special Issue of Venue:"
+ * around it, and issue words after it ("X Special Issue") removed.
+ *
+ * @example
+ * fieldTitle('#CFP: Special Issue of Soil Letters: Carbon') // { title: 'Carbon', venue: 'Soil Letters' }
+ * fieldTitle('CFP: Soil Carbon (1906-1995) Special Issue') // { title: 'Soil Carbon (1906-1995)' }
+ */
+export function fieldTitle(raw: string): { title: string; venue?: string } {
+  const t = stripNoise(raw);
+  return fromSpecial(t) ?? { title: cleanTitle(t.replace(new RegExp(`\\s+${ISSUE}$`, 'i'), '')) };
+}
+
+/** Announcement words around a journal's name: with the journal removed, nothing is left of the issue's name. */
+const ANNOUNCE = new RegExp(`\\b(?:${ISSUE}|special topics?|calls? for (?:papers?|abstracts|contributions|contributors|submissions|proposals)|cfp|journal|(?:19|20)\\d{2})\\b`, 'gi');
+const FILLER = /\b(?:of|for|in|on|the|an?|and|to)\b/g;
+const plain = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * Whether a title is only announcement words and the journal's name ("Call
+ * for papers for a special issue of Soil Letters", "Soil Letters Special
+ * Topic", "2024 Special Issue for Soil Letters", "SL Call for papers for the"):
+ * it names where the issue appears, not the issue. `venues` are journals the
+ * call names elsewhere; "Special Issue of X" with nothing after X names X.
+ *
+ * @example
+ * announcementOnly('Soil Letters Call for Papers', ['Soil Letters']) // true
+ * announcementOnly('Soil Carbon Special Issue', ['Soil Letters']) // false
+ */
+export function announcementOnly(title: string, venues: readonly string[]): boolean {
+  const t = stripNoise(title);
+  // "in honour of X" names an occasion, which is the issue's name.
+  const of = new RegExp(`^(?:an?\\s+)?(?:${ISSUE}|special topic)\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(?!hono|memory)([^:;,()]{3,100})$`, 'i').exec(t);
+  if (of?.[1] && /^\p{Lu}/u.test(of[1])) return true;
+  if (!new RegExp(ANNOUNCE.source, 'i').test(title)) return false;
+  let rest = plain(title).replace(new RegExp(ANNOUNCE.source, 'gi'), ' ');
+  for (const v of venues) rest = rest.replace(plain(v), ' ');
+  rest = rest.replace(FILLER, ' ').trim();
+  // What is left may be the journal's acronym ("AHMR Call for papers for the").
+  return rest === '' || (/^\S+$/.test(rest) && new RegExp(`\\b${rest.toUpperCase()}\\b`).test(title));
 }
