@@ -45,3 +45,23 @@ describe('round 5: the first title-like line that names more than its journal', 
     expect(parseCfp(text).title).toBe('Carbon Markets in Africa');
   });
 });
+
+describe('round 5: page chrome, lead-ins and the reader addressed', () => {
+  const scope = '\n\nThis collection asks how soil carbon is measured, traded and verified across farms, regions and markets, and who gains from it.';
+  it('skips bylines, lines ending in a colon and lines that speak to the reader', () => {
+    expect(parseCfp(`Posted by Jane Smith and Kwame Osei on 2027-01-10\n\nSoil Carbon Markets in Africa${scope}`).title).toBe('Soil Carbon Markets in Africa');
+    expect(parseCfp(`The following issues are currently accepting submissions:\nThe Politics of Soil Carbon Markets in Africa: Institutions and Infrastructure${scope}`).title).toBe('The Politics of Soil Carbon Markets in Africa: Institutions and Infrastructure');
+    expect(parseCfp(`On this page, you can find links to calls for papers\n\nSoil Carbon Markets in Africa${scope}`).title).toBe('Soil Carbon Markets in Africa');
+  });
+
+  it('strips an ordinal call prefix ("Second Call for Articles:")', () => {
+    expect(parseCfp(`Second Call for Articles: Soil Carbon Markets${scope}`).title).toBe('Soil Carbon Markets');
+  });
+});
+
+describe('round 5: the issue named in the prose', () => {
+  it('takes a quoted theme and a capitalised name after the issue words', () => {
+    expect(parseCfp('The Soil Review is seeking short papers for a mini symposium.\n\nThis year’s topic is “Soil Carbon and Political Trust.” Papers should address it.').title).toBe('Soil Carbon and Political Trust');
+    expect(parseCfp('- The journal invites submissions for the upcoming themed issue Creating the Soil Now, which will be guest edited by Jane Smith.\n\nThe deadline is 1 May 2027.').title).toBe('Creating the Soil Now');
+  });
+});

@@ -14,10 +14,10 @@ import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts|publications)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new |first |second |third |final |last )?call for (?:papers?|proposals|submissions|contributions|contributors|abstracts|publications|articles|chapters)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
-/** Page chrome copied with the text: banners, posting dates, image and view links ("We use cookies ...", "Published on 20 April 2023", "Click to increase image size"). */
-const NOT_TITLE = /^(?:we use cookies\b|published (?:on\s+)?\d|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
+/** Page chrome copied with the text: banners, posting dates and bylines, image and view links ("We use cookies ...", "Published on 20 April 2023", "Posted by X on <date>", "Click to increase image size"). */
+const NOT_TITLE = /^(?:we use cookies\b|published (?:on\s+)?\d|posted (?:by|on|in)\b|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
 
 export interface LineTitle {
   title: string;
@@ -57,9 +57,11 @@ const isSentence = (text: string) => text.split(/\s+/).length > 25 || (/[.!?]$/.
 function titleLike(line: Line): boolean {
   const text = line.text;
   // A line that is only a link ("Submit a Paper") or a labelled value ("Deadline: 1 May") is not a title.
-  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text) || INSTRUCTION.test(text)) return false;
+  if (line.links.some((l) => l.label === text) || /^(?:[^:\s]+\s){0,4}[^:\s]+:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text) || INSTRUCTION.test(text)) return false;
   const words = text.split(/\s+/).length;
-  return words >= 3 && words <= 25 && text.length <= 200 && !/[.;]$/.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
+  // A line ending in a colon leads into what follows ("The following issues are accepting submissions:"); one that speaks to the reader
+  // or as the poster ("On this page, you can find ...", "From my colleague, X") is the page's or the sender's, not the call's name.
+  return words >= 3 && words <= 25 && text.length <= 200 && !/[.;:]$/.test(text) && !/\b(?:you|your|my)\b/i.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
 }
 
 /** The journal named on a line close to the title's lines (above or below, links and rules skipped), nearest first. */

@@ -32,6 +32,10 @@ const QUOTED =
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
 const ENTITLED =
   /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "This year’s topic is “X.”": the theme a call quotes is the issue's name. */
+const THEME_IS = /\b(?:topic|theme)\s+(?:is|will be)\s*[“"]([^”"“]{8,250})[”"]/i;
+/** "the upcoming themed issue Creating the Medieval Now, which ...": a capitalised name straight after the issue words, ended by a comma. */
+const ISSUE_NAMED = /\b(?:[Ss]pecial|[Tt]hemed?|[Uu]pcoming) [Ii]ssue ((?:[\p{Lu}][\p{L}’'-]*)(?: (?:of|and|on|for|in|the|a|an|to|[\p{Lu}][\p{L}’'-]*)){1,12}),/u;
 /** "our open-access special-issue call on “X”": a quoted name straight after "special issue (call) on" is as sure as "entitled". */
 const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
 /** "X invites papers for a special issue on Y.", "... is pleased to announce a call for papers for Issue 31.1: Y.": the issue named in the sentence that announces it. */
@@ -122,7 +126,7 @@ export function findTitle(lines: readonly Line[], prose: string, venues: readonl
       return undefined;
     },
     () => {
-      const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose);
+      const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose) ?? THEME_IS.exec(prose);
       return entitled?.[1] ? { title: cleanTitle(entitled[1]), source: 'quoted', lines: [] } : undefined;
     },
     () => {
@@ -143,6 +147,10 @@ export function findTitle(lines: readonly Line[], prose: string, venues: readonl
     () => {
       const quoted = QUOTED.exec(prose);
       return quoted?.[1] ? { title: cleanTitle(quoted[1]), source: 'quoted', lines: [] } : undefined;
+    },
+    () => {
+      const named = ISSUE_NAMED.exec(whole)?.[1];
+      return named && named.split(' ').length >= 2 ? { title: named, source: 'quoted', lines: [] } : undefined;
     },
     () => {
       const synth = synthesiseTitle(prose);
