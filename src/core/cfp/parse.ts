@@ -16,6 +16,7 @@ import { withoutFrontMatter } from './front-matter.js';
 import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
+import { withoutVenueTail } from './title-venue.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
 import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
@@ -99,7 +100,13 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (topics.length === 0) warnings.push('no topic list found');
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
-  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, plain);
+  const inferred = inferVenue(found.venue, links, plain);
+  const { publisher } = inferred;
+  // "X (Journal)", "X - Journal": the journal after the title is the venue.
+  const tailed = withoutVenueTail(title, inferred.venue, plain);
+  title = tailed.title;
+  const venue = inferred.venue ?? tailed.venue;
+  const venueWhere = inferred.venue ? inferred.where : 'named after the title';
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));

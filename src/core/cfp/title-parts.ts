@@ -115,6 +115,8 @@ const SMALL_WORDS = /^(?:of|and|on|for|in|the|to|at|a|an|&|de|du|des|la|le|für|
 /** A venue named with the title, kept only when it reads as a journal's name (no sentence words: "We would like to invite you to ..."). */
 function venueOf(raw: string | undefined): string | undefined {
   const v = cleanVenue(raw ?? '');
+  // "Joint Special Issue on X", "New Special Issue": words that describe the issue, not a journal.
+  if (/^(?:joint|new|virtual|open|upcoming|forthcoming|thematic|international|first|second|third|final)$/i.test(v)) return undefined;
   const sentenceWords = v.split(/\s+/).filter((w) => /^\p{Ll}+$/u.test(w.replace(/[^\p{L}]/gu, '')) && !SMALL_WORDS.test(w.toLowerCase()));
   return v.length > 1 && v.length < 100 && sentenceWords.length === 0 ? v : undefined;
 }

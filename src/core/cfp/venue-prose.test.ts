@@ -48,3 +48,17 @@ describe('round 4: a journal cover image caption', () => {
     expect(journalOfCover('We chose a cover image - see https://example.org/cover.png for it.')).toBeUndefined();
   });
 });
+
+describe('round 5: journal names in italics, in citations, and issue adjectives', () => {
+  it('reads a name through its emphasis marks and skips a journal cited with volume and number', async () => {
+    const { venueInText } = await import('./venue.js');
+    expect(venueInText('This special issue of *Soil Letters *will explore carbon.')).toBe('Soil Letters');
+    expect(venueInText('Smith, J. 2015. "Soil." *The Journal of Popular Soil* 48, no. 4: 662-76.')).toBeUndefined();
+    expect(venueInText('Submit to The Journal of Popular Soil by May.')).toBe('Journal of Popular Soil');
+  });
+
+  it('does not take "Joint" in "Joint Special Issue on X" for the journal', async () => {
+    const { fromSpecial } = await import('./title-parts.js');
+    expect(fromSpecial('Joint Special Issue on Good Soil Practice')).toEqual({ title: 'Good Soil Practice' });
+  });
+});

@@ -71,9 +71,12 @@ const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MD
  * @example
  * venueInText('We invite papers for a special issue of Food Policy on the topic ...') // 'Food Policy'
  */
-export function venueInText(text: string): string | undefined {
+export function venueInText(raw: string): string | undefined {
+  // Journals' names are set in italics: the emphasis marks ("*Soil Letters *will") are not part of the name.
+  const text = raw.replace(/[*_]+/g, '');
   for (const re of NAMED_IN_TEXT) {
-    const m = re.exec(text);
+    // A journal cited with its volume and number ("*The Journal of X* 48, no. 4") is a reference, not the call's venue.
+    const m = [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].find((x) => !/^\s*\d+(?:\s*\(\d+\))?,\s*(?:no\.|\d)/.test(text.slice((x.index ?? 0) + x[0].length, (x.index ?? 0) + x[0].length + 20)));
     const name = cleanVenue(m?.[1] ?? '')
       .replace(/(?:\s+(?:on|of|and|for|in|the|from|&))+$/i, '')
       .replace(/^The\s+/, '')
