@@ -187,6 +187,7 @@ describe('round 5: titles that carry their announcement', () => {
     expect(announcementOnly('Soil Letters Call for Papers', ['Soil Letters'])).toBe(true);
     expect(announcementOnly('2024 Special Issue for Soil Letters', ['Soil Letters'])).toBe(true);
     expect(announcementOnly('SL Call for papers for the', ['December'])).toBe(true);
+    expect(announcementOnly('SL Call for papers for the special issue of December 2020', [])).toBe(true);
     expect(announcementOnly('Special Topic', [])).toBe(true);
     expect(announcementOnly('Soil Carbon Special Issue', ['Soil Letters'])).toBe(false);
     expect(announcementOnly('Special Issue in Honor of Jane Smith', [])).toBe(false);

@@ -197,7 +197,7 @@ export function fieldTitle(raw: string): { title: string; venue?: string } {
 }
 
 /** Announcement words around a journal's name: with the journal removed, nothing is left of the issue's name. */
-const ANNOUNCE = new RegExp(`\\b(?:${ISSUE}|special topics?|calls? for (?:papers?|abstracts|contributions|contributors|submissions|proposals)|cfp|journal|(?:19|20)\\d{2})\\b`, 'gi');
+const ANNOUNCE = new RegExp(`\\b(?:${ISSUE}|special topics?|calls? for (?:papers?|abstracts|contributions|contributors|submissions|proposals)|cfp|journal|(?:19|20)\\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)\\b`, 'gi');
 const FILLER = /\b(?:of|for|in|on|the|an?|and|to)\b/g;
 const plain = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 

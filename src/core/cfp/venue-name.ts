@@ -64,6 +64,8 @@ export function cleanVenue(raw: string): string {
     // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
     .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
     .replace(/\s+(?:cfp|call for papers)$/i, '')
+    // Issue words and an image's alt text after the name ("X Special Issue", "X Journal Logo").
+    .replace(/\s+(?:special issue|(?:journal )?(?:logo|cover(?: image)?))$/i, '')
     // An impact factor after the name ("Sensors; IF 2.475").
     .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
     // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").

@@ -62,3 +62,12 @@ describe('round 5: journal names in italics, in citations, and issue adjectives'
     expect(fromSpecial('Joint Special Issue on Good Soil Practice')).toEqual({ title: 'Good Soil Practice' });
   });
 });
+
+describe('round 5: occasions, dates and issue words are not journals', () => {
+  it('leaves "in Honor of" and "of December 2020" out, and cleans issue words and logo alt text off a name', () => {
+    expect(venueInText('A special issue in Honor of the 60th anniversary of the review.')).toBeUndefined();
+    expect(venueInText('Call for papers for the special issue of December 2020.')).toBeUndefined();
+    expect(cleanVenue('IEEE Journal of Soil Engineering Special Issue')).toBe('IEEE Journal of Soil Engineering');
+    expect(cleanVenue('Soil Journal Logo')).toBe('Soil');
+  });
+});

@@ -61,7 +61,8 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
 ];
 
 /** Words that make a capitalised run something other than a journal name. */
-const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM)$/;
+/** "a special issue in Honor of X", "the special issue of December 2020": an occasion or a date, not a journal. */
+const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM|Hono(?:u)?r|Memory|Celebration|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)$/;
 
 /**
  * The journal a call names in its prose ("A special issue of Biology (ISSN",
