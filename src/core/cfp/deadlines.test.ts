@@ -46,3 +46,11 @@ describe('round 4: deadlines in prose', () => {
     expect(proseDeadline(toLines('Abstracts are due by April 2nd, 2027, and a final paper must be ready for review by January 15, 2028.'))?.iso).toBe('2028-01-15');
   });
 });
+
+describe('round 5: a two-stage call with a dates heading', () => {
+  it('takes the drafts date after a proposal date whose label has numbers in an aside', async () => {
+    const { collectDates } = await import('./schedule.js');
+    const { dates } = collectDates(toLines('## Deadlines:\n\nProposals (250-500 word abstract and 2 page CV): Feb 28, 2027\n\nFinal Drafts: September 1, 2027'));
+    expect(dates.submission_deadline).toBe('2027-09-01');
+  });
+});

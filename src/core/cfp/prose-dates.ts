@@ -33,7 +33,8 @@ export function nextLineDate(lines: readonly Line[], i: number): DateEntry | und
     const next = lines[j];
     if (!next || next.kind === 'blank' || next.kind === 'rule') continue;
     // A labelled line of its own ("Full paper submission: 28 October") speaks for itself, not for the label above it.
-    if (/^[^:：\d]{3,60}[:：]\s*\S/.test(next.text)) return undefined;
+    // Its label may carry numbers in an aside ("Proposals (250-500 word abstract): Feb 28").
+    if (/^[^:：\d]{3,60}[:：]\s*\S/.test(next.text.replace(/\s*\([^()]*\)/g, ''))) return undefined;
     const dates = findDates(next.text);
     // The value line is mostly the date (struck-out old date then the new one: the last holds).
     const last = dates[dates.length - 1];
