@@ -128,7 +128,9 @@ function quoted(raw: string): string {
 }
 
 /** A prose line announces its issue in its first sentence; what follows ("The guest editors target ...") is never part of the title. */
-function firstSentence(t: string): string {
+function firstSentence(raw: string): string {
+  // A relative clause ("X, which is open for submissions") says something about the issue; it is not its name.
+  const t = raw.replace(/,\s+(?:which|that|where)\s.*$/, '');
   // A word or a closing parenthesis ends a sentence; a capitalised name's dot does not ("PALADYN. Journal of ...").
   const m = /(?<=[\p{Ll})])[.!?]\s+(?=\p{Lu}\p{Ll})/u.exec(t);
   if (!m) return t;

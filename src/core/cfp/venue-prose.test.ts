@@ -71,3 +71,15 @@ describe('round 5: occasions, dates and issue words are not journals', () => {
     expect(cleanVenue('Soil Journal Logo')).toBe('Soil');
   });
 });
+
+describe('round 5: a journal hosting an issue', () => {
+  it('names the venue in "X is now hosting a research topic", never "This Journal"', () => {
+    expect(venueInText('I am pleased to announce that Soil Microbiology is now hosting a research topic on roots.')).toBe('Soil Microbiology');
+    expect(venueInText('This Journal is launching a special issue on roots.')).toBeUndefined();
+  });
+
+  it('does not keep a relative clause in a title', async () => {
+    const { fromSpecial } = await import('./title-parts.js');
+    expect(fromSpecial('Special Issue on Soil Carbon Markets, which is open for submissions')?.title).toBe('Soil Carbon Markets');
+  });
+});

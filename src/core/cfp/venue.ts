@@ -55,14 +55,14 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
   // "eLife is pleased to announce ... a Special Issue", "The X Review is pleased to invite submissions for our next issue": the journal announcing its own issue.
-  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
+  new RegExp(`(?:^|[.!?]\\s+|\\n|\\bthat\\s+)(${NAME}) is (?:(?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}|(?:now )?(?:hosting|launching|publishing|organi[sz]ing) (?:an? |the )?(?:new )?)\\b(?:[Ss]pecial [Ii]ssue|[Rr]esearch [Tt]opic|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
   // "LLC: The Journal of X": an acronym before the name is the journal's own.
   new RegExp(`\\b((?:[A-Z]{2,6}: )?(?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
 ];
 
 /** Words that make a capitalised run something other than a journal name. */
 /** "a special issue in Honor of X", "the special issue of December 2020": an occasion or a date, not a journal. */
-const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM|Hono(?:u)?r|Memory|Celebration|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)$/;
+const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|(?:This|That|Our|Its|The) Journal|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM|Hono(?:u)?r|Memory|Celebration|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)$/;
 
 /**
  * The journal a call names in its prose ("A special issue of Biology (ISSN",
