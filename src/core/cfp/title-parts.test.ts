@@ -194,3 +194,11 @@ describe('round 5: titles that carry their announcement', () => {
     expect(announcementOnly('Carbon Markets', ['Soil Letters'])).toBe(false);
   });
 });
+
+describe('round 5: numbered section headings', () => {
+  it('are generic like their unnumbered words', () => {
+    expect(isGenericTitle('II. Description')).toBe(true);
+    expect(isGenericTitle('2. Background')).toBe(true);
+    expect(isGenericTitle('II. Soil Carbon Markets')).toBe(false);
+  });
+});

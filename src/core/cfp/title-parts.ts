@@ -38,7 +38,7 @@ const ACRONYM = /^[A-Z][A-Z0-9&-]{1,11}$/;
 
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
+  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|description|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -49,7 +49,8 @@ const GENERIC =
  */
 export function isGenericTitle(s: string): boolean {
   // A heading's aside ("Call for papers for a special issue (until June 2024)") does not make it a title.
-  return GENERIC.test(s.replace(/\s*\([^()]{1,60}\)\s*$/, '').replace(/[:!.\s]+$/, '').trim());
+  // Nor does a section's number ("II. Description").
+  return GENERIC.test(s.replace(/\s*\([^()]{1,60}\)\s*$/, '').replace(/^(?:[IVX]{1,4}|\d{1,2})\.\s+/, '').replace(/[:!.\s]+$/, '').trim());
 }
 
 /** Strip quotes, markdown leftovers and trailing punctuation. */
@@ -199,7 +200,7 @@ export function fieldTitle(raw: string): { title: string; venue?: string } {
 }
 
 /** Announcement words around a journal's name: with the journal removed, nothing is left of the issue's name. */
-const ANNOUNCE = new RegExp(`\\b(?:${ISSUE}|special topics?|calls? for (?:papers?|abstracts|contributions|contributors|submissions|proposals)|cfp|journal|(?:19|20)\\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)\\b`, 'gi');
+const ANNOUNCE = new RegExp(`\\b(?:${ISSUE}|special topics?|calls? for (?:papers?|abstracts|contributions|contributors|submissions|proposals)|cfp|journal|elsevier|springer|wiley|mdpi|sage|taylor|francis|frontiers|hindawi|emerald|(?:19|20)\\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)\\b`, 'gi');
 const FILLER = /\b(?:of|for|in|on|the|an?|and|to)\b/g;
 const plain = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
@@ -220,9 +221,9 @@ export function announcementOnly(title: string, venues: readonly string[]): bool
   const of = new RegExp(`^(?:an?\\s+)?(?:${ISSUE}|special topic)\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(?!hono|memory)([^:;,()]{3,100})$`, 'i').exec(t);
   if (of?.[1] && /^\p{Lu}/u.test(of[1])) return true;
   if (!new RegExp(ANNOUNCE.source, 'i').test(title)) return false;
-  let rest = plain(title).replace(new RegExp(ANNOUNCE.source, 'gi'), ' ');
+  let rest = plain(title);
   for (const v of venues) rest = rest.replace(plain(v), ' ');
-  rest = rest.replace(FILLER, ' ').trim();
+  rest = rest.replace(new RegExp(ANNOUNCE.source, 'gi'), ' ').replace(FILLER, ' ').trim();
   // What is left may be the journal's acronym ("AHMR Call for papers for the").
   return rest === '' || (/^\S+$/.test(rest) && new RegExp(`\\b${rest.toUpperCase()}\\b`).test(title));
 }

@@ -6,9 +6,12 @@
  */
 import type { FieldSource } from '../../schema.js';
 import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
+import { announcementOnly } from '../title-parts.js';
 import { isJournalName } from '../venue-lines.js';
 import type { PageMeta } from './dom.js';
 import type { ReaderResult } from './readers/index.js';
+
+const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?(?:\s+[\p{Lu}][\p{L}]+){0,3}$/u;
 
 /** "Call for Papers: X", "Special Issue on X", "X | MDPI" -> X. */
 function titleOf(raw: string, siteName: string | undefined): string | undefined {
@@ -22,7 +25,8 @@ function titleOf(raw: string, siteName: string | undefined): string | undefined 
   }
   // An event's acronym and year after the title ("(AII2021)") names the workshop the issue comes from.
   t = cleanTitle(fromSpecial(t)?.title ?? t).replace(/\s*\([A-Z][A-Za-z&-]{1,10}['’]?\d{2,4}\)$/, '');
-  if (t.length < 4 || isGenericTitle(t)) return undefined;
+  // A conference's heading ("IPIN 2021", "2026 EMCSDG Hong Kong") names the event whose site hosts the call, not the issue.
+  if (t.length < 4 || isGenericTitle(t) || EVENT.test(t) || announcementOnly(t, [])) return undefined;
   return t;
 }
 
