@@ -54,3 +54,10 @@ describe('round 5: a two-stage call with a dates heading', () => {
     expect(dates.submission_deadline).toBe('2027-09-01');
   });
 });
+
+describe('round 5: "accept submissions ... through <date>"', () => {
+  it('is the paper deadline in prose', () => {
+    expect(proseDeadline(toLines('We will accept submissions for this issue through December 15, 2027, through our portal.'))?.iso).toBe('2027-12-15');
+    expect(proseDeadline(toLines('We accept abstracts for this issue through December 15, 2027.'))).toBeUndefined();
+  });
+});
