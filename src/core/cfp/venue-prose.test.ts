@@ -83,3 +83,11 @@ describe('round 5: a journal hosting an issue', () => {
     expect(fromSpecial('Special Issue on Soil Carbon Markets, which is open for submissions')?.title).toBe('Soil Carbon Markets');
   });
 });
+
+describe('round 5: journals introduced in prose', () => {
+  it('reads "journal X" and "X Review (ACR)"', () => {
+    expect(venueInText('The editors of the society’s flagship policy journal Soil & Public Policy announce a call.')).toBe('Soil & Public Policy');
+    expect(venueInText('Since 2015 the African Soil Mobility Review (ASMR) has published work on soil.')).toBe('African Soil Mobility Review');
+    expect(venueInText('The Soil Institute (SI) and the journal team welcome papers.')).toBeUndefined();
+  });
+});

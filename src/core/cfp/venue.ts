@@ -58,6 +58,10 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`(?:^|[.!?]\\s+|\\n|\\bthat\\s+)(${NAME}) is (?:(?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}|(?:now )?(?:hosting|launching|publishing|organi[sz]ing) (?:an? |the )?(?:new )?)\\b(?:[Ss]pecial [Ii]ssue|[Rr]esearch [Tt]opic|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
   // "LLC: The Journal of X": an acronym before the name is the journal's own.
   new RegExp(`\\b((?:[A-Z]{2,6}: )?(?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
+  // "the flagship policy journal Criminology & Public Policy": the name after a lower-case "journal".
+  new RegExp(`\\bjournal (${NAME})`, 'u'),
+  // "the African Human Mobility Review (AHMR)": a Review, Journal or Quarterly introduced with its acronym.
+  new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* (?:(?:of|and|on|for|in|the|&) )?){1,6}(?:Review|Journal|Quarterly|Letters|Annals)) \\([A-Z]{2,8}\\)`, 'u'),
 ];
 
 /** Words that make a capitalised run something other than a journal name. */
