@@ -10,15 +10,16 @@ import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
-const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+([^.]{3,300})/i;
+/** A middle initial's dot ("Ashley P. Jones") does not end the names. */
+const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\b(?:guest editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}][^.;:]{3,300})/iu;
+const GUEST_NAMED = /\b(?:guest editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b\p{Lu})\.){3,300})/iu;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
-  const cleaned = list.replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ');
+  const cleaned = list.replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
   return cleaned
     .split(/\s*(?:,|;|\band\b|&)\s*/)
     .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim())

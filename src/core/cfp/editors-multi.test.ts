@@ -74,3 +74,11 @@ describe('round 5: editors with affiliations or e-mails in parentheses, or separ
     expect(call.guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Kwame Osei']);
   });
 });
+
+describe('round 5: middle initials in editors named in prose', () => {
+  it('keeps the name past the initial\'s dot', () => {
+    const scope = '\n\nThis special issue asks how soil carbon is measured, traded and verified across farms and regions.';
+    expect(parseCfp(`Guest Editors Jane M.  Smith, Kwame Osei, and Ana Lima, along with the journal's team, invite submissions.${scope}`).guest_editors.map((e) => e.name)).toEqual(['Jane M. Smith', 'Kwame Osei', 'Ana Lima']);
+    expect(parseCfp(`The issue is guest edited by Jane Smith and Ashley P. Jones.${scope}`).guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Ashley P. Jones']);
+  });
+});
