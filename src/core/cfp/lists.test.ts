@@ -177,3 +177,10 @@ describe('round 5: a list introduced by "issues such as:"', () => {
     expect(call.topics).toEqual(['carbon markets', 'land tenure', 'soil and the state']);
   });
 });
+
+describe('round 5: a signature block', () => {
+  it('is not taken for the topic list when the call has none', () => {
+    const call = parseCfp('Special Issue on Soil Politics\n\nWe invite essays on soil and the state for our next issue, due 1 May 2027.\n\n### Soil Letters\n\n- Jane Smith, PhD\n- Editor-in-Chief\n- Contact Email: <jane@soil.org>\n- URL <https://soil.org/journal>');
+    expect(call.topics).toEqual([]);
+  });
+});

@@ -64,7 +64,9 @@ export function findTopics(
         // Research questions after any lead-in are the call's topics when it has no topic list ("... e.g.:", "The special issue inquiries into:").
         (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
-        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400),
+        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400) &&
+        // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
+        !r.items.some((i) => /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i.test(i.text)),
     );
     chosen = fallback ? [fallback] : [];
   }
