@@ -61,3 +61,11 @@ describe('round 5: "accept submissions ... through <date>"', () => {
     expect(proseDeadline(toLines('We accept abstracts for this issue through December 15, 2027.'))).toBeUndefined();
   });
 });
+
+describe('round 5: labels in Unicode mathematical bold', () => {
+  it('reads them as the letters they show', async () => {
+    const { parseCfp } = await import('./parse.js');
+    const call = parseCfp('Special Issue on Soil Politics\n\nWe invite essays on soil and the state, from every field that studies them.\n\n𝗠𝗮𝗻𝘂𝘀𝗰𝗿𝗶𝗽𝘁 𝗗𝗲𝗮𝗱𝗹𝗶𝗻𝗲:\n01 April 2027');
+    expect(call.dates.submission_deadline).toBe('2027-04-01');
+  });
+});

@@ -53,8 +53,11 @@ export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
   }
 }
 
+/** Letters styled with Unicode's mathematical alphabets ("𝗖𝗮𝗹𝗹 𝗳𝗼𝗿 𝗣𝗮𝗽𝗲𝗿𝘀", as social posts fake bold) read as the plain letters they show. */
+const plainLetters = (s: string) => s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
+
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
-  const lines = toLines(withoutFrontMatter(text));
+  const lines = toLines(withoutFrontMatter(plainLetters(text)));
   const sections = sectionsOf(lines);
   const warnings: string[] = [];
 
