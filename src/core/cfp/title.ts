@@ -9,7 +9,8 @@ import { acronymsIn, expandAcronyms } from './acronyms.js';
 import { sectionKindOf } from './sections.js';
 import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
 import { isJournalName } from './venue-lines.js';
-import { announcementOnly, cleanTitle, cleanVenue, fieldTitle, fromSpecial, isGenericTitle } from './title-parts.js';
+import { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
+import { announcementOnly, fieldTitle } from './title-announce.js';
 
 export { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 

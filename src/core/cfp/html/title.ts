@@ -6,7 +6,7 @@
  */
 import type { FieldSource } from '../../schema.js';
 import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
-import { announcementOnly } from '../title-parts.js';
+import { announcementOnly } from '../title-announce.js';
 import { isJournalName } from '../venue-lines.js';
 import type { PageMeta } from './dom.js';
 import type { ReaderResult } from './readers/index.js';
