@@ -91,3 +91,9 @@ describe('round 5: journals introduced in prose', () => {
     expect(venueInText('The Soil Institute (SI) and the journal team welcome papers.')).toBeUndefined();
   });
 });
+
+describe('round 5: a masthead image alt text', () => {
+  it('names the journal without "Journal Logo"', () => {
+    expect(journalLine('Soil Letters Journal Logo')).toBe('Soil Letters');
+  });
+});

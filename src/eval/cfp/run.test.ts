@@ -21,7 +21,7 @@ describe('CFP development set', () => {
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
     expect(tune.title).toBeGreaterThanOrEqual(0.94);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.89);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.9);
     expect(tune.deadline).toBeGreaterThanOrEqual(0.95);
     expect(tune.topics.f1).toBeGreaterThanOrEqual(0.97);
     expect(tune.editors.recall).toBeGreaterThanOrEqual(0.93);
