@@ -14,6 +14,8 @@ const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:guest |special issue |iss
 const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
 const GUEST_NAMED = /\b(?:guest editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b\p{Lu})\.){3,300})/iu;
+/** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
+const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
@@ -40,7 +42,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   for (const { text, indexes } of sentencesOf(lines)) {
     if (text.length > 600) continue;
     const label = LABEL.exec(text);
-    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));
+    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));
     for (const name of names) {
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());

@@ -82,3 +82,10 @@ describe('round 5: middle initials in editors named in prose', () => {
     expect(parseCfp(`The issue is guest edited by Jane Smith and Ashley P. Jones.${scope}`).guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Ashley P. Jones']);
   });
 });
+
+describe('round 5: the writer editing "with" co-editors', () => {
+  it('names the co-editors, not the writer', () => {
+    const call = parseCfp('Special Issue on Soil Politics\n\nI will be editing this research topic with [Jane Smith](https://x.org/js) (Soil University), and Kwame O. Osei (Accra University).\n\nThis special issue asks how soil carbon is measured, traded and verified across farms and regions.');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Kwame O. Osei']);
+  });
+});
