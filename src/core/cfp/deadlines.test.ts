@@ -46,3 +46,26 @@ describe('round 4: deadlines in prose', () => {
     expect(proseDeadline(toLines('Abstracts are due by April 2nd, 2027, and a final paper must be ready for review by January 15, 2028.'))?.iso).toBe('2028-01-15');
   });
 });
+
+describe('round 5: a two-stage call with a dates heading', () => {
+  it('takes the drafts date after a proposal date whose label has numbers in an aside', async () => {
+    const { collectDates } = await import('./schedule.js');
+    const { dates } = collectDates(toLines('## Deadlines:\n\nProposals (250-500 word abstract and 2 page CV): Feb 28, 2027\n\nFinal Drafts: September 1, 2027'));
+    expect(dates.submission_deadline).toBe('2027-09-01');
+  });
+});
+
+describe('round 5: "accept submissions ... through <date>"', () => {
+  it('is the paper deadline in prose', () => {
+    expect(proseDeadline(toLines('We will accept submissions for this issue through December 15, 2027, through our portal.'))?.iso).toBe('2027-12-15');
+    expect(proseDeadline(toLines('We accept abstracts for this issue through December 15, 2027.'))).toBeUndefined();
+  });
+});
+
+describe('round 5: labels in Unicode mathematical bold', () => {
+  it('reads them as the letters they show', async () => {
+    const { parseCfp } = await import('./parse.js');
+    const call = parseCfp('Special Issue on Soil Politics\n\nWe invite essays on soil and the state, from every field that studies them.\n\n𝗠𝗮𝗻𝘂𝘀𝗰𝗿𝗶𝗽𝘁 𝗗𝗲𝗮𝗱𝗹𝗶𝗻𝗲:\n01 April 2027');
+    expect(call.dates.submission_deadline).toBe('2027-04-01');
+  });
+});

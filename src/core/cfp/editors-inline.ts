@@ -8,16 +8,20 @@ import type { Line } from './lines.js';
 import { looksLikeName } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
 
-const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*([^()]{3,300})/i;
-const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+([^.]{3,300})/i;
+/** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
+const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
+/** A middle initial's dot ("Ashley P. Jones") does not end the names. */
+const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\b(?:guest editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}][^.;:]{3,300})/iu;
+const GUEST_NAMED = /\b(?:guest editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b\p{Lu})\.){3,300})/iu;
+/** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
+const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
-  const cleaned = list.replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ');
+  const cleaned = list.replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
   return cleaned
     .split(/\s*(?:,|;|\band\b|&)\s*/)
     .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim())
@@ -38,7 +42,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   for (const { text, indexes } of sentencesOf(lines)) {
     if (text.length > 600) continue;
     const label = LABEL.exec(text);
-    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));
+    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));
     for (const name of names) {
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());

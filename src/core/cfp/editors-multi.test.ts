@@ -57,3 +57,35 @@ describe('round 4: editors named inline and with nicknames', () => {
     expect(names('Soil Reviews has several open collections, many initiated and edited by SOIL Members and Partners.\nSOIL AND SOCIETY IN A COMPLEX WORLD Guest Editors: Jane Smith, Kwame Osei, Ana Lima\nGlobal soil issues such as erosion create complex challenges that need many hands and a long time to address in practice')).toEqual(['Jane Smith', 'Kwame Osei', 'Ana Lima']);
   });
 });
+
+describe('round 5: editors with affiliations or e-mails in parentheses, or separated by semicolons', () => {
+  it('reads every person of a labelled line', () => {
+    expect(peopleOnLine('Jane Smith (Soil University) and Kwame Osei (University of Accra / Soil Institute)')).toEqual(['Jane Smith', 'Kwame Osei']);
+    expect(peopleOnLine('Jane Smith (jane@soil.org); Kwame Osei (kwame@soil.org)')).toEqual(['Jane Smith', 'Kwame Osei']);
+    expect(peopleOnLine('Jane Smith, J&J and Kwame Osei, UCLA')).toEqual(['Jane Smith', 'Kwame Osei']);
+  });
+
+  it('does not split a long affiliation at its "and"', () => {
+    expect(peopleOnLine('Jane Smith, University of Soil Sciences, School of Computer and Control Engineering, China')).toBeUndefined();
+  });
+
+  it('reads them under a label in a call', () => {
+    const call = parseCfp('**Guest Editors:** Jane Smith (Soil University) and Kwame Osei (Accra University)\n\nThis special issue asks how soil carbon is measured, traded and verified across farms and regions.');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Kwame Osei']);
+  });
+});
+
+describe('round 5: middle initials in editors named in prose', () => {
+  it('keeps the name past the initial\'s dot', () => {
+    const scope = '\n\nThis special issue asks how soil carbon is measured, traded and verified across farms and regions.';
+    expect(parseCfp(`Guest Editors Jane M.  Smith, Kwame Osei, and Ana Lima, along with the journal's team, invite submissions.${scope}`).guest_editors.map((e) => e.name)).toEqual(['Jane M. Smith', 'Kwame Osei', 'Ana Lima']);
+    expect(parseCfp(`The issue is guest edited by Jane Smith and Ashley P. Jones.${scope}`).guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Ashley P. Jones']);
+  });
+});
+
+describe('round 5: the writer editing "with" co-editors', () => {
+  it('names the co-editors, not the writer', () => {
+    const call = parseCfp('Special Issue on Soil Politics\n\nI will be editing this research topic with [Jane Smith](https://x.org/js) (Soil University), and Kwame O. Osei (Accra University).\n\nThis special issue asks how soil carbon is measured, traded and verified across farms and regions.');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Jane Smith', 'Kwame O. Osei']);
+  });
+});

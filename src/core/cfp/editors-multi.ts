@@ -40,11 +40,27 @@ function leadingName(part: string): string | undefined {
  *
  * @example
  * peopleOnLine('Tara Kirk Sell, PhD and Crystal Watson, DrPH') // ['Tara Kirk Sell', 'Crystal Watson']
+ * peopleOnLine('Jane Smith (Soil University) and Kwame Osei (k@soil.org)') // ['Jane Smith', 'Kwame Osei']
  * peopleOnLine('Jane Smith, University of Soil, UK') // undefined
  */
 export function peopleOnLine(text: string): string[] | undefined {
   if (text.length > 300) return undefined;
-  const bare = withoutFootnote(text.replace(DEGREE, '')).trim();
+  // Affiliations and e-mails in parentheses ("A (Univ X) and B (b@y.org)") are asides, not names.
+  const bare = withoutFootnote(text.replace(DEGREE, '').replace(/\s*\([^()]*\)/g, '')).trim();
+  return byNames(bare) ?? byPeople(bare);
+}
+
+/** "A, Affiliation and B, Affiliation", "A, Affiliation; B, Affiliation": one person per part, each its name before the first comma. */
+function byPeople(bare: string): string[] | undefined {
+  const chunks = bare.split(/\s*;\s*|,?\s+(?:and|&)\s+/);
+  // A short affiliation each (one comma at most): "and" inside a long one ("School of Computer and Control Engineering, China") does not start a person.
+  if (chunks.some((c) => (c.match(/,/g) ?? []).length > 1)) return undefined;
+  const parts = chunks.map((p) => (p.split(',')[0] ?? '').replace(TITLE_PREFIX, '').trim()).filter(Boolean);
+  if (parts.length < 2 || !parts.every((p) => looksLikeName(p))) return undefined;
+  return parts;
+}
+
+function byNames(bare: string): string[] | undefined {
   let parts: string[];
   if (bare.includes('|')) parts = bare.split(/\s*\|\s*/);
   else {

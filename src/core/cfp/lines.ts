@@ -29,10 +29,11 @@ const BOLD_LINE = /^\s*(?:\*\*|__)([^*_]{2,200})(?:\*\*|__)\s*:?\s*$/;
  * letters need a space, except a hyphen straight before a capital ("-What are
  * ..."), which is a list mark in pasted e-mails and never a word. An "o"
  * followed by a tab or several spaces is Word's second-level bullet as it
- * pastes into plain text.
+ * pastes into plain text. A run of question marks is a bullet (or, alone on a
+ * line, a space) whose character a crawl could not encode ("??????? Cloud").
  */
 const BULLET =
-  /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|o(?:\t|\s{2,})(?=\S)|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
+  /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|o(?:\t|\s{2,})(?=\S)|\?{2,}\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
 const WIKI_HEADING = /^\s{0,3}(={1,4})\s*([^=]{2,80}?)\s*\1\s*$/;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING =
@@ -52,7 +53,7 @@ function markerOf(mark: string): string {
 }
 
 function classify(raw: string, next: string | undefined): { kind: LineKind; text: string; marker?: string } {
-  if (raw.trim().length === 0) return { kind: 'blank', text: '' };
+  if (/^[\s?]*$/.test(raw)) return { kind: 'blank', text: '' };
   if (HR.test(raw)) return { kind: 'rule', text: '' };
   const atx = ATX.exec(raw);
   // A person's name with an honorific as a heading is an editor card's name ("<h4>Prof. Dr. X</h4><p>University of Y</p>"), not a section.

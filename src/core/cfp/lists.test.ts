@@ -170,3 +170,17 @@ describe('round 4: publisher promotion and article types are not topics', () => 
     expect(parseCfp('Soil and Society\n\nWe invite papers on soil.\n\nSoil Letters publishes the following article types:\n\n1. Research Articles\n2. Book Symposia\n3. Review Essays\n').topics).toEqual([]);
   });
 });
+
+describe('round 5: a list introduced by "issues such as:"', () => {
+  it('is the topic list', () => {
+    const call = parseCfp('Special Issue on Soil Politics\n\nThis special issue asks one question. Papers addressing it could look at issues such as:\n\n-   carbon markets\n-   land tenure, \n-   soil and the state\n\nStudies from all approaches are welcome.');
+    expect(call.topics).toEqual(['carbon markets', 'land tenure', 'soil and the state']);
+  });
+});
+
+describe('round 5: a signature block', () => {
+  it('is not taken for the topic list when the call has none', () => {
+    const call = parseCfp('Special Issue on Soil Politics\n\nWe invite essays on soil and the state for our next issue, due 1 May 2027.\n\n### Soil Letters\n\n- Jane Smith, PhD\n- Editor-in-Chief\n- Contact Email: <jane@soil.org>\n- URL <https://soil.org/journal>');
+    expect(call.topics).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { withoutFrontMatter } from './front-matter.js';
 import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
+import { withoutVenueTail } from './title-venue.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
 import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
@@ -52,8 +53,11 @@ export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
   }
 }
 
+/** Letters styled with Unicode's mathematical alphabets ("𝗖𝗮𝗹𝗹 𝗳𝗼𝗿 𝗣𝗮𝗽𝗲𝗿𝘀", as social posts fake bold) read as the plain letters they show. */
+const plainLetters = (s: string) => s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
+
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
-  const lines = toLines(withoutFrontMatter(text));
+  const lines = toLines(withoutFrontMatter(plainLetters(text)));
   const sections = sectionsOf(lines);
   const warnings: string[] = [];
 
@@ -76,7 +80,12 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // With no list, topics written inline in a paragraph ("Topic Areas: A; B; C.").
   // Lines that also named editors or dates are read too: a page run into one paragraph holds all three.
   const topics = listed.topics.length > 0 ? listed.topics : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
-  const found = findTitle(lines, prose);
+  const links = lines.flatMap((l) => l.links);
+  // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
+  const plain = lines.map((l) => l.text).join('\n');
+  // The journal the text names, so a title that is only that journal and announcement words is not taken.
+  const named = inferVenue(undefined, links, plain).venue;
+  const found = findTitle(lines, prose, named ? [named] : []);
   const paras = allParas.filter((p) => !found.lines.includes(p.start));
   const scopeParas = scopeParagraphs(paras, topicRuns[0]?.start);
   const scope = scopeParas.map((p) => p.text).join('\n\n');
@@ -94,10 +103,13 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (topics.length === 0) warnings.push('no topic list found');
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
-  const links = lines.flatMap((l) => l.links);
-  // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
-  const plain = lines.map((l) => l.text).join('\n');
-  const { venue, publisher, where: venueWhere } = inferVenue(found.venue, links, plain);
+  const inferred = inferVenue(found.venue, links, plain);
+  const { publisher } = inferred;
+  // "X (Journal)", "X - Journal": the journal after the title is the venue.
+  const tailed = withoutVenueTail(title, inferred.venue, plain);
+  title = tailed.title;
+  const venue = inferred.venue ?? tailed.venue;
+  const venueWhere = inferred.venue ? inferred.where : 'named after the title';
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));

@@ -9,8 +9,8 @@ import { findDates } from './dates.js';
 import { dateFieldOf, type DateEntry } from './schedule.js';
 
 const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
-/** A sentence about the submission deadline; "opens" / "open for submissions from" dates are not deadlines. */
-const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|no later than|during|between)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than))\b/i;
+/** A sentence about the submission deadline ("We will accept submissions for this issue through <date>"); "opens" / "open for submissions from" dates are not deadlines. */
+const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than))\b/i;
 /** A sentence about abstracts or proposals only ("extended abstract submissions ... with a due date on ..."): not the paper deadline. */
 const ABSTRACT_ONLY = /^(?!.*\b(?:full|complete|final)\s+(?:papers?|manuscripts?)\b).*\b(?:abstracts?|proposals?|expressions? of interest)\b/i;
 const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;
@@ -33,7 +33,8 @@ export function nextLineDate(lines: readonly Line[], i: number): DateEntry | und
     const next = lines[j];
     if (!next || next.kind === 'blank' || next.kind === 'rule') continue;
     // A labelled line of its own ("Full paper submission: 28 October") speaks for itself, not for the label above it.
-    if (/^[^:：\d]{3,60}[:：]\s*\S/.test(next.text)) return undefined;
+    // Its label may carry numbers in an aside ("Proposals (250-500 word abstract): Feb 28").
+    if (/^[^:：\d]{3,60}[:：]\s*\S/.test(next.text.replace(/\s*\([^()]*\)/g, ''))) return undefined;
     const dates = findDates(next.text);
     // The value line is mostly the date (struck-out old date then the new one: the last holds).
     const last = dates[dates.length - 1];

@@ -32,3 +32,36 @@ describe('round 4: a capitalised call heading run into its editors', () => {
     expect(titleOf('Please contact the Guest Editors: Jane Smith, Kwame Osei')).toBeUndefined();
   });
 });
+
+describe('round 5: a date left by stripping subject noise', () => {
+  it('is not a title', () => {
+    expect(titleFromLines(toLines('Deadline Extended: March 31, 2027\n\nSoil Letters\nSpecial issue on Soil Carbon Markets'))?.title).toBe('Soil Carbon Markets');
+  });
+});
+
+describe('round 5: the first title-like line that names more than its journal', () => {
+  it('skips a line that is only the journal and "Call for Papers"', () => {
+    const text = 'Soil Letters Call for Papers\n\nCarbon Markets in Africa\n\nThis call for papers is for a special issue of Soil Letters on carbon markets, how they are built and who gains from them.';
+    expect(parseCfp(text).title).toBe('Carbon Markets in Africa');
+  });
+});
+
+describe('round 5: page chrome, lead-ins and the reader addressed', () => {
+  const scope = '\n\nThis collection asks how soil carbon is measured, traded and verified across farms, regions and markets, and who gains from it.';
+  it('skips bylines, lines ending in a colon and lines that speak to the reader', () => {
+    expect(parseCfp(`Posted by Jane Smith and Kwame Osei on 2027-01-10\n\nSoil Carbon Markets in Africa${scope}`).title).toBe('Soil Carbon Markets in Africa');
+    expect(parseCfp(`The following issues are currently accepting submissions:\nThe Politics of Soil Carbon Markets in Africa: Institutions and Infrastructure${scope}`).title).toBe('The Politics of Soil Carbon Markets in Africa: Institutions and Infrastructure');
+    expect(parseCfp(`On this page, you can find links to calls for papers\n\nSoil Carbon Markets in Africa${scope}`).title).toBe('Soil Carbon Markets in Africa');
+  });
+
+  it('strips an ordinal call prefix ("Second Call for Articles:")', () => {
+    expect(parseCfp(`Second Call for Articles: Soil Carbon Markets${scope}`).title).toBe('Soil Carbon Markets');
+  });
+});
+
+describe('round 5: the issue named in the prose', () => {
+  it('takes a quoted theme and a capitalised name after the issue words', () => {
+    expect(parseCfp('The Soil Review is seeking short papers for a mini symposium.\n\nThis year’s topic is “Soil Carbon and Political Trust.” Papers should address it.').title).toBe('Soil Carbon and Political Trust');
+    expect(parseCfp('- The journal invites submissions for the upcoming themed issue Creating the Soil Now, which will be guest edited by Jane Smith.\n\nThe deadline is 1 May 2027.').title).toBe('Creating the Soil Now');
+  });
+});

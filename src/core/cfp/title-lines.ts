@@ -14,10 +14,10 @@ import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new )?call for (?:papers?|proposals|submissions|contributions|abstracts|publications)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new |first |second |third |final |last )?call for (?:papers?|proposals|submissions|contributions|contributors|abstracts|publications|articles|chapters)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
-/** Page chrome copied with the text: banners, posting dates, image and view links ("We use cookies ...", "Published on 20 April 2023", "Click to increase image size"). */
-const NOT_TITLE = /^(?:we use cookies\b|published (?:on\s+)?\d|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
+/** Page chrome copied with the text: banners, posting dates and bylines, image and view links ("We use cookies ...", "Published on 20 April 2023", "Posted by X on <date>", "Click to increase image size"). */
+const NOT_TITLE = /^(?:we use cookies\b|published (?:on\s+)?\d|posted (?:by|on|in)\b|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
 
 export interface LineTitle {
   title: string;
@@ -41,7 +41,8 @@ function fromAnnouncement(text: string): { title: string; venue?: string } | und
   const stripped = own !== text ? own : stripNoise(text).replace(PREFIX, '');
   if (stripped === text) return undefined;
   const { title, venue } = splitTail(stripped);
-  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) ? { title, ...(venue ? { venue } : {}) } : undefined;
+  // What is left of "Deadline Extended: March 31, 2019" is a date, not a title.
+  return title.split(/\s+/).length >= 2 && !isGenericTitle(title) && !NOT_TITLE.test(title) ? { title, ...(venue ? { venue } : {}) } : undefined;
 }
 
 /** A labelled field ("Editor:Lasana Harris, ...", "Deadline: 1 May"), never a title, with or without a space after the colon. */
@@ -56,9 +57,11 @@ const isSentence = (text: string) => text.split(/\s+/).length > 25 || (/[.!?]$/.
 function titleLike(line: Line): boolean {
   const text = line.text;
   // A line that is only a link ("Submit a Paper") or a labelled value ("Deadline: 1 May") is not a title.
-  if (line.links.some((l) => l.label === text) || /^[^:]{2,60}:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text) || INSTRUCTION.test(text)) return false;
+  if (line.links.some((l) => l.label === text) || /^(?:[^:\s]+\s){0,4}[^:\s]+:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text) || INSTRUCTION.test(text)) return false;
   const words = text.split(/\s+/).length;
-  return words >= 3 && words <= 25 && text.length <= 200 && !/[.;]$/.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
+  // A line ending in a colon leads into what follows ("The following issues are accepting submissions:"); one that speaks to the reader
+  // or as the poster ("On this page, you can find ...", "From my colleague, X") is the page's or the sender's, not the call's name.
+  return words >= 3 && words <= 25 && text.length <= 200 && !/[.;:]$/.test(text) && !/\b(?:you|your|my)\b/i.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
 }
 
 /** The journal named on a line close to the title's lines (above or below, links and rules skipped), nearest first. */
@@ -152,8 +155,9 @@ const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tr
  * titleFromLines(toLines('Call for Papers for the special issue: Transportation Justice\n\nIn societies ...'))
  * // { title: 'Transportation Justice', line: 0 }
  */
-export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
-  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule').slice(0, 15);
+export function titleFromLines(lines: readonly Line[], ok: (title: string) => boolean = () => true): LineTitle | undefined {
+  // A "Title:" field is read as a field, not as a line announcing the call.
+  const head = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule' && !/^(?:title|theme)\s*[:：]/i.test(l.text)).slice(0, 15);
   const announced = head
     .map((l) => {
       // "Special Issue on:" over the title: the next line is the title.
@@ -162,7 +166,7 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
       if (u) return { l: u, a: { title: cleanTitle(u.text) } };
       return { l, a: l.kind === 'text' || l.kind === 'heading' ? fromAnnouncement(withClosedQuote(lines, l.index)) : undefined };
     })
-    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title))
+    .filter((x): x is { l: Line; a: { title: string; venue?: string } } => x.a !== undefined && !isJournalName(x.a.title) && ok(x.a.title))
     .map((x) => ({ l: x.l, a: { ...x.a, title: unwrapped(x.a.title, lines, x.l.index) } }));
   const [first, ...later] = announced;
   if (first) {
@@ -187,7 +191,7 @@ export function titleFromLines(lines: readonly Line[]): LineTitle | undefined {
     }
   }
   // A journal's name heading the page ("Journal of Advanced Transportation" over the issue's title) is the venue, not the title.
-  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l) && !isJournalName(l.text));
+  const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l) && !isJournalName(l.text) && ok(cleanTitle(l.text)));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.
   const firstProse = head.find((l) => l.kind === 'text' && l.text.split(/\s+/).length > 25);
   if (firstLike && (!firstProse || firstLike.index < firstProse.index)) return { title: cleanTitle(firstLike.text), line: firstLike.index };

@@ -170,3 +170,11 @@ describe('round 4: header fields and generic headings', () => {
     expect(cleanVenue('LLC: The Journal of Digital Scholarship in the Humanities')).toBe('LLC: The Journal of Digital Scholarship in the Humanities');
   });
 });
+
+describe('round 5: numbered section headings', () => {
+  it('are generic like their unnumbered words', () => {
+    expect(isGenericTitle('II. Description')).toBe(true);
+    expect(isGenericTitle('2. Background')).toBe(true);
+    expect(isGenericTitle('II. Soil Carbon Markets')).toBe(false);
+  });
+});

@@ -13,14 +13,16 @@ export { cleanVenue, stripNoise } from './venue-name.js';
 const MAX_LINE = 400;
 
 /** The words that name a special issue, a section or a collection. */
-const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?|features?)|article collections?|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
+export const ISSUE = '(?:special (?:issues?|sections?|collections?|volumes?|features?)|article collections?|feature topic|focus(?:ed)? issue|themed? issue|thematic (?:issue|series)|topical (?:issues?|collections?)|research topic|V?SI)';
 /** "Special issue CFP: X", "Special Issue Call for Papers - X": announcement words between the issue and its title. */
 const ISSUE_NOISE = '(?:\\s+(?:cfp|call for papers))?';
 const SPECIAL = new RegExp(`^(.*?)\\b${ISSUE}${ISSUE_NOISE}\\s*(?:on\\b|[:：–—-]|(?=[“"‘«]))\\s*(.+)$`, 'i');
 /** "PMLA Special Issue, Varieties of X": a journal, its issue words, a comma, then the title (the MLA's and others' subject lines). */
 const SPECIAL_COMMA = new RegExp(`^(.*?\\S)\\s+${ISSUE},\\s+(.+)$`, 'i');
 /** "A Special Issue of Venue on X" / "Special Issue of Venue: X". */
-const SPECIAL_OF = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120}?)\\s*(?:\\bon\\b|[:：])\\s*(.{4,250})$`, 'i');
+const SPECIAL_OF = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+(?!of\\b))?(.{3,120}?)\\s*(?:\\bon\\b|[:：]|,(?=\\s*[“"‘']))\\s*(.{4,250})$`, 'i');
+/** "Special Issue of Venue (Title)": the issue's name in parentheses after its journal. */
+const SPECIAL_OF_PAREN = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(.{3,120}?)\\s*\\(([^()]{8,250})\\)$`, 'i');
 /** "“X” Special Issue of Venue", "X - Special Issue for Venue". */
 const TITLE_THEN_ISSUE = new RegExp(`^[“"‘«]?(.{4,250}?)[”"’»]?\\s*[-–—]?\\s+(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120})$`, 'i');
 
@@ -36,7 +38,7 @@ const ACRONYM = /^[A-Z][A-Z0-9&-]{1,11}$/;
 
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
+  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|description|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -47,7 +49,8 @@ const GENERIC =
  */
 export function isGenericTitle(s: string): boolean {
   // A heading's aside ("Call for papers for a special issue (until June 2024)") does not make it a title.
-  return GENERIC.test(s.replace(/\s*\([^()]{1,60}\)\s*$/, '').replace(/[:!.\s]+$/, '').trim());
+  // Nor does a section's number ("II. Description").
+  return GENERIC.test(s.replace(/\s*\([^()]{1,60}\)\s*$/, '').replace(/^(?:[IVX]{1,4}|\d{1,2})\.\s+/, '').replace(/[:!.\s]+$/, '').trim());
 }
 
 /** Strip quotes, markdown leftovers and trailing punctuation. */
@@ -113,6 +116,8 @@ const SMALL_WORDS = /^(?:of|and|on|for|in|the|to|at|a|an|&|de|du|des|la|le|für|
 /** A venue named with the title, kept only when it reads as a journal's name (no sentence words: "We would like to invite you to ..."). */
 function venueOf(raw: string | undefined): string | undefined {
   const v = cleanVenue(raw ?? '');
+  // "Joint Special Issue on X", "New Special Issue": words that describe the issue, not a journal.
+  if (/^(?:joint|new|virtual|open|upcoming|forthcoming|thematic|international|first|second|third|final)$/i.test(v)) return undefined;
   const sentenceWords = v.split(/\s+/).filter((w) => /^\p{Ll}+$/u.test(w.replace(/[^\p{L}]/gu, '')) && !SMALL_WORDS.test(w.toLowerCase()));
   return v.length > 1 && v.length < 100 && sentenceWords.length === 0 ? v : undefined;
 }
@@ -124,7 +129,9 @@ function quoted(raw: string): string {
 }
 
 /** A prose line announces its issue in its first sentence; what follows ("The guest editors target ...") is never part of the title. */
-function firstSentence(t: string): string {
+function firstSentence(raw: string): string {
+  // A relative clause ("X, which is open for submissions") says something about the issue; it is not its name.
+  const t = raw.replace(/,\s+(?:which|that|where)\s.*$/, '');
   // A word or a closing parenthesis ends a sentence; a capitalised name's dot does not ("PALADYN. Journal of ...").
   const m = /(?<=[\p{Ll})])[.!?]\s+(?=\p{Lu}\p{Ll})/u.exec(t);
   if (!m) return t;
@@ -145,7 +152,7 @@ function firstSentence(t: string): string {
 export function fromSpecial(text: string): { title: string; venue?: string } | undefined {
   if (text.length > MAX_LINE) return undefined;
   const t = stripNoise(text);
-  const of = SPECIAL_OF.exec(t);
+  const of = SPECIAL_OF.exec(t) ?? SPECIAL_OF_PAREN.exec(t);
   if (of?.[1] && of[2] && !/^[“"‘«]/.test(of[1])) {
     const tail = splitTail(quoted(of[2]));
     const venue = venueOf(of[1]);
@@ -172,7 +179,9 @@ export function fromSpecial(text: string): { title: string; venue?: string } | u
     // "Authors ... may submit a full paper for possible publication in a special issue of X") are prose.
     // So is a tail that goes on as a sentence ("... special issues in the journal, click here").
     const sentence = firstSentence(title) !== title || /\b(?:may|will|can|should|shall|must|is|are|invites?|submit)\b/i.test(title) || /\b(?:click|visit|see|please)\b/i.test(first[2]);
-    if (title.split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
+    // "Call for papers for a special issue of X": announcement words before the issue words are no title.
+    if (stripNoise(title).split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
   }
   return undefined;
 }
+

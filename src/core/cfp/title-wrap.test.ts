@@ -16,6 +16,11 @@ describe('titles over two lines', () => {
     expect(titleUnderBare(toLines('Special Issue on Soil\nSoil Carbon Markets'), 0)).toBeUndefined();
   });
 
+  it('round 5: skips the journal masthead line between the issue words and the title', () => {
+    expect(titleUnderBare(toLines('Special Issue\nProceedings of Soil Science\n"Soil Carbon: from Theory to Practice"'), 0)).toBe(2);
+    expect(titleUnderBare(toLines('Special Issue\nSoil Carbon Markets'), 0)).toBe(1);
+  });
+
   it('parses both layouts end to end', () => {
     expect(parseCfp('Special Issue on:\nNew Trends in Soil Science: Carbon and\nWater\nSoil Letters (Wiley)\n\nSubmission due: May 31, 2027\n\nSoil matters to everyone, and this issue is about it.').title).toBe('New Trends in Soil Science: Carbon and Water');
     expect(parseCfp('Special Issue "Current Trends in Soil and\nWater Science"\n\nDear Colleagues,\n\nWe are organizing a special issue on soil and water.').title).toBe('Current Trends in Soil and Water Science');

@@ -5,6 +5,7 @@
  * no title on it ("Special Issue on:" over the title).
  */
 import type { Line } from './lines.js';
+import { isJournalName } from './venue-lines.js';
 
 /** A line with only the words that announce an issue: the title is on the next line. */
 const BARE_ISSUE =
@@ -38,7 +39,9 @@ export function withClosedQuote(lines: readonly Line[], at: number): string {
  */
 export function titleUnderBare(lines: readonly Line[], at: number): number | undefined {
   const text = (lines[at]?.text ?? '').trim();
-  const next = nextContent(lines, at);
+  let next = nextContent(lines, at);
+  // "Special Issue" / "<Journal>" / "<Title>": a masthead puts the journal between the issue words and the title.
+  if (next && isJournalName(next.text.trim())) next = nextContent(lines, next.index);
   // "... a special issue of the X journal:" over a quoted title: the sentence leads into the issue's name.
   const leadsIn = /\bspecial (?:issue|section|collection)\b[^.]{0,80}[:：]$/i.test(text) && /^[“"][^”"]{4,200}[”"]$/.test(next?.text ?? '');
   if (!BARE_ISSUE.test(text) && !leadsIn) return undefined;

@@ -10,6 +10,7 @@ import { sectionKindOf } from './sections.js';
 import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
 import { isJournalName } from './venue-lines.js';
 import { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
+import { announcementOnly, fieldTitle } from './title-announce.js';
 
 export { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 
@@ -32,6 +33,10 @@ const QUOTED =
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
 const ENTITLED =
   /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "This year’s topic is “X.”": the theme a call quotes is the issue's name. */
+const THEME_IS = /\b(?:topic|theme)\s+(?:is|will be)\s*[“"]([^”"“]{8,250})[”"]/i;
+/** "the upcoming themed issue Creating the Medieval Now, which ...": a capitalised name straight after the issue words, ended by a comma. */
+const ISSUE_NAMED = /\b(?:[Ss]pecial|[Tt]hemed?|[Uu]pcoming) [Ii]ssue ((?:[\p{Lu}][\p{L}’'-]*)(?: (?:of|and|on|for|in|the|a|an|to|[\p{Lu}][\p{L}’'-]*)){1,12}),/u;
 /** "our open-access special-issue call on “X”": a quoted name straight after "special issue (call) on" is as sure as "entitled". */
 const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
 /** "X invites papers for a special issue on Y.", "... is pleased to announce a call for papers for Issue 31.1: Y.": the issue named in the sentence that announces it. */
@@ -69,10 +74,10 @@ export function synthesiseTitle(prose: string): string | undefined {
  * Find the title (and a venue named beside it).
  *
  * @example
- * findTitle(toLines('## IEEE IoT Journal Special Issue: Symbiotic IoT'), '')
+ * findTitle(toLines('## IEEE IoT Journal Special Issue: Symbiotic IoT'), '', [])
  * // { title: 'Symbiotic IoT', venue: 'IEEE IoT Journal', source: 'heading', lines: [0] }
  */
-export function findTitle(lines: readonly Line[], prose: string): TitleResult & { fields: Record<string, string> } {
+export function findTitle(lines: readonly Line[], prose: string, venues: readonly string[] = []): TitleResult & { fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   const fieldLines: number[] = [];
   for (const l of lines) {
@@ -97,38 +102,66 @@ export function findTitle(lines: readonly Line[], prose: string): TitleResult & 
     fields,
     lines: [...r.lines, ...fieldLines],
   });
-  if (fields['title']) {
-    const sp = fromSpecial(fields['title']);
-    return withVenue({ title: sp?.title ?? fields['title'], ...(sp?.venue ? { venue: sp.venue } : {}), source: 'field', lines: [] });
-  }
   const headings = lines.filter((l) => l.kind === 'heading' && l.text.length > 0);
-  for (const h of headings) {
-    const sp = fromSpecial(h.text);
-    if (!sp) continue;
-    // The same issue announced on other lines (an e-mail's subject) may name the journal; a journal line near either spells it out.
-    const others = lines.filter((l) => l.kind === 'text' && l.index < h.index + 15 && fromSpecial(l.text)?.title.toLowerCase() === sp.title.toLowerCase());
-    const beside = sp.venue ?? others.map((l) => fromSpecial(l.text)?.venue).find((v) => v !== undefined);
-    const venue = chooseVenue(beside, nearJournal(lines, [h.index, ...others.map((l) => l.index)]));
-    return withVenue({ title: sp.title, ...(venue ? { venue } : {}), source: 'heading', lines: [h.index] });
-  }
-  const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose);
-  if (entitled?.[1]) return withVenue({ title: cleanTitle(entitled[1]), source: 'quoted', lines: [] });
-  const fromLines = titleFromLines(lines);
-  // All the text, not only the prose: a one-line page's announcing sentence shares its line with the deadline.
   const whole = lines.map((l) => l.text).join(' ');
-  const callOn = CALL_ON.exec(whole)?.[1] ?? capitalise(INVITED_ISSUE.exec(whole)?.[1] ?? '');
-  // The journal the first lines name still names the venue of an issue named in the prose.
-  if (callOn && !fromLines?.announced) return withVenue({ title: cleanTitle(callOn), ...(fromLines?.venue ? { venue: fromLines.venue } : {}), source: 'quoted', lines: [] });
-  // A heading that is the journal's name ("Applied Stochastic Models in Business and Industry (ASMBI)") names the venue, not the issue.
-  const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text) && !isJournalName(h.text));
-  // A title-like first line before any heading beats a later heading (pages put the title first).
-  if (fromLines && (!named || fromLines.line < named.index)) {
-    return withVenue({ title: fromLines.title, ...(fromLines.venue ? { venue: fromLines.venue } : {}), source: 'heading', lines: [fromLines.line] });
+  let fromLines: ReturnType<typeof titleFromLines> | null = null;
+  const notOnlyVenue = (t: string) => !announcementOnly(t, [...venues, ...(venueField ? [venueField] : [])]);
+  const linesTitle = () => (fromLines === null ? (fromLines = titleFromLines(lines, notOnlyVenue)) : fromLines);
+  // Ways a call names its issue, surest first; each gives a title or nothing.
+  const candidates: Array<() => TitleResult | undefined> = [
+    () => {
+      if (!fields['title']) return undefined;
+      const sp = fieldTitle(fields['title']);
+      return { title: sp.title, ...(sp.venue ? { venue: sp.venue } : {}), source: 'field', lines: [] };
+    },
+    () => {
+      for (const h of headings) {
+        const sp = fromSpecial(h.text);
+        if (!sp) continue;
+        // The same issue announced on other lines (an e-mail's subject) may name the journal; a journal line near either spells it out.
+        const others = lines.filter((l) => l.kind === 'text' && l.index < h.index + 15 && fromSpecial(l.text)?.title.toLowerCase() === sp.title.toLowerCase());
+        const beside = sp.venue ?? others.map((l) => fromSpecial(l.text)?.venue).find((v) => v !== undefined);
+        const venue = chooseVenue(beside, nearJournal(lines, [h.index, ...others.map((l) => l.index)]));
+        return { title: sp.title, ...(venue ? { venue } : {}), source: 'heading', lines: [h.index] };
+      }
+      return undefined;
+    },
+    () => {
+      const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose) ?? THEME_IS.exec(prose);
+      return entitled?.[1] ? { title: cleanTitle(entitled[1]), source: 'quoted', lines: [] } : undefined;
+    },
+    () => {
+      // All the text, not only the prose: a one-line page's announcing sentence shares its line with the deadline.
+      const callOn = CALL_ON.exec(whole)?.[1] ?? capitalise(INVITED_ISSUE.exec(whole)?.[1] ?? '');
+      const fl = linesTitle();
+      // The journal the first lines name still names the venue of an issue named in the prose.
+      return callOn && !fl?.announced ? { title: cleanTitle(callOn), ...(fl?.venue ? { venue: fl.venue } : {}), source: 'quoted', lines: [] } : undefined;
+    },
+    () => {
+      const fl = linesTitle();
+      // A heading that is the journal's name ("Applied Stochastic Models in Business and Industry (ASMBI)") names the venue, not the issue.
+      const named = headings.find((h) => !isGenericTitle(h.text) && sectionKindOf(h.text) === 'scope' && /\s/.test(h.text) && !isJournalName(h.text));
+      // A title-like first line before any heading beats a later heading (pages put the title first).
+      if (fl && (!named || fl.line < named.index)) return { title: fl.title, ...(fl.venue ? { venue: fl.venue } : {}), source: 'heading', lines: [fl.line] };
+      return named ? { title: cleanTitle(named.text), source: 'heading', lines: [named.index] } : undefined;
+    },
+    () => {
+      const quoted = QUOTED.exec(prose);
+      return quoted?.[1] ? { title: cleanTitle(quoted[1]), source: 'quoted', lines: [] } : undefined;
+    },
+    () => {
+      const named = ISSUE_NAMED.exec(whole)?.[1];
+      return named && named.split(' ').length >= 2 ? { title: named, source: 'quoted', lines: [] } : undefined;
+    },
+    () => {
+      const synth = synthesiseTitle(prose);
+      return synth ? { title: synth, source: 'synthesised', lines: [] } : undefined;
+    },
+  ];
+  for (const next of candidates) {
+    const r = next();
+    // A "title" that only announces a call in a journal ("Call for papers for a special issue of X") names no issue: the next way may.
+    if (r?.title && !announcementOnly(r.title, [...venues, ...(r.venue ? [r.venue] : []), ...(venueField ? [venueField] : [])])) return withVenue(r);
   }
-  if (named) return withVenue({ title: cleanTitle(named.text), source: 'heading', lines: [named.index] });
-  const quoted = QUOTED.exec(prose);
-  if (quoted?.[1]) return withVenue({ title: cleanTitle(quoted[1]), source: 'quoted', lines: [] });
-  const synth = synthesiseTitle(prose);
-  if (synth) return withVenue({ title: synth, source: 'synthesised', lines: [] });
   return withVenue({ source: 'none', lines: [] });
 }

@@ -7,7 +7,7 @@ import type { SectionKind } from './sections.js';
 import { parseDateLine } from './schedule.js';
 
 export const TOPIC_INTRO =
-  /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following)\b/i;
+  /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as)\b/i;
 /** Lists introduced like this are people ("... and the following Guest Editors:"). */
 export const EDITORS_INTRO = /\beditors?\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
 /** Lists introduced like this are submission requirements, not topics. */
@@ -39,7 +39,7 @@ function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const intro = introOf(run);
   if (intro && (REQUIREMENT_INTRO.test(intro) || EDITORS_INTRO.test(intro) || PROMO_INTRO.test(intro))) return false;
   if (section === 'topics') return true;
-  return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics/i.test(intro);
+  return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics|such as\s*$/i.test(intro);
 }
 
 /**
@@ -64,7 +64,9 @@ export function findTopics(
         // Research questions after any lead-in are the call's topics when it has no topic list ("... e.g.:", "The special issue inquiries into:").
         (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
-        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400),
+        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400) &&
+        // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
+        !r.items.some((i) => /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i.test(i.text)),
     );
     chosen = fallback ? [fallback] : [];
   }

@@ -50,6 +50,8 @@ export function journalLine(text: string, next?: string): string | undefined {
     // A title wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
     .replace(/^(?:on|in|for)\s+(?=\p{Lu})/u, '')
     .replace(TAIL, '')
+    // A masthead image's alt text ("Entropy Journal Logo") names the journal; "Journal Logo" is the image's.
+    .replace(/\s+(?:journal\s+)?(?:logo|cover(?: image)?)$/i, '')
     .replace(/[\s:.,]+$/, '')
     .trim();
   // "Elsevier Online Social Networks and Media Journal (OSNEM)": a publisher's name and "Journal" around the name describe it.

@@ -5,9 +5,9 @@
  * factors and descriptive subtitles around it.
  */
 
-/** Announcement words and e-mail subject noise before a title. */
+/** Announcement words and e-mail subject noise before a title, hashtags included ("#CFP:", as posts on listing sites write it). */
 const NOISE_HEAD =
-  /^(?:\s*(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|submissions|abstracts|proposals)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
+  /^(?:\s*#?(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|first|second|third|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|contributors|submissions|abstracts|proposals|chapters|articles)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
 
 /**
  * A subject line or heading without its announcement words.
@@ -64,6 +64,8 @@ export function cleanVenue(raw: string): string {
     // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
     .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
     .replace(/\s+(?:cfp|call for papers)$/i, '')
+    // Issue words and an image's alt text after the name ("X Special Issue", "X Journal Logo").
+    .replace(/\s+(?:special issue|(?:journal )?(?:logo|cover(?: image)?))$/i, '')
     // An impact factor after the name ("Sensors; IF 2.475").
     .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
     // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").

@@ -48,3 +48,52 @@ describe('round 4: a journal cover image caption', () => {
     expect(journalOfCover('We chose a cover image - see https://example.org/cover.png for it.')).toBeUndefined();
   });
 });
+
+describe('round 5: journal names in italics, in citations, and issue adjectives', () => {
+  it('reads a name through its emphasis marks and skips a journal cited with volume and number', async () => {
+    const { venueInText } = await import('./venue.js');
+    expect(venueInText('This special issue of *Soil Letters *will explore carbon.')).toBe('Soil Letters');
+    expect(venueInText('Smith, J. 2015. "Soil." *The Journal of Popular Soil* 48, no. 4: 662-76.')).toBeUndefined();
+    expect(venueInText('Submit to The Journal of Popular Soil by May.')).toBe('Journal of Popular Soil');
+  });
+
+  it('does not take "Joint" in "Joint Special Issue on X" for the journal', async () => {
+    const { fromSpecial } = await import('./title-parts.js');
+    expect(fromSpecial('Joint Special Issue on Good Soil Practice')).toEqual({ title: 'Good Soil Practice' });
+  });
+});
+
+describe('round 5: occasions, dates and issue words are not journals', () => {
+  it('leaves "in Honor of" and "of December 2020" out, and cleans issue words and logo alt text off a name', () => {
+    expect(venueInText('A special issue in Honor of the 60th anniversary of the review.')).toBeUndefined();
+    expect(venueInText('Call for papers for the special issue of December 2020.')).toBeUndefined();
+    expect(cleanVenue('IEEE Journal of Soil Engineering Special Issue')).toBe('IEEE Journal of Soil Engineering');
+    expect(cleanVenue('Soil Journal Logo')).toBe('Soil');
+  });
+});
+
+describe('round 5: a journal hosting an issue', () => {
+  it('names the venue in "X is now hosting a research topic", never "This Journal"', () => {
+    expect(venueInText('I am pleased to announce that Soil Microbiology is now hosting a research topic on roots.')).toBe('Soil Microbiology');
+    expect(venueInText('This Journal is launching a special issue on roots.')).toBeUndefined();
+  });
+
+  it('does not keep a relative clause in a title', async () => {
+    const { fromSpecial } = await import('./title-parts.js');
+    expect(fromSpecial('Special Issue on Soil Carbon Markets, which is open for submissions')?.title).toBe('Soil Carbon Markets');
+  });
+});
+
+describe('round 5: journals introduced in prose', () => {
+  it('reads "journal X" and "X Review (ACR)"', () => {
+    expect(venueInText('The editors of the society’s flagship policy journal Soil & Public Policy announce a call.')).toBe('Soil & Public Policy');
+    expect(venueInText('Since 2015 the African Soil Mobility Review (ASMR) has published work on soil.')).toBe('African Soil Mobility Review');
+    expect(venueInText('The Soil Institute (SI) and the journal team welcome papers.')).toBeUndefined();
+  });
+});
+
+describe('round 5: a masthead image alt text', () => {
+  it('names the journal without "Journal Logo"', () => {
+    expect(journalLine('Soil Letters Journal Logo')).toBe('Soil Letters');
+  });
+});

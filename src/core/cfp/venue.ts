@@ -55,13 +55,18 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`\\b(?:[Ee]ditors?|[Ee]ditorial (?:team|board|office)) of (?:the )?(${NAME})`, 'u'),
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
   // "eLife is pleased to announce ... a Special Issue", "The X Review is pleased to invite submissions for our next issue": the journal announcing its own issue.
-  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) is (?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}\\b(?:[Ss]pecial [Ii]ssue|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
+  new RegExp(`(?:^|[.!?]\\s+|\\n|\\bthat\\s+)(${NAME}) is (?:(?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}|(?:now )?(?:hosting|launching|publishing|organi[sz]ing) (?:an? |the )?(?:new )?)\\b(?:[Ss]pecial [Ii]ssue|[Rr]esearch [Tt]opic|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
   // "LLC: The Journal of X": an acronym before the name is the journal's own.
   new RegExp(`\\b((?:[A-Z]{2,6}: )?(?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
+  // "the flagship policy journal Criminology & Public Policy": the name after a lower-case "journal".
+  new RegExp(`\\bjournal (${NAME})`, 'u'),
+  // "the African Human Mobility Review (AHMR)": a Review, Journal or Quarterly introduced with its acronym.
+  new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* (?:(?:of|and|on|for|in|the|&) )?){1,6}(?:Review|Journal|Quarterly|Letters|Annals)) \\([A-Z]{2,8}\\)`, 'u'),
 ];
 
 /** Words that make a capitalised run something other than a journal name. */
-const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM)$/;
+/** "a special issue in Honor of X", "the special issue of December 2020": an occasion or a date, not a journal. */
+const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|(?:This|That|Our|Its|The) Journal|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM|Hono(?:u)?r|Memory|Celebration|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)$/;
 
 /**
  * The journal a call names in its prose ("A special issue of Biology (ISSN",
@@ -71,9 +76,12 @@ const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Special|Issue|Guest|Editors?|MD
  * @example
  * venueInText('We invite papers for a special issue of Food Policy on the topic ...') // 'Food Policy'
  */
-export function venueInText(text: string): string | undefined {
+export function venueInText(raw: string): string | undefined {
+  // Journals' names are set in italics: the emphasis marks ("*Soil Letters *will") are not part of the name.
+  const text = raw.replace(/[*_]+/g, '');
   for (const re of NAMED_IN_TEXT) {
-    const m = re.exec(text);
+    // A journal cited with its volume and number ("*The Journal of X* 48, no. 4") is a reference, not the call's venue.
+    const m = [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].find((x) => !/^\s*\d+(?:\s*\(\d+\))?,\s*(?:no\.|\d)/.test(text.slice((x.index ?? 0) + x[0].length, (x.index ?? 0) + x[0].length + 20)));
     const name = cleanVenue(m?.[1] ?? '')
       .replace(/(?:\s+(?:on|of|and|for|in|the|from|&))+$/i, '')
       .replace(/^The\s+/, '')

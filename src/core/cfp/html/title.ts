@@ -6,9 +6,12 @@
  */
 import type { FieldSource } from '../../schema.js';
 import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
+import { announcementOnly } from '../title-announce.js';
 import { isJournalName } from '../venue-lines.js';
 import type { PageMeta } from './dom.js';
 import type { ReaderResult } from './readers/index.js';
+
+const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?(?:\s+[\p{Lu}][\p{L}]+){0,3}$/u;
 
 /** "Call for Papers: X", "Special Issue on X", "X | MDPI" -> X. */
 function titleOf(raw: string, siteName: string | undefined): string | undefined {
@@ -22,9 +25,12 @@ function titleOf(raw: string, siteName: string | undefined): string | undefined 
   }
   // An event's acronym and year after the title ("(AII2021)") names the workshop the issue comes from.
   t = cleanTitle(fromSpecial(t)?.title ?? t).replace(/\s*\([A-Z][A-Za-z&-]{1,10}['’]?\d{2,4}\)$/, '');
-  if (t.length < 4 || isGenericTitle(t)) return undefined;
+  // A conference's heading ("IPIN 2021", "2026 EMCSDG Hong Kong") names the event whose site hosts the call, not the issue.
+  if (t.length < 4 || isGenericTitle(t) || EVENT.test(t) || announcementOnly(t, [])) return undefined;
   return t;
 }
+
+const plainWords = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
 /**
  * @example
@@ -49,9 +55,12 @@ export function htmlTitle(
     [h1, { from: 'html-element', where: 'h1' }],
     [meta.docTitle, { from: 'html-element', where: 'title' }],
   ];
+  const bodyWords = plainWords(doc.body?.textContent ?? '');
   for (const [raw, source] of candidates) {
     // A page headed by its journal's name (a workshop or society page: "<h1>Applied Stochastic Models in Business and Industry (ASMBI)</h1>") does not name the issue there.
-    const value = raw && !isJournalName(raw.replace(/\s+/g, ' ').trim()) ? titleOf(raw, meta.siteName) : undefined;
+    let value = raw && !isJournalName(raw.replace(/\s+/g, ' ').trim()) ? titleOf(raw, meta.siteName) : undefined;
+    // A document <title> the page never repeats is the site's label for every page ("DBWorld Message"), not the call's.
+    if (value && raw === meta.docTitle && !bodyWords.includes(plainWords(value))) value = undefined;
     // The journal named beside the title in the same heading ("X Journal Special Issue on Y").
     const venue = raw ? fromSpecial(raw.replace(/\s+/g, ' ').trim())?.venue : undefined;
     if (value) return { value, source, ...(venue ? { venue } : {}) };

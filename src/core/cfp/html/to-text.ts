@@ -23,8 +23,9 @@ function isBlock(n: Node): boolean {
 }
 
 /** Inline text of a node: text, links as `[label](url)`, `<br>` as a newline; nested blocks are skipped by the caller. */
-function inline(node: Node, skipBlocks: boolean): string {
-  if (node.nodeType === 3) return literal(squash(node.textContent ?? ''));
+function inline(node: Node, skipBlocks: boolean, pre = false): string {
+  // Preformatted text (an e-mail kept in <pre>) keeps its line breaks: they are the call's structure.
+  if (node.nodeType === 3) return literal(pre ? (node.textContent ?? '').replace(/[^\S\n]+/g, ' ') : squash(node.textContent ?? ''));
   if (node.nodeType !== 1) return '';
   const el = node as Element;
   const tag = el.tagName.toUpperCase();
@@ -32,7 +33,7 @@ function inline(node: Node, skipBlocks: boolean): string {
   // Struck-out text is what no longer holds (an old deadline before the extended one).
   if (tag === 'S' || tag === 'STRIKE' || tag === 'DEL') return ' ';
   if (tag === 'IMG') return squash(el.getAttribute('alt') ?? '') ? ` ${literal(squash(el.getAttribute('alt') ?? ''))} ` : ' ';
-  const inner = [...el.childNodes].map((c) => (skipBlocks && isBlock(c) ? ' ' : inline(c, skipBlocks))).join('');
+  const inner = [...el.childNodes].map((c) => (skipBlocks && isBlock(c) ? ' ' : inline(c, skipBlocks, pre))).join('');
   if (tag === 'A') {
     const href = el.getAttribute('href')?.trim() ?? '';
     const label = inner.trim();
@@ -100,6 +101,11 @@ function block(el: Element, out: Out): void {
   }
   if (tag === 'UL' || tag === 'OL') return listItems(el, 0, out);
   if (tag === 'HR') return out.push('---');
+  if (tag === 'PRE') {
+    // Its blank lines separate paragraphs and lists, as in the e-mail it usually is.
+    for (const l of inline(el, false, true).split('\n')) if (l.trim()) out.push(l.replace(/ {2,}/g, ' ').trim()); else out.blank();
+    return out.blank();
+  }
   if (tag === 'DL') {
     for (const c of [...el.children]) {
       const t = lines(inline(c, false)).join(' ');

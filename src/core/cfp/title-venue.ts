@@ -1,0 +1,30 @@
+/**
+ * A title that ends with its journal ("X (Soil Letters)", "X - Soil
+ * Letters"), as listing sites and blog posts title a call: the journal is
+ * the venue, not part of the issue's name.
+ */
+
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The title without a trailing journal, and that journal when the call has no
+ * venue yet. The tail is a journal when it is the venue the call names (or
+ * its start: "Culture" / "Cultures"), or when the text introduces it with an
+ * acronym as journals are ("Soil Letters (SL)").
+ *
+ * @example
+ * withoutVenueTail('Carbon Markets (Soil Letters)', 'Soil Letters', '') // { title: 'Carbon Markets' }
+ * withoutVenueTail('Carbon Markets - Soil Letters', undefined, 'Journals: Soil Letters (SL)') // { title: 'Carbon Markets', venue: 'Soil Letters' }
+ * withoutVenueTail('Carbon Markets - Policy and Practice', 'Soil Letters', '') // { title: 'Carbon Markets - Policy and Practice' }
+ */
+export function withoutVenueTail(title: string, venue: string | undefined, text: string): { title: string; venue?: string } {
+  const m = /^(.{4,}?)\s*(?:\(([^()]{2,80})\)|\s[-–—|]\s+([^-–—|]{2,80}))$/.exec(title);
+  const tail = (m?.[2] ?? m?.[3])?.trim();
+  if (!m?.[1] || !tail || !/^\p{Lu}/u.test(tail) || m[1].trim().length < 4) return { title };
+  const t = words(tail);
+  const isVenue = venue !== undefined && (words(venue) === t || words(venue).startsWith(t));
+  const introduced = new RegExp(`\\b${escape(tail)}\\s*\\([A-Z][A-Za-z&-]{1,10}\\)`).test(text);
+  if (!isVenue && !introduced) return { title };
+  return { title: m[1].trim(), ...(!venue && introduced ? { venue: tail } : {}) };
+}
