@@ -52,11 +52,11 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const m of text.replace(ISSUE_KIND, ' ').matchAll(WORD)) {
     const cased = m[0];
-    const word = cased.toLowerCase();
-    const parts = word.split(/[-'’]/);
-    const camel = cased.split(/[-'’]/).flatMap((p) => p.split(CAMEL));
-    for (const part of camel.length > parts.length ? camel.map((p) => p.toLowerCase()) : parts) pushToken(part, out);
-    if (word.includes('-') || camel.length > parts.length) pushToken(word.replace(/[-'’]/g, ''), out);
+    const parts = cased.split(/[-'’]/);
+    const pieces = parts.flatMap((p) => p.split(CAMEL));
+    for (const piece of pieces) pushToken(piece.toLowerCase(), out);
+    // A compound (hyphenated or capitalised) also stands joined.
+    if (cased.includes('-') || pieces.length > parts.length) pushToken(cased.toLowerCase().replace(/[-'’]/g, ''), out);
   }
   return out;
 }
