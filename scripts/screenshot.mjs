@@ -8,6 +8,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+// The built project's own loader and percentile (the script needs `npm run build` anyway).
+import { EvalPaper, parseJsonl } from '../dist/eval/load.js';
+import { percentile } from '../dist/bench/stats.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.argv[2] ?? 20);
@@ -51,11 +54,9 @@ try {
   // Time to the first result on the page and to the supporting sentences, over distinct real
   // published abstracts of 100-300 words (the shared ACL suite, read by path), so no ranking is
   // served from the draft-embedding cache: what an author pasting a new draft sees.
-  const abstracts = readFileSync(PAPERS, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l))
-    .filter((r) => r.call_id && (r.abstract.match(/\S+/g) ?? []).length >= 100 && (r.abstract.match(/\S+/g) ?? []).length <= 300)
+  const words = (t) => (t.match(/\S+/g) ?? []).length;
+  const abstracts = parseJsonl(readFileSync(PAPERS, 'utf8'), EvalPaper, PAPERS)
+    .filter((r) => r.call_id && words(r.abstract) >= 100 && words(r.abstract) <= 300)
     .slice(0, RUNS);
   const list = [];
   const evidence = [];
@@ -69,7 +70,7 @@ try {
     list.push(Number(await page.locator('#results').getAttribute('data-render-ms')));
     evidence.push(Number(await page.locator('#results').getAttribute('data-evidence-ms')));
   }
-  const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+  const q = (xs, p) => percentile(xs, p * 100);
   console.log(`${abstracts.length} distinct abstracts, load average ${loadavg()[0].toFixed(1)}: first result on the page after submit p50 ${q(list, 0.5)} ms, p95 ${q(list, 0.95)} ms; supporting sentences shown p50 ${q(evidence, 0.5)} ms, p95 ${q(evidence, 0.95)} ms`);
 } finally {
   await browser.close();
