@@ -25,12 +25,16 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; 
 export async function api<T>(path: string, body?: unknown): Promise<ApiResult<T>> {
   try {
     const init: RequestInit = body === undefined ? {} : body instanceof FormData ? { method: 'POST', body } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-    const res = await fetch(path, init);
-    const data = parseJson(await res.text());
-    return res.ok ? { ok: true, data: data as T } : { ok: false, status: res.status, error: errorOf(res.status, data) };
+    return await readResult<T>(await fetch(path, init));
   } catch {
     return network();
   }
+}
+
+/** A whole response as an ApiResult: its JSON (null when it is not JSON), or the error body it carries. */
+async function readResult<T>(res: Response): Promise<ApiResult<T>> {
+  const data = parseJson(await res.text());
+  return res.ok ? { ok: true, data: data as T } : { ok: false, status: res.status, error: errorOf(res.status, data) };
 }
 
 const failure = (status: number, code: string, message: string): { ok: false; status: number; error: ApiError } => ({ ok: false, status, error: { code, message, fields: [] } });
@@ -68,20 +72,20 @@ export async function apiLines(path: string, body: unknown, onLine: (line: unkno
   }
   const streamed = (res.headers.get('content-type') ?? '').includes('ndjson');
   if (!res.ok || !streamed || !res.body) {
-    let text: string;
+    let whole: ApiResult<unknown>;
     try {
-      text = await res.text();
+      whole = await readResult<unknown>(res);
     } catch {
       return network();
     }
-    const data = parseJson(text);
-    if (!res.ok) return { ok: false, status: res.status, error: errorOf(res.status, data) };
-    if (data === null) return failure(res.status, 'BAD_RESPONSE', 'the server sent an answer that is not JSON');
-    onLine(data);
+    if (!whole.ok) return whole;
+    if (whole.data === null) return failure(res.status, 'BAD_RESPONSE', 'the server sent an answer that is not JSON');
+    onLine(whole.data);
     return { ok: true, data: null };
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
+  const badLine = () => failure(res.status, 'BAD_RESPONSE', 'the server sent a line that is not JSON');
   const emit = (line: string): boolean => {
     if (!line.trim()) return true;
     const data = parseJson(line);
@@ -96,14 +100,14 @@ export async function apiLines(path: string, body: unknown, onLine: (line: unkno
       buffered += value;
       let nl: number;
       while ((nl = buffered.indexOf('\n')) >= 0) {
-        if (!emit(buffered.slice(0, nl))) return failure(res.status, 'BAD_RESPONSE', 'the server sent a line that is not JSON');
+        if (!emit(buffered.slice(0, nl))) return badLine();
         buffered = buffered.slice(nl + 1);
       }
     }
   } catch {
     return failure(res.status, 'NETWORK', 'the connection closed before the answer was complete');
   }
-  if (!emit(buffered)) return failure(res.status, 'BAD_RESPONSE', 'the server sent a line that is not JSON');
+  if (!emit(buffered)) return badLine();
   return { ok: true, data: null };
 }
 
