@@ -15,16 +15,16 @@ const CASES = join(import.meta.dirname, '../../../eval/cfp/cases');
 describe('CFP development set', () => {
   it('holds every field of the tuning split at or above its measured level, whatever the held-out split holds', { timeout: 60_000 }, async () => {
     const { tune, heldout, scores } = await runCfpEval(CASES);
-    expect(scores.length).toBeGreaterThanOrEqual(167);
+    expect(scores.length).toBeGreaterThanOrEqual(195);
     expect(scores.filter((s) => s.split === 'tune' && s.error)).toEqual([]);
-    // Floors a little under what `npm run eval:cfp` measured on the tuning split (167 calls since round 5, when the 38 round-4 held-out calls joined it), so one call's change is visible.
+    // Floors a little under what `npm run eval:cfp` measured on the tuning split (195 calls since round 6, when the 28 round-5 held-out calls joined it), so one call's change is visible.
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
-    expect(tune.title).toBeGreaterThanOrEqual(0.94);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.9);
-    expect(tune.deadline).toBeGreaterThanOrEqual(0.95);
+    expect(tune.title).toBeGreaterThanOrEqual(0.87);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.82);
+    expect(tune.deadline).toBeGreaterThanOrEqual(0.94);
     expect(tune.topics.f1).toBeGreaterThanOrEqual(0.97);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.94);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.9);
     expect(tune.editors.precision).toBeGreaterThanOrEqual(0.99);
     expect(heldout.cases).toBe(scores.filter((s) => s.split === 'heldout').length);
   });
