@@ -81,6 +81,7 @@ describe('suiteQuality', () => {
     // Positives over negatives: 0.9 beats both, 0.6 one, 0.3 one: 4 of 6.
     expect(q.auroc).toBeCloseTo(4 / 6, 4);
     expect(q.recall).toBeCloseTo(2 / 3, 4);
+    expect(q.rejected).toBeCloseTo(1 / 2, 4);
     expect([q.in_scope, q.out_of_scope]).toEqual([3, 2]);
     expect(q.ci95.f1[0]).toBeLessThanOrEqual(q.f1);
     expect(q.ci95.f1[1]).toBeGreaterThanOrEqual(q.f1);

@@ -93,6 +93,8 @@ export interface SuiteQuality {
   brier: number;
   /** Share of in-scope papers at or above the threshold. */
   recall: number;
+  /** Share of out-of-scope papers below it. */
+  rejected: number;
   ci95: { f1: Interval; auroc: Interval };
 }
 
@@ -115,6 +117,7 @@ export function suiteQuality(pairs: readonly Pair[], prob: (p: Pair) => number, 
     ece: round(expectedCalibrationError(preds)),
     brier: round(brierScore(preds)),
     recall: round(pos.filter((x) => x >= threshold).length / Math.max(1, pos.length)),
+    rejected: round(neg.filter((x) => x < threshold).length / Math.max(1, neg.length)),
     ci95: {
       f1: roundInterval(bootstrapInterval(pos, neg, f1Of, { resamples: 500 })),
       auroc: roundInterval(bootstrapInterval(pos, neg, auroc, { resamples: 500 })),

@@ -170,7 +170,7 @@ function perSuite(pairs: readonly Pair[], prob: (p: Pair) => number, prior: numb
 }
 
 function printComparison(report: { baseline?: { by_suite: Record<string, SuiteQuality & { by_call: CallLevelQuality }> } | undefined; feature_sets: FeatureSetReport[] }): void {
-  const row = (name: string, q: SuiteQuality) => `  ${name.padEnd(16)} F1 ${q.f1.toFixed(3)} (${q.ci95.f1.map((x) => x.toFixed(3)).join('-')})  AUROC ${q.auroc.toFixed(3)}  ECE ${q.ece.toFixed(3)}  recall ${q.recall.toFixed(3)}`;
+  const row = (name: string, q: SuiteQuality) => `  ${name.padEnd(16)} F1 ${q.f1.toFixed(3)} (${q.ci95.f1.map((x) => x.toFixed(3)).join('-')})  AUROC ${q.auroc.toFixed(3)}  ECE ${q.ece.toFixed(3)}  recall ${q.recall.toFixed(3)}  oos rejected ${q.rejected.toFixed(3)}`;
   if (report.baseline) {
     console.error('baseline (stored calibration):');
     for (const [s, q] of Object.entries(report.baseline.by_suite)) console.error(`${row(s, q)}  per call F1 ${q.by_call.f1.toFixed(3)} AUROC ${q.by_call.auroc.toFixed(3)}`);
