@@ -1,8 +1,10 @@
 /**
- * Fit the in-scope calibration on labelled evaluation suites.
+ * Fit the in-scope calibration on labelled evaluation suites, and measure it per suite, pooled and
+ * leave-one-suite-out (evaluate.ts).
  *
  *   npm run calibrate -- --calls ../shared/eval/acl/calls.jsonl --papers ../shared/eval/acl/papers.jsonl \
  *     --calls ../shared/eval/arxiv/calls.jsonl --papers ../shared/eval/arxiv/papers.jsonl \
+ *     --calls eval/special-issues/calls.jsonl --papers eval/special-issues/papers.jsonl \
  *     --out data/calibration/use-lite.json
  *
  * Repeat --calls/--papers to pool suites. Embeddings are cached under
@@ -33,13 +35,16 @@ import {
 } from './evaluate.js';
 import { DEFAULT_PRIOR, pairWeights, suitePairs, type Pair } from './pairs.js';
 
-/** The shipped feature set (docs/triage.md "Length-fair triage"). */
-const DEFAULT_FEATURES: readonly FeatureName[] = ['dense', 'coverage', 'score'];
+/** The shipped feature set (docs/triage.md "Length-fair triage"); --lexical-only drops the embedder's two. */
+const DEFAULT_FEATURES: readonly FeatureName[] = ['dense', 'coverage', 'score', 'normDense', 'normLexical'];
+
+/** Features that read the embedder: its cosine, and that cosine against the embedder's reference statistics. */
+const EMBEDDER_FEATURES: readonly FeatureName[] = ['dense', 'normDense'];
 
 const HELP = `Usage: npm run calibrate -- --calls <calls.jsonl> --papers <papers.jsonl> [--calls ... --papers ...] [--out <file.json>]
 Options: --embedder auto|onnx|use-lite (default use-lite), --max-papers <n> per suite, --l2 <x> (default 1e-5, relative to the mean weighted log-loss), --cache <dir> (default eval/.cache, shared with npm run eval),
   --features <list> the features fitted (default ${DEFAULT_FEATURES.join(',')}; known: ${[...CALIBRATED_FEATURES, ...CANDIDATE_FEATURES].join(', ')}),
-  --lexical-only (fit without the cosine feature: an embedder-independent calibration, embedder "*"),
+  --lexical-only (fit without dense and normDense: an embedder-independent calibration, embedder "*"),
   --compare <list> (repeatable) another feature set to measure beside it, --baseline <file.json> a stored calibration to measure as "before",
   --prior <p> the in-scope share of the inbox the fit is calibrated for (default ${DEFAULT_PRIOR}; 0.5 = even),
   --report <file.json> write the per-suite comparison (pooled fit and leave-one-suite-out: triage F1, AUROC, ECE with intervals).
@@ -111,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
   // --lexical-only: no cosine feature (dense weight 0), so the fit serves any embedder (ANY_EMBEDDER):
   // the calibration a runtime falls back to when none was fitted for its embedder (calibrationFor).
   const lexicalOnly = Boolean(values['lexical-only']);
-  const features = (values.features ? parseFeatures(values.features) : DEFAULT_FEATURES).filter((n) => !lexicalOnly || n !== 'dense');
+  const features = (values.features ? parseFeatures(values.features) : DEFAULT_FEATURES).filter((n) => !lexicalOnly || !EMBEDDER_FEATURES.includes(n));
   const embedderOfFit = lexicalOnly ? ANY_EMBEDDER : inner.id;
   const fitOn = (rows: readonly Pair[]): Calibration => toRuntimeCalibration(fitFeatures(rows, pairWeights(rows, prior), features, l2), embedderOfFit);
   // Held-out metrics keep the pooled weighting: the rows' weights over all pairs, as before.
