@@ -1,31 +1,57 @@
 /**
- * Fit the in-scope calibration on labelled evaluation suites.
+ * Fit the in-scope calibration on labelled evaluation suites, and measure it per suite, pooled and
+ * leave-one-suite-out (evaluate.ts).
  *
  *   npm run calibrate -- --calls ../shared/eval/acl/calls.jsonl --papers ../shared/eval/acl/papers.jsonl \
  *     --calls ../shared/eval/arxiv/calls.jsonl --papers ../shared/eval/arxiv/papers.jsonl \
+ *     --calls eval/special-issues/calls.jsonl --papers eval/special-issues/papers.jsonl \
  *     --out data/calibration/use-lite.json
  *
  * Repeat --calls/--papers to pool suites. Embeddings are cached under
  * eval/.cache/ (shared with npm run eval) so re-runs only re-score.
  * Writes only coefficients and a record of the fit, never the data.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectEmbedder, parseEmbedderKind } from '../adapters/node/select-embedder.js';
 import { ANY_EMBEDDER, DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
 import { brierScore, expectedCalibrationError, type Prediction } from '../core/triage/calibration-metrics.js';
-import type { CalibrationRecord } from '../core/triage/calibration-record.js';
-import { fitLogistic } from '../core/triage/logistic-fit.js';
+import { parseCalibrationRecord, type CalibrationRecord } from '../core/triage/calibration-record.js';
 import { createCachedEmbedder } from '../eval/embed-cache.js';
-import { pairWeights, suitePairs, type Pair } from './pairs.js';
+import {
+  CALIBRATED_FEATURES,
+  CANDIDATE_FEATURES,
+  callLevelQuality,
+  evaluateFeatureSet,
+  fitFeatures,
+  parseFeatures,
+  suiteQuality,
+  toRuntimeCalibration,
+  type FeatureName,
+  type CallLevelQuality,
+  type FeatureSetReport,
+  type SuiteQuality,
+} from './evaluate.js';
+import { DEFAULT_PRIOR, pairWeights, suitePairs, type Pair } from './pairs.js';
 
-const HELP = `Usage: npm run calibrate -- --calls <calls.jsonl> --papers <papers.jsonl> [--calls ... --papers ...] --out <file.json>
+/** The shipped feature set (docs/triage.md "Length-fair triage"); --lexical-only drops the embedder's two. */
+const DEFAULT_FEATURES: readonly FeatureName[] = ['dense', 'coverage', 'score', 'normDense', 'normLexical'];
+
+/** Features that read the embedder: its cosine, and that cosine against the embedder's reference statistics. */
+const EMBEDDER_FEATURES: readonly FeatureName[] = ['dense', 'normDense'];
+
+const HELP = `Usage: npm run calibrate -- --calls <calls.jsonl> --papers <papers.jsonl> [--calls ... --papers ...] [--out <file.json>]
 Options: --embedder auto|onnx|use-lite (default use-lite), --max-papers <n> per suite, --l2 <x> (default 1e-5, relative to the mean weighted log-loss), --cache <dir> (default eval/.cache, shared with npm run eval),
-  --lexical-only (fit without the cosine feature: an embedder-independent calibration, embedder "*")`;
+  --features <list> the features fitted (default ${DEFAULT_FEATURES.join(',')}; known: ${[...CALIBRATED_FEATURES, ...CANDIDATE_FEATURES].join(', ')}),
+  --lexical-only (fit without dense and normDense: an embedder-independent calibration, embedder "*"),
+  --compare <list> (repeatable) another feature set to measure beside it, --baseline <file.json> a stored calibration to measure as "before",
+  --prior <p> the in-scope share of the inbox the fit is calibrated for (default ${DEFAULT_PRIOR}; 0.5 = even),
+  --report <file.json> write the per-suite comparison (pooled fit and leave-one-suite-out: triage F1, AUROC, ECE with intervals).
+Without --out nothing is written but the report.`;
 
 function predictions(pairs: readonly Pair[], weights: readonly number[], cal: Calibration): Prediction[] {
-  return pairs.map((p, i) => ({ p: inScopeProbability({ dense: p.x[0], coverage: p.x[1], score: p.x[2] }, cal), y: p.y, w: weights[i] ?? 1 }));
+  return pairs.map((p, i) => ({ p: inScopeProbability(p.f, cal), y: p.y, w: weights[i] ?? 1 }));
 }
 
 const metrics = (preds: readonly Prediction[]) => ({ brier: round(brierScore(preds)), ece: round(expectedCalibrationError(preds)) });
@@ -43,12 +69,17 @@ async function main(argv: string[]): Promise<number> {
       l2: { type: 'string', default: '1e-5' },
       cache: { type: 'string', default: 'eval/.cache' },
       'lexical-only': { type: 'boolean', default: false },
+      features: { type: 'string' },
+      compare: { type: 'string', multiple: true },
+      baseline: { type: 'string' },
+      report: { type: 'string' },
+      prior: { type: 'string', default: String(DEFAULT_PRIOR) },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const callsFiles = values.calls ?? [];
   const papersFiles = values.papers ?? [];
-  if (values.help || !values.out || callsFiles.length === 0 || callsFiles.length !== papersFiles.length) {
+  if (values.help || callsFiles.length === 0 || callsFiles.length !== papersFiles.length) {
     console.error(HELP);
     return values.help ? 0 : 2;
   }
@@ -76,50 +107,93 @@ async function main(argv: string[]): Promise<number> {
     await embedder.flush();
     await embedder.dispose?.();
   }
-  const weights = pairWeights(pairs);
-  const train = pairs.map((p, i) => ({ p, w: weights[i] ?? 1 })).filter((r) => !r.p.heldOut);
-  const test = pairs.map((p, i) => ({ p, w: weights[i] ?? 1 })).filter((r) => r.p.heldOut);
+  const prior = Number(values.prior);
+  if (!(prior > 0 && prior < 1)) throw new Error(`--prior must be between 0 and 1 (got "${values.prior}")`);
+  const weights = pairWeights(pairs, prior);
+  const train = pairs.filter((p) => !p.heldOut);
+  const test = pairs.filter((p) => p.heldOut);
   const l2 = Number(values.l2);
   // --lexical-only: no cosine feature (dense weight 0), so the fit serves any embedder (ANY_EMBEDDER):
   // the calibration a runtime falls back to when none was fitted for its embedder (calibrationFor).
   const lexicalOnly = Boolean(values['lexical-only']);
+  const features = (values.features ? parseFeatures(values.features) : DEFAULT_FEATURES).filter((n) => !lexicalOnly || !EMBEDDER_FEATURES.includes(n));
   const embedderOfFit = lexicalOnly ? ANY_EMBEDDER : inner.id;
-  const fitOn = (rows: typeof train): Calibration => {
-    const f = fitLogistic(rows.map((r) => ({ x: lexicalOnly ? [r.p.x[1], r.p.x[2]] : r.p.x, y: r.p.y, w: r.w })), { l2, nonNegative: true });
-    const [dense = 0, coverage = 0, score = 0] = lexicalOnly ? [0, ...f.weights] : f.weights;
-    return { kind: 'logistic', embedder: embedderOfFit, weights: { dense: round(dense), coverage: round(coverage), score: round(score), bias: round(f.bias) } };
-  };
+  const fitOn = (rows: readonly Pair[]): Calibration => toRuntimeCalibration(fitFeatures(rows, pairWeights(rows, prior), features, l2), embedderOfFit);
+  // Held-out metrics keep the pooled weighting: the rows' weights over all pairs, as before.
+  const weightOf = new Map(pairs.map((p, i) => [p, weights[i] ?? 1]));
+  const evalOn = (rows: readonly Pair[], cal: Calibration) => metrics(predictions(rows, rows.map((r) => weightOf.get(r) ?? 1), cal));
   const split = fitOn(train);
-  const final = fitOn(train.concat(test));
-  const evalOn = (rows: typeof train, cal: Calibration) => metrics(predictions(rows.map((r) => r.p), rows.map((r) => r.w), cal));
+  const final = fitOn(pairs);
+  const baseline = values.baseline ? parseCalibrationRecord(await readFile(values.baseline, 'utf8'), values.baseline) : undefined;
+  const sets = [features, ...(values.compare ?? []).map(parseFeatures)];
+  const report = {
+    baseline: baseline ? { file: values.baseline, weights: baseline.weights, by_suite: perSuite(pairs, (p) => inScopeProbability(p.f, baseline), prior, baseline.weights.score) } : undefined,
+    feature_sets: sets.map((set) => evaluateFeatureSet(pairs, set, l2, prior)),
+  };
+  printComparison(report);
+  if (values.report) await writeJson(values.report, report);
+  if (!values.out) return 0;
+  const shipped = report.feature_sets[0];
   const record: CalibrationRecord = {
     kind: 'logistic',
     weights: final.weights,
-    fitted_on: `pooled ${suites.join(' + ')}; weighted logistic regression (Newton/IRLS, L2 ${l2}, non-negative weights)`,
+    fitted_on: `pooled ${suites.join(' + ')}; weighted logistic regression (Newton/IRLS, L2 ${l2}, non-negative weights) on ${features.join(', ')}, in-scope prior ${prior}`,
+    prior,
     embedder: embedderOfFit,
     date: new Date().toISOString().slice(0, 10),
     n: { pairs: pairs.length, papers, calls, positives: pairs.filter((p) => p.y === 1).length },
     metrics: {
-      all_before: evalOn(train.concat(test), DEFAULT_CALIBRATION),
-      all_after: evalOn(train.concat(test), final),
+      all_before: evalOn(pairs, DEFAULT_CALIBRATION),
+      all_after: evalOn(pairs, final),
       heldout_before: evalOn(test, DEFAULT_CALIBRATION),
       heldout_after_fit_on_rest: evalOn(test, split),
     },
+    ...(shipped ? { leave_one_suite_out: Object.fromEntries(Object.entries(shipped.by_suite).map(([k, v]) => [k, { f1: v.leave_one_suite_out.f1, auroc: v.leave_one_suite_out.auroc, ece: v.leave_one_suite_out.ece }])) } : {}),
     notes: [
       lexicalOnly
-        ? `features: coverage, score (dense weight 0: embedder-independent; the scores were computed with ${inner.id})`
-        : 'features: dense, coverage, score as in src/core/rank/calibration.ts inScopeProbability',
+        ? `features: ${features.join(', ')} (dense weight 0: embedder-independent; the scores were computed with ${inner.id})`
+        : `features: ${features.join(', ')} as in src/core/rank/calibration.ts inScopeProbability`,
       'one row per paper: its top-ranked call, labelled in scope (the paper belongs to some call) or out of scope',
-      'weights per suite: in-scope and out-of-scope papers 1/2 each, suites equal (an even prior)',
+      `weights per suite: in-scope papers ${prior} of the weight, out-of-scope ${round(1 - prior)}, suites equal (an inbox ${Math.round(prior * 100)}% in scope)`,
       'Brier and ECE (10 bins) are weighted the same way; held out: papers whose id hashes to 0 mod 5',
+      'leave_one_suite_out: each suite scored (triage F1 at 0.5, top-call AUROC, ECE) with a fit on the other suites only',
     ],
   };
-  await mkdir(dirname(values.out), { recursive: true });
-  const tmp = `${values.out}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`);
-  await rename(tmp, values.out);
+  await writeJson(values.out, record);
   console.log(JSON.stringify({ out: values.out, weights: record.weights, metrics: record.metrics, n: record.n }, null, 2));
   return 0;
+}
+
+function perSuite(pairs: readonly Pair[], prob: (p: Pair) => number, prior: number, slope: number): Record<string, SuiteQuality & { by_call: CallLevelQuality }> {
+  const suites = [...new Set(pairs.map((p) => p.suite))];
+  return Object.fromEntries(
+    suites.map((s) => {
+      const own = pairs.filter((p) => p.suite === s);
+      return [s, { ...suiteQuality(own, prob, prior), by_call: callLevelQuality(own, prob, slope) }];
+    }),
+  );
+}
+
+function printComparison(report: { baseline?: { by_suite: Record<string, SuiteQuality & { by_call: CallLevelQuality }> } | undefined; feature_sets: FeatureSetReport[] }): void {
+  const row = (name: string, q: SuiteQuality) => `  ${name.padEnd(16)} F1 ${q.f1.toFixed(3)} (${q.ci95.f1.map((x) => x.toFixed(3)).join('-')})  AUROC ${q.auroc.toFixed(3)}  ECE ${q.ece.toFixed(3)}  recall ${q.recall.toFixed(3)}  oos rejected ${q.rejected.toFixed(3)}`;
+  if (report.baseline) {
+    console.error('baseline (stored calibration):');
+    for (const [s, q] of Object.entries(report.baseline.by_suite)) console.error(`${row(s, q)}  per call F1 ${q.by_call.f1.toFixed(3)} AUROC ${q.by_call.auroc.toFixed(3)}`);
+  }
+  for (const r of report.feature_sets) {
+    console.error(`${r.features.join(',')} (prior ${r.prior}): pooled ${JSON.stringify(r.pooled.weights)} bias ${r.pooled.bias}`);
+    for (const [s, q] of Object.entries(r.by_suite)) {
+      console.error(`${row(`${s} pooled`, q.pooled)}  per call F1 ${q.pooled.by_call.f1.toFixed(3)} AUROC ${q.pooled.by_call.auroc.toFixed(3)}`);
+      console.error(row(`${s} loso`, q.leave_one_suite_out));
+    }
+  }
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
+  await rename(tmp, file);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -14,7 +14,8 @@ import { createHash } from 'node:crypto';
 import type { Embedder } from '../core/ports.js';
 import { prepareDraft, type PreparedDraft } from '../core/rank/draft.js';
 import { DEFAULT_RANK_PARAMS } from '../core/rank/fusion.js';
-import { scoreCalls, topCall } from '../core/rank/score-calls.js';
+import { byScore, scoreCalls, topCall } from '../core/rank/score-calls.js';
+import { countWords } from '../core/text/normalize.js';
 import { loadEvalFiles, type EvalPaper } from '../eval/load.js';
 import { loadReferencePopulation } from '../adapters/node/reference-file.js';
 import { evalCorpus, evalDraft } from '../eval/run.js';
@@ -23,13 +24,34 @@ export interface Pair {
   suite: string;
   paperId: string;
   callId: string;
-  /** [dense, coverage, score] */
-  x: [number, number, number];
+  /** The top call's features (those the calibration can read, and some measured as candidates). */
+  f: PairFeatures;
   y: 0 | 1;
   /** The paper fits none of the suite's calls. */
   outOfScope: boolean;
+  /**
+   * The calls an author would plausibly send the paper to (its top 3 and its own call), with their
+   * fused score and whether the call is the paper's own: what an editor of each of them triages.
+   */
+  sentTo: Array<{ score: number; own: boolean }>;
   /** Held out from the fit (about 20% of papers, chosen by a hash of the id). */
   heldOut: boolean;
+}
+
+/** Features of a paper's top call (see core/rank/calibration.ts for the ones the fit reads). */
+export interface PairFeatures {
+  dense: number;
+  coverage: number;
+  score: number;
+  /** The call's dense and BM25 scores read against its own reference-population moments (length-fair); 0 without a reference. */
+  normDense: number;
+  normLexical: number;
+  denseRef: boolean;
+  lexicalRef: boolean;
+  /** Fused score of the top call minus the runner-up's. */
+  margin: number;
+  /** Words of the call's text (title, description, topics): a title-only call has a handful. */
+  callWords: number;
 }
 
 export interface SuiteOptions {
@@ -52,7 +74,7 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
     papers = [...papers].sort((a, b) => hashOf(a.id) - hashOf(b.id)).slice(0, opts.maxPapers);
   }
   // The service's reference population, as the evaluation scores with it.
-  const { corpus, callIds } = await evalCorpus(suiteFiles.calls, embedder, await loadReferencePopulation(embedder.id));
+  const { corpus, callIds, internal } = await evalCorpus(suiteFiles.calls, embedder, await loadReferencePopulation(embedder.id));
   // The calibrated features need only the whole-draft vector (as in the evaluation), so sentences are not
   // embedded; the eval's embedding cache is shared, so papers `npm run eval` has seen cost nothing.
   const prepared = papers.map((p) => prepareDraft(evalDraft(p)));
@@ -65,15 +87,32 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
   const pairs: Pair[] = [];
   papers.forEach((p, i) => {
     const draft = { ...(prepared[i] as PreparedDraft), vector: vectors[i] as Float32Array };
-    const top = topCall(scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS));
+    const scored = scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS);
+    const top = topCall(scored);
     if (!top) return;
+    const second = scored.reduce((m, s) => (s !== top && s.score > m ? s.score : m), -Infinity);
+    const call = corpus.calls.get(top.callId);
+    const own = p.call_id === null ? null : (internal.get(p.call_id) ?? p.call_id);
+    const top3 = new Set([...scored].sort(byScore).slice(0, 3).map((s) => s.callId));
     pairs.push({
       suite,
       paperId: p.id,
       callId: top.callId,
-      x: [top.dense, top.coverage, top.score],
+      f: {
+        dense: top.dense,
+        coverage: top.coverage,
+        score: top.score,
+        // As the calibration reads them (calibration.ts): 0 where there was no reference population.
+        normDense: top.denseRef ? top.normDense : 0,
+        normLexical: top.lexicalRef ? top.normLexical : 0,
+        denseRef: top.denseRef,
+        lexicalRef: top.lexicalRef,
+        margin: Number.isFinite(second) ? top.score - second : 0,
+        callWords: call ? countWords([call.title, call.scope, ...call.topics].join(' ')) : 0,
+      },
       y: p.call_id ? 1 : 0,
       outOfScope: !p.call_id,
+      sentTo: scored.filter((s) => top3.has(s.callId) || s.callId === own).map((s) => ({ score: s.score, own: s.callId === own })),
       heldOut: hashOf(`heldout:${p.id}`) % 5 === 0,
     });
   });
@@ -81,21 +120,31 @@ export async function suitePairs(suite: string, callsFile: string, papersFile: s
 }
 
 /**
- * Class weights: within each suite, in-scope and out-of-scope papers carry
- * half the weight each, and each suite carries the same total. The
- * probability is therefore calibrated to an even prior: an editor's inbox,
- * where a submission is as likely in scope as not. A suite without
- * out-of-scope papers contributes nothing (it cannot teach the boundary).
+ * The in-scope share of an editor's inbox the shipped calibration is fitted for: three of four
+ * submissions in scope. With the length-fair features an even prior (0.5) put 45% of the arXiv
+ * suite's in-scope papers below the 0.5 threshold; at 0.75 ACL and arXiv keep at least the recall
+ * and the out-of-scope rejection of the even-prior fit on the old features (docs/triage.md).
+ */
+export const DEFAULT_PRIOR = 0.75;
+
+/**
+ * Class weights: within each suite, in-scope papers carry `prior` of the weight and out-of-scope
+ * papers the rest, and each suite carries the same total. The probability is thus calibrated to an
+ * inbox where a submission is in scope with probability `prior`, not to the suites' base rates
+ * (ACL 75%, arXiv 96%, special issues 91% in scope). A suite without out-of-scope papers
+ * contributes nothing (it cannot teach the boundary).
  *
  * @example
  * const w = pairWeights(pairs); // w[i] for pairs[i]
+ * const even = pairWeights(pairs, 0.5);
  */
-export function pairWeights(pairs: readonly Pair[]): number[] {
+export function pairWeights(pairs: readonly Pick<Pair, 'suite' | 'y'>[], prior = DEFAULT_PRIOR): number[] {
   const groups = new Map<string, number>();
-  const groupOf = (p: Pair) => `${p.suite}|${p.y}`;
+  const groupOf = (p: Pick<Pair, 'suite' | 'y'>) => `${p.suite}|${p.y}`;
   for (const p of pairs) groups.set(groupOf(p), (groups.get(groupOf(p)) ?? 0) + 1);
   return pairs.map((p) => {
     const balanced = groups.has(`${p.suite}|0`) && groups.has(`${p.suite}|1`);
-    return balanced ? (0.5 * pairs.length) / (groups.get(groupOf(p)) ?? 1) : 0;
+    const share = p.y === 1 ? prior : 1 - prior;
+    return balanced ? (share * pairs.length) / (groups.get(groupOf(p)) ?? 1) : 0;
   });
 }

@@ -8,7 +8,9 @@ import { readdirSync } from 'node:fs';
 import { createUseLiteEmbedder } from '../../src/adapters/node/use-lite-embedder.js';
 import { BUNDLED_CALIBRATION_FILES } from '../../src/adapters/workers/calibrations.js';
 import type { Embedder } from '../../src/core/ports.js';
+import { logitOf } from '../../src/core/feedback/model.js';
 import { ANY_EMBEDDER, inScopeProbability } from '../../src/core/rank/calibration.js';
+import { sigmoid } from '../../src/core/rank/vector-math.js';
 import { createNodeRuntime } from '../../src/entry/node-runtime.js';
 import { createFakeEmbedder } from '../fixtures/fake-embedder.js';
 import { bundledCalls, LAM_DRAFT } from '../http/helpers.js';
@@ -20,11 +22,17 @@ async function fitsMatchCalibration(embedder: Embedder) {
     const top = results[0];
     if (!top) throw new Error('no results');
     // The top call gets its calibrated probability; every call shares the draft-level part of the
-    // logit (the top call's cosine and coverage) and adds its own score, so fits never rise down the list.
+    // logit (the top call's cosine, coverage and reference scores) and adds its own score, so fits
+    // never rise down the list. The reference scores are not in the response: read the scored draft.
     const cal = rt.matcher.calibration;
-    expect(top.fit).toBeCloseTo(100 * inScopeProbability({ dense: top.components.dense, coverage: top.components.lexical, score: top.score }, cal), 0);
+    const { scored } = await rt.matcher.scoreDraft(LAM_DRAFT);
+    const scoredTop = scored[0];
+    if (!scoredTop) throw new Error('nothing scored');
+    expect(scoredTop.callId).toBe(top.call_id);
+    expect(top.fit).toBeCloseTo(100 * inScopeProbability(scoredTop, cal), 0);
+    const topLogit = logitOf(inScopeProbability(scoredTop, cal));
     for (const r of results) {
-      expect(r.fit).toBeCloseTo(100 * inScopeProbability({ dense: top.components.dense, coverage: top.components.lexical, score: r.score }, cal), 0);
+      expect(r.fit).toBeCloseTo(100 * sigmoid(topLogit + cal.weights.score * (r.score - top.score)), 0);
     }
     for (let i = 1; i < results.length; i++) expect(results[i]?.fit).toBeLessThanOrEqual(results[i - 1]?.fit ?? 100);
     return rt.matcher.calibration;

@@ -33,12 +33,11 @@ describe('suitePairs', () => {
     const { pairs, calls, papers } = await suitePairs('s', join(dir, 'calls.jsonl'), join(dir, 'papers.jsonl'), createFakeEmbedder());
     expect([calls, papers]).toEqual([2, 3]);
     expect(pairs.map((p) => [p.paperId, p.y, p.outOfScope])).toEqual([['a1', 1, false], ['b1', 1, false], ['o1', 0, true]]);
-    for (const p of pairs) {
-      expect(p.x).toHaveLength(3);
-      for (const v of p.x) expect(Number.isFinite(v)).toBe(true);
-    }
+    for (const p of pairs) for (const v of Object.values(p.f)) expect(Number.isFinite(Number(v))).toBe(true);
+    // The call's own text in words: "Galaxies and cosmology" + its 10-word description.
+    expect(pairs.find((p) => p.paperId === 'a1')?.f.callWords).toBe(13);
     // The in-scope papers' top calls are their own, so their cosine beats the bread paper's.
-    const dense = (id: string) => pairs.find((p) => p.paperId === id)?.x[0] ?? NaN;
+    const dense = (id: string) => pairs.find((p) => p.paperId === id)?.f.dense ?? NaN;
     expect(dense('a1')).toBeGreaterThan(dense('o1'));
     expect(dense('b1')).toBeGreaterThan(dense('o1'));
   });
@@ -49,11 +48,11 @@ describe('suitePairs', () => {
   });
 });
 
-describe('pairWeights', () => {
-  const pair = (suite: string, y: 0 | 1): Pair => ({ suite, paperId: `${suite}${y}`, callId: 'c', x: [0, 0, 0], y, outOfScope: y === 0, heldOut: false });
+describe('pairWeights (even prior)', () => {
+  const pair = (suite: string, y: 0 | 1): Pair => ({ suite, paperId: `${suite}${y}`, callId: 'c', f: { dense: 0, coverage: 0, score: 0, normDense: 0, normLexical: 0, denseRef: true, lexicalRef: true, margin: 0, callWords: 0 }, sentTo: [], y, outOfScope: y === 0, heldOut: false });
   it('gives each suite equal weight, split evenly between in-scope and out-of-scope papers, and none to a suite without out-of-scope papers', () => {
     const pairs = [pair('a', 1), pair('a', 1), pair('a', 1), pair('a', 0), pair('b', 1), pair('b', 0), pair('c', 1)];
-    const w = pairWeights(pairs);
+    const w = pairWeights(pairs, 0.5);
     const sum = (f: (p: Pair) => boolean) => pairs.reduce((s, p, i) => s + (f(p) ? (w[i] ?? 0) : 0), 0);
     expect(sum((p) => p.suite === 'a' && p.y === 1)).toBeCloseTo(sum((p) => p.suite === 'a' && p.y === 0), 12);
     expect(sum((p) => p.suite === 'a')).toBeCloseTo(sum((p) => p.suite === 'b'), 12);

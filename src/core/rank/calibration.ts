@@ -13,10 +13,31 @@ export interface Calibration {
   kind: 'logistic';
   /** The embedder whose cosines the dense weight is for; {@link ANY_EMBEDDER} when the dense weight is 0. */
   embedder: string;
-  weights: { dense: number; coverage: number; score: number; bias: number };
+  weights: CalibrationWeights;
   /** What it was fitted on, for the record (data set, date, sample sizes). */
   fitted_on?: string;
 }
+
+/**
+ * Logistic weights. `normDense`/`normLexical` read the call's dense and BM25 scores against its own
+ * reference-population moments (features.ts), which mean the same for a title-only call and a full
+ * CFP; absent (0) in calibrations fitted before they existed.
+ */
+export interface CalibrationWeights {
+  dense: number;
+  coverage: number;
+  score: number;
+  normDense?: number;
+  normLexical?: number;
+  bias: number;
+}
+
+/**
+ * The features a calibration reads from a scored call. `normDense`/`normLexical` count only when
+ * they were read against a reference population (`denseRef`/`lexicalRef`), else as 0: without one
+ * they hold the raw cosine and BM25, on another scale than the fit's.
+ */
+export type CalibratedFeatures = Pick<FusedCall, 'dense' | 'coverage' | 'score'> & Partial<Pick<FusedCall, 'normDense' | 'normLexical' | 'denseRef' | 'lexicalRef'>>;
 
 /** `embedder` of a calibration that reads no embedder's cosines (dense weight 0), so it fits any embedder. */
 export const ANY_EMBEDDER = '*';
@@ -45,9 +66,15 @@ export const DEFAULT_IN_SCOPE_THRESHOLD = 0.5;
  * @example
  * inScopeProbability({ dense: 0.55, coverage: 0.4, score: 1.2 }, calibration)
  */
-export function inScopeProbability(f: Pick<FusedCall, 'dense' | 'coverage' | 'score'>, cal: Calibration = DEFAULT_CALIBRATION): number {
-  const w = cal.weights;
-  return clamp(sigmoid(w.dense * f.dense + w.coverage * f.coverage + w.score * f.score + w.bias), 0, 1);
+export function inScopeProbability(f: CalibratedFeatures, cal: Calibration = DEFAULT_CALIBRATION): number {
+  return clamp(sigmoid(draftLogit(f, cal.weights) + cal.weights.score * f.score), 0, 1);
+}
+
+/** The logit without the score term: the part every call of a draft shares (read from its top call). */
+function draftLogit(f: CalibratedFeatures, w: CalibrationWeights): number {
+  const normDense = f.denseRef ? (f.normDense ?? 0) : 0;
+  const normLexical = f.lexicalRef ? (f.normLexical ?? 0) : 0;
+  return w.dense * f.dense + w.coverage * f.coverage + (w.normDense ?? 0) * normDense + (w.normLexical ?? 0) * normLexical + w.bias;
 }
 
 /**
@@ -63,12 +90,11 @@ export function inScopeProbability(f: Pick<FusedCall, 'dense' | 'coverage' | 'sc
  * @example
  * const p = callProbabilities(scored, calibration); // p.get(scored[0].callId) === inScopeProbability(scored[0], calibration)
  */
-export function callProbabilities<T extends Pick<FusedCall, 'callId' | 'dense' | 'coverage' | 'score'>>(scored: readonly T[], cal: Calibration = DEFAULT_CALIBRATION): (f: Pick<FusedCall, 'score'>) => number {
+export function callProbabilities<T extends CalibratedFeatures & Pick<FusedCall, 'callId'>>(scored: readonly T[], cal: Calibration = DEFAULT_CALIBRATION): (f: Pick<FusedCall, 'score'>) => number {
   let top: T | undefined;
   for (const s of scored) if (!top || s.score > top.score || (s.score === top.score && s.callId < top.callId)) top = s;
-  const w = cal.weights;
-  const draftPart = top ? w.dense * top.dense + w.coverage * top.coverage + w.bias : w.bias;
-  return (f) => clamp(sigmoid(draftPart + w.score * f.score), 0, 1);
+  const draftPart = top ? draftLogit(top, cal.weights) : cal.weights.bias;
+  return (f) => clamp(sigmoid(draftPart + cal.weights.score * f.score), 0, 1);
 }
 
 /**

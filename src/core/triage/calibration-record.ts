@@ -10,12 +10,16 @@ const Metrics = z.object({ brier: z.number(), ece: z.number() });
 
 export const CalibrationRecord = z.object({
   kind: z.literal('logistic'),
-  weights: z.object({ dense: z.number(), coverage: z.number(), score: z.number(), bias: z.number() }),
+  weights: z.object({ dense: z.number(), coverage: z.number(), score: z.number(), normDense: z.number().optional(), normLexical: z.number().optional(), bias: z.number() }),
   fitted_on: z.string(),
   embedder: z.string(),
   date: z.string(),
+  /** The in-scope share of the inbox the fit is calibrated for (the class weights); absent = 0.5. */
+  prior: z.number().gt(0).lt(1).optional(),
   n: z.object({ pairs: z.number().int(), papers: z.number().int(), calls: z.number().int(), positives: z.number().int() }).optional(),
   metrics: z.record(z.string(), Metrics).optional(),
+  /** Per suite, with a fit on the other suites only: triage F1 at 0.5, top-call AUROC, ECE (calibrate/evaluate.ts). */
+  leave_one_suite_out: z.record(z.string(), z.object({ f1: z.number(), auroc: z.number(), ece: z.number() })).optional(),
   notes: z.array(z.string()).optional(),
 });
 export type CalibrationRecord = z.infer<typeof CalibrationRecord>;
