@@ -24,6 +24,8 @@ export interface LexicalVariant {
   /** The call's BM25 document (default: the service's callDocument). */
   document?: (call: Call) => string;
   bm25?: Bm25Options;
+  /** BM25 options of the exemplar papers' index (default: the corpus's own index). */
+  paperBm25?: Bm25Options;
   reference?: Partial<ReferenceOptions>;
   params?: Partial<RankParams>;
   /** Per-call dense weight (the lexical weight is 1 minus it); absent: the params' weights for every call. */
@@ -72,7 +74,13 @@ export function lexicalVariantStrategy(name: string, v: LexicalVariant): Strateg
         moments.update(corpus.calls.keys());
         reference = moments;
       }
-      built.set(corpus, { corpus: { ...corpus, bm25: lexical, reference }, tokens, calls: corpus.calls, passages: v.passages ? await passageMoments(corpus, embedder.id) : undefined });
+      let paperBm25 = corpus.paperBm25;
+      if (v.paperBm25) {
+        paperBm25 = createBm25Index(v.paperBm25);
+        // As corpus.ts indexes them: one document per call, its papers' texts joined.
+        for (const [id, papers] of corpus.papersByCall) paperBm25.upsert(id, papers.map((x) => x.text).join('. '));
+      }
+      built.set(corpus, { corpus: { ...corpus, bm25: lexical, reference, paperBm25 }, tokens, calls: corpus.calls, passages: v.passages ? await passageMoments(corpus, embedder.id) : undefined });
     },
     score({ corpus, draft, callIds }) {
       const b = built.get(corpus);

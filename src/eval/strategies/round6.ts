@@ -4,6 +4,7 @@
  * change or one combination, so the table's rows can be re-run as measured. The service now has
  * k1 3 (corpus.ts CALL_BM25) and title-only calls fused 0.4 / 0.6 (fusion.ts titleOnlyDenseShare).
  */
+import { CALL_BM25 } from '../../core/corpus/corpus.js';
 import { callDocument } from '../../core/corpus/passages.js';
 import { isTitleOnly } from '../../core/rank/features.js';
 import type { Call } from '../../core/schema.js';
@@ -49,5 +50,7 @@ export const ROUND6_STRATEGIES: readonly Strategy[] = [
   r5('r6-k1tow.3', { bm25: { k1: 2 }, denseWeightOf: titleOnlyWeight(0.3) }),
   r5('r6-k1=3tow.3', { bm25: { k1: 3 }, denseWeightOf: titleOnlyWeight(0.3) }),
   r5('r6-k1k3tow', { bm25: { k1: 2, k3: 1.2 }, denseWeightOf: titleOnlyWeight(0.4) }),
+  // The service as it is now, with the exemplar papers' BM25 at k1 3 too (run with --exemplars).
+  lexicalVariantStrategy('r6-exk1=3', { bm25: CALL_BM25, paperBm25: { k1: 3 } }),
   r5('r6-k1k3tow+dmax', { bm25: { k1: 2, k3: 1.2 }, denseWeightOf: titleOnlyWeight(0.4), passages: { mix: 'max', share: 0.3 } }),
 ];
