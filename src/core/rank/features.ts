@@ -5,6 +5,7 @@
 import type { Corpus } from '../corpus/corpus.js';
 import type { Passage } from '../corpus/passages.js';
 import type { ReferenceMoments } from '../corpus/reference.js';
+import type { Call } from '../schema.js';
 import type { PreparedDraft } from './draft.js';
 import { dot } from './vector-math.js';
 
@@ -31,6 +32,8 @@ export interface CallFeatures {
   normLexical: number;
   denseRef: boolean;
   lexicalRef: boolean;
+  /** The call has no text besides its title (no topics, no scope): fusion weighs its halves differently (fusion.ts). */
+  titleOnly?: boolean;
 }
 
 /**
@@ -45,6 +48,16 @@ export function wholeCallCosine(corpus: Corpus, draft: EmbeddedDraft, passages: 
   const whole = first?.kind === 'call' ? first : passages.find((p) => p.kind === 'call');
   const vector = whole ? corpus.index.get(whole.id) : undefined;
   return vector ? dot(draft.vector, vector) : 0;
+}
+
+/**
+ * Whether a call is known by its title alone, as publisher listings give most calls.
+ *
+ * @example
+ * isTitleOnly({ title: 'Minimal Computing', topics: [], scope: '' }) // true
+ */
+export function isTitleOnly(call: Pick<Call, 'topics' | 'scope'>): boolean {
+  return call.topics.length === 0 && !call.scope.trim();
 }
 
 /**
@@ -69,6 +82,7 @@ export function callFeature(corpus: Corpus, draft: EmbeddedDraft, callId: string
   const { score: lexical, coverage } = corpus.bm25.lexical(draft.tokens, callId);
   const dense = wholeCallCosine(corpus, draft, corpus.passagesByCall.get(callId) ?? []);
   const ref = reference?.of(callId);
+  const call = corpus.calls.get(callId);
   const d = ref?.dense;
   const l = ref?.lexical;
   return {
@@ -80,5 +94,6 @@ export function callFeature(corpus: Corpus, draft: EmbeddedDraft, callId: string
     normLexical: l ? (lexical - (reference?.lexicalScale(draft.tokens.length) ?? 1) * l.mean) / l.sd : lexical,
     denseRef: d !== undefined,
     lexicalRef: l !== undefined,
+    titleOnly: call ? isTitleOnly(call) : false,
   };
 }

@@ -41,6 +41,26 @@ describe('fuseScores', () => {
     const flat = fuseScores([ref('a', 1.0, 1.0), ref('b', 1.01, 1.0)]);
     expect(Math.abs(flat[1]?.zDense ?? 0)).toBeCloseTo(0.005 / DEFAULT_RANK_PARAMS.minReferenceSpread, 6);
   });
+  it('fuses a title-only call with the dense share moved to lexical, and leaves other calls as they were', () => {
+    const feats = [f('a', 0.6, 2), f('b', 0.4, 9), f('c', 0.2, 1)];
+    const plain = fuseScores(feats);
+    const withTitleOnly = fuseScores(feats.map((x) => (x.callId === 'b' ? { ...x, titleOnly: true } : x)));
+    const p = DEFAULT_RANK_PARAMS;
+    const shifted = p.denseWeight * (1 - p.titleOnlyDenseShare);
+    const b = withTitleOnly[1] as (typeof withTitleOnly)[number];
+    expect(b.score).toBeCloseTo((p.denseWeight - shifted) * b.zDense + (p.lexicalWeight + shifted) * b.zLexical, 12);
+    expect(b.score).not.toBeCloseTo(plain[1]?.score ?? 0, 3);
+    // The z-scores and the other calls' scores do not depend on which calls are title-only.
+    expect(withTitleOnly.map((o) => [o.zDense, o.zLexical])).toEqual(plain.map((o) => [o.zDense, o.zLexical]));
+    expect([withTitleOnly[0]?.score, withTitleOnly[2]?.score]).toEqual([plain[0]?.score, plain[2]?.score]);
+  });
+  it('keeps a lexical-only or dense-only fusion pure for title-only calls', () => {
+    const feats = [f('a', 0.6, 2), { ...f('b', 0.4, 9), titleOnly: true }, f('c', 0.2, 1)];
+    const lexical = fuseScores(feats, { ...DEFAULT_RANK_PARAMS, denseWeight: 0, lexicalWeight: 1 });
+    for (const o of lexical) expect(o.score).toBe(o.zLexical);
+    const dense = fuseScores(feats, { ...DEFAULT_RANK_PARAMS, denseWeight: 1, lexicalWeight: 0, titleOnlyDenseShare: 1 });
+    for (const o of dense) expect(o.score).toBe(o.zDense);
+  });
   it('floors the spread so a near-constant list does not blow up', () => {
     const out = fuseScores([f('a', 0.5, 3), f('b', 0.5001, 3)]);
     for (const o of out) expect(Math.abs(o.zDense)).toBeLessThan(0.01);

@@ -12,6 +12,13 @@ export interface RankParams {
   denseWeight: number;
   /** Weight of the z-normalised BM25 score in the fused score. */
   lexicalWeight: number;
+  /**
+   * Share of `denseWeight` a call known by its title alone keeps (the rest moves to the lexical
+   * weight, so the weights still sum the same and a lexical-only scorer stays lexical-only): one
+   * title's vector is a noisier summary than a whole CFP's, while the words of a short title are
+   * exactly what its papers repeat.
+   */
+  titleOnlyDenseShare: number;
   /** Spread floors for the per-query z-scores of raw scores (guards near-constant candidate lists). */
   minDenseSpread: number;
   minLexicalSpread: number;
@@ -28,6 +35,9 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   // Measured on the ACL and arXiv suites (eval/README.md): 0.6/0.4 beat 0.5/0.5 on ACL acc@1 and MRR, equal on arXiv.
   denseWeight: 0.6,
   lexicalWeight: 0.4,
+  // 2/3 (title-only calls fuse 0.4 dense / 0.6 lexical): eval/README.md "What we tried in round 6"
+  // (special issues, ACL with half the calls cut to their title; calls with any text are unaffected).
+  titleOnlyDenseShare: 2 / 3,
   minDenseSpread: 0.02,
   minLexicalSpread: 0.5,
   minReferenceSpread: 0.1,
@@ -72,6 +82,7 @@ export function fuseScores(features: readonly CallFeatures[], params: RankParams
   const first = features[0];
   const dSd = Math.max(moments.dense.sd, first?.denseRef ? params.minReferenceSpread : params.minDenseSpread);
   const lSd = Math.max(moments.lexical.sd, first?.lexicalRef ? params.minReferenceSpread : params.minLexicalSpread);
+  const shifted = params.denseWeight * (1 - params.titleOnlyDenseShare);
   return features.map((f) => {
     const zDense = (f.normDense - moments.dense.mean) / dSd;
     const zLexical = (f.normLexical - moments.lexical.mean) / lSd;
@@ -87,7 +98,8 @@ export function fuseScores(features: readonly CallFeatures[], params: RankParams
       lexicalRef: f.lexicalRef,
       zDense,
       zLexical,
-      score: params.denseWeight * zDense + params.lexicalWeight * zLexical,
+      titleOnly: f.titleOnly,
+      score: f.titleOnly ? (params.denseWeight - shifted) * zDense + (params.lexicalWeight + shifted) * zLexical : params.denseWeight * zDense + params.lexicalWeight * zLexical,
     };
   });
 }

@@ -4,7 +4,7 @@ import { tokenize } from './tokens.js';
 import { createRng as rng } from '../random.js';
 
 /** Document-at-a-time BM25 over every document: the reference the inverted index must reproduce exactly. */
-function bruteForce(docs: ReadonlyMap<string, string>, query: string, k1 = 1.2, b = 0.75): Map<string, number> {
+function bruteForce(docs: ReadonlyMap<string, string>, query: string, k1 = 1.2, b = 0.75, k3 = Infinity): Map<string, number> {
   const tfs = new Map([...docs].map(([id, text]) => [id, termFreq(tokenize(text))] as const));
   const lens = new Map([...docs].map(([id, text]) => [id, tokenize(text).length] as const));
   const df = new Map<string, number>();
@@ -20,7 +20,8 @@ function bruteForce(docs: ReadonlyMap<string, string>, query: string, k1 = 1.2, 
       if (!f) continue;
       const n = df.get(t) ?? 0;
       const idf = Math.log(1 + (docs.size - n + 0.5) / (n + 0.5));
-      s += qf * idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lens.get(id) ?? 0)) / avg)));
+      const w = k3 === Infinity ? qf : ((k3 + 1) * qf) / (k3 + qf);
+      s += w * idf * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lens.get(id) ?? 0)) / avg)));
     }
     out.set(id, s);
   }
@@ -128,6 +129,34 @@ describe('BM25 inverted index', () => {
     docs.delete('b');
     idx.remove('b');
     expect(idx.score(q, 'a')).toBe(bruteForce(docs, 'edge protein').get('a'));
+  });
+
+  it('saturates repeated query terms with k3 (k3 = 0: each distinct term once), in every scoring path', () => {
+    const docs = new Map([
+      ['a', 'edge learning edge devices at the edge'],
+      ['b', 'graph learning for power grids'],
+      ['c', 'edge computing'],
+    ]);
+    const query = 'edge edge edge learning graph';
+    for (const k3 of [0, 1.2, 5]) {
+      const idx = createBm25Index({ k1: 2, k3 });
+      for (const [id, t] of docs) idx.upsert(id, t);
+      const want = bruteForce(docs, query, 2, 0.75, k3);
+      for (const [id, s] of want) {
+        expect(idx.score(tokenize(query), id)).toBeCloseTo(s, 12);
+        expect(idx.scoreAll(query).get(id) ?? 0).toBeCloseTo(s, 12);
+      }
+      expect(idx.top(tokenize(query), 3).map((h) => h.id)).toEqual([...want].filter(([, s]) => s > 0).sort((x, y) => y[1] - x[1]).map(([id]) => id));
+    }
+    const binary = createBm25Index({ k3: 0 });
+    const linear = createBm25Index();
+    for (const [id, t] of docs) {
+      binary.upsert(id, t);
+      linear.upsert(id, t);
+    }
+    // k3 = 0 scores the repeated query as its distinct terms; the default counts the repeats.
+    expect(binary.score(tokenize(query), 'a')).toBeCloseTo(linear.score(tokenize('edge learning graph'), 'a'), 12);
+    expect(linear.score(tokenize(query), 'a')).toBeGreaterThan(linear.score(tokenize('edge learning graph'), 'a'));
   });
 
   it('round-trips through save() and load() as plain JSON', () => {

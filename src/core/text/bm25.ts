@@ -16,6 +16,11 @@ import { tokenize } from './tokens.js';
 export interface Bm25Options {
   k1?: number;
   b?: number;
+  /**
+   * Query-term saturation (BM25's k3): a term the query repeats qf times counts (k3 + 1) qf / (k3 + qf)
+   * times instead of qf. Infinity (the default) counts it qf times; 0 counts each distinct term once.
+   */
+  k3?: number;
 }
 
 export interface Bm25Raw {
@@ -65,6 +70,9 @@ export interface Bm25Index {
 export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Index {
   const k1 = raw?.k1 ?? opts.k1 ?? 1.2;
   const b = raw?.b ?? opts.b ?? 0.75;
+  const k3 = opts.k3 ?? Infinity;
+  // Query term frequency as scored: unchanged when k3 is Infinity, so the default sums stay identical.
+  const queryWeight = (qf: number) => (k3 === Infinity ? qf : ((k3 + 1) * qf) / (k3 + qf));
   const p = createPostings();
   if (raw) for (const [id, terms, len] of raw.docs) p.add(id, new Map(Object.entries(terms)), len);
 
@@ -96,7 +104,7 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
     const entry: Prepared = {
       version,
       nums: Int32Array.from(terms, ([t]) => p.termId(t) ?? -1),
-      qfs: Float64Array.from(terms, ([, qf]) => qf),
+      qfs: Float64Array.from(terms, ([, qf]) => queryWeight(qf)),
       ws: Float64Array.from(terms, ([t]) => idf(p.df(t))),
       all: 0,
     };
@@ -186,7 +194,7 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
           grown.set(acc);
           acc = grown;
         }
-        const s = part(qf, w, list.tfs[i] as number, p.len(slot), avg);
+        const s = part(queryWeight(qf), w, list.tfs[i] as number, p.len(slot), avg);
         const prev = acc[slot] as number;
         if (Number.isNaN(prev)) {
           touched.push(slot);

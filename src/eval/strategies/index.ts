@@ -8,8 +8,10 @@ import { backgroundStrategy } from './background-strategy.js';
 import { byFitStrategy } from './by-fit-strategy.js';
 import { evidenceStrategy } from './evidence-strategy.js';
 import { referenceStrategy } from './reference-strategy.js';
+import { ROUND6_STRATEGIES } from './round6.js';
 import { rrfStrategy } from './rrf-strategy.js';
 import type { Strategy } from './strategy.js';
+
 
 export type { Strategy, StrategyInput, StrategyScore } from './strategy.js';
 
@@ -27,7 +29,7 @@ export function weighted(name: string, overrides: Partial<RankParams> = {}): Str
 export const STRATEGIES: readonly Strategy[] = [
   weighted('hybrid'),
   weighted('bm25', { denseWeight: 0, lexicalWeight: 1 }),
-  weighted('dense', { denseWeight: 1, lexicalWeight: 0 }),
+  weighted('dense', { denseWeight: 1, lexicalWeight: 0, titleOnlyDenseShare: 1 }),
   backgroundStrategy('hybrid+bg'),
   rrfStrategy('hybrid-rrf'),
   evidenceStrategy('hybrid+evidence', 0.3),
@@ -41,4 +43,6 @@ export const STRATEGIES: readonly Strategy[] = [
   referenceStrategy('ref-unscaled', { scaleToDraft: false }),
   // The service without its exemplar term (rank/exemplars.ts): what papers add, with --exemplars.
   weighted('hybrid-noex', { exemplar: { ...DEFAULT_RANK_PARAMS.exemplar, weight: 0 } }),
+  // Round 6 (eval/README.md "What we tried in round 6"): the service before it and what was measured against it.
+  ...ROUND6_STRATEGIES,
 ];
