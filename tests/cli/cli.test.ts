@@ -60,6 +60,17 @@ describe('help and bad input (no model loaded)', () => {
     expect(r.stderr.trim()).toMatch(message as RegExp);
   });
 
+  it('triage with a missing submissions file names it and writes no report', async () => {
+    const r = await run(['triage', '--call', 'ieee-network-lam-ioe', 'no-such-subs.csv', '--out', 'report.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('cfpmatch: BAD_INPUT: cannot read no-such-subs.csv: no such file');
+    expect(readdirSync(dir)).not.toContain('report.csv');
+    // Without --out the report would go to stdout: not even its CSV header is printed.
+    const toStdout = await run(['triage', '--call', 'ieee-network-lam-ioe', 'no-such-subs.jsonl']);
+    expect(toStdout.code).toBe(2);
+    expect(toStdout.stdout).toBe('');
+  });
+
   it('calls list and show read the stored calls', async () => {
     const list = await run(['calls', 'list']);
     expect(list.code).toBe(0);
