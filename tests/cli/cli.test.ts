@@ -71,6 +71,13 @@ describe('help and bad input (no model loaded)', () => {
     expect(toStdout.stdout).toBe('');
   });
 
+  it('calls import of a missing file fails with its name instead of importing nothing', async () => {
+    const r = await run(['calls', 'import', 'no-such-feed.xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('cfpmatch: BAD_INPUT: cannot read no-such-feed.xml: no such file (give a file or an http(s) URL)');
+    expect(r.stdout).toBe('');
+  });
+
   it('calls list and show read the stored calls', async () => {
     const list = await run(['calls', 'list']);
     expect(list.code).toBe(0);
