@@ -113,6 +113,25 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     expect(html).toMatch(/<option value="IEEE Network" selected>/);
   });
 
+  it('a filter that does not parse is named on the page and the other filters are kept, never all dropped', async () => {
+    const { app } = await testApp();
+    // A link with one bad date: the venue still applies and the page says which filter was left out.
+    const link = await app.request('/?venue=IEEE+Network&deadline_after=2026-02-30');
+    expect(link.status).toBe(400);
+    const linked = await link.text();
+    expect(linked).toMatch(/<option value="IEEE Network" selected>/);
+    expect(linked).toMatch(/role="alert"><p><strong>[^<]*<\/strong>[^<]*<\/p><ul><li><code>deadline_after<\/code>: not a calendar date/);
+    expect(linked).toMatch(/id="f-after"[^>]*aria-invalid="true"/);
+    // A ranking with a bad filter is not made without it: the form comes back with the field named.
+    const posted = await app.request('/', form({ abstract: LAM_DRAFT.abstract, venue: 'IEEE Network', deadline_before: '2026-13-01' }));
+    expect(posted.status).toBe(400);
+    const html = await posted.text();
+    expect(html).toContain('<code>deadline_before</code>');
+    expect(html).not.toContain('<article class="result"');
+    expect(html).toMatch(/<option value="IEEE Network" selected>/);
+    expect(html).toContain(LAM_DRAFT.abstract);
+  });
+
   it('POST /editor triages pasted submissions into one line each, filters and exports', async () => {
     const { app } = await testApp();
     const submissions = `${LAM_DRAFT.title}\n${LAM_DRAFT.abstract}\n---\nMedieval poetry\nWe read Italian manuscripts of the fourteenth century.`;
@@ -156,6 +175,13 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     const empty = await (await app.request('/calls?open_only=1&venue=China+Communications')).text();
     expect(empty).toContain('No open call matches; 1 closed call does.');
     expect(empty).toContain('href="/calls?venue=China+Communications"');
+    // A bad query value is named on the page; the valid filters still apply.
+    const bad = await app.request('/calls?venue=China+Communications&sort=nope&limit=abc');
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toMatch(/role="alert"[^>]*>.*<code>sort<\/code>/s);
+    expect(badHtml).toContain('<code>limit</code>');
+    expect(badHtml.match(/<li class="call-item/g)).toHaveLength(1);
     const missing = await app.request('/calls/nope');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Call not found');
