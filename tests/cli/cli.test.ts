@@ -53,6 +53,7 @@ describe('help and bad input (no model loaded)', () => {
     [['calls', 'show', 'nope'], '', 4, /^cfpmatch: UNKNOWN_CALL: no call with id "nope"/],
     [['calls', 'add', 'missing.txt'], '', 2, /^cfpmatch: BAD_INPUT: cannot read missing.txt$/],
     [['index', 'frob'], '', 2, /^cfpmatch: BAD_INPUT: usage: cfpmatch index rebuild$/],
+    [['calls', 'add', 'cfp.txt', '--id', 'my call'], '', 2, /^cfpmatch: BAD_INPUT: --id "my call": ids are letters, digits, "\.", "_", ":" and "-"$/],
   ])('cfpmatch %j with stdin %j exits %i with a one-line reason', async (args, stdin, code, message) => {
     const r = await run(args as string[], stdin as string);
     expect(r.code).toBe(code);
@@ -76,6 +77,14 @@ describe('help and bad input (no model loaded)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('cfpmatch: BAD_INPUT: cannot read no-such-feed.xml: no such file (give a file or an http(s) URL)');
     expect(r.stdout).toBe('');
+  });
+
+  it('calls add takes the id from a file name with spaces and brackets, as browsers save files', async () => {
+    writeFileSync(join(dir, 'LAM CFP (1).txt'), readFileSync(join(ROOT, 'data/calls/ieee-network-lam-ioe.txt'), 'utf8'));
+    const r = await run(['calls', 'add', 'LAM CFP (1).txt', '--dry-run']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }).id).toBe('LAM-CFP-1');
   });
 
   it('calls list and show read the stored calls', async () => {
