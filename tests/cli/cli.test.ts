@@ -161,5 +161,9 @@ describe('ranking with the real model', () => {
     const list = JSON.parse((await run(['calls', 'list', '--json'])).stdout) as Array<{ id: string }>;
     expect(list.map((c) => c.id)).toContain('lam-copy');
     expect(readdirSync(join(dir, 'data/index')).length).toBeGreaterThan(0);
+    // The same id again replaces that call, and the output says so (with the title it had).
+    const again = await run(['calls', 'add', join(ROOT, 'data/calls/china-comms-6g-edge-genai.txt'), '--id', 'lam-copy']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^replaced lam-copy: Convergence of 6G.+ \(\d+ topics\) \(was: .*Large AI Models.*\)\n$/);
   });
 });

@@ -128,9 +128,12 @@ async function addCall(file: string | undefined, id: string | undefined, opts: {
   }
   const rt = await createNodeRuntime(envOptions());
   try {
+    // Adding under an id that exists replaces that call: say so, with the title it had.
+    const before = rt.matcher.listCalls().find((c) => c.id === parsed.id);
     const call = await rt.matcher.ingest(parsed);
     await rt.persist();
-    console.log(json ? JSON.stringify(withoutSource(call)) : `added ${call.id}: ${call.title} (${call.topics.length} topics)`);
+    const was = before && before.title !== call.title ? ` (was: ${before.title})` : '';
+    console.log(json ? JSON.stringify(withoutSource(call)) : `${before ? 'replaced' : 'added'} ${call.id}: ${call.title} (${call.topics.length} topics)${was}`);
     for (const w of call.warnings) console.error(`warning: ${w}`);
     return 0;
   } finally {
