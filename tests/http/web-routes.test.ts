@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubmissions } from '../../src/web/views/parse-submissions.js';
+import { notTextFile, parseSubmissions } from '../../src/web/views/parse-submissions.js';
 import { CLIENT_MODULES } from '../../src/web/generated/client-js.js';
 import { PAPER_TEX } from '../fixtures/draft-files.js';
 import { LAM_DRAFT, testApp } from './helpers.js';
@@ -157,6 +157,22 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     expect(await unknown.text()).toContain('no call with id');
   });
 
+  it.each([
+    ['an Excel workbook', 'subs.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00])],
+    ['an image', 'subs.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52])],
+    ['a PDF', 'subs.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n')],
+  ])('POST /editor refuses %s upload with what to upload instead, triaging nothing', async (_what, name, bytes) => {
+    const { app } = await testApp();
+    const body = new FormData();
+    body.append('call_id', 'ieee-network-lam-ioe');
+    body.append('file', new File([bytes], name));
+    const res = await app.request('/editor', { method: 'POST', body });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain(`${name} is not a text file: upload CSV (save a spreadsheet as CSV UTF-8), JSON Lines, JSON or plain text`);
+    expect(html).not.toMatch(/<tr data-verdict=/);
+  });
+
   it('page form posts count against the API rate limit (same buckets)', async () => {
     const { app } = await testApp({ security: { rateLimit: { perMinute: 1, burst: 2, key: () => 'one-client' } } });
     expect((await app.request('/', form({ abstract: LAM_DRAFT.abstract }))).status).toBe(200);
@@ -204,6 +220,12 @@ describe('parseSubmissions (editor paste/upload)', () => {
     const r = parseSubmissions('{"title":"A","abstract":"x y"}\nnot json\n{"title":"B"}');
     expect(r.submissions).toEqual([{ title: 'A', abstract: 'x y' }]);
     expect(r.errors).toEqual(['line 2: not valid JSON', 'line 3: no abstract']);
+  });
+
+  it('tells a text file from a spreadsheet, PDF or image', () => {
+    expect(notTextFile('subs.csv', new TextEncoder().encode('title,abstract\nA,"x y"'))).toBeUndefined();
+    expect(notTextFile('subs.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0x14, 0]))).toMatch(/^subs\.xlsx is not a text file/);
+    expect(notTextFile('subs.pdf', new TextEncoder().encode('%PDF-1.7\n'))).toMatch(/^subs\.pdf is not a text file/);
   });
 
   it('reads plain blocks separated by ---', () => {
