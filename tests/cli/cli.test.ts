@@ -72,6 +72,14 @@ describe('help and bad input (no model loaded)', () => {
     expect(toStdout.stdout).toBe('');
   });
 
+  it('triage of a CSV without an abstract column says so once, naming the columns it has', async () => {
+    writeFileSync(join(dir, 'papers.csv'), 'Paper ID,Paper Title,Summary\n1,Edge LLMs,We compress models.\n2,Other,Something else.\n');
+    const r = await run(['triage', '--call', 'ieee-network-lam-ioe', 'papers.csv', '--out', 'papers-report.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('cfpmatch: BAD_INPUT: papers.csv: the header row has no "abstract" column (it has: paper id, paper title, summary); the columns are id,title,abstract,keywords');
+    expect(readdirSync(dir)).not.toContain('papers-report.csv');
+  });
+
   it('calls import of a missing file fails with its name instead of importing nothing', async () => {
     const r = await run(['calls', 'import', 'no-such-feed.xml']);
     expect(r.code).toBe(2);
