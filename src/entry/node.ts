@@ -20,24 +20,41 @@ import { createNodeRuntime, envOptions } from './node-runtime.js';
 import { createService } from './service.js';
 
 const log = jsonLogger();
+
+/** A start-up failure (a bad setting, a port in use): one line naming the cause, not a stack trace. */
+function startFailed(err: unknown): never {
+  const code = typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : undefined;
+  log('server.start_failed', { code });
+  console.error(`cfpmatch: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  process.exit(1);
+}
+function orFail<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (err) {
+    return startFailed(err);
+  }
+}
+
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
-const limits = serverLimitsFromEnv(process.env);
+if (!Number.isInteger(port) || port < 0 || port > 65535) startFailed(new Error(`PORT must be a whole number from 0 to 65535 (got "${process.env.PORT ?? ''}")`));
+const limits = orFail(() => serverLimitsFromEnv(process.env));
 
 // A promise nobody handled is logged, not fatal: request work is scoped to its request, and the
 // index saver handles its own failures; crashing would drop every other request in flight.
 process.on('unhandledRejection', (reason) => log('process.unhandled_rejection', { code: failureCode(reason) }));
 
-const options = envOptions();
+const options = orFail(() => envOptions());
 // retrySaves: a save that fails (full or read-only disk) is logged and retried; the server serves from memory.
 // background: answer at once on a first start and embed the calls meanwhile (index: warming in /healthz and rankings).
-const runtime = await createNodeRuntime({ ...options, log, retrySaves: true, embedQueue: limits.queue, background: true });
+const runtime = await createNodeRuntime({ ...options, log, retrySaves: true, embedQueue: limits.queue, background: true }).catch(startFailed);
 // POST /v1/calls/import and the REFRESH_EVERY schedule (docs/catalogue.md).
-const catalogue = createNodeCatalogue({ dataDir: options.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })) });
+const catalogue = orFail(() => createNodeCatalogue({ dataDir: options.dataDir ?? 'data', matcher: runtime.matcher, log, env: process.env, onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })) }));
 let acceptingAdmin = true;
 const queueStats = (runtime.embedder as { queueStats?: () => unknown }).queueStats;
 // The same service as the Worker's (entry/service.ts); rate limits are keyed by the socket address.
-const app = createService(runtime.matcher, process.env, {
+const app = orFail(() => createService(runtime.matcher, process.env, {
   log,
   onChange: () => void runtime.persist().catch((err: unknown) => log('index.save_failed', { errno: failureCode(err) })),
   clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
@@ -48,7 +65,7 @@ const app = createService(runtime.matcher, process.env, {
   draftReaders: nodeDraftReaders(),
   acceptingAdmin: () => acceptingAdmin,
   health: () => ({ index: runtime.persistence(), ...(queueStats ? { embedding: queueStats() } : {}) }),
-});
+}));
 
 // autoCleanupIncoming off: drainAfterEarlyResponse reads an unread body longer than the adapter's 500 ms.
 const listener = getRequestListener(app.fetch, { autoCleanupIncoming: false });
@@ -57,6 +74,9 @@ const server = createServer((req, res) => {
   void listener(req, res);
 });
 server.on('clientError', jsonClientError);
+server.on('error', (err: NodeJS.ErrnoException) =>
+  startFailed(err.code === 'EADDRINUSE' ? Object.assign(new Error(`${host}:${port} is already in use (another cfpmatch?): stop it, or set PORT to a free port`), { code: err.code }) : err),
+);
 server.listen(port, host, () => {
   const addr = server.address();
   const url = typeof addr === 'object' && addr ? `http://${addr.address}:${addr.port}` : `http://${host}:${port}`;

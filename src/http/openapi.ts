@@ -5,7 +5,7 @@
  * the error body) are declared here once, as zod too.
  */
 import { z } from 'zod';
-import { RawCfpInput } from '../core/call-input.js';
+import { RawCfpInput, RawHtmlInput } from '../core/call-input.js';
 import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import { ExplainRequest, Explanation } from '../core/explain/schema.js';
 import { ImportRequest } from '../core/catalogue/types.js';
@@ -56,8 +56,16 @@ const RankUpload = DraftUpload.partial().extend({
   deadline_after: z.string().optional(),
   deadline_before: z.string().optional(),
 });
-/** `POST /v1/calls` accepts raw CFP text, the evaluation format or a structured Call (see core/call-input.ts). */
-const CallInputBody = z.union([RawCfpInput, EvalCall, Call]);
+/**
+ * `POST /v1/calls` accepts raw CFP text (with `llm: true`, extracted by the LLM), a saved web page,
+ * the evaluation format or a structured Call (see core/call-input.ts and routes/calls.ts).
+ */
+const CallInputBody = z.union([
+  RawCfpInput.extend({ llm: z.boolean().optional().meta({ description: 'extract the call with the configured LLM (503 LLM_UNAVAILABLE without one)' }) }),
+  RawHtmlInput,
+  EvalCall,
+  Call,
+]);
 
 type Method = 'get' | 'post' | 'delete';
 

@@ -2,15 +2,16 @@
 import type { Context, Hono } from 'hono';
 import type { DraftFileReaders } from '../core/draft-file/index.js';
 import { DRAFT_FILE_EXTENSIONS } from '../core/draft-file/index.js';
-import { isCfpError } from '../core/errors.js';
+import { isCfpError, type FieldIssue } from '../core/errors.js';
 import { exportFile, exportRanking, type RankExportFormat } from '../core/export/ranking.js';
 import type { Matcher } from '../core/matcher.js';
 import { summarizeFilters } from '../core/rank/filters.js';
 import { CallFilters, RankRequest, type ExtractedDraft } from '../core/schema.js';
-import { fieldIssues } from '../core/validate.js';
+import { fieldIssues, issueSummary } from '../core/validate.js';
 import { fileOf, keywordList, optionsFromFields, readDraftFile, readForm, str, strings, type FormFields } from '../http/form.js';
 import { rankWithFilters } from '../http/routes/rank.js';
 import { sendDownload, sendPage } from './page.js';
+import { parseEach } from './query.js';
 import { authorPage, type AuthorPage, type AuthorValues } from './views/author-view.js';
 
 export interface AuthorDeps {
@@ -20,14 +21,16 @@ export interface AuthorDeps {
 }
 
 const TITLE = 'cfpmatch: find a special issue for your draft';
-const FILTER_KEYS = ['publisher', 'venue', 'deadline_after', 'deadline_before', 'open_only'] as const;
 
-/** The filters of a form or query, without those named in `relax` (an empty state's way out). */
-function filtersOf(get: (k: string) => string[], relax: readonly string[] = []): Partial<CallFilters> {
+/**
+ * The filters of a form or query, without those named in `relax` (an empty state's way out). Each
+ * is checked on its own: a bad one is reported, never a reason to drop the others unsaid.
+ */
+function filtersOf(get: (k: string) => string[], relax: readonly string[] = []): { filters: Partial<CallFilters>; issues: FieldIssue[] } {
   const raw = optionsFromFields(get);
   for (const k of relax) delete raw[k];
-  const parsed = CallFilters.partial().safeParse(Object.fromEntries(FILTER_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]])));
-  return parsed.success ? parsed.data : {};
+  const { values, issues } = parseEach(CallFilters.shape, raw);
+  return { filters: values, issues };
 }
 
 function render(c: Context, d: AuthorDeps, p: Omit<AuthorPage, 'summary' | 'llm' | 'accept'>, status: 200 | 400 | 413 | 415 | 422 = 200): Response {
@@ -56,18 +59,21 @@ async function readFile(c: Context, d: AuthorDeps, form: FormFields): Promise<Re
 export function authorRoutes(r: Hono, d: AuthorDeps): void {
   r.get('/', (c) => {
     const url = new URL(c.req.url);
-    return render(c, d, { values: { title: '', abstract: '', keywords: '', ...filtersOf((k) => url.searchParams.getAll(k)) } });
+    const { filters, issues } = filtersOf((k) => url.searchParams.getAll(k));
+    const values = { title: '', abstract: '', keywords: '', ...filters };
+    if (!issues.length) return render(c, d, { values });
+    return render(c, d, { values, error: { heading: 'Filters left out:', message: 'these values in the link are not valid.', fields: issues } }, 400);
   });
   r.post('/', async (c) => {
     const form = await readForm(c);
     if (str(form, 'action') === 'read' || fileOf(form)) return readFile(c, d, form);
     const relax = (str(form, 'relax') ?? '').split(',').filter(Boolean);
-    const filters = filtersOf((k) => strings(form, k), relax);
+    const { filters, issues } = filtersOf((k) => strings(form, k), relax);
     const values: AuthorValues = { title: str(form, 'title') ?? '', abstract: str(form, 'abstract') ?? '', keywords: str(form, 'keywords') ?? '', ...filters };
     const parsed = RankRequest.strict().safeParse({ title: values.title, abstract: values.abstract, keywords: keywordList([values.keywords]), ...filters, top_k: 10 });
-    if (!parsed.success) {
-      const fields = fieldIssues(parsed.error);
-      return render(c, d, { values, error: { message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields } }, 400);
+    if (!parsed.success || issues.length) {
+      const fields = [...(parsed.success ? [] : fieldIssues(parsed.error)), ...issues];
+      return render(c, d, { values, error: { message: issueSummary(fields), fields } }, 400);
     }
     const result = await rankWithFilters(d.matcher, parsed.data, true);
     const format = str(form, 'format');

@@ -11,7 +11,7 @@ import { triageSubmissions } from '../core/triage/triage.js';
 import { fileOf, readForm, str } from '../http/form.js';
 import { sendDownload, sendPage } from './page.js';
 import { editorPage, type EditorPage, type TriageSort } from './views/editor-view.js';
-import { parseSubmissions } from './views/parse-submissions.js';
+import { notTextFile, parseSubmissions } from './views/parse-submissions.js';
 
 const TITLE = 'Editor triage · cfpmatch';
 
@@ -33,13 +33,16 @@ export function editorRoutes(r: Hono, matcher: Matcher): void {
   r.post('/editor', async (c) => {
     const form = await readForm(c);
     const file = fileOf(form);
-    const text = file ? decodeTextFile(new Uint8Array(await file.arrayBuffer())) : (str(form, 'submissions') ?? '');
+    const bytes = file ? new Uint8Array(await file.arrayBuffer()) : undefined;
+    const binary = file && bytes ? notTextFile(file.name, bytes) : undefined;
+    const text = bytes && !binary ? decodeTextFile(bytes) : (file ? '' : (str(form, 'submissions') ?? ''));
     const callId = str(form, 'call_id') ?? '';
     const sortRaw = str(form, 'sort');
     const sort: TriageSort = sortRaw === 'probability_desc' || sortRaw === 'probability_asc' ? sortRaw : 'order';
     const base = { text, callId, sort, verdict: str(form, 'verdict') ?? 'all' };
-    const { submissions, errors } = parseSubmissions(text);
     const fail = (error: string, status: 400 | 404 = 400) => render(c, matcher, { ...base, error }, status);
+    if (binary) return fail(binary);
+    const { submissions, errors } = parseSubmissions(text);
     if (errors.length) return fail(`Could not read the submissions: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? '…' : ''}`);
     if (!submissions.length) return fail('Paste or upload at least one submission with an abstract.');
     if (submissions.length > MAX_TRIAGE_SUBMISSIONS) return fail(`${submissions.length} submissions: at most ${MAX_TRIAGE_SUBMISSIONS} at once here (the CLI, cfpmatch triage, takes any number).`);

@@ -20,6 +20,7 @@ import { authorRoutes } from './author-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { CLIENT_JS } from './generated/client-js.js';
 import { sendPage } from './page.js';
+import { parseEach } from './query.js';
 import { APP_CSS } from './styles.js';
 import { callPage, callsPage } from './views/calls-view.js';
 import { html } from './views/html.js';
@@ -47,10 +48,11 @@ export function webRoutes(deps: WebDeps): Hono {
   editorRoutes(r, deps.matcher);
   r.get('/calls', (c) => {
     const url = new URL(c.req.url);
-    const parsed = CallListQuery.safeParse({ ...optionsFromFields((k) => url.searchParams.getAll(k)), ...Object.fromEntries(['limit', 'offset', 'sort'].flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)]] : []))) });
-    const q = parsed.success ? parsed.data : CallListQuery.parse({});
+    // Each value on its own: a bad one is named on the page and the others still apply.
+    const { values, issues } = parseEach(CallListQuery.shape, { ...optionsFromFields((k) => url.searchParams.getAll(k)), ...Object.fromEntries(['limit', 'offset', 'sort'].flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)]] : []))) });
+    const q = CallListQuery.parse(values);
     const list = listCalls(deps.matcher.listCalls(), q, q.as_of ?? deps.matcher.today());
-    return sendPage(c, 'Calls for papers · cfpmatch', 'calls', callsPage(list, q), parsed.success ? 200 : 400);
+    return sendPage(c, 'Calls for papers · cfpmatch', 'calls', callsPage(list, q, issues), issues.length ? 400 : 200);
   });
   r.get('/calls/:id', (c) => {
     const id = c.req.param('id');

@@ -53,11 +53,46 @@ describe('help and bad input (no model loaded)', () => {
     [['calls', 'show', 'nope'], '', 4, /^cfpmatch: UNKNOWN_CALL: no call with id "nope"/],
     [['calls', 'add', 'missing.txt'], '', 2, /^cfpmatch: BAD_INPUT: cannot read missing.txt$/],
     [['index', 'frob'], '', 2, /^cfpmatch: BAD_INPUT: usage: cfpmatch index rebuild$/],
+    [['calls', 'add', 'cfp.txt', '--id', 'my call'], '', 2, /^cfpmatch: BAD_INPUT: --id "my call": ids are letters, digits, "\.", "_", ":" and "-"$/],
   ])('cfpmatch %j with stdin %j exits %i with a one-line reason', async (args, stdin, code, message) => {
     const r = await run(args as string[], stdin as string);
     expect(r.code).toBe(code);
     if ((args as string[]).length) expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(message as RegExp);
+  });
+
+  it('triage with a missing submissions file names it and writes no report', async () => {
+    const r = await run(['triage', '--call', 'ieee-network-lam-ioe', 'no-such-subs.csv', '--out', 'report.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('cfpmatch: BAD_INPUT: cannot read no-such-subs.csv: no such file');
+    expect(readdirSync(dir)).not.toContain('report.csv');
+    // Without --out the report would go to stdout: not even its CSV header is printed.
+    const toStdout = await run(['triage', '--call', 'ieee-network-lam-ioe', 'no-such-subs.jsonl']);
+    expect(toStdout.code).toBe(2);
+    expect(toStdout.stdout).toBe('');
+  });
+
+  it('triage of a CSV without an abstract column says so once, naming the columns it has', async () => {
+    writeFileSync(join(dir, 'papers.csv'), 'Paper ID,Paper Title,Summary\n1,Edge LLMs,We compress models.\n2,Other,Something else.\n');
+    const r = await run(['triage', '--call', 'ieee-network-lam-ioe', 'papers.csv', '--out', 'papers-report.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('cfpmatch: BAD_INPUT: papers.csv: the header row has no "abstract" column (it has: paper id, paper title, summary); the columns are id,title,abstract,keywords');
+    expect(readdirSync(dir)).not.toContain('papers-report.csv');
+  });
+
+  it('calls import of a missing file fails with its name instead of importing nothing', async () => {
+    const r = await run(['calls', 'import', 'no-such-feed.xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('cfpmatch: BAD_INPUT: cannot read no-such-feed.xml: no such file (give a file or an http(s) URL)');
+    expect(r.stdout).toBe('');
+  });
+
+  it('calls add takes the id from a file name with spaces and brackets, as browsers save files', async () => {
+    writeFileSync(join(dir, 'LAM CFP (1).txt'), readFileSync(join(ROOT, 'data/calls/ieee-network-lam-ioe.txt'), 'utf8'));
+    const r = await run(['calls', 'add', 'LAM CFP (1).txt', '--dry-run']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }).id).toBe('LAM-CFP-1');
   });
 
   it('calls list and show read the stored calls', async () => {
@@ -134,5 +169,9 @@ describe('ranking with the real model', () => {
     const list = JSON.parse((await run(['calls', 'list', '--json'])).stdout) as Array<{ id: string }>;
     expect(list.map((c) => c.id)).toContain('lam-copy');
     expect(readdirSync(join(dir, 'data/index')).length).toBeGreaterThan(0);
+    // The same id again replaces that call, and the output says so (with the title it had).
+    const again = await run(['calls', 'add', join(ROOT, 'data/calls/china-comms-6g-edge-genai.txt'), '--id', 'lam-copy']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^replaced lam-copy: Convergence of 6G.+ \(\d+ topics\) \(was: .*Large AI Models.*\)\n$/);
   });
 });

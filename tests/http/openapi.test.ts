@@ -62,9 +62,11 @@ describe('GET /openapi.json', () => {
     expect(new RegExp(schema?.properties?.as_of?.pattern ?? '^$').test('1 May 2025')).toBe(false);
   });
 
-  it('POST /v1/calls accepts the three input shapes', () => {
+  it('POST /v1/calls accepts the four input shapes (text, saved web page, evaluation format, Call)', () => {
     const schema = spec.paths['/v1/calls']?.post?.requestBody?.content['application/json']?.schema as { anyOf?: Schema[] } | undefined;
-    expect(schema?.anyOf?.map((s) => s.required)).toEqual([['text'], ['id'], ['id', 'title']]);
+    expect(schema?.anyOf?.map((s) => s.required)).toEqual([['text'], ['html'], ['id'], ['id', 'title']]);
+    expect(Object.keys(schema?.anyOf?.[0]?.properties ?? {})).toEqual(['text', 'id', 'llm']);
+    expect(Object.keys(schema?.anyOf?.[1]?.properties ?? {})).toEqual(['html', 'url', 'id']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubmissions } from '../../src/web/views/parse-submissions.js';
+import { notTextFile, parseSubmissions } from '../../src/web/views/parse-submissions.js';
 import { CLIENT_MODULES } from '../../src/web/generated/client-js.js';
 import { PAPER_TEX } from '../fixtures/draft-files.js';
 import { LAM_DRAFT, testApp } from './helpers.js';
@@ -113,6 +113,25 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     expect(html).toMatch(/<option value="IEEE Network" selected>/);
   });
 
+  it('a filter that does not parse is named on the page and the other filters are kept, never all dropped', async () => {
+    const { app } = await testApp();
+    // A link with one bad date: the venue still applies and the page says which filter was left out.
+    const link = await app.request('/?venue=IEEE+Network&deadline_after=2026-02-30');
+    expect(link.status).toBe(400);
+    const linked = await link.text();
+    expect(linked).toMatch(/<option value="IEEE Network" selected>/);
+    expect(linked).toMatch(/role="alert"><p><strong>[^<]*<\/strong>[^<]*<\/p><ul><li><code>deadline_after<\/code>: not a calendar date/);
+    expect(linked).toMatch(/id="f-after"[^>]*aria-invalid="true"/);
+    // A ranking with a bad filter is not made without it: the form comes back with the field named.
+    const posted = await app.request('/', form({ abstract: LAM_DRAFT.abstract, venue: 'IEEE Network', deadline_before: '2026-13-01' }));
+    expect(posted.status).toBe(400);
+    const html = await posted.text();
+    expect(html).toContain('<code>deadline_before</code>');
+    expect(html).not.toContain('<article class="result"');
+    expect(html).toMatch(/<option value="IEEE Network" selected>/);
+    expect(html).toContain(LAM_DRAFT.abstract);
+  });
+
   it('POST /editor triages pasted submissions into one line each, filters and exports', async () => {
     const { app } = await testApp();
     const submissions = `${LAM_DRAFT.title}\n${LAM_DRAFT.abstract}\n---\nMedieval poetry\nWe read Italian manuscripts of the fourteenth century.`;
@@ -138,6 +157,22 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     expect(await unknown.text()).toContain('no call with id');
   });
 
+  it.each([
+    ['an Excel workbook', 'subs.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00])],
+    ['an image', 'subs.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52])],
+    ['a PDF', 'subs.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n')],
+  ])('POST /editor refuses %s upload with what to upload instead, triaging nothing', async (_what, name, bytes) => {
+    const { app } = await testApp();
+    const body = new FormData();
+    body.append('call_id', 'ieee-network-lam-ioe');
+    body.append('file', new File([bytes], name));
+    const res = await app.request('/editor', { method: 'POST', body });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain(`${name} is not a text file: upload CSV (save a spreadsheet as CSV UTF-8), JSON Lines, JSON or plain text`);
+    expect(html).not.toMatch(/<tr data-verdict=/);
+  });
+
   it('page form posts count against the API rate limit (same buckets)', async () => {
     const { app } = await testApp({ security: { rateLimit: { perMinute: 1, burst: 2, key: () => 'one-client' } } });
     expect((await app.request('/', form({ abstract: LAM_DRAFT.abstract }))).status).toBe(200);
@@ -156,6 +191,13 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     const empty = await (await app.request('/calls?open_only=1&venue=China+Communications')).text();
     expect(empty).toContain('No open call matches; 1 closed call does.');
     expect(empty).toContain('href="/calls?venue=China+Communications"');
+    // A bad query value is named on the page; the valid filters still apply.
+    const bad = await app.request('/calls?venue=China+Communications&sort=nope&limit=abc');
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toMatch(/role="alert"[^>]*>.*<code>sort<\/code>/s);
+    expect(badHtml).toContain('<code>limit</code>');
+    expect(badHtml.match(/<li class="call-item/g)).toHaveLength(1);
     const missing = await app.request('/calls/nope');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Call not found');
@@ -178,6 +220,12 @@ describe('parseSubmissions (editor paste/upload)', () => {
     const r = parseSubmissions('{"title":"A","abstract":"x y"}\nnot json\n{"title":"B"}');
     expect(r.submissions).toEqual([{ title: 'A', abstract: 'x y' }]);
     expect(r.errors).toEqual(['line 2: not valid JSON', 'line 3: no abstract']);
+  });
+
+  it('tells a text file from a spreadsheet, PDF or image', () => {
+    expect(notTextFile('subs.csv', new TextEncoder().encode('title,abstract\nA,"x y"'))).toBeUndefined();
+    expect(notTextFile('subs.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0x14, 0]))).toMatch(/^subs\.xlsx is not a text file/);
+    expect(notTextFile('subs.pdf', new TextEncoder().encode('%PDF-1.7\n'))).toMatch(/^subs\.pdf is not a text file/);
   });
 
   it('reads plain blocks separated by ---', () => {

@@ -345,6 +345,10 @@ describe('editor and calls pages', () => {
     await page.getByLabel('Submissions').press('Control+Enter');
     await expect.poll(() => page.locator('#triage-error').innerText(), { timeout: 20_000 }).toContain('Triage is not available on this server');
     await page.unroute(`${base}/v1/triage`);
+    // A spreadsheet chosen as the submissions file is refused in place; its bytes never reach the box.
+    await page.locator('#subs-file').setInputFiles({ name: 'subs.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]) });
+    await expect.poll(() => page.locator('#triage-error').innerText(), { timeout: 20_000 }).toContain('subs.xlsx is not a text file: upload CSV');
+    expect(await page.getByLabel('Submissions').inputValue()).toBe('{"title":"A","abstract":"x y"}');
     await page.close();
   });
 

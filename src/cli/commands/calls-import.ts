@@ -3,7 +3,9 @@
  * DATA_DIR/calls, then index what changed (the index embeds only new passages). Long imports draw
  * a progress line on a terminal.
  */
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCatalogueState, readSourcesFile, saveCatalogueState } from '../../adapters/node/catalogue-files.js';
 import { createSourceFetcher } from '../../adapters/node/file-fetcher.js';
@@ -58,6 +60,7 @@ export async function callsImportCommand(argv: string[]): Promise<number> {
   }
   const url = positionals[0];
   if (!url) throw createError('BAD_INPUT', 'calls import needs a URL or a file (see cfpmatch calls import --help)');
+  await ensureLocalSource(url);
   const kind = values.kind ?? 'auto';
   if (kind !== 'auto' && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw createError('BAD_INPUT', `--kind must be auto, ${SOURCE_KINDS.join(', ')} (got "${kind}")`);
   if (values.limit !== undefined && !/^[1-9]\d{0,3}$/.test(values.limit)) throw createError('BAD_INPUT', `--limit must be a whole number from 1 to 1000 (got "${values.limit}")`);
@@ -79,6 +82,22 @@ export async function callsRefreshCommand(argv: string[]): Promise<number> {
   }
   const { sources } = await readSourcesFile(envOptions().dataDir ?? 'data', values.sources);
   return run(sources, { dryRun: Boolean(values['dry-run']), json: Boolean(values.json), single: false });
+}
+
+/**
+ * A file to import must exist: the fetcher reads a missing file as a source that is gone (so a
+ * refresh can withdraw its calls), which for a first import would report "0 added" and succeed.
+ */
+async function ensureLocalSource(ref: string): Promise<void> {
+  if (/^https?:\/\//i.test(ref)) return;
+  const path = ref.startsWith('file:') ? fileURLToPath(ref) : ref;
+  let isFile = false;
+  try {
+    isFile = (await stat(path)).isFile();
+  } catch (err) {
+    throw createError('BAD_INPUT', `cannot read ${ref}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (give a file or an http(s) URL)' : (err as Error).message}`, { cause: err });
+  }
+  if (!isFile) throw createError('BAD_INPUT', `cannot read ${ref}: not a file`);
 }
 
 async function run(specs: SourceSpecInput[], opts: { dryRun: boolean; json: boolean; single: boolean }): Promise<number> {

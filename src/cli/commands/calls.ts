@@ -8,7 +8,7 @@ import { parseCfp } from '../../core/cfp/parse.js';
 import { createError } from '../../core/errors.js';
 import { explainerFromEnv, extractCallWithLlm, NOT_CONFIGURED } from '../../core/explain/index.js';
 import { deadlineStatus, todayIso } from '../../core/rank/deadline.js';
-import type { Call } from '../../core/schema.js';
+import { CallId, type Call } from '../../core/schema.js';
 import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
 import { table, truncate } from '../io.js';
 import { formatCall } from './format-call.js';
@@ -21,7 +21,8 @@ const HELP = `Usage: cfpmatch calls <list|show <id>|add <cfp.txt|page.html> [--i
   add <page.html> the same for a saved web page (.html/.htm, or any file that
                   starts like HTML); --url <url> says where it came from, which
                   picks the publisher reader
-                  (--id sets the call id, default the file name;
+                  (--id sets the call id, default the file name with spaces
+                   and other characters an id cannot hold turned into "-";
                    --dry-run prints the parsed call without storing it;
                    --llm extracts the fields with the LLM set by LLM_BASE_URL and
                    LLM_MODEL, with the rule-based parser as fallback and cross-check:
@@ -105,7 +106,7 @@ function isHtmlFile(file: string, bytes: Uint8Array): boolean {
 async function addCall(file: string | undefined, id: string | undefined, opts: { dryRun: boolean; json: boolean; llm: boolean; url?: string }): Promise<number> {
   const { dryRun, json } = opts;
   if (!file) throw createError('BAD_INPUT', 'calls add needs a CFP text file or a saved web page');
-  const callId = id ?? basename(file).replace(/\.[^.]+$/, '');
+  const callId = callIdFor(file, id);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -127,14 +128,36 @@ async function addCall(file: string | undefined, id: string | undefined, opts: {
   }
   const rt = await createNodeRuntime(envOptions());
   try {
+    // Adding under an id that exists replaces that call: say so, with the title it had.
+    const before = rt.matcher.listCalls().find((c) => c.id === parsed.id);
     const call = await rt.matcher.ingest(parsed);
     await rt.persist();
-    console.log(json ? JSON.stringify(withoutSource(call)) : `added ${call.id}: ${call.title} (${call.topics.length} topics)`);
+    const was = before && before.title !== call.title ? ` (was: ${before.title})` : '';
+    console.log(json ? JSON.stringify(withoutSource(call)) : `${before ? 'replaced' : 'added'} ${call.id}: ${call.title} (${call.topics.length} topics)${was}`);
     for (const w of call.warnings) console.error(`warning: ${w}`);
     return 0;
   } finally {
     await rt.dispose();
   }
+}
+
+/**
+ * The id of an added call: `--id` as given (refused with the rule when it is not a valid id), else
+ * the file name without its extension, with runs of characters an id cannot hold (spaces, brackets:
+ * "Causal CFP (1).txt" as a browser saves it) turned into "-".
+ *
+ * @example
+ * callIdFor('/tmp/Causal CFP (1).txt', undefined) // 'Causal-CFP-1'
+ */
+function callIdFor(file: string, id: string | undefined): string {
+  if (id !== undefined) {
+    const ok = CallId.safeParse(id);
+    if (!ok.success) throw createError('BAD_INPUT', `--id "${id}": ${ok.error.issues.map((i) => i.message).join('; ')}`);
+    return id;
+  }
+  const fromName = basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '').slice(0, 200);
+  if (!CallId.safeParse(fromName).success) throw createError('BAD_INPUT', `cannot make a call id from the file name "${basename(file)}": give one with --id`);
+  return fromName;
 }
 
 /** LLM extraction with the rule-based parser as fallback; disagreements between the two go to stderr. */

@@ -15,7 +15,7 @@ import { triageOne, type TriageOptions } from '../../core/triage/triage.js';
 import { fieldIssues } from '../../core/validate.js';
 import { describeIssue } from '../issues.js';
 import { createProgress } from '../progress.js';
-import { csvHeader, existingOutput, formatOf, formatResult, readRows } from './triage-rows.js';
+import { csvHeader, existingOutput, formatOf, formatResult, readRows, requireCsvColumns } from './triage-rows.js';
 
 export interface TriageBatchOptions extends TriageOptions {
   matcher: Matcher;
@@ -62,6 +62,8 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
   const call = opts.matcher.getCall(opts.callId);
   const thresholds = resolveThresholds(call, opts.thresholds, opts.defaults ?? DEFAULT_TRIAGE_THRESHOLDS);
   formatOf(opts.input); // an unknown input extension fails before the output is touched
+  // So does a missing or unreadable input, or a CSV without an abstract column: no empty report (or CSV header on stdout).
+  const total = (await checkInput(opts.input)) || 1;
   const outFormat = opts.out ? formatOf(opts.out) : (opts.format ?? 'csv');
   const err = opts.stderr ?? process.stderr;
   if (opts.resume && !opts.out) throw createError('BAD_INPUT', '--resume needs --out <report>: it appends to that file');
@@ -77,7 +79,6 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
     call_id: call.id, out: opts.out ?? '-', thresholds, triaged: 0, skipped_existing: 0, bad_rows: 0,
     verdicts: { in_scope: 0, borderline: 0, out_of_scope: 0 }, seconds: 0,
   };
-  const total = (await stat(opts.input)).size || 1;
   let bytes = 0;
   const bar = createProgress(total, err);
   const progress = () => bar.update(bytes, `${summary.triaged} triaged, ${summary.bad_rows} bad`);
@@ -131,6 +132,26 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
   }
   summary.seconds = Math.round((performance.now() - t0) / 100) / 10;
   return summary;
+}
+
+/**
+ * The size of a submissions file, or BAD_INPUT naming it when it is missing, not a file, or a CSV
+ * whose header has no abstract column.
+ *
+ * @example
+ * await checkInput('subs.csv') // 5357
+ */
+export async function checkInput(path: string): Promise<number> {
+  let size: number | undefined;
+  try {
+    const s = await stat(path);
+    if (s.isFile()) size = s.size;
+  } catch (err) {
+    throw createError('BAD_INPUT', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { cause: err });
+  }
+  if (size === undefined) throw createError('BAD_INPUT', `cannot read ${path}: not a file`);
+  if (size > 0 && formatOf(path) === 'csv') await requireCsvColumns(path);
+  return size;
 }
 
 /** The submission fields of an input row (extra columns or fields are ignored, unlike the strict API). */

@@ -26,6 +26,22 @@ export function formatOf(path: string): RowFormat {
 }
 
 /**
+ * A CSV's header row must name an abstract column; without one every row would be skipped with
+ * the same message. Throws BAD_INPUT listing the columns it has.
+ *
+ * @example
+ * await requireCsvColumns('subs.csv') // throws for a header "Paper,Text"
+ */
+export async function requireCsvColumns(path: string): Promise<void> {
+  const parser = createReadStream(path).pipe(parse({ bom: true, to_line: 1, relax_column_count: true, relax_quotes: true }));
+  let header: string[] = [];
+  for await (const rec of parser as AsyncIterable<string[]>) header = rec.map((h) => h.trim().toLowerCase());
+  if (header.includes('abstract')) return;
+  const has = header.filter(Boolean).slice(0, 10).join(', ');
+  throw createError('BAD_INPUT', `${path}: the header row has no "abstract" column (${has ? `it has: ${has}` : 'it is empty'}); the columns are id,title,abstract,keywords`);
+}
+
+/**
  * Stream rows with their line numbers.
  *
  * @example

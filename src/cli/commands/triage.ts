@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createError } from '../../core/errors.js';
 import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
-import { runTriageBatch, type TriageBatchSummary } from './triage-batch.js';
+import { checkInput, runTriageBatch, type TriageBatchSummary } from './triage-batch.js';
 
 export const HELP = `Usage: cfpmatch triage --call <id> <submissions.jsonl|.csv> [--out <report.csv|.jsonl>] [options]
 
@@ -56,6 +56,7 @@ export async function triageCommand(argv: string[]): Promise<number> {
     ...(values['in-scope'] !== undefined ? { in_scope: probabilityArg('--in-scope', values['in-scope']) } : {}),
     ...(values.borderline !== undefined ? { borderline: probabilityArg('--borderline', values.borderline) } : {}),
   };
+  await checkInput(input); // a missing file, or a CSV without an abstract column, fails before the calls and the model load
   const rt = await createNodeRuntime(envOptions());
   try {
     const summary = await runTriageBatch({

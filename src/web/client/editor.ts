@@ -6,7 +6,7 @@
 import type { TriageResponse } from '../../core/schema.js';
 import { exportTriage } from '../../core/export/triage.js';
 import { triageResults, type TriageSort } from '../views/editor-view.js';
-import { parseSubmissions } from '../views/parse-submissions.js';
+import { notTextFile, parseSubmissions } from '../views/parse-submissions.js';
 import { api, byId, download, showError, submitOnCtrlEnter } from './dom.js';
 
 /**
@@ -26,7 +26,11 @@ export function enhanceEditor(): void {
   submitOnCtrlEnter(text, form, submit);
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
-    if (f) text.value = (await f.text()).replace(/^\uFEFF/, '');
+    if (!f) return;
+    const bad = notTextFile(f.name, new Uint8Array(await f.slice(0, 4096).arrayBuffer()));
+    showError(error, bad ?? null);
+    if (bad) file.value = '';
+    else text.value = (await f.text()).replace(/^\uFEFF/, '');
   });
 
   const controls = () => ({

@@ -1,8 +1,8 @@
 /** The author page: a draft from a file or typed, filters, and the ranked calls (server-rendered; the bundle re-renders results with the same functions). */
 import type { FieldIssue } from '../../core/errors.js';
 import type { ExtractedDraft, FilterSummary, RankResponse } from '../../core/schema.js';
-import { filterFields, type FilterValues } from './filters.js';
-import { html, raw, type Html } from './html.js';
+import { filterFields, invalidAttr, issueList, type FilterValues } from './filters.js';
+import { html, type Html } from './html.js';
 import { rankResults, type ShownDraft } from './results-view.js';
 
 export interface AuthorValues extends Partial<FilterValues> {
@@ -18,16 +18,16 @@ export interface AuthorPage {
   accept: string;
   /** Fields read from a file, shown for checking. */
   extracted?: ExtractedDraft;
-  error?: { message: string; fields: FieldIssue[] };
+  /** `heading` defaults to "Could not rank:". */
+  error?: { message: string; fields: FieldIssue[]; heading?: string };
   result?: RankResponse;
 }
 
-const invalid = (p: AuthorPage, name: string) => (p.error?.fields.some((f) => f.path.split('.')[0] === name) ? raw(' aria-invalid="true"') : '');
+const invalid = (p: AuthorPage, name: string) => invalidAttr(p.error?.fields ?? [], name);
 
 function errorBox(p: AuthorPage): Html {
   if (!p.error) return html`<div id="form-error" class="error" role="alert"></div>`;
-  const fields = p.error.fields.map((f) => html`<li><code>${f.path}</code>: ${f.message}</li>`);
-  return html`<div id="form-error" class="error" role="alert"><p><strong>Could not rank:</strong> ${p.error.message}</p>${fields.length ? html`<ul>${fields}</ul>` : ''}</div>`;
+  return html`<div id="form-error" class="error" role="alert"><p><strong>${p.error.heading ?? 'Could not rank:'}</strong> ${p.error.message}</p>${issueList(p.error.fields)}</div>`;
 }
 
 function extractedNotice(x: ExtractedDraft | undefined): Html {
@@ -59,7 +59,7 @@ ${extractedNotice(p.extracted)}
 <label for="keywords">Keywords</label>
 <input type="text" id="keywords" name="keywords" value="${v.keywords}" aria-describedby="keywords-help"${invalid(p, 'keywords')}>
 <p id="keywords-help" class="hint">Separate keywords with commas or semicolons.</p>
-${filterFields(p.summary, v)}
+${filterFields(p.summary, v, p.error?.fields)}
 <div class="actions"><button type="submit" id="rank-submit" name="action" value="rank">Find matching calls</button>
 <a href="${filterLink(v)}" class="hint" id="filter-link">Link to these filters (no draft)</a></div>
 </form>

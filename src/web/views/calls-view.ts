@@ -1,10 +1,11 @@
 /** The calls list (filters in the query string, paging, closed calls marked) and one call's parsed fields. */
 import { isClosedState } from '../../core/rank/filters.js';
+import type { FieldIssue } from '../../core/errors.js';
 import type { Call, DeadlineStatus } from '../../core/schema.js';
 import type { listCalls } from '../../http/routes/calls.js';
 import { deadlineBadge } from './badges.js';
 import { filterLink } from './author-view.js';
-import { filterFields, type FilterValues } from './filters.js';
+import { filterFields, issueList, type FilterValues } from './filters.js';
 import { html, plural, type Html } from './html.js';
 
 export type CallList = ReturnType<typeof listCalls>;
@@ -22,7 +23,7 @@ function pageLink(f: Partial<FilterValues>, sort: string, offset: number): strin
  * @example
  * String(callsPage(listCalls(calls, query, '2025-01-10'), query))
  */
-export function callsPage(list: CallList, f: Partial<FilterValues> & { sort: string }): Html {
+export function callsPage(list: CallList, f: Partial<FilterValues> & { sort: string }, issues: readonly FieldIssue[] = []): Html {
   const items = list.calls.map((c) => html`<li class="call-item${c.deadline && isClosedState(c.deadline.state) ? ' is-closed' : ''}">
 <a href="/calls/${encodeURIComponent(c.id)}">${c.title}</a> ${c.deadline ? deadlineBadge(c.deadline) : ''}
 <br><span class="hint">${c.venue ?? 'venue unknown'}${c.publisher ? ` · ${c.publisher}` : ''} · ${plural(c.topics, 'topic')} · <code>${c.id}</code></span></li>`);
@@ -38,9 +39,10 @@ export function callsPage(list: CallList, f: Partial<FilterValues> & { sort: str
   const last = list.offset + list.calls.length;
   return html`<h1>Calls for papers</h1>
 <form id="calls-form" method="get" action="/calls">
-${filterFields(list.filters, f)}
+${filterFields(list.filters, f, issues)}
 <div class="actions"><label for="sort">Sort</label><select id="sort" name="sort">${sorts}</select><button type="submit">Show calls</button></div>
 </form>
+${issues.length ? html`<div class="error" role="alert"><p><strong>Left out:</strong> these values in the address are not valid.</p>${issueList(issues)}</div>` : ''}
 <p class="status" role="status">${list.total ? `Calls ${first}-${last} of ${list.total} (deadlines as of ${list.as_of}).` : ''}</p>
 ${e
     ? html`<div class="empty"><h2>No calls to show</h2><p>${e.reason}</p><p class="hint">${e.hint}</p>${relax?.length ? html`<div class="actions">${relax}</div>` : ''}</div>`

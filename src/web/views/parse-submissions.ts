@@ -7,6 +7,20 @@
 export interface Submission { id?: string; title: string; abstract: string; keywords?: string[] }
 
 /**
+ * Why an uploaded submissions file cannot be read as text, or undefined when it can: a PDF, or
+ * bytes with a NUL near the start (ZIP-based .xlsx/.docx, images, old Office files, UTF-16).
+ * Decoded as text they would be triaged as one garbage submission.
+ *
+ * @example
+ * notTextFile('subs.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0])) // 'subs.xlsx is not a text file: upload CSV ...'
+ */
+export function notTextFile(name: string, bytes: Uint8Array): string | undefined {
+  const pdf = String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
+  if (!pdf && !bytes.subarray(0, 4096).includes(0)) return undefined;
+  return `${name} is not a text file: upload CSV (save a spreadsheet as CSV UTF-8), JSON Lines, JSON or plain text.`;
+}
+
+/**
  * @example
  * parseSubmissions('title,abstract\nA,"We study x, y."').submissions // [{ title: 'A', abstract: 'We study x, y.' }]
  */
