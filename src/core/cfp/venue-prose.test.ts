@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalInviting, journalOfCover } from './venue-prose.js';
+import { journalDescribed, journalInviting, journalOfCover } from './venue-prose.js';
 import { venueInText } from './venue.js';
 import { cleanVenue } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
@@ -95,5 +95,36 @@ describe('round 5: journals introduced in prose', () => {
 describe('round 5: a masthead image alt text', () => {
   it('names the journal without "Journal Logo"', () => {
     expect(journalLine('Soil Letters Journal Logo')).toBe('Soil Letters');
+  });
+});
+
+describe('round 6: a journal calling for papers or described in a sentence', () => {
+  it.each([
+    ['SOIL Medicine is calling for submissions to our Collection on soil.', 'SOIL Medicine'],
+    ['Root and Soil is seeking submissions for a Special Issue on roots.', 'Root and Soil'],
+    ['Soil Health Panorama calls for the submission of papers for a special issue on soil.', 'Soil Health Panorama'],
+  ])('%s', (text, venue) => {
+    expect(journalInviting(text)).toBe(venue);
+  });
+
+  it('takes no person and no "open calls" heading', () => {
+    expect(journalInviting('Jane Smith is seeking papers on soil.')).toBeUndefined();
+    expect(journalInviting('Special issues\nOpen calls for papers:')).toBeUndefined();
+  });
+
+  it.each([
+    ['Soil Planning is a new international peer-reviewed open access journal of soil studies.', 'Soil Planning'],
+    ['Intro. SOIL Journal, the journal of the International Association for Soil, invites ...', 'SOIL Journal'],
+    ['Volume 24 of Logical Analysis of Soil will explore ...', 'Logical Analysis of Soil'],
+    ['the issue, to be published inSoilscrito. The special issue ...', 'Soilscrito'],
+    ['Authors publishing in Open Soil Studies benefit from', 'Open Soil Studies'],
+  ])('%s', (text, venue) => {
+    expect(journalDescribed(text)).toBe(venue);
+  });
+
+  it('takes no date, language or medium after "published in"', () => {
+    expect(journalDescribed('Papers will be published in English.')).toBeUndefined();
+    expect(journalDescribed('The issue will be published in December 2017.')).toBeUndefined();
+    expect(journalDescribed('It will be published in Open Access.')).toBeUndefined();
   });
 });

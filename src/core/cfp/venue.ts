@@ -4,7 +4,7 @@
  */
 import type { Link } from './markdown.js';
 import { cleanVenue } from './title-parts.js';
-import { journalInviting, journalOfCover } from './venue-prose.js';
+import { journalDescribed, journalInviting, journalOfCover } from './venue-prose.js';
 
 interface KnownVenue {
   name: string;
@@ -177,6 +177,7 @@ const VENUE_STEPS: ReadonlyArray<[string, (links: readonly Link[], text: string)
     return named ? canonicalVenue(named) : undefined;
   }],
   ['named as the journal inviting papers', (_links, text) => journalInviting(text)],
+  ['described as the journal in the text', (_links, text) => journalDescribed(text)],
   ['caption of the journal\'s cover image', (_links, text) => journalOfCover(text)],
 ];
 
