@@ -35,8 +35,11 @@ function withoutSubtitle(raw: string): { name: string; whole: boolean } {
   return /^[A-Z][A-Z&-]{1,10}$/.test(m[1]) ? { name: raw.trim(), whole: true } : { name: m[1], whole: true };
 }
 
+/** A fee, a deadline or a date is what a call says about itself, never its journal ("(No Publication Fee)", ", December 2017", "Journals – Deadlines October to December 2022"). */
+const NOT_A_NAME = /\b(?:fees?|free|APCs?|charges?|waived|deadlines?|extended)\b|^\W|^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}$/i;
+
 /** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
-const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the)\W*)+$/i;
+const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the|on|about|journal)\W*)+$/i;
 
 /**
  * The journal named before or after "Special Issue": announcement words,
@@ -63,14 +66,16 @@ export function cleanVenue(raw: string): string {
     .replace(/[\s:,.–—|-]+$/, '')
     // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
     .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
-    .replace(/\s+(?:cfp|call for papers)$/i, '')
+    .replace(/[\s?|–—-]*\b(?:cfp|call for papers)[\s?|–—-]*$/i, '')
     // Issue words and an image's alt text after the name ("X Special Issue", "X Journal Logo").
     .replace(/\s+(?:special issue|(?:journal )?(?:logo|cover(?: image)?))$/i, '')
     // An impact factor after the name ("Sensors; IF 2.475").
     .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
     // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
+    // "Submit to the Journal of X for a Special Issue": the imperative before the name and the words after it are the sentence's.
+    .replace(/^submit(?:\s+(?:your|papers|manuscripts|articles))?\s+to\s+/i, '')
     .replace(/^(?:(?:for|of|in|to|on)\s+)?(?:(?:the|a|an)\s+)?/i, '')
-    .replace(/\s+(?:on|of|for|in)$/i, '')
+    .replace(/(?:\s+(?:on|of|for|in|a|an|the))+$/i, '')
     .trim();
-  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) ? v : '';
+  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) && !NOT_A_NAME.test(v) ? v : '';
 }

@@ -128,3 +128,20 @@ describe('round 6: a journal calling for papers or described in a sentence', () 
     expect(journalDescribed('It will be published in Open Access.')).toBeUndefined();
   });
 });
+
+describe('round 6: what a call says about itself is not its journal', () => {
+  it.each([
+    ['No Publication Fee', ''],
+    [', December 2017', ''],
+    ['Journals – Deadlines October to December 2022', ''],
+    ['Soilmatics ? Call for Papers ?', 'Soilmatics'],
+    ['Submit to the Journal of Soil Conservation for a', 'Journal of Soil Conservation'],
+  ])('cleanVenue(%s)', (raw, venue) => {
+    expect(cleanVenue(raw)).toBe(venue);
+  });
+
+  it('reads a copied table label run into the name, and no "On the Journal" heading', () => {
+    expect(journalLine('Journal TitleSwiss Journal of Soil')).toBe('Swiss Journal of Soil');
+    expect(journalLine('On the Journal')).toBeUndefined();
+  });
+});
