@@ -63,7 +63,7 @@ export function cleanVenue(raw: string): string {
     .replace(/\s*\((?:elsevier|springer|wiley|mdpi|hindawi|ieee|acm)[^)]*\)\s*$/i, '')
     // The journal's former name after its name ("Health Security (formerly Biosecurity and Bioterrorism)").
     .replace(/\s*\((?:formerly|previously)\b[^)]*\)\s*$/i, '')
-    .replace(/[\s:,.–—|-]+$/, '')
+    .replace(/[\s:,.–—|(-]+$/, '')
     // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
     .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
     .replace(/[\s?|–—-]*\b(?:cfp|call for papers)[\s?|–—-]*$/i, '')

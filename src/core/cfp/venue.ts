@@ -45,7 +45,7 @@ const PUBLISHERS: ReadonlyArray<[string, RegExp]> = [
 ];
 
 /** A journal name: capitalised words, with the small words journals use inside names. */
-const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|from|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
+const NAME = "(?:[A-Z]{2,}/[A-Z]{2,}|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|from|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
 /** Sentences that name the journal of a call, most reliable first. */
 const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`A [Ss]pecial [Ii]ssue of (${NAME}) \\(ISSN`, 'u'),
