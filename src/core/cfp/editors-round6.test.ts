@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from './lines.js';
+import { inlineEditors } from './editors-inline.js';
+import { looksLikeName } from './names.js';
+import { parseCfp } from './parse.js';
+
+const names = (text: string) => inlineEditors(toLines(text)).editors.map((e) => e.name);
+
+describe('round 6: editors', () => {
+  it('reads "guest edited by" names with footnote marks and an unclosed affiliation list', () => {
+    expect(names('A Special Issue on soils guest edited by Ann Erk1,2, Jean Trap1, Eric Blanc3 (1Eco&Sols, Univ Montpellier, IRD, Institut Agro')).toEqual(['Ann Erk', 'Jean Trap', 'Eric Blanc']);
+  });
+
+  it('reads "Issue Organizers:" with semicolons between people, and no one from a trailing clause', () => {
+    expect(names('Issue Organizers: Jerry L. Hat, Retired USDA; Hum Blanc, University of Soil; and Cris Morgan, Soil Institute; in collaboration with Gret Sass and J. Arb, Editors,')).toEqual(['Jerry L. Hat', 'Hum Blanc', 'Cris Morgan']);
+  });
+
+  it('reads an "issue editor" named in a sentence', () => {
+    expect(names('Send an abstract by September 15, 2024, to issue editor Joan Homer (College of Soil) at joan@example.org.')).toEqual(['Joan Homer']);
+  });
+
+  it('reads editors under a heading framed by dashes', () => {
+    const call = parseCfp('Soil Carbon: A SOIL ONE Call for Papers\n\n– Guest Editors –\n\nSteve Beiss\n\nThomas Couv\n\n– Call for Papers –\n\nWe invite papers on soils and their carbon.');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Steve Beiss', 'Thomas Couv']);
+  });
+
+  it('takes no abbreviated institution for a person', () => {
+    expect(looksLikeName('Univ Montpellier')).toBe(false);
+    expect(looksLikeName('Institut Agro')).toBe(false);
+  });
+});
