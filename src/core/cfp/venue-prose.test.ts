@@ -122,6 +122,12 @@ describe('round 6: a journal calling for papers or described in a sentence', () 
     expect(journalDescribed(text)).toBe(venue);
   });
 
+  it('reads the journal papers are submitted to, but no submission system or editor', () => {
+    expect(journalDescribed('Please submit your manuscript to Soil Genomics by 1 May.')).toBe('Soil Genomics');
+    expect(journalDescribed('Submit your paper to the Editorial Manager site.')).toBeUndefined();
+    expect(journalDescribed('Submit papers to the Guest Editors by e-mail.')).toBeUndefined();
+  });
+
   it('takes no date, language or medium after "published in"', () => {
     expect(journalDescribed('Papers will be published in English.')).toBeUndefined();
     expect(journalDescribed('The issue will be published in December 2017.')).toBeUndefined();

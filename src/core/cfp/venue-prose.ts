@@ -65,7 +65,11 @@ const DESCRIBED: readonly RegExp[] = [
   new RegExp(`\\b(?:Volume|Vol\\.|Issue) \\d{1,3}(?:\\.\\d{1,2})?(?: \\(\\d{4}\\))? of (?:the )?(${WORDS})`, 'u'),
   // Italics lost with their spaces run "published in" into the name ("published inManuscrito").
   new RegExp(`\\b(?:(?:to|will|shall|would) be published|[Aa]uthors publishing) in ?(?:the )?(?:journal )?(${WORDS})`, 'u'),
+  // "Please submit your manuscript to Soil Genomics by ...": the journal papers go to (a submission system is not one: SYSTEM below).
+  new RegExp(`\\b[Ss]ubmit (?:your |their |all )?(?:papers?|manuscripts?|articles?|contributions?|work)? ?to (?:the )?(?:journal )?(${WORDS})`, 'u'),
 ];
+/** Where papers are sent that is no journal: a submission system, an editor, the issue itself. */
+const SYSTEM = /\b(?:Editorial Manager|ScholarOne|Manuscript Central|EasyChair|Submission|Online|System|Portal|Platform|Site|Guest|Editors?|Special|Issue|Collection|Research Topic|Office)\b/;
 
 /**
  * The journal a sentence describes or names as where the issue is published.
@@ -78,7 +82,7 @@ export function journalDescribed(text: string): string | undefined {
   for (const re of DESCRIBED) {
     const raw = re.exec(text)?.[1]?.trim() ?? '';
     const name = cleanVenue(raw.replace(/(?:\s+(?:of|and|on|for|in|the|from|a|&))+$/, ''));
-    if (name.length >= 3 && name.length <= 120 && !NOT_A_JOURNAL.test(name) && !NOT_PUBLISHED_IN.test(name)) return name;
+    if (name.length >= 3 && name.length <= 120 && !NOT_A_JOURNAL.test(name) && !NOT_PUBLISHED_IN.test(name) && !SYSTEM.test(name)) return name;
   }
   return undefined;
 }
