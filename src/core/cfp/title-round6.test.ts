@@ -64,3 +64,16 @@ describe('round 6: the title and what surrounds it', () => {
     expect(withoutVenueTail('Climate Change and Soil Security', 'Soil Security', '')).toEqual({ title: 'Climate Change and Soil Security' });
   });
 });
+
+describe('round 6: copied e-mails', () => {
+  it('reads the title from a "Subject:" line, with "Re:" / "Fwd:" before it', () => {
+    expect(parseCfp('Subject: Call for papers: Soil Carbon Markets\n\nWe invite papers on soils.').title).toBe('Soil Carbon Markets');
+    expect(parseCfp('Re: Fwd: CFP: Special Issue on Research Soils\n\nWe invite papers on soils.').title).toBe('Research Soils');
+    expect(parseCfp('Research Software for Soils\n\nWe invite papers on soils.').title).toBe('Research Software for Soils');
+  });
+
+  it('skips the header lines and the apology above the call', () => {
+    const call = parseCfp('From: Jane Doe <jane@uni.edu>\nSent: Monday, 3 May 2021 10:00\nTo: soil-list@lists.org\nSubject: [SOIL-L] CFP: Special Issue on Soil Carbon Markets - Soil Letters\n\nApologies for cross-postings\n\nDear colleagues,\n\nWe invite papers on soils.\n\nDeadline: 1 June 2021\n');
+    expect([call.title, call.venue, call.dates.submission_deadline]).toEqual(['Soil Carbon Markets', 'Soil Letters', '2021-06-01']);
+  });
+});

@@ -5,9 +5,9 @@
  * factors and descriptive subtitles around it.
  */
 
-/** Announcement words and e-mail subject noise before a title, hashtags included ("#CFP:", as posts on listing sites write it). */
+/** Announcement words and e-mail subject noise before a title, hashtags included ("#CFP:", as posts on listing sites write it), and a copied e-mail's "Subject:" / "Re:" / "Fwd:". */
 const NOISE_HEAD =
-  /^(?:\s*#?(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|first|second|third|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|contributors|submissions|abstracts|proposals|chapters|articles)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
+  /^(?:\s*#?(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|first|second|third|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|contributors|submissions|abstracts|proposals|chapters|articles)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit|(?:subject|re|fwd?|aw)\s*:)\s*[:|!–—-]*\s*)+/i;
 
 /**
  * A subject line or heading without its announcement words.
