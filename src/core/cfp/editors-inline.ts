@@ -10,12 +10,12 @@ import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?)\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
-/** A middle initial's dot ("Ashley P. Jones") does not end the names. */
-const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/iu;
+/** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
+const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\b(?:(?:guest|issue) editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b\p{Lu})\.){3,300})/iu;
+const GUEST_NAMED = /\b(?:(?:guest|issue) editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
-const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/u;
+const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
@@ -25,6 +25,8 @@ function namesIn(list: string): string[] {
   const cleaned = list.replace(/(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*\b/gu, '').replace(/\([^)]*$/, ' ').replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
   return cleaned
     .split(/\s*(?:,|;|\band\b|&)\s*/)
+    // "... and Dr. C (Univ) for the open access journal X": the sentence goes on after the last name.
+    .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
     .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim())
     .filter((p) => looksLikeName(p));
 }
@@ -40,7 +42,9 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   const editors: GuestEditor[] = [];
   const used = new Set<number>();
   const seen = new Set<string>();
-  for (const { text, indexes } of sentencesOf(lines)) {
+  // A long paragraph is read sentence by sentence ("... which is guest edited by A (U), B (U) and C (U) for the journal X.").
+  const units = sentencesOf(lines).flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
+  for (const { text, indexes } of units) {
     if (text.length > 600) continue;
     const label = LABEL.exec(text);
     const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));

@@ -29,3 +29,15 @@ describe('round 6: editors', () => {
     expect(looksLikeName('Institut Agro')).toBe(false);
   });
 });
+
+describe('round 6: editors in a long paragraph and after a lost character', () => {
+  it('reads "guest edited by Dr. A (U), Dr. B (U), and Dr. C (U) for the journal X" inside a long paragraph', () => {
+    const long = `${'Soils store carbon in many ways. '.repeat(20)}Papers will go to a special issue "Soil AI", which is guest edited by Dr. Siew Ann Soil (NTU), Dr. Ling Clay (A STAR), and Dr. Lock Yue Loam (NTU) for the open access journal Soil (ISSN 1099-4300). This issue will feature papers.`;
+    expect(names(long)).toEqual(['Siew Ann Soil', 'Ling Clay', 'Lock Yue Loam']);
+  });
+
+  it('reads a name whose line ends in a lost non-breaking space ("?")', () => {
+    const call = parseCfp('Special Issue on Soil Computing\n\nWe invite papers on soils.\n\nGuest Editors\nProf. Andrei Soilkh?\nCICESE Research Center, Mexico,?\nandrei@cicese.mx\n');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Andrei Soilkh']);
+  });
+});
