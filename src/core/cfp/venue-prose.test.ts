@@ -109,6 +109,8 @@ describe('round 6: a journal calling for papers or described in a sentence', () 
 
   it('takes no person and no "open calls" heading', () => {
     expect(journalInviting('Jane Smith is seeking papers on soil.')).toBeUndefined();
+    expect(journalInviting('Intro. Jane Smith invites papers for a special issue on soil.')).toBeUndefined();
+    expect(journalInviting('Intro. Prof. Jane Ann Smith is calling for submissions for a special issue on soil.')).toBeUndefined();
     expect(journalInviting('Special issues\nOpen calls for papers:')).toBeUndefined();
   });
 

@@ -12,7 +12,7 @@ import { cleanVenue } from './title-parts.js';
 /** Capitalised words with the small words journals use inside names, and one subtitle after a colon. */
 const WORDS = "[\\p{Lu}][\\p{L}\\p{N}&’'-]*(?: (?:of|and|on|for|in|the|from|a|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\([A-Z][A-Za-z&-]{1,11}\\)))*";
 const INVITING = new RegExp(
-  `(?:^|[.!?]\\s+|\\n)(${WORDS}(?:: ${WORDS})?) (?:invites|seeks|welcomes|solicits|(?:is|are) (?:calling for|seeking|inviting|welcoming|soliciting)|calls for the submission of) ?(?:manuscript |original |high[- ]quality |research )?(?:papers|submissions|contributions|manuscripts|articles)\\b(?<issue>[^.\\n]{0,120}?\\b(?:our|its)\\b|[^.\\n]{0,40}?\\b(?:special (?:issue|section|collection)|themed issue|collection|research topic)\\b)?`,
+  `(?:^|(?<!\\b(?:Prof|Dr|Mr|Mrs|Ms|Assoc))[.!?]\\s+|\\n)(${WORDS}(?:: ${WORDS})?) (?:invites|seeks|welcomes|solicits|(?:is|are) (?:calling for|seeking|inviting|welcoming|soliciting)|calls for the submission of) ?(?:manuscript |original |high[- ]quality |research )?(?:papers|submissions|contributions|manuscripts|articles)\\b(?<issue>[^.\\n]{0,120}?\\b(?:our|its)\\b|[^.\\n]{0,40}?\\b(?:special (?:issue|section|collection)|themed issue|collection|research topic)\\b)?`,
   'u',
 );
 const NOT_A_JOURNAL = /^(?:the|this|it|we|our|a|an|authors?|researchers?|guest|editors?|special|issue|section)\b/i;
@@ -28,7 +28,11 @@ export function journalInviting(text: string): string | undefined {
   const m = INVITING.exec(text);
   const raw = m?.[1]?.trim();
   // "X is calling for submissions to our Collection": a person does not speak of "our"/"its" collection in the third person, a journal does.
-  if (!raw || NOT_A_JOURNAL.test(raw) || (looksLikeName(raw) && !m?.groups?.['issue'] && !/^[A-Z]{2,}\b|\s[A-Z]{2,}$/.test(raw))) return undefined;
+  // A guest editor can invite papers for a special issue too ("Prof. Jane Smith invites ..."): a name that reads as a person's is taken only
+  // with an acronym in it ("BMC Medicine") or, speaking of an issue, with three words or more and no honorific ("Public Health Panorama").
+  if (!raw) return undefined;
+  const journalish = /^[A-Z]{2,}\b|\s[A-Z]{2,}$/.test(raw) || (m?.groups?.['issue'] !== undefined && raw.split(/\s+/).length >= 3 && !/^(?:prof|dr|mr|mrs|ms)\b/i.test(raw));
+  if (NOT_A_JOURNAL.test(raw) || (looksLikeName(raw) && !journalish)) return undefined;
   // A subtitle after a colon is part of the name here ("Socius: Sociological Research ..."), so cleanVenue reads only the acronym and noise.
   const [head, ...rest] = raw.split(': ');
   const name = rest.length > 0 ? `${cleanVenue(head ?? '') || (head ?? '')}: ${rest.join(': ')}` : cleanVenue(raw);
