@@ -14,7 +14,7 @@ import { mergeCurated } from '../core/cfp/load-bundled.js';
 import { runSources } from '../core/catalogue/run.js';
 import { emptyState, type Fetcher } from '../core/catalogue/types.js';
 import { Call } from '../core/schema.js';
-import { Manifest } from './manifest.js';
+import { Manifest, type Override } from './manifest.js';
 import { buildReport } from './report.js';
 
 const root = resolve(process.argv[2] ?? '.');
@@ -55,6 +55,11 @@ for (const s of manifest.sources) {
   reports.push(report);
 }
 
+/** An override keyed by its page's URL survives a parser change that renames the call; one keyed by id does not. */
+function overrides(o: Override, c: Call): boolean {
+  return o.source !== undefined ? (c.sources ?? []).some((s) => s.url === o.source) : o.call === c.id;
+}
+
 const excluded = new Set(manifest.exclude.map((e) => e.call));
 const missingExcludes = [...excluded].filter((id) => !calls.has(id));
 if (missingExcludes.length) throw new Error(`exclude names calls the build did not produce: ${missingExcludes.join(', ')} (built: ${[...calls.keys()].sort().join(' ')})`);
@@ -63,14 +68,14 @@ for (const c of calls.values()) {
   if (!c.sources || excluded.has(c.id)) continue;
   let call = !c.publisher && c.venue && manifest.publishers[c.venue] ? { ...c, publisher: manifest.publishers[c.venue] } : c;
   const field = fieldOf.get(c.id);
-  for (const o of manifest.overrides.filter((x) => x.call === c.id)) {
+  for (const o of manifest.overrides.filter((x) => overrides(x, c))) {
     call = mergeCurated(call, o.set as Partial<Call>);
     call = { ...call, warnings: [...call.warnings, `catalogue override (${Object.keys(o.set).join(', ')}): ${o.reason}`] };
   }
   if (field) fieldOf.set(call.id, field);
   built.push(Call.parse(call));
 }
-const unknown = manifest.overrides.filter((o) => !calls.has(o.call)).map((o) => o.call);
+const unknown = manifest.overrides.filter((o) => ![...calls.values()].some((c) => overrides(o, c))).map((o) => o.source ?? o.call);
 if (unknown.length) throw new Error(`overrides name calls the build did not produce: ${unknown.join(', ')}`);
 // Everything is checked before data/calls changes: a manifest error leaves the previous build in place.
 for (const c of existing.filter((x) => x.sources)) await store.delete(c.id);

@@ -23,13 +23,20 @@ export const ManifestSource = SourceSpec
   .strict();
 export type ManifestSource = z.infer<typeof ManifestSource>;
 
+/**
+ * A correction to one built call, found by the URL of the page it was read from (`source`, stable
+ * when the parser changes) or, for calls with no page of their own, by the id the build gives it (`call`).
+ */
 export const Override = z
   .object({
-    call: z.string().min(1),
+    call: z.string().min(1).optional(),
+    source: z.string().url().optional(),
     set: z.record(z.string(), z.unknown()),
     reason: z.string().min(10),
   })
-  .strict();
+  .strict()
+  .refine((o) => (o.call === undefined) !== (o.source === undefined), 'an override names exactly one of call or source');
+export type Override = z.infer<typeof Override>;
 
 export const Manifest = z
   .object({

@@ -34,9 +34,9 @@ type Reader = { re: RegExp; read: (m: RegExpExecArray) => string | undefined };
 const READERS: Reader[] = [
   { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/gi, read: (m) => isoDay(+m[1]!, +m[2]!, +m[3]!) },
   {
-    // Day first (15/04/2025), as most of the world writes it; month first only when the day cannot be a month.
-    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/gi,
-    read: (m) => (+m[2]! > 12 ? isoDay(+m[3]!, +m[1]!, +m[2]!) : isoDay(+m[3]!, +m[2]!, +m[1]!)),
+    // Day first (15/04/2025, 31-05-2017), as most of the world writes it; month first only when the day cannot be a month. One separator throughout.
+    re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/gi,
+    read: (m) => (+m[3]! > 12 ? isoDay(+m[4]!, +m[1]!, +m[3]!) : isoDay(+m[4]!, +m[3]!, +m[1]!)),
   },
   {
     re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),

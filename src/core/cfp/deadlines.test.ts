@@ -69,3 +69,13 @@ describe('round 5: labels in Unicode mathematical bold', () => {
     expect(call.dates.submission_deadline).toBe('2027-04-01');
   });
 });
+
+describe('round 6: deadlines', () => {
+  it('reads a day-first date written with hyphens', () => {
+    expect(parseCfp('Soil Carbon Markets\n\nDeadline for submission: 31-05-2017\n\nWe invite papers on soils.').dates.submission_deadline).toBe('2017-05-31');
+  });
+
+  it('reads "Submissions close on <date>" in prose', () => {
+    expect(parseCfp('Soil Carbon Markets\n\nWe invite papers on soils. Submissions close on 31 October 2022.').dates.submission_deadline).toBe('2022-10-31');
+  });
+});

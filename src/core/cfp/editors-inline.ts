@@ -9,21 +9,24 @@ import { looksLikeName } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
-const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:guest |special issue |issue )?editors?\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
-/** A middle initial's dot ("Ashley P. Jones") does not end the names. */
-const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/iu;
+const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?)\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
+/** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
+const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\b(?:guest editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b\p{Lu})\.){3,300})/iu;
+const GUEST_NAMED = /\b(?:(?:guest|issue) editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
-const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b\p{Lu})\.){3,300})/u;
+const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
-  const cleaned = list.replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
+  // Footnote marks after names ("Erktan1,2") and an affiliation list opened but not closed in the sentence are not names.
+  const cleaned = list.replace(/(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*\b/gu, '').replace(/\([^)]*$/, ' ').replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
   return cleaned
     .split(/\s*(?:,|;|\band\b|&)\s*/)
+    // "... and Dr. C (Univ) for the open access journal X": the sentence goes on after the last name.
+    .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
     .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim())
     .filter((p) => looksLikeName(p));
 }
@@ -39,7 +42,9 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   const editors: GuestEditor[] = [];
   const used = new Set<number>();
   const seen = new Set<string>();
-  for (const { text, indexes } of sentencesOf(lines)) {
+  // A long paragraph is read sentence by sentence ("... which is guest edited by A (U), B (U) and C (U) for the journal X.").
+  const units = sentencesOf(lines).flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
+  for (const { text, indexes } of units) {
     if (text.length > 600) continue;
     const label = LABEL.exec(text);
     const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));
@@ -60,6 +65,10 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
 function labelledNames(list: string): string[] {
   const many = peopleOnLine(list);
   if (many) return many;
+  // "A, Univ X; B, Univ Y; and C, Z": semicolons part people, a comma parts each name from its affiliation.
+  // A part that goes on in prose ("in collaboration with X, Editors") names no guest editor.
+  const people = list.split(';').map((p) => p.trim().replace(/^and\s+/i, '')).map((p) => (/^\p{Lu}/u.test(p) ? namesIn((p.split(',')[0] ?? '').trim()) : []));
+  if (people.length > 2 && people.filter((n) => n.length === 1).length >= 2) return people.flat();
   const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length > 1 && parts.every((p) => namesIn(p).length === 1 && !/\band\b/.test(p))) return parts.flatMap(namesIn);
   const first = namesIn(parts[0] ?? '');

@@ -29,7 +29,8 @@ function clean(s: string): string {
     .replace(/\b(?:e-?mail|mailto)\s*:?/gi, ' ')
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:|–—-]+|[\s,;:|–—-]+$/g, '');
+    // A "?" left at a line's end is a non-breaking space a crawl could not encode; no name ends with one.
+    .replace(/^[\s,;:|–—-]+|[\s,;:|–—?-]+$/g, '');
 }
 
 /** "Name (email)" or "Name" alone on a line in an editors section. */

@@ -64,6 +64,9 @@ function classify(raw: string, next: string | undefined): { kind: LineKind; text
   // A "= Guest editors =" line is a heading as wiki-style plain text writes one.
   const wiki = WIKI_HEADING.exec(raw);
   if (wiki?.[2]) return { kind: 'heading', text: cleanHeading(wiki[2]) };
+  // "– Guest Editors –", "*** Topics ***": the same mark on both sides decorates a heading; it is no bullet.
+  const framed = /^\s*([–—-]{1,3}|\*{1,3}|~{1,3})\s+([^–—*~]{2,80}?)\s+\1\s*$/u.exec(raw);
+  if (framed?.[2]) return { kind: 'heading', text: cleanHeading(framed[2]) };
   // "*Name, Affiliation": a star touching a capital, with no closing star on the line, is a list mark, not emphasis.
   const star = /^(\s*)\*(?=\p{Lu})([^*]+)$/u.exec(raw);
   if (star?.[2]) return { kind: 'bullet', text: stripInline(star[2]), marker: '*' };

@@ -10,7 +10,7 @@ import { dateFieldOf, type DateEntry } from './schedule.js';
 
 const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
 /** A sentence about the submission deadline ("We will accept submissions for this issue through <date>"); "opens" / "open for submissions from" dates are not deadlines. */
-const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than))\b/i;
+const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than)|(?:submissions?|the (?:call|collection|special issue))\s+(?:will\s+)?close[sd]?\s+(?:on|by)?)\b/i;
 /** A sentence about abstracts or proposals only ("extended abstract submissions ... with a due date on ..."): not the paper deadline. */
 const ABSTRACT_ONLY = /^(?!.*\b(?:full|complete|final)\s+(?:papers?|manuscripts?)\b).*\b(?:abstracts?|proposals?|expressions? of interest)\b/i;
 const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;

@@ -14,10 +14,10 @@ import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
-  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new |first |second |third |final |last )?call for (?:papers?|proposals|submissions|contributions|contributors|abstracts|publications|articles|chapters)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new |first |second |third |final |last )?call for (?:papers?|proposals|submissions?|contributions|contributors|abstracts|publications|articles|chapters)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|call \d{1,2}(?=\s*:)|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
 /** Page chrome copied with the text: banners, posting dates and bylines, image and view links ("We use cookies ...", "Published on 20 April 2023", "Posted by X on <date>", "Click to increase image size"). */
-const NOT_TITLE = /^(?:we use cookies\b|published (?:on\s+)?\d|posted (?:by|on|in)\b|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)/i;
+const NOT_TITLE = /^(?:we use cookies\b|apologies for\b|please (?:forward|distribute|circulate)\b|from:\s|by\s+\p{Lu}[\p{L}.]+\s+\p{Lu}|published (?:on\s+)?\d|posted (?:by|on|in)\b|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}$|[\w ]{0,30}'s picture$)|\bclick here\b|\bdeadline\b[^:]{0,30}:\s*\d/iu;
 
 export interface LineTitle {
   title: string;
@@ -35,7 +35,7 @@ function fromAnnouncement(text: string): { title: string; venue?: string } | und
   const runIn = /^([\p{Lu}\d][\p{Lu}\d ,:&'’-]{8,150}?)\s+(?:[Gg]uest|[Tt]opic|[Ll]ead [Gg]uest) [Ee]ditors?\s*[:：]/u.exec(text);
   if (runIn?.[1] && runIn[1].split(/\s+/).length >= 3) return { title: cleanTitle(runIn[1]) };
   const sp = fromSpecial(text);
-  if (sp) return sp.title.split(/\s+/).length >= 2 && !isGenericTitle(sp.title) ? sp : undefined;
+  if (sp) return (sp.title.split(/\s+/).length >= 2 || sp.named) && !isGenericTitle(sp.title) ? { title: sp.title, ...(sp.venue ? { venue: sp.venue } : {}) } : undefined;
   // The announcement's own prefix first ("Call for Proposals from X: Title"), then e-mail subject noise.
   const own = text.replace(PREFIX, '');
   const stripped = own !== text ? own : stripNoise(text).replace(PREFIX, '');
@@ -52,6 +52,9 @@ const LISTING = /^(?:ongoing|current|open|upcoming|active) (?:special issues?|ca
 /** A listing page's instructions heading over its calls ("Making an Article Proposal", "How to submit"): not a call's name. */
 const INSTRUCTION = /^(?:how to|making|submitting|preparing|writing|sending)\b.*\b(?:proposals?|submissions?|manuscripts?|papers?|articles?|submit)$/i;
 
+/** "X is a new international peer-reviewed journal of ...": a sentence about the journal, not the issue's name. */
+const JOURNAL_DESCRIBED = /\b(?:is|are) an? (?:[\p{L}-]+,? ){0,8}?(?:journal|periodical)\b/iu;
+
 const isSentence = (text: string) => text.split(/\s+/).length > 25 || (/[.!?]$/.test(text) && text.split(/\s+/).length > 8);
 
 function titleLike(line: Line): boolean {
@@ -61,7 +64,7 @@ function titleLike(line: Line): boolean {
   const words = text.split(/\s+/).length;
   // A line ending in a colon leads into what follows ("The following issues are accepting submissions:"); one that speaks to the reader
   // or as the poster ("On this page, you can find ...", "From my colleague, X") is the page's or the sender's, not the call's name.
-  return words >= 3 && words <= 25 && text.length <= 200 && !/[.;:]$/.test(text) && !/\b(?:you|your|my)\b/i.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
+  return words >= 3 && words <= 25 && text.length <= 200 && !/[.;:]$/.test(text) && !/\b(?:you|your|my|we)\b/i.test(text) && !/\bI (?:am|have|will|would|invite|was)\b/.test(text) && !JOURNAL_DESCRIBED.test(text) && !/@|https?:/.test(text) && !NOT_TITLE.test(text) && !isGenericTitle(text) && /^[\p{Lu}\d“"‘']/u.test(text);
 }
 
 /** The journal named on a line close to the title's lines (above or below, links and rules skipped), nearest first. */

@@ -26,6 +26,8 @@ const SPECIAL_OF_PAREN = new RegExp(`^(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(
 /** "“X” Special Issue of Venue", "X - Special Issue for Venue". */
 const TITLE_THEN_ISSUE = new RegExp(`^[“"‘«]?(.{4,250}?)[”"’»]?\\s*[-–—]?\\s+(?:an?\\s+)?${ISSUE}\\s+(?:of|in|for)\\s+(?:the\\s+)?(?:journal\\s+)?(.{3,120})$`, 'i');
 
+/** "X: A Venue Call for Papers", "X – A Special Issue of Venue (ACR) DEADLINE ...": the issue's name with what it is after a colon or dash. */
+const TITLE_THEN_WHAT = new RegExp(`^([^:–—]{3,150}?)\\s*[:–—]\\s+an?\\s+(?:new\\s+)?(?:([^:]{2,80}?)\\s+)?(?:call for papers|${ISSUE})(?:\\s+(?:of|in|from|for)\\s+(?:the\\s+)?(?:journal\\s+)?([^:]{2,100}?))?(?:\\s*\\([A-Z]{2,8}\\))?(?:\\s*[-–—|,]?\\s*(?:deadline|due)\\b.*)?$`, 'i');
 /** Journals' own words and publishers: a tail with one of these names a venue, not part of the title. */
 const VENUE_WORDS = /\b(?:journal|transactions|letters|magazine|review|proceedings|annals|quarterly|elsevier|springer|mdpi|ieee|acm|wiley|hindawi|sage|frontiers|taylor|emerald|inderscience|gruyter|iop|open access)\b/i;
 const PUBLISHER_WORDS = /\b(?:elsevier|springer(?:open)?|mdpi|wiley|hindawi|sage|frontiers|taylor (?:&|and) francis|emerald|inderscience|de gruyter|iop|open access)\b/gi;
@@ -38,7 +40,7 @@ const ACRONYM = /^[A-Z][A-Z0-9&-]{1,11}$/;
 
 /** Page and section headings that are never a call's title. */
 const GENERIC =
-  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|description|dear colleagues|home|welcome|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
+  /^(?:(?:.{2,60}\s[-–—]\s+)?(?:current |open |new |upcoming )?calls? for (?:papers?|contributions|submissions|abstracts|proposals|publications|participation)(?: for (?:a |the )?special issues?)?(?:\s+\d{4})?|cfp|(?:(?:current|open|upcoming|ongoing|active|about|list of|all) )?special (?:issues?|collections?)(?:\s*\(s\))?(?: information)?|important dates|key dates|guest editors?|special issue editors?|submission guidelines?|topics(?: of interest)?|scope|aims and scope|overview|background|introduction|description|dear colleagues|home|welcome|apologies for (?:multiple |any )?cross[- ]?postings?|please (?:forward|distribute|circulate)\b.*|news|announcements?|submit a manuscript\b.*|welcome to the\b.*call for papers!?|keywords|editors?|editorial board|about (?:the|this) (?:journal|special issue|research topic)|(?:theme|title|topic|subject|focus) of (?:the|this) (?:special )?issue)$/i;
 
 /**
  * Whether a heading is a page or section heading rather than a call's title.
@@ -58,6 +60,8 @@ export function cleanTitle(s: string): string {
   return s
     .replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, '')
     .replace(/^call for papers\s*(?:[:–—]|-{1,3})\s*/i, '')
+    // "Violence, edited by A and B", "X (guest edited by A)": the issue's editors, not its name.
+    .replace(/\s*(?:,|[-–—]|\()\s*(?:guest[- ])?edited by\b.*$/i, '')
     .replace(/[\s.:;,]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -149,9 +153,19 @@ function firstSentence(raw: string): string {
  * fromSpecial('IEEE IoT Journal Special Issue: Symbiotic IoT') // { title: 'Symbiotic IoT', venue: 'IEEE IoT Journal' }
  * fromSpecial('Call for Papers: A Special Issue of Vehicular Communications on “Security in IoV”') // { title: 'Security in IoV', venue: 'Vehicular Communications' }
  */
-export function fromSpecial(text: string): { title: string; venue?: string } | undefined {
+export function fromSpecial(text: string): { title: string; venue?: string; named?: boolean } | undefined {
+  const sp = specialParts(text);
+  // "... special issue – Deadline for submission: 31-05-2017", "Volumes and Special Issues of Journals": a date's label or a phrase cut at its joining word is no title.
+  return sp && !/^(?:(?:submission|paper|manuscript|final|full)\s+)?(?:deadline|due date)\b/i.test(sp.title) && !/\s(?:and|or|of|for|the|in|on|to|with)$/i.test(sp.title) ? sp : undefined;
+}
+
+function specialParts(text: string): { title: string; venue?: string; named?: boolean } | undefined {
   if (text.length > MAX_LINE) return undefined;
   const t = stripNoise(text);
+  // "Pandemonium: A special issue of WSQ", "Soil Carbon: A PLOS ONE Call for Papers": the title, then what it is as a subtitle; one word is a title here.
+  const sub = TITLE_THEN_WHAT.exec(t);
+  const subVenue = venueOf(sub?.[2] ?? sub?.[3]);
+  if (sub?.[1] && (subVenue || !sub[2]) && !/^(?:an?|the)\s/i.test(sub[1]) && !isGenericTitle(sub[1])) return { title: cleanTitle(sub[1]), ...(subVenue ? { venue: subVenue } : {}), named: true };
   const of = SPECIAL_OF.exec(t) ?? SPECIAL_OF_PAREN.exec(t);
   if (of?.[1] && of[2] && !/^[“"‘«]/.test(of[1])) {
     const tail = splitTail(quoted(of[2]));

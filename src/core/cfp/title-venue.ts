@@ -19,6 +19,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * withoutVenueTail('Carbon Markets - Policy and Practice', 'Soil Letters', '') // { title: 'Carbon Markets - Policy and Practice' }
  */
 export function withoutVenueTail(title: string, venue: string | undefined, text: string): { title: string; venue?: string } {
+  // A heading run into the journal's name with no separator ("Special Issue X Soil Letters (Volume 39)"): the venue, word for word, ends the title.
+  const bare = venue && words(venue).includes(' ') ? new RegExp(`^(.{4,}?)\\s+${escape(venue)}$`).exec(title) : null;
+  if (bare?.[1] && bare[1].split(/\s+/).length >= 2 && !/\s(?:and|or|of|for|in|on|the|to|with|&)$/i.test(bare[1])) return { title: bare[1].trim() };
   const m = /^(.{4,}?)\s*(?:\(([^()]{2,80})\)|\s[-–—|]\s+([^-–—|]{2,80}))$/.exec(title);
   const tail = (m?.[2] ?? m?.[3])?.trim();
   if (!m?.[1] || !tail || !/^\p{Lu}/u.test(tail) || m[1].trim().length < 4) return { title };

@@ -33,15 +33,21 @@ const QUOTED =
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
 const ENTITLED =
   /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+/** "The issue entitled Soil Carbon will be published in ...": an unquoted capitalised name, ended by the sentence's verb or a comma. */
+const ENTITLED_PLAIN =
+  /\b(?:special[\s-](?:issue|section|collection)|themed? issue|issue|collection)\s+(?:is\s+)?(?:entitled|titled)\s+([\p{Lu}][^.,;:“”"\n]{3,150}?)\s*(?:,|\.\s|\s(?:will|is|which|to be|shall)\b)/u;
 /** "This year’s topic is “X.”": the theme a call quotes is the issue's name. */
-const THEME_IS = /\b(?:topic|theme)\s+(?:is|will be)\s*[“"]([^”"“]{8,250})[”"]/i;
+const THEME_IS = /\b(?:topic|theme)(?:\s+of\s+(?:the|this)\s+(?:special\s+)?issue)?\s+(?:is|will be)\s*[“"]([^”"“]{8,250})[”"]/i;
 /** "the upcoming themed issue Creating the Medieval Now, which ...": a capitalised name straight after the issue words, ended by a comma. */
 const ISSUE_NAMED = /\b(?:[Ss]pecial|[Tt]hemed?|[Uu]pcoming) [Ii]ssue ((?:[\p{Lu}][\p{L}’'-]*)(?: (?:of|and|on|for|in|the|a|an|to|[\p{Lu}][\p{L}’'-]*)){1,12}),/u;
 /** "our open-access special-issue call on “X”": a quoted name straight after "special issue (call) on" is as sure as "entitled". */
 const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
 /** "X invites papers for a special issue on Y.", "... is pleased to announce a call for papers for Issue 31.1: Y.": the issue named in the sentence that announces it. */
 const INVITED_ISSUE =
-  /\b(?:invites?|announce[sd]?)\s+(?:papers|submissions|contributions|a call for (?:papers|submissions))\s+for\s+(?:a\s+|an\s+|the\s+|our\s+)?(?:(?:special|themed?|next)\s+)?issue(?:\s+\d+(?:\.\d+)?)?\s*(?:\bon\b|[:：])\s+([^.;:]{4,150}?)\.(?:\s|$)/i;
+  /\b(?:invites?|announce[sd]?|(?:is|are)\s+(?:calling\s+for|seeking|inviting|welcoming))\s+(?:papers|submissions|contributions|a call for (?:papers|submissions))\s+(?:for|to)\s+(?:a\s+|an\s+|the\s+|our\s+|its\s+)?(?:(?:special|themed?|next)\s+)?(?:issue|collection|research topic)(?:\s+\d+(?:\.\d+)?)?\s*(?:\bon\b|[:：])\s+([^.;:]{4,150}?)\.(?:\s|$)/i;
+/** "... is calling for submissions to our “X” Collection": the collection's name before its issue word, its quotes sometimes lost or left open. */
+const NAMED_COLLECTION =
+  /\b(?:submissions|papers|contributions|articles|manuscripts)\s+(?:to|for)\s+(?:our|its)\s+[“"‘]?([\p{Lu}][^.“”"’\n]{3,150}?)[”"’]?\s+(?:[Cc]ollection|[Ss]pecial [Ii]ssue|[Rr]esearch [Tt]opic|[Tt]hemed [Ii]ssue)\b/u;
 /** "eLife is pleased to announce Mechanistic microbiome studies: a Special Issue": the issue named in the announcing sentence. */
 const ANNOUNCED =
   /\bannounc(?:e|es|ing)\s+(?:the\s+|a\s+new\s+)?([\p{Lu}][^.:;“”"]{3,150}?)\s*[:,–—-]\s*an?\s+(?:new\s+)?(?:[Ss]pecial [Ii]ssue|[Ss]pecial [Cc]ollection|[Tt]hemed? [Ii]ssue|[Cc]ollection)\b/u;
@@ -81,7 +87,10 @@ export function findTitle(lines: readonly Line[], prose: string, venues: readonl
   const fields: Record<string, string> = {};
   const fieldLines: number[] = [];
   for (const l of lines) {
-    const m = l.kind === 'text' || l.kind === 'heading' ? FIELD.exec(l.text) : null;
+    // A copied page's field label alone on its line ("Title:" / "Planning for ..."): the value is the next line.
+    const below = /^title\s*[:：]\s*$/i.test(l.text) ? lines.slice(l.index + 1).find((n) => n.kind !== 'blank') : undefined;
+    const text = below && below.kind !== 'heading' && below.text.length <= 250 ? `${l.text.trim()} ${below.text}` : l.text;
+    const m = l.kind === 'text' || l.kind === 'heading' ? FIELD.exec(text) : null;
     const key = m?.[1]?.toLowerCase() === 'theme' ? 'title' : m?.[1]?.toLowerCase() === 'publication' ? 'venue' : m?.[1]?.toLowerCase();
     const value = m?.[2]?.trim() ?? '';
     // A "Theme:" that is a paragraph describes the issue; a "Publication:" with a year is a date.
@@ -127,12 +136,12 @@ export function findTitle(lines: readonly Line[], prose: string, venues: readonl
       return undefined;
     },
     () => {
-      const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose) ?? THEME_IS.exec(prose);
+      const entitled = ENTITLED.exec(prose) ?? ANNOUNCED.exec(prose) ?? THEME_IS.exec(prose) ?? ENTITLED_PLAIN.exec(prose);
       return entitled?.[1] ? { title: cleanTitle(entitled[1]), source: 'quoted', lines: [] } : undefined;
     },
     () => {
       // All the text, not only the prose: a one-line page's announcing sentence shares its line with the deadline.
-      const callOn = CALL_ON.exec(whole)?.[1] ?? capitalise(INVITED_ISSUE.exec(whole)?.[1] ?? '');
+      const callOn = CALL_ON.exec(whole)?.[1] ?? NAMED_COLLECTION.exec(whole)?.[1] ?? capitalise(INVITED_ISSUE.exec(whole)?.[1] ?? '');
       const fl = linesTitle();
       // The journal the first lines name still names the venue of an issue named in the prose.
       return callOn && !fl?.announced ? { title: cleanTitle(callOn), ...(fl?.venue ? { venue: fl.venue } : {}), source: 'quoted', lines: [] } : undefined;

@@ -42,6 +42,11 @@ export function journalLine(text: string, next?: string): string | undefined {
   if (subtitled?.[1]) return journalLine(`${subtitled[1]} Journal`)?.replace(/\s+Journal$/, '') ?? undefined;
   // "Int. J. of X" is how Inderscience and others abbreviate "International Journal of X".
   if (/^Int(?:ernational)?\.?\s+J\.?\s+of\s/.test(text.trim())) return journalLine(text.trim().replace(/^Int(?:ernational)?\.?\s+J\.?\s+of\s/, 'International Journal of '), next);
+  // A section heading about the journal ("On the Journal", "About the Journal") is not its name.
+  if (/^(?:on|about) (?:the|this) journal\W*$/i.test(text.trim())) return undefined;
+  // A copied table's label run into its value ("Journal TitleSwiss Journal of ...").
+  const label = /^journal (?:title|name)(?:\s*[:：]\s*|(?=\p{Lu}))/iu.exec(text);
+  if (label) return journalLine(text.slice(label[0].length), next);
   const tail = TAIL.exec(text.replace(/^(?:journal|venue|publication)\s*[:：]\s*/i, ''));
   const publisherNamed = tail !== null && !/^\W*(?:issn|if|impact|https?:|www\.)/i.test(tail[0]);
   const t = text

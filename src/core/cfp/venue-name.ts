@@ -5,9 +5,9 @@
  * factors and descriptive subtitles around it.
  */
 
-/** Announcement words and e-mail subject noise before a title, hashtags included ("#CFP:", as posts on listing sites write it). */
+/** Announcement words and e-mail subject noise before a title, hashtags included ("#CFP:", as posts on listing sites write it), and a copied e-mail's "Subject:" / "Re:" / "Fwd:". */
 const NOISE_HEAD =
-  /^(?:\s*#?(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|first|second|third|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|contributors|submissions|abstracts|proposals|chapters|articles)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit)\s*[:|!–—-]*\s*)+/i;
+  /^(?:\s*#?(?:\[[^\]]{1,40}\]|\((?:deadline|extended|new|reminder|final)[^)]{0,40}\)|(?:\d(?:st|nd|rd|th)|first|second|third|final|last|new|updated)\s+(?:call|cfp)\b[^:|-]{0,20}|(?:extended|new)?\s*deadline (?:extended|extension|approaching)|extended deadline!?|reminder|call for (?:papers?|contributions|contributors|submissions|abstracts|proposals|chapters|articles)(?:\s+extended deadline)?(?:\s+(?:for|on)\b(?:\s+(?:the|a)\b)?)?|cfps?(?:\s+extended deadline)?|invitation to submit|(?:subject|re|fwd?|aw)\s*:)\s*[:|!–—-]*\s*)+/i;
 
 /**
  * A subject line or heading without its announcement words.
@@ -35,8 +35,11 @@ function withoutSubtitle(raw: string): { name: string; whole: boolean } {
   return /^[A-Z][A-Z&-]{1,10}$/.test(m[1]) ? { name: raw.trim(), whole: true } : { name: m[1], whole: true };
 }
 
+/** A fee, a deadline or a date is what a call says about itself, never its journal ("(No Publication Fee)", ", December 2017", "Journals – Deadlines October to December 2022"). */
+const NOT_A_NAME = /\b(?:fees?|free|APCs?|charges?|waived|deadlines?|extended)\b|^\W|^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}$/i;
+
 /** Venues that are announcement noise, not journals ("CFP", "(Deadline approaching)", "Call for Papers"). */
-const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the)\W*)+$/i;
+const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the|on|about|journal)\W*)+$/i;
 
 /**
  * The journal named before or after "Special Issue": announcement words,
@@ -60,17 +63,19 @@ export function cleanVenue(raw: string): string {
     .replace(/\s*\((?:elsevier|springer|wiley|mdpi|hindawi|ieee|acm)[^)]*\)\s*$/i, '')
     // The journal's former name after its name ("Health Security (formerly Biosecurity and Bioterrorism)").
     .replace(/\s*\((?:formerly|previously)\b[^)]*\)\s*$/i, '')
-    .replace(/[\s:,.–—|-]+$/, '')
+    .replace(/[\s:,.–—|(-]+$/, '')
     // A journal's acronym after its name ("... Technologies (IEEE-TLT)") and subject noise after it ("ACM TSAS CFP") are not the name.
     .replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1')
-    .replace(/\s+(?:cfp|call for papers)$/i, '')
+    .replace(/[\s?|–—-]*\b(?:cfp|call for papers)[\s?|–—-]*$/i, '')
     // Issue words and an image's alt text after the name ("X Special Issue", "X Journal Logo").
     .replace(/\s+(?:special issue|(?:journal )?(?:logo|cover(?: image)?))$/i, '')
     // An impact factor after the name ("Sensors; IF 2.475").
     .replace(/\s*[;,]\s*(?:IF|impact factor)\b.*$/i, '')
     // A title line wrapped before its venue leaves the joining word on the venue's line ("on Semantic Web Journal").
+    // "Submit to the Journal of X for a Special Issue": the imperative before the name and the words after it are the sentence's.
+    .replace(/^submit(?:\s+(?:your|papers|manuscripts|articles))?\s+to\s+/i, '')
     .replace(/^(?:(?:for|of|in|to|on)\s+)?(?:(?:the|a|an)\s+)?/i, '')
-    .replace(/\s+(?:on|of|for|in)$/i, '')
+    .replace(/(?:\s+(?:on|of|for|in|a|an|the))+$/i, '')
     .trim();
-  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) ? v : '';
+  return /\p{Lu}/u.test(v) && !/^(?:for|of|the|a|an)$/i.test(v) && !NOT_VENUE.test(v) && !NOT_A_NAME.test(v) ? v : '';
 }

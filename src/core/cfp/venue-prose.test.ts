@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalInviting, journalOfCover } from './venue-prose.js';
+import { journalDescribed, journalInviting, journalOfCover } from './venue-prose.js';
 import { venueInText } from './venue.js';
 import { cleanVenue } from './title-parts.js';
 import { journalLine } from './venue-lines.js';
@@ -95,5 +95,61 @@ describe('round 5: journals introduced in prose', () => {
 describe('round 5: a masthead image alt text', () => {
   it('names the journal without "Journal Logo"', () => {
     expect(journalLine('Soil Letters Journal Logo')).toBe('Soil Letters');
+  });
+});
+
+describe('round 6: a journal calling for papers or described in a sentence', () => {
+  it.each([
+    ['SOIL Medicine is calling for submissions to our Collection on soil.', 'SOIL Medicine'],
+    ['Root and Soil is seeking submissions for a Special Issue on roots.', 'Root and Soil'],
+    ['Soil Health Panorama calls for the submission of papers for a special issue on soil.', 'Soil Health Panorama'],
+  ])('%s', (text, venue) => {
+    expect(journalInviting(text)).toBe(venue);
+  });
+
+  it('takes no person and no "open calls" heading', () => {
+    expect(journalInviting('Jane Smith is seeking papers on soil.')).toBeUndefined();
+    expect(journalInviting('Intro. Jane Smith invites papers for a special issue on soil.')).toBeUndefined();
+    expect(journalInviting('Intro. Prof. Jane Ann Smith is calling for submissions for a special issue on soil.')).toBeUndefined();
+    expect(journalInviting('Special issues\nOpen calls for papers:')).toBeUndefined();
+  });
+
+  it.each([
+    ['Soil Planning is a new international peer-reviewed open access journal of soil studies.', 'Soil Planning'],
+    ['Intro. SOIL Journal, the journal of the International Association for Soil, invites ...', 'SOIL Journal'],
+    ['Volume 24 of Logical Analysis of Soil will explore ...', 'Logical Analysis of Soil'],
+    ['the issue, to be published inSoilscrito. The special issue ...', 'Soilscrito'],
+    ['Authors publishing in Open Soil Studies benefit from', 'Open Soil Studies'],
+  ])('%s', (text, venue) => {
+    expect(journalDescribed(text)).toBe(venue);
+  });
+
+  it('reads the journal papers are submitted to, but no submission system or editor', () => {
+    expect(journalDescribed('Please submit your manuscript to Soil Genomics by 1 May.')).toBe('Soil Genomics');
+    expect(journalDescribed('Submit your paper to the Editorial Manager site.')).toBeUndefined();
+    expect(journalDescribed('Submit papers to the Guest Editors by e-mail.')).toBeUndefined();
+  });
+
+  it('takes no date, language or medium after "published in"', () => {
+    expect(journalDescribed('Papers will be published in English.')).toBeUndefined();
+    expect(journalDescribed('The issue will be published in December 2017.')).toBeUndefined();
+    expect(journalDescribed('It will be published in Open Access.')).toBeUndefined();
+  });
+});
+
+describe('round 6: what a call says about itself is not its journal', () => {
+  it.each([
+    ['No Publication Fee', ''],
+    [', December 2017', ''],
+    ['Journals – Deadlines October to December 2022', ''],
+    ['Soilmatics ? Call for Papers ?', 'Soilmatics'],
+    ['Submit to the Journal of Soil Conservation for a', 'Journal of Soil Conservation'],
+  ])('cleanVenue(%s)', (raw, venue) => {
+    expect(cleanVenue(raw)).toBe(venue);
+  });
+
+  it('reads a copied table label run into the name, and no "On the Journal" heading', () => {
+    expect(journalLine('Journal TitleSwiss Journal of Soil')).toBe('Swiss Journal of Soil');
+    expect(journalLine('On the Journal')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Link } from './markdown.js';
 import { cleanVenue } from './title-parts.js';
-import { journalInviting, journalOfCover } from './venue-prose.js';
+import { journalDescribed, journalInviting, journalOfCover } from './venue-prose.js';
 
 interface KnownVenue {
   name: string;
@@ -45,7 +45,7 @@ const PUBLISHERS: ReadonlyArray<[string, RegExp]> = [
 ];
 
 /** A journal name: capitalised words, with the small words journals use inside names. */
-const NAME = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|from|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
+const NAME = "(?:[A-Z]{2,}/[A-Z]{2,}|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|MRS|eLife)(?:[ -](?:of|and|on|for|in|the|from|&|[\\p{Lu}][\\p{L}\\p{N}&’'-]*|R&D|\\(?[\\p{Lu}][\\p{L} ]{1,40}\\)))*";
 /** Sentences that name the journal of a call, most reliable first. */
 const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`A [Ss]pecial [Ii]ssue of (${NAME}) \\(ISSN`, 'u'),
@@ -177,6 +177,7 @@ const VENUE_STEPS: ReadonlyArray<[string, (links: readonly Link[], text: string)
     return named ? canonicalVenue(named) : undefined;
   }],
   ['named as the journal inviting papers', (_links, text) => journalInviting(text)],
+  ['described as the journal in the text', (_links, text) => journalDescribed(text)],
   ['caption of the journal\'s cover image', (_links, text) => journalOfCover(text)],
 ];
 

@@ -17,14 +17,14 @@ describe('CFP development set', () => {
     const { tune, heldout, scores } = await runCfpEval(CASES);
     expect(scores.length).toBeGreaterThanOrEqual(195);
     expect(scores.filter((s) => s.split === 'tune' && s.error)).toEqual([]);
-    // Floors a little under what `npm run eval:cfp` measured on the tuning split (195 calls since round 6, when the 28 round-5 held-out calls joined it), so one call's change is visible.
+    // Floors a little under what `npm run eval:cfp` measured on the tuning split (195 calls since round 6, when the 28 round-5 held-out calls joined it; raised to the round-6 rules' 0.938 / 0.897 / 0.959 / 0.969 / 0.955 / 0.997), so one call's change is visible.
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
-    expect(tune.title).toBeGreaterThanOrEqual(0.87);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.82);
-    expect(tune.deadline).toBeGreaterThanOrEqual(0.94);
+    expect(tune.title).toBeGreaterThanOrEqual(0.93);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.89);
+    expect(tune.deadline).toBeGreaterThanOrEqual(0.95);
     expect(tune.topics.f1).toBeGreaterThanOrEqual(0.96);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.9);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.95);
     expect(tune.editors.precision).toBeGreaterThanOrEqual(0.99);
     expect(heldout.cases).toBe(scores.filter((s) => s.split === 'heldout').length);
   });
