@@ -15,16 +15,16 @@ const CASES = join(import.meta.dirname, '../../../eval/cfp/cases');
 describe('CFP development set', () => {
   it('holds every field of the tuning split at or above its measured level, whatever the held-out split holds', { timeout: 60_000 }, async () => {
     const { tune, heldout, scores } = await runCfpEval(CASES);
-    expect(scores.length).toBeGreaterThanOrEqual(195);
+    expect(scores.length).toBeGreaterThanOrEqual(232);
     expect(scores.filter((s) => s.split === 'tune' && s.error)).toEqual([]);
-    // Floors a little under what `npm run eval:cfp` measured on the tuning split (195 calls since round 6, when the 28 round-5 held-out calls joined it; raised to the round-6 rules' 0.938 / 0.897 / 0.959 / 0.969 / 0.955 / 0.997), so one call's change is visible.
+    // Floors a little under what `npm run eval:cfp` measured on the tuning split (232 calls since round 7, when the 37 round-6 held-out calls joined it: 0.866 / 0.862 / 0.940 / 0.960 / 0.933 / 0.998 with the round-6 rules), so one call's change is visible.
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
-    expect(tune.title).toBeGreaterThanOrEqual(0.93);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.89);
-    expect(tune.deadline).toBeGreaterThanOrEqual(0.95);
-    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.96);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.95);
+    expect(tune.title).toBeGreaterThanOrEqual(0.86);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.85);
+    expect(tune.deadline).toBeGreaterThanOrEqual(0.93);
+    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.95);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.92);
     expect(tune.editors.precision).toBeGreaterThanOrEqual(0.99);
     expect(heldout.cases).toBe(scores.filter((s) => s.split === 'heldout').length);
   });
