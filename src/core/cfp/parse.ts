@@ -24,6 +24,7 @@ import { parseRules } from './rules.js';
 import { slugify } from './slug.js';
 import { compactSources, textSource } from './sources.js';
 import { fieldIssues } from '../validate.js';
+import { fitToLimits } from './limits.js';
 
 export interface ParseCfpOptions {
   /** The call id; default: a slug of the title. */
@@ -128,7 +129,8 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     guest_editors: textSource([...editorLines]),
   });
 
-  const candidate = {
+  // A field a rule over-read (a paragraph as one topic) is cut or dropped with a warning: a real call is never refused for it.
+  const candidate = fitToLimits({
     id: opts.id ?? slugify(title),
     title,
     ...(venue ? { venue } : {}),
@@ -142,7 +144,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     warnings,
     field_sources,
     source_text: text,
-  };
+  });
   const parsed = Call.safeParse(candidate);
   if (!parsed.success) {
     throw createError('BAD_CFP', 'the parsed CFP is not a valid call', {
