@@ -36,7 +36,7 @@ describe('parseCfp with a field over its limit', () => {
   it('keeps the call and warns when a bulleted topic is a whole paragraph', () => {
     const para = `${'This paragraph runs on about the topic and never stops '.repeat(12)}.`;
     const text = `Special Issue on Soil Health\n\nWe invite papers on soil.\n\nTopics include:\n- Soil carbon\n- Erosion control\n- ${para}\n\nSubmission deadline: 31 May 2026`;
-    const call = parseCfp(text, { now: new Date('2026-01-01') });
+    const call = parseCfp(text, { now: '2026-01-01' });
     expect(call.title).toBe('Soil Health');
     expect(call.topics).toEqual(['Soil carbon', 'Erosion control']);
     expect(call.warnings.some((w) => w.includes('dropped'))).toBe(true);

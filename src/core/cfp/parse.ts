@@ -17,6 +17,7 @@ import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
 import { withoutVenueTail } from './title-venue.js';
+import { isFurnitureTitle } from './title-sanity.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
 import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
@@ -94,8 +95,9 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   let title = found.title;
   if (found.source === 'synthesised') warnings.push('no title found in the text; this one is synthesised from the aims sentence');
   if (!title && scope) {
-    const first = splitSentences(scope)[0] ?? scope;
-    title = cleanTitle(first.split(/\s+/).slice(0, 12).join(' '));
+    // The first sentence that is not page furniture ("Call for papers: Special Issue of the X Journal").
+    const starts = splitSentences(scope).map((x) => cleanTitle(x.split(/\s+/).slice(0, 12).join(' ')));
+    title = starts.find((x) => x && !isFurnitureTitle(x)) ?? starts[0] ?? cleanTitle(scope.split(/\s+/).slice(0, 12).join(' '));
     warnings.push('no title found in the text; this one is the start of the scope');
   }
   if (!title) {
