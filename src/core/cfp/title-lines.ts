@@ -11,6 +11,7 @@ import type { Line } from './lines.js';
 import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
 import { isJournalName, journalLine } from './venue-lines.js';
 import { titleUnderBare, withClosedQuote } from './title-wrap.js';
+import { quotedIssue } from './title-quoted.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
@@ -31,6 +32,12 @@ export interface LineTitle {
 function fromAnnouncement(line: string): { title: string; venue?: string } | undefined {
   // A posting date before the announcement ("7.11.2019/ Call for papers: X") is the page's, not the title's.
   const text = line.replace(/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*(?:[/|–—-]\s*)?(?=\p{L})/u, '');
+  const quoted = quotedIssue(text);
+  if (quoted) {
+    // "Journal X Special Issue on “Y”": the venue before the issue words stays; one cut inside the quotes is no venue.
+    const venue = fromSpecial(text)?.venue;
+    return { title: quoted, ...(venue && !/[“”"«»„]/.test(venue) ? { venue } : {}) };
+  }
   const welcome = WELCOME.exec(text);
   if (welcome?.[1]) return { title: cleanTitle(welcome[1]) };
   // A listing's call heading run into its editors when the page lost its line breaks ("TITLE Guest Editors: A, B").

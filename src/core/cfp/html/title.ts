@@ -7,6 +7,7 @@
 import type { FieldSource } from '../../schema.js';
 import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
 import { isFurnitureTitle } from '../title-sanity.js';
+import { quotedIssue } from '../title-quoted.js';
 import { announcementOnly } from '../title-announce.js';
 import { isJournalName } from '../venue-lines.js';
 import type { PageMeta } from './dom.js';
@@ -17,6 +18,9 @@ const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?(?:\
 /** "Call for Papers: X", "Special Issue on X", "X | MDPI" -> X. */
 function titleOf(raw: string, siteName: string | undefined): string | undefined {
   let t = raw.replace(/\s+/g, ' ').trim();
+  // "CFP - Special issue, "X," Journal": the quotes mark the name.
+  const quoted = quotedIssue(t);
+  if (quoted) t = quoted;
   const parts = t.split(/\s+[|–—]\s+|\s+-\s+/);
   if (parts.length > 1) {
     const site = (siteName ?? '').toLowerCase();
