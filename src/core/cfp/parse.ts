@@ -13,6 +13,7 @@ import { parseEditors } from './editors.js';
 import { bulletRuns, introOf } from './lists.js';
 import { inlineTopics } from './inline-lists.js';
 import { withoutFrontMatter } from './front-matter.js';
+import { withoutInlineHtml } from './inline-html.js';
 import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
@@ -59,7 +60,7 @@ export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
 const plainLetters = (s: string) => s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
 
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
-  const lines = toLines(withoutFrontMatter(plainLetters(text)));
+  const lines = toLines(withoutFrontMatter(withoutInlineHtml(plainLetters(text))));
   const sections = sectionsOf(lines);
   const warnings: string[] = [];
 
