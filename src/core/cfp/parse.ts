@@ -112,7 +112,8 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // "X (Journal)", "X - Journal": the journal after the title is the venue.
   const tailed = withoutVenueTail(title, inferred.venue, plain);
   title = tailed.title;
-  const venue = inferred.venue ?? tailed.venue;
+  // Whichever reader found it, the journal's acronym after its name ("Journal of Teacher Education (JTE)") is not the name.
+  const venue = (inferred.venue ?? tailed.venue)?.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
   const venueWhere = inferred.venue ? inferred.where : 'named after the title';
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
