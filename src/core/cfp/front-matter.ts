@@ -21,7 +21,11 @@ export function withoutFrontMatter(text: string): string {
   if (end < 2 || end > 80) return text;
   const block = lines.slice(1, end);
   // Front matter is keys, their indented values and comments; a block with prose in it is a rule line, not front matter.
-  if (!block.every((l) => l.trim() === '' || KEY.test(l) || /^\s+\S/.test(l) || /^\s*#/.test(l)) || !block.some((l) => /^title\s*:/i.test(l))) return text;
+  if (!block.every((l) => l.trim() === '' || KEY.test(l) || /^\s+\S/.test(l) || /^\s*#/.test(l))) return text;
+  // Without a title, only a static site's own keys ("layout: importantdates", lower case) make it front matter, and all of it goes.
+  if (!block.some((l) => /^title\s*:/i.test(l))) {
+    return block.every((l) => l.trim() === '' || /^[a-z_][\w-]*\s*:/.test(l) || /^\s/.test(l)) ? ['', ...block.map(() => ''), '', ...lines.slice(end + 1)].join('\n') : text;
+  }
   const kept = block.map((l) => (/^title\s*:/i.test(l) ? l.replace(/^title\s*:\s*["']?(.*?)["']?\s*$/i, 'title: $1') : ''));
   return ['', ...kept, '', ...lines.slice(end + 1)].join('\n');
 }

@@ -13,10 +13,12 @@ import { parseEditors } from './editors.js';
 import { bulletRuns, introOf } from './lists.js';
 import { inlineTopics } from './inline-lists.js';
 import { withoutFrontMatter } from './front-matter.js';
+import { withoutInlineHtml } from './inline-html.js';
 import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
 import { withoutVenueTail } from './title-venue.js';
+import { isFurnitureTitle } from './title-sanity.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
 import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
@@ -24,6 +26,7 @@ import { parseRules } from './rules.js';
 import { slugify } from './slug.js';
 import { compactSources, textSource } from './sources.js';
 import { fieldIssues } from '../validate.js';
+import { fitToLimits } from './limits.js';
 
 export interface ParseCfpOptions {
   /** The call id; default: a slug of the title. */
@@ -57,7 +60,7 @@ export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
 const plainLetters = (s: string) => s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
 
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
-  const lines = toLines(withoutFrontMatter(plainLetters(text)));
+  const lines = toLines(withoutFrontMatter(withoutInlineHtml(plainLetters(text))));
   const sections = sectionsOf(lines);
   const warnings: string[] = [];
 
@@ -93,8 +96,9 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   let title = found.title;
   if (found.source === 'synthesised') warnings.push('no title found in the text; this one is synthesised from the aims sentence');
   if (!title && scope) {
-    const first = splitSentences(scope)[0] ?? scope;
-    title = cleanTitle(first.split(/\s+/).slice(0, 12).join(' '));
+    // The first sentence that is not page furniture ("Call for papers: Special Issue of the X Journal").
+    const starts = splitSentences(scope).map((x) => cleanTitle(x.split(/\s+/).slice(0, 12).join(' ')));
+    title = starts.find((x) => x && !isFurnitureTitle(x)) ?? starts[0] ?? cleanTitle(scope.split(/\s+/).slice(0, 12).join(' '));
     warnings.push('no title found in the text; this one is the start of the scope');
   }
   if (!title) {
@@ -108,7 +112,8 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // "X (Journal)", "X - Journal": the journal after the title is the venue.
   const tailed = withoutVenueTail(title, inferred.venue, plain);
   title = tailed.title;
-  const venue = inferred.venue ?? tailed.venue;
+  // Whichever reader found it, the journal's acronym after its name ("Journal of Teacher Education (JTE)") is not the name.
+  const venue = (inferred.venue ?? tailed.venue)?.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
   const venueWhere = inferred.venue ? inferred.where : 'named after the title';
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
@@ -128,7 +133,8 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     guest_editors: textSource([...editorLines]),
   });
 
-  const candidate = {
+  // A field a rule over-read (a paragraph as one topic) is cut or dropped with a warning: a real call is never refused for it.
+  const candidate = fitToLimits({
     id: opts.id ?? slugify(title),
     title,
     ...(venue ? { venue } : {}),
@@ -142,7 +148,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     warnings,
     field_sources,
     source_text: text,
-  };
+  });
   const parsed = Call.safeParse(candidate);
   if (!parsed.success) {
     throw createError('BAD_CFP', 'the parsed CFP is not a valid call', {

@@ -11,6 +11,7 @@ import type { Line } from './lines.js';
 import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
 import { isJournalName, journalLine } from './venue-lines.js';
 import { titleUnderBare, withClosedQuote } from './title-wrap.js';
+import { quotedIssue } from './title-quoted.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
 const PREFIX =
@@ -28,7 +29,15 @@ export interface LineTitle {
 }
 
 /** Strip announcement prefixes and quotes; "Special Issue on X" gives X (and its venue). */
-function fromAnnouncement(text: string): { title: string; venue?: string } | undefined {
+function fromAnnouncement(line: string): { title: string; venue?: string } | undefined {
+  // A posting date before the announcement ("7.11.2019/ Call for papers: X") is the page's, not the title's.
+  const text = line.replace(/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*(?:[/|–—-]\s*)?(?=\p{L})/u, '');
+  const quoted = quotedIssue(text);
+  if (quoted) {
+    // "Journal X Special Issue on “Y”": the venue before the issue words stays; one cut inside the quotes is no venue.
+    const venue = fromSpecial(text)?.venue;
+    return { title: quoted, ...(venue && !/[“”"«»„]/.test(venue) ? { venue } : {}) };
+  }
   const welcome = WELCOME.exec(text);
   if (welcome?.[1]) return { title: cleanTitle(welcome[1]) };
   // A listing's call heading run into its editors when the page lost its line breaks ("TITLE Guest Editors: A, B").
@@ -121,7 +130,7 @@ function restated(lines: readonly Line[], head: readonly Line[], first: { l: Lin
   return shared / subject.size >= 0.6 && own.length >= subject.size ? { l: body, a: { title: unwrapped(cleanTitle(body.text), lines, body.index) } } : undefined;
 }
 
-const DANGLING = /(?:\b(?:for|of|and|in|on|the|to|with|a|an|from|towards?|via|by)|,)$/i;
+const DANGLING = /(?:\b(?:for|of|and|or|as|at|in|on|the|to|with|a|an|from|towards?|via|by|between|into|among|through|beyond|across)|,)$/i;
 
 /** A title line cut short by the line width ("... Techniques for" / "BioMedical Data Analysis") goes on on the next line. */
 function unwrapped(title: string, lines: readonly Line[], at: number): string {

@@ -65,7 +65,7 @@ const NOT_PUBLISHED_IN =
  */
 const DESCRIBED: readonly RegExp[] = [
   new RegExp(`(?:^|[.!?]\\s+|\\n)(${WORDS}) is an? (?:[\\p{L}-]+,? ){0,8}?(?:journal|periodical)\\b(?! (?:editor|article|issue))`, 'u'),
-  new RegExp(`(?:^|[.!?]\\s+|\\n)(${WORDS}), (?:the|an?) (?:[\\p{L}-]+ ){0,4}(?:journal|periodical) (?:of|for)\\b`, 'u'),
+  new RegExp(`(?:^|[.!?]\\s+|\\n)(${WORDS}), (?:the|an?) (?:[\\p{L}-]+ ){0,4}(?:journal|periodical) (?:of|for|in|on|devoted|dedicated)\\b`, 'u'),
   new RegExp(`\\b(?:Volume|Vol\\.|Issue) \\d{1,3}(?:\\.\\d{1,2})?(?: \\(\\d{4}\\))? of (?:the )?(${WORDS})`, 'u'),
   // Italics lost with their spaces run "published in" into the name ("published inManuscrito").
   new RegExp(`\\b(?:(?:to|will|shall|would) be published|[Aa]uthors publishing) in ?(?:the )?(?:journal )?(${WORDS})`, 'u'),

@@ -5,6 +5,7 @@
 import type { Link } from './markdown.js';
 import { cleanVenue } from './title-parts.js';
 import { journalDescribed, journalInviting, journalOfCover } from './venue-prose.js';
+import { journalOfMasthead } from './venue-masthead.js';
 
 interface KnownVenue {
   name: string;
@@ -179,6 +180,7 @@ const VENUE_STEPS: ReadonlyArray<[string, (links: readonly Link[], text: string)
   ['named as the journal inviting papers', (_links, text) => journalInviting(text)],
   ['described as the journal in the text', (_links, text) => journalDescribed(text)],
   ['caption of the journal\'s cover image', (_links, text) => journalOfCover(text)],
+  ['named on a heading or masthead line', (_links, text) => journalOfMasthead(text)],
 ];
 
 /**

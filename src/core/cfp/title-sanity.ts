@@ -1,0 +1,58 @@
+/**
+ * A last check on any title candidate, whichever rule found it: page and mail
+ * furniture (a search box's label, a run of table pipes, a mailing list's
+ * digest header, a broken "Call for Papers" line, an "Editors:" line, a title
+ * made only of announcement words around a journal's name) names no issue, so
+ * the parser moves on to its next candidate instead of taking it.
+ */
+import { isJournalName } from './venue-lines.js';
+
+/** Site navigation and widget labels copied with a page. */
+const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english)$/i;
+/** A mailing list's or digest's issue header ("LINGUIST List 23.2944", "CFP Digest Vol 12 No 3"). */
+const LIST_HEADER = /^[\p{L}&-]+(?:\s+[\p{L}&-]+){0,3}\s+(?:list|digest|newsletter|bulletin)\s+(?:vol(?:ume)?\.?\s*)?\d+(?:[.:/]\d+)?(?:\s+no\.?\s*\d+)?$/iu;
+/** A broken line's tail or a list's label: starts with a joining word in lower case ("of Papers", "for Submissions"). */
+const FRAGMENT = /^(?:of|for|and|or|to|with|by|from)\s/;
+/** A person line: an editors' or authors' label, whatever follows. */
+const PERSON_LINE = /^(?:(?:lead |managing |corresponding |issue |special issue |volume )?(?:guest )?(?:editors?|editorial team|organi[sz]ers?|authors?)|edited by)\s*[:：(]/i;
+/** Words that announce a call without naming it. */
+const ANNOUNCING = new Set(['special', 'call', 'calls', 'for', 'papers', 'paper', 'issue', 'issues', 'section', 'collection', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'cfp', 'new', 'open', 'announcement', 'announcing', 'invitation', 'submissions', 'contributions', 'abstracts', 'proposals', 'journal', 'volume', 'theme', 'themed', 'thematic', 'topical', 'forthcoming', 'upcoming', 'virtual']);
+/** "<Journal> Special Issue Call for Papers", "Special Issue of the <Journal>": a journal and announcement words, nothing else. */
+const JOURNAL_AROUND = /^(?:(?:an?|the)\s+)?(?:special\s+(?:issue|section|collection)\s+(?:of|in|for)\s+(?:the\s+)?(.{3,120})|(.{3,120}?)\s+(?:special\s+(?:issue|section|collection)\s*)?(?:call\s+for\s+papers|special\s+(?:issue|section|collection)))$/i;
+
+/** Last words that name journals, not issues ("Plant Production Science", "Marine Policy Review"). */
+const JOURNAL_WORD = /^(?:[\p{Lu}][\p{L}&'’-]*\s+){0,6}(?:Science|Sciences|Research|Studies|Review|Letters|Reports|Quarterly|Bulletin|Annals|Transactions|Proceedings|Journal|Forum|Magazine)$/u;
+
+/** Words of a date ("Thu Jul 05 2012", "7 November 2019"): a posting date is not a title. */
+const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)$/;
+
+/** The sender or the page speaking ("We would like to invite ...", "I am pleased to ..."): a sentence, not a name. */
+const SPEAKING = /^(?:we|i|you)\s+(?:would|are|am|have|will|invite|welcome|hope|encourage|seek|look|can|may|should|expect|want|wish)\b/i;
+
+const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
+
+/**
+ * Whether `title` is page or mail furniture rather than the name of an issue.
+ *
+ * @example
+ * isFurnitureTitle('Search') // true
+ * isFurnitureTitle('| |||||||') // true
+ * isFurnitureTitle('LINGUIST List 23.2944') // true
+ * isFurnitureTitle('Special Issue of the Czech Journal of Political Science') // true
+ * isFurnitureTitle('Soil Carbon Special Issue') // false
+ */
+export function isFurnitureTitle(title: string): boolean {
+  const t = title.trim().replace(/[\s:!.,;|–—-]+$/, '');
+  const visible = t.replace(/\s+/g, '').length;
+  const n = letters(t);
+  // "| |||||", "2023", "***": too few letters to name anything.
+  if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
+  // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
+  if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t)) return true;
+  const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
+  const around = JOURNAL_AROUND.exec(t);
+  const journal = (around?.[1] ?? around?.[2])?.trim();
+  return journal !== undefined && (isJournalName(journal) || JOURNAL_WORD.test(journal));
+}
