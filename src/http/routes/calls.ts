@@ -6,7 +6,7 @@ import type { Explainer } from '../../core/explain/explainer.js';
 import { extractCallWithLlm } from '../../core/explain/extract-call.js';
 import type { Matcher } from '../../core/matcher.js';
 import { deadlineStatus } from '../../core/rank/deadline.js';
-import { filterPredicate, summarizeFilters } from '../../core/rank/filters.js';
+import { assertFilterWindow, filterPredicate, summarizeFilters } from '../../core/rank/filters.js';
 import { CallListQuery, type Call, type IsoDate } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
@@ -76,6 +76,7 @@ export function callRoutes(matcher: Matcher, admin: MiddlewareHandler, onChange:
     const url = new URL(c.req.url);
     const get = (k: string) => url.searchParams.getAll(k);
     const q = parseOrThrow(CallListQuery.strict(), { ...optionsFromFields(get), ...pick(url.searchParams, ['limit', 'offset', 'sort']) }, 'query');
+    assertFilterWindow(q);
     return c.json(listCalls(matcher.listCalls(), q, q.as_of ?? matcher.today()));
   });
   r.get('/calls/:id', (c) => c.json(matcher.getCall(c.req.param('id'))));
