@@ -45,7 +45,7 @@ describe('read routes', () => {
 
   it.each([
     ['missing abstract', { title: 't' }, 'abstract'],
-    ['unknown field', { abstract: 'x y z', colour: 'red' }, '(root)'],
+    ['unknown field (named by its key)', { abstract: 'x y z', colour: 'red' }, 'colour'],
     ['top_k out of range', { abstract: 'x y z', top_k: 0 }, 'top_k'],
     ['keywords not a list', { abstract: 'x y z', keywords: 'a, b' }, 'keywords'],
     ['bad as_of', { abstract: 'x y z', as_of: '2025-13-01' }, 'as_of'],

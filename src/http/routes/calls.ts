@@ -90,7 +90,9 @@ export function callRoutes(matcher: Matcher, admin: MiddlewareHandler, onChange:
       onChange();
       return c.json({ ...call, extraction }, 201);
     }
-    const call = await matcher.ingest(callFromInput(body));
+    // `llm: false` is the route's own flag, not part of the call: callFromInput rejects keys it does not know.
+    const input = typeof body === 'object' && body !== null && !Array.isArray(body) && 'llm' in body && body.llm === false ? Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'llm')) : body;
+    const call = await matcher.ingest(callFromInput(input));
     onChange();
     return c.json(call, 201);
   });
