@@ -11,14 +11,16 @@
  * eval/.cache/ (shared with npm run eval) so re-runs only re-score.
  * Writes only coefficients and a record of the fit, never the data.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { exitCodeOf, isCfpError } from '../core/errors.js';
 import { selectEmbedder, parseEmbedderKind } from '../adapters/node/select-embedder.js';
 import { ANY_EMBEDDER, DEFAULT_CALIBRATION, inScopeProbability, type Calibration } from '../core/rank/calibration.js';
 import { brierScore, expectedCalibrationError, type Prediction } from '../core/triage/calibration-metrics.js';
 import { parseCalibrationRecord, type CalibrationRecord } from '../core/triage/calibration-record.js';
 import { createCachedEmbedder } from '../eval/embed-cache.js';
+import { readInputFile } from '../eval/load.js';
 import {
   CALIBRATED_FEATURES,
   CANDIDATE_FEATURES,
@@ -124,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
   const evalOn = (rows: readonly Pair[], cal: Calibration) => metrics(predictions(rows, rows.map((r) => weightOf.get(r) ?? 1), cal));
   const split = fitOn(train);
   const final = fitOn(pairs);
-  const baseline = values.baseline ? parseCalibrationRecord(await readFile(values.baseline, 'utf8'), values.baseline) : undefined;
+  const baseline = values.baseline ? parseCalibrationRecord(await readInputFile('--baseline', values.baseline), values.baseline) : undefined;
   const sets = [features, ...(values.compare ?? []).map(parseFeatures)];
   const report = {
     baseline: baseline ? { file: values.baseline, weights: baseline.weights, by_suite: perSuite(pairs, (p) => inScopeProbability(p.f, baseline), prior, baseline.weights.score) } : undefined,
@@ -196,4 +198,10 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   await rename(tmp, file);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  // A suite path that cannot be read is BAD_INPUT (exit 2, flag and path named), not a stack trace.
+  console.error(`calibrate: ${isCfpError(err) ? `${err.code}: ` : ''}${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = exitCodeOf(err);
+}

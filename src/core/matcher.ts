@@ -17,7 +17,7 @@ import { todayIso } from './rank/deadline.js';
 import { DEFAULT_RANK_PARAMS, type RankParams } from './rank/fusion.js';
 import { rankingOf, type RankQuery } from './rank/ranking.js';
 import { scoreDraft, type ScoreDraftOptions, type ScoredDraft, type ScoringContext } from './rank/scored-draft.js';
-import type { Call, Draft, DraftInput, IndexStatus, RankResponse } from './schema.js';
+import { Keywords, type Call, type Draft, type DraftInput, type IndexStatus, type RankResponse } from './schema.js';
 
 export type { ProbableCall, ScoredDraft } from './rank/scored-draft.js';
 
@@ -54,7 +54,8 @@ function filtersOf(q: Partial<RankQuery>): Partial<RankQuery> {
 
 /** Draft defaults (no title, no keywords) for a typed input. */
 export function draftOf(input: DraftInput): Draft {
-  return { title: input.title ?? '', abstract: input.abstract, keywords: input.keywords ?? [] };
+  const k = input.keywords ?? [];
+  return { title: input.title ?? '', abstract: input.abstract, keywords: typeof k === 'string' ? Keywords.parse(k) : k };
 }
 
 /**

@@ -266,13 +266,29 @@ const nonBlank = (what: string, max: number) =>
       message: `${what} must not be empty`,
     });
 
+/**
+ * A draft's keywords: a list, or one string separated by `;` or `,` (what a form field or a CSV cell
+ * holds; the evaluation files read keywords the same way). At most 50, each up to 200 characters.
+ */
+export const Keywords = z.preprocess(
+  (k) => (typeof k === 'string' ? k.split(/[;,]/).map((x) => x.trim()).filter(Boolean) : k),
+  z
+    .array(z.string().max(200), { error: 'keywords must be a list of strings, or one string separated by ";" or ","' })
+    .max(50)
+    .meta({ description: 'A list of keywords, or one string separated by ";" or "," (split on both).' }),
+);
+
+/** A draft's title: optional everywhere a draft is accepted (rank, triage, explain); a missing one is empty. */
+const DraftTitle = z.string().max(1_000).default('');
+
 export const Draft = z.object({
-  title: z.string().max(1_000).default(''),
+  title: DraftTitle,
   abstract: nonBlank('abstract', MAX_ABSTRACT_CHARS),
-  keywords: z.array(z.string().max(200)).max(50).default([]),
+  keywords: Keywords.default([]),
 });
 export type Draft = z.infer<typeof Draft>;
-export type DraftInput = z.input<typeof Draft>;
+/** What a caller may pass for a draft (keywords preprocessed from a string have no zod input type of their own). */
+export type DraftInput = Omit<z.input<typeof Draft>, 'keywords'> & { keywords?: string[] | string };
 
 /** One value or several (a query string repeats the key; JSON gives an array). */
 const OneOrMany = z
@@ -444,9 +460,9 @@ export const MAX_TRIAGE_SUBMISSIONS = 500;
 export const Submission = z
   .object({
     id: z.string().min(1).max(200).optional(),
-    title: z.string().max(1_000),
+    title: DraftTitle,
     abstract: nonBlank('abstract', MAX_ABSTRACT_CHARS),
-    keywords: z.array(z.string().max(200)).max(50).default([]),
+    keywords: Keywords.default([]),
   })
   .strict();
 export type Submission = z.infer<typeof Submission>;

@@ -3,13 +3,20 @@ import { createError, type FieldIssue } from './errors.js';
 
 /**
  * zod issues as `{ path, message }` pairs, paths dotted (`submissions.3.abstract`); an issue of the
- * whole value gets `root` as its path. The one mapping from zod issues to error fields.
+ * whole value gets `root` as its path. Unknown keys of a strict object are one field each, named by
+ * the key (`submissions.0.Title`), not the object holding them: that is the field to fix. The one
+ * mapping from zod issues to error fields.
  *
  * @example
  * fieldIssues(Draft.safeParse({}).error) // [{ path: 'abstract', message: '...' }]
+ * fieldIssues(Draft.strict().safeParse({ abstract: 'a', Title: 't' }).error) // [{ path: 'Title', message: 'unknown field "Title"' }]
  */
 export function fieldIssues(error: z.ZodError, root = '(root)'): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || root, message: i.message }));
+  return error.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...at, k].join('.'), message: `unknown field "${k}"` }));
+    return [{ path: at.join('.') || root, message: i.message }];
+  });
 }
 
 /**

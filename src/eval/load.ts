@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { readTextFile } from '../adapters/node/text-file.js';
+import { createError } from '../core/errors.js';
 import { EvalCall } from '../core/schema.js';
 import { fieldIssues, issueSummary } from '../core/validate.js';
 
@@ -75,9 +76,42 @@ export function checkEvalSet(calls: readonly EvalCall[], papers: readonly EvalPa
   }
 }
 
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'it is a directory, not a file',
+  ENOTDIR: 'it (or a folder on its path) is not a directory',
+  EACCES: 'permission denied',
+};
+
+/**
+ * A BAD_INPUT error (exit 2) naming the flag and the path a file or folder could not be read from;
+ * the raw errno message names neither the flag nor, for a directory, the path.
+ *
+ * @example
+ * throw inputPathError('--calls', '/tmp/nope.jsonl', err) // "--calls /tmp/nope.jsonl: cannot read it: no such file or directory"
+ */
+export function inputPathError(flag: string, path: string, err: unknown): Error {
+  const errno = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return createError('BAD_INPUT', `${flag} ${path}: cannot read it: ${ERRNO_TEXT[errno] ?? (err as Error).message}`, { cause: err });
+}
+
+/**
+ * Read an input file given by a flag; a missing or unreadable path is a BAD_INPUT naming both.
+ *
+ * @example
+ * const text = await readInputFile('--papers', 'papers.jsonl');
+ */
+export async function readInputFile(flag: string, path: string): Promise<string> {
+  try {
+    return await readTextFile(path);
+  } catch (err) {
+    throw inputPathError(flag, path, err);
+  }
+}
+
 export async function loadEvalFiles(callsPath: string, papersPath: string): Promise<{ calls: EvalCall[]; papers: EvalPaper[] }> {
-  const calls = parseJsonl(await readTextFile(callsPath), EvalCall, callsPath);
-  const papers = parseJsonl(await readTextFile(papersPath), EvalPaper, papersPath);
+  const calls = parseJsonl(await readInputFile('--calls', callsPath), EvalCall, callsPath);
+  const papers = parseJsonl(await readInputFile('--papers', papersPath), EvalPaper, papersPath);
   checkEvalSet(calls, papers);
   return { calls, papers };
 }

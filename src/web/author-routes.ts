@@ -5,7 +5,7 @@ import { DRAFT_FILE_EXTENSIONS } from '../core/draft-file/index.js';
 import { isCfpError, type FieldIssue } from '../core/errors.js';
 import { exportFile, exportRanking, type RankExportFormat } from '../core/export/ranking.js';
 import type { Matcher } from '../core/matcher.js';
-import { summarizeFilters } from '../core/rank/filters.js';
+import { filterWindowIssues, summarizeFilters } from '../core/rank/filters.js';
 import { CallFilters, RankRequest, type ExtractedDraft } from '../core/schema.js';
 import { fieldIssues, issueSummary } from '../core/validate.js';
 import { fileOf, keywordList, optionsFromFields, readDraftFile, readForm, str, strings, type FormFields } from '../http/form.js';
@@ -30,7 +30,7 @@ function filtersOf(get: (k: string) => string[], relax: readonly string[] = []):
   const raw = optionsFromFields(get);
   for (const k of relax) delete raw[k];
   const { values, issues } = parseEach(CallFilters.shape, raw);
-  return { filters: values, issues };
+  return { filters: values, issues: [...issues, ...filterWindowIssues(values)] };
 }
 
 function render(c: Context, d: AuthorDeps, p: Omit<AuthorPage, 'summary' | 'llm' | 'accept'>, status: 200 | 400 | 413 | 415 | 422 = 200): Response {

@@ -11,6 +11,7 @@ import type { Explainer } from '../core/explain/explainer.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { Matcher } from '../core/matcher.js';
 import { deadlineStatus } from '../core/rank/deadline.js';
+import { filterWindowIssues } from '../core/rank/filters.js';
 import { CallListQuery } from '../core/schema.js';
 import { optionsFromFields } from '../http/form.js';
 import { listCalls } from '../http/routes/calls.js';
@@ -50,6 +51,8 @@ export function webRoutes(deps: WebDeps): Hono {
     const url = new URL(c.req.url);
     // Each value on its own: a bad one is named on the page and the others still apply.
     const { values, issues } = parseEach(CallListQuery.shape, { ...optionsFromFields((k) => url.searchParams.getAll(k)), ...Object.fromEntries(['limit', 'offset', 'sort'].flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)]] : []))) });
+    // An inverted deadline window matches nothing: say so beside the fields instead of listing no calls.
+    issues.push(...filterWindowIssues(values));
     const q = CallListQuery.parse(values);
     const list = listCalls(deps.matcher.listCalls(), q, q.as_of ?? deps.matcher.today());
     return sendPage(c, 'Calls for papers · cfpmatch', 'calls', callsPage(list, q, issues), issues.length ? 400 : 200);

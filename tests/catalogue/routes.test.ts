@@ -73,6 +73,9 @@ describe('POST /v1/calls/import', () => {
     await expectError(await t.app.request('/v1/calls/import', jsonPost({ url: `${site.url}/loop/a` }, auth)), 502, 'FETCH_FAILED');
     await expectError(await t.app.request('/v1/calls/import', jsonPost({ url: `${site.url}/private/secret` }, auth)), 403, 'FETCH_REFUSED');
     await expectError(await t.app.request('/v1/calls/import', jsonPost({ url: `${site.url}/calls` })), 401, 'UNAUTHORIZED');
+    // A first import of a URL that answers 404 fails naming it, instead of "0 added" and 200.
+    const gone = await expectError(await t.app.request('/v1/calls/import', jsonPost({ url: `${site.url}/si/no-such-call` }, auth)), 502, 'FETCH_FAILED');
+    expect(gone.error.message).toBe(`${site.url}/si/no-such-call: answered HTTP 404; nothing to import (check the URL or path)`);
     await t.dispose();
     const strict = await appWithCatalogue(false);
     const refused = await expectError(await strict.app.request('/v1/calls/import', jsonPost({ url: `${site.url}/calls` }, auth)), 403, 'FETCH_REFUSED');

@@ -49,6 +49,7 @@ describe('help and bad input (no model loaded)', () => {
     [['rank'], '{"abstract": ', 2, /^cfpmatch: BAD_INPUT: the draft looks like JSON but is not valid JSON$/],
     [['rank'], '{"title": "t", "abstract": "  "}', 2, /^cfpmatch: VALIDATION: invalid draft: abstract: abstract must not be empty$/],
     [['rank', '--top-k', '0'], ABSTRACT, 2, /^cfpmatch: VALIDATION: .*top_k/],
+    [['rank', '--deadline-after', '2026-06-01', '--deadline-before', '2026-01-01'], ABSTRACT, 2, /^cfpmatch: VALIDATION: --deadline-after 2026-06-01 is later than --deadline-before 2026-01-01: swap them or drop one$/],
     [['rank', 'no-such-draft.json'], '', 2, /^cfpmatch: BAD_INPUT: cannot read no-such-draft.json$/],
     [['calls', 'show', 'nope'], '', 4, /^cfpmatch: UNKNOWN_CALL: no call with id "nope"/],
     [['calls', 'add', 'missing.txt'], '', 2, /^cfpmatch: BAD_INPUT: cannot read missing.txt$/],

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli, type CliRun } from '../fixtures/ensure-built.js';
+import { spawnSync } from 'node:child_process';
+import { ROOT, ensureBuilt, runCli, type CliRun } from '../fixtures/ensure-built.js';
 
 let dir = '';
 const run = (args: string[]): Promise<CliRun> => runCli(['eval', ...args], { env: { ...process.env, EMBEDDER: 'use-lite' }, cwd: dir });
@@ -76,4 +77,22 @@ describe('cfpmatch eval (built binary, USE-lite)', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^eval needs --calls and --papers/);
   });
+
+  it('a path that cannot be read is BAD_INPUT naming the flag and the path, exit 2 (eval, npm run eval, calibrate, eval:cfp)', async () => {
+    const missing = join(dir, 'nope.jsonl');
+    const r = await run(['--calls', missing, '--papers', 'papers.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`BAD_INPUT: --calls ${missing}: cannot read it: no such file or directory`);
+    const folder = await run(['--calls', 'calls.jsonl', '--papers', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`--papers ${dir}: cannot read it: it is a directory, not a file`);
+    const script = (file: string, args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', file), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, EMBEDDER: 'use-lite' } });
+    const npmEval = script('eval/main.js', ['--calls', dir, '--papers', 'papers.jsonl']);
+    expect([npmEval.status, npmEval.stderr.trim()]).toEqual([2, `eval: BAD_INPUT: --calls ${dir}: cannot read it: it is a directory, not a file`]);
+    const cfp = script('eval/cfp/main.js', ['--cases', missing]);
+    expect([cfp.status, cfp.stderr.trim()]).toEqual([2, `eval:cfp: BAD_INPUT: --cases ${missing}: cannot read it: no such file or directory`]);
+    const cal = script('calibrate/main.js', ['--calls', missing, '--papers', 'papers.jsonl', '--cache', join(dir, 'cache')]);
+    expect(cal.status).toBe(2);
+    expect(cal.stderr).toContain(`calibrate: BAD_INPUT: --calls ${missing}: cannot read it: no such file or directory`);
+  }, 60_000);
 });

@@ -37,7 +37,23 @@ describe('checkRequirements', () => {
       ['keywords_min', false, 2],
       ['keywords_max', true, 2],
     ]);
-    expect(checks[0]?.message).toMatch(/over the call's limit of 5/);
+    expect(checks.map((c) => c.message)).toEqual([
+      'cut 1 word from the abstract (limit 5; it has 6)',
+      'add 1 keyword (the call asks for at least 3; you have 2)',
+      '2 keywords (maximum 4)',
+    ]);
+  });
+  it('says what to change, in the right number, for every failed rule', () => {
+    const strict = Call.parse({ id: 's', title: 'T', rules: { abstract_min_words: 10, keywords_min: 3, keywords_max: 1 } });
+    const one = checkRequirements(strict, Draft.parse({ abstract: 'one two', keywords: ['a'] }));
+    expect(one.map((c) => c.message)).toEqual([
+      'add 8 words to the abstract (minimum 10; it has 2)',
+      'add 2 keywords (the call asks for at least 3; you have 1)',
+      '1 keyword (maximum 1)',
+    ]);
+    const many = checkRequirements(strict, Draft.parse({ abstract: 'one', keywords: ['a', 'b', 'c'] }));
+    expect(many[2]?.message).toBe('remove 2 keywords (the call allows at most 1; you have 3)');
+    expect(many[0]?.message).toBe('add 9 words to the abstract (minimum 10; it has 1)');
   });
   it('produces no checks for a call without rules', () => {
     expect(checkRequirements(Call.parse({ id: 'x', title: 'T' }), Draft.parse({ abstract: 'a' }))).toEqual([]);

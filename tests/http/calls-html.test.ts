@@ -39,6 +39,18 @@ describe('POST /v1/calls with HTML', () => {
     expect(empty.error.fields?.[0]?.path).toBe('html');
   });
 
+  it('text and html together, or a misspelled key, are 400 naming the fields; llm: false is still taken', async () => {
+    const { app } = await testApp({ adminToken: TOKEN });
+    const both = await expectError(await app.request('/v1/calls', jsonPost({ text: 'Call for papers', html: page('structured.html') }, auth)), 400, 'VALIDATION');
+    expect(both.error.fields?.map((f) => f.path)).toEqual(['text', 'html']);
+    expect(both.error.message).toBe('give either text (raw CFP text) or html (a web page), not both');
+    const typo = await expectError(await app.request('/v1/calls', jsonPost({ html: page('structured.html'), URL: 'https://journal.example.org/si/soil', Id: 'soil' }, auth)), 400, 'VALIDATION');
+    expect(typo.error.fields).toEqual([{ path: 'URL', message: 'unknown field "URL"' }, { path: 'Id', message: 'unknown field "Id"' }]);
+    const text = await expectError(await app.request('/v1/calls', jsonPost({ text: page('structured.html'), Id: 'soil' }, auth)), 400, 'VALIDATION');
+    expect(text.error.message).toBe('invalid CFP: Id: unknown field "Id"');
+    expect((await app.request('/v1/calls', jsonPost({ html: page('structured.html'), id: 'soil-health', llm: false }, auth))).status).toBe(201);
+  });
+
   it('is an admin route like the text form', async () => {
     const { app } = await testApp({ adminToken: TOKEN });
     await expectError(await app.request('/v1/calls', jsonPost({ html: page('structured.html') })), 401, 'UNAUTHORIZED');

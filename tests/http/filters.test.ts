@@ -44,6 +44,24 @@ describe('POST /v1/rank filters', () => {
     const res = await rank({ publisher: 'Elsevier', deadline_before: '2000-01-01' });
     expect(res.filters.empty?.reason).toBe('No call matches all the filters (publisher "Elsevier", deadline until 2000-01-01).');
     expect(res.filters.empty?.relax.map((r) => r.label)).toEqual(['clear all filters (3 calls)']);
+    // A window alone: "any deadline" and "clear all filters" would show the same calls; only one is offered.
+    const window = await rank({ deadline_after: '1990-01-01', deadline_before: '2000-01-01' });
+    expect(window.filters.empty?.relax).toEqual([{ remove: ['deadline_after', 'deadline_before'], matches: 3, label: 'any deadline (3 calls)' }]);
+  });
+
+  it('rejects an inverted deadline window with a 400 naming both fields, for /v1/rank (JSON and form) and /v1/calls', async () => {
+    const body = await expectError(await app.request('/v1/rank', jsonPost({ ...LAM_DRAFT, deadline_after: '2026-06-01', deadline_before: '2026-01-01' })), 400, 'VALIDATION');
+    expect(body.error.message).toBe('deadline_after 2026-06-01 is later than deadline_before 2026-01-01: swap them or drop one');
+    expect(body.error.fields?.map((f) => f.path)).toEqual(['deadline_after', 'deadline_before']);
+    const fd = new FormData();
+    fd.set('abstract', LAM_DRAFT.abstract);
+    fd.set('deadline_after', '2026-06-01');
+    fd.set('deadline_before', '2026-01-01');
+    await expectError(await app.request('/v1/rank', { method: 'POST', body: fd }), 400, 'VALIDATION');
+    const listed = await expectError(await app.request('/v1/calls?deadline_after=2026-06-01&deadline_before=2026-01-01'), 400, 'VALIDATION');
+    expect(listed.error.fields?.map((f) => f.path)).toEqual(['deadline_after', 'deadline_before']);
+    // The same day at both ends is a one-day window, not an inverted one.
+    expect((await app.request('/v1/calls?deadline_after=2026-01-01&deadline_before=2026-01-01')).status).toBe(200);
   });
 
   it.each([

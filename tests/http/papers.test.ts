@@ -68,7 +68,7 @@ describe('papers routes', () => {
     ['a paper without a title', { papers: [PAPERS[0], { abstract: 'x' }] }, 'papers.1.title'],
     ['a bad DOI', { papers: [{ title: 'T', doi: '12345' }] }, 'papers.0.doi'],
     ['a non-http URL', { papers: [{ title: 'T', url: 'javascript:alert(1)' }] }, 'papers.0.url'],
-    ['an unknown field', { papers: [{ title: 'T', authors: 'X' }] }, 'papers.0'],
+    ['an unknown field', { papers: [{ title: 'T', authors: 'X' }] }, 'papers.0.authors'],
   ])('bad input: %s is a 400 VALIDATION naming the field', async (_name, body, path) => {
     const err = await expectError(await app.request(`/v1/calls/${CALL}/papers`, jsonPost(body, AUTH)), 400, 'VALIDATION');
     expect(err.error.fields?.map((f) => f.path)).toContain(path);

@@ -38,6 +38,13 @@ describe('read routes', () => {
     expect(body.results.map((r) => r.call_id)).not.toContain('china-comms-6g-edge-genai');
   });
 
+  it('POST /v1/rank: keywords may be one string separated by ";" or ","', async () => {
+    const res = await app.request('/v1/rank', jsonPost({ ...LAM_DRAFT, keywords: 'large models; IoT, edge' }));
+    expect(res.status).toBe(200);
+    const bad = await expectError(await app.request('/v1/rank', jsonPost({ ...LAM_DRAFT, keywords: { a: 1 } })), 400, 'VALIDATION');
+    expect(bad.error.fields).toEqual([{ path: 'keywords', message: 'keywords must be a list of strings, or one string separated by ";" or ","' }]);
+  });
+
   it('POST /v1/rank: empty abstract is a 400 naming the field', async () => {
     const body = await expectError(await app.request('/v1/rank', jsonPost({ title: 't', abstract: '   ' })), 400, 'VALIDATION');
     expect(body.error.fields?.map((f) => f.path)).toContain('abstract');
@@ -45,9 +52,9 @@ describe('read routes', () => {
 
   it.each([
     ['missing abstract', { title: 't' }, 'abstract'],
-    ['unknown field', { abstract: 'x y z', colour: 'red' }, '(root)'],
+    ['unknown field (named by its key)', { abstract: 'x y z', colour: 'red' }, 'colour'],
     ['top_k out of range', { abstract: 'x y z', top_k: 0 }, 'top_k'],
-    ['keywords not a list', { abstract: 'x y z', keywords: 'a, b' }, 'keywords'],
+    ['keywords neither a list nor a string', { abstract: 'x y z', keywords: 5 }, 'keywords'],
     ['bad as_of', { abstract: 'x y z', as_of: '2025-13-01' }, 'as_of'],
   ])('POST /v1/rank rejects %s', async (_name, input, path) => {
     const body = await expectError(await app.request('/v1/rank', jsonPost(input)), 400, 'VALIDATION');

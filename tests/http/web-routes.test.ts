@@ -132,6 +132,18 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     expect(html).toContain(LAM_DRAFT.abstract);
   });
 
+  it('an inverted deadline window is named on the author and calls pages, and no ranking is made', async () => {
+    const { app } = await testApp();
+    const posted = await app.request('/', form({ abstract: LAM_DRAFT.abstract, deadline_after: '2026-06-01', deadline_before: '2026-01-01' }));
+    expect(posted.status).toBe(400);
+    const html = await posted.text();
+    expect(html).toContain('deadline_after 2026-06-01 is later than deadline_before 2026-01-01: swap them or drop one');
+    expect(html).not.toContain('<article class="result"');
+    const calls = await app.request('/calls?deadline_after=2026-06-01&deadline_before=2026-01-01');
+    expect(calls.status).toBe(400);
+    expect(await calls.text()).toContain('is later than deadline_before 2026-01-01');
+  });
+
   it('POST /editor triages pasted submissions into one line each, filters and exports', async () => {
     const { app } = await testApp();
     const submissions = `${LAM_DRAFT.title}\n${LAM_DRAFT.abstract}\n---\nMedieval poetry\nWe read Italian manuscripts of the fourteenth century.`;

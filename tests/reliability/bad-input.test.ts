@@ -22,7 +22,7 @@ describe('POST /v1/rank with bad drafts', () => {
   });
 
   it('rejects wrong types, naming each field', async () => {
-    const body = await expectError(await rank({ title: 7, abstract: 42, keywords: 'iot', top_k: '5' }), 400, 'VALIDATION');
+    const body = await expectError(await rank({ title: 7, abstract: 42, keywords: 7, top_k: '5' }), 400, 'VALIDATION');
     expect(fieldPaths(body)).toEqual(expect.arrayContaining(['title', 'abstract', 'keywords', 'top_k']));
   });
 

@@ -75,6 +75,14 @@ describe('cfpmatch triage (built binary, USE-lite)', () => {
     expect(after.map((r) => r.id)).toEqual(['edge-1', 'cake', 'edge-2']);
   }, 600_000);
 
+  test('a JSONL row without a title, keywords as one string, is triaged like a CSV row (title defaults to empty)', async () => {
+    await writeFile(join(dir, 'untitled.jsonl'), row({ id: 'u1', abstract: EDGE.abstract, keywords: '6G; edge computing, generative AI' }));
+    const r = await cli(['triage', '--call', 'china-comms-6g-edge-genai', 'untitled.jsonl', '--out', 'untitled.csv', '--json']);
+    expect(r.stderr).not.toContain('row skipped');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ triaged: 1, bad_rows: 0 });
+  }, 300_000);
+
   test('an unknown call exits 4 with UNKNOWN_CALL', async () => {
     await writeFile(join(dir, 'one.jsonl'), row(EDGE));
     const r = await cli(['triage', '--call', 'no-such-call', 'one.jsonl', '--out', 'x.jsonl']);

@@ -58,14 +58,24 @@ describe('POST /v1/triage', () => {
   });
 
   test('bad submissions are a 400 that names each failing field', async () => {
-    const subs = [GRID_DRAFT, GRID_DRAFT, GRID_DRAFT, { title: 'T', abstract: '   ' }, { abstract: 'no title' }];
+    const subs = [GRID_DRAFT, GRID_DRAFT, GRID_DRAFT, { title: 'T', abstract: '   ' }, { title: 'no keywords list', abstract: 'a b', keywords: 7 }];
     const res = await post(app, { call_id: 'grid-gnn', submissions: subs });
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorBody;
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error.code).toBe('VALIDATION');
-    expect(body.error.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(['submissions.3.abstract', 'submissions.4.title']));
-    expect(JSON.stringify(body)).not.toContain('no title');
+    expect(body.error.fields).toEqual([
+      { path: 'submissions.3.abstract', message: 'abstract must not be empty' },
+      { path: 'submissions.4.keywords', message: 'keywords must be a list of strings, or one string separated by ";" or ","' },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('no keywords list');
+  });
+
+  test('a submission without a title is triaged (title defaults to empty, as for /v1/rank); keywords may be one string', async () => {
+    const res = await post(app, { call_id: 'grid-gnn', submissions: [{ id: 'a', abstract: GRID_DRAFT.abstract, keywords: 'graph neural networks; power grids, forecasting' }] });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: Array<{ id: string; verdict: string }> };
+    expect(body.results.map((r) => r.id)).toEqual(['a']);
   });
 
   test('empty, oversized and malformed requests are rejected', async () => {

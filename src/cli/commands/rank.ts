@@ -5,7 +5,7 @@ import { nodeDraftReaders } from '../../adapters/node/draft-readers.js';
 import { extractDraft } from '../../core/draft-file/index.js';
 import { createError } from '../../core/errors.js';
 import { exportRanking } from '../../core/export/ranking.js';
-import { summarizeFilters } from '../../core/rank/filters.js';
+import { assertFilterWindow, summarizeFilters } from '../../core/rank/filters.js';
 import { Draft, RankOptions } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { createNodeRuntime, envOptions } from '../../entry/node-runtime.js';
@@ -89,6 +89,7 @@ export async function rankCommand(argv: string[]): Promise<number> {
     ...(values['deadline-after'] ? { deadline_after: values['deadline-after'] } : {}),
     ...(values['deadline-before'] ? { deadline_before: values['deadline-before'] } : {}),
   }, 'options');
+  assertFilterWindow(opts, { after: '--deadline-after', before: '--deadline-before' });
   // Validated here, once, before loading the model, so bad input fails fast.
   const raw = values.batch ? undefined : { ...(await readDraft(positionals[0])), ...overrides(values) };
   const draft = raw ? parseOrThrow(Draft, { title: raw.title, abstract: raw.abstract, keywords: raw.keywords }, 'draft') : undefined;

@@ -75,6 +75,23 @@ describe('importing and refreshing sources', () => {
     expect(r.written).toBe(0);
   });
 
+  it('fails a first import of a source that is gone, naming it, for any kind; a refresh of a known one marks its calls instead', async () => {
+    const site = new Map<string, FakeDoc>([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }) }]]);
+    const c = catalogue(site);
+    for (const kind of [undefined, 'page', 'feed', 'listing', 'bulk'] as const) {
+      const r = await c.run([{ url: B, ...(kind ? { kind } : {}) }]);
+      expect(r.reports[0]?.added).toEqual([]);
+      expect(r.reports[0]?.failures).toEqual([{ url: B, code: 'FETCH_FAILED', message: `${B}: answered HTTP 404; nothing to import (check the URL or path)` }]);
+    }
+    const file = await c.run([{ url: 'sources/missing.jsonl' }]);
+    expect(file.reports[0]?.failures[0]?.message).toBe('sources/missing.jsonl: no such file; nothing to import (check the URL or path)');
+    await c.run([{ url: A }]);
+    site.set(A, { body: '', status: 'gone' });
+    const refresh = await c.run([{ url: A }], new Date('2026-02-01T00:00:00Z'));
+    expect(refresh.reports[0]?.failures).toEqual([]);
+    expect(refresh.reports[0]?.withdrawn).toEqual(['soil-microbiomes']);
+  });
+
   it('withdraws a vanished call whose deadline is ahead, and leaves a closed one closed', async () => {
     const site = new Map<string, FakeDoc>([
       [A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }) }],

@@ -63,9 +63,19 @@ export async function importSource(input: SourceSpecInput, deps: ImportDeps): Pr
     report.near_duplicates.push(...o.near_duplicates);
   };
   let done = 0;
+  // A source never imported before (no state, no call from it): if it is gone, that is a wrong URL or
+  // path, not calls that left it, and must fail instead of reporting 0 added (docs/catalogue.md).
+  const first = deps.state.documents[spec.url] === undefined && deps.index.withUrl(spec.url).length === 0;
+  let rootGone: number | undefined;
   const ctx: WalkContext = {
     spec,
-    fetcher: deps.fetcher,
+    fetcher: {
+      async fetch(url, validators) {
+        const r = await deps.fetcher.fetch(url, validators);
+        if (r.status === 'gone' && url === spec.url) rootGone = r.httpStatus;
+        return r;
+      },
+    },
     state: deps.state,
     index: deps.index,
     now,
@@ -82,6 +92,11 @@ export async function importSource(input: SourceSpecInput, deps: ImportDeps): Pr
   };
   try {
     await walkRoot(ctx, spec, report);
+    if (first && rootGone !== undefined) {
+      ctx.missing = ctx.missing.filter((u) => u !== spec.url);
+      const what = /^https?:/i.test(spec.url) ? `answered HTTP ${rootGone}` : 'no such file';
+      report.failures.push({ url: spec.url, code: 'FETCH_FAILED', message: `${spec.url}: ${what}; nothing to import (check the URL or path)` });
+    }
     if (ctx.missing.length) {
       const o = applyMissing(ctx.missing, actx, emptyOutcome());
       await deps.commit([...o.writes.values()], {});

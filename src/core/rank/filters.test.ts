@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Call } from '../schema.js';
 import { deadlineStatus } from './deadline.js';
-import { explainEmpty, isClosedState, matchesFilters, summarizeFilters } from './filters.js';
+import { assertFilterWindow, explainEmpty, filterWindowIssues, isClosedState, matchesFilters, summarizeFilters } from './filters.js';
 
 const call = (id: string, publisher: string | undefined, deadline: string | undefined) =>
   Call.parse({ id, title: id, ...(publisher ? { publisher } : {}), dates: deadline ? { submission_deadline: deadline } : {} });
@@ -40,5 +40,21 @@ describe('call filters', () => {
     const none = summarizeFilters(CALLS, { publisher: ['Springer'] }, AS_OF, 0).empty;
     expect(none?.reason).toBe('No call matches all the filters (publisher "Springer").');
     expect(none?.relax).toEqual([{ remove: ['publisher'], matches: 4, label: 'any publisher (4 calls)' }]);
+  });
+  it('offers no way out that shows the same calls as a smaller one (any deadline = clear all filters)', () => {
+    const window = summarizeFilters(CALLS, { deadline_after: '2030-01-01', deadline_before: '2030-12-31' }, AS_OF, 0).empty;
+    expect(window?.relax.map((r) => r.label)).toEqual(['any deadline (4 calls)']);
+    // Different results stay: dropping the deadline shows 1 call, clearing everything shows 4.
+    const two = summarizeFilters(CALLS, { publisher: ['MDPI'], deadline_before: '2024-01-01' }, AS_OF, 0).empty;
+    expect(two?.relax.map((r) => r.label)).toEqual(['any deadline (1 call)', 'clear all filters (4 calls)']);
+  });
+  it('names both ends of an inverted deadline window, in the words the user typed', () => {
+    expect(filterWindowIssues({ deadline_after: '2025-01-01', deadline_before: '2025-01-01' })).toEqual([]);
+    const issues = filterWindowIssues({ deadline_after: '2026-06-01', deadline_before: '2026-01-01' });
+    expect(issues.map((i) => i.path)).toEqual(['deadline_after', 'deadline_before']);
+    expect(issues[0]?.message).toBe('deadline_after 2026-06-01 is later than deadline_before 2026-01-01: swap them or drop one');
+    expect(() => assertFilterWindow({ deadline_after: '2026-06', deadline_before: '2026-05-31' }, { after: '--deadline-after', before: '--deadline-before' })).toThrow(
+      '--deadline-after 2026-06 is later than --deadline-before 2026-05-31: swap them or drop one',
+    );
   });
 });

@@ -4,6 +4,7 @@
  * shows beside each choice, and the words for an empty result: why, and which filter to drop.
  */
 import type { Call, CallFilters, DeadlineStatus, EmptyExplanation, FilterSummary, IsoDate } from '../schema.js';
+import { createError, type FieldIssue } from '../errors.js';
 import { deadlineStatus, isoToUtc } from './deadline.js';
 
 /** Deadline states after which a call takes no submissions; "open only" leaves them out. Unknown states stay in. */
@@ -18,6 +19,35 @@ const CLOSED_STATES: ReadonlySet<string> = new Set(['closed', 'withdrawn']);
  */
 export function isClosedState(state: string): boolean {
   return CLOSED_STATES.has(state);
+}
+
+/**
+ * An inverted deadline window (after later than before) matches nothing, whatever the calls: name
+ * both ends, by the names the user typed (`--deadline-after` on the command line), so it is fixed
+ * at once instead of read as "no call fits".
+ *
+ * @example
+ * filterWindowIssues({ deadline_after: '2026-06-01', deadline_before: '2026-01-01' })
+ * // [{ path: 'deadline_after', message: 'deadline_after 2026-06-01 is later than deadline_before 2026-01-01: swap them or drop one' }, { path: 'deadline_before', ... }]
+ */
+export function filterWindowIssues(f: Partial<CallFilters>, names = { after: 'deadline_after', before: 'deadline_before' }): FieldIssue[] {
+  if (!f.deadline_after || !f.deadline_before || isoToUtc(f.deadline_after) <= isoToUtc(f.deadline_before)) return [];
+  const message = `${names.after} ${f.deadline_after} is later than ${names.before} ${f.deadline_before}: swap them or drop one`;
+  return [
+    { path: 'deadline_after', message },
+    { path: 'deadline_before', message },
+  ];
+}
+
+/**
+ * Throw VALIDATION (400, exit 2) naming both fields for an inverted deadline window.
+ *
+ * @example
+ * assertFilterWindow(req); // throws for deadline_after 2026-06-01, deadline_before 2026-01-01
+ */
+export function assertFilterWindow(f: Partial<CallFilters>, names?: { after: string; before: string }): void {
+  const fields = filterWindowIssues(f, names);
+  if (fields[0]) throw createError('VALIDATION', fields[0].message, { fields });
 }
 
 type FilterKey = 'publisher' | 'venue' | 'deadline_after' | 'deadline_before' | 'open_only';
@@ -227,7 +257,9 @@ export function explainEmpty(f: Partial<CallFilters>, total: number, matched: nu
       return { remove: o.remove, matches, label: o.label(matches) };
     })
     .filter((r) => r.matches > 0)
-    .sort((a, b) => a.remove.length - b.remove.length || b.matches - a.matches);
+    .sort((a, b) => a.remove.length - b.remove.length || b.matches - a.matches)
+    // Removing more filters shows a superset, so the same count is the same calls: keep the smaller removal only.
+    .filter((r, i, all) => !all.slice(0, i).some((k) => k.matches === r.matches && k.remove.every((x) => r.remove.includes(x))));
   const closedOnly = relax.find((r) => r.remove.length === 1 && r.remove[0] === 'open_only');
   if (closedOnly) {
     const n = closedOnly.matches;

@@ -26,13 +26,21 @@ const quote = (s: string): string => {
   return t.length <= MAX_QUOTE ? t : `${t.slice(0, MAX_QUOTE - 1)}…`;
 };
 
+/** A weak topic as the reason cites it: name, similarity and the JSON's sentence number. */
+const cite = (m: TopicMatch): string => `"${quote(m.topic)}" (${m.similarity.toFixed(2)}), ${sentenceLabel(m.sentence_index)}`;
+const nearestOf = (r: ReasonInput): readonly TopicMatch[] => (r.nearest?.length ? r.nearest : r.closest ? [r.closest] : []);
+
 export interface ReasonInput {
   verdict: TriageVerdict;
   probability: number;
   matched: readonly TopicMatch[];
   /** The best evidence even when it is below the topic threshold or the verdict is not in scope. */
   closest: TopicMatch | undefined;
+  /** Up to a few closest topics when the verdict is not in scope (the JSON's `nearest_topics`); defaults to `closest`. */
+  nearest?: readonly TopicMatch[];
   topicCount: number;
+  /** Whether the call has a scope text: a call that lists no topics is judged on its title and that text. */
+  hasScope?: boolean;
   topicThreshold: number;
   betterFit?: TriageResult['better_fit'];
 }
@@ -49,8 +57,13 @@ export function triageReason(r: ReasonInput): string {
   if (best) {
     const of = r.topicCount > 0 ? `${r.matched.length} of ${r.topicCount} topics` : `${r.matched.length} scope passage${r.matched.length === 1 ? '' : 's'}`;
     body = `matches ${of}; strongest "${quote(best.topic)}" (${best.similarity.toFixed(2)}), ${sentenceLabel(best.sentence_index)}: "${quote(best.sentence)}"`;
+  } else if (r.topicCount === 0) {
+    // A call known by its title (and maybe a scope text) has no topics to match: say so, not "no evidence".
+    body = `the call lists no topics, so the verdict rests on its title${r.hasScope ? ' and scope' : ''}`;
+    const near = r.verdict === 'in_scope' ? [] : nearestOf(r);
+    if (near.length) body += `; nearest scope passage${near.length === 1 ? '' : 's'} (weak): ${near.map(cite).join('; ')}`;
   } else if (r.closest && r.verdict !== 'in_scope') {
-    body = `no matched topics below the in-scope threshold; nearest (weak) "${quote(r.closest.topic)}" (${r.closest.similarity.toFixed(2)}), ${sentenceLabel(r.closest.sentence_index)}`;
+    body = `topics are shown as matched only for an in-scope verdict; nearest (weak): ${nearestOf(r).map(cite).join('; ')}`;
   } else if (r.closest) {
     body = `no topic reaches similarity ${r.topicThreshold.toFixed(2)}; closest "${quote(r.closest.topic)}" (${r.closest.similarity.toFixed(2)})`;
   } else {

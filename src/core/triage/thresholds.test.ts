@@ -67,6 +67,20 @@ test("the reason's sentence number is the JSON's sentence_index, and the title i
 test('below the in-scope threshold the reason names the nearest topic as weak, never as a match', () => {
   const m = { topic: 'Edge AI', similarity: 0.5, sentence: 'S.', sentence_index: 1 };
   const r = triageReason({ verdict: 'out_of_scope', probability: 0.1, matched: [], closest: m, topicCount: 3, topicThreshold: 0.45 });
-  expect(r).toBe('Out of scope (p=0.10): no matched topics below the in-scope threshold; nearest (weak) "Edge AI" (0.50), sentence 1');
+  expect(r).toBe('Out of scope (p=0.10): topics are shown as matched only for an in-scope verdict; nearest (weak): "Edge AI" (0.50), sentence 1');
   expect(r).not.toContain('matches');
+  const t = { topic: 'Robots', similarity: 0.41, sentence: 'T.', sentence_index: 0 };
+  const two = triageReason({ verdict: 'borderline', probability: 0.3, matched: [], closest: m, nearest: [m, t], topicCount: 3, topicThreshold: 0.45 });
+  expect(two).toBe('Borderline (p=0.30): topics are shown as matched only for an in-scope verdict; nearest (weak): "Edge AI" (0.50), sentence 1; "Robots" (0.41), the title');
+});
+
+test('a call that lists no topics: the reason says so and that the verdict rests on the title (and scope)', () => {
+  const bare = triageReason({ verdict: 'in_scope', probability: 0.89, matched: [], closest: undefined, topicCount: 0, topicThreshold: 0.45 });
+  expect(bare).toBe('In scope (p=0.89): the call lists no topics, so the verdict rests on its title');
+  const scoped = triageReason({ verdict: 'in_scope', probability: 0.89, matched: [], closest: undefined, topicCount: 0, hasScope: true, topicThreshold: 0.45 });
+  expect(scoped).toBe('In scope (p=0.89): the call lists no topics, so the verdict rests on its title and scope');
+  const p = { topic: 'Work on networks', similarity: 0.3, sentence: 'S.', sentence_index: 2 };
+  const out = triageReason({ verdict: 'out_of_scope', probability: 0.1, matched: [], closest: p, topicCount: 0, hasScope: true, topicThreshold: 0.45 });
+  expect(out).toBe('Out of scope (p=0.10): the call lists no topics, so the verdict rests on its title and scope; nearest scope passage (weak): "Work on networks" (0.30), sentence 2');
+  expect(out).not.toContain('no topic evidence');
 });

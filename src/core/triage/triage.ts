@@ -77,7 +77,7 @@ export async function triageOne(
     matched_topics: matched,
     ...(nearest ? { nearest_topics: nearest } : {}),
     unmatched_topics: unmatched,
-    reason: triageReason({ verdict, probability, matched, closest: evidence[0], topicCount: call.topics.length, topicThreshold: threshold, ...(betterFit ? { betterFit } : {}) }) + (fb ? feedbackNote(fb.decisions) : ''),
+    reason: triageReason({ verdict, probability, matched, closest: evidence[0], ...(nearest ? { nearest } : {}), topicCount: call.topics.length, hasScope: call.scope.trim() !== '', topicThreshold: threshold, ...(betterFit ? { betterFit } : {}) }) + (fb ? feedbackNote(fb.decisions) : ''),
     ...(betterFit ? { better_fit: betterFit } : {}),
     ...(fb ? { feedback: { decisions: fb.decisions, in_scope: fb.inScope, out_of_scope: fb.outOfScope, base_probability: base } } : {}),
   };

@@ -7,6 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { exitCodeOf, isCfpError } from '../../core/errors.js';
 import { runCfpEval } from './run.js';
 import type { FieldTable } from './score.js';
 
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    console.error(isCfpError(err) ? `eval:cfp: ${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err));
+    process.exit(isCfpError(err) ? exitCodeOf(err) : 1);
   },
 );

@@ -3,6 +3,7 @@
  * `<id>.txt` or `<id>.html` plus `<id>.truth.json` per call.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { inputPathError } from '../load.js';
 import { join } from 'node:path';
 import { parseCfp, parseCfpHtml } from '../../core/cfp/index.js';
 import type { Call } from '../../core/schema.js';
@@ -33,7 +34,10 @@ function parseOne(truth: CfpTruth, body: string): Call | { error: string } {
  * const { heldout } = await runCfpEval('eval/cfp/cases');
  */
 export async function runCfpEval(dir: string): Promise<CfpEvalResult> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.truth.json')).sort();
+  const names = await readdir(dir).catch((err: unknown) => {
+    throw inputPathError('--cases', dir, err);
+  });
+  const files = names.filter((f) => f.endsWith('.truth.json')).sort();
   const scores: CaseScore[] = [];
   for (const f of files) {
     const truth = JSON.parse(await readFile(join(dir, f), 'utf8')) as CfpTruth;

@@ -6,7 +6,7 @@ import type { Explainer } from '../../core/explain/explainer.js';
 import { extractCallWithLlm } from '../../core/explain/extract-call.js';
 import type { Matcher } from '../../core/matcher.js';
 import { deadlineStatus } from '../../core/rank/deadline.js';
-import { filterPredicate, summarizeFilters } from '../../core/rank/filters.js';
+import { assertFilterWindow, filterPredicate, summarizeFilters } from '../../core/rank/filters.js';
 import { CallListQuery, type Call, type IsoDate } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
@@ -76,6 +76,7 @@ export function callRoutes(matcher: Matcher, admin: MiddlewareHandler, onChange:
     const url = new URL(c.req.url);
     const get = (k: string) => url.searchParams.getAll(k);
     const q = parseOrThrow(CallListQuery.strict(), { ...optionsFromFields(get), ...pick(url.searchParams, ['limit', 'offset', 'sort']) }, 'query');
+    assertFilterWindow(q);
     return c.json(listCalls(matcher.listCalls(), q, q.as_of ?? matcher.today()));
   });
   r.get('/calls/:id', (c) => c.json(matcher.getCall(c.req.param('id'))));
@@ -89,7 +90,9 @@ export function callRoutes(matcher: Matcher, admin: MiddlewareHandler, onChange:
       onChange();
       return c.json({ ...call, extraction }, 201);
     }
-    const call = await matcher.ingest(callFromInput(body));
+    // `llm: false` is the route's own flag, not part of the call: callFromInput rejects keys it does not know.
+    const input = typeof body === 'object' && body !== null && !Array.isArray(body) && 'llm' in body && body.llm === false ? Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'llm')) : body;
+    const call = await matcher.ingest(callFromInput(input));
     onChange();
     return c.json(call, 201);
   });

@@ -3,7 +3,7 @@ import type { DraftFileReaders } from '../../core/draft-file/index.js';
 import { explainRanking } from '../../core/explain/explain-ranking.js';
 import type { Explainer } from '../../core/explain/explainer.js';
 import type { Matcher } from '../../core/matcher.js';
-import { hasFilters, summarizeFilters } from '../../core/rank/filters.js';
+import { assertFilterWindow, hasFilters, summarizeFilters } from '../../core/rank/filters.js';
 import { RankRequest, type CallFilters, type ExtractedDraft, type RankResponse } from '../../core/schema.js';
 import { parseOrThrow } from '../../core/validate.js';
 import { readJson } from '../body.js';
@@ -20,6 +20,7 @@ import { fileOf, isForm, keywordList, optionsFromFields, readDraftFile, readForm
  * res.filters?.empty?.reason
  */
 export async function rankWithFilters(matcher: Matcher, req: RankRequest, always = false): Promise<RankResponse> {
+  assertFilterWindow(req);
   return withFilterSummary(matcher, req, await matcher.rank(req), always);
 }
 
@@ -65,6 +66,7 @@ export function rankRoutes(matcher: Matcher, explainer?: Explainer, readers: Dra
     const { request: req, draftFile } = isForm(c)
       ? await rankRequestFromForm(c, readers)
       : { request: parseOrThrow(RankRequest.strict(), await readJson(c), 'request'), draftFile: undefined };
+    assertFilterWindow(req);
     const t0 = performance.now();
     // Scored once: the ranking and the explanations read the same scored draft.
     const sd = await matcher.scoreDraft(req);
