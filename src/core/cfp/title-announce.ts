@@ -4,6 +4,7 @@
  * that are only announcement words and the journal ("X Call for Papers").
  */
 import { cleanTitle, fromSpecial, ISSUE, stripNoise } from './title-parts.js';
+import { isFurnitureTitle } from './title-sanity.js';
 
 /**
  * A post's or a "Title:" field's title as the issue's name: announcement
@@ -46,4 +47,18 @@ export function announcementOnly(title: string, venues: readonly string[]): bool
   rest = rest.replace(new RegExp(ANNOUNCE.source, 'gi'), ' ').replace(FILLER, ' ').trim();
   // What is left may be the journal's acronym ("AHMR Call for papers for the").
   return rest === '' || (/^\S+$/.test(rest) && new RegExp(`\\b${rest.toUpperCase()}\\b`).test(title));
+}
+
+/**
+ * Whether a title candidate names no issue: page or mail furniture (title-sanity.ts) or only
+ * announcement words around a journal `venues` names ({@link announcementOnly}). Every title
+ * source asks this one question before it takes a candidate.
+ *
+ * @example
+ * namesNoIssue('Search', []) // true
+ * namesNoIssue('Soil Letters Call for Papers', ['Soil Letters']) // true
+ * namesNoIssue('Soil Carbon Special Issue', ['Soil Letters']) // false
+ */
+export function namesNoIssue(title: string, venues: readonly string[]): boolean {
+  return isFurnitureTitle(title) || announcementOnly(title, venues);
 }

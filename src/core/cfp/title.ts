@@ -10,8 +10,7 @@ import { sectionKindOf } from './sections.js';
 import { chooseVenue, nearJournal, titleFromLines } from './title-lines.js';
 import { isJournalName } from './venue-lines.js';
 import { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
-import { announcementOnly, fieldTitle } from './title-announce.js';
-import { isFurnitureTitle } from './title-sanity.js';
+import { fieldTitle, namesNoIssue } from './title-announce.js';
 
 export { cleanTitle, cleanVenue, fromSpecial, isGenericTitle } from './title-parts.js';
 
@@ -115,7 +114,7 @@ export function findTitle(lines: readonly Line[], prose: string, venues: readonl
   const headings = lines.filter((l) => l.kind === 'heading' && l.text.length > 0);
   const whole = lines.map((l) => l.text).join(' ');
   let fromLines: ReturnType<typeof titleFromLines> | null = null;
-  const notOnlyVenue = (t: string) => !isFurnitureTitle(t) && !announcementOnly(t, [...venues, ...(venueField ? [venueField] : [])]);
+  const notOnlyVenue = (t: string) => !namesNoIssue(t, [...venues, ...(venueField ? [venueField] : [])]);
   const linesTitle = () => (fromLines === null ? (fromLines = titleFromLines(lines, notOnlyVenue)) : fromLines);
   // Ways a call names its issue, surest first; each gives a title or nothing.
   const candidates: Array<() => TitleResult | undefined> = [
@@ -172,7 +171,7 @@ export function findTitle(lines: readonly Line[], prose: string, venues: readonl
     const r = next();
     // A "title" that only announces a call in a journal ("Call for papers for a special issue of X") names no issue: the next way may.
     // Page and mail furniture ("Search", a digest header, "Editors: ...") names no issue either.
-    if (r?.title && !isFurnitureTitle(r.title) && !announcementOnly(r.title, [...venues, ...(r.venue ? [r.venue] : []), ...(venueField ? [venueField] : [])])) return withVenue(r);
+    if (r?.title && !namesNoIssue(r.title, [...venues, ...(r.venue ? [r.venue] : []), ...(venueField ? [venueField] : [])])) return withVenue(r);
   }
   return withVenue({ source: 'none', lines: [] });
 }

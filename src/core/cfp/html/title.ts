@@ -6,9 +6,8 @@
  */
 import type { FieldSource } from '../../schema.js';
 import { cleanTitle, isGenericTitle, fromSpecial } from '../title.js';
-import { isFurnitureTitle } from '../title-sanity.js';
 import { quotedIssue } from '../title-quoted.js';
-import { announcementOnly } from '../title-announce.js';
+import { namesNoIssue } from '../title-announce.js';
 import { isJournalName } from '../venue-lines.js';
 import type { PageMeta } from './dom.js';
 import type { ReaderResult } from './readers/index.js';
@@ -31,7 +30,7 @@ function titleOf(raw: string, siteName: string | undefined): string | undefined 
   // An event's acronym and year after the title ("(AII2021)") names the workshop the issue comes from.
   t = cleanTitle(fromSpecial(t)?.title ?? t).replace(/\s*\([A-Z][A-Za-z&-]{1,10}['’]?\d{2,4}\)$/, '');
   // A conference's heading ("IPIN 2021", "2026 EMCSDG Hong Kong") names the event whose site hosts the call, not the issue.
-  if (t.length < 4 || isGenericTitle(t) || EVENT.test(t) || announcementOnly(t, []) || isFurnitureTitle(t)) return undefined;
+  if (t.length < 4 || isGenericTitle(t) || EVENT.test(t) || namesNoIssue(t, [])) return undefined;
   return t;
 }
 
