@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { readTextFile } from '../adapters/node/text-file.js';
 import { createError } from '../core/errors.js';
 import { stripBom } from '../core/text/normalize.js';
@@ -26,4 +27,22 @@ export function table(headers: string[], rows: string[][]): string {
 
 export function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+/**
+ * The size of the file at `path`, or BAD_INPUT naming `shown` (the path as the user wrote it) when it
+ * is missing or not a file; `missing` is what to say for a missing one.
+ *
+ * @example
+ * await requireFile('subs.csv') // 5357
+ */
+export async function requireFile(path: string, shown = path, missing = 'no such file'): Promise<number> {
+  let s;
+  try {
+    s = await stat(path);
+  } catch (err) {
+    throw createError('BAD_INPUT', `cannot read ${shown}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? missing : (err as Error).message}`, { cause: err });
+  }
+  if (!s.isFile()) throw createError('BAD_INPUT', `cannot read ${shown}: not a file`);
+  return s.size;
 }

@@ -3,7 +3,7 @@
  * DATA_DIR/calls, then index what changed (the index embeds only new passages). Long imports draw
  * a progress line on a terminal.
  */
-import { stat } from 'node:fs/promises';
+import { requireFile } from '../io.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -91,13 +91,7 @@ export async function callsRefreshCommand(argv: string[]): Promise<number> {
 async function ensureLocalSource(ref: string): Promise<void> {
   if (/^https?:\/\//i.test(ref)) return;
   const path = ref.startsWith('file:') ? fileURLToPath(ref) : ref;
-  let isFile = false;
-  try {
-    isFile = (await stat(path)).isFile();
-  } catch (err) {
-    throw createError('BAD_INPUT', `cannot read ${ref}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (give a file or an http(s) URL)' : (err as Error).message}`, { cause: err });
-  }
-  if (!isFile) throw createError('BAD_INPUT', `cannot read ${ref}: not a file`);
+  await requireFile(path, ref, 'no such file (give a file or an http(s) URL)');
 }
 
 async function run(specs: SourceSpecInput[], opts: { dryRun: boolean; json: boolean; single: boolean }): Promise<number> {

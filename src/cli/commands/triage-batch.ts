@@ -4,7 +4,7 @@
  * is read. A bad row is reported (line number, failing field) and skipped.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { requireFile } from '../io.js';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { createError } from '../../core/errors.js';
@@ -142,14 +142,7 @@ export async function runTriageBatch(opts: TriageBatchOptions): Promise<TriageBa
  * await checkInput('subs.csv') // 5357
  */
 export async function checkInput(path: string): Promise<number> {
-  let size: number | undefined;
-  try {
-    const s = await stat(path);
-    if (s.isFile()) size = s.size;
-  } catch (err) {
-    throw createError('BAD_INPUT', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { cause: err });
-  }
-  if (size === undefined) throw createError('BAD_INPUT', `cannot read ${path}: not a file`);
+  const size = await requireFile(path);
   if (size > 0 && formatOf(path) === 'csv') await requireCsvColumns(path);
   return size;
 }
