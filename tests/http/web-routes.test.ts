@@ -113,6 +113,17 @@ describe('web pages (server-rendered, no JavaScript needed)', () => {
     expect(html).toMatch(/<option value="IEEE Network" selected>/);
   });
 
+  it('GET / counts the calls the open-only filter keeps, naming those without a deadline apart', async () => {
+    const { app, matcher } = await testApp();
+    const html = await (await app.request('/')).text();
+    const total = matcher.listCalls().length;
+    const undated = matcher.listCalls().filter((c) => !c.dates.submission_deadline).length;
+    const m = /Hide closed calls \((\d+) of (\d+) left(?:, (\d+) of them without a stated deadline)?\)/.exec(html);
+    expect(m?.[2]).toBe(String(total));
+    expect(Number(m?.[3] ?? 0)).toBe(undated);
+    expect(html).not.toContain('still open');
+  });
+
   it('a filter that does not parse is named on the page and the other filters are kept, never all dropped', async () => {
     const { app } = await testApp();
     // A link with one bad date: the venue still applies and the page says which filter was left out.

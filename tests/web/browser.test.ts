@@ -177,12 +177,12 @@ describe('author page with JavaScript', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('abstract');
     await page.getByLabel('Abstract', { exact: true }).fill(LAM_DRAFT.abstract);
     await page.getByLabel('Venue').selectOption('China Communications');
-    await page.getByLabel(/Only calls still open/).check();
+    await page.getByLabel(/Hide closed calls/).check();
     await page.getByRole('button', { name: 'Find matching calls' }).click();
     await expect.poll(() => page.locator('#results').innerText(), { timeout: 20_000 }).toContain('No open call matches; 1 closed call does.');
     await page.getByRole('button', { name: 'Show the 1 closed call' }).click();
     await expect.poll(() => page.locator('#results article.result').count(), { timeout: 20_000 }).toBe(1);
-    expect(await page.getByLabel(/Only calls still open/).isChecked()).toBe(false);
+    expect(await page.getByLabel(/Hide closed calls/).isChecked()).toBe(false);
     await page.close();
   });
 

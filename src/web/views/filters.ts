@@ -32,6 +32,19 @@ export function openCount(summary: FilterSummary): number {
 }
 
 /**
+ * The open-only checkbox's label: the filter keeps calls that state no deadline (they may be open),
+ * so the label counts them apart instead of calling every kept call "still open".
+ *
+ * @example
+ * openLabel(summary) // 'Hide closed calls (120 of 173 left, 40 of them without a stated deadline)'
+ */
+export function openLabel(summary: FilterSummary): string {
+  const unknown = summary.facets.deadline.find((d) => d.value === 'unknown')?.count ?? 0;
+  const note = unknown > 0 ? `, ${unknown} of them without a stated deadline` : '';
+  return `Hide closed calls (${openCount(summary)} of ${summary.total} left${note})`;
+}
+
+/**
  * The filters fieldset; `issues` marks the controls whose values did not parse.
  *
  * @example
@@ -45,6 +58,6 @@ ${facetSelect('venue', 'Venue', summary.facets.venue, v.venue, issues)}
 <div class="field"><label for="f-after">Deadline from</label><input type="date" id="f-after" name="deadline_after" value="${v.deadline_after ?? ''}"${invalidAttr(issues, 'deadline_after')}></div>
 <div class="field"><label for="f-before">Deadline until</label><input type="date" id="f-before" name="deadline_before" value="${v.deadline_before ?? ''}"${invalidAttr(issues, 'deadline_before')}></div>
 </div>
-<label class="inline" for="f-open"><input type="checkbox" id="f-open" name="open_only" value="1"${attr('checked', v.open_only)}> Only calls still open (${openCount(summary)} of ${summary.total})</label>
+<label class="inline" for="f-open"><input type="checkbox" id="f-open" name="open_only" value="1"${attr('checked', v.open_only)}> ${openLabel(summary)}</label>
 </fieldset>`;
 }
