@@ -22,6 +22,18 @@ describe('bulk records', () => {
     expect(records.map((r) => r.call.title)).toEqual(['A']);
     expect(failures.map((f) => f.message)).toEqual([expect.stringContaining('record 2: no title'), expect.stringContaining('line 3: not valid JSON')]);
   });
+  it('refuses a listed record that names only its journal and has nothing else to match, keeping one with a description', async () => {
+    const text = [
+      { title: 'Call for papers for a Special Issue of Information & Management', journal: 'Information and Management', url: 'https://x.org/im' },
+      { title: 'Call for papers for a Special Issue of Information & Management', journal: 'Information and Management', description: 'Digital platforms and the firms that build on them.' },
+      { title: 'Digital Platforms', journal: 'Information and Management' },
+    ].map((r) => JSON.stringify(r)).join('\n');
+    const { records, failures } = await readBulk(text, 'jsonl', 'calls.jsonl');
+    expect(records.map((r) => r.call.scope)).toEqual(['Digital platforms and the firms that build on them.', '']);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.message).toMatch(/record 1: "Call for papers for a Special Issue of Information & Management" names no issue/);
+    expect(failures[0]?.code).toBe('VALIDATION');
+  });
   it('reads CSV with topics separated by semicolons', async () => {
     const csv = 'title,journal,topics,deadline,url\n"Soil, Water and Life",Soil Biology,"drought; warming",2026-03-31,https://x.org/si/1\n';
     const { records } = await readBulk(csv, 'csv', 'calls.csv');

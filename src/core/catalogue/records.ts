@@ -7,6 +7,7 @@
  */
 import { parseDate } from '../cfp/dates.js';
 import { slugify } from '../cfp/slug.js';
+import { announcementOnly } from '../cfp/title-announce.js';
 import { createError } from '../errors.js';
 import { Call, callFromEval, EvalCall, isCallId, type GuestEditor, type IsoDate } from '../schema.js';
 import { fieldIssues } from '../validate.js';
@@ -153,6 +154,15 @@ export function callFromRecord(rec: Rec, opts: { map?: Record<string, string>; w
     dates: deadline ? { submission_deadline: deadline } : {},
     guest_editors: editorsOf(pick(rec, 'editors', opts.map)),
   });
-  if (r.success) return r.data;
-  throw createError('VALIDATION', `${where}: not a valid call`, { fields: fieldIssues(r.error) });
+  if (!r.success) throw createError('VALIDATION', `${where}: not a valid call`, { fields: fieldIssues(r.error) });
+  const call = r.data;
+  // "Call for papers for a Special Issue of Information & Management" with no description or topics:
+  // nothing a draft could match but the journal's name, which would put it at the top of every draft
+  // that says "information". Refused by name; the rest of the file still imports.
+  if (!call.scope.trim() && call.topics.length === 0 && announcementOnly(call.title, [call.venue, call.publisher].filter((v): v is string => !!v))) {
+    throw createError('VALIDATION', `${where}: "${call.title}" names no issue (only its journal) and the record has no description or topics to match a draft against`, {
+      fields: [{ path: 'title', message: 'names no issue' }],
+    });
+  }
+  return call;
 }
