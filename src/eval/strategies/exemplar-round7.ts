@@ -18,7 +18,8 @@
  *   `center=ref`: off the mean direction of the shipped reference population instead;
  * - `w`, `half`, `d`: weight, papers at half weight, dense share (the service's 2, 2, 0.5);
  *   `n=const`: the weight does not grow with the number of papers; `toh`: the papers at half
- *   weight for a call known by its title alone (its own text says less, so its papers count sooner).
+ *   weight for a call known by its title alone (the service's 1 since round 7; `toh=2`, the same as
+ *   every call's, is the service before it, against which the round-7 table was measured).
  */
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { denseMoments, shrinkToward, topMoments, type Moments, type ReferencePopulation } from '../../core/corpus/reference.js';
@@ -41,8 +42,8 @@ interface Variant {
   half: number;
   d: number;
   n: 'shrink' | 'const';
-  /** halfAt for a call known by its title alone (default: the same as every call's). */
-  toh: number | undefined;
+  /** halfAt for a call known by its title alone (default: the service's). */
+  toh: number;
 }
 
 /** One unit of evidence (a paper, the papers' centroid, a document) and its reference moments. */
@@ -67,7 +68,7 @@ const REF_TOP_SHARE = 0.1;
 const DEFAULT_REFERENCE_FLOOR = { dense: 0.02, lexical: 0.5 };
 
 function parse(name: string): Variant {
-  const v: Variant = { dense: 'centroid', lex: 'concat', ref: 'none', q: 'z', center: 'none', w: DEFAULT_EXEMPLAR_PARAMS.weight, half: DEFAULT_EXEMPLAR_PARAMS.halfAt, d: DEFAULT_EXEMPLAR_PARAMS.denseShare, n: 'shrink', toh: undefined };
+  const v: Variant = { dense: 'centroid', lex: 'concat', ref: 'none', q: 'z', center: 'none', w: DEFAULT_EXEMPLAR_PARAMS.weight, half: DEFAULT_EXEMPLAR_PARAMS.halfAt, d: DEFAULT_EXEMPLAR_PARAMS.denseShare, n: 'shrink', toh: DEFAULT_EXEMPLAR_PARAMS.titleOnlyHalfAt };
   for (const part of name.slice(4).split(',').filter(Boolean)) {
     const [k = '', val = ''] = part.split('=');
     if (k === 'dense' && ['centroid', 'max', 'top2', 'none'].includes(val)) v.dense = val as Variant['dense'];
@@ -173,7 +174,7 @@ export function exemplarRound7ByName(name: string): Strategy | undefined {
       return fused.map((f) => {
         const t = z.get(f.callId);
         if (!t) return f;
-        const half = f.titleOnly && v.toh !== undefined ? v.toh : v.half;
+        const half = f.titleOnly ? v.toh : v.half;
         return { ...f, score: f.score + (v.n === 'const' ? v.w : (v.w * t.n) / (t.n + half)) * t.z };
       });
     },
