@@ -38,8 +38,8 @@ export interface ExemplarParams {
 
 // weight 2, halfAt 2, denseShare 0.5: eval/README.md "Exemplar papers" (ACL and arXiv, k = 1, 3, 5, three seeds).
 // titleOnlyHalfAt 1: eval/README.md "Exemplars, round 7" (ACL with half its calls cut to their
-// title, two seeds: MRR above the interval at k = 1, 3, 5; the special issues within noise; ACL
-// and arXiv, which have no title-only calls, unchanged).
+// title: MRR above the paired interval at k = 1 on seed 1 and at k = 1, 3, 5 on seed 2; the special
+// issues within noise on both seeds; ACL and arXiv, which have no title-only calls, unchanged).
 export const DEFAULT_EXEMPLAR_PARAMS: ExemplarParams = { weight: 2, halfAt: 2, titleOnlyHalfAt: 1, denseShare: 0.5, minDenseSpread: 0.02, minLexicalSpread: 0.5, similarThreshold: 0.5 };
 
 /** What one call's papers say about a draft. */
