@@ -4,7 +4,8 @@
  * papers); pool papers are never scored, so a paper is never its own exemplar, and every k is
  * scored on the same papers: k = 0 is the baseline of the same run. Each k attaches the first k of
  * each pool to its call and runs the whole evaluation; the headline scorer's acc@1 and MRR are
- * compared with k = 0 by a paired bootstrap over the same papers.
+ * compared with k = 0 by a paired bootstrap over the same papers, and every other scorer named is
+ * compared with the headline at the same k the same way (variants of the exemplar term).
  */
 import { createRng } from '../core/random.js';
 import type { EvalCall } from '../core/schema.js';
@@ -82,6 +83,8 @@ export interface ExemplarRun {
   vs_k0?: { acc_at_1: Interval; mrr: Interval };
   /** With a share < 1: in-scope papers of calls with and without exemplars, apart. */
   groups?: { with: GroupScore; without: GroupScore };
+  /** Every other scorer at this k minus the headline scorer, paired over the same papers (variants of the exemplar term). */
+  vs_headline?: Record<string, { acc_at_1: Interval; mrr: Interval }>;
 }
 
 export interface GroupScore {
@@ -111,6 +114,8 @@ export async function runExemplarEval(opts: RunEvalOptions, spec: ExemplarSpec):
   for (const k of spec.ks) {
     const exemplars = new Map([...pools].map(([id, pool]) => [id, pool.slice(0, k)] as const).filter(([, ps]) => ps.length > 0));
     const result = await runEval({ ...opts, papers: scored, exemplars });
+    const headline = result.outcomes[result.extra.default_scorer] ?? [];
+    const others = Object.entries(result.outcomes).filter(([name]) => name !== result.extra.default_scorer);
     const counts = [...exemplars.values()].map((ps) => ps.length);
     runs.push({
       k,
@@ -118,6 +123,7 @@ export async function runExemplarEval(opts: RunEvalOptions, spec: ExemplarSpec):
       mean_exemplars: counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : 0,
       result,
       ...(spec.share < 1 ? { groups: groupScores(result, scored, new Set(pools.keys())) } : {}),
+      ...(others.length ? { vs_headline: Object.fromEntries(others.map(([name, list]) => [name, pairedDifference(list, headline)])) } : {}),
     });
   }
   const base = runs.find((r) => r.k === 0);
@@ -155,6 +161,10 @@ export function formatExemplarTable(report: ExemplarReport): string {
   }
   for (const r of report.runs) {
     lines.push(`k=${r.k} ${r.result.extra.default_scorer} 95% intervals: ${formatCi95(r.result.extra.ci95)}${r.vs_k0 ? `; minus k=0 (paired): ${formatDifference(r.vs_k0)}` : ''}`);
+    for (const [name, d] of Object.entries(r.vs_headline ?? {})) {
+      const m = r.result.by_scorer[name];
+      if (m) lines.push(`  ${name}: acc@1 ${m.acc_at_1.toFixed(3)}, MRR ${m.mrr.toFixed(3)}; minus ${r.result.extra.default_scorer} (paired): ${formatDifference(d)}`);
+    }
     if (r.groups) lines.push(`  papers of calls with exemplars: n ${r.groups.with.n}, acc@1 ${r.groups.with.acc_at_1.toFixed(3)}, MRR ${r.groups.with.mrr.toFixed(3)}; without: n ${r.groups.without.n}, acc@1 ${r.groups.without.acc_at_1.toFixed(3)}, MRR ${r.groups.without.mrr.toFixed(3)}`);
   }
   return lines.join('\n');
@@ -174,6 +184,7 @@ export function exemplarJson(report: ExemplarReport): object {
       ci95: r.result.extra.ci95,
       ...(r.vs_k0 ? { minus_k0: r.vs_k0 } : {}),
       ...(r.groups ? { groups: r.groups } : {}),
+      ...(r.vs_headline ? { minus_headline: r.vs_headline } : {}),
       by_scorer: r.result.by_scorer,
     })),
   };

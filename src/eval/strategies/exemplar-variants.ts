@@ -5,6 +5,7 @@
  * (the service's), or the call's text and its papers as one document), `dense=top|centroid|aug|knn`
  * (mean of the best `top` paper cosines, the papers' mean vector (the service's), the call's vector
  * plus that mean, or a similarity-weighted vote of the draft's 10 nearest papers of all calls) and `top`.
+ * These weigh a title-only call's papers as any call's (the service before round 7's titleOnlyHalfAt).
  */
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { DEFAULT_EXEMPLAR_PARAMS, type ExemplarParams } from '../../core/rank/exemplars.js';
