@@ -66,7 +66,7 @@ export async function benchLimit(drafts: readonly Draft[]): Promise<LimitResult>
   let tokens = 0;
   for (const x of texts) tokens += use.tokenizer.encode(x).length;
   const tokenizerMs = (cpuMs() - t) / texts.length;
-  const raw: number[][] = [];
+  const raw: ArrayLike<number>[] = [];
   t = cpuMs();
   for (const x of texts) raw.push(...(await use.embed([x])));
   const embedMs = (cpuMs() - t) / texts.length;

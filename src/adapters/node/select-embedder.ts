@@ -100,7 +100,8 @@ async function selectModel(opts: SelectEmbedderOptions): Promise<SelectedEmbedde
   const modelId = opts.modelId ?? DEFAULT_ONNX_MODEL;
   const batch = opts.batchSize === undefined ? {} : { batchSize: opts.batchSize };
   const threads = opts.threads ?? defaultUseLiteThreads();
-  const useLite = (reason: string): SelectedEmbedder => ({ embedder: createUseLiteEmbedder({ ...batch, threads }), reason });
+  // modelsDir: where USE-lite's ONNX translation is cached (use-lite-onnx.ts).
+  const useLite = (reason: string): SelectedEmbedder => ({ embedder: createUseLiteEmbedder({ ...batch, threads, modelsDir }), reason });
 
   if (kind === 'use-lite') return useLite('EMBEDDER=use-lite');
   if (kind === 'onnx') {

@@ -5,10 +5,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isCfpError } from '../../core/errors.js';
-import { embedBatch, loadUseModel } from './use-lite-model.js';
+import { embedBatch, loadUseLite, type UseLiteEngine } from './use-lite-model.js';
+import type { UseLiteOnnxOptions } from './use-lite-onnx.js';
 
 /** Data the pool hands every worker. */
-export interface UseLiteWorkerData {
+export interface UseLiteWorkerData extends UseLiteOnnxOptions {
+  /** The engine to load (onnx falls back to tfjs when its model cannot be built). */
+  engine: UseLiteEngine;
   /**
    * Test hook: a shared Int32Array [loads to fail, jobs to crash on]. Each
    * worker takes one from a count before it loads (then fails the load) or
@@ -24,7 +27,7 @@ export interface UseLiteJobMessage {
 
 /** Worker -> pool. */
 export type UseLiteWorkerMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; engine: UseLiteEngine; note?: string }
   | { type: 'load-error'; message: string }
   | { type: 'done'; vectors: Float32Array[] }
   | { type: 'error'; code?: string; message: string };
@@ -41,12 +44,12 @@ function takeFault(faults: Int32Array | undefined, i: number): boolean {
 
 const port = parentPort;
 if (!port) throw new Error('use-lite-worker must run in a worker thread');
-const { faults } = (workerData ?? {}) as UseLiteWorkerData;
+const { faults, ...load } = workerData as UseLiteWorkerData;
 const send = (msg: UseLiteWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
 
 try {
   if (takeFault(faults, 0)) throw new Error('injected load failure (test)');
-  const use = await loadUseModel();
+  const use = await loadUseLite(load);
   port.on('message', (job: UseLiteJobMessage) => {
     if (takeFault(faults, 1)) process.exit(70); // ends this thread only: a crash mid-job
     embedBatch(use, job.texts).then(
@@ -54,7 +57,7 @@ try {
       (err: unknown) => send({ type: 'error', ...(isCfpError(err) ? { code: err.code } : {}), message: (err as Error).message }),
     );
   });
-  send({ type: 'ready' });
+  send({ type: 'ready', engine: use.engine, ...(use.note ? { note: use.note } : {}) });
 } catch (err) {
   send({ type: 'load-error', message: (err as Error).message });
 }
