@@ -107,6 +107,22 @@ describe('the engine switch', () => {
   });
 });
 
+describe('stopping onnx workers', () => {
+  it('dispose in the middle of batches fails the call and does not abort the process', async () => {
+    // A thread terminated inside onnxruntime's synchronous run aborts the whole process; the pool stops workers between jobs.
+    const long = TEXTS.filter((t) => t.length > 1500);
+    for (const delay of [0, 5, 20, 60]) {
+      const e = createUseLiteEmbedder({ engine: 'onnx', modelsDir: tmp, threads: 2, batchSize: 4 });
+      await e.ready();
+      const call = e.embed(Array.from({ length: 40 }, (_, i) => long[i % long.length] as string)).then(() => 'finished', (err: unknown) => err);
+      await new Promise((r) => setTimeout(r, delay));
+      await e.dispose();
+      expect(await call).toMatchObject({ code: 'EMBEDDER_UNAVAILABLE' });
+      expect(e.workerCount()).toBe(0);
+    }
+  });
+});
+
 describe('when the ONNX model cannot be built', () => {
   // The package's files with one op the translation does not know: the build fails as it would on a changed package.
   const broken = join(tmp, 'broken-package');

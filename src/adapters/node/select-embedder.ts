@@ -100,8 +100,7 @@ async function selectModel(opts: SelectEmbedderOptions): Promise<SelectedEmbedde
   const modelId = opts.modelId ?? DEFAULT_ONNX_MODEL;
   const batch = opts.batchSize === undefined ? {} : { batchSize: opts.batchSize };
   const threads = opts.threads ?? defaultUseLiteThreads();
-  // modelsDir: where USE-lite's ONNX translation is cached (use-lite-onnx.ts).
-  const useLite = (reason: string): SelectedEmbedder => ({ embedder: createUseLiteEmbedder({ ...batch, threads, modelsDir }), reason });
+  const useLite = (reason: string): SelectedEmbedder => ({ embedder: createUseLiteEmbedder({ ...batch, threads }), reason });
 
   if (kind === 'use-lite') return useLite('EMBEDDER=use-lite');
   if (kind === 'onnx') {

@@ -32,11 +32,11 @@ export interface UseLiteEmbedderOptions {
    * `tfjs`. Same vectors to 1e-5 either way. Default: USE_LITE_ENGINE, else `onnx`.
    */
   engine?: UseLiteEngine;
-  /** Where the ONNX model is cached. Default `models`. */
+  /** Where the ONNX model is cached (`<modelsDir>/use-lite-onnx/`). Default: the package's own `models/`. */
   modelsDir?: string;
   /** Where the package's model files are (test hook). Default: the npm package. */
   sourceDir?: string;
-  /** Told once when the ONNX model is built and when onnx falls back to tfjs. Default: a JSON line on stderr. */
+  /** Told once when the ONNX model is built and when onnx falls back to tfjs. Default: the fallback only, as a JSON line on stderr. */
   log?: Logger;
 }
 
@@ -77,7 +77,9 @@ export function createUseLiteEmbedder(opts: UseLiteEmbedderOptions = {}): UseLit
   const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 16));
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
   const engine = opts.engine ?? parseUseLiteEngine(process.env.USE_LITE_ENGINE);
-  const log = opts.log ?? stderrLog;
+  // A fallback is worth a line on stderr by default; a built model only for a caller that asks (the CLI's stderr stays clean).
+  const warn = opts.log ?? stderrLog;
+  const info = opts.log ?? (() => {});
   const where = { ...(opts.modelsDir ? { modelsDir: opts.modelsDir } : {}), ...(opts.sourceDir ? { sourceDir: opts.sourceDir } : {}) };
   // The same vectors to 1e-5 on either engine (tested), so one id: an index built on one serves the other.
   const loaded = new Set<UseLiteEngine>();
@@ -86,8 +88,8 @@ export function createUseLiteEmbedder(opts: UseLiteEmbedderOptions = {}): UseLit
     loaded.add(got);
     if (!note || said.has(note)) return; // once, not once per worker
     said.add(note);
-    if (got === engine) log('use_lite.onnx_built', { engine: got, note });
-    else log('use_lite.engine_fallback', { asked: engine, engine: got, reason: note });
+    if (got === engine) info('use_lite.onnx_built', { engine: got, note });
+    else warn('use_lite.engine_fallback', { asked: engine, engine: got, reason: note });
   };
   const common = { id: USE_LITE_ID, name: USE_LITE_ID, dimensions: USE_LITE_DIMENSIONS, threads, engine, enginesLoaded: () => [...loaded] };
 

@@ -8,16 +8,24 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { UseModel } from './use-lite-model.js';
 import { tfGraphToOnnx, USE_ONNX_IO, type TfGraphModel } from './use-lite-onnx-graph.js';
 import { createUseTokenizer, type UseVocabulary } from './use-lite-tokenizer.js';
 
+/** `models/` at the package root: src/adapters/node and dist/adapters/node are both three levels down. */
+const PACKAGE_MODELS_DIR = fileURLToPath(new URL('../../../models/', import.meta.url));
+
 /** Bump when the translation changes, so a model built by an older one is not reused. */
 const CONVERTER_VERSION = 1;
 
 export interface UseLiteOnnxOptions {
-  /** The cache's parent directory. Default `models` (MODELS_DIR); the file goes in `use-lite-onnx/`. */
+  /**
+   * The cache's parent directory; the file goes in `use-lite-onnx/`. Default: this checkout's or
+   * installation's own `models/` (found from this file, not the working directory, so a CLI run
+   * elsewhere writes nothing there).
+   */
   modelsDir?: string;
   /** Where the tfjs model.json, weight shards and vocab.json are. Default: the npm package's directory (tests point it elsewhere). */
   sourceDir?: string;
@@ -55,7 +63,7 @@ async function readSource(sourceDir: string): Promise<{ model: TfGraphModel; mod
  * building at once, or a crash mid-write, never leave a half-written model.
  *
  * @example
- * const { path } = await ensureUseLiteOnnx({ modelsDir: 'models' }); // models/use-lite-onnx/use-lite-3f2a….onnx
+ * const { path } = await ensureUseLiteOnnx(); // <package>/models/use-lite-onnx/use-lite-3f2a….onnx
  */
 export async function ensureUseLiteOnnx(opts: UseLiteOnnxOptions = {}): Promise<BuiltUseLiteOnnx> {
   const sourceDir = opts.sourceDir ?? useLitePackageDir();
@@ -63,7 +71,7 @@ export async function ensureUseLiteOnnx(opts: UseLiteOnnxOptions = {}): Promise<
   const shardPaths = model.weightsManifest.flatMap((g) => g.paths).map((p) => join(sourceDir, p));
   const sizes = await Promise.all(shardPaths.map(async (p) => (await stat(p)).size));
   const key = createHash('sha256').update(modelJson).update(JSON.stringify({ sizes, CONVERTER_VERSION })).digest('hex').slice(0, 16);
-  const dir = join(opts.modelsDir ?? 'models', 'use-lite-onnx');
+  const dir = join(opts.modelsDir ?? PACKAGE_MODELS_DIR, 'use-lite-onnx');
   const path = join(dir, `use-lite-${key}.onnx`);
   if (await stat(path).then((s) => s.size > 0, () => false)) return { path, built: false };
 
@@ -85,7 +93,7 @@ export async function ensureUseLiteOnnx(opts: UseLiteOnnxOptions = {}): Promise<
  * model cannot be built or loaded; the caller falls back to tfjs.
  *
  * @example
- * const use = await loadUseOnnxModel({ modelsDir: 'models' });
+ * const use = await loadUseOnnxModel();
  * const [v] = await use.embed(['power grids']); // 512 floats, unit length (before our own normalisation)
  */
 export async function loadUseOnnxModel(opts: UseLiteOnnxOptions = {}): Promise<UseModel & { source: BuiltUseLiteOnnx }> {

@@ -86,6 +86,24 @@ export function lengthBatches(texts: readonly string[], batchSize: number, threa
   return out;
 }
 
+/**
+ * Ask a worker to exit between jobs and wait for it; terminate() only if it has not gone within
+ * 10 s. A worker terminated inside onnxruntime's synchronous run aborts the process, so dispose
+ * lets the batch in hand finish (tens of ms on onnx) instead.
+ */
+function stopWorker(worker: Worker): Promise<void> {
+  if (worker.threadId === -1) return Promise.resolve(); // already gone
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 10_000);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.ref(); // an idle worker is unref'd; keep the process until it has exited
+    worker.postMessage({ stop: true } satisfies UseLiteJobMessage);
+  });
+}
+
 const unavailable = (message: string, cause?: unknown): CfpError =>
   createError('EMBEDDER_UNAVAILABLE', message, cause === undefined ? {} : { cause });
 
@@ -240,7 +258,7 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
         if (s.job) fail(s.job.call, err);
       }
       for (const call of calls) fail(call, err);
-      await Promise.all(workers.map((s) => s.worker.terminate()));
+      await Promise.all(workers.map((s) => stopWorker(s.worker)));
     },
   };
 }
