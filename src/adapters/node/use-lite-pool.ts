@@ -6,9 +6,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createError, ERROR_CODES, type CfpError, type ErrorCode } from '../../core/errors.js';
+import type { UseLiteEngine } from './use-lite-model.js';
+import type { UseLiteOnnxOptions } from './use-lite-onnx.js';
 import type { UseLiteJobMessage, UseLiteWorkerData, UseLiteWorkerMessage } from './use-lite-worker.js';
 
-export interface UseLitePoolOptions {
+export interface UseLitePoolOptions extends UseLiteOnnxOptions {
+  /** The engine every worker loads. */
+  engine: UseLiteEngine;
+  /** Told which engine each worker ended up running (and the load's note: a built model, or why onnx fell back). */
+  onLoad?: (engine: UseLiteEngine, note?: string) => void;
   /** Worker threads, each with its own model copy. */
   threads: number;
   /** Texts per model call (one job for one worker). */
@@ -80,12 +86,30 @@ export function lengthBatches(texts: readonly string[], batchSize: number, threa
   return out;
 }
 
+/**
+ * Ask a worker to exit between jobs and wait for it; terminate() only if it has not gone within
+ * 10 s. A worker terminated inside onnxruntime's synchronous run aborts the process, so dispose
+ * lets the batch in hand finish (tens of ms on onnx) instead.
+ */
+function stopWorker(worker: Worker): Promise<void> {
+  if (worker.threadId === -1) return Promise.resolve(); // already gone
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 10_000);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.ref(); // an idle worker is unref'd; keep the process until it has exited
+    worker.postMessage({ stop: true } satisfies UseLiteJobMessage);
+  });
+}
+
 const unavailable = (message: string, cause?: unknown): CfpError =>
   createError('EMBEDDER_UNAVAILABLE', message, cause === undefined ? {} : { cause });
 
 /**
  * @example
- * const pool = createUseLitePool({ threads: 2, batchSize: 16 });
+ * const pool = createUseLitePool({ threads: 2, batchSize: 16, engine: 'onnx' });
  * const vectors = await pool.embed(abstracts); // Float32Array(512) each, in order
  * await pool.dispose();
  */
@@ -123,7 +147,8 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
   };
 
   const spawn = () => {
-    const worker = startWorker(faults ? { faults } : {});
+    const { engine, modelsDir, sourceDir } = opts;
+    const worker = startWorker({ engine, ...(modelsDir ? { modelsDir } : {}), ...(sourceDir ? { sourceDir } : {}), ...(faults ? { faults } : {}) });
     let settle!: (err?: CfpError) => void;
     const loaded = new Promise<void>((resolve, reject) => {
       settle = (err) => (err ? reject(err) : resolve());
@@ -137,6 +162,7 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
       if (msg.type === 'ready') {
         slot.state = 'idle';
         slot.settle();
+        opts.onLoad?.(msg.engine, msg.note);
       } else if (msg.type === 'load-error') {
         loadFailed(slot, unavailable(`cannot load USE-lite in a worker thread: ${msg.message}`));
         void worker.terminate();
@@ -232,7 +258,7 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
         if (s.job) fail(s.job.call, err);
       }
       for (const call of calls) fail(call, err);
-      await Promise.all(workers.map((s) => s.worker.terminate()));
+      await Promise.all(workers.map((s) => stopWorker(s.worker)));
     },
   };
 }

@@ -5,10 +5,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isCfpError } from '../../core/errors.js';
-import { embedBatch, loadUseModel } from './use-lite-model.js';
+import { embedBatch, loadUseLite, type LoadedUseModel, type UseLiteEngine } from './use-lite-model.js';
+import type { UseLiteOnnxOptions } from './use-lite-onnx.js';
 
 /** Data the pool hands every worker. */
-export interface UseLiteWorkerData {
+export interface UseLiteWorkerData extends UseLiteOnnxOptions {
+  /** The engine to load (onnx falls back to tfjs when its model cannot be built). */
+  engine: UseLiteEngine;
   /**
    * Test hook: a shared Int32Array [loads to fail, jobs to crash on]. Each
    * worker takes one from a count before it loads (then fails the load) or
@@ -17,14 +20,12 @@ export interface UseLiteWorkerData {
   faults?: Int32Array;
 }
 
-/** Pool -> worker: embed one batch. */
-export interface UseLiteJobMessage {
-  texts: string[];
-}
+/** Pool -> worker: embed one batch, or stop. */
+export type UseLiteJobMessage = { texts: string[] } | { stop: true };
 
 /** Worker -> pool. */
 export type UseLiteWorkerMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; engine: UseLiteEngine; note?: string }
   | { type: 'load-error'; message: string }
   | { type: 'done'; vectors: Float32Array[] }
   | { type: 'error'; code?: string; message: string };
@@ -41,20 +42,30 @@ function takeFault(faults: Int32Array | undefined, i: number): boolean {
 
 const port = parentPort;
 if (!port) throw new Error('use-lite-worker must run in a worker thread');
-const { faults } = (workerData ?? {}) as UseLiteWorkerData;
+const { faults, ...load } = workerData as UseLiteWorkerData;
 const send = (msg: UseLiteWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
 
+let use: LoadedUseModel | undefined;
+// Listening before the model loads, so a stop during the load is seen as soon as it returns.
+port.on('message', (job: UseLiteJobMessage) => {
+  if ('stop' in job) {
+    // The pool stops a worker with a message, not worker.terminate(): onnxruntime's session.run is
+    // synchronous native code, and a thread terminated inside it aborts the whole process
+    // ("terminate called after throwing an instance of 'Napi::Error'"). Here no run is in progress.
+    use?.model.dispose();
+    process.exit(0);
+  }
+  if (!use) return; // the pool sends jobs only after 'ready'
+  if (takeFault(faults, 1)) process.exit(70); // ends this thread only: a crash mid-job
+  embedBatch(use, job.texts).then(
+    (vectors) => send({ type: 'done', vectors }, vectors.map((v) => v.buffer as ArrayBuffer)),
+    (err: unknown) => send({ type: 'error', ...(isCfpError(err) ? { code: err.code } : {}), message: (err as Error).message }),
+  );
+});
 try {
   if (takeFault(faults, 0)) throw new Error('injected load failure (test)');
-  const use = await loadUseModel();
-  port.on('message', (job: UseLiteJobMessage) => {
-    if (takeFault(faults, 1)) process.exit(70); // ends this thread only: a crash mid-job
-    embedBatch(use, job.texts).then(
-      (vectors) => send({ type: 'done', vectors }, vectors.map((v) => v.buffer as ArrayBuffer)),
-      (err: unknown) => send({ type: 'error', ...(isCfpError(err) ? { code: err.code } : {}), message: (err as Error).message }),
-    );
-  });
-  send({ type: 'ready' });
+  use = await loadUseLite(load);
+  send({ type: 'ready', engine: use.engine, ...(use.note ? { note: use.note } : {}) });
 } catch (err) {
   send({ type: 'load-error', message: (err as Error).message });
 }
