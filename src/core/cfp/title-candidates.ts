@@ -1,0 +1,118 @@
+/**
+ * Every plausible title of a call, for the learned chooser: each cascade way's
+ * answer (title.ts), each announcing pattern on its own, the announcing,
+ * quoted and title-like first lines, every heading, a page's meta and heading
+ * titles, and variants of each (the issue words stripped, the venue tail
+ * dropped). A candidate found by several sources is one candidate that
+ * remembers them all: agreement between sources is itself evidence.
+ */
+import type { FieldSource } from '../schema.js';
+import type { Line } from './lines.js';
+import {
+  ANNOUNCED, CALL_ON, capitalise, ENTITLED, ENTITLED_PLAIN, INVITED_ISSUE, ISSUE_NAMED, NAMED_COLLECTION, QUOTED, THEME_IS,
+  type TitleResult, type TriedWay,
+} from './title.js';
+import { cleanTitle, fromSpecial } from './title-parts.js';
+import { fromAnnouncement, titleFromLines, titleLike } from './title-lines.js';
+import { quotedIssue } from './title-quoted.js';
+import { withoutVenueTail } from './title-venue.js';
+
+/** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
+export interface PageTitle {
+  text: string;
+  /** Which part of the page: `page-reader`, `page-meta`, `page-announcing`, `page-h1`, `page-heading`, `page-doctitle`. */
+  source: string;
+  where: FieldSource;
+  /** A document `<title>` the page body never repeats (a site's label for every page). */
+  unrepeated?: boolean;
+}
+
+export interface TitleCandidate {
+  text: string;
+  /** Every source that produced this text (`way:<cascade way>`, `entitled`, `heading-line`, `page-h1`, `variant-tail`, ...). */
+  sources: string[];
+  /** Lines of the text that hold it (empty for prose matches and page markup). */
+  lines: number[];
+  venue?: string;
+  /** How the parser reports it (field provenance and the synthesised warning). */
+  kind: TitleResult['source'] | 'page' | 'scope-start';
+  page?: FieldSource;
+  unrepeated?: boolean;
+}
+
+const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
+  ['entitled', ENTITLED, 'prose'], ['announced', ANNOUNCED, 'prose'], ['theme-is', THEME_IS, 'prose'], ['entitled-plain', ENTITLED_PLAIN, 'prose'],
+  ['call-on', CALL_ON, 'whole'], ['named-collection', NAMED_COLLECTION, 'whole'], ['invited-issue', INVITED_ISSUE, 'whole'],
+  ['quoted-feature', QUOTED, 'prose'], ['issue-named', ISSUE_NAMED, 'whole'],
+];
+
+/** How many first content lines the line sources read: titles sit at the top of a call. */
+const HEAD_LINES = 25;
+
+/**
+ * All title candidates of a call, deduplicated by their words, in the order first found.
+ *
+ * @example
+ * const lines = toLines('Special Issue on Soil Carbon\n\nThis special issue entitled "Soil Carbon Markets" ...');
+ * titleCandidates({ lines, prose: lines[2].text, tried: [], plain: '' }).map((c) => c.text)
+ * // ['Soil Carbon Markets', 'Soil Carbon', 'Special Issue on Soil Carbon']
+ */
+export function titleCandidates(input: {
+  lines: readonly Line[];
+  prose: string;
+  tried: readonly TriedWay[];
+  /** The call's text, for the venue-tail variant. */
+  plain: string;
+  venue?: string;
+  page?: readonly PageTitle[];
+  scopeStart?: string;
+}): TitleCandidate[] {
+  const out = new Map<string, TitleCandidate>();
+  const add = (raw: string | undefined, source: string, extra: Omit<Partial<TitleCandidate>, 'text' | 'sources'> = {}, variants = true) => {
+    const text = cleanTitle(raw ?? '');
+    const k = key(text);
+    if (k.length < 3 || text.length > 300) return;
+    const have = out.get(k);
+    if (have) {
+      if (!have.sources.includes(source)) have.sources.push(source);
+      if (have.lines.length === 0 && extra.lines) have.lines = extra.lines;
+      if (!have.venue && extra.venue) have.venue = extra.venue;
+    } else {
+      out.set(k, { text, sources: [source], lines: extra.lines ?? [], kind: extra.kind ?? 'heading', ...(extra.venue ? { venue: extra.venue } : {}), ...(extra.page ? { page: extra.page } : {}), ...(extra.unrepeated ? { unrepeated: true } : {}) });
+    }
+    if (!variants) return;
+    // Variants: the issue's name inside an announcement, and the title without a journal after it.
+    const sp = fromSpecial(text);
+    if (sp && key(sp.title) !== k) add(sp.title, 'variant-special', { ...extra, ...(sp.venue ? { venue: sp.venue } : {}) }, false);
+    const tail = withoutVenueTail(text, input.venue ?? extra.venue, input.plain).title;
+    if (key(tail) !== k) add(tail, 'variant-tail', extra, false);
+  };
+  for (const t of input.tried) {
+    const r = t.result;
+    if (r?.title) add(r.title, `way:${t.way}`, { lines: r.lines, kind: r.source, ...(r.venue ? { venue: r.venue } : {}) });
+  }
+  const whole = input.lines.map((l) => l.text).join(' ');
+  for (const [name, re, where] of PROSE_PATTERNS) {
+    const m = re.exec(where === 'prose' ? input.prose : whole);
+    const raw = m?.[1] ?? m?.[2];
+    if (raw) add(name === 'invited-issue' ? capitalise(raw) : raw, name, { kind: 'quoted' });
+  }
+  const fl = titleFromLines(input.lines);
+  if (fl) add(fl.title, 'lines-reader', { lines: [fl.line], ...(fl.venue ? { venue: fl.venue } : {}) });
+  const head = input.lines.filter((l) => l.kind === 'text' || l.kind === 'heading').slice(0, HEAD_LINES);
+  for (const l of head) {
+    const at = { lines: [l.index] };
+    const sp = fromSpecial(l.text);
+    if (sp) add(sp.title, 'special-line', { ...at, ...(sp.venue ? { venue: sp.venue } : {}) });
+    add(quotedIssue(l.text), 'quoted-line', at);
+    const an = fromAnnouncement(l.text);
+    if (an) add(an.title, 'announce-line', { ...at, ...(an.venue ? { venue: an.venue } : {}) });
+    if (l.kind === 'heading' && l.text.length <= 250) add(l.text, 'heading-line', at);
+    else if (titleLike(l)) add(l.text, 'title-like-line', at);
+  }
+  for (const p of input.page ?? []) add(p.text, p.source, { kind: 'page', page: p.where, ...(p.unrepeated ? { unrepeated: true } : {}) });
+  if (input.scopeStart) add(input.scopeStart, 'scope-start', { kind: 'scope-start' }, false);
+  return [...out.values()];
+}
