@@ -48,6 +48,31 @@ const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
   ['quoted-feature', QUOTED, 'prose'], ['issue-named', ISSUE_NAMED, 'whole'],
 ];
 
+/** Quoted phrases anywhere in the text (“X”, "X", „X“, «X»): calls quote their theme in the prose ("invites submissions on the “X”"). */
+const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»/g;
+
+function quotedPhrases(text: string): string[] {
+  return [...text.matchAll(QUOTES)]
+    .slice(0, 40)
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().replace(/[.,;:]+$/, ''))
+    .filter((q) => q.split(/\s+/).length <= 20 && /\p{L}{3}/u.test(q));
+}
+
+/**
+ * Shorter readings of a candidate: a leading year dropped ("2026 Emerging Media ..."), the prose after
+ * the name cut ("X to be published in 2020"), each side of a colon ("IEEE X 2023: The 14th ...").
+ */
+function cuts(text: string): string[] {
+  const out: string[] = [];
+  const year = /^(?:19|20)\d{2}\s+(.{4,})$/.exec(text)?.[1];
+  if (year) out.push(year);
+  const cut = /^(.{4,}?)\s+(?:to be published|will be|which|that will|is (?:a|an|the)|are)\b/i.exec(text)?.[1];
+  if (cut) out.push(cut);
+  const colon = /^([^:]{4,}?)\s*:\s+(.{4,})$/.exec(text);
+  if (colon?.[1] && colon[2]) out.push(colon[1], colon[2]);
+  return out;
+}
+
 /** How many first content lines the line sources read: titles sit at the top of a call. */
 const HEAD_LINES = 25;
 
@@ -88,6 +113,7 @@ export function titleCandidates(input: {
     if (sp && key(sp.title) !== k) add(sp.title, 'variant-special', { ...extra, ...(sp.venue ? { venue: sp.venue } : {}) }, false);
     const tail = withoutVenueTail(text, input.venue ?? extra.venue, input.plain).title;
     if (key(tail) !== k) add(tail, 'variant-tail', extra, false);
+    for (const v of cuts(text)) if (key(v) !== k) add(v, 'variant-cut', extra, false);
   };
   for (const t of input.tried) {
     const r = t.result;
@@ -112,6 +138,12 @@ export function titleCandidates(input: {
     if (l.kind === 'heading' && l.text.length <= 250) add(l.text, 'heading-line', at);
     else if (titleLike(l)) add(l.text, 'title-like-line', at);
   }
+  for (const l of head) {
+    // A looser line source: any short line near the top that does not end as a sentence or a label does.
+    const n = l.text.split(/\s+/).length;
+    if (n >= 2 && n <= 25 && l.text.length <= 200 && !/[.;:,]$/.test(l.text) && !/@|https?:/.test(l.text)) add(l.text, 'short-line', { lines: [l.index] });
+  }
+  for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
   for (const p of input.page ?? []) add(p.text, p.source, { kind: 'page', page: p.where, ...(p.unrepeated ? { unrepeated: true } : {}) });
   if (input.scopeStart) add(input.scopeStart, 'scope-start', { kind: 'scope-start' }, false);
   return [...out.values()];

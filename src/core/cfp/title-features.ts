@@ -11,6 +11,7 @@ import { isGenericTitle } from './title-parts.js';
 import { isFurnitureTitle } from './title-sanity.js';
 import { announcementOnly } from './title-announce.js';
 import { isJournalName } from './venue-lines.js';
+import { looksLikeName, startsWithHonorific } from './names.js';
 
 /** Sources with a feature of their own (title-candidates.ts names them). */
 const SOURCES = [
@@ -18,13 +19,26 @@ const SOURCES = [
   'entitled', 'announced', 'theme-is', 'entitled-plain', 'call-on', 'named-collection', 'invited-issue', 'quoted-feature', 'issue-named',
   'lines-reader', 'special-line', 'quoted-line', 'announce-line', 'heading-line', 'title-like-line',
   'page-reader', 'page-meta', 'page-announcing', 'page-h1', 'page-heading', 'page-doctitle',
-  'variant-special', 'variant-tail', 'scope-start',
+  'variant-special', 'variant-tail', 'variant-cut', 'scope-start', 'short-line', 'quoted-text',
 ] as const;
 
 const GENERIC_WORDS = /\b(?:call for|cfp|special issue|special section|journal|submission|submit|deadline|guest editors?|manuscripts?|papers?|volume|issue)\b/i;
 const DATE = /\b(?:(?:19|20)\d{2}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
 const ADDRESS = /@|https?:|www\./i;
 const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?$/;
+const VERB = /\b(?:is|are|was|were|will|be|been|has|have|brings?|invites?|includes?|aims?|undertaken|according|published|accepted)\b/i;
+const DANGLING = /(?:\b(?:as|how|of|for|and|or|the|to|with|in|on|by|a|an)|[-–—,])$/i;
+const ISSUE_WORDS = /\b(?:special issue|issue|theme|themed|topic|collection|section|entitled|titled|on)\W{0,4}$/i;
+
+/** Whether the text quotes the candidate straight after issue words ("themed on the “X”", "research topic page, “X”"). */
+function nearIssue(text: string, lines: readonly Line[]): boolean {
+  for (const l of lines) {
+    const at = l.text.indexOf(text);
+    if (at > 0 && ISSUE_WORDS.test(l.text.slice(Math.max(0, at - 40), at).replace(/\s*(?:the|a|an)?\s*[“"„«‘]?\s*$/i, ''))) return true;
+  }
+  return false;
+}
+
 const STOP = new Set(['the', 'and', 'of', 'for', 'in', 'on', 'a', 'an', 'to', 'with', 'from', 'by', 'at', 'its', 'their', 'as', 'or']);
 
 const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w));
@@ -36,6 +50,7 @@ export const TITLE_FEATURES: readonly string[] = [
   'nsources', 'from-prose', 'from-page', 'first-line', 'line-pos', 'before-prose', 'heading-level', 'words', 'short', 'long', 'one-word',
   'caps-ratio', 'all-caps', 'lower-start', 'generic-words', 'generic-title', 'furniture', 'announcement-only', 'journal-name',
   'has-venue', 'is-venue', 'scope-overlap', 'date', 'address', 'colon', 'quote', 'ends-period', 'paren', 'event', 'unrepeated', 'digits',
+  'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text',
 ];
 
 export interface FeatureContext {
@@ -100,5 +115,13 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     EVENT.test(c.text.trim()) ? 1 : 0,
     c.unrepeated ? 1 : 0,
     /\d/.test(c.text) ? 1 : 0,
+    startsWithHonorific(c.text) || looksLikeName(c.text) ? 1 : 0,
+    VERB.test(c.text) ? 1 : 0,
+    /^(?:this|these|that|an?|the|our|its)\s/i.test(c.text) ? 1 : 0,
+    DANGLING.test(c.text) ? 1 : 0,
+    /^[\p{L}]+(?:\s[\p{L}]+)?\s*:\s/u.test(c.text) ? 1 : 0,
+    /\b(?:I|we|my|our|us|you|your)\b/i.test(c.text) ? 1 : 0,
+    nearIssue(c.text, ctx.lines) ? 1 : 0,
+    ctx.lines.slice(0, 40).some((l) => plain(l.text) === p) ? 1 : 0,
   ];
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run train:title [-- --cases DIR] [--folds 5] [--no-write]`: train the
+ * `npm run train:title [-- --cases DIR] [--folds 5] [--no-write] [--failures] [--epochs N --rate R --l2 L]`: train the
  * learned title chooser on the labelled calls and measure it honestly.
  * Prints candidate recall (a call has some right candidate: the ceiling), the
  * cascade's accuracy on the same calls (tuned on all of them, so optimistic),
@@ -43,6 +43,7 @@ interface Row {
   truth: CfpTruth;
   example: TitleExample;
   cascade: boolean;
+  titles: string[];
 }
 
 const pct = (ok: number, n: number) => (n === 0 ? '-' : `${(ok / n).toFixed(3)} (${ok}/${n})`);
@@ -52,7 +53,8 @@ function pickedRight(e: TitleExample, w: readonly number[]): boolean {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, 'no-write': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, epochs: { type: 'string' }, rate: { type: 'string' }, l2: { type: 'string' } } });
+  const train = { ...(values.epochs ? { epochs: Number(values.epochs) } : {}), ...(values.rate ? { rate: Number(values.rate) } : {}), ...(values.l2 ? { l2: Number(values.l2) } : {}) };
   const dir = values.cases ?? 'eval/cfp/cases';
   const k = Number(values.folds ?? 5);
   const rounds = await roundsOf(dir);
@@ -61,15 +63,19 @@ async function main(): Promise<number> {
     let seen: SeenTitleCandidate[] = [];
     const cascade = scoreCase(truth, parseCase(truth, body, { titleChooser: 'cascade', onTitleCandidates: (s) => (seen = s) })).title;
     const right = seen.map((s) => oneOf(s.title, truth.title, truth.title_alternatives));
-    rows.push({ truth, cascade, example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right } });
+    rows.push({ truth, cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right } });
   }
   const dims = TITLE_FEATURES.length;
   const folds = foldsByGroup(rows.map((r) => r.example), k);
   const cv = new Array<boolean>(rows.length).fill(false);
+  const misses: string[] = [];
   for (let f = 0; f < k; f++) {
-    const w = trainTitleModel(rows.filter((_, i) => folds[i] !== f).map((r) => r.example), dims);
+    const w = trainTitleModel(rows.filter((_, i) => folds[i] !== f).map((r) => r.example), dims, train);
     rows.forEach((r, i) => {
-      if (folds[i] === f) cv[i] = pickedRight(r.example, w);
+      if (folds[i] !== f) return;
+      cv[i] = pickedRight(r.example, w);
+      const got = r.titles[chooseBest(r.example.features, w)];
+      if (!cv[i]) misses.push(`  ${r.truth.id} [${r.truth.format}${r.example.right.some(Boolean) ? '' : ', no right candidate'}${r.cascade ? ', cascade right' : ''}]: got ${JSON.stringify(got ?? null)}, want ${JSON.stringify(r.truth.title)}`);
     });
   }
   const table = (name: string, idx: number[], learned: (i: number) => boolean) => {
@@ -90,14 +96,15 @@ async function main(): Promise<number> {
   for (const round of [...new Set(rounds.values())].sort()) {
     const inRound = all.filter((i) => rounds.get(rows[i]?.truth.id ?? '') === round);
     const sites = new Set(inRound.map((i) => rows[i]?.example.group));
-    const w = trainTitleModel(rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), dims);
+    const w = trainTitleModel(rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), dims, train);
     table(`round ${round} held-out`, inRound, (i) => (rows[i] ? pickedRight(rows[i].example, w) : false));
   }
-  const w = trainTitleModel(rows.map((r) => r.example), dims);
+  const w = trainTitleModel(rows.map((r) => r.example), dims, train);
   console.log('\nTrained on all calls (no longer unseen):\n');
   console.log('| calls | n | candidate recall | cascade (tuned on all) | learned, trained on all |');
   console.log('| --- | --- | --- | --- | --- |');
   table('all', all, (i) => (rows[i] ? pickedRight(rows[i].example, w) : false));
+  if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
   if (!values['no-write']) {
     const model = { command: COMMAND, calls: rows.length, features: [...TITLE_FEATURES], weights: w.map((v) => Number(v.toFixed(4))) };
     await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
