@@ -46,7 +46,7 @@ export interface ParseCfpOptions {
 }
 
 /** The title chooser the parser uses unless told otherwise. */
-export const DEFAULT_TITLE_CHOOSER: TitleChooser = 'cascade';
+export const DEFAULT_TITLE_CHOOSER: TitleChooser = 'learned';
 
 /**
  * Parse CFP text into a validated `Call`. Throws only `CfpError`

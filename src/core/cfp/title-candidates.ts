@@ -15,6 +15,7 @@ import {
 import { cleanTitle, fromSpecial } from './title-parts.js';
 import { fromAnnouncement, titleFromLines, titleLike } from './title-lines.js';
 import { quotedIssue } from './title-quoted.js';
+import { isFurnitureTitle } from './title-sanity.js';
 import { withoutVenueTail } from './title-venue.js';
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
@@ -73,6 +74,8 @@ function cuts(text: string): string[] {
   return out;
 }
 
+const DEADLINE = /\b(?:deadline|due date)s?\b/i;
+
 /** How many first content lines the line sources read: titles sit at the top of a call. */
 const HEAD_LINES = 25;
 
@@ -98,7 +101,10 @@ export function titleCandidates(input: {
   const add = (raw: string | undefined, source: string, extra: Omit<Partial<TitleCandidate>, 'text' | 'sources'> = {}, variants = true) => {
     const text = cleanTitle(raw ?? '');
     const k = key(text);
-    if (k.length < 3 || text.length > 300) return;
+    // Furniture (a search label, a digest header, a date, an editors line) and a deadline's label never name an issue: they are not candidates,
+    // so a text with nothing else is still refused as no call.
+    // The scope's first words stay the last resort, as in the cascade, whatever they say.
+    if (k.length < 3 || text.length > 300 || (source !== 'scope-start' && (isFurnitureTitle(text) || DEADLINE.test(text)))) return;
     const have = out.get(k);
     if (have) {
       if (!have.sources.includes(source)) have.sources.push(source);

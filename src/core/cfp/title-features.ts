@@ -2,13 +2,12 @@
  * A title candidate described by numbers the learned chooser weighs: which
  * sources found it, where it sits, how long and how capitalised it is, whether
  * it carries announcement words, the journal, a date or an address, how many
- * of its words the call's scope repeats, and whether the cascade's sanity
- * checks would reject it. Every feature is 0/1 or scaled into about 0..1.
+ * of its words the call's scope repeats, and whether it is only announcement
+ * words around a journal (furniture never becomes a candidate). Every feature is 0/1 or scaled into about 0..1.
  */
 import type { Line } from './lines.js';
 import type { TitleCandidate } from './title-candidates.js';
 import { isGenericTitle } from './title-parts.js';
-import { isFurnitureTitle } from './title-sanity.js';
 import { announcementOnly } from './title-announce.js';
 import { isJournalName } from './venue-lines.js';
 import { looksLikeName, startsWithHonorific } from './names.js';
@@ -48,9 +47,9 @@ const plain = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '
 export const TITLE_FEATURES: readonly string[] = [
   ...SOURCES.map((s) => `src:${s}`),
   'nsources', 'from-prose', 'from-page', 'first-line', 'line-pos', 'before-prose', 'heading-level', 'words', 'short', 'long', 'one-word',
-  'caps-ratio', 'all-caps', 'lower-start', 'generic-words', 'generic-title', 'furniture', 'announcement-only', 'journal-name',
+  'caps-ratio', 'all-caps', 'lower-start', 'generic-words', 'generic-title', 'announcement-only', 'journal-name',
   'has-venue', 'is-venue', 'scope-overlap', 'date', 'address', 'colon', 'quote', 'ends-period', 'paren', 'event', 'unrepeated', 'digits',
-  'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text',
+  'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text', 'mentions-editor', 'sentence-break',
 ];
 
 export interface FeatureContext {
@@ -100,7 +99,6 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     /^\p{Ll}/u.test(c.text) ? 1 : 0,
     GENERIC_WORDS.test(c.text) ? 1 : 0,
     isGenericTitle(c.text) ? 1 : 0,
-    isFurnitureTitle(c.text) ? 1 : 0,
     announcementOnly(c.text, [...ctx.venues, ...(c.venue ? [c.venue] : [])]) ? 1 : 0,
     isJournalName(c.text) ? 1 : 0,
     venueIn ? 1 : 0,
@@ -123,5 +121,7 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     /\b(?:I|we|my|our|us|you|your)\b/i.test(c.text) ? 1 : 0,
     nearIssue(c.text, ctx.lines) ? 1 : 0,
     ctx.lines.slice(0, 40).some((l) => plain(l.text) === p) ? 1 : 0,
+    /\b(?:editors?|edited)\b/i.test(c.text) ? 1 : 0,
+    /\p{Ll}[.!?]\s+\p{Lu}/u.test(c.text) ? 1 : 0,
   ];
 }
