@@ -21,7 +21,7 @@ import { withoutVenueTail } from './title-venue.js';
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
 export interface PageTitle {
   text: string;
-  /** Which part of the page: `page-reader`, `page-meta`, `page-announcing`, `page-h1`, `page-heading`, `page-doctitle`. */
+  /** Which part of the page: `page-reader`, `page-meta`, `page-announcing`, `page-h1`, `page-heading`, `page-doctitle`, or `page-raw` (any of them as written). */
   source: string;
   where: FieldSource;
   /** A document `<title>` the page body never repeats (a site's label for every page). */
@@ -52,9 +52,13 @@ const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
 /** Quoted phrases anywhere in the text (“X”, "X", „X“, «X»): calls quote their theme in the prose ("invites submissions on the “X”"). */
 const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»/g;
 
+/** Words before a quote that make it a name of the issue rather than a document's or a section's ("see the “Information for Authors”"). */
+const NAMING = /\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|around|on|into|explore|exploration of)\b[^.;:]{0,25}$/i;
+
 function quotedPhrases(text: string): string[] {
   return [...text.matchAll(QUOTES)]
     .slice(0, 40)
+    .filter((m) => NAMING.test(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0)))
     .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().replace(/[.,;:]+$/, ''))
     .filter((q) => q.split(/\s+/).length <= 20 && /\p{L}{3}/u.test(q));
 }
@@ -75,6 +79,16 @@ function cuts(text: string): string[] {
 }
 
 const DEADLINE = /\b(?:deadline|due date)s?\b/i;
+/** A name does not end on a joining word: "For an Article Collection on" leads into the name on the next line. */
+const JOINING_END = /\s(?:on|of|for|and|or|the|to|with|in|by|a|an|from|into|at|between)$/i;
+
+/** A whole line whose sentence goes on in lower case on the next line is a hard-wrapped paragraph's first line, not a title. */
+function cutSentence(text: string, at: readonly number[] | undefined, lines: readonly Line[]): boolean {
+  const i = at?.length === 1 ? at[0] : undefined;
+  const line = i === undefined ? undefined : lines[i];
+  const next = i === undefined ? undefined : lines[i + 1];
+  return line !== undefined && next?.kind === 'text' && key(line.text) === key(text) && /^\p{Ll}/u.test(next.text);
+}
 
 /** How many first content lines the line sources read: titles sit at the top of a call. */
 const HEAD_LINES = 25;
@@ -101,10 +115,10 @@ export function titleCandidates(input: {
   const add = (raw: string | undefined, source: string, extra: Omit<Partial<TitleCandidate>, 'text' | 'sources'> = {}, variants = true) => {
     const text = cleanTitle(raw ?? '');
     const k = key(text);
-    // Furniture (a search label, a digest header, a date, an editors line) and a deadline's label never name an issue: they are not candidates,
+    // Furniture (a search label, a digest header, a date, an editors line), a deadline's label and a phrase cut at a joining word never name an issue: they are not candidates,
     // so a text with nothing else is still refused as no call.
     // The scope's first words stay the last resort, as in the cascade, whatever they say.
-    if (k.length < 3 || text.length > 300 || (source !== 'scope-start' && (isFurnitureTitle(text) || DEADLINE.test(text)))) return;
+    if (k.length < 3 || text.length > 300 || (source !== 'scope-start' && (isFurnitureTitle(text) || DEADLINE.test(text) || JOINING_END.test(text) || cutSentence(text, extra.lines, input.lines)))) return;
     const have = out.get(k);
     if (have) {
       if (!have.sources.includes(source)) have.sources.push(source);

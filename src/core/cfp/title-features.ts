@@ -10,14 +10,14 @@ import type { TitleCandidate } from './title-candidates.js';
 import { isGenericTitle } from './title-parts.js';
 import { announcementOnly } from './title-announce.js';
 import { isJournalName } from './venue-lines.js';
-import { looksLikeName, startsWithHonorific } from './names.js';
+import { startsWithHonorific } from './names.js';
 
 /** Sources with a feature of their own (title-candidates.ts names them). */
 const SOURCES = [
   'way:field', 'way:special-heading', 'way:entitled', 'way:call-on', 'way:first-lines', 'way:quoted-feature', 'way:issue-named', 'way:synthesised',
   'entitled', 'announced', 'theme-is', 'entitled-plain', 'call-on', 'named-collection', 'invited-issue', 'quoted-feature', 'issue-named',
   'lines-reader', 'special-line', 'quoted-line', 'announce-line', 'heading-line', 'title-like-line',
-  'page-reader', 'page-meta', 'page-announcing', 'page-h1', 'page-heading', 'page-doctitle',
+  'page-reader', 'page-meta', 'page-announcing', 'page-h1', 'page-heading', 'page-doctitle', 'page-raw',
   'variant-special', 'variant-tail', 'variant-cut', 'scope-start', 'short-line', 'quoted-text',
 ] as const;
 
@@ -26,7 +26,7 @@ const DATE = /\b(?:(?:19|20)\d{2}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|no
 const ADDRESS = /@|https?:|www\./i;
 const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?$/;
 const VERB = /\b(?:is|are|was|were|will|be|been|has|have|brings?|invites?|includes?|aims?|undertaken|according|published|accepted)\b/i;
-const DANGLING = /(?:\b(?:as|how|of|for|and|or|the|to|with|in|on|by|a|an)|[-–—,])$/i;
+const DANGLING = /(?:\b(?:as|how|of|for|and|or|the|to|with|in|on|by|a|an|from|into|at|that|which|between|is|are)|[-–—,])$/i;
 const ISSUE_WORDS = /\b(?:special issue|issue|theme|themed|topic|collection|section|entitled|titled|on)\W{0,4}$/i;
 
 /** Whether the text quotes the candidate straight after issue words ("themed on the “X”", "research topic page, “X”"). */
@@ -49,7 +49,7 @@ export const TITLE_FEATURES: readonly string[] = [
   'nsources', 'from-prose', 'from-page', 'first-line', 'line-pos', 'before-prose', 'heading-level', 'words', 'short', 'long', 'one-word',
   'caps-ratio', 'all-caps', 'lower-start', 'generic-words', 'generic-title', 'announcement-only', 'journal-name',
   'has-venue', 'is-venue', 'scope-overlap', 'date', 'address', 'colon', 'quote', 'ends-period', 'paren', 'event', 'unrepeated', 'digits',
-  'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text', 'mentions-editor', 'sentence-break',
+  'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text', 'mentions-editor', 'sentence-break', 'in-paragraph', 'next-line-continues', 'affiliation', 'commas',
 ];
 
 export interface FeatureContext {
@@ -113,7 +113,7 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     EVENT.test(c.text.trim()) ? 1 : 0,
     c.unrepeated ? 1 : 0,
     /\d/.test(c.text) ? 1 : 0,
-    startsWithHonorific(c.text) || looksLikeName(c.text) ? 1 : 0,
+    startsWithHonorific(c.text) ? 1 : 0,
     VERB.test(c.text) ? 1 : 0,
     /^(?:this|these|that|an?|the|our|its)\s/i.test(c.text) ? 1 : 0,
     DANGLING.test(c.text) ? 1 : 0,
@@ -123,5 +123,12 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     ctx.lines.slice(0, 40).some((l) => plain(l.text) === p) ? 1 : 0,
     /\b(?:editors?|edited)\b/i.test(c.text) ? 1 : 0,
     /\p{Ll}[.!?]\s+\p{Lu}/u.test(c.text) ? 1 : 0,
+    // A line with text lines straight above or below it is part of a paragraph (a hard-wrapped sentence), not a line of its own.
+    at !== undefined && line?.kind === 'text' && [ctx.lines[at - 1], ctx.lines[at + 1]].some((n) => n?.kind === 'text') ? 1 : 0,
+    // The sentence goes on on the next line ("... cannot perform, from" / "unconditionally secure ...").
+    at !== undefined && ctx.lines[at + 1]?.kind === 'text' && /^\p{Ll}/u.test(ctx.lines[at + 1]?.text ?? '') ? 1 : 0,
+    // An editor's line: a name, then where they work.
+    /\b(?:universit\p{L}*|institut\p{L}*|department|school of|college|hospital|cent(?:re|er) for|laborator\p{L}*|faculty)\b/iu.test(c.text) ? 1 : 0,
+    Math.min((c.text.match(/,/g) ?? []).length, 4) / 4,
   ];
 }

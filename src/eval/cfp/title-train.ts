@@ -13,6 +13,8 @@ export interface TitleExample {
   group: string;
   features: number[][];
   right: boolean[];
+  /** The candidates to learn toward, when narrower than `right` (those spelling the truth's main title, not an alternative). */
+  target?: boolean[];
 }
 
 export interface TrainOptions {
@@ -23,8 +25,9 @@ export interface TrainOptions {
 
 /**
  * Weights that put the right candidates of each call above the others: the
- * softmax over a call's candidates is pulled toward its right ones (calls
- * with no right candidate teach nothing and are skipped).
+ * softmax over a call's candidates is pulled toward its right ones, and among
+ * them toward the `target` ones when a call has any (calls with no right
+ * candidate teach nothing and are skipped).
  *
  * @example
  * trainTitleModel([{ id: 'a', group: 'g', features: [[1, 0], [0, 1]], right: [false, true] }], 2)[1] > 0 // true
@@ -40,10 +43,11 @@ export function trainTitleModel(examples: readonly TitleExample[], dims: number,
       const top = Math.max(...scores);
       const exp = scores.map((s) => Math.exp(s - top));
       const z = exp.reduce((a, b) => a + b, 0);
-      const nRight = e.right.filter(Boolean).length;
+      const target = e.target?.some(Boolean) ? e.target : e.right;
+      const nRight = target.filter(Boolean).length;
       e.features.forEach((x, i) => {
         // Gradient of the cross-entropy against a target spread evenly over the right candidates.
-        const diff = (exp[i] ?? 0) / z - (e.right[i] ? 1 / nRight : 0);
+        const diff = (exp[i] ?? 0) / z - (target[i] ? 1 / nRight : 0);
         if (diff === 0) return;
         x.forEach((v, j) => {
           grad[j] = (grad[j] ?? 0) + (diff * v) / usable.length;

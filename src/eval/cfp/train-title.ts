@@ -63,7 +63,9 @@ async function main(): Promise<number> {
     let seen: SeenTitleCandidate[] = [];
     const cascade = scoreCase(truth, parseCase(truth, body, { titleChooser: 'cascade', onTitleCandidates: (s) => (seen = s) })).title;
     const right = seen.map((s) => oneOf(s.title, truth.title, truth.title_alternatives));
-    rows.push({ truth, cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right } });
+    // Alternatives are other right spellings ("Special Issue on X"); the chooser learns toward the main title where a candidate spells it.
+    const target = seen.map((s) => oneOf(s.title, truth.title));
+    rows.push({ truth, cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, target } });
   }
   const dims = TITLE_FEATURES.length;
   const folds = foldsByGroup(rows.map((r) => r.example), k);

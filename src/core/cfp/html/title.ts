@@ -102,7 +102,10 @@ export function pageTitles(doc: Document, meta: PageMeta, reader: ReaderResult |
     if (!text || text.length > 300) continue;
     const stripped = stripPageTitle(text, meta.siteName);
     const unrepeated = text === meta.docTitle && !bodyWords.includes(plainWords(stripped));
-    for (const t of new Set([stripped, text.replace(/\s+/g, ' ').trim()])) out.push({ text: t, source, where, ...(unrepeated ? { unrepeated } : {}) });
+    const whole = text.replace(/\s+/g, ' ').trim();
+    out.push({ text: stripped, source, where, ...(unrepeated ? { unrepeated } : {}) });
+    // The markup as written is a candidate of its own kind: site name and announcement words still on it.
+    if (whole !== stripped) out.push({ text: whole, source: 'page-raw', where, ...(unrepeated ? { unrepeated } : {}) });
   }
   return out;
 }
