@@ -124,6 +124,8 @@ export function titleCandidates(input: {
       if (!have.sources.includes(source)) have.sources.push(source);
       if (have.lines.length === 0 && extra.lines) have.lines = extra.lines;
       if (!have.venue && extra.venue) have.venue = extra.venue;
+      // The page's markup says where a title came from more surely than the text made from it.
+      if (!have.page && extra.page) have.page = extra.page;
     } else {
       out.set(k, { text, sources: [source], lines: extra.lines ?? [], kind: extra.kind ?? 'heading', ...(extra.venue ? { venue: extra.venue } : {}), ...(extra.page ? { page: extra.page } : {}), ...(extra.unrepeated ? { unrepeated: true } : {}) });
     }
