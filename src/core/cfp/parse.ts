@@ -17,7 +17,9 @@ import { withoutInlineHtml } from './inline-html.js';
 import { unmarkedRuns } from './unmarked-lists.js';
 import { findTopics, REQUIREMENT_INTRO } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
-import { withoutVenueTail } from './title-venue.js';
+import { chooseTitle, type SeenTitleCandidate, type TitleChooser } from './title-choice.js';
+import type { PageTitle } from './title-candidates.js';
+import type { TitleModel } from './title-model.js';
 import { isFurnitureTitle } from './title-sanity.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
 import { findUrls } from './links.js';
@@ -33,7 +35,18 @@ export interface ParseCfpOptions {
   id?: string;
   /** Today as `YYYY-MM-DD`; used only to give a year to dates written without one. */
   now?: string;
+  /** How the title is chosen: the learned chooser over every candidate, or the cascade of rules (default: {@link DEFAULT_TITLE_CHOOSER}). */
+  titleChooser?: TitleChooser;
+  /** Weights for the learned chooser (default: the shipped data/title-model.json). */
+  titleModel?: TitleModel;
+  /** Title candidates from a web page's markup (parseCfpHtml passes them). */
+  pageTitles?: readonly PageTitle[];
+  /** Sees every title candidate with its features before one is chosen (the trainer, src/eval/cfp/train-title.ts). */
+  onTitleCandidates?: (seen: SeenTitleCandidate[]) => void;
 }
+
+/** The title chooser the parser uses unless told otherwise. */
+export const DEFAULT_TITLE_CHOOSER: TitleChooser = 'learned';
 
 /**
  * Parse CFP text into a validated `Call`. Throws only `CfpError`
@@ -89,31 +102,35 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // The journal the text names, so a title that is only that journal and announcement words is not taken.
   const named = inferVenue(undefined, links, plain).venue;
   const found = findTitle(lines, prose, named ? [named] : []);
-  const paras = allParas.filter((p) => !found.lines.includes(p.start));
-  const scopeParas = scopeParagraphs(paras, topicRuns[0]?.start);
+  // The venue comes from the cascade's title line and the text whichever title is chosen: the venue readers were measured with it.
+  const inferred = inferVenue(found.venue, links, plain);
+  const { publisher } = inferred;
+  const scopeOf = (titleLines: readonly number[]) => scopeParagraphs(allParas.filter((p) => !titleLines.includes(p.start)), topicRuns[0]?.start);
+  const cascadeScope = scopeOf(found.lines).map((p) => p.text).join('\n\n');
+  // The last resort: the first sentence of the scope that is not page furniture ("Call for papers: Special Issue of the X Journal").
+  const starts = splitSentences(cascadeScope).map((x) => cleanTitle(x.split(/\s+/).slice(0, 12).join(' ')));
+  const scopeStart = cascadeScope ? (starts.find((x) => x && !isFurnitureTitle(x)) ?? starts[0] ?? cleanTitle(cascadeScope.split(/\s+/).slice(0, 12).join(' '))) : undefined;
+  // "X (Journal)", "X - Journal": the journal after the title is the venue (chooseTitle drops it from the title).
+  const chosen = chooseTitle({
+    lines, prose, scope: cascadeScope, plain, found, venues: [...(named ? [named] : []), ...(inferred.venue ? [inferred.venue] : [])],
+    ...(inferred.venue ? { venue: inferred.venue } : {}), ...(scopeStart ? { scopeStart } : {}), ...(opts.pageTitles ? { page: opts.pageTitles } : {}),
+    chooser: opts.titleChooser ?? DEFAULT_TITLE_CHOOSER, ...(opts.titleModel ? { model: opts.titleModel } : {}), ...(opts.onTitleCandidates ? { onCandidates: opts.onTitleCandidates } : {}),
+  });
+  const paras = allParas.filter((p) => !chosen.lines.includes(p.start));
+  const scopeParas = scopeOf(chosen.lines);
   const scope = scopeParas.map((p) => p.text).join('\n\n');
 
-  let title = found.title;
-  if (found.source === 'synthesised') warnings.push('no title found in the text; this one is synthesised from the aims sentence');
-  if (!title && scope) {
-    // The first sentence that is not page furniture ("Call for papers: Special Issue of the X Journal").
-    const starts = splitSentences(scope).map((x) => cleanTitle(x.split(/\s+/).slice(0, 12).join(' ')));
-    title = starts.find((x) => x && !isFurnitureTitle(x)) ?? starts[0] ?? cleanTitle(scope.split(/\s+/).slice(0, 12).join(' '));
-    warnings.push('no title found in the text; this one is the start of the scope');
-  }
+  const title = chosen.title;
+  if (chosen.kind === 'synthesised') warnings.push('no title found in the text; this one is synthesised from the aims sentence');
+  if (chosen.kind === 'scope-start') warnings.push('no title found in the text; this one is the start of the scope');
   if (!title) {
     throw createError('BAD_CFP', 'CFP text has no recognisable title and no scope paragraph; is this a call for papers?');
   }
   if (topics.length === 0) warnings.push('no topic list found');
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
-  const inferred = inferVenue(found.venue, links, plain);
-  const { publisher } = inferred;
-  // "X (Journal)", "X - Journal": the journal after the title is the venue.
-  const tailed = withoutVenueTail(title, inferred.venue, plain);
-  title = tailed.title;
   // Whichever reader found it, the journal's acronym after its name ("Journal of Teacher Education (JTE)") is not the name.
-  const venue = (inferred.venue ?? tailed.venue)?.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
+  const venue = (inferred.venue ?? chosen.tailVenue)?.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
   const venueWhere = inferred.venue ? inferred.where : 'named after the title';
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
@@ -121,12 +138,13 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const sentences = paras.filter((p) => !scopeParas.includes(p)).flatMap((p) => splitSentences(p.text));
 
   const deadlineEntry = entries.find((e) => e.field === 'submission_deadline');
-  const titleNote = found.source === 'field' ? '"Title:" line' : found.source === 'heading' ? 'heading' : undefined;
+  const titleNote = chosen.kind === 'field' ? '"Title:" line' : chosen.kind === 'heading' ? 'heading' : undefined;
   const field_sources = compactSources({
-    title:
-      found.source === 'field' || found.source === 'heading'
-        ? textSource(found.lines, titleNote)
-        : { from: 'text-line', where: found.source === 'quoted' ? 'quoted in the prose' : found.source === 'synthesised' ? 'synthesised from the aims sentence' : 'start of the scope' },
+    title: chosen.page
+      ? chosen.page
+      : chosen.kind === 'field' || chosen.kind === 'heading'
+        ? textSource(chosen.lines, titleNote)
+        : { from: 'text-line', where: chosen.kind === 'synthesised' ? 'synthesised from the aims sentence' : chosen.kind === 'scope-start' ? 'start of the scope' : 'quoted in the prose' },
     venue: venue ? { from: 'text-line', where: venueWhere } : undefined,
     topics: textSource(topicRuns.flatMap((r) => [r.start, r.end])),
     'dates.submission_deadline': deadlineEntry ? textSource([deadlineEntry.line], deadlineEntry.label) : undefined,

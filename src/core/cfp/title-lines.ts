@@ -29,7 +29,7 @@ export interface LineTitle {
 }
 
 /** Strip announcement prefixes and quotes; "Special Issue on X" gives X (and its venue). */
-function fromAnnouncement(line: string): { title: string; venue?: string } | undefined {
+export function fromAnnouncement(line: string): { title: string; venue?: string } | undefined {
   // A posting date before the announcement ("7.11.2019/ Call for papers: X") is the page's, not the title's.
   const text = line.replace(/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*(?:[/|–—-]\s*)?(?=\p{L})/u, '');
   const quoted = quotedIssue(text);
@@ -66,7 +66,7 @@ const JOURNAL_DESCRIBED = /\b(?:is|are) an? (?:[\p{L}-]+,? ){0,8}?(?:journal|per
 
 const isSentence = (text: string) => text.split(/\s+/).length > 25 || (/[.!?]$/.test(text) && text.split(/\s+/).length > 8);
 
-function titleLike(line: Line): boolean {
+export function titleLike(line: Line): boolean {
   const text = line.text;
   // A line that is only a link ("Submit a Paper") or a labelled value ("Deadline: 1 May") is not a title.
   if (line.links.some((l) => l.label === text) || /^(?:[^:\s]+\s){0,4}[^:\s]+:\s/.test(text) || FIELD_LABEL.test(text) || /^submit\b/i.test(text) || INSTRUCTION.test(text)) return false;

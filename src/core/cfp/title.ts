@@ -24,37 +24,46 @@ export interface TitleResult {
   lines: number[];
 }
 
+/** The cascade's ways, in its order: the learned chooser reads which way found a candidate as a feature. */
+export const CASCADE_WAYS = ['field', 'special-heading', 'entitled', 'call-on', 'first-lines', 'quoted-feature', 'issue-named', 'synthesised'] as const;
+
+/** One cascade way's answer, kept whether or not the cascade took it. */
+export interface TriedWay {
+  way: string;
+  result: TitleResult | undefined;
+}
+
 /** Labelled fields of a call's header; "Theme:" names the issue and "Publication:" its journal, as calls circulated by mailing lists write them. */
 const FIELD = /^(title|theme|journal|venue|publication|publisher)\s*[:：]\s*(.+)$/i;
 /** A "Publication:" value that is a journal's name, not a date or a mode of publication ("Immediate after acceptance"): capitalised words only. */
 const NAME_VALUE = /^[\p{Lu}\d][\p{L}\d’'&-]*(?:[ ,.:]+(?:of|and|on|for|in|the|an?|&|[\p{Lu}\d][\p{L}\d’'&-]*))*[,.:]?$/u;
-const QUOTED =
+export const QUOTED =
   /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
-const ENTITLED =
+export const ENTITLED =
   /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "The issue entitled Soil Carbon will be published in ...": an unquoted capitalised name, ended by the sentence's verb or a comma. */
-const ENTITLED_PLAIN =
+export const ENTITLED_PLAIN =
   /\b(?:special[\s-](?:issue|section|collection)|themed? issue|issue|collection)\s+(?:is\s+)?(?:entitled|titled)\s+([\p{Lu}][^.,;:“”"\n]{3,150}?)\s*(?:,|\.\s|\s(?:will|is|which|to be|shall)\b)/u;
 /** "This year’s topic is “X.”": the theme a call quotes is the issue's name. */
-const THEME_IS = /\b(?:topic|theme)(?:\s+of\s+(?:the|this)\s+(?:special\s+)?issue)?\s+(?:is|will be)\s*[“"]([^”"“]{8,250})[”"]/i;
+export const THEME_IS = /\b(?:topic|theme)(?:\s+of\s+(?:the|this)\s+(?:special\s+)?issue)?\s+(?:is|will be)\s*[“"]([^”"“]{8,250})[”"]/i;
 /** "the upcoming themed issue Creating the Medieval Now, which ...": a capitalised name straight after the issue words, ended by a comma. */
-const ISSUE_NAMED = /\b(?:[Ss]pecial|[Tt]hemed?|[Uu]pcoming) [Ii]ssue ((?:[\p{Lu}][\p{L}’'-]*)(?: (?:of|and|on|for|in|the|a|an|to|[\p{Lu}][\p{L}’'-]*)){1,12}),/u;
+export const ISSUE_NAMED = /\b(?:[Ss]pecial|[Tt]hemed?|[Uu]pcoming) [Ii]ssue ((?:[\p{Lu}][\p{L}’'-]*)(?: (?:of|and|on|for|in|the|a|an|to|[\p{Lu}][\p{L}’'-]*)){1,12}),/u;
 /** "our open-access special-issue call on “X”": a quoted name straight after "special issue (call) on" is as sure as "entitled". */
-const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
+export const CALL_ON = /\bspecial[\s-](?:issue|section|collection)(?:\s+call)?\s+on\s+[“"]([^”"“]{8,250})[”"]/i;
 /** "X invites papers for a special issue on Y.", "... is pleased to announce a call for papers for Issue 31.1: Y.": the issue named in the sentence that announces it. */
-const INVITED_ISSUE =
+export const INVITED_ISSUE =
   /\b(?:invites?|announce[sd]?|(?:is|are)\s+(?:calling\s+for|seeking|inviting|welcoming))\s+(?:papers|submissions|contributions|a call for (?:papers|submissions))\s+(?:for|to)\s+(?:a\s+|an\s+|the\s+|our\s+|its\s+)?(?:(?:special|themed?|next)\s+)?(?:issue|collection|research topic)(?:\s+\d+(?:\.\d+)?)?\s*(?:\bon\b|[:：])\s+([^.;:]{4,150}?)\.(?:\s|$)/i;
 /** "... is calling for submissions to our “X” Collection": the collection's name before its issue word, its quotes sometimes lost or left open. */
-const NAMED_COLLECTION =
+export const NAMED_COLLECTION =
   /\b(?:submissions|papers|contributions|articles|manuscripts)\s+(?:to|for)\s+(?:our|its)\s+[“"‘]?([\p{Lu}][^.“”"’\n]{3,150}?)[”"’]?\s+(?:[Cc]ollection|[Ss]pecial [Ii]ssue|[Rr]esearch [Tt]opic|[Tt]hemed [Ii]ssue)\b/u;
 /** "eLife is pleased to announce Mechanistic microbiome studies: a Special Issue": the issue named in the announcing sentence. */
-const ANNOUNCED =
+export const ANNOUNCED =
   /\bannounc(?:e|es|ing)\s+(?:the\s+|a\s+new\s+)?([\p{Lu}][^.:;“”"]{3,150}?)\s*[:,–—-]\s*an?\s+(?:new\s+)?(?:[Ss]pecial [Ii]ssue|[Ss]pecial [Cc]ollection|[Tt]hemed? [Ii]ssue|[Cc]ollection)\b/u;
 const AIM =
   /\b(?:aims?|seeks?|intends?|sets? out|is dedicated)\s+(?:to|at)\s+(?:[^.]{0,120}?\b)?(?:explor(?:e|ing)|investigat(?:e|ing)|address(?:ing)?|examin(?:e|ing)|stud(?:y|ying)|showcas(?:e|ing))\s+([^.;:]{8,300})|\bfocus(?:es|ed)?\s+(?:this (?:special )?issue\s+)?on\s+([^.;:]{8,300})/i;
 
-function capitalise(s: string): string {
+export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -83,7 +92,7 @@ export function synthesiseTitle(prose: string): string | undefined {
  * findTitle(toLines('## IEEE IoT Journal Special Issue: Symbiotic IoT'), '', [])
  * // { title: 'Symbiotic IoT', venue: 'IEEE IoT Journal', source: 'heading', lines: [0] }
  */
-export function findTitle(lines: readonly Line[], prose: string, venues: readonly string[] = []): TitleResult & { fields: Record<string, string> } {
+export function findTitle(lines: readonly Line[], prose: string, venues: readonly string[] = []): TitleResult & { fields: Record<string, string>; tried: TriedWay[] } {
   const fields: Record<string, string> = {};
   const fieldLines: number[] = [];
   for (const l of lines) {
@@ -167,11 +176,12 @@ export function findTitle(lines: readonly Line[], prose: string, venues: readonl
       return synth ? { title: synth, source: 'synthesised', lines: [] } : undefined;
     },
   ];
-  for (const next of candidates) {
-    const r = next();
+  // Every way's answer is kept (the learned chooser weighs them all); the cascade takes the first that names an issue.
+  const tried = candidates.map((next, i) => ({ way: CASCADE_WAYS[i] ?? `way-${i}`, result: next() }));
+  for (const { result: r } of tried) {
     // A "title" that only announces a call in a journal ("Call for papers for a special issue of X") names no issue: the next way may.
     // Page and mail furniture ("Search", a digest header, "Editors: ...") names no issue either.
-    if (r?.title && !namesNoIssue(r.title, [...venues, ...(r.venue ? [r.venue] : []), ...(venueField ? [venueField] : [])])) return withVenue(r);
+    if (r?.title && !namesNoIssue(r.title, [...venues, ...(r.venue ? [r.venue] : []), ...(venueField ? [venueField] : [])])) return { ...withVenue(r), tried };
   }
-  return withVenue({ source: 'none', lines: [] });
+  return { ...withVenue({ source: 'none', lines: [] }), tried };
 }

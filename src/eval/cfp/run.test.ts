@@ -18,9 +18,11 @@ describe('CFP development set', () => {
     expect(scores.length).toBeGreaterThanOrEqual(232);
     expect(scores.filter((s) => s.split === 'tune' && s.error)).toEqual([]);
     // Floors a little under what `npm run eval:cfp` measured on the tuning split (232 calls since round 7, when the 37 round-6 held-out calls joined it: 0.866 / 0.862 / 0.940 / 0.960 / 0.933 / 0.998 with the round-6 rules, 0.914 / 0.888 / 0.944 / 0.963 / 0.951 / 0.998 with round 7's), so one call's change is visible.
+    // Round 8: titles are chosen by the learned chooser (data/title-model.json), 0.957 on these calls; it was trained on all of them, so that is
+    // an in-sample figure: cross-validated by site it is 0.909 (npm run train:title), against the cascade's 0.914 here and 0.34-0.50 on unseen calls.
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
-    expect(tune.title).toBeGreaterThanOrEqual(0.91);
+    expect(tune.title).toBeGreaterThanOrEqual(0.95);
     expect(tune.venue).toBeGreaterThanOrEqual(0.88);
     expect(tune.deadline).toBeGreaterThanOrEqual(0.94);
     expect(tune.topics.f1).toBeGreaterThanOrEqual(0.96);

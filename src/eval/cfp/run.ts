@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { inputPathError } from '../load.js';
 import { join } from 'node:path';
-import { parseCfp, parseCfpHtml } from '../../core/cfp/index.js';
+import { parseCfp, parseCfpHtml, type ParseCfpOptions } from '../../core/cfp/index.js';
 import type { Call } from '../../core/schema.js';
 import { scoreCase, summarise, type CaseScore, type CfpTruth, type FieldTable } from './score.js';
 
@@ -19,12 +19,39 @@ export interface CfpEvalResult {
   all: FieldTable;
 }
 
-function parseOne(truth: CfpTruth, body: string): Call | { error: string } {
+/** Parser options the eval passes through (the title chooser to measure, the trainer's candidate hook). */
+export type EvalParseOptions = Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates'>;
+
+/**
+ * Parse one case as the eval does (text or page, with its URL and a fixed today).
+ *
+ * @example
+ * parseCase(truth, body, { titleChooser: 'cascade' }).title
+ */
+export function parseCase(truth: CfpTruth, body: string, opts: EvalParseOptions = {}): Call | { error: string } {
   try {
-    return truth.format === 'html' ? parseCfpHtml(body, { url: truth.provenance.url, now: NOW }) : parseCfp(body, { now: NOW });
+    return truth.format === 'html' ? parseCfpHtml(body, { ...opts, url: truth.provenance.url, now: NOW }) : parseCfp(body, { ...opts, now: NOW });
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/**
+ * Every case in `dir`: its truth and its text or page, in id order.
+ *
+ * @example
+ * const cases = await loadCases('eval/cfp/cases');
+ */
+export async function loadCases(dir: string): Promise<Array<{ truth: CfpTruth; body: string }>> {
+  const names = await readdir(dir).catch((err: unknown) => {
+    throw inputPathError('--cases', dir, err);
+  });
+  const out: Array<{ truth: CfpTruth; body: string }> = [];
+  for (const f of names.filter((n) => n.endsWith('.truth.json')).sort()) {
+    const truth = JSON.parse(await readFile(join(dir, f), 'utf8')) as CfpTruth;
+    out.push({ truth, body: await readFile(join(dir, `${truth.id}.${truth.format === 'html' ? 'html' : 'txt'}`), 'utf8') });
+  }
+  return out;
 }
 
 /**
@@ -33,17 +60,9 @@ function parseOne(truth: CfpTruth, body: string): Call | { error: string } {
  * @example
  * const { heldout } = await runCfpEval('eval/cfp/cases');
  */
-export async function runCfpEval(dir: string): Promise<CfpEvalResult> {
-  const names = await readdir(dir).catch((err: unknown) => {
-    throw inputPathError('--cases', dir, err);
-  });
-  const files = names.filter((f) => f.endsWith('.truth.json')).sort();
+export async function runCfpEval(dir: string, opts: EvalParseOptions = {}): Promise<CfpEvalResult> {
   const scores: CaseScore[] = [];
-  for (const f of files) {
-    const truth = JSON.parse(await readFile(join(dir, f), 'utf8')) as CfpTruth;
-    const body = await readFile(join(dir, `${truth.id}.${truth.format === 'html' ? 'html' : 'txt'}`), 'utf8');
-    scores.push(scoreCase(truth, parseOne(truth, body)));
-  }
+  for (const { truth, body } of await loadCases(dir)) scores.push(scoreCase(truth, parseCase(truth, body, opts)));
   return {
     scores,
     tune: summarise(scores.filter((s) => s.split === 'tune')),

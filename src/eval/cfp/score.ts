@@ -86,7 +86,8 @@ export interface CaseScore {
   error?: string;
 }
 
-const oneOf = (value: string | undefined, want: string | null, alts: readonly string[] = []) =>
+/** Whether `value` is the truth `want` or one of its alternatives after {@link norm} (an empty truth wants an empty value): the one comparison for title and venue. */
+export const oneOf = (value: string | undefined, want: string | null, alts: readonly string[] = []) =>
   want === null ? value === undefined || value.trim() === '' : value !== undefined && [want, ...alts].some((w) => norm(w) === norm(value));
 
 /**

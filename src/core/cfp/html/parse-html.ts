@@ -8,16 +8,16 @@
 import { Readability } from '@mozilla/readability';
 import { createError, isCfpError } from '../../errors.js';
 import type { Call, FieldSource } from '../../schema.js';
-import { parseCfp } from '../parse.js';
+import { DEFAULT_TITLE_CHOOSER, parseCfp, type ParseCfpOptions } from '../parse.js';
 import { venueInText } from '../venue.js';
 import { slugify } from '../slug.js';
 import { parseDocument, pageMeta, type PageMeta } from './dom.js';
 import { htmlToText } from './to-text.js';
 import { readerFor, type ReaderResult } from './readers/index.js';
-import { htmlTitle } from './title.js';
+import { htmlTitle, pageTitles } from './title.js';
 import { assertHtml, assertCfpPage } from './guard.js';
 
-export interface ParseHtmlOptions {
+export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates'> {
   /** Where the page came from: picks the publisher reader and resolves nothing else. */
   url?: string;
   id?: string;
@@ -118,7 +118,14 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     const { root, where } = contentRoot(html, doc, read);
     const text = htmlToText(root);
     assertCfpPage(text, meta.docTitle);
-    const parsed = parseCfp(text, { ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}) });
+    // The learned chooser weighs the page's own titles with the text's; the cascade takes the page's title over the text's below.
+    const learned = (opts.titleChooser ?? DEFAULT_TITLE_CHOOSER) === 'learned';
+    const parsed = parseCfp(text, {
+      ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.titleChooser ? { titleChooser: opts.titleChooser } : {}), ...(opts.titleModel ? { titleModel: opts.titleModel } : {}),
+      ...(opts.onTitleCandidates ? { onTitleCandidates: opts.onTitleCandidates } : {}),
+      ...(learned || opts.onTitleCandidates ? { pageTitles: pageTitles(doc, meta, read) } : {}),
+    });
     const call = parsed.guest_editors.length > 0 || root === doc.body ? parsed : withPageEditors(parsed, doc.body);
     const sources = relabel(call.field_sources, where);
     // The page's header, outside the article Readability keeps, often names the journal ("A Special Issue of Sustainability (ISSN ...)").
@@ -131,7 +138,7 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
       (fromHeader ? { value: fromHeader, source: { from: 'html-element', where: 'page header outside the article' } } : undefined);
     const publisher = pick(read, meta, 'publisher');
     const keepTextTitle = sources['title']?.where.includes('"Title:"') ?? false;
-    const useHtmlTitle = title !== undefined && !keepTextTitle;
+    const useHtmlTitle = title !== undefined && !keepTextTitle && !learned;
     if (useHtmlTitle) sources['title'] = title.source;
     if (venue) sources['venue'] = venue.source;
     if (publisher) sources['publisher'] = publisher.source;

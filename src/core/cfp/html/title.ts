@@ -11,11 +11,20 @@ import { namesNoIssue } from '../title-announce.js';
 import { isJournalName } from '../venue-lines.js';
 import type { PageMeta } from './dom.js';
 import type { ReaderResult } from './readers/index.js';
+import type { PageTitle } from '../title-candidates.js';
 
 const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?(?:\s+[\p{Lu}][\p{L}]+){0,3}$/u;
 
-/** "Call for Papers: X", "Special Issue on X", "X | MDPI" -> X. */
+/** "Call for Papers: X", "Special Issue on X", "X | MDPI" -> X, or undefined when what is left names no issue. */
 function titleOf(raw: string, siteName: string | undefined): string | undefined {
+  const t = stripPageTitle(raw, siteName);
+  // A conference's heading ("IPIN 2021", "2026 EMCSDG Hong Kong") names the event whose site hosts the call, not the issue.
+  if (t.length < 4 || isGenericTitle(t) || EVENT.test(t) || namesNoIssue(t, [])) return undefined;
+  return t;
+}
+
+/** A page title without the site's name, announcement words and an event's tag. */
+function stripPageTitle(raw: string, siteName: string | undefined): string {
   let t = raw.replace(/\s+/g, ' ').trim();
   // "CFP - Special issue, "X," Journal": the quotes mark the name.
   const quoted = quotedIssue(t);
@@ -28,10 +37,7 @@ function titleOf(raw: string, siteName: string | undefined): string | undefined 
     t = kept.sort((a, b) => b.length - a.length)[0] ?? t;
   }
   // An event's acronym and year after the title ("(AII2021)") names the workshop the issue comes from.
-  t = cleanTitle(fromSpecial(t)?.title ?? t).replace(/\s*\([A-Z][A-Za-z&-]{1,10}['’]?\d{2,4}\)$/, '');
-  // A conference's heading ("IPIN 2021", "2026 EMCSDG Hong Kong") names the event whose site hosts the call, not the issue.
-  if (t.length < 4 || isGenericTitle(t) || EVENT.test(t) || namesNoIssue(t, [])) return undefined;
-  return t;
+  return cleanTitle(fromSpecial(t)?.title ?? t).replace(/\s*\([A-Z][A-Za-z&-]{1,10}['’]?\d{2,4}\)$/, '');
 }
 
 const plainWords = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
@@ -70,4 +76,36 @@ export function htmlTitle(
     if (value) return { value, source, ...(venue ? { venue } : {}) };
   }
   return undefined;
+}
+
+/**
+ * Every title the page's markup offers, for the learned chooser: the
+ * publisher reader's, the meta title, each `<h1>`-`<h3>` heading and the
+ * document `<title>`, each without site name and announcement words (and
+ * also as written, when that differs). Nothing is rejected here: the
+ * chooser weighs generic, event-like and unrepeated titles by their features.
+ *
+ * @example
+ * pageTitles(doc, { docTitle: 'Soil Health | MDPI' }, undefined).map((p) => p.text) // ['Soil Health', 'Soil Health | MDPI']
+ */
+export function pageTitles(doc: Document, meta: PageMeta, reader: ReaderResult | undefined): PageTitle[] {
+  const bodyWords = plainWords(doc.body?.textContent ?? '');
+  const heads = [...doc.querySelectorAll('h1, h2, h3')].slice(0, 12).map((h, i) => ({ text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(), tag: h.tagName.toLowerCase(), i }));
+  const raw: Array<[string | undefined, string, FieldSource]> = [
+    [reader?.title, 'page-reader', { from: 'publisher', where: reader?.where['title'] ?? 'publisher reader' }],
+    [meta.title?.value, 'page-meta', { from: 'meta', where: meta.title?.where ?? 'meta' }],
+    ...heads.map((h): [string, string, FieldSource] => [h.text, fromSpecial(h.text) ? 'page-announcing' : h.tag === 'h1' ? 'page-h1' : 'page-heading', { from: 'html-element', where: `${h.tag}${h.i > 0 ? ` #${h.i + 1}` : ''}` }]),
+    [meta.docTitle, 'page-doctitle', { from: 'html-element', where: 'title' }],
+  ];
+  const out: PageTitle[] = [];
+  for (const [text, source, where] of raw) {
+    if (!text || text.length > 300) continue;
+    const stripped = stripPageTitle(text, meta.siteName);
+    const unrepeated = text === meta.docTitle && !bodyWords.includes(plainWords(stripped));
+    const whole = text.replace(/\s+/g, ' ').trim();
+    out.push({ text: stripped, source, where, ...(unrepeated ? { unrepeated } : {}) });
+    // The markup as written is a candidate of its own kind: site name and announcement words still on it.
+    if (whole !== stripped) out.push({ text: whole, source: 'page-raw', where, ...(unrepeated ? { unrepeated } : {}) });
+  }
+  return out;
 }

@@ -1,0 +1,172 @@
+/**
+ * Every plausible title of a call, for the learned chooser: each cascade way's
+ * answer (title.ts), each announcing pattern on its own, the announcing,
+ * quoted and title-like first lines, every heading, a page's meta and heading
+ * titles, and variants of each (the issue words stripped, the venue tail
+ * dropped). A candidate found by several sources is one candidate that
+ * remembers them all: agreement between sources is itself evidence.
+ */
+import type { FieldSource } from '../schema.js';
+import type { Line } from './lines.js';
+import {
+  ANNOUNCED, CALL_ON, capitalise, ENTITLED, ENTITLED_PLAIN, INVITED_ISSUE, ISSUE_NAMED, NAMED_COLLECTION, QUOTED, THEME_IS,
+  type TitleResult, type TriedWay,
+} from './title.js';
+import { cleanTitle, fromSpecial } from './title-parts.js';
+import { fromAnnouncement, titleFromLines, titleLike } from './title-lines.js';
+import { quotedIssue } from './title-quoted.js';
+import { isFurnitureTitle } from './title-sanity.js';
+import { withoutVenueTail } from './title-venue.js';
+
+/** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
+export interface PageTitle {
+  text: string;
+  /** Which part of the page: `page-reader`, `page-meta`, `page-announcing`, `page-h1`, `page-heading`, `page-doctitle`, or `page-raw` (any of them as written). */
+  source: string;
+  where: FieldSource;
+  /** A document `<title>` the page body never repeats (a site's label for every page). */
+  unrepeated?: boolean;
+}
+
+export interface TitleCandidate {
+  text: string;
+  /** Every source that produced this text (`way:<cascade way>`, `entitled`, `heading-line`, `page-h1`, `variant-tail`, ...). */
+  sources: string[];
+  /** Lines of the text that hold it (empty for prose matches and page markup). */
+  lines: number[];
+  venue?: string;
+  /** How the parser reports it (field provenance and the synthesised warning). */
+  kind: TitleResult['source'] | 'page' | 'scope-start';
+  page?: FieldSource;
+  unrepeated?: boolean;
+}
+
+const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
+  ['entitled', ENTITLED, 'prose'], ['announced', ANNOUNCED, 'prose'], ['theme-is', THEME_IS, 'prose'], ['entitled-plain', ENTITLED_PLAIN, 'prose'],
+  ['call-on', CALL_ON, 'whole'], ['named-collection', NAMED_COLLECTION, 'whole'], ['invited-issue', INVITED_ISSUE, 'whole'],
+  ['quoted-feature', QUOTED, 'prose'], ['issue-named', ISSUE_NAMED, 'whole'],
+];
+
+/** Quoted phrases anywhere in the text (“X”, "X", „X“, «X»): calls quote their theme in the prose ("invites submissions on the “X”"). */
+const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»/g;
+
+/** Words before a quote that make it a name of the issue rather than a document's or a section's ("see the “Information for Authors”"). */
+const NAMING = /\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|around|on|into|explore|exploration of)\b[^.;:]{0,25}$/i;
+
+function quotedPhrases(text: string): string[] {
+  return [...text.matchAll(QUOTES)]
+    .slice(0, 40)
+    .filter((m) => NAMING.test(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0)))
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().replace(/[.,;:]+$/, ''))
+    .filter((q) => q.split(/\s+/).length <= 20 && /\p{L}{3}/u.test(q));
+}
+
+/**
+ * Shorter readings of a candidate: a leading year dropped ("2026 Emerging Media ..."), the prose after
+ * the name cut ("X to be published in 2020"), each side of a colon ("IEEE X 2023: The 14th ...").
+ */
+function cuts(text: string): string[] {
+  const out: string[] = [];
+  const year = /^(?:19|20)\d{2}\s+(.{4,})$/.exec(text)?.[1];
+  if (year) out.push(year);
+  const cut = /^(.{4,}?)\s+(?:to be published|will be|which|that will|is (?:a|an|the)|are)\b/i.exec(text)?.[1];
+  if (cut) out.push(cut);
+  const colon = /^([^:]{4,}?)\s*:\s+(.{4,})$/.exec(text);
+  if (colon?.[1] && colon[2]) out.push(colon[1], colon[2]);
+  return out;
+}
+
+const DEADLINE = /\b(?:deadline|due date)s?\b/i;
+/** A name does not end on a joining word: "For an Article Collection on" leads into the name on the next line. */
+const JOINING_END = /\s(?:on|of|for|and|or|the|to|with|in|by|a|an|from|into|at|between)$/i;
+
+/** A whole line whose sentence goes on in lower case on the next line is a hard-wrapped paragraph's first line, not a title. */
+function cutSentence(text: string, at: readonly number[] | undefined, lines: readonly Line[]): boolean {
+  const i = at?.length === 1 ? at[0] : undefined;
+  const line = i === undefined ? undefined : lines[i];
+  const next = i === undefined ? undefined : lines[i + 1];
+  return line !== undefined && next?.kind === 'text' && key(line.text) === key(text) && /^\p{Ll}/u.test(next.text);
+}
+
+/** How many first content lines the line sources read: titles sit at the top of a call. */
+const HEAD_LINES = 25;
+
+/**
+ * All title candidates of a call, deduplicated by their words, in the order first found.
+ *
+ * @example
+ * const lines = toLines('Special Issue on Soil Carbon\n\nThis special issue entitled "Soil Carbon Markets" ...');
+ * titleCandidates({ lines, prose: lines[2].text, tried: [], plain: '' }).map((c) => c.text)
+ * // ['Soil Carbon Markets', 'Soil Carbon', 'Special Issue on Soil Carbon']
+ */
+export function titleCandidates(input: {
+  lines: readonly Line[];
+  prose: string;
+  tried: readonly TriedWay[];
+  /** The call's text, for the venue-tail variant. */
+  plain: string;
+  venue?: string;
+  page?: readonly PageTitle[];
+  scopeStart?: string;
+}): TitleCandidate[] {
+  const out = new Map<string, TitleCandidate>();
+  const add = (raw: string | undefined, source: string, extra: Omit<Partial<TitleCandidate>, 'text' | 'sources'> = {}, variants = true) => {
+    const text = cleanTitle(raw ?? '');
+    const k = key(text);
+    // Furniture (a search label, a digest header, a date, an editors line), a deadline's label and a phrase cut at a joining word never name an issue: they are not candidates,
+    // so a text with nothing else is still refused as no call.
+    // The scope's first words stay the last resort, as in the cascade, whatever they say.
+    if (k.length < 3 || text.length > 300 || (source !== 'scope-start' && (isFurnitureTitle(text) || DEADLINE.test(text) || JOINING_END.test(text) || cutSentence(text, extra.lines, input.lines)))) return;
+    const have = out.get(k);
+    if (have) {
+      if (!have.sources.includes(source)) have.sources.push(source);
+      if (have.lines.length === 0 && extra.lines) have.lines = extra.lines;
+      if (!have.venue && extra.venue) have.venue = extra.venue;
+      // The page's markup says where a title came from more surely than the text made from it.
+      if (!have.page && extra.page) have.page = extra.page;
+    } else {
+      out.set(k, { text, sources: [source], lines: extra.lines ?? [], kind: extra.kind ?? 'heading', ...(extra.venue ? { venue: extra.venue } : {}), ...(extra.page ? { page: extra.page } : {}), ...(extra.unrepeated ? { unrepeated: true } : {}) });
+    }
+    if (!variants) return;
+    // Variants: the issue's name inside an announcement, and the title without a journal after it.
+    const sp = fromSpecial(text);
+    if (sp && key(sp.title) !== k) add(sp.title, 'variant-special', { ...extra, ...(sp.venue ? { venue: sp.venue } : {}) }, false);
+    const tail = withoutVenueTail(text, input.venue ?? extra.venue, input.plain).title;
+    if (key(tail) !== k) add(tail, 'variant-tail', extra, false);
+    for (const v of cuts(text)) if (key(v) !== k) add(v, 'variant-cut', extra, false);
+  };
+  for (const t of input.tried) {
+    const r = t.result;
+    if (r?.title) add(r.title, `way:${t.way}`, { lines: r.lines, kind: r.source, ...(r.venue ? { venue: r.venue } : {}) });
+  }
+  const whole = input.lines.map((l) => l.text).join(' ');
+  for (const [name, re, where] of PROSE_PATTERNS) {
+    const m = re.exec(where === 'prose' ? input.prose : whole);
+    const raw = m?.[1] ?? m?.[2];
+    if (raw) add(name === 'invited-issue' ? capitalise(raw) : raw, name, { kind: 'quoted' });
+  }
+  const fl = titleFromLines(input.lines);
+  if (fl) add(fl.title, 'lines-reader', { lines: [fl.line], ...(fl.venue ? { venue: fl.venue } : {}) });
+  const head = input.lines.filter((l) => l.kind === 'text' || l.kind === 'heading').slice(0, HEAD_LINES);
+  for (const l of head) {
+    const at = { lines: [l.index] };
+    const sp = fromSpecial(l.text);
+    if (sp) add(sp.title, 'special-line', { ...at, ...(sp.venue ? { venue: sp.venue } : {}) });
+    add(quotedIssue(l.text), 'quoted-line', at);
+    const an = fromAnnouncement(l.text);
+    if (an) add(an.title, 'announce-line', { ...at, ...(an.venue ? { venue: an.venue } : {}) });
+    if (l.kind === 'heading' && l.text.length <= 250) add(l.text, 'heading-line', at);
+    else if (titleLike(l)) add(l.text, 'title-like-line', at);
+  }
+  for (const l of head) {
+    // A looser line source: any short line near the top that does not end as a sentence or a label does.
+    const n = l.text.split(/\s+/).length;
+    if (n >= 2 && n <= 25 && l.text.length <= 200 && !/[.;:,]$/.test(l.text) && !/@|https?:/.test(l.text)) add(l.text, 'short-line', { lines: [l.index] });
+  }
+  for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
+  for (const p of input.page ?? []) add(p.text, p.source, { kind: 'page', page: p.where, ...(p.unrepeated ? { unrepeated: true } : {}) });
+  if (input.scopeStart) add(input.scopeStart, 'scope-start', { kind: 'scope-start' }, false);
+  return [...out.values()];
+}

@@ -1,0 +1,77 @@
+/**
+ * The call's title, chosen either by the cascade of rules (title.ts: the
+ * first way that names an issue) or by the learned chooser over every
+ * candidate (title-candidates.ts, title-features.ts, title-model.ts). Both
+ * give the title as the parser reports it: the journal after it dropped, the
+ * lines that held it, and how it was found.
+ */
+import type { FieldSource } from '../schema.js';
+import type { Line } from './lines.js';
+import type { TitleResult, TriedWay } from './title.js';
+import { titleCandidates, type PageTitle, type TitleCandidate } from './title-candidates.js';
+import { titleFeatures } from './title-features.js';
+import { alignWeights, chooseBest, SHIPPED_TITLE_MODEL, type TitleModel } from './title-model.js';
+import { withoutVenueTail } from './title-venue.js';
+
+export type TitleChooser = 'learned' | 'cascade';
+
+/** One candidate as the trainer sees it: the title the parser would report, and its features. */
+export interface SeenTitleCandidate {
+  candidate: TitleCandidate;
+  title: string;
+  features: number[];
+}
+
+export interface ChosenTitle {
+  title?: string;
+  /** A venue found after the title ("X - Soil Letters"), for a call with no other venue. */
+  tailVenue?: string;
+  kind: TitleResult['source'] | 'page' | 'scope-start';
+  lines: number[];
+  page?: FieldSource;
+}
+
+export interface ChooseTitleInput {
+  lines: readonly Line[];
+  prose: string;
+  scope: string;
+  plain: string;
+  /** The cascade's answer and every way it tried. */
+  found: TitleResult & { tried: readonly TriedWay[] };
+  /** The venue the call names (it is dropped from the end of a title). */
+  venue?: string;
+  venues: readonly string[];
+  /** The first words of the scope, the last resort when nothing else names the issue. */
+  scopeStart?: string;
+  page?: readonly PageTitle[];
+  chooser: TitleChooser;
+  model?: TitleModel;
+  onCandidates?: (seen: SeenTitleCandidate[]) => void;
+}
+
+/**
+ * @example
+ * chooseTitle({ ...input, chooser: 'learned' }).title // 'Soil Carbon Markets'
+ */
+export function chooseTitle(input: ChooseTitleInput): ChosenTitle {
+  const tail = (t: string) => withoutVenueTail(t, input.venue, input.plain);
+  if (input.chooser === 'cascade' && !input.onCandidates) {
+    const t = input.found.title ?? input.scopeStart;
+    if (!t) return { kind: 'none', lines: [] };
+    const tailed = tail(t);
+    return { title: tailed.title, ...(tailed.venue ? { tailVenue: tailed.venue } : {}), kind: input.found.title ? input.found.source : 'scope-start', lines: input.found.lines };
+  }
+  const candidates = titleCandidates({
+    lines: input.lines, prose: input.prose, tried: input.found.tried, plain: input.plain,
+    ...(input.venue ? { venue: input.venue } : {}), ...(input.page ? { page: input.page } : {}), ...(input.scopeStart ? { scopeStart: input.scopeStart } : {}),
+  });
+  const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues };
+  const seen = candidates.map((c) => ({ candidate: c, title: tail(c.text).title, features: titleFeatures(c, ctx) }));
+  input.onCandidates?.(seen);
+  if (input.chooser === 'cascade') return chooseTitle({ ...input, onCandidates: undefined });
+  const best = seen[chooseBest(seen.map((s) => s.features), alignWeights(input.model ?? SHIPPED_TITLE_MODEL))];
+  if (!best) return { kind: 'none', lines: [] };
+  const tailed = tail(best.candidate.text);
+  const c = best.candidate;
+  return { title: tailed.title, ...(tailed.venue ? { tailVenue: tailed.venue } : {}), kind: c.kind, lines: c.lines, ...(c.page ? { page: c.page } : {}) };
+}

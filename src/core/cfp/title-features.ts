@@ -1,0 +1,134 @@
+/**
+ * A title candidate described by numbers the learned chooser weighs: which
+ * sources found it, where it sits, how long and how capitalised it is, whether
+ * it carries announcement words, the journal, a date or an address, how many
+ * of its words the call's scope repeats, and whether it is only announcement
+ * words around a journal (furniture never becomes a candidate). Every feature is 0/1 or scaled into about 0..1.
+ */
+import type { Line } from './lines.js';
+import type { TitleCandidate } from './title-candidates.js';
+import { isGenericTitle } from './title-parts.js';
+import { announcementOnly } from './title-announce.js';
+import { isJournalName } from './venue-lines.js';
+import { startsWithHonorific } from './names.js';
+
+/** Sources with a feature of their own (title-candidates.ts names them). */
+const SOURCES = [
+  'way:field', 'way:special-heading', 'way:entitled', 'way:call-on', 'way:first-lines', 'way:quoted-feature', 'way:issue-named', 'way:synthesised',
+  'entitled', 'announced', 'theme-is', 'entitled-plain', 'call-on', 'named-collection', 'invited-issue', 'quoted-feature', 'issue-named',
+  'lines-reader', 'special-line', 'quoted-line', 'announce-line', 'heading-line', 'title-like-line',
+  'page-reader', 'page-meta', 'page-announcing', 'page-h1', 'page-heading', 'page-doctitle', 'page-raw',
+  'variant-special', 'variant-tail', 'variant-cut', 'scope-start', 'short-line', 'quoted-text',
+] as const;
+
+const GENERIC_WORDS = /\b(?:call for|cfp|special issue|special section|journal|submission|submit|deadline|guest editors?|manuscripts?|papers?|volume|issue)\b/i;
+const DATE = /\b(?:(?:19|20)\d{2}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
+const ADDRESS = /@|https?:|www\./i;
+const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?$/;
+const VERB = /\b(?:is|are|was|were|will|be|been|has|have|brings?|invites?|includes?|aims?|undertaken|according|published|accepted)\b/i;
+const DANGLING = /(?:\b(?:as|how|of|for|and|or|the|to|with|in|on|by|a|an|from|into|at|that|which|between|is|are)|[-–—,])$/i;
+const ISSUE_WORDS = /\b(?:special issue|issue|theme|themed|topic|collection|section|entitled|titled|on)\W{0,4}$/i;
+
+/** Whether the text quotes the candidate straight after issue words ("themed on the “X”", "research topic page, “X”"). */
+function nearIssue(text: string, lines: readonly Line[]): boolean {
+  for (const l of lines) {
+    const at = l.text.indexOf(text);
+    if (at > 0 && ISSUE_WORDS.test(l.text.slice(Math.max(0, at - 40), at).replace(/\s*(?:the|a|an)?\s*[“"„«‘]?\s*$/i, ''))) return true;
+  }
+  return false;
+}
+
+const STOP = new Set(['the', 'and', 'of', 'for', 'in', 'on', 'a', 'an', 'to', 'with', 'from', 'by', 'at', 'its', 'their', 'as', 'or']);
+
+const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w));
+const plain = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/** Names of the features, in vector order (the weights file stores them, so a changed list is noticed). */
+export const TITLE_FEATURES: readonly string[] = [
+  ...SOURCES.map((s) => `src:${s}`),
+  'nsources', 'from-prose', 'from-page', 'first-line', 'line-pos', 'before-prose', 'heading-level', 'words', 'short', 'long', 'one-word',
+  'caps-ratio', 'all-caps', 'lower-start', 'generic-words', 'generic-title', 'announcement-only', 'journal-name',
+  'has-venue', 'is-venue', 'scope-overlap', 'date', 'address', 'colon', 'quote', 'ends-period', 'paren', 'event', 'unrepeated', 'digits',
+  'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text', 'mentions-editor', 'sentence-break', 'in-paragraph', 'next-line-continues', 'affiliation', 'commas',
+];
+
+export interface FeatureContext {
+  lines: readonly Line[];
+  /** Scope and prose text: a title's words recur in the text that describes the issue. */
+  scope: string;
+  venues: readonly string[];
+}
+
+/**
+ * The feature vector of one candidate (order: {@link TITLE_FEATURES}).
+ *
+ * @example
+ * titleFeatures({ text: 'Soil Carbon', sources: ['heading-line'], lines: [0], kind: 'heading' }, { lines, scope: 'soil carbon ...', venues: [] })
+ */
+export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] {
+  const content = ctx.lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule');
+  const firstProse = content.find((l) => l.kind === 'text' && l.text.split(/\s+/).length > 25)?.index ?? Infinity;
+  const at = c.lines.length > 0 ? Math.min(...c.lines) : undefined;
+  const rank = at === undefined ? -1 : content.findIndex((l) => l.index === at);
+  const line = at === undefined ? undefined : ctx.lines[at];
+  const level = line?.kind === 'heading' ? (/^\s*(#{1,6})/.exec(line.raw)?.[1]?.length ?? 3) : 0;
+  const tokens = c.text.split(/\s+/).filter(Boolean);
+  const caps = tokens.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  const ws = wordsOf(c.text);
+  const scopeWords = new Set(wordsOf(ctx.scope));
+  const overlap = ws.length === 0 ? 0 : ws.filter((w) => scopeWords.has(w)).length / ws.length;
+  const p = plain(c.text);
+  const venueIn = ctx.venues.some((v) => plain(v).trim().length > 2 && p.includes(plain(v)));
+  const isVenue = ctx.venues.some((v) => plain(v) === p);
+  const own = c.sources.filter((s) => !s.startsWith('variant-'));
+  return [
+    ...SOURCES.map((s) => (c.sources.includes(s) ? 1 : 0)),
+    Math.min(own.length, 6) / 6,
+    c.lines.length === 0 && c.kind !== 'page' ? 1 : 0,
+    c.kind === 'page' ? 1 : 0,
+    rank === 0 ? 1 : 0,
+    rank < 0 ? 1 : Math.min(rank, 30) / 30,
+    at !== undefined && at < firstProse ? 1 : 0,
+    level / 6,
+    Math.min(tokens.length, 30) / 30,
+    tokens.length <= 2 ? 1 : 0,
+    tokens.length > 18 ? 1 : 0,
+    tokens.length === 1 ? 1 : 0,
+    tokens.length === 0 ? 0 : caps / tokens.length,
+    c.text === c.text.toUpperCase() && /\p{L}{3}/u.test(c.text) ? 1 : 0,
+    /^\p{Ll}/u.test(c.text) ? 1 : 0,
+    GENERIC_WORDS.test(c.text) ? 1 : 0,
+    isGenericTitle(c.text) ? 1 : 0,
+    announcementOnly(c.text, [...ctx.venues, ...(c.venue ? [c.venue] : [])]) ? 1 : 0,
+    isJournalName(c.text) ? 1 : 0,
+    venueIn ? 1 : 0,
+    isVenue ? 1 : 0,
+    overlap,
+    DATE.test(c.text) ? 1 : 0,
+    ADDRESS.test(c.text) ? 1 : 0,
+    c.text.includes(':') ? 1 : 0,
+    /[“"‘«]/.test(c.text) ? 1 : 0,
+    /[.!?]$/.test(c.text) ? 1 : 0,
+    /[()]/.test(c.text) ? 1 : 0,
+    EVENT.test(c.text.trim()) ? 1 : 0,
+    c.unrepeated ? 1 : 0,
+    /\d/.test(c.text) ? 1 : 0,
+    startsWithHonorific(c.text) ? 1 : 0,
+    VERB.test(c.text) ? 1 : 0,
+    /^(?:this|these|that|an?|the|our|its)\s/i.test(c.text) ? 1 : 0,
+    DANGLING.test(c.text) ? 1 : 0,
+    /^[\p{L}]+(?:\s[\p{L}]+)?\s*:\s/u.test(c.text) ? 1 : 0,
+    /\b(?:I|we|my|our|us|you|your)\b/i.test(c.text) ? 1 : 0,
+    nearIssue(c.text, ctx.lines) ? 1 : 0,
+    ctx.lines.slice(0, 40).some((l) => plain(l.text) === p) ? 1 : 0,
+    /\b(?:editors?|edited)\b/i.test(c.text) ? 1 : 0,
+    /\p{Ll}[.!?]\s+\p{Lu}/u.test(c.text) ? 1 : 0,
+    // A line with text lines straight above or below it is part of a paragraph (a hard-wrapped sentence), not a line of its own.
+    at !== undefined && line?.kind === 'text' && [ctx.lines[at - 1], ctx.lines[at + 1]].some((n) => n?.kind === 'text') ? 1 : 0,
+    // The sentence goes on on the next line ("... cannot perform, from" / "unconditionally secure ...").
+    at !== undefined && ctx.lines[at + 1]?.kind === 'text' && /^\p{Ll}/u.test(ctx.lines[at + 1]?.text ?? '') ? 1 : 0,
+    // An editor's line: a name, then where they work.
+    /\b(?:universit\p{L}*|institut\p{L}*|department|school of|college|hospital|cent(?:re|er) for|laborator\p{L}*|faculty)\b/iu.test(c.text) ? 1 : 0,
+    Math.min((c.text.match(/,/g) ?? []).length, 4) / 4,
+  ];
+}
