@@ -15,18 +15,20 @@ const CASES = join(import.meta.dirname, '../../../eval/cfp/cases');
 describe('CFP development set', () => {
   it('holds every field of the tuning split at or above its measured level, whatever the held-out split holds', { timeout: 60_000 }, async () => {
     const { tune, heldout, scores } = await runCfpEval(CASES);
-    expect(scores.length).toBeGreaterThanOrEqual(232);
+    expect(scores.length).toBeGreaterThanOrEqual(278);
     expect(scores.filter((s) => s.split === 'tune' && s.error)).toEqual([]);
     // Floors a little under what `npm run eval:cfp` measured on the tuning split (232 calls since round 7, when the 37 round-6 held-out calls joined it: 0.866 / 0.862 / 0.940 / 0.960 / 0.933 / 0.998 with the round-6 rules, 0.914 / 0.888 / 0.944 / 0.963 / 0.951 / 0.998 with round 7's), so one call's change is visible.
     // Round 8: titles are chosen by the learned chooser (data/title-model.json), 0.957 on these calls; it was trained on all of them, so that is
     // an in-sample figure: cross-validated by site it is 0.909 (npm run train:title), against the cascade's 0.914 here and 0.34-0.50 on unseen calls.
+    // Round 9 start: the 46 round-8 held-out calls (measured once: title 0.76 learned, 0.70 cascade) joined the tuning split and the chooser
+    // was retrained on all 278 (in-sample 0.932, cross-validated 0.896); the other fields are the round-7 rules' on 278 calls.
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
-    expect(tune.title).toBeGreaterThanOrEqual(0.95);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.88);
-    expect(tune.deadline).toBeGreaterThanOrEqual(0.94);
-    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.96);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.95);
+    expect(tune.title).toBeGreaterThanOrEqual(0.92);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.85);
+    expect(tune.deadline).toBeGreaterThanOrEqual(0.92);
+    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.94);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.91);
     expect(tune.editors.precision).toBeGreaterThanOrEqual(0.99);
     expect(heldout.cases).toBe(scores.filter((s) => s.split === 'heldout').length);
   });
