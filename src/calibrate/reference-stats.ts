@@ -11,7 +11,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REFERENCE_DIR, REFERENCE_ABSTRACTS, referenceTexts, type DenseStatsFile } from '../adapters/node/reference-file.js';
-import { createPooledEmbedder } from '../core/embed/pooled-embedder.js';
+import { pooledIfAsked } from '../core/embed/pooled-embedder.js';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { prepareDraft } from '../core/rank/draft.js';
 import { hashText } from '../core/text/hash.js';
@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   const text = await readFile(join(values.dir, REFERENCE_ABSTRACTS), 'utf8');
   const drafts = referenceTexts(text).map((t) => prepareDraft(t).text);
   const { embedder: base } = await selectEmbedder({ kind: parseEmbedderKind(values.embedder), modelsDir: process.env.MODELS_DIR ?? 'models' });
-  const inner = process.env.EVAL_POOL_TOKENS ? createPooledEmbedder(base, { windowTokens: Number(process.env.EVAL_POOL_TOKENS) }) : base;
+  const inner = pooledIfAsked(base, process.env.EVAL_POOL_TOKENS);
   const embedder = await createCachedEmbedder(inner, values.cache);
   const vectors: Float32Array[] = [];
   try {

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress } from '../cli/progress.js';
-import { createPooledEmbedder } from '../core/embed/pooled-embedder.js';
+import { pooledIfAsked } from '../core/embed/pooled-embedder.js';
 import { parseEmbedderKind, selectEmbedder } from '../adapters/node/select-embedder.js';
 import { createCachedEmbedder } from './embed-cache.js';
 import { loadCalibrations } from '../adapters/node/calibration-file.js';
@@ -147,7 +147,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
   const picked = values.scorer ?? [];
   const scorers = picked.length === 1 ? [picked[0] as string, ...DEFAULT_SCORER_SET.filter((n) => n !== picked[0])] : picked.length ? picked : DEFAULT_SCORER_SET;
   const { embedder: base } = await selectEmbedder({ kind: parseEmbedderKind(process.env.EMBEDDER) });
-  const inner = process.env.EVAL_POOL_TOKENS ? createPooledEmbedder(base, { windowTokens: Number(process.env.EVAL_POOL_TOKENS) }) : base;
+  const inner = pooledIfAsked(base, process.env.EVAL_POOL_TOKENS);
   const embedder = values['no-cache'] ? inner : await createCachedEmbedder(inner, values.cache ?? 'eval/.cache');
   try {
     // A bar with the time left on a terminal; nothing in pipes and CI logs.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Embedder } from '../ports.js';
-import { createPooledEmbedder, sentenceWindows } from './pooled-embedder.js';
+import { createPooledEmbedder, pooledIfAsked, sentenceWindows } from './pooled-embedder.js';
 
 /** Two dimensions: [texts mentioning "alpha", the rest], so pooled vectors are easy to predict. */
 const toy: Embedder = {
@@ -31,5 +31,14 @@ describe('createPooledEmbedder', () => {
     // Two windows of equal length, one per direction: the unit vector halfway between.
     expect((long as Float32Array)[0]).toBeCloseTo(Math.SQRT1_2, 5);
     expect((long as Float32Array)[1]).toBeCloseTo(Math.SQRT1_2, 5);
+  });
+});
+
+describe('pooledIfAsked', () => {
+  it('leaves the embedder alone when unset, pools when given a size, and refuses anything else by name', () => {
+    expect(pooledIfAsked(toy, undefined)).toBe(toy);
+    expect(pooledIfAsked(toy, '160').id).toBe('toy+pool160');
+    expect(() => pooledIfAsked(toy, 'abc')).toThrow(/EVAL_POOL_TOKENS must be a whole number of at least 8 \(got "abc"\)/);
+    expect(() => pooledIfAsked(toy, '4')).toThrow(/EVAL_POOL_TOKENS/);
   });
 });

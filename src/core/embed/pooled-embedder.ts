@@ -4,11 +4,14 @@
  * each window is embedded, and the vectors are averaged (weighted by each window's estimated tokens)
  * into one unit vector, so the whole text counts, not its first ~100 words. Shorter texts go to the
  * inner embedder unchanged. The id changes (`<inner>+pool<N>`): the vectors differ from the inner
- * embedder's, so saved indexes, reference statistics and calibrations are per id.
+ * embedder's, so saved indexes, reference statistics and calibrations are per id. The windowed
+ * embedder does the embedding and pooling; this only chooses the windows (sentences, not word runs).
  */
 import type { Embedder } from '../ports.js';
 import { splitSentences } from '../text/normalize.js';
+import { createError } from '../errors.js';
 import { estimateTokens, splitWindows } from './budget.js';
+import { createWindowedEmbedder } from './windowed-embedder.js';
 
 export interface PooledOptions {
   /** Estimated tokens a window holds at most (~0.73 model tokens each for USE-lite on English prose). */
@@ -43,37 +46,29 @@ export function sentenceWindows(text: string, limit: number): string[] {
 }
 
 /**
+ * The windowed embedder with sentence windows and no window caps, under its own id.
+ *
  * @example
  * const e = createPooledEmbedder(useLite, { windowTokens: 160 }); // id 'use-lite+pool160'
  */
 export function createPooledEmbedder<E extends Embedder>(inner: E, opts: PooledOptions): E {
   const limit = Math.max(8, Math.floor(opts.windowTokens));
-  async function embed(texts: readonly string[]): Promise<Float32Array[]> {
-    const plans = texts.map((t) => (estimateTokens(t) <= limit ? [t] : sentenceWindows(t, limit)));
-    if (plans.every((p) => p.length === 1)) return inner.embed(plans.map((p) => p[0] as string));
-    const vectors = await inner.embed(plans.flat());
-    const out: Float32Array[] = [];
-    let at = 0;
-    for (const windows of plans) {
-      const part = vectors.slice(at, at + windows.length);
-      at += windows.length;
-      if (windows.length === 1) {
-        out.push(part[0] as Float32Array);
-        continue;
-      }
-      const v = new Float32Array(inner.dimensions);
-      windows.forEach((w, i) => {
-        const weight = estimateTokens(w);
-        const x = part[i] as Float32Array;
-        for (let d = 0; d < v.length; d++) v[d] = (v[d] as number) + weight * (x[d] as number);
-      });
-      let norm = 0;
-      for (let d = 0; d < v.length; d++) norm += (v[d] as number) ** 2;
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < v.length; d++) v[d] = (v[d] as number) / norm;
-      out.push(v);
-    }
-    return out;
-  }
-  return { ...inner, id: `${inner.id}+pool${limit}`, embed } as E;
+  // A text within the limit goes whole (as written, not re-joined from its sentences).
+  const split = (text: string, max: number) => (estimateTokens(text) <= max ? [text] : sentenceWindows(text, max));
+  const windowed = createWindowedEmbedder(inner, { windowTokens: limit, maxWindowsPerText: Infinity, maxTokensPerCall: Infinity, split });
+  return { ...windowed, id: `${inner.id}+pool${limit}` };
+}
+
+/**
+ * The evaluation's `EVAL_POOL_TOKENS` setting applied to an embedder: unset leaves it as it is; a
+ * whole number of at least 8 pools windows of that many estimated tokens.
+ *
+ * @example
+ * const embedder = pooledIfAsked(base, process.env.EVAL_POOL_TOKENS);
+ */
+export function pooledIfAsked<E extends Embedder>(inner: E, setting: string | undefined): E {
+  if (setting === undefined || setting.trim() === '') return inner;
+  const n = Number(setting);
+  if (!Number.isInteger(n) || n < 8) throw createError('BAD_INPUT', `EVAL_POOL_TOKENS must be a whole number of at least 8 (got "${setting}")`);
+  return createPooledEmbedder(inner, { windowTokens: n });
 }

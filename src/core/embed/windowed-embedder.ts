@@ -19,9 +19,11 @@ export interface WindowOptions {
   maxWindowsPerText?: number;
   /** Estimated tokens per embed() call (EMBED_CALL_TOKENS): past it, long texts keep fewer windows. Default 8192. */
   maxTokensPerCall?: number;
+  /** How a text is cut into windows of at most `maxTokens`; one window means the text goes whole. Default {@link splitWindows} (by words). */
+  split?: (text: string, maxTokens: number) => string[];
 }
 
-export const DEFAULT_WINDOWS: Required<WindowOptions> = { windowTokens: 2048, maxWindowsPerText: 8, maxTokensPerCall: 8192 };
+export const DEFAULT_WINDOWS: Required<WindowOptions> = { windowTokens: 2048, maxWindowsPerText: 8, maxTokensPerCall: 8192, split: splitWindows };
 
 /** The inner embedder's optional extras (warm-up), passed through. */
 type WithReady = Embedder & { ready?(): Promise<void> };
@@ -34,7 +36,7 @@ type WithReady = Embedder & { ready?(): Promise<void> };
 export function createWindowedEmbedder<E extends WithReady>(inner: E, opts: WindowOptions = {}): E {
   const o = { ...DEFAULT_WINDOWS, ...opts };
   async function embed(texts: readonly string[]): Promise<Float32Array[]> {
-    const all = texts.map((t) => splitWindows(t, o.windowTokens));
+    const all = texts.map((t) => o.split(t, o.windowTokens));
     if (all.every((w) => w.length === 1)) return inner.embed(texts);
     const plans = budgetWindows(all, o);
     const flat = plans.flat();
