@@ -41,3 +41,16 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   const fields = fieldIssues(r.error);
   throw createError('VALIDATION', `invalid ${what}: ${issueSummary(fields)}`, { fields });
 }
+
+/**
+ * A setting that takes one of a few named values (an environment variable or option): unset or
+ * empty gives `fallback`; anything else not in `choices` is BAD_INPUT naming the setting and them.
+ *
+ * @example
+ * parseChoice('USE_LITE_ENGINE', process.env.USE_LITE_ENGINE, ['onnx', 'tfjs'] as const, 'onnx') // 'onnx'
+ */
+export function parseChoice<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  const v = value === undefined || value === '' ? fallback : value;
+  if (!(choices as readonly string[]).includes(v)) throw createError('BAD_INPUT', `${name} must be one of ${choices.join(', ')} (got "${value}")`);
+  return v as T;
+}

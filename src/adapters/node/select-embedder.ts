@@ -8,8 +8,9 @@
 import { availableParallelism } from 'node:os';
 import { createEmbedQueue, type EmbedQueueOptions } from '../../core/embed/embed-queue.js';
 import { createWindowedEmbedder, type WindowOptions } from '../../core/embed/windowed-embedder.js';
-import { createError, isCfpError } from '../../core/errors.js';
+import { isCfpError } from '../../core/errors.js';
 import type { Embedder } from '../../core/ports.js';
+import { parseChoice } from '../../core/validate.js';
 import { createOnnxEmbedder, DEFAULT_ONNX_MODEL, modelAvailable, modelPath } from './onnx-embedder.js';
 import { createUseLiteEmbedder } from './use-lite-embedder.js';
 
@@ -60,11 +61,7 @@ export function defaultUseLiteThreads(): number {
  * parseEmbedderKind(process.env.EMBEDDER); // 'auto'
  */
 export function parseEmbedderKind(value: string | undefined): EmbedderKind {
-  const kind = value === undefined || value === '' ? 'auto' : value;
-  if (!(EMBEDDER_KINDS as readonly string[]).includes(kind)) {
-    throw createError('BAD_INPUT', `EMBEDDER must be one of ${EMBEDDER_KINDS.join(', ')} (got "${value}")`);
-  }
-  return kind as EmbedderKind;
+  return parseChoice('EMBEDDER', value, EMBEDDER_KINDS, 'auto');
 }
 
 /**

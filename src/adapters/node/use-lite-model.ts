@@ -4,6 +4,7 @@
  */
 import { createError } from '../../core/errors.js';
 import { l2Normalize } from '../../core/rank/vector-math.js';
+import { parseChoice } from '../../core/validate.js';
 import type { UseLiteOnnxOptions } from './use-lite-onnx.js';
 import { createUseTokenizer, type UseVocabulary } from './use-lite-tokenizer.js';
 
@@ -32,11 +33,7 @@ export interface LoadedUseModel extends UseModel {
  * parseUseLiteEngine(process.env.USE_LITE_ENGINE); // 'onnx'
  */
 export function parseUseLiteEngine(value: string | undefined): UseLiteEngine {
-  const engine = value === undefined || value === '' ? 'onnx' : value;
-  if (!(USE_LITE_ENGINES as readonly string[]).includes(engine)) {
-    throw createError('BAD_INPUT', `USE_LITE_ENGINE must be one of ${USE_LITE_ENGINES.join(', ')} (got "${value}")`);
-  }
-  return engine as UseLiteEngine;
+  return parseChoice('USE_LITE_ENGINE', value, USE_LITE_ENGINES, 'onnx');
 }
 
 /**
