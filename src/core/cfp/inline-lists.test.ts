@@ -30,3 +30,26 @@ describe('topics listed inline', () => {
     expect(parseCfp('Soil and Society\n\nWe invite papers on soil and society, for a special issue.\n\nTopic Areas: Soil Science; Ethics; Applied Ethics.\n').topics).toEqual(['Soil Science', 'Ethics', 'Applied Ethics']);
   });
 });
+
+describe('enumerations marked inside a sentence', () => {
+  it('reads a) b) c) and (i) (ii) (iii) when the sentence says what the call seeks', () => {
+    expect(inlineTopics(['This call for papers focuses on three major components: a) soil carbon in farms b) erosion control, and c) water quality. Reviews are welcome.'])).toEqual(['soil carbon in farms', 'erosion control', 'water quality']);
+    expect(inlineTopics(['We encourage research that examines how institutions (i) restrict change; (ii) enable change; and (iii) are transformed by it.'])).toEqual(['restrict change', 'enable change', 'are transformed by it']);
+  });
+
+  it('leaves background enumerations and submission material alone', () => {
+    expect(inlineTopics(['Agriculture faces several challenges, including the need to (i) grow more food, (ii) save water, and (iii) cut emissions.'])).toEqual([]);
+    expect(inlineTopics(['Submissions must include: a) a cover letter b) the manuscript c) a short biography.'])).toEqual([]);
+  });
+
+  it('needs three markers in order', () => {
+    expect(inlineTopics(['We invite papers on a) soils and b) water.'])).toEqual([]);
+    expect(inlineTopics(['We invite papers on a) soils c) water b) air.'])).toEqual([]);
+  });
+});
+
+describe('topics named by a lead-in without a colon', () => {
+  it('reads "topics, including A; B; C"', () => {
+    expect(inlineTopics(['We accept papers on a number of different topics, including digital rituals; online communities; religious hate speech and conflicts.'])).toEqual(['digital rituals', 'online communities', 'religious hate speech and conflicts']);
+  });
+});

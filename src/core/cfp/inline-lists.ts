@@ -3,12 +3,15 @@
  * markup and as some calls write them: after a topics lead-in and a colon,
  * items separated by semicolons ("Topic Areas: Ethics; Applied Ethics; ..."),
  * by bullet glyphs ("related to: • A • B • C") or by numbers ("the following:
- * 1. A 2. B 4. C"). Used only when the call has no list of its own.
+ * 1. A 2. B 4. C"), and enumerations marked in order inside a sentence with
+ * or without a lead-in ("focuses on three components: a) A b) B, and c) C";
+ * "examines how institutions (i) A; (ii) B; (iii) C"). Used only when the
+ * call has no list of its own.
  */
-import { cleanTopic } from './topics.js';
+import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
-const LEAD = /\b(?:topics?|areas?|themes?|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\btopics\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+/i;
+const LEAD = /\b(?:topics?|areas?|themes?|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\btopics\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+/i;
 const GLYPH = /\s*[•●▪]\s*/;
 const NUMBERED = /^\d{1,2}[.)]\s+\p{Lu}/u;
 /** A sentence end inside a paragraph: the list stops there. */
@@ -49,9 +52,42 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
     // Bounded so a whole page run into one paragraph is still read, and a pathological one is not.
     if (p.length > 20_000) continue;
     const m = LEAD.exec(p);
-    if (!m) continue;
-    const found = items(p.slice(m.index + m[0].length)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
+    const led = m ? items(p.slice(m.index + m[0].length)) : [];
+    const found = (led.length >= 3 ? led : enumerated(p)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
     if (found.length >= 3) return found;
+  }
+  return [];
+}
+
+/** The n-th marker of each kind of enumeration, lower case. */
+const SEQUENCES: readonly (readonly string[])[] = [
+  ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+  ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'],
+  ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+];
+/** "a)" or "(a)" after a space, a colon or the start; the marker is group 1. */
+const MARKER = /(?:^|[\s:;,])\(?([a-h]|i{1,3}|iv|vi{0,3}|[1-9])\)\s+(?=\S)/g;
+
+/**
+ * Items of an enumeration marked in order inside a paragraph ("a) A b) B, and c) C"), three or more,
+ * the last ending at its sentence's end. Only when the sentence before the first marker says what the
+ * call seeks, and not when it asks for submission material ("must include: a) a cover letter ...").
+ *
+ * @example
+ * enumerated('The issue focuses on: a) soils b) roots, and c) microbes. Send papers.') // ['soils', 'roots, and', 'microbes']
+ */
+export function enumerated(paragraph: string): string[] {
+  const marks = [...paragraph.matchAll(MARKER)].map((m) => ({ key: (m[1] ?? '').toLowerCase(), at: m.index, end: m.index + m[0].length }));
+  for (const seq of SEQUENCES) {
+    const start = marks.findIndex((m) => m.key === seq[0]);
+    if (start < 0) continue;
+    const run = [marks[start]!];
+    for (const m of marks.slice(start + 1)) if (m.key === seq[run.length]) run.push(m);
+    if (run.length < 3) continue;
+    const before = paragraph.slice(0, run[0]!.at).split(/(?<=[.!?])\s+/).pop() ?? '';
+    if (REQUIREMENT_INTRO.test(before) || !SEEKS.test(before)) continue;
+    const texts = run.map((m, k) => (k + 1 < run.length ? paragraph.slice(m.end, run[k + 1]!.at) : untilSentenceEnd(paragraph.slice(m.end))));
+    if (texts.every((t) => t.split(/\s+/).length <= 40)) return texts.map((t) => t.replace(/[\s,;]+(?:and|or)?\s*$/i, ''));
   }
   return [];
 }

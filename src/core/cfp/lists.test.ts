@@ -184,3 +184,22 @@ describe('round 5: a signature block', () => {
     expect(call.topics).toEqual([]);
   });
 });
+
+describe('which bullet lists are topics', () => {
+  it('a lead-in ending "the following topics:" wins over a requirement word earlier in its sentence', () => {
+    const call = parseCfp('Soil and Society\n\nPapers that satisfy the general requirements of the journal are invited and may cover any of the following topics:\n•    Soil carbon\n•    Erosion control\n•    Water quality\n');
+    expect(call.topics).toEqual(['Soil carbon', 'Erosion control', 'Water quality']);
+  });
+
+  it('a list of instructions to authors is not topics, whatever introduces it', () => {
+    const call = parseCfp('Soil and Society\n\nWe invite papers on soils. Please consider the following:\n- All articles must adhere to the journal guidelines\n- Manuscripts should be submitted via the portal\n- Any article type is welcome\n');
+    expect(call.topics).toEqual([]);
+  });
+
+  it('with no topics lead-in, the first long list after a sentence saying what the call seeks is its topics', () => {
+    const call = parseCfp('Soil and Society\n\nThis special issue aims to address key research fronts:\n\n- Soil carbon under warming\n\n- Erosion and land use\n\n- Water quality in farms\n');
+    expect(call.topics).toEqual(['Soil carbon under warming', 'Erosion and land use', 'Water quality in farms']);
+    const background = parseCfp('Soil and Society\n\nWe invite papers on soils.\n\nChanges can impact:\n\n- Soil carbon under warming\n\n- Erosion and land use\n\n- Water quality in farms\n');
+    expect(background.topics).toEqual([]);
+  });
+});

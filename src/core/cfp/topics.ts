@@ -12,7 +12,15 @@ export const TOPIC_INTRO =
 export const EDITORS_INTRO = /\beditors?\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
 /** Lists introduced like this are submission requirements, not topics. */
 export const REQUIREMENT_INTRO =
-  /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepare|formatting)\b/i;
+  /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepar(?:e|ing)|formatting)\b/i;
+
+/** An item that tells authors what to do ("All articles must adhere to ...", "Manuscripts should be submitted via ..."). */
+const INSTRUCTION = /\b(?:must|should|please|guidelines?|submitted|template)\b/i;
+
+/** Most items are instructions to authors: the list is submission rules, whatever introduces it. */
+function isInstructions(run: BulletRun): boolean {
+  return run.items.filter((i) => INSTRUCTION.test(i.text)).length * 2 > run.items.length;
+}
 
 /**
  * A topic as it should be stored: no trailing punctuation or dangling "and".
@@ -29,14 +37,31 @@ export function cleanTopic(item: string): string {
     .trim();
 }
 
+/**
+ * A lead-in that says what the call seeks ("This call focuses on", "We encourage research that
+ * examines", "The special issue aims to address key research fronts:"); a background list
+ * ("Agriculture faces several challenges, including (i) ... (ii) ...", "Changes can impact:") is
+ * not the call's topics.
+ */
+export const SEEKS =
+  /\b(?:we|this (?:special )?(?:issue|call|section|volume)|the (?:special |themed? )?(?:issue|call|section|volume)|invit\w*|welcom\w*|encourag\w*|seek\w*|focus\w*|address\w*|papers?|submissions?|contributions?|manuscripts?|articles?|topics?|themes?)\b/i;
+
 /** Lists introduced like this are the publisher's promotion ("Benefits of publishing include:") or the journal's article types, not topics. */
 const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
+
+/**
+ * A lead-in whose last words name the list as topics ("... satisfy the general requirements of RSWP
+ * and may cover any of the following topics:"): a requirement word earlier in the sentence does not
+ * make the list requirements.
+ */
+const NAMES_TOPICS = /\b(?:topics?|themes?|subjects?|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
 
 function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const texts = run.items.map((i) => i.text);
   if (texts.filter((t) => parseDateLine(t, 0)).length * 2 >= texts.length) return false;
-  if (section === 'dates' || section === 'editors' || section === 'other') return false;
+  if (section === 'dates' || section === 'editors' || section === 'other' || isInstructions(run)) return false;
   const intro = introOf(run);
+  if (intro && NAMES_TOPICS.test(intro) && !EDITORS_INTRO.test(intro) && !PROMO_INTRO.test(intro)) return true;
   if (intro && (REQUIREMENT_INTRO.test(intro) || EDITORS_INTRO.test(intro) || PROMO_INTRO.test(intro))) return false;
   if (section === 'topics') return true;
   return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics|such as\s*$/i.test(intro);
@@ -61,10 +86,11 @@ export function findTopics(
         r.items.length >= 3 &&
         sections[r.start] !== 'dates' && sections[r.start] !== 'editors' && sections[r.start] !== 'submission' && sections[r.start] !== 'other' &&
         // A list after a sentence that is not about topics ("Changes can impact:") is that sentence's list, not the call's topics.
+        // A lead-in that says what the call seeks introduces its topics ("aims to address key research fronts:").
         // Research questions after any lead-in are the call's topics when it has no topic list ("... e.g.:", "The special issue inquiries into:").
-        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
+        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || SEEKS.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
-        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400) &&
+        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400) && !isInstructions(r) &&
         // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
         !r.items.some((i) => /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i.test(i.text)),
     );
