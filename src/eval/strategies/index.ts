@@ -9,6 +9,7 @@ import { byFitStrategy } from './by-fit-strategy.js';
 import { evidenceStrategy } from './evidence-strategy.js';
 import { referenceStrategy } from './reference-strategy.js';
 import { ROUND6_STRATEGIES } from './round6.js';
+import { ROUND8_STRATEGIES } from './round8.js';
 import { rrfStrategy } from './rrf-strategy.js';
 import type { Strategy } from './strategy.js';
 
@@ -45,4 +46,6 @@ export const STRATEGIES: readonly Strategy[] = [
   weighted('hybrid-noex', { exemplar: { ...DEFAULT_RANK_PARAMS.exemplar, weight: 0 } }),
   // Round 6 (eval/README.md "What we tried in round 6"): the service before it and what was measured against it.
   ...ROUND6_STRATEGIES,
+  // Round 8 (eval/README.md "Round 8"): query-side fields, wider IDF, query likelihood, BM25+, title-to-title.
+  ...ROUND8_STRATEGIES,
 ];
