@@ -28,16 +28,19 @@ export interface FitQuery {
 }
 
 /**
- * Mean negative log-likelihood of the conditional logit plus `l2` ||w||^2, with its gradient and Hessian.
+ * Mean negative log-likelihood of the conditional logit plus `l2` ||w - prior||^2, with its gradient
+ * and Hessian. The penalty pulls toward `prior` (the service's weights), so a feature the training
+ * suite cannot inform (title-only terms on a suite without title-only calls) keeps the service's weight.
  *
  * @example
  * conditionalLogit([{ rows: [[1], [0]], label: 0 }], [0], 0).loss // log 2
  */
-export function conditionalLogit(queries: readonly FitQuery[], w: readonly number[], l2: number): { loss: number; grad: number[]; hess: number[][] } {
+export function conditionalLogit(queries: readonly FitQuery[], w: readonly number[], l2: number, prior: readonly number[] = w.map(() => 0)): { loss: number; grad: number[]; hess: number[][] } {
   const d = w.length;
-  const grad = w.map((x) => 2 * l2 * x);
+  const off = w.map((x, j) => x - (prior[j] ?? 0));
+  const grad = off.map((x) => 2 * l2 * x);
   const hess = w.map((_, i) => w.map((__, j) => (i === j ? 2 * l2 : 0)));
-  let loss = l2 * w.reduce((s, x) => s + x * x, 0);
+  let loss = l2 * off.reduce((s, x) => s + x * x, 0);
   const n = Math.max(1, queries.length);
   for (const q of queries) {
     const s = q.rows.map((r) => r.reduce((a, x, j) => a + x * (w[j] ?? 0), 0));
@@ -76,23 +79,23 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /**
- * Newton's method with step halving from `start`.
+ * Newton's method with step halving from `start`, penalised toward it.
  *
  * @example
  * fitConditionalLogit(queries, SERVICE_WEIGHTS, 1e-3).weights
  */
 export function fitConditionalLogit(queries: readonly FitQuery[], start: readonly number[], l2: number, iterations = 30): { weights: number[]; loss: number } {
   let w = [...start];
-  let cur = conditionalLogit(queries, w, l2);
+  let cur = conditionalLogit(queries, w, l2, start);
   for (let it = 0; it < iterations; it++) {
     const step = solve(cur.hess, cur.grad);
     let t = 1;
     let next = w.map((x, j) => x - t * (step[j] as number));
-    let at = conditionalLogit(queries, next, l2);
+    let at = conditionalLogit(queries, next, l2, start);
     while (at.loss > cur.loss && t > 1e-4) {
       t /= 2;
       next = w.map((x, j) => x - t * (step[j] as number));
-      at = conditionalLogit(queries, next, l2);
+      at = conditionalLogit(queries, next, l2, start);
     }
     if (at.loss > cur.loss) break;
     const done = cur.loss - at.loss < 1e-9;

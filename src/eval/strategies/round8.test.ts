@@ -83,6 +83,15 @@ describe('round-8 strategies', () => {
     expect(byId(qt3.score({ corpus, draft, callIds }))).not.toEqual(byId(scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS)));
   });
 
+  it('r8-dtt adds the title-to-title cosine only when the draft\'s title is embedded', async () => {
+    const { corpus, draft, callIds } = await suite();
+    const dtt = pick('r8-dtt.3');
+    const service = byId(scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS));
+    expect(byId(dtt.score({ corpus, draft, callIds, sentences: [] }))).toEqual(service);
+    const [title] = await embedder.embed([draft.sentences[0] ?? '']);
+    expect(byId(dtt.score({ corpus, draft, callIds, sentences: [{ text: draft.sentences[0] ?? '', index: 0, vector: title as Float32Array }] }))).not.toEqual(service);
+  });
+
   it('queryTokens repeats the title and the first sentence', () => {
     const d = prepareDraft({ title: 'Comics', abstract: 'Graphic novels. Speech balloons.', keywords: [] });
     expect(queryTokens(d, { title: 3 }).filter((t) => t === 'comic')).toHaveLength(3);

@@ -23,7 +23,7 @@ import { prepareDraft, type PreparedDraft } from '../../core/rank/draft.js';
 import { withExemplarTerms } from '../../core/rank/exemplars.js';
 import { callFeature, type CallFeatures, type EmbeddedDraft } from '../../core/rank/features.js';
 import { DEFAULT_RANK_PARAMS, fuseScores, type FusedCall } from '../../core/rank/fusion.js';
-import { zScores } from '../../core/rank/vector-math.js';
+import { dot, zScores } from '../../core/rank/vector-math.js';
 import type { Call } from '../../core/schema.js';
 import type { Bm25Index } from '../../core/text/bm25.js';
 import { tokenize } from '../../core/text/tokens.js';
@@ -192,10 +192,46 @@ export const ROUND8_STRATEGIES: readonly Strategy[] = [
   round8Strategy('r8-ql1000', { parts: [ql(1000)] }),
   round8Strategy('r8-bm25+ql200', { parts: [bm25(), ql(200)] }),
   round8Strategy('r8-bm25+ql50', { parts: [bm25(), ql(50)] }),
+  round8Strategy('r8-bm25+ql200w.5', { parts: [bm25(), ql(200, 0.5)] }),
+  round8Strategy('r8-bm25+ql500', { parts: [bm25(), ql(500)] }),
+  round8Strategy('r8-bm25+ql500w.5', { parts: [bm25(), ql(500, 0.5)] }),
   round8Strategy('r8-bm25plus1', { parts: [bm25({ delta: 1 })] }),
   round8Strategy('r8-tt.3', { parts: [bm25(), bm25({}, { document: titleOf, query: 'title-only', weight: 0.3 })] }),
   round8Strategy('r8-tt.5', { parts: [bm25(), bm25({}, { document: titleOf, query: 'title-only', weight: 0.5 })] }),
+  // Needs every paper's sentences embedded: run by name (--scorer r8-dtt.15).
+  titleDenseStrategy('r8-dtt.15', 0.15),
+  titleDenseStrategy('r8-dtt.3', 0.3),
 ];
+
+/**
+ * The service plus `share` times the per-query z-score of the cosine between the draft's title and
+ * each call's title (`r8-dtt`): two short texts, the pair a sentence encoder is trained on, and a
+ * similarity that means the same for a title-only call and a full CFP (every call has a title).
+ * Needs the draft's sentences embedded (the title is sentence 0), as the service does for evidence.
+ *
+ * @example
+ * titleDenseStrategy('r8-dtt.3', 0.3)
+ */
+export function titleDenseStrategy(name: string, share: number): Strategy {
+  return {
+    name,
+    needsSentences: true,
+    score({ corpus, draft, callIds, sentences }) {
+      const fused = fuseScores(callIds.map((id) => callFeature(corpus, draft, id)), DEFAULT_RANK_PARAMS);
+      const title = sentences?.find((u) => u.index === 0)?.vector;
+      if (title) {
+        const cos = callIds.map((id) => {
+          const p = (corpus.passagesByCall.get(id) ?? []).find((x) => x.kind === 'title');
+          const v = p ? corpus.index.get(p.id) : undefined;
+          return v ? dot(title, v) : 0;
+        });
+        const z = zScores(cos, 0.02);
+        for (const [i, f] of fused.entries()) f.score += share * (z[i] as number);
+      }
+      return withExemplarTerms(corpus, draft, fused, DEFAULT_RANK_PARAMS.exemplar).scored;
+    },
+  };
+}
 
 /**
  * `r8-lin:<file>`: the learned fusion with the weights round8-fit.ts wrote to `file`
