@@ -8,8 +8,8 @@
  *   BM25 or beside it, read through the same reference z-normalisation;
  * - BM25+ (a matched term is worth at least delta idf, Lv and Zhai 2011) and a title-to-title BM25
  *   field beside the whole-call BM25;
- * - a learned linear fusion over the features already computed (`r8-lin:<weights.json>`, fitted by
- *   src/eval/experiments/round8-fit.ts on another suite).
+ * - a learned linear fusion over the features the service computes (`r8-lin:<weights.json>`, fitted
+ *   by src/eval/experiments/round8-fit.ts on another suite; both read the current service's features).
  * Every lexical part has its own model, reference moments and query; the reference abstracts are
  * turned into queries exactly as drafts are (title repeated as in the draft), so a part's reference
  * z means for the draft what it means for the population.
@@ -63,10 +63,8 @@ export interface LexicalPart {
 }
 
 export interface Round8Variant {
-  /** Lexical parts, their reference z-scores mixed by weight (default: the service's BM25 alone). */
+  /** Lexical parts, their reference z-scores mixed by weight (default: the service's BM25 before round 8 alone). */
   parts?: readonly LexicalPart[];
-  /** Learned fusion weights over {@link FUSION_FEATURES} (replaces the service's weighted sum). */
-  weights?: readonly number[];
 }
 
 export const SERVICE_BM25: LexicalModelOptions = { kind: 'bm25' };
@@ -134,13 +132,7 @@ export function round8Strategy(name: string, v: Round8Variant): Strategy {
     score({ corpus, draft, callIds }) {
       const b = built.get(corpus);
       if (!b) throw new Error(`${name}: prepare() was not run for this corpus`);
-      const features = callIds.map((id) => mixedFeature(b, draft, id));
-      let fused = fuseScores(features, DEFAULT_RANK_PARAMS);
-      const w = v.weights;
-      if (w) {
-        const rows = fusionFeatures(fused);
-        fused = fused.map((f, i) => ({ ...f, score: (rows[i] as number[]).reduce((s, x, j) => s + x * (w[j] ?? 0), 0) }));
-      }
+      const fused = fuseScores(callIds.map((id) => mixedFeature(b, draft, id)), DEFAULT_RANK_PARAMS);
       // The exemplar term reads the draft as the service does.
       return withExemplarTerms(corpus, draft, fused, DEFAULT_RANK_PARAMS.exemplar).scored;
     },
@@ -235,11 +227,31 @@ export function titleDenseStrategy(name: string, share: number): Strategy {
 }
 
 /**
+ * The learned fusion: the service's features (the same round8-fit.ts fits on), scored `weights . x`
+ * over {@link FUSION_FEATURES} instead of the service's weighted sum.
+ *
+ * @example
+ * learnedFusionStrategy('lin', SERVICE_WEIGHTS) // scores as the service
+ */
+export function learnedFusionStrategy(name: string, weights: readonly number[]): Strategy {
+  return {
+    name,
+    needsSentences: false,
+    score({ corpus, draft, callIds }) {
+      const fused = fuseScores(callIds.map((id) => callFeature(corpus, draft, id)), DEFAULT_RANK_PARAMS);
+      const rows = fusionFeatures(fused);
+      const scored = fused.map((f, i) => ({ ...f, score: (rows[i] as number[]).reduce((s, x, j) => s + x * (weights[j] ?? 0), 0) }));
+      return withExemplarTerms(corpus, draft, scored, DEFAULT_RANK_PARAMS.exemplar).scored;
+    },
+  };
+}
+
+/**
  * `r8-lin:<file>`: the learned fusion with the weights round8-fit.ts wrote to `file`
  * (`{ "features": [...], "weights": [...] }`), read when the strategy is prepared.
  *
  * @example
- * round8ByName('r8-lin:eval/reports/round8/acl.json')
+ * round8ByName('r8-lin:eval/reports/round8/fusion-acl.json')
  */
 export function round8ByName(name: string): Strategy | undefined {
   if (!name.startsWith('r8-lin:')) return undefined;
@@ -248,11 +260,10 @@ export function round8ByName(name: string): Strategy | undefined {
   return {
     name,
     needsSentences: false,
-    async prepare(ctx) {
+    async prepare() {
       const raw = JSON.parse(await readFile(file, 'utf8')) as { features?: unknown; weights?: unknown };
       if (JSON.stringify(raw.features) !== JSON.stringify(FUSION_FEATURES) || !Array.isArray(raw.weights)) throw new Error(`${file}: not round-8 fusion weights over ${FUSION_FEATURES.join(', ')}`);
-      inner = round8Strategy(name, { weights: raw.weights.map(Number) });
-      await inner.prepare?.(ctx);
+      inner = learnedFusionStrategy(name, raw.weights.map(Number));
     },
     score(input) {
       if (!inner) throw new Error(`${name}: prepare() was not run`);
