@@ -3,14 +3,16 @@
  * with and without the call-title field, on the bench's synthetic calls and drafts with the shipped
  * reference population. The corpus without the field is the same calls whose population carries no
  * titles, so the only difference is the title lookup and its reference reading.
- * Run: npm run build && node dist/eval/experiments/round8-cost.js [calls] [drafts]
+ * Run: npm run build && node --expose-gc dist/eval/experiments/round8-cost.js [calls] [drafts]
+ * (with --expose-gc it also measures the heap of a title index over 50,000 synthetic calls).
  */
 import { loadReferencePopulation } from '../../adapters/node/reference-file.js';
-import { createCorpus, type Corpus } from '../../core/corpus/corpus.js';
+import { CALL_BM25, createCorpus, type Corpus } from '../../core/corpus/corpus.js';
 import { createFlatIndex } from '../../core/flat-index.js';
 import { draftOf } from '../../core/matcher.js';
 import { prepareDraft } from '../../core/rank/draft.js';
 import { callFeature, type EmbeddedDraft } from '../../core/rank/features.js';
+import { createBm25Index } from '../../core/text/bm25.js';
 import { createSyntheticEmbedder, syntheticCalls, syntheticDraft } from '../../bench/synthetic-calls.js';
 import { createWorld } from '../../bench/synthetic-world.js';
 
@@ -45,6 +47,17 @@ async function main(): Promise<void> {
     const a = perCall(without);
     const b = perCall(withTitle);
     console.log(`CPU per scored call: without the title field ${a.us.toFixed(3)} us, with it ${b.us.toFixed(3)} us (+${(b.us - a.us).toFixed(3)} us)`);
+  }
+  // Memory of the title index at the bench's largest size (node --expose-gc to measure it).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    const many = syntheticCalls(world, 50_000);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const titles = createBm25Index(CALL_BM25);
+    for (const call of many) titles.upsert(call.id, call.title);
+    gc();
+    console.log(`title index of ${titles.size} calls: +${((process.memoryUsage().heapUsed - before) / 1e6).toFixed(1)} MB heap`);
   }
 }
 

@@ -10,6 +10,7 @@ import { Call } from '../../core/schema.js';
 import { createBm25Index } from '../../core/text/bm25.js';
 import { tokenize } from '../../core/text/tokens.js';
 import { conditionalLogit, fitConditionalLogit } from '../experiments/round8-fit.js';
+import { DEFAULT_SCORER_SET, pickScorers } from '../scorers.js';
 import { learnedFusionStrategy, queryTokens, ROUND8_STRATEGIES, SERVICE_WEIGHTS } from './round8.js';
 import { createLexicalModel } from './round8-lexical.js';
 
@@ -117,5 +118,13 @@ describe('round-8 fit', () => {
     expect(fit.weights[0]).toBeGreaterThan(2);
     expect(Math.abs(fit.weights[1] ?? NaN)).toBeLessThan(0.5);
     expect(fit.loss).toBeLessThan(conditionalLogit(queries, [0, 0], 1e-3).loss);
+  });
+});
+
+describe('round-8 scorers by name', () => {
+  it('are found by name and stay out of the default scorer set', () => {
+    expect(pickScorers(['hybrid-r7', 'r8-tt.3']).map((s) => s.name)).toEqual(['hybrid-r7', 'r8-tt.3']);
+    expect(DEFAULT_SCORER_SET.some((n) => n.startsWith('r8-') || n === 'hybrid-r7')).toBe(false);
+    expect(() => pickScorers(['r8-nonesuch'])).toThrow(/unknown scorer/);
   });
 });

@@ -247,13 +247,17 @@ export function learnedFusionStrategy(name: string, weights: readonly number[]):
 }
 
 /**
- * `r8-lin:<file>`: the learned fusion with the weights round8-fit.ts wrote to `file`
- * (`{ "features": [...], "weights": [...] }`), read when the strategy is prepared.
+ * A round-8 scorer by name: one of {@link ROUND8_STRATEGIES}, or `r8-lin:<file>`, the learned fusion
+ * with the weights round8-fit.ts wrote to `file` (`{ "features": [...], "weights": [...] }`), read
+ * when the strategy is prepared.
  *
  * @example
- * round8ByName('r8-lin:eval/reports/round8/fusion-acl.json')
+ * round8ByName('r8-tt.3');
+ * round8ByName('r8-lin:eval/reports/round8/fusion-acl.json');
  */
 export function round8ByName(name: string): Strategy | undefined {
+  const listed = ROUND8_STRATEGIES.find((s) => s.name === name);
+  if (listed) return listed;
   if (!name.startsWith('r8-lin:')) return undefined;
   const file = name.slice('r8-lin:'.length);
   let inner: Strategy | undefined;
