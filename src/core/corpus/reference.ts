@@ -9,7 +9,7 @@
  * - Each call's mean and spread are shrunk toward pooled ones (`shrink`) and the spread floored,
  *   so a call whose field the population barely covers cannot blow its z-scores up
  *   (../shared/DESIGN.md: an unguarded background let one call win everything).
- * - The call-title field (corpus.ts titleBm25) is read the same way: the population's titles
+ * - The call-title field (corpus.ts titleField) is read the same way: the population's titles
  *   against the call's title, over the call's best-scoring share, shrunk and floored alike.
  * - Cost: two BM25 scores (whole text, title) and one cosine per reference abstract per call (about 0.5 ms a call),
  *   computed when a call is indexed; BM25 moments are recomputed when the number of calls has
@@ -19,6 +19,7 @@
 import type { Bm25Index } from '../text/bm25.js';
 import type { VectorIndex } from '../ports.js';
 import type { Passage } from './passages.js';
+import type { TitleScorer } from './title-field.js';
 
 /** A reference abstract as BM25 scoring needs it: its whole text's tokens and its title's (the call-title field's query). */
 export interface ReferenceAbstract {
@@ -80,7 +81,7 @@ export interface Moments {
 export interface CallReference {
   dense: Moments | undefined;
   lexical: Moments;
-  /** BM25 of the population's titles against the call's title (the call-title field); absent without `titleBm25` or titled abstracts. */
+  /** BM25 of the population's titles against the call's title (the call-title field); absent without `titleField` or titled abstracts. */
   title: Moments | undefined;
 }
 
@@ -108,8 +109,8 @@ export interface ReferenceSource {
   calls: ReadonlyMap<string, unknown>;
   passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   bm25: Bm25Index;
-  /** BM25 over the call titles alone (corpus.ts titleBm25); without it no title moments are kept. */
-  titleBm25?: Bm25Index;
+  /** BM25 over the call titles alone (corpus.ts titleField); without it no title moments are kept. */
+  titleField?: TitleScorer;
   index: VectorIndex;
 }
 
@@ -176,7 +177,7 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
   const own = new Map<string, Own>();
   const meanTokens = abstracts.reduce((n, a) => n + a.tokens.length, 0) / Math.max(1, abstracts.length);
   // The title field's queries: the population's titles, when every abstract has one read.
-  const titles = src.titleBm25 && abstracts.every((a) => a.titleTokens) ? abstracts.map((a) => a.titleTokens ?? []) : undefined;
+  const titles = src.titleField && abstracts.every((a) => a.titleTokens) ? abstracts.map((a) => a.titleTokens ?? []) : undefined;
   const meanTitleTokens = titles ? titles.reduce((n, t) => n + t.length, 0) / Math.max(1, titles.length) : 0;
   const scale = (tokens: number, mean: number) => (opts.scaleToDraft && mean > 0 ? Math.min(1, tokens / mean) : 1);
   let pooled: { epoch: number; size: number; dense: Moments | undefined; lexical: Moments; title: Moments | undefined } | undefined;
@@ -189,8 +190,8 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
     const epoch = epochOf(src.bm25.size);
     if (prev && prev.passageId === passageId && prev.epoch === epoch) return prev;
     const lexical = topMoments(abstracts.map((a) => src.bm25.score(a.tokens, callId)), k);
-    const titleBm25 = src.titleBm25;
-    const title = titles && titleBm25 ? topMoments(titles.map((t) => titleBm25.score(t, callId)), k) : undefined;
+    const titleField = src.titleField;
+    const title = titles && titleField ? topMoments(titles.map((t) => titleField.score(t, callId)), k) : undefined;
     let dense = prev && prev.passageId === passageId ? prev.dense : undefined;
     if (!dense && stats) {
       const v = whole ? src.index.get(whole.id) : undefined;

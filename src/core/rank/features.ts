@@ -98,7 +98,7 @@ export function callFeature(corpus: Corpus, draft: EmbeddedDraft, callId: string
   const t = l ? ref?.title : undefined;
   if (t && reference) {
     // The call-title field, read on its own reference scale (one more BM25 lookup on a title-sized document).
-    const zTitle = (corpus.titleBm25.score(draft.titleTokens, callId) - reference.titleScale(draft.titleTokens.length) * t.mean) / t.sd;
+    const zTitle = (corpus.titleField.score(draft.titleTokens, callId) - reference.titleScale(draft.titleTokens.length) * t.mean) / t.sd;
     normLexical = (normLexical + TITLE_FIELD_WEIGHT * zTitle) / (1 + TITLE_FIELD_WEIGHT);
   }
   return {

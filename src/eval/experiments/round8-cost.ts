@@ -8,11 +8,11 @@
  */
 import { loadReferencePopulation } from '../../adapters/node/reference-file.js';
 import { CALL_BM25, createCorpus, type Corpus } from '../../core/corpus/corpus.js';
+import { createTitleField } from '../../core/corpus/title-field.js';
 import { createFlatIndex } from '../../core/flat-index.js';
 import { draftOf } from '../../core/matcher.js';
 import { prepareDraft } from '../../core/rank/draft.js';
 import { callFeature, type EmbeddedDraft } from '../../core/rank/features.js';
-import { createBm25Index } from '../../core/text/bm25.js';
 import { createSyntheticEmbedder, syntheticCalls, syntheticDraft } from '../../bench/synthetic-calls.js';
 import { createWorld } from '../../bench/synthetic-world.js';
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const many = syntheticCalls(world, 50_000);
     gc();
     const before = process.memoryUsage().heapUsed;
-    const titles = createBm25Index(CALL_BM25);
+    const titles = createTitleField(CALL_BM25);
     for (const call of many) titles.upsert(call.id, call.title);
     gc();
     console.log(`title index of ${titles.size} calls: +${((process.memoryUsage().heapUsed - before) / 1e6).toFixed(1)} MB heap (${many.length} calls held throughout)`);
