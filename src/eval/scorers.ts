@@ -5,6 +5,7 @@
 import { exemplarStrategyByName } from './strategies/exemplar-strategy.js';
 import { exemplarRound7ByName } from './strategies/exemplar-round7.js';
 import { exemplarVariantByName } from './strategies/exemplar-variants.js';
+import { round8ByName } from './strategies/round8.js';
 import { STRATEGIES, type Strategy } from './strategies/index.js';
 
 export type Scorer = Strategy;
@@ -20,7 +21,7 @@ export const DEFAULT_SCORER = 'hybrid';
 /** Scorers by name; an unknown name is an error that lists the known ones. */
 export function pickScorers(names?: readonly string[]): Scorer[] {
   return (names && names.length ? names : DEFAULT_SCORER_SET).map((n) => {
-    const s = SCORERS.find((x) => x.name === n) ?? exemplarStrategyByName(n) ?? exemplarVariantByName(n) ?? exemplarRound7ByName(n);
+    const s = SCORERS.find((x) => x.name === n) ?? exemplarStrategyByName(n) ?? exemplarVariantByName(n) ?? exemplarRound7ByName(n) ?? round8ByName(n);
     if (!s) throw new Error(`unknown scorer "${n}" (known: ${SCORERS.map((x) => x.name).join(', ')})`);
     return s;
   });

@@ -8,6 +8,7 @@ import type { Embedder, VectorIndex } from '../ports.js';
 import type { Call } from '../schema.js';
 import { createBm25Index, type Bm25Index, type Bm25Options } from '../text/bm25.js';
 import { callDocument, callPassages, type Passage, type PassageOptions } from './passages.js';
+import { createTitleField, type TitleScorer } from './title-field.js';
 import { createReferenceMoments, type ReferenceMoments, type ReferenceOptions, type ReferencePopulation } from './reference.js';
 
 /**
@@ -23,6 +24,12 @@ export interface Corpus {
   readonly calls: ReadonlyMap<string, Call>;
   readonly passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   readonly bm25: Bm25Index;
+  /**
+   * BM25 over each call's title alone (the call-title field, title-field.ts): the draft's title
+   * against it is a match that means the same for a title-only call and a full CFP, read against its
+   * own reference moments and mixed into the lexical score (features.ts TITLE_FIELD_WEIGHT).
+   */
+  readonly titleField: TitleScorer;
   /** Exemplar papers (`Call.papers`) as passages, for calls that have any; the same objects as in `passagesByCall`. */
   readonly papersByCall: ReadonlyMap<string, readonly Passage[]>;
   /**
@@ -68,6 +75,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
   const calls = new Map<string, Call>();
   const passagesByCall = new Map<string, Passage[]>();
   const bm25 = createBm25Index(CALL_BM25);
+  const titleField = createTitleField(CALL_BM25);
   const papersByCall = new Map<string, Passage[]>();
   const paperBm25 = createBm25Index();
   const setPapers = (callId: string, passages: readonly Passage[]) => {
@@ -83,13 +91,14 @@ export function createCorpus(opts: CorpusOptions): Corpus {
       paperBm25.remove(callId);
     }
   };
-  const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, index }, opts.reference, opts.referenceOptions) : undefined;
+  const reference = opts.reference?.abstracts.length ? createReferenceMoments({ calls, passagesByCall, bm25, titleField, index }, opts.reference, opts.referenceOptions) : undefined;
 
   const dropCall = async (id: string) => {
     const old = passagesByCall.get(id);
     calls.delete(id);
     passagesByCall.delete(id);
     bm25.remove(id);
+    titleField.remove(id);
     setPapers(id, []);
     reference?.forget(id);
     if (old?.length) await index.remove(old.map((p) => p.id).filter((pid) => index.has(pid)));
@@ -99,6 +108,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
     calls,
     passagesByCall,
     bm25,
+    titleField,
     papersByCall,
     paperBm25,
     index,
@@ -111,6 +121,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, ps);
         bm25.upsert(call.id, callDocument(call));
+        titleField.upsert(call.id, call.title);
         setPapers(call.id, ps);
         for (const p of ps) {
           if (seen.has(p.id)) continue;
@@ -148,6 +159,7 @@ export function createCorpus(opts: CorpusOptions): Corpus {
         calls.set(call.id, call);
         passagesByCall.set(call.id, passages);
         bm25.upsert(call.id, callDocument(call));
+        titleField.upsert(call.id, call.title);
         setPapers(call.id, passages);
         for (const p of passages) {
           if (index.has(p.id) || queued.has(p.id)) continue;

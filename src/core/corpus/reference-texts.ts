@@ -23,11 +23,14 @@ export function referenceTexts(jsonl: string): Array<{ title: string; abstract: 
 }
 
 /**
- * The abstracts with their BM25 tokens, tokenised as drafts are.
+ * The abstracts with their BM25 tokens and their titles' tokens, tokenised as drafts are.
  *
  * @example
  * referenceAbstracts(jsonl).length // 458 for the shipped file
  */
 export function referenceAbstracts(jsonl: string): ReferenceAbstract[] {
-  return referenceTexts(jsonl).map((t) => ({ tokens: prepareDraft(t).tokens }));
+  return referenceTexts(jsonl).map((t) => {
+    const d = prepareDraft(t);
+    return { tokens: d.tokens, titleTokens: d.titleTokens };
+  });
 }

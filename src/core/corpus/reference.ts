@@ -9,7 +9,9 @@
  * - Each call's mean and spread are shrunk toward pooled ones (`shrink`) and the spread floored,
  *   so a call whose field the population barely covers cannot blow its z-scores up
  *   (../shared/DESIGN.md: an unguarded background let one call win everything).
- * - Cost: one BM25 score and one cosine per reference abstract per call (about 0.5 ms a call),
+ * - The call-title field (corpus.ts titleField) is read the same way: the population's titles
+ *   against the call's title, over the call's best-scoring share, shrunk and floored alike.
+ * - Cost: two BM25 scores (whole text, title) and one cosine per reference abstract per call (about 0.5 ms a call),
  *   computed when a call is indexed; BM25 moments are recomputed when the number of calls has
  *   moved by more than 10% (idf and mean length drift with it), dense ones never (they depend only
  *   on the call's text, which its passage id hashes).
@@ -17,10 +19,12 @@
 import type { Bm25Index } from '../text/bm25.js';
 import type { VectorIndex } from '../ports.js';
 import type { Passage } from './passages.js';
+import type { TitleScorer } from './title-field.js';
 
-/** A reference abstract as BM25 scoring needs it. */
+/** A reference abstract as BM25 scoring needs it: its whole text's tokens and its title's (the call-title field's query). */
 export interface ReferenceAbstract {
   tokens: readonly string[];
+  titleTokens?: readonly string[];
 }
 
 /**
@@ -77,6 +81,8 @@ export interface Moments {
 export interface CallReference {
   dense: Moments | undefined;
   lexical: Moments;
+  /** BM25 of the population's titles against the call's title (the call-title field); absent without `titleField` or titled abstracts. */
+  title: Moments | undefined;
 }
 
 export interface ReferenceOptions {
@@ -103,6 +109,8 @@ export interface ReferenceSource {
   calls: ReadonlyMap<string, unknown>;
   passagesByCall: ReadonlyMap<string, readonly Passage[]>;
   bm25: Bm25Index;
+  /** BM25 over the call titles alone (corpus.ts titleField); without it no title moments are kept. */
+  titleField?: TitleScorer;
   index: VectorIndex;
 }
 
@@ -111,6 +119,8 @@ export interface ReferenceMoments {
   readonly size: { abstracts: number; dense: boolean };
   /** The share of a call's BM25 mean a draft of `tokens` tokens is read against (1: as for a whole abstract). */
   lexicalScale(tokens: number): number;
+  /** The same for the call-title field: a draft title of `tokens` tokens against the population's titles. */
+  titleScale(tokens: number): number;
   /** The call's moments, computed now if missing or stale; undefined for an unknown call. */
   of(callId: string): CallReference | undefined;
   /** Compute (or refresh) the moments of these calls, e.g. after indexing them. */
@@ -152,6 +162,7 @@ interface Own {
   epoch: number;
   dense: Moments | undefined;
   lexical: Moments;
+  title: Moments | undefined;
 }
 
 /**
@@ -165,7 +176,11 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
   const k = Math.max(2, Math.ceil(opts.topShare * abstracts.length));
   const own = new Map<string, Own>();
   const meanTokens = abstracts.reduce((n, a) => n + a.tokens.length, 0) / Math.max(1, abstracts.length);
-  let pooled: { epoch: number; size: number; dense: Moments | undefined; lexical: Moments } | undefined;
+  // The title field's queries: the population's titles, when every abstract has one read.
+  const titles = src.titleField && abstracts.every((a) => a.titleTokens) ? abstracts.map((a) => a.titleTokens ?? []) : undefined;
+  const meanTitleTokens = titles ? titles.reduce((n, t) => n + t.length, 0) / Math.max(1, titles.length) : 0;
+  const scale = (tokens: number, mean: number) => (opts.scaleToDraft && mean > 0 ? Math.min(1, tokens / mean) : 1);
+  let pooled: { epoch: number; size: number; dense: Moments | undefined; lexical: Moments; title: Moments | undefined } | undefined;
 
   const wholeOf = (callId: string): Passage | undefined => (src.passagesByCall.get(callId) ?? []).find((p) => p.kind === 'call');
   const compute = (callId: string, prev: Own | undefined): Own | undefined => {
@@ -175,6 +190,8 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
     const epoch = epochOf(src.bm25.size);
     if (prev && prev.passageId === passageId && prev.epoch === epoch) return prev;
     const lexical = topMoments(abstracts.map((a) => src.bm25.score(a.tokens, callId)), k);
+    const titleField = src.titleField;
+    const title = titles && titleField ? topMoments(titles.map((t) => titleField.score(t, callId)), k) : undefined;
     let dense = prev && prev.passageId === passageId ? prev.dense : undefined;
     if (!dense && stats) {
       const v = whole ? src.index.get(whole.id) : undefined;
@@ -182,7 +199,7 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
       // is what lets it follow from shipped statistics instead of embedded abstracts.
       if (v && v.length === stats.mean.length) dense = denseMoments(v, stats);
     }
-    const next: Own = { passageId, epoch, dense, lexical };
+    const next: Own = { passageId, epoch, dense, lexical, title };
     own.set(callId, next);
     return next;
   };
@@ -202,13 +219,15 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
     }
     const pool = (xs: Moments[]): Moments => ({ mean: xs.reduce((s, m) => s + m.mean, 0) / xs.length, sd: Math.sqrt(xs.reduce((s, m) => s + m.sd ** 2, 0) / xs.length) });
     const dense = sample.flatMap((o) => (o.dense ? [o.dense] : []));
-    pooled = { epoch, size: src.calls.size, dense: dense.length ? pool(dense) : undefined, lexical: pool(sample.map((o) => o.lexical)) };
+    const title = sample.flatMap((o) => (o.title ? [o.title] : []));
+    pooled = { epoch, size: src.calls.size, dense: dense.length ? pool(dense) : undefined, lexical: pool(sample.map((o) => o.lexical)), title: title.length ? pool(title) : undefined };
     return pooled;
   };
 
   return {
     size: { abstracts: abstracts.length, dense: stats !== undefined },
-    lexicalScale: (tokens) => (opts.scaleToDraft && meanTokens > 0 ? Math.min(1, tokens / meanTokens) : 1),
+    lexicalScale: (tokens) => scale(tokens, meanTokens),
+    titleScale: (tokens) => scale(tokens, meanTitleTokens),
     of(callId) {
       const o = ownOf(callId);
       if (!o) return undefined;
@@ -216,7 +235,8 @@ export function createReferenceMoments(src: ReferenceSource, population: Referen
       const lexical = shrinkToward(o.lexical, p.lexical, opts.shrink, opts.minLexicalSpread);
       // No dense moments (population not embedded): ranking reads the cosine as it is.
       const dense = o.dense && p.dense ? shrinkToward(o.dense, p.dense, opts.shrink, opts.minDenseSpread) : undefined;
-      return { dense, lexical };
+      const title = o.title && p.title ? shrinkToward(o.title, p.title, opts.shrink, opts.minLexicalSpread) : undefined;
+      return { dense, lexical, title };
     },
     update(callIds) {
       for (const id of callIds) ownOf(id);

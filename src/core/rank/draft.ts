@@ -14,6 +14,8 @@ export interface PreparedDraft {
   sentences: string[];
   /** `text` tokenized for BM25 once: candidate search and scoring both use it (one array, so BM25's per-query memo holds). */
   tokens: string[];
+  /** The title alone tokenized: the query of the call-title field (features.ts TITLE_FIELD_WEIGHT); empty without a title. */
+  titleTokens: string[];
 }
 
 /**
@@ -32,5 +34,5 @@ export function prepareDraft(draft: Draft): PreparedDraft {
   // abstract of short sentences was 2,857 rows (issue #21), so the abstract's sentences are bounded;
   // the title slot stays apart so sentence numbers keep their meaning when nothing is merged.
   const body = boundSentences(splitSentences(abstract), { ...DRAFT_EVIDENCE, maxUnits: DRAFT_EVIDENCE.maxUnits - 1 });
-  return { text, sentences: [title, ...(body.length ? body : [abstract])], tokens: tokenize(text) };
+  return { text, sentences: [title, ...(body.length ? body : [abstract])], tokens: tokenize(text), titleTokens: tokenize(title) };
 }

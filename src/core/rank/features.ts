@@ -9,6 +9,15 @@ import type { Call } from '../schema.js';
 import type { PreparedDraft } from './draft.js';
 import { dot } from './vector-math.js';
 
+/**
+ * Weight of the call-title field in a call's lexical score, beside the whole call's BM25 (weight 1):
+ * the draft's title against the call's title, each read against its own reference moments (the
+ * population's titles). Every call has a title, so this part means the same for a title-only call
+ * and a full CFP. 0.3: eval/README.md "Round 8" (special issues against long CFPs and ACL with half
+ * its calls cut to their title gained beyond noise; 0.2 and 0.5 measured beside it).
+ */
+export const TITLE_FIELD_WEIGHT = 0.3;
+
 /** A prepared draft with its whole-text vector (sentences are embedded only when evidence is asked for). */
 export interface EmbeddedDraft extends PreparedDraft {
   vector: Float32Array;
@@ -85,13 +94,20 @@ export function callFeature(corpus: Corpus, draft: EmbeddedDraft, callId: string
   const call = corpus.calls.get(callId);
   const d = ref?.dense;
   const l = ref?.lexical;
+  let normLexical = l ? (lexical - (reference?.lexicalScale(draft.tokens.length) ?? 1) * l.mean) / l.sd : lexical;
+  const t = l ? ref?.title : undefined;
+  if (t && reference) {
+    // The call-title field, read on its own reference scale (one more BM25 lookup on a title-sized document).
+    const zTitle = (corpus.titleField.score(draft.titleTokens, callId) - reference.titleScale(draft.titleTokens.length) * t.mean) / t.sd;
+    normLexical = (normLexical + TITLE_FIELD_WEIGHT * zTitle) / (1 + TITLE_FIELD_WEIGHT);
+  }
   return {
     callId,
     dense,
     lexical,
     coverage,
     normDense: d ? (dense - d.mean) / d.sd : dense,
-    normLexical: l ? (lexical - (reference?.lexicalScale(draft.tokens.length) ?? 1) * l.mean) / l.sd : lexical,
+    normLexical,
     denseRef: d !== undefined,
     lexicalRef: l !== undefined,
     titleOnly: call ? isTitleOnly(call) : false,

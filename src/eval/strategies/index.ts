@@ -46,3 +46,5 @@ export const STRATEGIES: readonly Strategy[] = [
   // Round 6 (eval/README.md "What we tried in round 6"): the service before it and what was measured against it.
   ...ROUND6_STRATEGIES,
 ];
+// Round 8's variants (eval/README.md "Round 8") run by name only (scorers.ts round8ByName): each
+// builds its own index and reference moments, too many to run on every default eval.

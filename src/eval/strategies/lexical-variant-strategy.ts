@@ -70,7 +70,7 @@ export function lexicalVariantStrategy(name: string, v: LexicalVariant): Strateg
       const lexical = population && v.expand ? expandedIndex(bm25, corpus.calls.keys(), tokens, population.abstracts, v.expand) : bm25;
       let reference = corpus.reference;
       if (population) {
-        const moments = createReferenceMoments({ calls: corpus.calls, passagesByCall: corpus.passagesByCall, bm25: lexical, index: corpus.index }, population, { ...DEFAULT_REFERENCE_OPTIONS, ...v.reference });
+        const moments = createReferenceMoments({ calls: corpus.calls, passagesByCall: corpus.passagesByCall, bm25: lexical, titleField: corpus.titleField, index: corpus.index }, population, { ...DEFAULT_REFERENCE_OPTIONS, ...v.reference });
         moments.update(corpus.calls.keys());
         reference = moments;
       }
