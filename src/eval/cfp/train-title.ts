@@ -10,46 +10,23 @@
  * (minus those from the round's sites). Then writes the weights trained on
  * all calls to data/title-model.json.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { TITLE_FEATURES, type SeenTitleCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import { loadCases, parseCase } from './run.js';
 import { oneOf, scoreCase, type CfpTruth } from './score.js';
 import { foldsByGroup, trainTitleModel, type TitleExample } from './title-train.js';
+import { groupOf, pct, pickedRight, roundsOf } from './train-common.js';
 
 const OUT = 'data/title-model.json';
 const COMMAND = 'npm run train:title';
-
-/** The site a call comes from: its URL's host (DBWorld, a publisher, a listing site), so near-identical calls share a fold. */
-function groupOf(t: CfpTruth): string {
-  try {
-    return new URL(t.provenance.url).hostname.replace(/^www\./, '');
-  } catch {
-    return t.provenance.source.split(/[@:]/)[0] ?? t.id;
-  }
-}
-
-/** Which former held-out round each call came from, as SOURCES.md's tables mark them ("tune (held-out in round 5)"). */
-async function roundsOf(dir: string): Promise<Map<string, number>> {
-  const text = await readFile(join(dir, '..', 'SOURCES.md'), 'utf8').catch(() => '');
-  const out = new Map<string, number>();
-  for (const m of text.matchAll(/^\| ([\w.-]+) \| tune \(held-out in round (\d+)\)/gm)) if (m[1] && m[2]) out.set(m[1], Number(m[2]));
-  return out;
-}
 
 interface Row {
   truth: CfpTruth;
   example: TitleExample;
   cascade: boolean;
   titles: string[];
-}
-
-const pct = (ok: number, n: number) => (n === 0 ? '-' : `${(ok / n).toFixed(3)} (${ok}/${n})`);
-
-function pickedRight(e: TitleExample, w: readonly number[]): boolean {
-  return e.right[chooseBest(e.features, w)] ?? false;
 }
 
 async function main(): Promise<number> {
