@@ -11,7 +11,7 @@
 import type { Line } from './lines.js';
 import type { Link } from './markdown.js';
 import { cleanVenue } from './venue-name.js';
-import { venueMentions, venueSteps } from './venue.js';
+import { canonicalVenue, venueMentions, venueSteps } from './venue.js';
 import { journalLine } from './venue-lines.js';
 
 /** A venue from a web page's markup (`citation_journal_title`, `og:site_name`, a publisher reader, the page header). */
@@ -76,7 +76,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
   const out = new Map<string, VenueCandidate>();
   const add = (raw: string | undefined, source: string, clean = true) => {
     // "This MRS Advances special issue", "the Journal’s": a determiner before the name and a possessive after it are the sentence's.
-    const text = (clean ? cleanVenue(raw ?? '') : (raw ?? '').trim()).replace(/^[“"‘]|[”"’]$/g, '').replace(/^(?:This|That|Our|Its)\s+(?=\S)/, '').replace(/[’']s$/, '').trim();
+    // A venue the parser knows is spelled its canonical way ("IEEE IoT Journal" is "IEEE Internet of Things Journal").
+    const text = canonicalVenue(clean ? cleanVenue(raw ?? '') : (raw ?? '').trim()).replace(/^[“"‘]|[”"’]$/g, '').replace(/^(?:This|That|Our|Its)\s+(?=\S)/, '').replace(/[’']s$/, '').trim();
     const k = key(text);
     // A journal's word alone ("Journal", "Review") names no journal.
     if (/^(?:the )?(?:journal|review|magazine|letters|transactions|bulletin|proceedings)$/.test(k)) return;

@@ -147,12 +147,14 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     // The page's header, outside the article Readability keeps, often names the journal ("A Special Issue of Sustainability (ISSN ...)").
     const fromMeta = !learnedVenue && !call.venue && meta.description ? venueInText(meta.description) : undefined;
     const fromHeader = learnedVenue || call.venue || fromMeta ? undefined : headerVenue(doc, root);
-    const venue = learnedVenue
-      ? undefined
-      : (pick(read, meta, 'venue') ??
-        (!call.venue && title?.venue ? { value: title.venue, source: { ...title.source } } : undefined) ??
-        (fromMeta ? { value: fromMeta, source: { from: 'meta', where: 'meta description' } } : undefined) ??
-        (fromHeader ? { value: fromHeader, source: { from: 'html-element', where: 'page header outside the article' } } : undefined));
+    // The journal a publisher reader or the page's citation metadata names is the page's own statement, kept with either chooser.
+    const venue =
+      pick(read, meta, 'venue') ??
+      (learnedVenue
+        ? undefined
+        : ((!call.venue && title?.venue ? { value: title.venue, source: { ...title.source } } : undefined) ??
+          (fromMeta ? { value: fromMeta, source: { from: 'meta', where: 'meta description' } } : undefined) ??
+          (fromHeader ? { value: fromHeader, source: { from: 'html-element', where: 'page header outside the article' } } : undefined)));
     const publisher = pick(read, meta, 'publisher');
     const keepTextTitle = sources['title']?.where.includes('"Title:"') ?? false;
     const useHtmlTitle = title !== undefined && !keepTextTitle && !learned;
