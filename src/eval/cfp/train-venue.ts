@@ -16,17 +16,13 @@ import { parseArgs } from 'node:util';
 import { VENUE_FEATURES, type SeenVenueCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import { loadCases, parseCase } from './run.js';
-import { oneOf, scoreCase, type CfpTruth } from './score.js';
-import { foldsByGroup, trainTitleModel, type TitleExample } from './title-train.js';
-import { groupOf, pct, roundsOf } from './train-common.js';
+import { oneOf, scoreCase } from './score.js';
+import { groupOf, reportChooser, roundsOf, type TrainRow } from './train-common.js';
 
 const OUT = 'data/venue-model.json';
 const COMMAND = 'npm run train:venue';
 
-interface Row {
-  truth: CfpTruth;
-  example: TitleExample;
-  rules: boolean;
+interface Row extends TrainRow {
   venues: Array<string | undefined>;
 }
 
@@ -44,51 +40,16 @@ async function main(): Promise<number> {
     const right = seen.map((s) => oneOf(s.venue, truth.venue, truth.venue_alternatives));
     // With no candidate spelling the journal, "no venue" is the answer to learn (it is wrong either way, but invents nothing).
     const target = right.some(Boolean) || values.miss === 'skip' ? undefined : seen.map((s) => s.venue === undefined);
-    rows.push({ truth, rules, venues: seen.map((s) => s.venue), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, ...(target ? { target, right: target.map((t, i) => t || (right[i] ?? false)) } : {}) } });
+    rows.push({ truth, baseline: rules, venues: seen.map((s) => s.venue), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, ...(target ? { target, right: target.map((t, i) => t || (right[i] ?? false)) } : {}) } });
   }
   // Accuracy is always against the truth, whatever was taught.
   const correct = (r: Row, w: readonly number[]) => oneOf(r.venues[chooseBest(r.example.features, w)], r.truth.venue, r.truth.venue_alternatives);
   const ceiling = (r: Row) => r.venues.some((v) => oneOf(v, r.truth.venue, r.truth.venue_alternatives));
-  const dims = VENUE_FEATURES.length;
-  const folds = foldsByGroup(rows.map((r) => r.example), k);
-  const cv = new Array<boolean>(rows.length).fill(false);
-  const misses: string[] = [];
-  for (let f = 0; f < k; f++) {
-    const w = trainTitleModel(rows.filter((_, i) => folds[i] !== f).map((r) => r.example), dims, train);
-    rows.forEach((r, i) => {
-      if (folds[i] !== f) return;
-      cv[i] = correct(r, w);
-      const got = r.venues[chooseBest(r.example.features, w)];
-      if (!cv[i]) misses.push(`  ${r.truth.id} [${r.truth.format}${ceiling(r) ? '' : ', no right candidate'}${r.rules ? ', rules right' : ''}]: got ${JSON.stringify(got ?? null)}, want ${JSON.stringify(r.truth.venue)}`);
-    });
-  }
-  const table = (name: string, idx: number[], learned: (i: number) => boolean) => {
-    const count = (p: (i: number) => boolean) => idx.filter(p).length;
-    console.log(`| ${name} | ${idx.length} | ${pct(count((i) => (rows[i] ? ceiling(rows[i]) : false)), idx.length)} | ${pct(count((i) => rows[i]?.rules ?? false), idx.length)} | ${pct(count(learned), idx.length)} |`);
-  };
-  const all = rows.map((_, i) => i);
-  console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.example.features.length, 0)} candidates (abstain included), ${new Set(rows.map((r) => r.example.group)).size} sites, ${k} folds by site\n`);
-  console.log('| calls | n | candidate recall | rules (tuned on all) | learned, cross-validated |');
-  console.log('| --- | --- | --- | --- | --- |');
-  table('all', all, (i) => cv[i] ?? false);
-  for (const fmt of ['text', 'html'] as const) table(fmt, all.filter((i) => rows[i]?.truth.format === fmt), (i) => cv[i] ?? false);
-  table('no venue in truth', all.filter((i) => rows[i]?.truth.venue === null), (i) => cv[i] ?? false);
-  for (let f = 0; f < k; f++) table(`fold ${f + 1}`, all.filter((i) => folds[i] === f), (i) => cv[i] ?? false);
-  console.log('\nFormer held-out rounds, the chooser trained on every other call except those of the round\'s sites:\n');
-  console.log('| calls | n | candidate recall | rules (tuned on all) | learned, round left out |');
-  console.log('| --- | --- | --- | --- | --- |');
-  for (const round of [...new Set(rounds.values())].sort()) {
-    const inRound = all.filter((i) => rounds.get(rows[i]?.truth.id ?? '') === round);
-    const sites = new Set(inRound.map((i) => rows[i]?.example.group));
-    const w = trainTitleModel(rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), dims, train);
-    table(`round ${round} held-out`, inRound, (i) => (rows[i] ? correct(rows[i], w) : false));
-  }
-  const w = trainTitleModel(rows.map((r) => r.example), dims, train);
-  console.log('\nTrained on all calls (no longer unseen):\n');
-  console.log('| calls | n | candidate recall | rules (tuned on all) | learned, trained on all |');
-  console.log('| --- | --- | --- | --- | --- |');
-  table('all', all, (i) => (rows[i] ? correct(rows[i], w) : false));
-  if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
+  const w = reportChooser({
+    rows, dims: VENUE_FEATURES.length, folds: k, train, rounds, baseline: 'rules', failures: values.failures ?? false, correct, ceiling,
+    subsets: [['no venue in truth', (r) => r.truth.venue === null]],
+    miss: (r, weights) => `  ${r.truth.id} [${r.truth.format}${ceiling(r) ? '' : ', no right candidate'}${r.baseline ? ', rules right' : ''}]: got ${JSON.stringify(r.venues[chooseBest(r.example.features, weights)] ?? null)}, want ${JSON.stringify(r.truth.venue)}`,
+  });
   if (!values['no-write']) {
     const model = { command: COMMAND, calls: rows.length, features: [...VENUE_FEATURES], weights: w.map((v) => Number(v.toFixed(4))) };
     await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
