@@ -39,6 +39,11 @@ const READERS: Reader[] = [
     read: (m) => (+m[3]! > 12 ? isoDay(+m[4]!, +m[1]!, +m[3]!) : isoDay(+m[4]!, +m[3]!, +m[1]!)),
   },
   {
+    // "31-Oct-2014", "12/Jan/2026": day, month name and year joined by one separator.
+    re: new RegExp(`\\b(\\d{1,2})([-/])${MONTH}\\.?\\2(\\d{4})\\b`, 'gi'),
+    read: (m) => isoDay(+m[4]!, monthNo(m[3]!) ?? 0, +m[1]!),
+  },
+  {
     re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
     read: (m) => isoDay(+m[3]!, monthNo(m[2]!) ?? 0, +m[1]!),
   },

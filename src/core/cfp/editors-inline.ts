@@ -11,12 +11,14 @@ import { peopleOnLine } from './editors-multi.js';
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?)\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
-const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
 const GUEST_NAMED = /\b(?:(?:guest|issue) editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
-const WILL_EDIT = /^(.{3,300}?)\s+(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)/i;
+const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)|(?:is|are) (?:serving|acting) as (?:the )?guest editors?)/i;
+/** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
+const AS_EDITORS = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})*)\s+as (?:the )?(?:guest[- ]|co-?)editors?\b/u;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
@@ -47,7 +49,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   for (const { text, indexes } of units) {
     if (text.length > 600) continue;
     const label = LABEL.exec(text);
-    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? namedAfterLabel(text));
+    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? namedAfterLabel(text));
     for (const name of names) {
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
@@ -67,8 +69,9 @@ function labelledNames(list: string): string[] {
   if (many) return many;
   // "A, Univ X; B, Univ Y; and C, Z": semicolons part people, a comma parts each name from its affiliation.
   // A part that goes on in prose ("in collaboration with X, Editors") names no guest editor.
-  const people = list.split(';').map((p) => p.trim().replace(/^and\s+/i, '')).map((p) => (/^\p{Lu}/u.test(p) ? namesIn((p.split(',')[0] ?? '').trim()) : []));
-  if (people.length > 2 && people.filter((n) => n.length === 1).length >= 2) return people.flat();
+  // A part may open with a role of its own ("...; Assistant guest editor: Associate Professor Y").
+  const people = list.split(';').map((p) => p.trim().replace(/^and\s+/i, '').replace(/^[\p{L} -]{0,30}\beditors?\s*[:：]\s*/iu, '')).map((p) => (/^\p{Lu}/u.test(p) ? namesIn((p.split(',')[0] ?? '').trim()) : []));
+  if (people.length >= 2 && people.filter((n) => n.length === 1).length >= 2) return people.flat();
   const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length > 1 && parts.every((p) => namesIn(p).length === 1 && !/\band\b/.test(p))) return parts.flatMap(namesIn);
   const first = namesIn(parts[0] ?? '');

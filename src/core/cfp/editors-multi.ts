@@ -8,7 +8,7 @@
 import { looksLikeName, TITLE_PREFIX } from './names.js';
 
 /** Academic degrees after a name ("Name, PhD", "Name, MPH, MBA"): never part of it. */
-const DEGREE = /,?\s*\b(?:Ph\.?\s?D|M\.?D|MPH|MBA|DrPH|MSc|M\.Sc|BSc|DPhil|FRCPC?|RN|JD|MA|MS)\b\.?/g;
+export const DEGREE = /,?\s*\b(?:Ph\.?\s?D|M\.?D|MPH|MBA|DrPH|MSc|M\.Sc|BSc|DPhil|FRCPC?|RN|JD|MA|MS)\b\.?/g;
 /** Where an affiliation starts after the last name: an acronym or an organisation's word. */
 const AFFILIATION_START = /^(?:[A-Z]{2,}\b|(?:University|Universit\w+|Institute|Institut\w*|College|School|Department|Centre|Center|Laborator\w+|Hospital|Academy|Agenc\w+)\b)/;
 

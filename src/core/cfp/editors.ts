@@ -6,7 +6,7 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { inlineEditors } from './editors-inline.js';
-import { peopleOnLine, withoutFootnote } from './editors-multi.js';
+import { DEGREE, peopleOnLine, withoutFootnote } from './editors-multi.js';
 import { looksLikeName, TITLE_PREFIX } from './names.js';
 import { EMAIL, EMAIL_G, isEditorLine, LEAD, splitNameLine } from './editor-lines.js';
 
@@ -37,7 +37,8 @@ function clean(s: string): string {
 function nameOnly(line: Line): GuestEditor | undefined {
   const email = emailOf(line);
   const lead = LEAD.test(line.text);
-  const name = withoutFootnote(clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ')).replace(TITLE_PREFIX, ''));
+  // A degree after the name ("Prof. Sherry Simon, PhD") is not part of it.
+  const name = withoutFootnote(clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ').replace(DEGREE, '')).replace(TITLE_PREFIX, ''));
   if (!looksLikeName(name)) return undefined;
   return { name, ...(email ? { email } : {}), ...(lead ? { lead: true } : {}) };
 }

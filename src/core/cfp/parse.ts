@@ -24,6 +24,9 @@ import { isFurnitureTitle } from './title-sanity.js';
 import { paragraphs, scopeParagraphs } from './scope.js';
 import { findUrls } from './links.js';
 import { inferVenue } from './venue.js';
+import { chooseVenue, type SeenVenueCandidate, type VenueChooser } from './venue-choice.js';
+import type { PageVenue } from './venue-candidates.js';
+import type { VenueModel } from './venue-model.js';
 import { parseRules } from './rules.js';
 import { slugify } from './slug.js';
 import { compactSources, textSource } from './sources.js';
@@ -43,7 +46,18 @@ export interface ParseCfpOptions {
   pageTitles?: readonly PageTitle[];
   /** Sees every title candidate with its features before one is chosen (the trainer, src/eval/cfp/train-title.ts). */
   onTitleCandidates?: (seen: SeenTitleCandidate[]) => void;
+  /** How the venue is chosen: the learned chooser over every name the call gives (it may abstain), or the rules (default: {@link DEFAULT_VENUE_CHOOSER}). */
+  venueChooser?: VenueChooser;
+  /** Weights for the learned venue chooser (default: the shipped data/venue-model.json). */
+  venueModel?: VenueModel;
+  /** Venue candidates from a web page's markup (parseCfpHtml passes them). */
+  pageVenues?: readonly PageVenue[];
+  /** Sees every venue candidate with its features before one is chosen (the trainer, src/eval/cfp/train-venue.ts). */
+  onVenueCandidates?: (seen: SeenVenueCandidate[]) => void;
 }
+
+/** The venue chooser the parser uses unless told otherwise. */
+export const DEFAULT_VENUE_CHOOSER: VenueChooser = 'learned';
 
 /** The title chooser the parser uses unless told otherwise. */
 export const DEFAULT_TITLE_CHOOSER: TitleChooser = 'learned';
@@ -129,9 +143,13 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   if (topics.length === 0) warnings.push('no topic list found');
   if (!dates.submission_deadline) warnings.push('no submission deadline found');
 
-  // Whichever reader found it, the journal's acronym after its name ("Journal of Teacher Education (JTE)") is not the name.
-  const venue = (inferred.venue ?? chosen.tailVenue)?.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
-  const venueWhere = inferred.venue ? inferred.where : 'named after the title';
+  const { venue, where: venueWhere } = chooseVenue({
+    lines, links, plain, title, ...(inferred.venue ? { rule: { venue: inferred.venue, where: inferred.where } } : {}),
+    ...(found.venue ? { hinted: found.venue } : {}), ...(chosen.tailVenue ? { tail: chosen.tailVenue } : {}), ...(opts.pageVenues ? { page: opts.pageVenues } : {}),
+    chooser: opts.venueChooser ?? DEFAULT_VENUE_CHOOSER, ...(opts.venueModel ? { model: opts.venueModel } : {}), ...(opts.onVenueCandidates ? { onCandidates: opts.onVenueCandidates } : {}),
+  });
+  // Never invented: with no credible name the venue stays empty, and says so.
+  if (!venue) warnings.push('no journal (venue) found');
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));

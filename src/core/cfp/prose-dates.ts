@@ -5,14 +5,16 @@
  * 2020", "during October 15, 2022 – January 15, 2023").
  */
 import type { Line } from './lines.js';
-import { findDates } from './dates.js';
+import { findDates, findMonthDay } from './dates.js';
 import { dateFieldOf, type DateEntry } from './schedule.js';
 
 const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
 /** A sentence about the submission deadline ("We will accept submissions for this issue through <date>"); "opens" / "open for submissions from" dates are not deadlines. */
-const DEADLINE_SENTENCE = /\b(?:deadline|due\b|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than)|(?:submissions?|the (?:call|collection|special issue))\s+(?:will\s+)?close[sd]?\s+(?:on|by)?)\b/i;
+const DEADLINE_SENTENCE = /\b(?:deadline|due\b|last (?:date|day) (?:of|for) (?:submissions?|submitting)|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than)|(?:submissions?|the (?:call|collection|special issue))\s+(?:will\s+)?close[sd]?\s+(?:on|by)?)\b/i;
 /** A sentence about abstracts or proposals only ("extended abstract submissions ... with a due date on ..."): not the paper deadline. */
 const ABSTRACT_ONLY = /^(?!.*\b(?:full|complete|final)\s+(?:papers?|manuscripts?)\b).*\b(?:abstracts?|proposals?|expressions? of interest)\b/i;
+/** A sentence about the full papers of a two-stage call, not its proposals. */
+const FULL_PAPERS = /\b(?:(?:full|complete|final)\s+(?:papers?|manuscripts?|articles?|submissions?)|(?:first |full )?drafts?)\b/i;
 const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;
 
 /**
@@ -52,11 +54,11 @@ export function nextLineDate(lines: readonly Line[], i: number): DateEntry | und
  * @example
  * proseDeadline(toLines('– The submission deadline has been extended to August 23, 2019 –')) // { iso: '2019-08-23', ... }
  */
-export function proseDeadline(lines: readonly Line[]): DateEntry | undefined {
+export function proseDeadline(lines: readonly Line[], opts: { fullPapers?: boolean } = {}): DateEntry | undefined {
   for (const l of lines) {
     if (l.kind === 'blank' || l.kind === 'rule') continue;
     for (const sentence of l.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u)) {
-      if (!DEADLINE_SENTENCE.test(sentence) || ABSTRACT_ONLY.test(sentence)) continue;
+      if (!DEADLINE_SENTENCE.test(sentence) || ABSTRACT_ONLY.test(sentence) || (opts.fullPapers && !FULL_PAPERS.test(sentence))) continue;
       // Only whole dates: "for publication in November 2021" after the deadline is not one.
       const dates = findDates(sentence).filter((d) => !OPENS.test(sentence.slice(0, d.start)) && /^\d{4}-\d{2}-\d{2}$/.test(d.iso));
       if (dates.length === 0) continue;
@@ -68,4 +70,27 @@ export function proseDeadline(lines: readonly Line[]): DateEntry | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Month-days ("10-01") that the prose gives as an abstract or proposal
+ * deadline ("Abstracts ... should be submitted by 1st October"): a labelled
+ * deadline on one of these days is the call's first stage, whatever its label
+ * says ("Call Deadline: 01-Oct-2012").
+ *
+ * @example
+ * abstractDays(toLines('Abstracts should be submitted by 1st October.')) // Set { '10-01' }
+ */
+export function abstractDays(lines: readonly Line[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'rule' || l.text.length > 600) continue;
+    for (const sentence of l.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u)) {
+      if (!DEADLINE_SENTENCE.test(sentence) || !ABSTRACT_ONLY.test(sentence)) continue;
+      for (const d of findDates(sentence)) if (/^\d{4}-\d{2}-\d{2}$/.test(d.iso)) out.add(d.iso.slice(5));
+      const md = findMonthDay(sentence);
+      if (md) out.add(md);
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
 import type { CallDates } from '../schema.js';
 import type { Line } from './lines.js';
 import { compareIso, findDates, findMonthDay } from './dates.js';
-import { nextLineDate, proseDeadline } from './prose-dates.js';
+import { abstractDays, nextLineDate, proseDeadline } from './prose-dates.js';
 
 export type DateField = keyof CallDates;
 
@@ -43,7 +43,7 @@ export function dateFieldOf(label: string): DateField | undefined {
   return field;
 }
 
-const OPENING = /\b(?:opens?|opening|starts?|begins?|launch(?:es)?)\b/i;
+const OPENING = /\b(?:opens?|opening|starts?|begins?|launch(?:es)?|(?:now )?accepting)\b/i;
 
 /** One labelled date as it appears in the CFP. */
 export interface DateEntry {
@@ -56,6 +56,8 @@ export interface DateEntry {
 }
 
 const LABELLED = /^(.{3,90}?)\s*(?:[:：]|\s[-–—]\s|\t)\s*(.{4,200})$/;
+/** A copied table's label and date with nothing between ("Full Manuscript Submission DeadlineMarch 15, 2026", "Revised Manuscript Due (if invited)June 30, 2026"). */
+const RUN_TOGETHER = /^(.{3,90}?[\p{Ll})])((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b.{0,40})$/u;
 
 /**
  * Read a `Label: date` line. When a line holds several dates (an extended
@@ -67,7 +69,7 @@ const LABELLED = /^(.{3,90}?)\s*(?:[:：]|\s[-–—]\s|\t)\s*(.{4,200})$/;
  */
 export function parseDateLine(text: string, line: number): DateEntry | undefined {
   if (text.length > 300) return undefined;
-  const m = LABELLED.exec(text);
+  const m = LABELLED.exec(text) ?? RUN_TOGETHER.exec(text);
   if (!m) return undefined;
   const label = (m[1] ?? '').trim();
   const field = dateFieldOf(label);
@@ -126,6 +128,12 @@ export function collectDates(lines: readonly Line[], now?: string): { dates: Cal
   if (!seen.has('submission_deadline')) {
     const prose = proseDeadline(lines);
     if (prose) entries.push(prose);
+  } else {
+    // Two-stage calls that label only the proposal's deadline and give the full papers' in prose ("full manuscripts will be due by 1st August 2019").
+    const firstStage = abstractDays(lines);
+    const k = entries.findIndex((e) => isAbstractStage(e) || (e.field === 'submission_deadline' && firstStage.has(e.iso.slice(5))));
+    const full = k >= 0 ? proseDeadline(lines, { fullPapers: true }) : undefined;
+    if (full && compareIso(full.iso, entries[k]?.iso ?? '') > 0) entries.splice(k, 1, full);
   }
   fillYears(entries, now);
   const kept = entries.filter((e) => !e.iso.startsWith('0000'));

@@ -2,6 +2,8 @@
  * Which part of a CFP each line belongs to, from the heading above it.
  */
 import type { Line } from './lines.js';
+import { isEditorLine } from './editor-lines.js';
+import { startsWithHonorific } from './names.js';
 
 /** `other`: parts that are not the call's own content or people (associate editors, editorial boards, reviewers, committees). */
 export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission' | 'other';
@@ -42,9 +44,14 @@ export function sectionKindOf(heading: string): SectionKind {
 export function sectionsOf(lines: readonly Line[]): SectionKind[] {
   let current: SectionKind = 'scope';
   let before: SectionKind | undefined;
+  // Inside a paragraph that a person's line opened: its other lines (affiliation, e-mail) belong to that person.
+  let person = false;
   return lines.map((l) => {
-    // "... and the following Guest Editors:" opens a list of people that ends with the list.
-    if (before !== undefined && l.kind !== 'bullet' && l.kind !== 'blank') {
+    if (l.kind === 'blank') person = false;
+    // "... and the following Guest Editors:" opens a list of people that ends with the list: bullets, or
+    // paragraphs that each open with a person ("Rahul Mitra, Department of ..."), blank lines between them.
+    if (before !== undefined && l.kind === 'text' && (person || isEditorLine(l.text) || startsWithHonorific(l.text))) person = true;
+    else if (before !== undefined && l.kind !== 'bullet' && l.kind !== 'blank') {
       current = before;
       before = undefined;
     }

@@ -18,14 +18,15 @@ export interface TitleModel {
 export const SHIPPED_TITLE_MODEL: TitleModel = { features: shipped.features, weights: shipped.weights };
 
 /**
- * The model's weights in {@link TITLE_FEATURES} order.
+ * The model's weights in the order of `names` ({@link TITLE_FEATURES} unless
+ * told otherwise: the venue chooser's model has the same shape).
  *
  * @example
  * alignWeights({ features: ['src:page-h1'], weights: [2] })[TITLE_FEATURES.indexOf('src:page-h1')] // 2
  */
-export function alignWeights(model: TitleModel): number[] {
+export function alignWeights(model: TitleModel, names: readonly string[] = TITLE_FEATURES): number[] {
   const byName = new Map(model.features.map((f, i) => [f, model.weights[i] ?? 0]));
-  return TITLE_FEATURES.map((f) => byName.get(f) ?? 0);
+  return names.map((f) => byName.get(f) ?? 0);
 }
 
 /**

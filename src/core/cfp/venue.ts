@@ -78,19 +78,45 @@ const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|(?:This|That|Our|Its|The) Journ
  * venueInText('We invite papers for a special issue of Food Policy on the topic ...') // 'Food Policy'
  */
 export function venueInText(raw: string): string | undefined {
+  for (const re of NAMED_IN_TEXT) {
+    const name = mentionsOf(re, raw)[0];
+    if (name) return name;
+  }
+  return possessive(raw.replace(/[*_]+/g, ''));
+}
+
+/** The names one pattern reads in the text, in order (cleaned; citations and non-journals left out). */
+function mentionsOf(re: RegExp, raw: string): string[] {
   // Journals' names are set in italics: the emphasis marks ("*Soil Letters *will") are not part of the name.
   const text = raw.replace(/[*_]+/g, '');
-  for (const re of NAMED_IN_TEXT) {
+  const out: string[] = [];
+  for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
     // A journal cited with its volume and number ("*The Journal of X* 48, no. 4") is a reference, not the call's venue.
-    const m = [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].find((x) => !/^\s*\d+(?:\s*\(\d+\))?,\s*(?:no\.|\d)/.test(text.slice((x.index ?? 0) + x[0].length, (x.index ?? 0) + x[0].length + 20)));
-    const name = cleanVenue(m?.[1] ?? '')
+    if (/^\s*\d+(?:\s*\(\d+\))?,\s*(?:no\.|\d)/.test(text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20))) continue;
+    const name = cleanVenue(m[1] ?? '')
       .replace(/(?:\s+(?:on|of|and|for|in|the|from|&))+$/i, '')
       .replace(/^The\s+/, '')
       .replace(/[’']s$/, '')
       .trim();
-    if (name && !NOT_JOURNAL.test(name) && name.length >= 3 && name.length <= 120) return name;
+    if (name && !NOT_JOURNAL.test(name) && name.length >= 3 && name.length <= 120) out.push(name);
   }
-  return possessive(text);
+  return out;
+}
+
+/** Keys of {@link NAMED_IN_TEXT}'s patterns, in order: the learned venue chooser's source names. */
+const MENTION_KEYS = ['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-of', 'journal-x', 'name-acronym'] as const;
+
+/**
+ * Every journal name each sentence pattern reads in the text (not only the
+ * first), with the pattern's key, for the learned venue chooser.
+ *
+ * @example
+ * venueMentions('a special issue of Food Policy on soil')[0] // { key: 'issue-of', name: 'Food Policy' }
+ */
+export function venueMentions(raw: string): Array<{ key: string; name: string }> {
+  const out = NAMED_IN_TEXT.flatMap((re, i) => mentionsOf(re, raw).map((name) => ({ key: MENTION_KEYS[i] ?? `pattern-${i}`, name })));
+  const owned = possessive(raw.replace(/[*_]+/g, ''));
+  return owned ? [...out, { key: 'possessive', name: owned }] : out;
 }
 
 const POSSESSIVE = /[’']s (?:[Ss]pecial|[Tt]hemed?|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)/u;
@@ -183,6 +209,22 @@ const VENUE_STEPS: ReadonlyArray<[string, (links: readonly Link[], text: string)
   ['named on a heading or masthead line', (_links, text) => journalOfMasthead(text)],
 ];
 
+/** Keys of {@link VENUE_STEPS}, in order (two steps read "named in the text"). */
+const STEP_KEYS = ['submission-link', 'slug', 'known', 'journal-link', 'text', 'inviting', 'described', 'cover', 'masthead'] as const;
+
+/**
+ * Every rule step's answer, not only the first that fires: candidates for the learned venue chooser.
+ *
+ * @example
+ * venueSteps([], 'Soil Planning is a new international peer-reviewed journal of soil.') // [{ key: 'described', venue: 'Soil Planning' }]
+ */
+export function venueSteps(links: readonly Link[], text: string): Array<{ key: string; venue: string }> {
+  return VENUE_STEPS.flatMap(([, find], i) => {
+    const venue = find(links, text);
+    return venue ? [{ key: STEP_KEYS[i] ?? `step-${i}`, venue }] : [];
+  });
+}
+
 /**
  * Venue and publisher. `hinted` is a venue named by the CFP itself (a
  * `Journal:` line or the words before "Special Issue" in the title heading).
@@ -209,4 +251,14 @@ export function inferVenue(
     (venue && /^IEEE\b/.test(venue) ? 'IEEE' : undefined) ??
     PUBLISHERS.find(([, re]) => re.test(venue ?? '') || re.test(text))?.[0];
   return { ...(venue ? { venue } : {}), ...(publisher ? { publisher } : {}), where };
+}
+
+/**
+ * Whether a name is one of the venues the parser knows (its table above).
+ *
+ * @example
+ * isKnownVenue('IEEE Network') // true
+ */
+export function isKnownVenue(name: string): boolean {
+  return KNOWN.some((v) => v.name === name || v.text.test(name));
 }

@@ -22,13 +22,15 @@ describe('CFP development set', () => {
     // an in-sample figure: cross-validated by site it is 0.909 (npm run train:title), against the cascade's 0.914 here and 0.34-0.50 on unseen calls.
     // Round 9 start: the 46 round-8 held-out calls (measured once: title 0.76 learned, 0.70 cascade) joined the tuning split and the chooser
     // was retrained on all 278 (in-sample 0.932, cross-validated 0.896); the other fields are the round-7 rules' on 278 calls.
+    // Round 9: the venue is chosen by a learned chooser (data/venue-model.json, npm run train:venue), 0.892 here in-sample (0.863 cross-validated
+    // by site, the rules 0.856); editors 0.950 / 0.996 and deadline 0.953 with round 9's rules (npm run eval:cfp -- --failures none).
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
     expect(tune.title).toBeGreaterThanOrEqual(0.92);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.85);
-    expect(tune.deadline).toBeGreaterThanOrEqual(0.92);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.88);
+    expect(tune.deadline).toBeGreaterThanOrEqual(0.94);
     expect(tune.topics.f1).toBeGreaterThanOrEqual(0.94);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.91);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.94);
     expect(tune.editors.precision).toBeGreaterThanOrEqual(0.99);
     expect(heldout.cases).toBe(scores.filter((s) => s.split === 'heldout').length);
   });

@@ -19,8 +19,8 @@ export interface CfpEvalResult {
   all: FieldTable;
 }
 
-/** Parser options the eval passes through (the title chooser to measure, the trainer's candidate hook). */
-export type EvalParseOptions = Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates'>;
+/** Parser options the eval passes through (the title and venue choosers to measure, the trainers' candidate hooks). */
+export type EvalParseOptions = Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates'>;
 
 /**
  * Parse one case as the eval does (text or page, with its URL and a fixed today).

@@ -10,46 +10,19 @@
  * (minus those from the round's sites). Then writes the weights trained on
  * all calls to data/title-model.json.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { TITLE_FEATURES, type SeenTitleCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import { loadCases, parseCase } from './run.js';
-import { oneOf, scoreCase, type CfpTruth } from './score.js';
-import { foldsByGroup, trainTitleModel, type TitleExample } from './title-train.js';
+import { oneOf, scoreCase } from './score.js';
+import { groupOf, pickedRight, reportChooser, roundsOf, type TrainRow } from './train-common.js';
 
 const OUT = 'data/title-model.json';
 const COMMAND = 'npm run train:title';
 
-/** The site a call comes from: its URL's host (DBWorld, a publisher, a listing site), so near-identical calls share a fold. */
-function groupOf(t: CfpTruth): string {
-  try {
-    return new URL(t.provenance.url).hostname.replace(/^www\./, '');
-  } catch {
-    return t.provenance.source.split(/[@:]/)[0] ?? t.id;
-  }
-}
-
-/** Which former held-out round each call came from, as SOURCES.md's tables mark them ("tune (held-out in round 5)"). */
-async function roundsOf(dir: string): Promise<Map<string, number>> {
-  const text = await readFile(join(dir, '..', 'SOURCES.md'), 'utf8').catch(() => '');
-  const out = new Map<string, number>();
-  for (const m of text.matchAll(/^\| ([\w.-]+) \| tune \(held-out in round (\d+)\)/gm)) if (m[1] && m[2]) out.set(m[1], Number(m[2]));
-  return out;
-}
-
-interface Row {
-  truth: CfpTruth;
-  example: TitleExample;
-  cascade: boolean;
+interface Row extends TrainRow {
   titles: string[];
-}
-
-const pct = (ok: number, n: number) => (n === 0 ? '-' : `${(ok / n).toFixed(3)} (${ok}/${n})`);
-
-function pickedRight(e: TitleExample, w: readonly number[]): boolean {
-  return e.right[chooseBest(e.features, w)] ?? false;
 }
 
 async function main(): Promise<number> {
@@ -65,48 +38,14 @@ async function main(): Promise<number> {
     const right = seen.map((s) => oneOf(s.title, truth.title, truth.title_alternatives));
     // Alternatives are other right spellings ("Special Issue on X"); the chooser learns toward the main title where a candidate spells it.
     const target = seen.map((s) => oneOf(s.title, truth.title));
-    rows.push({ truth, cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, target } });
+    rows.push({ truth, baseline: cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, target } });
   }
-  const dims = TITLE_FEATURES.length;
-  const folds = foldsByGroup(rows.map((r) => r.example), k);
-  const cv = new Array<boolean>(rows.length).fill(false);
-  const misses: string[] = [];
-  for (let f = 0; f < k; f++) {
-    const w = trainTitleModel(rows.filter((_, i) => folds[i] !== f).map((r) => r.example), dims, train);
-    rows.forEach((r, i) => {
-      if (folds[i] !== f) return;
-      cv[i] = pickedRight(r.example, w);
-      const got = r.titles[chooseBest(r.example.features, w)];
-      if (!cv[i]) misses.push(`  ${r.truth.id} [${r.truth.format}${r.example.right.some(Boolean) ? '' : ', no right candidate'}${r.cascade ? ', cascade right' : ''}]: got ${JSON.stringify(got ?? null)}, want ${JSON.stringify(r.truth.title)}`);
-    });
-  }
-  const table = (name: string, idx: number[], learned: (i: number) => boolean) => {
-    const n = idx.length;
-    const count = (p: (i: number) => boolean) => idx.filter(p).length;
-    console.log(`| ${name} | ${n} | ${pct(count((i) => rows[i]?.example.right.some(Boolean) ?? false), n)} | ${pct(count((i) => rows[i]?.cascade ?? false), n)} | ${pct(count(learned), n)} |`);
-  };
-  const all = rows.map((_, i) => i);
-  console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.example.features.length, 0)} candidates, ${new Set(rows.map((r) => r.example.group)).size} sites, ${k} folds by site\n`);
-  console.log('| calls | n | candidate recall | cascade (tuned on all) | learned, cross-validated |');
-  console.log('| --- | --- | --- | --- | --- |');
-  table('all', all, (i) => cv[i] ?? false);
-  for (const fmt of ['text', 'html'] as const) table(fmt, all.filter((i) => rows[i]?.truth.format === fmt), (i) => cv[i] ?? false);
-  for (let f = 0; f < k; f++) table(`fold ${f + 1}`, all.filter((i) => folds[i] === f), (i) => cv[i] ?? false);
-  console.log('\nFormer held-out rounds, the chooser trained on every other call except those of the round\'s sites:\n');
-  console.log('| calls | n | candidate recall | cascade (tuned on all) | learned, round left out |');
-  console.log('| --- | --- | --- | --- | --- |');
-  for (const round of [...new Set(rounds.values())].sort()) {
-    const inRound = all.filter((i) => rounds.get(rows[i]?.truth.id ?? '') === round);
-    const sites = new Set(inRound.map((i) => rows[i]?.example.group));
-    const w = trainTitleModel(rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), dims, train);
-    table(`round ${round} held-out`, inRound, (i) => (rows[i] ? pickedRight(rows[i].example, w) : false));
-  }
-  const w = trainTitleModel(rows.map((r) => r.example), dims, train);
-  console.log('\nTrained on all calls (no longer unseen):\n');
-  console.log('| calls | n | candidate recall | cascade (tuned on all) | learned, trained on all |');
-  console.log('| --- | --- | --- | --- | --- |');
-  table('all', all, (i) => (rows[i] ? pickedRight(rows[i].example, w) : false));
-  if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
+  const w = reportChooser({
+    rows, dims: TITLE_FEATURES.length, folds: k, train, rounds, baseline: 'cascade', failures: values.failures ?? false,
+    correct: (r, weights) => pickedRight(r.example, weights),
+    ceiling: (r) => r.example.right.some(Boolean),
+    miss: (r, weights) => `  ${r.truth.id} [${r.truth.format}${r.example.right.some(Boolean) ? '' : ', no right candidate'}${r.baseline ? ', cascade right' : ''}]: got ${JSON.stringify(r.titles[chooseBest(r.example.features, weights)] ?? null)}, want ${JSON.stringify(r.truth.title)}`,
+  });
   if (!values['no-write']) {
     const model = { command: COMMAND, calls: rows.length, features: [...TITLE_FEATURES], weights: w.map((v) => Number(v.toFixed(4))) };
     await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);

@@ -8,7 +8,8 @@
 import { Readability } from '@mozilla/readability';
 import { createError, isCfpError } from '../../errors.js';
 import type { Call, FieldSource } from '../../schema.js';
-import { DEFAULT_TITLE_CHOOSER, parseCfp, type ParseCfpOptions } from '../parse.js';
+import { DEFAULT_TITLE_CHOOSER, DEFAULT_VENUE_CHOOSER, parseCfp, type ParseCfpOptions } from '../parse.js';
+import type { PageVenue } from '../venue-candidates.js';
 import { venueInText } from '../venue.js';
 import { slugify } from '../slug.js';
 import { parseDocument, pageMeta, type PageMeta } from './dom.js';
@@ -17,7 +18,7 @@ import { readerFor, type ReaderResult } from './readers/index.js';
 import { htmlTitle, pageTitles } from './title.js';
 import { assertHtml, assertCfpPage } from './guard.js';
 
-export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates'> {
+export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates'> {
   /** Where the page came from: picks the publisher reader and resolves nothing else. */
   url?: string;
   id?: string;
@@ -58,6 +59,16 @@ function headerVenue(doc: Document, root: Element): string | undefined {
   if (!body || body === root) return undefined;
   const text = htmlToText(body);
   return /\b[Ss]pecial [Ii]ssue of\b/.test(text) ? venueInText(text) : undefined;
+}
+
+/** Every venue the page's markup offers, for the learned venue chooser (the rules' order of these is in parseCfpHtml). */
+function pageVenues(doc: Document, root: Element, meta: PageMeta, read: ReaderResult | undefined, titleVenue: string | undefined): PageVenue[] {
+  const description = meta.description ? venueInText(meta.description) : undefined;
+  const found: Array<[string, string | undefined]> = [
+    ['page-reader', read?.venue], ['page-meta', meta.venue?.value], ['page-site', meta.siteName], ['page-title', titleVenue],
+    ['page-description', description], ['page-header', headerVenue(doc, root)],
+  ];
+  return found.flatMap(([source, text]) => (text ? [{ text, source }] : []));
 }
 
 /**
@@ -120,22 +131,30 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     assertCfpPage(text, meta.docTitle);
     // The learned chooser weighs the page's own titles with the text's; the cascade takes the page's title over the text's below.
     const learned = (opts.titleChooser ?? DEFAULT_TITLE_CHOOSER) === 'learned';
+    // The learned venue chooser weighs the page's own venue markup with the text's names; the rules take the markup over the text below.
+    const learnedVenue = (opts.venueChooser ?? DEFAULT_VENUE_CHOOSER) === 'learned';
     const parsed = parseCfp(text, {
       ...(opts.id ? { id: opts.id } : {}), ...(opts.now ? { now: opts.now } : {}),
       ...(opts.titleChooser ? { titleChooser: opts.titleChooser } : {}), ...(opts.titleModel ? { titleModel: opts.titleModel } : {}),
       ...(opts.onTitleCandidates ? { onTitleCandidates: opts.onTitleCandidates } : {}),
       ...(learned || opts.onTitleCandidates ? { pageTitles: pageTitles(doc, meta, read) } : {}),
+      ...(opts.venueChooser ? { venueChooser: opts.venueChooser } : {}), ...(opts.venueModel ? { venueModel: opts.venueModel } : {}),
+      ...(opts.onVenueCandidates ? { onVenueCandidates: opts.onVenueCandidates } : {}),
+      ...(learnedVenue || opts.onVenueCandidates ? { pageVenues: pageVenues(doc, root, meta, read, title?.venue) } : {}),
     });
     const call = parsed.guest_editors.length > 0 || root === doc.body ? parsed : withPageEditors(parsed, doc.body);
     const sources = relabel(call.field_sources, where);
     // The page's header, outside the article Readability keeps, often names the journal ("A Special Issue of Sustainability (ISSN ...)").
-    const fromMeta = !call.venue && meta.description ? venueInText(meta.description) : undefined;
-    const fromHeader = call.venue || fromMeta ? undefined : headerVenue(doc, root);
+    const fromMeta = !learnedVenue && !call.venue && meta.description ? venueInText(meta.description) : undefined;
+    const fromHeader = learnedVenue || call.venue || fromMeta ? undefined : headerVenue(doc, root);
+    // The journal a publisher reader or the page's citation metadata names is the page's own statement, kept with either chooser.
     const venue =
       pick(read, meta, 'venue') ??
-      (!call.venue && title?.venue ? { value: title.venue, source: { ...title.source } } : undefined) ??
-      (fromMeta ? { value: fromMeta, source: { from: 'meta', where: 'meta description' } } : undefined) ??
-      (fromHeader ? { value: fromHeader, source: { from: 'html-element', where: 'page header outside the article' } } : undefined);
+      (learnedVenue
+        ? undefined
+        : ((!call.venue && title?.venue ? { value: title.venue, source: { ...title.source } } : undefined) ??
+          (fromMeta ? { value: fromMeta, source: { from: 'meta', where: 'meta description' } } : undefined) ??
+          (fromHeader ? { value: fromHeader, source: { from: 'html-element', where: 'page header outside the article' } } : undefined)));
     const publisher = pick(read, meta, 'publisher');
     const keepTextTitle = sources['title']?.where.includes('"Title:"') ?? false;
     const useHtmlTitle = title !== undefined && !keepTextTitle && !learned;

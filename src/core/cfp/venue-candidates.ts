@@ -1,0 +1,130 @@
+/**
+ * Every plausible journal (venue) of a call, for the learned venue chooser:
+ * each rule step's answer (venue.ts), every name the sentence patterns read
+ * (not only the first), names in the contexts calls put their journal in
+ * ("X Special Issue", "published in X", "the journal, X,", "X (ISSN"),
+ * title-case phrases with a journal's word (Journal, Review, Studies, ...),
+ * names introduced with their acronym and the acronym itself, journal-like
+ * lines near the top, and a page's own venue markup. A name found by several
+ * sources is one candidate that remembers them all.
+ */
+import type { Line } from './lines.js';
+import type { Link } from './markdown.js';
+import { cleanVenue } from './venue-name.js';
+import { canonicalVenue, venueMentions, venueSteps } from './venue.js';
+import { journalLine } from './venue-lines.js';
+
+/** A venue from a web page's markup (`citation_journal_title`, `og:site_name`, a publisher reader, the page header). */
+export interface PageVenue {
+  text: string;
+  /** Which part of the page: `page-reader`, `page-meta`, `page-site`, `page-title`, `page-description`, `page-header`. */
+  source: string;
+}
+
+export interface VenueCandidate {
+  text: string;
+  /** Every source that produced this name (`rule`, `step:slug`, `mention:issue-of`, `ctx:published-in`, `journal-word`, `top-line`, ...). */
+  sources: string[];
+}
+
+export interface VenueCandidateInput {
+  lines: readonly Line[];
+  links: readonly Link[];
+  /** The text as the rules read it (lines joined, link labels kept). */
+  plain: string;
+  /** The rule path's answer (the old parser's venue), if any. */
+  rule?: string;
+  /** The venue named beside the cascade's title line, and the one after the chosen title. */
+  hinted?: string;
+  tail?: string;
+  page?: readonly PageVenue[];
+}
+
+const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}\\p{Lu}[\\p{L}-]*)";
+const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
+/** Sentences and lines that name the journal around its name, each a source of its own. */
+const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
+  ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)`, 'gu')],
+  ['ctx:before-cfp', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Cc]all for [Pp]apers|CfP|CFP|[Gg]uest [Ee]ditors?)\\b`, 'gu')],
+  ['ctx:issue-of', new RegExp(`\\b(?:[Ii]ssue|[Ss]ection|[Cc]ollection|[Vv]olume) (?:of|in) (?:the )?(?:(?:open[- ]access |peer[- ]reviewed )?journal,? )?[“"‘]?(${NAME})`, 'gu')],
+  ['ctx:published-in', new RegExp(`\\b(?:published|appear|submitted|publication) in (?:the )?(?:journal,? )?[“"‘]?(${NAME})`, 'gu')],
+  ['ctx:the-journal', new RegExp(`\\b(?:[Tt]he|[Oo]ur|[Aa]n?) (?:[\\p{L}-]+ ){0,3}?journal,? [“"‘]?(${NAME})`, 'gu')],
+  ['ctx:x-journal', new RegExp(`(${NAME}) (?:journal|Journal (?:website|homepage|page))\\b`, 'gu')],
+  ['ctx:issn', new RegExp(`(${NAME})[)\\],.]*\\s*\\(?(?:(?:e|p|print|online)[- ]?)?ISSN\\b`, 'gu')],
+  ['ctx:submit-to', new RegExp(`\\b(?:submit(?:ted)?|send) (?:[\\p{L}]+ )?to (?:the )?(?:journal )?(${NAME})`, 'gu')],
+  ['ctx:is-journal', new RegExp(`(${NAME}),? (?:is|was) (?:an?|the) (?:[\\p{L}-]+,? ){0,8}?(?:journal|periodical|magazine)\\b`, 'gu')],
+  ['ctx:x-is-doing', new RegExp(`(${NAME}) (?:is|are) (?:preparing|planning|launching|seeking|inviting|calling|pleased|delighted|issuing|publishing)\\b`, 'gu')],
+  ['ctx:x-number', new RegExp(`(${NAME}),? (?:No\\.|Vol\\.|Volume|Issue) ?\\d`, 'gu')],
+  ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
+];
+/** Words that make a title-case phrase read as a journal's name. */
+const JOURNAL_WORDS = '(?:Journal|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)';
+const JOURNAL_PHRASE = new RegExp(`(?:${NAME} )?${JOURNAL_WORDS}(?: (?:of|on|for|in|and|the|&|${WORD})){0,10}`, 'gu');
+/** "Name of the Journal (NOJ)": a name introduced with its acronym. */
+const WITH_ACRONYM = new RegExp(`(${NAME}) \\(([A-Z][A-Za-z&-]{1,10})\\)`, 'gu');
+
+const key = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const initials = (s: string) => s.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join('');
+
+/**
+ * Every venue candidate of a call, deduplicated by normalised text.
+ *
+ * @example
+ * venueCandidates({ lines, links: [], plain: 'A special issue of Religions on ...' }).map((c) => c.text) // ['Religions', ...]
+ */
+export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
+  const out = new Map<string, VenueCandidate>();
+  const add = (raw: string | undefined, source: string, clean = true) => {
+    // "This MRS Advances special issue", "the Journal’s": a determiner before the name and a possessive after it are the sentence's.
+    // A venue the parser knows is spelled its canonical way ("IEEE IoT Journal" is "IEEE Internet of Things Journal").
+    const text = canonicalVenue(clean ? cleanVenue(raw ?? '') : (raw ?? '').trim()).replace(/^[“"‘]|[”"’]$/g, '').replace(/^(?:This|That|Our|Its)\s+(?=\S)/, '').replace(/[’']s$/, '').trim();
+    const k = key(text);
+    // A journal's word alone ("Journal", "Review") names no journal.
+    if (/^(?:the )?(?:journal|review|magazine|letters|transactions|bulletin|proceedings)$/.test(k)) return;
+    if (!k || text.length < 2 || text.length > 120 || text.split(/\s+/).length > 14) return;
+    const c = out.get(k) ?? { text, sources: [] };
+    if (!c.sources.includes(source)) c.sources.push(source);
+    out.set(k, c);
+    // "Nature Communications and Communications Materials": two journals joined, each a candidate of its own.
+    const joined = /^(\p{Lu}\S*(?: \p{Lu}\S*)+) (?:and|&) (\p{Lu}\S*(?: \p{Lu}\S*)+)$/u.exec(text);
+    if (joined && source !== 'split-and') for (const side of [joined[1], joined[2]]) add(side, 'split-and', false);
+  };
+  if (input.rule) add(input.rule, 'rule', false);
+  if (input.hinted) add(input.hinted, 'hint');
+  if (input.tail) add(input.tail, 'title-tail', false);
+  for (const p of input.page ?? []) add(p.text, p.source, false);
+  for (const s of venueSteps(input.links, input.plain)) add(s.venue, `step:${s.key}`, false);
+  for (const m of venueMentions(input.plain)) add(m.name, `mention:${m.key}`, false);
+  const text = input.plain.replace(/[*_]+/g, '');
+  for (const [source, re] of CONTEXTS) {
+    for (const m of [...text.matchAll(re)].slice(0, 20)) {
+      add(m[1], source);
+      // A run of capitals can start before the name ("Welcome Soil Letters Special Issue"): its last words are read too.
+      const words = (m[1] ?? '').split(' ');
+      for (let i = 1; i < Math.min(words.length, 4); i++) if (/^\p{Lu}/u.test(words[i] ?? '')) add(words.slice(i).join(' '), `${source}-tail`);
+    }
+  }
+  for (const m of [...text.matchAll(JOURNAL_PHRASE)].slice(0, 40)) add(m[0], 'journal-word');
+  for (const m of [...text.matchAll(WITH_ACRONYM)].slice(0, 40)) {
+    const name = m[1] ?? '';
+    const acr = m[2] ?? '';
+    // The name is the capitalised words whose initials spell the acronym ("... of the Journal of African Earth Sciences (JAES)").
+    const words = name.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const tail = words.slice(i).join(' ');
+      if (initials(tail).toUpperCase() === acr.replace(/[^A-Za-z]/g, '').toUpperCase()) {
+        add(tail, 'acronym-name');
+        break;
+      }
+    }
+  }
+  const content = input.lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule');
+  content.slice(0, 25).forEach((l, i) => {
+    const j = journalLine(l.text, content[i + 1]?.text);
+    if (j) add(j, 'journal-line', false);
+    // A short Title Case line at the very top is often the journal's masthead (most such lines are page furniture: the model weighs them).
+    const ws = l.text.trim().split(/\s+/);
+    if (i < 5 && ws.length <= 6 && ws.every((w) => /^[\p{Lu}\d&]|^(?:of|and|on|for|in|the|de|la)$/u.test(w))) add(l.text, 'top-line');
+  });
+  return [...out.values()];
+}

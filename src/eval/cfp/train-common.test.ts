@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CfpTruth } from './score.js';
+import { groupOf, pct, pickedRight, reportChooser, type TrainRow } from './train-common.js';
+
+const truth = (id: string, url: string): CfpTruth => ({ id, provenance: { url, source: 'x' }, format: 'text' }) as unknown as CfpTruth;
+
+describe('trainer helpers', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('groups calls by their site and prints counts with their share', () => {
+    expect(groupOf(truth('a', 'https://www.mdpi.com/journal/soils'))).toBe('mdpi.com');
+    expect(pct(1, 4)).toBe('0.250 (1/4)');
+    expect(pct(0, 0)).toBe('-');
+  });
+
+  it('cross-validates by site and returns weights that pick the right candidate of every call', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // The right candidate always has feature 0; the wrong one feature 1. Six sites, so every fold has training calls.
+    const rows: TrainRow[] = Array.from({ length: 12 }, (_, i) => ({
+      truth: truth(`c${i}`, `https://site${i % 6}.org/x`),
+      baseline: i % 2 === 0,
+      example: { id: `c${i}`, group: `site${i % 6}`, features: [[1, 0], [0, 1]], right: [true, false] },
+    }));
+    const w = reportChooser({ rows, dims: 2, folds: 3, train: {}, rounds: new Map(), baseline: 'rules', correct: (r, ws) => pickedRight(r.example, ws), ceiling: () => true, miss: (r) => r.truth.id });
+    expect(rows.every((r) => pickedRight(r.example, w))).toBe(true);
+    // The old path is right on half the calls, the chooser cross-validated on all.
+    expect(log.mock.calls.map((c) => String(c[0])).find((l) => l.startsWith('| all |'))).toBe('| all | 12 | 1.000 (12/12) | 0.500 (6/12) | 1.000 (12/12) |');
+  });
+});

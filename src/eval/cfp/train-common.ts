@@ -1,0 +1,137 @@
+/**
+ * What the learned choosers' trainers (train-title.ts, train-venue.ts) share:
+ * the site a call comes from (folds are by site), the former held-out round
+ * of each call, and the cross-validation and tables they print.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chooseBest } from '../../core/cfp/title-model.js';
+import type { CfpTruth } from './score.js';
+import { foldsByGroup, trainTitleModel, type TitleExample, type TrainOptions } from './title-train.js';
+
+/**
+ * The site a call comes from: its URL's host (DBWorld, a publisher, a listing site), so near-identical calls share a fold.
+ *
+ * @example
+ * groupOf({ provenance: { url: 'https://www.mdpi.com/journal/x' } } as CfpTruth) // 'mdpi.com'
+ */
+export function groupOf(t: CfpTruth): string {
+  try {
+    return new URL(t.provenance.url).hostname.replace(/^www\./, '');
+  } catch {
+    return t.provenance.source.split(/[@:]/)[0] ?? t.id;
+  }
+}
+
+/**
+ * Which former held-out round each call came from, as SOURCES.md's tables mark them ("tune (held-out in round 5)").
+ *
+ * @example
+ * (await roundsOf('eval/cfp/cases')).get('mdpi-religions-world-christianity') // 8
+ */
+export async function roundsOf(dir: string): Promise<Map<string, number>> {
+  const text = await readFile(join(dir, '..', 'SOURCES.md'), 'utf8').catch(() => '');
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/^\| ([\w.-]+) \| tune \(held-out in round (\d+)\)/gm)) if (m[1] && m[2]) out.set(m[1], Number(m[2]));
+  return out;
+}
+
+/**
+ * "0.896 (249/278)", or "-" for no calls.
+ *
+ * @example
+ * pct(1, 2) // '0.500 (1/2)'
+ */
+export const pct = (ok: number, n: number) => (n === 0 ? '-' : `${(ok / n).toFixed(3)} (${ok}/${n})`);
+
+/**
+ * Whether the weights pick a right candidate of the call.
+ *
+ * @example
+ * pickedRight({ id: 'a', group: 'g', features: [[1], [0]], right: [true, false] }, [1]) // true
+ */
+export function pickedRight(e: TitleExample, w: readonly number[]): boolean {
+  return e.right[chooseBest(e.features, w)] ?? false;
+}
+
+/** One labelled call as a chooser's trainer sees it: its candidates and whether the old path (cascade, rules) got it right. */
+export interface TrainRow {
+  truth: CfpTruth;
+  example: TitleExample;
+  baseline: boolean;
+}
+
+export interface ChooserReport<R extends TrainRow> {
+  rows: readonly R[];
+  dims: number;
+  folds: number;
+  train: TrainOptions;
+  /** Which former held-out round each call came from ({@link roundsOf}). */
+  rounds: ReadonlyMap<string, number>;
+  /** The old path's name in the tables ("cascade", "rules"). */
+  baseline: string;
+  /** Whether the weights choose a right answer for the call (against the truth, whatever was taught). */
+  correct: (r: R, w: readonly number[]) => boolean;
+  /** Whether some candidate is right (the ceiling). */
+  ceiling: (r: R) => boolean;
+  /** The failure line for a cross-validated miss. */
+  miss: (r: R, w: readonly number[]) => string;
+  /** More rows for the first table (a subset of calls by a property). */
+  subsets?: ReadonlyArray<[string, (r: R) => boolean]>;
+  failures?: boolean;
+}
+
+/**
+ * Print a learned chooser's figures as the trainers report them: candidate
+ * recall, the old path and the chooser k-fold cross-validated by site (all,
+ * by format, the subsets, each fold), each former held-out round left out
+ * with its sites, and in-sample; the cross-validated misses when asked.
+ * Returns the weights trained on every call (the ones to ship).
+ *
+ * @example
+ * const w = reportChooser({ rows, dims, folds: 5, train: {}, rounds, baseline: 'rules', correct, ceiling, miss });
+ */
+export function reportChooser<R extends TrainRow>(o: ChooserReport<R>): number[] {
+  const { rows, dims, train } = o;
+  const folds = foldsByGroup(rows.map((r) => r.example), o.folds);
+  const cv = new Array<boolean>(rows.length).fill(false);
+  const misses: string[] = [];
+  for (let f = 0; f < o.folds; f++) {
+    const w = trainTitleModel(rows.filter((_, i) => folds[i] !== f).map((r) => r.example), dims, train);
+    rows.forEach((r, i) => {
+      if (folds[i] !== f) return;
+      cv[i] = o.correct(r, w);
+      if (!cv[i]) misses.push(o.miss(r, w));
+    });
+  }
+  const table = (name: string, idx: number[], learned: (i: number) => boolean) => {
+    const count = (p: (i: number) => boolean) => idx.filter(p).length;
+    console.log(`| ${name} | ${idx.length} | ${pct(count((i) => (rows[i] ? o.ceiling(rows[i]) : false)), idx.length)} | ${pct(count((i) => rows[i]?.baseline ?? false), idx.length)} | ${pct(count(learned), idx.length)} |`);
+  };
+  const head = (last: string) => {
+    console.log(`| calls | n | candidate recall | ${o.baseline} (tuned on all) | ${last} |`);
+    console.log('| --- | --- | --- | --- | --- |');
+  };
+  const all = rows.map((_, i) => i);
+  const cvOf = (i: number) => cv[i] ?? false;
+  console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.example.features.length, 0)} candidates, ${new Set(rows.map((r) => r.example.group)).size} sites, ${o.folds} folds by site\n`);
+  head('learned, cross-validated');
+  table('all', all, cvOf);
+  for (const fmt of ['text', 'html'] as const) table(fmt, all.filter((i) => rows[i]?.truth.format === fmt), cvOf);
+  for (const [name, p] of o.subsets ?? []) table(name, all.filter((i) => (rows[i] ? p(rows[i]) : false)), cvOf);
+  for (let f = 0; f < o.folds; f++) table(`fold ${f + 1}`, all.filter((i) => folds[i] === f), cvOf);
+  console.log('\nFormer held-out rounds, the chooser trained on every other call except those of the round\'s sites:\n');
+  head('learned, round left out');
+  for (const round of [...new Set(o.rounds.values())].sort()) {
+    const inRound = all.filter((i) => o.rounds.get(rows[i]?.truth.id ?? '') === round);
+    const sites = new Set(inRound.map((i) => rows[i]?.example.group));
+    const w = trainTitleModel(rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), dims, train);
+    table(`round ${round} held-out`, inRound, (i) => (rows[i] ? o.correct(rows[i], w) : false));
+  }
+  const w = trainTitleModel(rows.map((r) => r.example), dims, train);
+  console.log('\nTrained on all calls (no longer unseen):\n');
+  head('learned, trained on all');
+  table('all', all, (i) => (rows[i] ? o.correct(rows[i], w) : false));
+  if (o.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
+  return w;
+}
