@@ -15,7 +15,7 @@ const CASES = join(import.meta.dirname, '../../../eval/cfp/cases');
 describe('CFP development set', () => {
   it('holds every field of the tuning split at or above its measured level, whatever the held-out split holds', { timeout: 60_000 }, async () => {
     const { tune, heldout, scores } = await runCfpEval(CASES);
-    expect(scores.length).toBeGreaterThanOrEqual(278);
+    expect(scores.length).toBeGreaterThanOrEqual(320);
     expect(scores.filter((s) => s.split === 'tune' && s.error)).toEqual([]);
     // Floors a little under what `npm run eval:cfp` measured on the tuning split (232 calls since round 7, when the 37 round-6 held-out calls joined it: 0.866 / 0.862 / 0.940 / 0.960 / 0.933 / 0.998 with the round-6 rules, 0.914 / 0.888 / 0.944 / 0.963 / 0.951 / 0.998 with round 7's), so one call's change is visible.
     // Round 8: titles are chosen by the learned chooser (data/title-model.json), 0.957 on these calls; it was trained on all of them, so that is
@@ -24,13 +24,16 @@ describe('CFP development set', () => {
     // was retrained on all 278 (in-sample 0.932, cross-validated 0.896); the other fields are the round-7 rules' on 278 calls.
     // Round 9: the venue is chosen by a learned chooser (data/venue-model.json, npm run train:venue), 0.892 here in-sample (0.863 cross-validated
     // by site, the rules 0.856); editors 0.950 / 0.996 and deadline 0.953 with round 9's rules (npm run eval:cfp -- --failures none).
+    // After round 9: the 42 round-9 held-out calls (measured once: 0.67 / 0.67 / 0.93 / 0.80 / 0.66 / 0.98) joined the tuning split and both
+    // choosers were retrained on all 320: 0.903 / 0.869 / 0.950 / 0.957 / 0.916 / 0.994 here (title and venue in-sample; cross-validated by
+    // site 0.859 and 0.841).
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
-    expect(tune.title).toBeGreaterThanOrEqual(0.92);
-    expect(tune.venue).toBeGreaterThanOrEqual(0.88);
+    expect(tune.title).toBeGreaterThanOrEqual(0.89);
+    expect(tune.venue).toBeGreaterThanOrEqual(0.86);
     expect(tune.deadline).toBeGreaterThanOrEqual(0.94);
-    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.94);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.94);
+    expect(tune.topics.f1).toBeGreaterThanOrEqual(0.95);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.91);
     expect(tune.editors.precision).toBeGreaterThanOrEqual(0.99);
     expect(heldout.cases).toBe(scores.filter((s) => s.split === 'heldout').length);
   });
