@@ -3,7 +3,7 @@
  * the site a call comes from (folds are by site), the former held-out round
  * of each call, and the cross-validation and tables they print.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import type { CfpTruth } from './score.js';
@@ -134,4 +134,16 @@ export function reportChooser<R extends TrainRow>(o: ChooserReport<R>): number[]
   table('all', all, (i) => (rows[i] ? o.correct(rows[i], w) : false));
   if (o.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
   return w;
+}
+
+/**
+ * Write a chooser's weights in the shape its core module imports (data/title-model.json, data/venue-model.json), and say so.
+ *
+ * @example
+ * await writeModel('data/venue-model.json', { command: 'npm run train:venue', calls: 278, features: VENUE_FEATURES, weights });
+ */
+export async function writeModel(out: string, m: { command: string; calls: number; features: readonly string[]; weights: readonly number[] }): Promise<void> {
+  const model = { command: m.command, calls: m.calls, features: [...m.features], weights: m.weights.map((v) => Number(v.toFixed(4))) };
+  await writeFile(out, `${JSON.stringify(model, null, 1)}\n`);
+  console.log(`\nwrote ${out}`);
 }

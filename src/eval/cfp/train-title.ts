@@ -10,13 +10,12 @@
  * (minus those from the round's sites). Then writes the weights trained on
  * all calls to data/title-model.json.
  */
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { TITLE_FEATURES, type SeenTitleCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import { loadCases, parseCase } from './run.js';
 import { oneOf, scoreCase } from './score.js';
-import { groupOf, pickedRight, reportChooser, roundsOf, type TrainRow } from './train-common.js';
+import { groupOf, pickedRight, reportChooser, roundsOf, writeModel, type TrainRow } from './train-common.js';
 
 const OUT = 'data/title-model.json';
 const COMMAND = 'npm run train:title';
@@ -46,11 +45,7 @@ async function main(): Promise<number> {
     ceiling: (r) => r.example.right.some(Boolean),
     miss: (r, weights) => `  ${r.truth.id} [${r.truth.format}${r.example.right.some(Boolean) ? '' : ', no right candidate'}${r.baseline ? ', cascade right' : ''}]: got ${JSON.stringify(r.titles[chooseBest(r.example.features, weights)] ?? null)}, want ${JSON.stringify(r.truth.title)}`,
   });
-  if (!values['no-write']) {
-    const model = { command: COMMAND, calls: rows.length, features: [...TITLE_FEATURES], weights: w.map((v) => Number(v.toFixed(4))) };
-    await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
-    console.log(`\nwrote ${OUT}`);
-  }
+  if (!values['no-write']) await writeModel(OUT, { command: COMMAND, calls: rows.length, features: TITLE_FEATURES, weights: w });
   return 0;
 }
 

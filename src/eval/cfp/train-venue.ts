@@ -11,13 +11,12 @@
  * (the default) also teaches it for calls whose journal no candidate spells,
  * since an empty venue is better than an invented one.
  */
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { VENUE_FEATURES, type SeenVenueCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import { loadCases, parseCase } from './run.js';
 import { oneOf, scoreCase } from './score.js';
-import { groupOf, reportChooser, roundsOf, type TrainRow } from './train-common.js';
+import { groupOf, reportChooser, roundsOf, writeModel, type TrainRow } from './train-common.js';
 
 const OUT = 'data/venue-model.json';
 const COMMAND = 'npm run train:venue';
@@ -50,11 +49,7 @@ async function main(): Promise<number> {
     subsets: [['no venue in truth', (r) => r.truth.venue === null]],
     miss: (r, weights) => `  ${r.truth.id} [${r.truth.format}${ceiling(r) ? '' : ', no right candidate'}${r.baseline ? ', rules right' : ''}]: got ${JSON.stringify(r.venues[chooseBest(r.example.features, weights)] ?? null)}, want ${JSON.stringify(r.truth.venue)}`,
   });
-  if (!values['no-write']) {
-    const model = { command: COMMAND, calls: rows.length, features: [...VENUE_FEATURES], weights: w.map((v) => Number(v.toFixed(4))) };
-    await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
-    console.log(`\nwrote ${OUT}`);
-  }
+  if (!values['no-write']) await writeModel(OUT, { command: COMMAND, calls: rows.length, features: VENUE_FEATURES, weights: w });
   return 0;
 }
 
