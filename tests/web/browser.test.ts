@@ -272,6 +272,9 @@ describe('pages without JavaScript', () => {
     await page.getByRole('button', { name: 'Read the file' }).click();
     await expect.poll(() => page.locator('#file-notice').innerText(), { timeout: 20_000 }).toContain('Read paper.tex');
     expect(await page.getByLabel('Abstract', { exact: true }).inputValue()).toContain('in O(n log n) time');
+    // The form post navigates: measure the layout once the new page and its stylesheet have loaded (the text can be
+    // there first; measured before, a loaded CI machine saw 8 px of overflow from the unstyled page).
+    await page.waitForLoadState('load');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.close();
   });
