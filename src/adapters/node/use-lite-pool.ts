@@ -121,7 +121,6 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
   const slots = new Set<Slot>();
   /** Calls with batches still to hand out, served round-robin. */
   let calls: Call[] = [];
-  let readyWaiters = 0;
 
   const fail = (call: Call, err: unknown) => {
     if (call.done) return;
@@ -137,11 +136,16 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
     for (const call of calls) fail(call, err);
   };
 
-  /** Keep the process alive only while work is in flight or awaited; idle workers never hold a CLI open. */
+  /**
+   * Keep the process alive while work is in flight and while a worker is loading the model; idle workers
+   * never hold a CLI open. A loading worker is kept even when nothing waits for it any more (the other
+   * worker finished the work): a process exiting while a worker is inside onnxruntime's native session
+   * load aborted ("terminate called after throwing an instance of 'Napi::Error'"), seen on a fresh clone,
+   * where the first load also builds the ONNX model. It becomes idle, and unref'd, once loaded.
+   */
   const updateRefs = () => {
-    const waited = calls.length > 0 || readyWaiters > 0;
     for (const s of slots) {
-      if (s.state === 'busy' || (s.state === 'loading' && waited)) s.worker.ref();
+      if (s.state === 'busy' || s.state === 'loading') s.worker.ref();
       else s.worker.unref();
     }
   };
@@ -238,16 +242,10 @@ export function createUseLitePool(opts: UseLitePoolOptions): UseLitePool {
     workerCount: () => slots.size,
     async ready() {
       while (slots.size < threads) spawn();
-      readyWaiters++;
       updateRefs();
-      try {
-        // Wait for every load to settle, so a retry after a failure starts from fresh workers.
-        const failed = (await Promise.allSettled([...slots].map((s) => s.loaded))).find((r) => r.status === 'rejected');
-        if (failed) throw failed.reason;
-      } finally {
-        readyWaiters--;
-        updateRefs();
-      }
+      // Wait for every load to settle, so a retry after a failure starts from fresh workers.
+      const failed = (await Promise.allSettled([...slots].map((s) => s.loaded))).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
     async dispose() {
       const err = unavailable('USE-lite embedder was disposed');
