@@ -70,4 +70,12 @@ describe('the starter catalogue', () => {
       }
     }
   });
+
+  it('carries no "not found" warning for a field the call has (a catalogue override that sets it settles it)', () => {
+    const calls = readdirSync(CALLS).filter((n) => n.endsWith('.json')).map((n) => Call.parse(JSON.parse(readFileSync(join(CALLS, n), 'utf8'))));
+    for (const c of calls) {
+      if (c.venue) expect(c.warnings, c.id).not.toContain('no journal (venue) found');
+      if (c.dates.submission_deadline) expect(c.warnings, c.id).not.toContain('no submission deadline found');
+    }
+  });
 });
