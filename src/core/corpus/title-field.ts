@@ -6,7 +6,7 @@
  * for calls already chosen: a full BM25 index over 50,000 titles held about 39 MB of heap, mostly
  * per-call array overhead.
  */
-import { termFreq, type Bm25Options } from '../text/bm25.js';
+import { bm25Idf, bm25Part, termFreq, type Bm25Options } from '../text/bm25.js';
 import { tokenize } from '../text/tokens.js';
 
 /** What reading the field needs: BM25 of a query against one call's title. */
@@ -91,15 +91,14 @@ export function createTitleField(opts: Bm25Options = {}): TitleField {
       const avg = Math.max(n ? totalLen / n : 1, 1e-9);
       const len = doc[0] as number;
       let s = 0;
-      // Matched terms in query order with bm25.ts's expression, so the sum is the index's.
+      // Matched terms in query order with bm25.ts's formula, so the sum is the index's.
       for (let q = 0; q < nums.length; q++) {
         const t = nums[q] as number;
         if (t < 0) continue;
         for (let i = 1; i < doc.length; i += 2) {
           if (doc[i] !== t) continue;
           const f = doc[i + 1] as number;
-          const w = Math.log(1 + (n - (df[t] as number) + 0.5) / ((df[t] as number) + 0.5));
-          s += (qfs[q] as number) * w * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg)));
+          s += bm25Part(qfs[q] as number, bm25Idf(n, df[t] as number), f, len, avg, k1, b);
           break;
         }
       }

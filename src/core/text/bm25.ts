@@ -61,6 +61,29 @@ export interface Bm25Index {
 }
 
 /**
+ * BM25's idf of a term in `df` of `n` documents (the "+1" form, never negative). The one place the
+ * formula is written: the call index, the call-title field (corpus/title-field.ts) and the eval's
+ * lexical variants read it from here, so their scores agree bit for bit.
+ *
+ * @example
+ * bm25Idf(10, 1) // ~2.03
+ */
+export function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * One matched term's BM25 contribution: query frequency `qf`, idf `w`, the term's count `f` in a
+ * document of `len` tokens, `avg` the mean length.
+ *
+ * @example
+ * bm25Part(1, bm25Idf(10, 1), 2, 8, 10, 1.2, 0.75) // > 0
+ */
+export function bm25Part(qf: number, w: number, f: number, len: number, avg: number, k1: number, b: number): number {
+  return qf * w * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg)));
+}
+
+/**
  * @example
  * const idx = createBm25Index();
  * idx.upsert('a', 'federated learning at the edge');
@@ -76,12 +99,11 @@ export function createBm25Index(opts: Bm25Options = {}, raw?: Bm25Raw): Bm25Inde
   const p = createPostings();
   if (raw) for (const [id, terms, len] of raw.docs) p.add(id, new Map(Object.entries(terms)), len);
 
-  const idf = (df: number) => Math.log(1 + (p.size - df + 0.5) / (df + 0.5));
+  const idf = (df: number) => bm25Idf(p.size, df);
   const avgLen = () => Math.max(p.size ? p.totalLen / p.size : 1, 1e-9);
   // One term's contribution; the same expression (and, per document, the same
   // order of additions) as a document-at-a-time scorer, so scores are identical.
-  const part = (qf: number, w: number, f: number, len: number, avg: number) =>
-    qf * w * ((f * (k1 + 1)) / (f + k1 * (1 - b + (b * len) / avg)));
+  const part = (qf: number, w: number, f: number, len: number, avg: number) => bm25Part(qf, w, f, len, avg, k1, b);
 
   // Per query-token array: distinct terms with df and idf, so scoring hundreds
   // of candidates for one draft looks each term up once. Dropped on any change.

@@ -8,7 +8,7 @@
  * differs only in what it changes. Every document is held as a term map and each query scored by
  * lookups: fine for an eval's 26-143 calls, not an index for 50k.
  */
-import { termFreq, type Bm25Index, type Bm25Raw } from '../../core/text/bm25.js';
+import { bm25Idf, bm25Part, termFreq, type Bm25Index, type Bm25Raw } from '../../core/text/bm25.js';
 import { tokenize } from '../../core/text/tokens.js';
 
 export interface LexicalModelOptions {
@@ -64,7 +64,6 @@ export function createLexicalModel(opts: LexicalModelOptions): Bm25Index {
     bgLen += tokens.length;
   }
 
-  const bm25Idf = (n: number, d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
   const idf = (t: string) => {
     const own = bm25Idf(docs.size, df.get(t) ?? 0);
     if (idfKind === 'calls') return own;
@@ -89,9 +88,8 @@ export function createLexicalModel(opts: LexicalModelOptions): Bm25Index {
         const p = collectionP(t);
         if (p > 0) s += qf * Math.log((f + mu * p) / ((doc.len + mu) * p));
       } else if (f > 0) {
-        // The service's expression (bm25.ts `part`), so with delta 0 the sums are identical.
-        const tfPart = (f * (k1 + 1)) / (f + k1 * (1 - b + (b * doc.len) / avg));
-        s += delta ? qf * w * (tfPart + delta) : qf * w * tfPart;
+        // The service's formula (bm25.ts), so with delta 0 the sums are identical; BM25+ adds delta x idf.
+        s += bm25Part(qf, w, f, doc.len, avg, k1, b) + (delta ? qf * w * delta : 0);
       }
     }
     return { score: s, coverage: all > 0 ? hit / all : 0 };
