@@ -60,14 +60,6 @@ function overrides(o: Override, c: Call): boolean {
   return o.source !== undefined ? (c.sources ?? []).some((s) => s.url === o.source) : o.call === c.id;
 }
 
-/** The parser's "not found" warnings that a field an override has since set makes untrue (the page would show both). */
-function settledWarnings(c: Call): Set<string> {
-  const settled = new Set<string>();
-  if (c.venue) settled.add('no journal (venue) found');
-  if (c.dates.submission_deadline) settled.add('no submission deadline found');
-  return settled;
-}
-
 const excluded = new Set(manifest.exclude.map((e) => e.call));
 const missingExcludes = [...excluded].filter((id) => !calls.has(id));
 if (missingExcludes.length) throw new Error(`exclude names calls the build did not produce: ${missingExcludes.join(', ')} (built: ${[...calls.keys()].sort().join(' ')})`);
@@ -78,8 +70,7 @@ for (const c of calls.values()) {
   const field = fieldOf.get(c.id);
   for (const o of manifest.overrides.filter((x) => overrides(x, c))) {
     call = mergeCurated(call, o.set as Partial<Call>);
-    const settled = settledWarnings(call);
-    call = { ...call, warnings: [...call.warnings.filter((w) => !settled.has(w)), `catalogue override (${Object.keys(o.set).join(', ')}): ${o.reason}`] };
+    call = { ...call, warnings: [...call.warnings, `catalogue override (${Object.keys(o.set).join(', ')}): ${o.reason}`] };
   }
   if (field) fieldOf.set(call.id, field);
   built.push(Call.parse(call));

@@ -2,6 +2,7 @@
  * Rule-based CFP parser: raw CFP text (markdown-ish or plain) to a `Call`.
  * Each part lives in its own file; this one puts them together.
  */
+import { NO_DEADLINE, NO_VENUE } from './missing.js';
 import { Call } from '../schema.js';
 import { createError, isCfpError } from '../errors.js';
 import { splitSentences } from '../text/normalize.js';
@@ -141,7 +142,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     throw createError('BAD_CFP', 'CFP text has no recognisable title and no scope paragraph; is this a call for papers?');
   }
   if (topics.length === 0) warnings.push('no topic list found');
-  if (!dates.submission_deadline) warnings.push('no submission deadline found');
+  if (!dates.submission_deadline) warnings.push(NO_DEADLINE);
 
   const { venue, where: venueWhere } = chooseVenue({
     lines, links, plain, title, ...(inferred.venue ? { rule: { venue: inferred.venue, where: inferred.where } } : {}),
@@ -149,7 +150,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     chooser: opts.venueChooser ?? DEFAULT_VENUE_CHOOSER, ...(opts.venueModel ? { model: opts.venueModel } : {}), ...(opts.onVenueCandidates ? { onCandidates: opts.onVenueCandidates } : {}),
   });
   // Never invented: with no credible name the venue stays empty, and says so.
-  if (!venue) warnings.push('no journal (venue) found');
+  if (!venue) warnings.push(NO_VENUE);
   const requirementItems = runs
     .filter((r) => !topicRuns.includes(r) && (REQUIREMENT_INTRO.test(introOf(r)) || sections[r.start] === 'submission'))
     .flatMap((r) => r.items.flatMap((i) => [i.text, ...i.subs]));

@@ -204,3 +204,19 @@ describe('fixture: bold headings, • bullets with a nested item, year-less date
     expect(c.dates.submission_deadline).toBe('2027-03-01');
   });
 });
+
+describe('mergeCurated and the parser\'s "not found" warnings', () => {
+  const parsed = parseCfp('Soil and Society\n\nWe invite papers on soils and the societies that depend on them.\n');
+
+  it('drops the warning of a field the curated values set, and keeps the others', () => {
+    expect(parsed.warnings).toEqual(expect.arrayContaining(['no submission deadline found', 'no journal (venue) found']));
+    const merged = mergeCurated(parsed, { venue: 'Soil Letters' });
+    expect(merged.warnings).not.toContain('no journal (venue) found');
+    expect(merged.warnings).toContain('no submission deadline found');
+    expect(mergeCurated(parsed, { dates: { submission_deadline: '2026-05-01' } }).warnings).not.toContain('no submission deadline found');
+  });
+
+  it('keeps curated warnings as given', () => {
+    expect(mergeCurated(parsed, { venue: 'Soil Letters', warnings: ['checked by hand'] }).warnings).toEqual(['checked by hand']);
+  });
+});
