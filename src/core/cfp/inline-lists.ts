@@ -72,11 +72,9 @@ const MARKER = /(?:^|[\s:;,])\(?([a-h]|i{1,3}|iv|vi{0,3}|[1-9])\)\s+(?=\S)/g;
  * Items of an enumeration marked in order inside a paragraph ("a) A b) B, and c) C"), three or more,
  * the last ending at its sentence's end. Only when the sentence before the first marker says what the
  * call seeks, and not when it asks for submission material ("must include: a) a cover letter ...").
- *
- * @example
- * enumerated('The issue focuses on: a) soils b) roots, and c) microbes. Send papers.') // ['soils', 'roots, and', 'microbes']
+ * Read by inlineTopics only (its tests cover it).
  */
-export function enumerated(paragraph: string): string[] {
+function enumerated(paragraph: string): string[] {
   const marks = [...paragraph.matchAll(MARKER)].map((m) => ({ key: (m[1] ?? '').toLowerCase(), at: m.index, end: m.index + m[0].length }));
   for (const seq of SEQUENCES) {
     const start = marks.findIndex((m) => m.key === seq[0]);
