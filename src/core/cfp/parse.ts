@@ -127,7 +127,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const scopeStart = cascadeScope ? (starts.find((x) => x && !isFurnitureTitle(x)) ?? starts[0] ?? cleanTitle(cascadeScope.split(/\s+/).slice(0, 12).join(' '))) : undefined;
   // "X (Journal)", "X - Journal": the journal after the title is the venue (chooseTitle drops it from the title).
   const chosen = chooseTitle({
-    lines, prose, scope: cascadeScope, plain, found, venues: [...(named ? [named] : []), ...(inferred.venue ? [inferred.venue] : [])],
+    lines, prose, scope: cascadeScope, plain, found, editors: editors.map((e) => e.name), editorLines, venues: [...(named ? [named] : []), ...(inferred.venue ? [inferred.venue] : [])],
     ...(inferred.venue ? { venue: inferred.venue } : {}), ...(scopeStart ? { scopeStart } : {}), ...(opts.pageTitles ? { page: opts.pageTitles } : {}),
     chooser: opts.titleChooser ?? DEFAULT_TITLE_CHOOSER, ...(opts.titleModel ? { model: opts.titleModel } : {}), ...(opts.onTitleCandidates ? { onCandidates: opts.onTitleCandidates } : {}),
   });

@@ -17,6 +17,7 @@ import { fromAnnouncement, titleFromLines, titleLike } from './title-lines.js';
 import { quotedIssue } from './title-quoted.js';
 import { isFurnitureTitle } from './title-sanity.js';
 import { withoutVenueTail } from './title-venue.js';
+import { isJournalName } from './venue-lines.js';
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
 export interface PageTitle {
@@ -53,7 +54,7 @@ const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
 const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»/g;
 
 /** Words before a quote that make it a name of the issue rather than a document's or a section's ("see the “Information for Authors”"). */
-const NAMING = /\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|around|on|into|explore|exploration of)\b[^.;:]{0,25}$/i;
+const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|numero|appel à contributions?)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)[^.;:]{0,25}$/i;
 
 function quotedPhrases(text: string): string[] {
   return [...text.matchAll(QUOTES)]
@@ -75,6 +76,32 @@ function cuts(text: string): string[] {
   if (cut) out.push(cut);
   const colon = /^([^:]{4,}?)\s*:\s+(.{4,})$/.exec(text);
   if (colon?.[1] && colon[2]) out.push(colon[1], colon[2]);
+  // A lead-in left on from prose ("the topic of Critical GeoHumanities: ...").
+  const lead = /^(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)\s+(.{4,})$/i.exec(text)?.[1];
+  if (lead) out.push(lead);
+  // A journal, then the issue after a comma ("Library Trends Journal, The Joy of Information").
+  const comma = /^([^,]{3,80}),\s+(.{4,})$/.exec(text);
+  if (comma?.[1] && comma[2] && isJournalName(comma[1])) out.push(comma[2]);
+  return out;
+}
+
+/** Lines of a block at the top that together make one heading (a title wrapped over two or three short lines). */
+function wrappedBlocks(lines: readonly Line[]): Array<{ text: string; lines: number[] }> {
+  const out: Array<{ text: string; lines: number[] }> = [];
+  let block: Line[] = [];
+  const flush = () => {
+    const words = block.reduce((n, l) => n + l.text.split(/\s+/).length, 0);
+    const short = block.every((l) => l.text.length <= 120 && !/@|https?:/.test(l.text));
+    if (block.length >= 2 && block.length <= 3 && short && words <= 30 && !/[.;!?]$/.test(block[0]?.text ?? '')) {
+      out.push({ text: block.map((l) => l.text.trim()).join(' '), lines: block.map((l) => l.index) });
+    }
+    block = [];
+  };
+  for (const l of lines) {
+    if (l.kind === 'text' || l.kind === 'heading') block.push(l);
+    else flush();
+  }
+  flush();
   return out;
 }
 
@@ -118,7 +145,11 @@ export function titleCandidates(input: {
     // Furniture (a search label, a digest header, a date, an editors line), a deadline's label and a phrase cut at a joining word never name an issue: they are not candidates,
     // so a text with nothing else is still refused as no call.
     // The scope's first words stay the last resort, as in the cascade, whatever they say.
-    if (k.length < 3 || text.length > 300 || (source !== 'scope-start' && (isFurnitureTitle(text) || DEADLINE.test(text) || JOINING_END.test(text) || cutSentence(text, extra.lines, input.lines)))) return;
+    if (k.length < 3 || text.length > 300 || (source !== 'scope-start' && (isFurnitureTitle(text) || DEADLINE.test(text) || JOINING_END.test(text) || cutSentence(text, extra.lines, input.lines)))) {
+      // A deadline run onto the title ("US Election Series: Proposal Deadline Extended"): its other part may still be the name.
+      if (variants && DEADLINE.test(text) && !isFurnitureTitle(text)) for (const v of cuts(text)) if (!DEADLINE.test(v) && !/\d{4}/.test(v)) add(v, 'variant-cut', extra, false);
+      return;
+    }
     const have = out.get(k);
     if (have) {
       if (!have.sources.includes(source)) have.sources.push(source);
@@ -165,6 +196,7 @@ export function titleCandidates(input: {
     const n = l.text.split(/\s+/).length;
     if (n >= 2 && n <= 25 && l.text.length <= 200 && !/[.;:,]$/.test(l.text) && !/@|https?:/.test(l.text)) add(l.text, 'short-line', { lines: [l.index] });
   }
+  for (const b of wrappedBlocks(input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1))) add(b.text, 'wrapped-lines', { lines: b.lines });
   for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
   for (const p of input.page ?? []) add(p.text, p.source, { kind: 'page', page: p.where, ...(p.unrepeated ? { unrepeated: true } : {}) });
   if (input.scopeStart) add(input.scopeStart, 'scope-start', { kind: 'scope-start' }, false);

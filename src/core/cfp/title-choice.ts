@@ -41,6 +41,9 @@ export interface ChooseTitleInput {
   /** The venue the call names (it is dropped from the end of a title). */
   venue?: string;
   venues: readonly string[];
+  /** The guest editors found, and their lines: a person's line is no title. */
+  editors?: readonly string[];
+  editorLines?: ReadonlySet<number>;
   /** The first words of the scope, the last resort when nothing else names the issue. */
   scopeStart?: string;
   page?: readonly PageTitle[];
@@ -65,7 +68,7 @@ export function chooseTitle(input: ChooseTitleInput): ChosenTitle {
     lines: input.lines, prose: input.prose, tried: input.found.tried, plain: input.plain,
     ...(input.venue ? { venue: input.venue } : {}), ...(input.page ? { page: input.page } : {}), ...(input.scopeStart ? { scopeStart: input.scopeStart } : {}),
   });
-  const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues };
+  const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues, ...(input.editors ? { editors: input.editors } : {}), ...(input.editorLines ? { editorLines: input.editorLines } : {}) };
   const seen = candidates.map((c) => ({ candidate: c, title: tail(c.text).title, features: titleFeatures(c, ctx) }));
   input.onCandidates?.(seen);
   if (input.chooser === 'cascade') return chooseTitle({ ...input, onCandidates: undefined });

@@ -10,7 +10,7 @@ import type { TitleCandidate } from './title-candidates.js';
 import { isGenericTitle } from './title-parts.js';
 import { announcementOnly } from './title-announce.js';
 import { isJournalName } from './venue-lines.js';
-import { startsWithHonorific } from './names.js';
+import { looksLikeName, startsWithHonorific } from './names.js';
 
 /** Sources with a feature of their own (title-candidates.ts names them). */
 const SOURCES = [
@@ -18,7 +18,7 @@ const SOURCES = [
   'entitled', 'announced', 'theme-is', 'entitled-plain', 'call-on', 'named-collection', 'invited-issue', 'quoted-feature', 'issue-named',
   'lines-reader', 'special-line', 'quoted-line', 'announce-line', 'heading-line', 'title-like-line',
   'page-reader', 'page-meta', 'page-announcing', 'page-h1', 'page-heading', 'page-doctitle', 'page-raw',
-  'variant-special', 'variant-tail', 'variant-cut', 'scope-start', 'short-line', 'quoted-text',
+  'variant-special', 'variant-tail', 'variant-cut', 'scope-start', 'short-line', 'quoted-text', 'wrapped-lines',
 ] as const;
 
 const GENERIC_WORDS = /\b(?:call for|cfp|special issue|special section|journal|submission|submit|deadline|guest editors?|manuscripts?|papers?|volume|issue)\b/i;
@@ -43,6 +43,31 @@ const STOP = new Set(['the', 'and', 'of', 'for', 'in', 'on', 'a', 'an', 'to', 'w
 const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w));
 const plain = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
+/**
+ * A person named at the start: "Markus Moos, Professor, ...", "Adams, Tony", "De la Garza Espinosa, Vania x at y.de",
+ * "Zackary Leech <z at y.org>": the part before a comma, bracket or address is a name, or the two sides of the first
+ * comma are a surname and a given name.
+ */
+function namesPerson(text: string, scopeWords: ReadonlySet<string>): boolean {
+  const head = text.split(/\s*(?:[,<([|–—]|\s-\s|\bat\b)\s*/)[0]?.trim() ?? '';
+  // A title's words recur in the scope ("Soil Carbon, Water and Climate"); a person's name seldom does.
+  const own = (s: string) => wordsOf(s).filter((w) => !scopeWords.has(w)).length >= Math.max(1, wordsOf(s).length - 1);
+  if (head.length < text.length && looksLikeName(head) && own(head)) return true;
+  const rev = /^([^,]{2,40}),\s*([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+)?)(?:\s|$)/u.exec(text);
+  return rev?.[1] !== undefined && rev[2] !== undefined && looksLikeName(`${rev[2]} ${rev[1]}`) && own(rev[1]);
+}
+
+/** An e-mail address in any of the forms mailing-list archives and pages leave ("x at y.org", "<x@y>", "x [at] y"). */
+const CONTACT = /[\w.-]+\s*(?:@|\[at\]|\(at\)|\sat\s)\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b|<[^<>\s]+>/i;
+/** Roles and editors' labels in the languages calls are written in ("Professor", "Coordination du dossier", "a cura di"). */
+const ROLE = /\b(?:professor|prof|dr|lecturer|researcher|phd|chair|director|dean|fellow|coordination|coordonn\p{L}*|r\p{L}daction|sous la direction|herausgegeben|herausgeber\p{L}*|organizador\p{L}*|coordena\p{L}*|coordinador\p{L}*|a cura di|curatore|editores|editori)\b/iu;
+/** Where people work, in those languages. */
+const AFFILIATION_ANY = /\b(?:univers\p{L}*|institu\p{L}*|istituto|funda\p{L}*|fondation|fondazione|stiftung|escola|école|ecole|hochschule|facult\p{L}*|department|school of|college|hospital|cent(?:re|er) for|laborator\p{L}*|ministry|agency)\b/iu;
+/** A web site's own labels around the content ("Cover image", "Click here", "Featured", "News and updates", "This post"). */
+const FURNITURE = /\b(?:click here|read more|featured|cover image|news and updates|this post|posted (?:on|by|in)|share (?:this|on)|subscribe|sign in|log ?in|menu|home page|about (?:us|special issues|the journal)|please consider|comments?|masthead|navigation|skip to)\b/i;
+/** A posting date ("Published on Tuesday, May 23, 2023", "Posted 12 May"). */
+const POSTED = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:published|posted|updated)\s+(?:on\s+)?(?:\d|[a-z]+day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+
 /** Names of the features, in vector order (the weights file stores them, so a changed list is noticed). */
 export const TITLE_FEATURES: readonly string[] = [
   ...SOURCES.map((s) => `src:${s}`),
@@ -50,10 +75,14 @@ export const TITLE_FEATURES: readonly string[] = [
   'caps-ratio', 'all-caps', 'lower-start', 'generic-words', 'generic-title', 'announcement-only', 'journal-name',
   'has-venue', 'is-venue', 'scope-overlap', 'date', 'address', 'colon', 'quote', 'ends-period', 'paren', 'event', 'unrepeated', 'digits',
   'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text', 'mentions-editor', 'sentence-break', 'in-paragraph', 'next-line-continues', 'affiliation', 'commas',
+  'names-person', 'contact', 'editor-found', 'role-word', 'affiliation-any-language', 'site-furniture', 'posted-date',
 ];
 
 export interface FeatureContext {
   lines: readonly Line[];
+  /** The guest editors the parser found and the lines that held them: a line naming one is a person's, not the issue's. */
+  editors?: readonly string[];
+  editorLines?: ReadonlySet<number>;
   /** Scope and prose text: a title's words recur in the text that describes the issue. */
   scope: string;
   venues: readonly string[];
@@ -130,5 +159,12 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     // An editor's line: a name, then where they work.
     /\b(?:universit\p{L}*|institut\p{L}*|department|school of|college|hospital|cent(?:re|er) for|laborator\p{L}*|faculty)\b/iu.test(c.text) ? 1 : 0,
     Math.min((c.text.match(/,/g) ?? []).length, 4) / 4,
+    namesPerson(c.text, scopeWords) ? 1 : 0,
+    CONTACT.test(c.text) ? 1 : 0,
+    c.lines.some((i) => ctx.editorLines?.has(i)) || (ctx.editors ?? []).some((e) => e.length > 4 && c.text.includes(e)) ? 1 : 0,
+    ROLE.test(c.text) ? 1 : 0,
+    AFFILIATION_ANY.test(c.text) ? 1 : 0,
+    FURNITURE.test(c.text) ? 1 : 0,
+    POSTED.test(c.text) ? 1 : 0,
   ];
 }

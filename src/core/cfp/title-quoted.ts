@@ -9,7 +9,7 @@ import { cleanTitle, fromSpecial } from './title-parts.js';
 
 const QUOTE = /[“"«„]([^“”"«»„]{4,250})[”"»“]/g;
 /** Words that make the text around the quotes an announcement. */
-const ANNOUNCING = /\b(?:special[\s-](?:issue|section|collection)|themed? issue|call for (?:papers|submissions|contributions|abstracts)|cfp|calls?|theme|entitled|titled)\b/i;
+const ANNOUNCING = /\b(?:special[\s-](?:issue|section|collection)|themed? issue|call for (?:papers|submissions|contributions|abstracts)|cfp|calls?|theme|entitled|titled|appel à (?:contributions?|communications?|articles?|textes)|dossier|th[eè]me|chamada|convocatoria|themenheft)(?![\p{L}])/iu;
 
 /**
  * The quoted issue name in an announcing line, or undefined when the line
