@@ -55,11 +55,14 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:is-journal', new RegExp(`(${NAME}),? (?:is|was) (?:an?|the) (?:[\\p{L}-]+,? ){0,8}?(?:journal|periodical|magazine)\\b`, 'gu')],
   ['ctx:x-is-doing', new RegExp(`(${NAME}) (?:is|are) (?:preparing|planning|launching|seeking|inviting|calling|pleased|delighted|issuing|publishing)\\b`, 'gu')],
   ['ctx:x-number', new RegExp(`(${NAME}),? (?:No\\.|Vol\\.|Volume|Issue) ?\\d`, 'gu')],
+  ['ctx:revue-de', new RegExp(`\\b(?:[Cc]ontributions?|[Nn]um[ée]ro|[Dd]ossier|[Aa]ppel|[Nn]úmero|[Ee]dição|[Cc]hamada|Ausgabe|Heft) (?:de|pour|da|do|der|des) (?:la |da |do |der |des )?(?:[Rr]evue |[Rr]evista |[Rr]ivista |[Zz]eitschrift )?[«“"‘]?\\s?(${NAME})`, 'gu')],
   ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
 ];
 /** Words that make a title-case phrase read as a journal's name. */
 const JOURNAL_WORDS = '(?:Journal|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)';
 const JOURNAL_PHRASE = new RegExp(`(?:${NAME} )?${JOURNAL_WORDS}(?: (?:of|on|for|in|and|the|&|${WORD})){0,10}`, 'gu');
+/** A journal's word in other languages, then up to six words. */
+const FOREIGN_JOURNAL = /\b(?:Revue|Revista|Rivista|Cadernos|Cahiers|Zeitschrift|Anales|Annales|Quaderni|Estudos|Estudios|Études)(?: [\p{L}\p{N}’'-]+){1,6}/gu;
 /** "Name of the Journal (NOJ)": a name introduced with its acronym. */
 const WITH_ACRONYM = new RegExp(`(${NAME}) \\(([A-Z][A-Za-z&-]{1,10})\\)`, 'gu');
 
@@ -117,6 +120,12 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
         break;
       }
     }
+  }
+  // Journals named in French, Spanish, Portuguese, Italian or German start with their word for journal and go on in lower case
+  // ("Revue internationale des Francophonies", "Cadernos de Linguística"): each reading that ends on a capitalised word.
+  for (const m of [...text.matchAll(FOREIGN_JOURNAL)].slice(0, 20)) {
+    const words = m[0].split(' ');
+    for (let n = 2; n <= words.length; n++) if (/^\p{Lu}/u.test(words[n - 1] ?? '')) add(words.slice(0, n).join(' '), 'foreign-journal');
   }
   const content = input.lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule');
   content.slice(0, 25).forEach((l, i) => {

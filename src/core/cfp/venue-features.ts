@@ -14,17 +14,17 @@ import type { VenueCandidate } from './venue-candidates.js';
 import { isKnownVenue } from './venue.js';
 
 const CONTEXT_SOURCES = [
-  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of',
+  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de',
 ].map((s) => `ctx:${s}`);
 /** Sources with a feature of their own (venue-candidates.ts names them). */
 const SOURCES = [
   'rule', 'hint', 'title-tail', 'page-reader', 'page-meta', 'page-site', 'page-title', 'page-description', 'page-header',
   ...['submission-link', 'slug', 'known', 'journal-link', 'text', 'inviting', 'described', 'cover', 'masthead'].map((s) => `step:${s}`),
   ...['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-of', 'journal-x', 'name-acronym', 'possessive'].map((s) => `mention:${s}`),
-  ...CONTEXT_SOURCES, 'ctx-tail', 'journal-word', 'acronym-name', 'split-and', 'journal-line', 'top-line',
+  ...CONTEXT_SOURCES, 'ctx-tail', 'journal-word', 'acronym-name', 'split-and', 'journal-line', 'top-line', 'foreign-journal',
 ] as const;
 
-const JOURNAL_WORD = /\b(?:Journal|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)\b/;
+const JOURNAL_WORD = /\b(?:Journal|Revue|Revista|Rivista|Cadernos|Cahiers|Zeitschrift|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)\b/;
 const ORG = /\b(?:University|Universit\p{L}+|Institute|Society|Association|Department|School|College|Centre|Center|Conference|Symposium|Workshop|Congress|Press|Foundation|Council|Committee|Network|Group|Project|Programme|Program|Laboratory|Lab)\b/u;
 const PUBLISHER = /\b(?:Elsevier|Springer|Wiley|MDPI|Hindawi|SAGE|Taylor|Francis|Routledge|Emerald|Frontiers|De Gruyter|Brill|Cambridge|Oxford|IEEE|ACM|IET|IOP|PLOS|BMC|Nature)\b/;
 const GENERIC = /\b(?:special|issues?|calls?|papers?|editors?|deadline|submissions?|topics?|guest|dear|colleagues|abstracts?|manuscripts?|keywords|important|dates|welcome|news)\b/i;

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CfpTruth } from './score.js';
-import { groupOf, pct, pickedRight, reportChooser, type TrainRow } from './train-common.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ANCHORS, groupOf, loadAnchors, pct, pickedRight, reportChooser, type TrainRow } from './train-common.js';
 
 const truth = (id: string, url: string): CfpTruth => ({ id, provenance: { url, source: 'x' }, format: 'text' }) as unknown as CfpTruth;
 
@@ -25,5 +28,32 @@ describe('trainer helpers', () => {
     expect(rows.every((r) => pickedRight(r.example, w))).toBe(true);
     // The old path is right on half the calls, the chooser cross-validated on all.
     expect(log.mock.calls.map((c) => String(c[0])).find((l) => l.startsWith('| all |'))).toBe('| all | 12 | 1.000 (12/12) | 0.500 (6/12) | 1.000 (12/12) |');
+  });
+
+  it('reads the anchors with their texts, and leaves a field an anchor does not teach empty', async () => {
+    const anchors = await loadAnchors(ANCHORS);
+    expect(anchors.length).toBeGreaterThanOrEqual(5);
+    expect(anchors.every((a) => a.body.length > 50)).toBe(true);
+    const network = anchors.find((a) => a.truth.id === 'bundled-ieee-network-lam-ioe');
+    expect(network?.truth.venue).toBe('IEEE Network');
+    expect(network?.truth.title).toBe('');
+  });
+
+  it('refuses an anchor with both a text and a text file, naming where', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'anchors-')), 'a.json');
+    await writeFile(file, JSON.stringify({ about: 'x', anchors: [{ id: 'a', text: 'x', text_file: 'y', from: 't' }] }));
+    await expect(loadAnchors(file)).rejects.toThrow(/anchors\.0: an anchor has either text or text_file/);
+  });
+
+  it('trains on anchors in every fold without scoring them', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // The calls cannot teach which candidate is right (both look the same); the anchors can, and must not be counted.
+    const rows: TrainRow[] = Array.from({ length: 6 }, (_, i) => ({ truth: truth(`c${i}`, `https://site${i}.org/x`), baseline: false, example: { id: `c${i}`, group: `site${i}`, features: [[1, 0], [0, 1]], right: [true, false] } }));
+    const anchors: TrainRow[] = [{ truth: truth('anchor', 'anchor:x'), baseline: false, example: { id: 'anchor', group: 'anchor', features: [[1, 0], [0, 1]], right: [true, false] } }];
+    const w = reportChooser({ rows, anchors, dims: 2, folds: 3, train: {}, rounds: new Map(), baseline: 'rules', correct: (r, ws) => pickedRight(r.example, ws), ceiling: () => true, miss: (r) => r.truth.id });
+    expect(pickedRight(anchors[0]!.example, w)).toBe(true);
+    const lines = log.mock.calls.map((c) => String(c[0]));
+    expect(lines.find((l) => l.startsWith('| all |'))).toMatch(/^\| all \| 6 \|/);
+    expect(lines.find((l) => l.startsWith('\nanchors'))).toContain('1 of 1 right');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import type { CfpTruth } from './score.js';
 import { foldsByGroup, trainTitleModel, type TitleExample, type TrainOptions } from './title-train.js';
@@ -79,6 +80,8 @@ export interface ChooserReport<R extends TrainRow> {
   /** More rows for the first table (a subset of calls by a property). */
   subsets?: ReadonlyArray<[string, (r: R) => boolean]>;
   failures?: boolean;
+  /** Rows every training set holds and no table scores ({@link loadAnchors}). */
+  anchors?: readonly R[];
 }
 
 /**
@@ -93,11 +96,12 @@ export interface ChooserReport<R extends TrainRow> {
  */
 export function reportChooser<R extends TrainRow>(o: ChooserReport<R>): number[] {
   const { rows, dims, train } = o;
+  const anchors = (o.anchors ?? []).map((r) => r.example);
   const folds = foldsByGroup(rows.map((r) => r.example), o.folds);
   const cv = new Array<boolean>(rows.length).fill(false);
   const misses: string[] = [];
   for (let f = 0; f < o.folds; f++) {
-    const w = trainTitleModel(rows.filter((_, i) => folds[i] !== f).map((r) => r.example), dims, train);
+    const w = trainTitleModel([...rows.filter((_, i) => folds[i] !== f).map((r) => r.example), ...anchors], dims, train);
     rows.forEach((r, i) => {
       if (folds[i] !== f) return;
       cv[i] = o.correct(r, w);
@@ -125,13 +129,17 @@ export function reportChooser<R extends TrainRow>(o: ChooserReport<R>): number[]
   for (const round of [...new Set(o.rounds.values())].sort()) {
     const inRound = all.filter((i) => o.rounds.get(rows[i]?.truth.id ?? '') === round);
     const sites = new Set(inRound.map((i) => rows[i]?.example.group));
-    const w = trainTitleModel(rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), dims, train);
+    const w = trainTitleModel([...rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), ...anchors], dims, train);
     table(`round ${round} held-out`, inRound, (i) => (rows[i] ? o.correct(rows[i], w) : false));
   }
-  const w = trainTitleModel(rows.map((r) => r.example), dims, train);
+  const w = trainTitleModel([...rows.map((r) => r.example), ...anchors], dims, train);
   console.log('\nTrained on all calls (no longer unseen):\n');
   head('learned, trained on all');
   table('all', all, (i) => (rows[i] ? o.correct(rows[i], w) : false));
+  if (o.anchors && o.anchors.length > 0) {
+    const wrong = o.anchors.filter((r) => !o.correct(r, w)).map((r) => r.truth.id);
+    console.log(`\nanchors (in every training set, never scored above): ${o.anchors.length - wrong.length} of ${o.anchors.length} right${wrong.length ? `; wrong: ${wrong.join(', ')}` : ''}`);
+  }
   if (o.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
   return w;
 }
@@ -146,4 +154,39 @@ export async function writeModel(out: string, m: { command: string; calls: numbe
   const model = { command: m.command, calls: m.calls, features: [...m.features], weights: m.weights.map((v) => Number(v.toFixed(4))) };
   await writeFile(out, `${JSON.stringify(model, null, 1)}\n`);
   console.log(`\nwrote ${out}`);
+}
+
+/** Where the anchors are kept. */
+export const ANCHORS = 'eval/cfp/anchors.json';
+
+const Anchors = z.object({
+  about: z.string(),
+  anchors: z.array(z.object({
+    id: z.string().min(1),
+    text_file: z.string().optional(),
+    text: z.string().optional(),
+    title: z.string().optional(),
+    venue: z.string().optional(),
+    from: z.string(),
+  }).refine((a) => (a.text === undefined) !== (a.text_file === undefined), { message: 'an anchor has either text or text_file' })),
+});
+
+/**
+ * The choosers' anchors (eval/cfp/anchors.json): calls whose title or venue
+ * the product promises, as cases to train on and never score. A field an
+ * anchor leaves out is null in its truth (`title` '' then), and the trainers skip it.
+ *
+ * @example
+ * const anchors = await loadAnchors('eval/cfp/anchors.json'); // [{ truth: { id: 'bundled-...', venue: 'IEEE Network', ... }, body }]
+ */
+export async function loadAnchors(file: string): Promise<Array<{ truth: CfpTruth; body: string }>> {
+  const parsed = Anchors.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return Promise.all(parsed.data.anchors.map(async (a) => ({
+    truth: {
+      id: a.id, split: 'tune' as const, format: 'text' as const, field: 'anchor', publisher: '', title: a.title ?? '', venue: a.venue ?? null,
+      deadline: null, topics: [], guest_editors: [], provenance: { source: a.from, url: `anchor:${a.id}`, note: '' },
+    },
+    body: a.text ?? (await readFile(a.text_file ?? '', 'utf8')),
+  })));
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run train:title [-- --cases DIR] [--folds 5] [--no-write] [--failures] [--epochs N --rate R --l2 L]`: train the
+ * `npm run train:title [-- --cases DIR] [--anchors FILE] [--folds 5] [--no-write] [--failures] [--epochs N --rate R --l2 L]`: train the
  * learned title chooser on the labelled calls and measure it honestly.
  * Prints candidate recall (a call has some right candidate: the ceiling), the
  * cascade's accuracy on the same calls (tuned on all of them, so optimistic),
@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { TITLE_FEATURES, type SeenTitleCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import { loadCases, parseCase } from './run.js';
-import { oneOf, scoreCase } from './score.js';
-import { groupOf, pickedRight, reportChooser, roundsOf, writeModel, type TrainRow } from './train-common.js';
+import { oneOf, scoreCase, type CfpTruth } from './score.js';
+import { ANCHORS, groupOf, loadAnchors, pickedRight, reportChooser, roundsOf, writeModel, type TrainRow } from './train-common.js';
 
 const OUT = 'data/title-model.json';
 const COMMAND = 'npm run train:title';
@@ -25,22 +25,23 @@ interface Row extends TrainRow {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, epochs: { type: 'string' }, rate: { type: 'string' }, l2: { type: 'string' } } });
+  const { values } = parseArgs({ options: { cases: { type: 'string' }, anchors: { type: 'string' }, folds: { type: 'string', default: '5' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, epochs: { type: 'string' }, rate: { type: 'string' }, l2: { type: 'string' } } });
   const train = { ...(values.epochs ? { epochs: Number(values.epochs) } : {}), ...(values.rate ? { rate: Number(values.rate) } : {}), ...(values.l2 ? { l2: Number(values.l2) } : {}) };
   const dir = values.cases ?? 'eval/cfp/cases';
   const k = Number(values.folds ?? 5);
   const rounds = await roundsOf(dir);
-  const rows: Row[] = [];
-  for (const { truth, body } of await loadCases(dir)) {
+  const rowOf = ({ truth, body }: { truth: CfpTruth; body: string }): Row => {
     let seen: SeenTitleCandidate[] = [];
     const cascade = scoreCase(truth, parseCase(truth, body, { titleChooser: 'cascade', onTitleCandidates: (s) => (seen = s) })).title;
     const right = seen.map((s) => oneOf(s.title, truth.title, truth.title_alternatives));
     // Alternatives are other right spellings ("Special Issue on X"); the chooser learns toward the main title where a candidate spells it.
     const target = seen.map((s) => oneOf(s.title, truth.title));
-    rows.push({ truth, baseline: cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, target } });
-  }
+    return { truth, baseline: cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, target } };
+  };
+  const rows = (await loadCases(dir)).map(rowOf);
+  const anchors = (await loadAnchors(values.anchors ?? ANCHORS)).filter((a) => a.truth.title !== '').map(rowOf);
   const w = reportChooser({
-    rows, dims: TITLE_FEATURES.length, folds: k, train, rounds, baseline: 'cascade', failures: values.failures ?? false,
+    rows, anchors, dims: TITLE_FEATURES.length, folds: k, train, rounds, baseline: 'cascade', failures: values.failures ?? false,
     correct: (r, weights) => pickedRight(r.example, weights),
     ceiling: (r) => r.example.right.some(Boolean),
     miss: (r, weights) => `  ${r.truth.id} [${r.truth.format}${r.example.right.some(Boolean) ? '' : ', no right candidate'}${r.baseline ? ', cascade right' : ''}]: got ${JSON.stringify(r.titles[chooseBest(r.example.features, weights)] ?? null)}, want ${JSON.stringify(r.truth.title)}`,
