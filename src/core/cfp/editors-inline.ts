@@ -9,7 +9,7 @@ import { looksLikeName } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
-const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?)\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
+const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?|coordinators?|coordination(?: du (?:dossier|numéro))?|(?:numéro |dossier )?coordonné par|organizador(?:e|a)s?|coordenação|herausgeber(?:innen)?|a cura di)\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
 const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
@@ -19,6 +19,10 @@ const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)
 const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)|(?:is|are) (?:serving|acting) as (?:the )?guest editors?)/i;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
 const AS_EDITORS = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})*)\s+as (?:the )?(?:guest[- ]|co-?)editors?\b/u;
+/** "sous la direction d'A, professeure ..., et de B, ...": French names each editor, then where they work. */
+const DIRECTION = /\bsous la (?:co-?)?direction (?:de |d['’])\s*(.{3,600})/iu;
+/** "A (Univ) and B (Univ), Guest Co-Editors of X": the names just before the role. */
+const BEFORE_ROLE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?)+),\s+(?:the\s+)?(?:[Gg]uest\s+)?[Cc]o-?[Ee]ditors\b/u;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
@@ -26,7 +30,8 @@ function namesIn(list: string): string[] {
   // Footnote marks after names ("Erktan1,2") and an affiliation list opened but not closed in the sentence are not names.
   const cleaned = list.replace(/(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*\b/gu, '').replace(/\([^)]*$/, ' ').replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
   return cleaned
-    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    // "A and B", "A et B" (French), "A y B", "A e B", "A und B", "D. Teira – S. Leonelli".
+    .split(/\s*(?:,|;|\b(?:and|et|y|e|und)\b|&|\s[–—]\s)\s*/)
     // "... and Dr. C (Univ) for the open access journal X": the sentence goes on after the last name.
     .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
     .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim())
@@ -49,7 +54,12 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   for (const { text, indexes } of units) {
     if (text.length > 600) continue;
     const label = LABEL.exec(text);
-    const names = label?.[1] ? labelledNames(label[1]) : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? namedAfterLabel(text));
+    const direction = DIRECTION.exec(text)?.[1];
+    const names = label?.[1]
+      ? labelledNames(label[1])
+      : direction
+        ? directedBy(direction)
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? namedAfterLabel(text));
     for (const name of names) {
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
@@ -58,6 +68,15 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     }
   }
   return { editors, used };
+}
+
+/** The editors after "sous la direction de": each "(et) de X, where they work" gives its first comma part. */
+function directedBy(rest: string): string[] {
+  return rest
+    .split(/,?\s+et\s+(?:de\s+|d['’])/)
+    .map((p) => (p.split(/,|\(/)[0] ?? '').replace(/[.;]\s.*$/, '').trim())
+    .filter((p) => looksLikeName(p.replace(HONORIFIC, '')))
+    .map((p) => p.replace(HONORIFIC, ''));
 }
 
 /**
