@@ -9,6 +9,20 @@ const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORD = '(?:st|nd|rd|th)?';
 
+/** Month names in French, Spanish, Portuguese, Italian and German, with and without their accents. */
+const FOREIGN_MONTHS: Record<string, number> = {
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  janeiro: 1, fevereiro: 2, março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+};
+/** Longest names first, so "septembre" is not read as "sept". */
+const FOREIGN = `(${Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+/** "30 septembre 2021", "1er octobre 2023", "30 de abril de 2025", "28. Mai 2023", "1º de março de 2024". */
+const FOREIGN_DAY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${FOREIGN}\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
+const FOREIGN_MONTH_YEAR = new RegExp(`(?<![\\p{L}])${FOREIGN}\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
+
 /** A date found in text, where it starts and ends. */
 export interface FoundDate {
   iso: string;
@@ -50,6 +64,14 @@ const READERS: Reader[] = [
   {
     re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, 'gi'),
     read: (m) => isoDay(+m[3]!, monthNo(m[1]!) ?? 0, +m[2]!),
+  },
+  { re: FOREIGN_DAY, read: (m) => isoDay(+m[3]!, FOREIGN_MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!) },
+  {
+    re: FOREIGN_MONTH_YEAR,
+    read: (m) => {
+      const mo = FOREIGN_MONTHS[m[1]!.toLowerCase()];
+      return mo ? `${m[2]}-${pad(mo)}` : undefined;
+    },
   },
   {
     re: new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
