@@ -1,7 +1,8 @@
 /**
  * Every plausible title of a call, for the learned chooser: each cascade way's
  * answer (title.ts), each announcing pattern on its own, the announcing,
- * quoted and title-like first lines, every heading, a page's meta and heading
+ * quoted and title-like first lines, every heading, short blocks of two or
+ * three lines near the top read as one (a wrapped title), a page's meta and heading
  * titles, and variants of each (the issue words stripped, the venue tail
  * dropped). A candidate found by several sources is one candidate that
  * remembers them all: agreement between sources is itself evidence.

@@ -3,7 +3,11 @@
  * sources found it, where it sits, how long and how capitalised it is, whether
  * it carries announcement words, the journal, a date or an address, how many
  * of its words the call's scope repeats, and whether it is only announcement
- * words around a journal (furniture never becomes a candidate). Every feature is 0/1 or scaled into about 0..1.
+ * words around a journal (furniture never becomes a candidate), and whether
+ * it is a line about a person rather than the issue (a name first, an
+ * address, a role, an affiliation in several languages, a line the editor
+ * reader took) or a web site's own label or posting date. Every feature is
+ * 0/1 or scaled into about 0..1.
  */
 import type { Line } from './lines.js';
 import type { TitleCandidate } from './title-candidates.js';
