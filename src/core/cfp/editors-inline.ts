@@ -16,7 +16,7 @@ const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s*:?\s+((?:[^.
 const GUEST_NAMED = /\b(?:(?:guest|issue) editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
-const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as guest editors?)|(?:is|are) (?:serving|acting) as (?:the )?guest editors?)/i;
+const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?)/i;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
 const AS_EDITORS = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})*)\s+as (?:the )?(?:guest[- ]|co-?)editors?\b/u;
 /** "sous la direction d'A, professeure ..., et de B, ...": French names each editor, then where they work. */

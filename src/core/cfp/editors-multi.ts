@@ -46,7 +46,8 @@ function leadingName(part: string): string | undefined {
 export function peopleOnLine(text: string): string[] | undefined {
   if (text.length > 300) return undefined;
   // Affiliations and e-mails in parentheses ("A (Univ X) and B (b@y.org)") are asides, not names.
-  const bare = withoutFootnote(text.replace(DEGREE, '').replace(/\s*\([^()]*\)/g, '')).trim();
+  // Markdown emphasis around the names ("**A, B and C**") and "and" in French, German, Spanish or Portuguese ("A et B") are read as plain "and".
+  const bare = withoutFootnote(text.replace(DEGREE, '').replace(/\s*\([^()]*\)/g, '').replace(/\*\*|__/g, '').replace(/\s(?:et|und|y|e)\s/g, ' and ')).trim();
   return byNames(bare) ?? byPeople(bare);
 }
 

@@ -24,4 +24,14 @@ describe('guest editors, round 10', () => {
     expect(editorsOf('Papers will be edited by the journal staff and published online.')).toEqual([]);
     expect(editorsOf('The coordination of this issue is a joint effort of the society.')).toEqual([]);
   });
+
+  it('reads a "Coordination :" heading, a bold line of names, names joined by "et", and "will serve as the guest co-editors"', () => {
+    expect(editorsOf('Coordination :\nBrigitte Baldelli (ACOFIS, IRTS LR), Anne-Marie Bureth (CORHIS) et Yves Gilbert (CORHIS, Université de Perpignan)')).toEqual(['Brigitte Baldelli', 'Anne-Marie Bureth', 'Yves Gilbert']);
+    expect(editorsOf('Guest Editors:   \n**Torsten Wagner, Patrick Wagner, Michael J. Schöning, and Theodor Doll** \n\n\nWe look forward to receiving your contributions!')).toEqual(['Torsten Wagner', 'Patrick Wagner', 'Michael J. Schöning', 'Theodor Doll']);
+    expect(editorsOf('Dr. Lauren Beasley (Georgia State University) and Dr. Tarkington J. Newman (University of New Hampshire) will serve as the guest co-editors for this special issue.')).toEqual(['Lauren Beasley', 'Tarkington J. Newman']);
+  });
+
+  it('does not read a bold heading of words as people under an editors heading', () => {
+    expect(editorsOf('Guest Editors:\nJane Roe, University of Soil\n\n**Submission Guidelines and Dates**\n\nPapers are due soon.')).toEqual(['Jane Roe']);
+  });
 });

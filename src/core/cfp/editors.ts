@@ -60,7 +60,8 @@ function blocks(lines: readonly Line[]): Line[][] {
   const out: Line[][] = [];
   let cur: Line[] = [];
   for (const l of lines) {
-    if (l.kind === 'blank' || l.kind === 'heading' || l.kind === 'rule') {
+    // A bold line of names reads as a heading; in the editors section it is a line of people.
+    if (l.kind === 'blank' || (l.kind === 'heading' && peopleOnLine(l.text) === undefined) || l.kind === 'rule') {
       if (cur.length) out.push(cur);
       cur = [];
     } else cur.push(l);

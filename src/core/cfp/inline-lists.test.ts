@@ -53,3 +53,20 @@ describe('topics named by a lead-in without a colon', () => {
     expect(inlineTopics(['We accept papers on a number of different topics, including digital rituals; online communities; religious hate speech and conflicts.'])).toEqual(['digital rituals', 'online communities', 'religious hate speech and conflicts']);
   });
 });
+
+describe('inline topics after lead-ins with no colon (round 11)', () => {
+  it('reads "including but not limited to A, B, C" and "including contributions to A, B, C, and D"', () => {
+    expect(inlineTopics(['This special issue aims to publish contributions on reproductive biology, including but not limited to floral induction, sex determination, sporogenesis and gametogenesis, and fruit set.'])).toEqual(['floral induction', 'sex determination', 'sporogenesis and gametogenesis', 'fruit set']);
+    expect(inlineTopics(['We welcome any submissions related to Bayesian optimization, including contributions to modeling, methodology, extensions, practical issues, and applications.'])).toEqual(['modeling', 'methodology', 'extensions', 'practical issues', 'applications']);
+  });
+
+  it('reads "ranging from A, B, C, to D" and skips the list\'s own "the following topics:"', () => {
+    expect(inlineTopics(['All aspects will be considered, ranging from molecular biology, physiology, genetics, to agronomy.'])).toEqual(['molecular biology', 'physiology', 'genetics', 'agronomy']);
+    expect(inlineTopics(['Essays may address, including, but not limited to, the following topics: game studies, digital narrative, social media, and mapping.'])).toEqual(['game studies', 'digital narrative', 'social media', 'mapping']);
+  });
+
+  it('leaves scope sentences alone: one "and", or "ranging from" without "to"', () => {
+    expect(inlineTopics(['Norms that set out rights, including but not limited to the right to dignity and security of the person psychologically and physically.'])).toEqual([]);
+    expect(inlineTopics(['Studies with a broad scope of antimicrobials, ranging from antiparasitics, antiviral, antibacterial, fungicides and phytobiotics and from diverse sources.'])).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@
 import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
-const LEAD = /\b(?:topics?|areas?|themes?|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\btopics\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+/i;
+const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\btopics\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
 const GLYPH = /\s*[•●▪]\s*/;
 const NUMBERED = /^\d{1,2}[.)]\s+\p{Lu}/u;
 /** A sentence end inside a paragraph: the list stops there. */
@@ -52,7 +52,16 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
     // Bounded so a whole page run into one paragraph is still read, and a pathological one is not.
     if (p.length > 20_000) continue;
     const m = LEAD.exec(p);
-    const led = m ? items(p.slice(m.index + m[0].length)) : [];
+    let rest = m ? p.slice(m.index + m[0].length) : '';
+    // Lead-ins with no colon ("including but not limited to", "including contributions to", "ranging from") also open scope
+    // sentences: they lead a list only when it is one, items parted by two or more commas, and "ranging from" only as
+    // "from A, B, C, to D" (the last item after "to"). A colon lead-in that follows is the list's own ("..., the following topics: A, B").
+    const prose = m !== null && /^(?:including|ranging)/i.test(m[0].trim());
+    if (prose) rest = rest.replace(/^the following[^:.;]{0,40}[:：]\s+/i, '');
+    const ranged = /^ranging/i.test(m?.[0] ?? '');
+    const commas = (untilSentenceEnd(rest).match(/[,;]/g) ?? []).length;
+    const usable = !prose || (commas >= 2 && (!ranged || /,\s+to\s+/.test(untilSentenceEnd(rest))));
+    const led = m && usable ? items(ranged ? rest.replace(/,\s+to\s+/, ', and ') : rest) : [];
     const found = (led.length >= 3 ? led : enumerated(p)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
     if (found.length >= 3) return found;
   }

@@ -4,6 +4,7 @@
 import type { Line } from './lines.js';
 import { isEditorLine } from './editor-lines.js';
 import { startsWithHonorific } from './names.js';
+import { peopleOnLine } from './editors-multi.js';
 
 /** `other`: parts that are not the call's own content or people (associate editors, editorial boards, reviewers, committees). */
 export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission' | 'other';
@@ -21,7 +22,8 @@ export function sectionKindOf(heading: string): SectionKind {
   const short = h.split(/\s+/).length <= 6;
   // "Guest Associate Editor" is how Frontiers and MDPI name an issue's guest editors; other associate editors are the journal's.
   if (/(?<!guest )associate editors?|editorial (?:board|advisory)|advisory (?:board|editors?)|reviewers?\b|program(?:me)? committee|scientific committee|editor[- ]in[- ]chief/.test(h)) return 'other';
-  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b/.test(h)) return 'editors';
+  // With the French, Spanish, Portuguese and German headings ("Coordination :", "Coordinadores", "Organizadores", "Herausgeberinnen").
+  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b|^(?:coordination|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|coordenação|herausgeber(?:innen)?)\b/.test(h)) return 'editors';
   if (short && /\b(?:important|key) dates\b|\bdeadlines?\b|\btimeline\b/.test(h)) return 'dates';
   // A title heading is about the call, whatever words it happens to contain.
   if (/special (?:issue|section)|feature topic/.test(h) || h.length > 70) return 'scope';
@@ -60,7 +62,8 @@ export function sectionsOf(lines: readonly Line[]): SectionKind[] {
       current = 'editors';
       return 'scope';
     }
-    if (l.kind === 'heading') current = sectionKindOf(l.text);
+    // A bold line of names under an editors heading ("**A, B, and C**" reads as a heading) is the section's content.
+    if (l.kind === 'heading') current = current === 'editors' && peopleOnLine(l.text) !== undefined ? 'editors' : sectionKindOf(l.text);
     // Pages without a heading after their editors or dates go on in prose: a long sentence ends those sections.
     else if ((current === 'editors' || current === 'dates') && l.kind === 'text' && isProse(l.text)) current = 'scope';
     return current;
