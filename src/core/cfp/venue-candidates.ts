@@ -56,6 +56,8 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:x-is-doing', new RegExp(`(${NAME}) (?:is|are) (?:preparing|planning|launching|seeking|inviting|calling|pleased|delighted|issuing|publishing)\\b`, 'gu')],
   ['ctx:x-number', new RegExp(`(${NAME}),? (?:No\\.|Vol\\.|Volume|Issue) ?\\d`, 'gu')],
   ['ctx:revue-de', new RegExp(`\\b(?:[Cc]ontributions?|[Nn]um[ée]ro|[Dd]ossier|[Aa]ppel|[Nn]úmero|[Ee]dição|[Cc]hamada|Ausgabe|Heft) (?:de|pour|da|do|der|des) (?:la |da |do |der |des )?(?:[Rr]evue |[Rr]evista |[Rr]ivista |[Zz]eitschrift )?[«“"‘]?\\s?(${NAME})`, 'gu')],
+  ['ctx:x-invites', new RegExp(`(${NAME}) (?:invites|welcomes|seeks|solicits|announces|launches|lance|invite|sollicite|convoca|invita) (?:papers|submissions|contributions|articles|proposals|manuscripts|un appel|des (?:contributions|articles|propositions))`, 'gu')],
+  ['ctx:la-revue', /\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)\s+[«“"]?\s*((?:(?!(?:lance|propose|publie|invite|est|pour|sur|consacr\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)\b)[\p{L}&’'-]+\s*){1,6}?)(?=\s*[»”",.;:(]|\s+(?:lance|propose|publie|invite|est|pour|sur|consacr\p{L}*|editada|publicada|pubblica|qui|que|dont|a)\b)/giu],
   ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
 ];
 /** Words that make a title-case phrase read as a journal's name. */
@@ -101,7 +103,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
   const text = input.plain.replace(/[*_]+/g, '');
   for (const [source, re] of CONTEXTS) {
     for (const m of [...text.matchAll(re)].slice(0, 20)) {
-      add(m[1], source);
+      // A journal named after "la revue" may be all lower case ("la revue terrains et travaux"): kept as written.
+      add(m[1], source, source !== 'ctx:la-revue');
       // A run of capitals can start before the name ("Welcome Soil Letters Special Issue"): its last words are read too.
       const words = (m[1] ?? '').split(' ');
       for (let i = 1; i < Math.min(words.length, 4); i++) if (/^\p{Lu}/u.test(words[i] ?? '')) add(words.slice(i).join(' '), `${source}-tail`);

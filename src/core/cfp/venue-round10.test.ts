@@ -26,3 +26,18 @@ describe('venue candidates, round 10', () => {
     expect(cs.some((x) => x.sources.includes('ctx:revue-de'))).toBe(false);
   });
 });
+
+describe('venue candidates, round 11', () => {
+  const fromSource = (text: string, source: string) => candidates(text).filter((c) => c.sources.includes(source)).map((c) => c.text);
+
+  it('reads the journal after "la revue" / "da revista" up to its verb, lower case kept', () => {
+    expect(fromSource('Cet appel à articles de la revue terrains et travaux propose d’interroger.', 'ctx:la-revue')).toEqual(['terrains et travaux']);
+    expect(fromSource('Pour un numéro spécial, la revue Santé publique lance un appel.', 'ctx:la-revue')).toEqual(['Santé publique']);
+    expect(fromSource('um número especial da revista “Saúde em Debate”, editada pelo Cebes.', 'ctx:la-revue')).toEqual(['Saúde em Debate']);
+    expect(fromSource('Le but de la revue est de publier des articles.', 'ctx:la-revue')).toEqual([]);
+  });
+
+  it('reads a journal that invites papers', () => {
+    expect(fromSource('Res Philosophica invites papers on the topic of modal epistemology.', 'ctx:x-invites')).toEqual(['Res Philosophica']);
+  });
+});
