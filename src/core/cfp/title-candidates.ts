@@ -77,6 +77,9 @@ function cuts(text: string): string[] {
   if (cut) out.push(cut);
   const colon = /^([^:]{4,}?)\s*:\s+(.{4,})$/.exec(text);
   if (colon?.[1] && colon[2]) out.push(colon[1], colon[2]);
+  // The announcement before the name ("Call for papers on the impact of X").
+  const call = /^call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in)\s+(.{4,})$/i.exec(text)?.[1];
+  if (call) out.push(call);
   // A lead-in left on from prose ("the topic of Critical GeoHumanities: ...").
   const lead = /^(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)\s+(.{4,})$/i.exec(text)?.[1];
   if (lead) out.push(lead);
@@ -141,7 +144,8 @@ export function titleCandidates(input: {
 }): TitleCandidate[] {
   const out = new Map<string, TitleCandidate>();
   const add = (raw: string | undefined, source: string, extra: Omit<Partial<TitleCandidate>, 'text' | 'sources'> = {}, variants = true) => {
-    const text = cleanTitle(raw ?? '');
+    // Punctuation a page left in front of a line (", Humans and the Environment, ...") is no part of a name.
+    const text = cleanTitle(raw ?? '').replace(/^[,;:|–—-]\s*(?=\S)/, '');
     const k = key(text);
     // Furniture (a search label, a digest header, a date, an editors line), a deadline's label and a phrase cut at a joining word never name an issue: they are not candidates,
     // so a text with nothing else is still refused as no call.

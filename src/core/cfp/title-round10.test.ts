@@ -75,3 +75,17 @@ describe('title features, round 10', () => {
     expect(call.title).toBe('Beyond Letters: Perspectives on the Effects of Illiteracy from Linguistics and Beyond');
   });
 });
+
+describe('title furniture and cuts, round 11', () => {
+  it('refuses announcement headings in other languages, a site category and a picture caption as titles', () => {
+    const texts = candidatesOf('Appels à contributions\n\nArchives de catégorie : Actualités\n\nChamada de artigos\n\nMale weevils fight. Image credit: Jane Roe\n\nSoil Carbon Markets\n\nWe invite papers on soil carbon markets.').map((c) => c.text);
+    expect(texts).toContain('Soil Carbon Markets');
+    expect(texts.some((t) => /Appels|Archives|Chamada|Image credit/.test(t))).toBe(false);
+  });
+
+  it('offers the name after "Call for papers on" and without punctuation left in front', () => {
+    const texts = candidatesOf('Call for papers on the impact of drought on soil carbon\n\n, Humans and the Environment, The Unfamiliar Vol. 5\n\nWe invite papers.').map((c) => c.text);
+    expect(texts).toContain('the impact of drought on soil carbon');
+    expect(texts).toContain('Humans and the Environment, The Unfamiliar Vol. 5');
+  });
+});
