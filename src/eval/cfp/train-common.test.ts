@@ -3,7 +3,7 @@ import type { CfpTruth } from './score.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANCHORS, groupOf, loadAnchors, pct, pickedRight, reportChooser, type TrainRow } from './train-common.js';
+import { ANCHORS, groupOf, loadAnchors, pct, pickedRight, reportChooser, trainingSet, type TrainRow } from './train-common.js';
 
 const truth = (id: string, url: string): CfpTruth => ({ id, provenance: { url, source: 'x' }, format: 'text' }) as unknown as CfpTruth;
 
@@ -56,4 +56,19 @@ describe('trainer helpers', () => {
     expect(lines.find((l) => l.startsWith('| all |'))).toMatch(/^\| all \| 6 \|/);
     expect(lines.find((l) => l.startsWith('\nanchors'))).toContain('1 of 1 right');
   });
+
+  it('gives a trainer the calls, only the anchors that teach it, and the options it was run with', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cases-'));
+    const t = { id: 'c1', split: 'tune', format: 'text', field: 'x', publisher: 'x', title: 'Soil', venue: null, deadline: null, topics: [], guest_editors: [], provenance: { source: 's', url: 'https://a.org/x', note: '' } };
+    await writeFile(join(dir, 'c1.truth.json'), JSON.stringify(t));
+    await writeFile(join(dir, 'c1.txt'), 'Soil\n');
+    const anchors = join(dir, 'anchors.json');
+    await writeFile(anchors, JSON.stringify({ about: 'x', anchors: [{ id: 'a1', text: 'A', title: 'A', from: 't' }, { id: 'a2', text: 'B', venue: 'V', from: 't' }] }));
+    const set = await trainingSet({ cases: dir, anchors, folds: '3', l2: '0.1' }, ({ truth, body }) => ({ truth, baseline: body.length > 1, example: { id: truth.id, group: 'g', features: [], right: [] } }), (x) => x.title !== '');
+    expect(set.rows.map((r) => r.truth.id)).toEqual(['c1']);
+    expect(set.anchors.map((r) => r.truth.id)).toEqual(['a1']);
+    expect(set.folds).toBe(3);
+    expect(set.train).toEqual({ l2: 0.1 });
+  });
 });
+

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { chooseBest } from '../../core/cfp/title-model.js';
 import type { CfpTruth } from './score.js';
 import { foldsByGroup, trainTitleModel, type TitleExample, type TrainOptions } from './title-train.js';
+import { loadCases } from './run.js';
 
 /**
  * The site a call comes from: its URL's host (DBWorld, a publisher, a listing site), so near-identical calls share a fold.
@@ -189,4 +190,42 @@ export async function loadAnchors(file: string): Promise<Array<{ truth: CfpTruth
     },
     body: a.text ?? (await readFile(a.text_file ?? '', 'utf8')),
   })));
+}
+
+/** The command-line options both trainers take (node:util parseArgs form); a trainer adds its own beside them. */
+export const TRAINER_OPTIONS = {
+  cases: { type: 'string' }, anchors: { type: 'string' }, folds: { type: 'string', default: '5' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' },
+  epochs: { type: 'string' }, rate: { type: 'string' }, l2: { type: 'string' },
+} as const;
+
+export interface TrainerArgs {
+  cases?: string;
+  anchors?: string;
+  folds?: string;
+  epochs?: string;
+  rate?: string;
+  l2?: string;
+}
+
+/**
+ * What a trainer trains and reports on: a row for every labelled call and for every anchor that teaches this
+ * chooser (`teaches`), the former held-out rounds, the fold count and the training options from the command line.
+ *
+ * @example
+ * const set = await trainingSet(values, rowOf, (t) => t.venue !== null);
+ * reportChooser({ ...set, dims, baseline: 'rules', correct, ceiling, miss });
+ */
+export async function trainingSet<R extends TrainRow>(
+  args: TrainerArgs,
+  rowOf: (c: { truth: CfpTruth; body: string }) => R,
+  teaches: (t: CfpTruth) => boolean,
+): Promise<{ rows: R[]; anchors: R[]; rounds: Map<string, number>; folds: number; train: TrainOptions }> {
+  const dir = args.cases ?? 'eval/cfp/cases';
+  return {
+    rows: (await loadCases(dir)).map(rowOf),
+    anchors: (await loadAnchors(args.anchors ?? ANCHORS)).filter((a) => teaches(a.truth)).map(rowOf),
+    rounds: await roundsOf(dir),
+    folds: Number(args.folds ?? 5),
+    train: { ...(args.epochs ? { epochs: Number(args.epochs) } : {}), ...(args.rate ? { rate: Number(args.rate) } : {}), ...(args.l2 ? { l2: Number(args.l2) } : {}) },
+  };
 }

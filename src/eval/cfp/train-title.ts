@@ -13,9 +13,9 @@
 import { parseArgs } from 'node:util';
 import { TITLE_FEATURES, type SeenTitleCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
-import { loadCases, parseCase } from './run.js';
+import { parseCase } from './run.js';
 import { oneOf, scoreCase, type CfpTruth } from './score.js';
-import { ANCHORS, groupOf, loadAnchors, pickedRight, reportChooser, roundsOf, writeModel, type TrainRow } from './train-common.js';
+import { groupOf, pickedRight, reportChooser, TRAINER_OPTIONS, trainingSet, writeModel, type TrainRow } from './train-common.js';
 
 const OUT = 'data/title-model.json';
 const COMMAND = 'npm run train:title';
@@ -25,11 +25,7 @@ interface Row extends TrainRow {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, anchors: { type: 'string' }, folds: { type: 'string', default: '5' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, epochs: { type: 'string' }, rate: { type: 'string' }, l2: { type: 'string' } } });
-  const train = { ...(values.epochs ? { epochs: Number(values.epochs) } : {}), ...(values.rate ? { rate: Number(values.rate) } : {}), ...(values.l2 ? { l2: Number(values.l2) } : {}) };
-  const dir = values.cases ?? 'eval/cfp/cases';
-  const k = Number(values.folds ?? 5);
-  const rounds = await roundsOf(dir);
+  const { values } = parseArgs({ options: TRAINER_OPTIONS });
   const rowOf = ({ truth, body }: { truth: CfpTruth; body: string }): Row => {
     let seen: SeenTitleCandidate[] = [];
     const cascade = scoreCase(truth, parseCase(truth, body, { titleChooser: 'cascade', onTitleCandidates: (s) => (seen = s) })).title;
@@ -38,15 +34,14 @@ async function main(): Promise<number> {
     const target = seen.map((s) => oneOf(s.title, truth.title));
     return { truth, baseline: cascade, titles: seen.map((s) => s.title), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, target } };
   };
-  const rows = (await loadCases(dir)).map(rowOf);
-  const anchors = (await loadAnchors(values.anchors ?? ANCHORS)).filter((a) => a.truth.title !== '').map(rowOf);
+  const set = await trainingSet(values, rowOf, (t) => t.title !== '');
   const w = reportChooser({
-    rows, anchors, dims: TITLE_FEATURES.length, folds: k, train, rounds, baseline: 'cascade', failures: values.failures ?? false,
+    ...set, dims: TITLE_FEATURES.length, baseline: 'cascade', failures: values.failures ?? false,
     correct: (r, weights) => pickedRight(r.example, weights),
     ceiling: (r) => r.example.right.some(Boolean),
     miss: (r, weights) => `  ${r.truth.id} [${r.truth.format}${r.example.right.some(Boolean) ? '' : ', no right candidate'}${r.baseline ? ', cascade right' : ''}]: got ${JSON.stringify(r.titles[chooseBest(r.example.features, weights)] ?? null)}, want ${JSON.stringify(r.truth.title)}`,
   });
-  if (!values['no-write']) await writeModel(OUT, { command: COMMAND, calls: rows.length, features: TITLE_FEATURES, weights: w });
+  if (!values['no-write']) await writeModel(OUT, { command: COMMAND, calls: set.rows.length, features: TITLE_FEATURES, weights: w });
   return 0;
 }
 

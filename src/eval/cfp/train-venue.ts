@@ -14,9 +14,9 @@
 import { parseArgs } from 'node:util';
 import { VENUE_FEATURES, type SeenVenueCandidate } from '../../core/cfp/index.js';
 import { chooseBest } from '../../core/cfp/title-model.js';
-import { loadCases, parseCase } from './run.js';
+import { parseCase } from './run.js';
 import { oneOf, scoreCase, type CfpTruth } from './score.js';
-import { ANCHORS, groupOf, loadAnchors, reportChooser, roundsOf, writeModel, type TrainRow } from './train-common.js';
+import { groupOf, reportChooser, TRAINER_OPTIONS, trainingSet, writeModel, type TrainRow } from './train-common.js';
 
 const OUT = 'data/venue-model.json';
 const COMMAND = 'npm run train:venue';
@@ -26,12 +26,8 @@ interface Row extends TrainRow {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, anchors: { type: 'string' }, folds: { type: 'string', default: '5' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, miss: { type: 'string', default: 'abstain' }, epochs: { type: 'string' }, rate: { type: 'string' }, l2: { type: 'string' } } });
-  const train = { ...(values.epochs ? { epochs: Number(values.epochs) } : {}), ...(values.rate ? { rate: Number(values.rate) } : {}), ...(values.l2 ? { l2: Number(values.l2) } : {}) };
+  const { values } = parseArgs({ options: { ...TRAINER_OPTIONS, miss: { type: 'string', default: 'abstain' } } });
   if (values.miss !== 'abstain' && values.miss !== 'skip') throw new Error(`--miss must be abstain or skip, not "${values.miss}"`);
-  const dir = values.cases ?? 'eval/cfp/cases';
-  const k = Number(values.folds ?? 5);
-  const rounds = await roundsOf(dir);
   const rowOf = ({ truth, body }: { truth: CfpTruth; body: string }): Row => {
     let seen: SeenVenueCandidate[] = [];
     const rules = scoreCase(truth, parseCase(truth, body, { venueChooser: 'rules', onVenueCandidates: (s) => (seen = s) })).venue;
@@ -40,17 +36,16 @@ async function main(): Promise<number> {
     const target = right.some(Boolean) || values.miss === 'skip' ? undefined : seen.map((s) => s.venue === undefined);
     return { truth, baseline: rules, venues: seen.map((s) => s.venue), example: { id: truth.id, group: groupOf(truth), features: seen.map((s) => s.features), right, ...(target ? { target, right: target.map((t, i) => t || (right[i] ?? false)) } : {}) } };
   };
-  const rows = (await loadCases(dir)).map(rowOf);
-  const anchors = (await loadAnchors(values.anchors ?? ANCHORS)).filter((a) => a.truth.venue !== null).map(rowOf);
+  const set = await trainingSet(values, rowOf, (t) => t.venue !== null);
   // Accuracy is always against the truth, whatever was taught.
   const correct = (r: Row, w: readonly number[]) => oneOf(r.venues[chooseBest(r.example.features, w)], r.truth.venue, r.truth.venue_alternatives);
   const ceiling = (r: Row) => r.venues.some((v) => oneOf(v, r.truth.venue, r.truth.venue_alternatives));
   const w = reportChooser({
-    rows, anchors, dims: VENUE_FEATURES.length, folds: k, train, rounds, baseline: 'rules', failures: values.failures ?? false, correct, ceiling,
+    ...set, dims: VENUE_FEATURES.length, baseline: 'rules', failures: values.failures ?? false, correct, ceiling,
     subsets: [['no venue in truth', (r) => r.truth.venue === null]],
     miss: (r, weights) => `  ${r.truth.id} [${r.truth.format}${ceiling(r) ? '' : ', no right candidate'}${r.baseline ? ', rules right' : ''}]: got ${JSON.stringify(r.venues[chooseBest(r.example.features, weights)] ?? null)}, want ${JSON.stringify(r.truth.venue)}`,
   });
-  if (!values['no-write']) await writeModel(OUT, { command: COMMAND, calls: rows.length, features: VENUE_FEATURES, weights: w });
+  if (!values['no-write']) await writeModel(OUT, { command: COMMAND, calls: set.rows.length, features: VENUE_FEATURES, weights: w });
   return 0;
 }
 
