@@ -5,11 +5,14 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { looksLikeName } from './names.js';
+import { EDITOR_LABEL_WORDS, looksLikeName, withPlainAnd } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
-const LABEL = /(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?|coordinators?|coordination(?: du (?:dossier|numéro))?|(?:numéro |dossier )?coordonné par|organizador(?:e|a)s?|coordenação|herausgeber(?:innen)?|a cura di)\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})/i;
+const LABEL = new RegExp(
+  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
+  'i',
+);
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
 const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
@@ -28,10 +31,10 @@ const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:ess
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
   // Footnote marks after names ("Erktan1,2") and an affiliation list opened but not closed in the sentence are not names.
-  const cleaned = list.replace(/(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*\b/gu, '').replace(/\([^)]*$/, ' ').replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
+  const cleaned = withPlainAnd(list).replace(/(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*\b/gu, '').replace(/\([^)]*$/, ' ').replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
   return cleaned
-    // "A and B", "A et B" (French), "A y B", "A e B", "A und B", "D. Teira – S. Leonelli".
-    .split(/\s*(?:,|;|\b(?:and|et|y|e|und)\b|&|\s[–—]\s)\s*/)
+    // "A and B", "A et B" (French, German, Spanish, Portuguese: withPlainAnd), "D. Teira – S. Leonelli".
+    .split(/\s*(?:,|;|\band\b|&|\s[–—]\s)\s*/)
     // "... and Dr. C (Univ) for the open access journal X": the sentence goes on after the last name.
     .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
     .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim())

@@ -5,7 +5,7 @@
  * "Chi-Hua Chen2 | Lingjuan Lyu3 | Feng-Jang Hwang4" (footnote numbers
  * pointing at the affiliations below).
  */
-import { looksLikeName, TITLE_PREFIX } from './names.js';
+import { looksLikeName, TITLE_PREFIX, withPlainAnd } from './names.js';
 
 /** Academic degrees after a name ("Name, PhD", "Name, MPH, MBA"): never part of it. */
 export const DEGREE = /,?\s*\b(?:Ph\.?\s?D|M\.?D|MPH|MBA|DrPH|MSc|M\.Sc|BSc|DPhil|FRCPC?|RN|JD|MA|MS)\b\.?/g;
@@ -47,7 +47,7 @@ export function peopleOnLine(text: string): string[] | undefined {
   if (text.length > 300) return undefined;
   // Affiliations and e-mails in parentheses ("A (Univ X) and B (b@y.org)") are asides, not names.
   // Markdown emphasis around the names ("**A, B and C**") and "and" in French, German, Spanish or Portuguese ("A et B") are read as plain "and".
-  const bare = withoutFootnote(text.replace(DEGREE, '').replace(/\s*\([^()]*\)/g, '').replace(/\*\*|__/g, '').replace(/\s(?:et|und|y|e)\s/g, ' and ')).trim();
+  const bare = withoutFootnote(withPlainAnd(text).replace(DEGREE, '').replace(/\s*\([^()]*\)/g, '').replace(/\*\*|__/g, '')).trim();
   return byNames(bare) ?? byPeople(bare);
 }
 

@@ -3,7 +3,7 @@
  * Everything downstream works on these, never on the raw string.
  */
 import { extractLinks, stripInline, type Link } from './markdown.js';
-import { looksLikeName, startsWithHonorific } from './names.js';
+import { EDITOR_LABEL_WORDS, looksLikeName, startsWithHonorific } from './names.js';
 
 export type LineKind = 'blank' | 'heading' | 'bullet' | 'rule' | 'text';
 
@@ -36,8 +36,10 @@ const BULLET =
   /^(\s*)([•●▪◦‣○■□➢►✓➤∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8](?:\s*)|--?\s+|[*+–—]\s+|o(?:\t|\s{2,})(?=\S)|\?{2,}\s+|-(?=\p{Lu})|\d{1,3}[.)]\s+|\(\d{1,3}\)\s+|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+|(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.\s+)(\S.*)$/u;
 const WIKI_HEADING = /^\s{0,3}(={1,4})\s*([^=]{2,80}?)\s*\1\s*$/;
 /** Section names that are headings even as plain lines. */
-const KNOWN_HEADING =
-  /^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?(?:\s*\((?:guest |special issue )?editors?\))?|(?:lead )?guest editorial (?:team|board)|editors?\s*\(s\)|editors|(?:co-?|guest |special )?editors? of (?:the|this) (?:special )?issue|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?|advisory editors?|keywords|coordination(?: du (?:dossier|numéro))?|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|coordenação|herausgeber(?:innen)?|(?:numéro |dossier )?coordonné par)\s*[:：–—-]?$/iu;
+const KNOWN_HEADING = new RegExp(
+  `${String.raw`^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} ]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?(?:\s*\((?:guest |special issue )?editors?\))?|(?:lead )?guest editorial (?:team|board)|editors?\s*\(s\)|editors|(?:co-?|guest |special )?editors? of (?:the|this) (?:special )?issue|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?`}|advisory editors?|keywords|${EDITOR_LABEL_WORDS})\\s*[:：–—-]?$`,
+  'iu',
+);
 
 function indentOf(raw: string): number {
   const m = /^[ \t\u00a0]*/.exec(raw);

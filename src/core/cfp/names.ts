@@ -41,3 +41,20 @@ export function looksLikeName(s: string): boolean {
 export function startsWithHonorific(s: string): boolean {
   return TITLE_PREFIX.test(s.trim()) && looksLikeName(s.trim().split(/[,(]/)[0] ?? '');
 }
+
+/**
+ * Editors' labels in French, Spanish, Portuguese, Italian and German ("Coordination du dossier", "Organizadores",
+ * "Herausgeberinnen", "a cura di"), and "Coordinators": a regular-expression source for the heading, section and
+ * inline-label readers to put inside a group (lower case; read with the `i` flag or against lower-cased text).
+ */
+export const EDITOR_LABEL_WORDS = 'coordination(?: du (?:dossier|numéro))?|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|coordenação|herausgeber(?:innen)?|(?:numéro |dossier )?coordonné par|a cura di';
+
+/**
+ * Names joined by "and" as French, German, Spanish and Portuguese write it ("A et B", "A und B"), with "and".
+ *
+ * @example
+ * withPlainAnd('Sara Roe et Marie Doe') // 'Sara Roe and Marie Doe'
+ */
+export function withPlainAnd(s: string): string {
+  return s.replace(/\s(?:et|und|y|e)\s/g, ' and ');
+}

@@ -3,7 +3,7 @@
  */
 import type { Line } from './lines.js';
 import { isEditorLine } from './editor-lines.js';
-import { startsWithHonorific } from './names.js';
+import { EDITOR_LABEL_WORDS, startsWithHonorific } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** `other`: parts that are not the call's own content or people (associate editors, editorial boards, reviewers, committees). */
@@ -23,7 +23,7 @@ export function sectionKindOf(heading: string): SectionKind {
   // "Guest Associate Editor" is how Frontiers and MDPI name an issue's guest editors; other associate editors are the journal's.
   if (/(?<!guest )associate editors?|editorial (?:board|advisory)|advisory (?:board|editors?)|reviewers?\b|program(?:me)? committee|scientific committee|editor[- ]in[- ]chief/.test(h)) return 'other';
   // With the French, Spanish, Portuguese and German headings ("Coordination :", "Coordinadores", "Organizadores", "Herausgeberinnen").
-  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b|^(?:coordination|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|coordenação|herausgeber(?:innen)?)\b/.test(h)) return 'editors';
+  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b/.test(h) || ABROAD_LABEL.test(h)) return 'editors';
   if (short && /\b(?:important|key) dates\b|\bdeadlines?\b|\btimeline\b/.test(h)) return 'dates';
   // A title heading is about the call, whatever words it happens to contain.
   if (/special (?:issue|section)|feature topic/.test(h) || h.length > 70) return 'scope';
@@ -35,6 +35,9 @@ export function sectionKindOf(heading: string): SectionKind {
   if (/topic|theme|interest|areas/.test(h)) return 'topics';
   return 'scope';
 }
+
+/** An editors' heading in another language ("Coordination", "Organizadores"). */
+const ABROAD_LABEL = new RegExp(`^(?:${EDITOR_LABEL_WORDS})\\b`, 'u');
 
 /**
  * The section kind of every line (same length as `lines`). Lines before the
