@@ -42,6 +42,8 @@ export interface VenueCandidateInput {
 
 const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}\\p{Lu}[\\p{L}-]*)";
 const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
+/** Words that end a journal's name after "la revue": its verb, a relative or a preposition ("la revue X lance", "... pour"). */
+const REVUE_STOP = '(?:lance|propose|publie|invite|est|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
 /** Sentences and lines that name the journal around its name, each a source of its own. */
 const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)`, 'gu')],
@@ -57,7 +59,8 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:x-number', new RegExp(`(${NAME}),? (?:No\\.|Vol\\.|Volume|Issue) ?\\d`, 'gu')],
   ['ctx:revue-de', new RegExp(`\\b(?:[Cc]ontributions?|[Nn]um[ée]ro|[Dd]ossier|[Aa]ppel|[Nn]úmero|[Ee]dição|[Cc]hamada|Ausgabe|Heft) (?:de|pour|da|do|der|des) (?:la |da |do |der |des )?(?:[Rr]evue |[Rr]evista |[Rr]ivista |[Zz]eitschrift )?[«“"‘]?\\s?(${NAME})`, 'gu')],
   ['ctx:x-invites', new RegExp(`(${NAME}) (?:invites|welcomes|seeks|solicits|announces|launches|lance|invite|sollicite|convoca|invita) (?:papers|submissions|contributions|articles|proposals|manuscripts|un appel|des (?:contributions|articles|propositions))`, 'gu')],
-  ['ctx:la-revue', /\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)\s+[«“"]?\s*((?:(?!(?:lance|propose|publie|invite|est|pour|sur|consacr\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)\b)[\p{L}&’'-]+\s*){1,6}?)(?=\s*[»”",.;:(]|\s+(?:lance|propose|publie|invite|est|pour|sur|consacr\p{L}*|editada|publicada|pubblica|qui|que|dont|a)\b)/giu],
+  // Words parted by spaces, never by nothing: "[\\p{L}]+\\s*" repeated could split one long word every way (seconds a line).
+  ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
   ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
 ];
 /** Words that make a title-case phrase read as a journal's name. */
