@@ -65,8 +65,11 @@ function namesPerson(text: string, scopeWords: ReadonlySet<string>): boolean {
 const CONTACT = /[\w.-]+\s*(?:@|\[at\]|\(at\)|\sat\s)\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b|<[^<>\s]+>/i;
 /** Roles and editors' labels in the languages calls are written in ("Professor", "Coordination du dossier", "a cura di"). */
 const ROLE = /\b(?:professor|prof|dr|lecturer|researcher|phd|chair|director|dean|fellow|coordination|coordonn\p{L}*|r\p{L}daction|sous la direction|herausgegeben|herausgeber\p{L}*|organizador\p{L}*|coordena\p{L}*|coordinador\p{L}*|a cura di|curatore|editores|editori)\b/iu;
-/** Where people work, in those languages. */
-const AFFILIATION_ANY = /\b(?:univers\p{L}*|institu\p{L}*|istituto|funda\p{L}*|fondation|fondazione|stiftung|escola|école|ecole|hochschule|facult\p{L}*|department|school of|college|hospital|cent(?:re|er) for|laborator\p{L}*|ministry|agency)\b/iu;
+/** Where people work, in English ("An editor's line: a name, then where they work"). */
+const AFFILIATION_WORDS = String.raw`universit\p{L}*|institut\p{L}*|department|school of|college|hospital|cent(?:re|er) for|laborator\p{L}*|faculty`;
+const AFFILIATION = new RegExp(String.raw`\b(?:${AFFILIATION_WORDS})\b`, 'iu');
+/** The same in the other languages calls are written in (and "Universe", "Institution", "ministry", "agency" with them). */
+const AFFILIATION_ANY = new RegExp(String.raw`\b(?:${AFFILIATION_WORDS}|univers\p{L}*|institu\p{L}*|istituto|funda\p{L}*|fondation|fondazione|stiftung|escola|école|ecole|hochschule|facult\p{L}*|ministry|agency)\b`, 'iu');
 /** A web site's own labels around the content ("Cover image", "Click here", "Featured", "News and updates", "This post"). */
 const FURNITURE = /\b(?:click here|read more|featured|cover image|news and updates|this post|posted (?:on|by|in)|share (?:this|on)|subscribe|sign in|log ?in|menu|home page|about (?:us|special issues|the journal)|please consider|comments?|masthead|navigation|skip to)\b/i;
 /** A posting date ("Published on Tuesday, May 23, 2023", "Posted 12 May"). */
@@ -161,7 +164,7 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     // The sentence goes on on the next line ("... cannot perform, from" / "unconditionally secure ...").
     at !== undefined && ctx.lines[at + 1]?.kind === 'text' && /^\p{Ll}/u.test(ctx.lines[at + 1]?.text ?? '') ? 1 : 0,
     // An editor's line: a name, then where they work.
-    /\b(?:universit\p{L}*|institut\p{L}*|department|school of|college|hospital|cent(?:re|er) for|laborator\p{L}*|faculty)\b/iu.test(c.text) ? 1 : 0,
+    AFFILIATION.test(c.text) ? 1 : 0,
     Math.min((c.text.match(/,/g) ?? []).length, 4) / 4,
     namesPerson(c.text, scopeWords) ? 1 : 0,
     CONTACT.test(c.text) ? 1 : 0,

@@ -64,7 +64,7 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
 ];
 /** Words that make a title-case phrase read as a journal's name. */
-const JOURNAL_WORDS = '(?:Journal|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)';
+export const JOURNAL_WORDS = '(?:Journal|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)';
 const JOURNAL_PHRASE = new RegExp(`(?:${NAME} )?${JOURNAL_WORDS}(?: (?:of|on|for|in|and|the|&|${WORD})){0,10}`, 'gu');
 /** A journal's word in other languages, then up to six words. */
 const FOREIGN_JOURNAL = /\b(?:Revue|Revista|Rivista|Cadernos|Cahiers|Zeitschrift|Anales|Annales|Quaderni|Estudos|Estudios|Études)(?: [\p{L}\p{N}’'-]+){1,6}/gu;

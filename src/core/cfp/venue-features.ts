@@ -10,7 +10,7 @@
  */
 import type { Link } from './markdown.js';
 import { looksLikeName } from './names.js';
-import type { VenueCandidate } from './venue-candidates.js';
+import { JOURNAL_WORDS, type VenueCandidate } from './venue-candidates.js';
 import { isKnownVenue } from './venue.js';
 
 const CONTEXT_SOURCES = [
@@ -24,7 +24,8 @@ const SOURCES = [
   ...CONTEXT_SOURCES, 'ctx-tail', 'journal-word', 'acronym-name', 'split-and', 'journal-line', 'top-line', 'foreign-journal',
 ] as const;
 
-const JOURNAL_WORD = /\b(?:Journal|Revue|Revista|Rivista|Cadernos|Cahiers|Zeitschrift|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)\b/;
+/** A journal's word, in English (the candidate reader's list) or as journals in other languages start ("Revue", "Revista", "Zeitschrift"). */
+const JOURNAL_WORD = new RegExp(`\\b(?:Revue|Revista|Rivista|Cadernos|Cahiers|Zeitschrift|${JOURNAL_WORDS})\\b`);
 const ORG = /\b(?:University|Universit\p{L}+|Institute|Society|Association|Department|School|College|Centre|Center|Conference|Symposium|Workshop|Congress|Press|Foundation|Council|Committee|Network|Group|Project|Programme|Program|Laboratory|Lab)\b/u;
 const PUBLISHER = /\b(?:Elsevier|Springer|Wiley|MDPI|Hindawi|SAGE|Taylor|Francis|Routledge|Emerald|Frontiers|De Gruyter|Brill|Cambridge|Oxford|IEEE|ACM|IET|IOP|PLOS|BMC|Nature)\b/;
 const GENERIC = /\b(?:special|issues?|calls?|papers?|editors?|deadline|submissions?|topics?|guest|dear|colleagues|abstracts?|manuscripts?|keywords|important|dates|welcome|news)\b/i;
