@@ -29,7 +29,8 @@ describe('CFP development set', () => {
     // Round 10: the 52 round-10 held-out calls (measured once: 0.67 / 0.67 / 0.81 / 0.71 / 0.68 / 0.93) joined the tuning split, and both
     // choosers were retrained on all 372 with the anchors (eval/cfp/anchors.json): 0.906 / 0.858 / 0.938 / 0.938 / 0.900 / 0.988.
     // Round 11: the 44 round-11 held-out calls (measured once: 0.70 / 0.61 / 0.86 / 0.84 / 0.52 / 0.90) joined too, the choosers retrained
-    // on all 416: 0.887 / 0.832 / 0.930 / 0.940 / 0.870 / 0.980.
+    // on all 416: 0.887 / 0.832 / 0.930 / 0.940 / 0.870 / 0.980; after the review's editor-label mend and title retrain: 0.889 / 0.832 /
+    // 0.930 / 0.940 / 0.874 / 0.980.
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
     expect(tune.title).toBeGreaterThanOrEqual(0.88);
