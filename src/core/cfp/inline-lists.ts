@@ -59,8 +59,8 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
     const prose = m !== null && /^(?:including|ranging)/i.test(m[0].trim());
     if (prose) rest = rest.replace(/^the following[^:.;]{0,40}[:：]\s+/i, '');
     const ranged = /^ranging/i.test(m?.[0] ?? '');
-    const commas = (untilSentenceEnd(rest).match(/[,;]/g) ?? []).length;
-    const usable = !prose || (commas >= 2 && (!ranged || /,\s+to\s+/.test(untilSentenceEnd(rest))));
+    const sentence = untilSentenceEnd(rest);
+    const usable = !prose || ((sentence.match(/[,;]/g) ?? []).length >= 2 && (!ranged || /,\s+to\s+/.test(sentence)));
     const led = m && usable ? items(ranged ? rest.replace(/,\s+to\s+/, ', and ') : rest) : [];
     const found = (led.length >= 3 ? led : enumerated(p)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
     if (found.length >= 3) return found;
