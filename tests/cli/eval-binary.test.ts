@@ -78,7 +78,7 @@ describe('cfpmatch eval (built binary, USE-lite)', () => {
     expect(usage.stderr).toMatch(/^eval needs --calls and --papers/);
   });
 
-  it('a path that cannot be read is BAD_INPUT naming the flag and the path, exit 2 (eval, npm run eval, calibrate, eval:cfp)', async () => {
+  it('a path that cannot be read is BAD_INPUT naming the flag and the path, exit 2 (eval, npm run eval, calibrate, eval:cfp, train:title, train:venue)', async () => {
     const missing = join(dir, 'nope.jsonl');
     const r = await run(['--calls', missing, '--papers', 'papers.jsonl']);
     expect(r.code).toBe(2);
@@ -91,6 +91,10 @@ describe('cfpmatch eval (built binary, USE-lite)', () => {
     expect([npmEval.status, npmEval.stderr.trim()]).toEqual([2, `eval: BAD_INPUT: --calls ${dir}: cannot read it: it is a directory, not a file`]);
     const cfp = script('eval/cfp/main.js', ['--cases', missing]);
     expect([cfp.status, cfp.stderr.trim()]).toEqual([2, `eval:cfp: BAD_INPUT: --cases ${missing}: cannot read it: no such file or directory`]);
+    for (const trainer of ['train-title', 'train-venue']) {
+      const t = script(`eval/cfp/${trainer}.js`, ['--cases', missing, '--no-write']);
+      expect([t.status, t.stderr.trim()]).toEqual([2, `${trainer.replace('-', ':')}: BAD_INPUT: --cases ${missing}: cannot read it: no such file or directory`]);
+    }
     const cal = script('calibrate/main.js', ['--calls', missing, '--papers', 'papers.jsonl', '--cache', join(dir, 'cache')]);
     expect(cal.status).toBe(2);
     expect(cal.stderr).toContain(`calibrate: BAD_INPUT: --calls ${missing}: cannot read it: no such file or directory`);

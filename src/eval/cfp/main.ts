@@ -8,9 +8,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { exitCodeOf, isCfpError } from '../../core/errors.js';
 import { runCfpEval } from './run.js';
 import type { FieldTable } from './score.js';
+import { runEntry } from './entry.js';
 
 const f2 = (n: number) => n.toFixed(2);
 
@@ -43,10 +43,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(isCfpError(err) ? `eval:cfp: ${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err));
-    process.exit(isCfpError(err) ? exitCodeOf(err) : 1);
-  },
-);
+runEntry('eval:cfp', main);

@@ -17,6 +17,7 @@ import { chooseBest } from '../../core/cfp/title-model.js';
 import { parseCase } from './run.js';
 import { oneOf, scoreCase, type CfpTruth } from './score.js';
 import { groupOf, reportChooser, TRAINER_OPTIONS, trainingSet, writeModel, type TrainRow } from './train-common.js';
+import { runEntry } from './entry.js';
 
 const OUT = 'data/venue-model.json';
 const COMMAND = 'npm run train:venue';
@@ -49,10 +50,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  },
-);
+runEntry('train:venue', main);
