@@ -10,7 +10,7 @@ import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = new RegExp(
-  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`\s*(?:\([^)]{0,20}\))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
+  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`\s*(?:\([^)]{0,20}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
   'i',
 );
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
@@ -26,6 +26,8 @@ const AS_EDITORS = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L
 const DIRECTION = /\bsous la (?:co-?)?direction (?:de |d['’])\s*(.{3,600})/iu;
 /** "A (Univ) and B (Univ), Guest Co-Editors of X": the names just before the role. */
 const BEFORE_ROLE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?)+),\s+(?:the\s+)?(?:[Gg]uest\s+)?[Cc]o-?[Ee]ditors\b/u;
+/** "Socius Calls for Papers with Editor Melanie M. Hughes": the issue's editor named after "with". */
+const WITH_EDITOR = /\bwith (?:[Gg]uest )?[Ee]ditors?\s+((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3}(?:,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3})?)/u;
 const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
@@ -58,11 +60,17 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     if (text.length > 600) continue;
     const label = LABEL.exec(text);
     const direction = DIRECTION.exec(text)?.[1];
-    const names = label?.[1]
+    const names: string[] = label?.[1]
       ? labelledNames(label[1])
       : direction
         ? directedBy(direction)
-        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? namedAfterLabel(text));
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
+    // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
+    const titled = names.length <= 1 ? honorificPeople(text) : [];
+    if (titled.length > names.length) names.splice(0, names.length, ...titled);
+    // "Guest editors ... are A (U) and B (U), respectively chair and vice-chair ..., and C (U), local host": each name before its affiliation.
+    const asided = label?.[1] || direction ? [] : asidedPeople(GUEST_NAMED.exec(text)?.[1] ?? '');
+    if (asided.length > names.length) names.splice(0, names.length, ...asided);
     for (const name of names) {
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
@@ -71,6 +79,32 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     }
   }
   return { editors, used };
+}
+
+/** An honorific that opens a person's name ("Dr.", "Prof.", "Assoc. Prof.", "Professor"). */
+const OPENS_PERSON = String.raw`(?:(?:Assoc(?:iate)?|Asst|Assistant)\.?\s+)?(?:Prof(?:essor)?|Dr)\.?\s+(?=\p{Lu})`;
+/** Where an editors' label or sentence hands over to its people, honorific first ("Guest Editors are Dr.", "Editors: Prof."). */
+const TITLED_AFTER = new RegExp(String.raw`\b(?:guest |issue |special issue )?editors?\b[^.:;]{0,40}?(?:\b(?:are|is|will be)\b|[:：])\s*(${OPENS_PERSON}.{3,500})`, 'iu');
+
+/**
+ * The people of a sentence whose every editor is named with an honorific, each name up to its
+ * affiliation ("of X", ", X", "(X)"); two or more, or none.
+ */
+function honorificPeople(text: string): string[] {
+  const list = TITLED_AFTER.exec(text)?.[1];
+  if (!list) return [];
+  const parts = list.split(new RegExp(String.raw`(?:[;,]\s*)?(?:\b(?:and|&)\s+)?(?=${OPENS_PERSON})`, 'u')).filter((p) => p.trim());
+  const names = parts.map((p) => (p.replace(HONORIFIC, '').replace(HONORIFIC, '').split(/,|\(|\s+(?:of|from|at)\s|[;.](?:\s|$)/)[0] ?? '').trim());
+  return names.length >= 2 && names.every((n) => looksLikeName(n)) ? names : [];
+}
+
+/** A name followed by its affiliation in parentheses. */
+const NAME_ASIDE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|van|von|de|da|del|der|di|le|la)){1,4})\s*\([^()]{2,100}\)/gu;
+
+/** Every "Name (Affiliation)" of a guest editors' sentence, when it names two or more that way. */
+function asidedPeople(list: string): string[] {
+  const names = [...list.matchAll(NAME_ASIDE)].map((m) => (m[1] ?? '').replace(HONORIFIC, '').trim()).filter((n) => looksLikeName(n));
+  return names.length >= 2 ? names : [];
 }
 
 /** The editors after "sous la direction de": each "(et) de X, where they work" gives its first comma part. */

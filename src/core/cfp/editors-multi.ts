@@ -41,6 +41,7 @@ function leadingName(part: string): string | undefined {
  * @example
  * peopleOnLine('Tara Kirk Sell, PhD and Crystal Watson, DrPH') // ['Tara Kirk Sell', 'Crystal Watson']
  * peopleOnLine('Jane Smith (Soil University) and Kwame Osei (k@soil.org)') // ['Jane Smith', 'Kwame Osei']
+ * peopleOnLine('Jane Smith (Soil University), Kwame Osei (Soil Lab), Ana Lima (ISA)') // ['Jane Smith', 'Kwame Osei', 'Ana Lima']
  * peopleOnLine('Jane Smith, University of Soil, UK') // undefined
  */
 export function peopleOnLine(text: string): string[] | undefined {
@@ -48,7 +49,21 @@ export function peopleOnLine(text: string): string[] | undefined {
   // Affiliations and e-mails in parentheses ("A (Univ X) and B (b@y.org)") are asides, not names.
   // Markdown emphasis around the names ("**A, B and C**") and "and" in French, German, Spanish or Portuguese ("A et B") are read as plain "and".
   const bare = withoutFootnote(withPlainAnd(text).replace(DEGREE, '').replace(/\s*\([^()]*\)/g, '').replace(/\*\*|__/g, '')).trim();
-  return byNames(bare) ?? byPeople(bare);
+  return byNames(bare) ?? byPeople(bare) ?? byAsides(withoutFootnote(withPlainAnd(text).replace(/\*\*|__/g, '')));
+}
+
+/**
+ * "A (Univ X), B (Lab Y), C (Z)", "A (Univ X) B (Lab Y)": each person's affiliation in parentheses after the name,
+ * the people parted by commas, "and" or nothing at all; every part before its parenthesis must be a name.
+ */
+function byAsides(text: string): string[] | undefined {
+  const asides = text.match(/\([^()]*\)/g) ?? [];
+  if (asides.length < 2) return undefined;
+  const parts = text.split(/\s*\([^()]*\)\s*/).map((p) => p.replace(/^[,;]?\s*(?:and\s+|&\s*)?/, '').replace(TITLE_PREFIX, '').replace(DEGREE, '').trim());
+  // Nothing but the last aside's end may follow the last name ("... C (Z)." or "... C (Z)").
+  if ((parts[parts.length - 1] ?? '').replace(/[.,;]/g, '').trim() === '') parts.pop();
+  if (parts.length !== asides.length || !parts.every((p) => looksLikeName(p))) return undefined;
+  return parts;
 }
 
 /** "A, Affiliation and B, Affiliation", "A, Affiliation; B, Affiliation": one person per part, each its name before the first comma. */

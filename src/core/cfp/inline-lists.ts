@@ -11,7 +11,7 @@
 import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
-const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\btopics\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
+const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
 const GLYPH = /\s*[•●▪]\s*/;
 const NUMBERED = /^\d{1,2}[.)]\s+\p{Lu}/u;
 /** A sentence end inside a paragraph: the list stops there. */
@@ -95,6 +95,31 @@ function enumerated(paragraph: string): string[] {
     if (REQUIREMENT_INTRO.test(before) || !SEEKS.test(before)) continue;
     const texts = run.map((m, k) => (k + 1 < run.length ? paragraph.slice(m.end, run[k + 1]!.at) : untilSentenceEnd(paragraph.slice(m.end))));
     if (texts.every((t) => t.split(/\s+/).length <= 40)) return texts.map((t) => t.replace(/[\s,;]+(?:and|or)?\s*$/i, ''));
+  }
+  return [];
+}
+
+/** A label over a call's keywords or subfields, in the languages calls are written in; the list follows on its line or the next. */
+const KEYWORDS_LABEL = /^\W{0,3}(?:key ?-?words?|mots[- ]cl[ée]s|palabras[- ]clave|palavras[- ]chave|schl(?:ü|ue)sselw(?:ö|oe)rter|schlagw(?:ö|oe)rter|parole chiave|sub-?fields|sub-?themes)\W{0,3}\s*(?:[:：]\s*(.*))?$/iu;
+/** A keyword line that tells authors what to supply ("Keywords: 3-5, separated by commas"). */
+const KEYWORDS_RULE = /\b(?:must|should|up to|maximum|minimum|at least|separated|provide|supply|please)\b|\d\s*(?:-|–|to)\s*\d/i;
+
+/**
+ * Topics from a "Keywords:" (or "Mots-clés :", "Subfields:") line, when the call has no list of its own:
+ * items parted by semicolons, or by commas when there are no semicolons, three or more, each a short phrase.
+ *
+ * @example
+ * keywordTopics(['Keywords:', '', 'Exemplar theory, frequency effects, inflection']) // ['Exemplar theory', 'frequency effects', 'inflection']
+ */
+export function keywordTopics(lines: readonly string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    const m = KEYWORDS_LABEL.exec(lines[i]?.trim() ?? '');
+    if (!m) continue;
+    let list = (m[1] ?? '').trim();
+    for (let j = i + 1; !list && j < Math.min(lines.length, i + 3); j++) list = lines[j]?.trim() ?? '';
+    if (!list || KEYWORDS_RULE.test(list) || list.length > 1500) continue;
+    const parts = list.split(list.includes(';') ? /\s*;\s*/ : /\s*,\s*/).map(cleanTopic).filter((t) => t.length > 1);
+    if (parts.length >= 3 && parts.every((p) => p.split(/\s+/).length <= 10 && /\p{L}{2}/u.test(p))) return parts;
   }
   return [];
 }

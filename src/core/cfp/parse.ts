@@ -12,7 +12,7 @@ import { sectionsOf } from './sections.js';
 import { checkDateOrder, collectDates } from './schedule.js';
 import { parseEditors } from './editors.js';
 import { bulletRuns, introOf } from './lists.js';
-import { inlineTopics } from './inline-lists.js';
+import { inlineTopics, keywordTopics } from './inline-lists.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { withoutInlineHtml } from './inline-html.js';
 import { unmarkedRuns } from './unmarked-lists.js';
@@ -110,7 +110,9 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const prose = allParas.map((p) => p.text).join('\n\n');
   // With no list, topics written inline in a paragraph ("Topic Areas: A; B; C.").
   // Lines that also named editors or dates are read too: a page run into one paragraph holds all three.
-  const topics = listed.topics.length > 0 ? listed.topics : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
+  // The last resort, as calls' own keywords stand in for a list: a "Keywords:" line.
+  const inline = listed.topics.length > 0 ? [] : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
+  const topics = listed.topics.length > 0 ? listed.topics : inline.length > 0 ? inline : keywordTopics(lines.map((l) => l.text));
   const links = lines.flatMap((l) => l.links);
   // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
   const plain = lines.map((l) => l.text).join('\n');

@@ -31,6 +31,8 @@ export function sectionKindOf(heading: string): SectionKind {
   if (/editor|organi[sz]er/.test(h)) return 'editors';
   // "Call for Submissions" heads the call itself, not the instructions for submitting.
   if (/^(?:open |current )?calls? for (?:papers|submissions|contributions|proposals|abstracts|publications|participation)\W*$/.test(h)) return 'scope';
+  // A heading that opens with its topic words is the topics, whatever follows ("Topics of interest for submission include").
+  if (/^(?:(?:main|key|suggested|possible|potential|relevant|list of|research) )?(?:topics?|themes?|subjects?|areas? of interest)\b/.test(h)) return 'topics';
   if (/submi|guideline|instruction|how to|for authors|manuscript prep/.test(h)) return 'submission';
   if (/topic|theme|interest|areas/.test(h)) return 'topics';
   return 'scope';

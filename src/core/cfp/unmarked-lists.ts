@@ -51,6 +51,20 @@ function toItems(block: readonly Line[]): BulletItem[] {
 }
 
 /**
+ * A grouped list goes on past a blank line: the block so far is a heading with
+ * indented items under it, and after the blank line comes another heading at
+ * the same depth with indented items of its own ("Big Data Management /
+ * Metadata Management / ..." then "Big Data Visualization / ...").
+ */
+function groupGoesOn(lines: readonly Line[], blank: number, block: readonly Line[]): boolean {
+  const base = block[0]?.indent ?? 0;
+  if (!block.some((l) => l.indent > base + 1)) return false;
+  const head = lines[blank + 1];
+  const under = lines[blank + 2];
+  return !!head && !!under && itemLike(head) && itemLike(under) && head.indent <= base + 1 && under.indent > base + 1;
+}
+
+/**
  * Unmarked lists after a topics lead-in or under a topics heading.
  *
  * @example
@@ -70,6 +84,7 @@ export function unmarkedRuns(lines: readonly Line[], sections: readonly SectionK
     const block: Line[] = [];
     for (; j < lines.length; j++) {
       const l = lines[j];
+      if (l?.kind === 'blank' && groupGoesOn(lines, j, block)) continue;
       if (!l || !itemLike(l)) break;
       block.push(l);
     }
