@@ -77,6 +77,9 @@ function cuts(text: string): string[] {
   if (cut) out.push(cut);
   const colon = /^([^:]{4,}?)\s*:\s+(.{4,})$/.exec(text);
   if (colon?.[1] && colon[2]) out.push(colon[1], colon[2]);
+  // Each side of a dash: a status or announcement before the name, the journal or "Call for Papers" after it ("CLOSED—X", "X – Geographical Research").
+  const dash = /^(.{4,}?)(?:\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))(.{4,})$/u.exec(text);
+  if (dash?.[1] && dash[2]) out.push(dash[1], dash[2]);
   // The announcement before the name ("Call for papers on the impact of X").
   const call = /^call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in)\s+(.{4,})$/i.exec(text)?.[1];
   if (call) out.push(call);

@@ -13,6 +13,7 @@ import type { Link } from './markdown.js';
 import { cleanVenue } from './venue-name.js';
 import { canonicalVenue, venueMentions, venueSteps } from './venue.js';
 import { journalLine } from './venue-lines.js';
+import { widenings } from './venue-widen.js';
 
 /** A venue from a web page's markup (`citation_journal_title`, `og:site_name`, a publisher reader, the page header). */
 export interface PageVenue {
@@ -25,6 +26,10 @@ export interface VenueCandidate {
   text: string;
   /** Every source that produced this name (`rule`, `step:slug`, `mention:issue-of`, `ctx:published-in`, `journal-word`, `top-line`, ...). */
   sources: string[];
+  /** A longer spelling of other candidates the text gives (venue-widen.ts): the sources they had, and what was added. */
+  widened?: { from: string[]; added: string };
+  /** How many longer spellings of this name the text gives. */
+  wider?: number;
 }
 
 export interface VenueCandidateInput {
@@ -61,6 +66,10 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:x-invites', new RegExp(`(${NAME}) (?:invites|welcomes|seeks|solicits|announces|launches|lance|invite|sollicite|convoca|invita) (?:papers|submissions|contributions|articles|proposals|manuscripts|un appel|des (?:contributions|articles|propositions))`, 'gu')],
   // Words parted by spaces, never by nothing: "[\\p{L}]+\\s*" repeated could split one long word every way (seconds a line).
   ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
+  // "BMC Public Health has launched a collection", "IEEE Software will commemorate ...": a name that opens a sentence with an auxiliary.
+  ['ctx:x-will', new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) (?:has|have|will|is|are)(?: (?:also|now|recently|just|again|currently))? (?:launched|extended|opened|announced|issued|published|publish|dedicated|devoted|devote|dedicate|commemorate|celebrate|host|feature|run|running|hosting|featuring|welcome|welcoming|invite|seeking|seek|accepting|accept|organi[sz]ed?|organi[sz]ing|planned|prepared|released)\\b`, 'gu')],
+  // "iScience, an interdisciplinary open access journal from Cell Press": the name set beside what it is.
+  ['ctx:appositive', new RegExp(`(${NAME}), (?:an?|the) (?:[\\p{L}-]+,? ){0,6}?(?:journal|periodical|magazine)\\b`, 'gu')],
   ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
 ];
 /** Words that make a title-case phrase read as a journal's name. */
@@ -89,6 +98,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
     const k = key(text);
     // A journal's word alone ("Journal", "Review") names no journal.
     if (/^(?:the )?(?:journal|review|magazine|letters|transactions|bulletin|proceedings)$/.test(k)) return;
+    // A pronoun that opens the sentence ("We invite papers", "They welcome ...") names nobody's journal.
+    if (/^(?:we|i|you|they|it|he|she|this|that|these|those|there|here|our|their|authors|contributors|editors)$/.test(k)) return;
     if (!k || text.length < 2 || text.length > 120 || text.split(/\s+/).length > 14) return;
     const c = out.get(k) ?? { text, sources: [] };
     if (!c.sources.includes(source)) c.sources.push(source);
@@ -141,5 +152,18 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
     const ws = l.text.trim().split(/\s+/);
     if (i < 5 && ws.length <= 6 && ws.every((w) => /^[\p{Lu}\d&]|^(?:of|and|on|for|in|the|de|la)$/u.test(w))) add(l.text, 'top-line');
   });
+  // A name read short ("Law Review", "ACM Transactions") beside the whole name the text writes around it.
+  for (const base of [...out.values()]) {
+    for (const wide of widenings(base.text, text).slice(0, 6)) {
+      const before = out.size;
+      add(wide, 'widened', false);
+      const c = out.get(key(wide));
+      if (!c || c === base) continue;
+      if (out.size > before || !c.widened) c.widened = { from: [...new Set([...(c.widened?.from ?? []), ...base.sources])], added: wide.replace(base.text, ' ') };
+      // The longer spelling is found where the short one was: it carries the same evidence, and the chooser weighs what was added.
+      for (const s of base.sources) if (!c.sources.includes(s)) c.sources.push(s);
+      base.wider = (base.wider ?? 0) + 1;
+    }
+  }
   return [...out.values()];
 }

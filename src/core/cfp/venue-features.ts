@@ -14,7 +14,7 @@ import { JOURNAL_WORDS, type VenueCandidate } from './venue-candidates.js';
 import { isKnownVenue } from './venue.js';
 
 const CONTEXT_SOURCES = [
-  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de', 'x-invites', 'la-revue',
+  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de', 'x-invites', 'la-revue', 'x-will', 'appositive',
 ].map((s) => `ctx:${s}`);
 /** Sources with a feature of their own (venue-candidates.ts names them). */
 const SOURCES = [
@@ -38,7 +38,8 @@ export const VENUE_FEATURES: readonly string[] = [
   'nsources', 'ncontexts', 'mentions', 'first-at', 'in-first-lines', 'words', 'one-word', 'long', 'all-caps', 'lower-start', 'journal-word',
   'the-start', 'colon', 'digits', 'month', 'org', 'publisher', 'generic', 'person', 'known', 'in-title', 'title-is', 'in-link',
   'followed-special', 'after-journal', 'dangling', 'quoted', 'line-alone', 'sentence-start-only',
-  'lower-words', 'only-top-line', 'acronym-expanded', 'rule-inside', 'inside-rule', 'mentions-2', 'mentions-3', 'line-start', 'bias',
+  'lower-words', 'only-top-line', 'acronym-expanded', 'rule-inside', 'inside-rule', 'mentions-2', 'mentions-3', 'line-start',
+  'widened', 'widened-context', 'widened-rule', 'widened-subtitle', 'widened-title-words', 'widened-only', 'has-wider', 'bias',
   'abstain', 'abstain-no-rule', 'abstain-no-journal-word', 'abstain-no-context', 'abstain-few',
 ];
 
@@ -114,9 +115,28 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
     'mentions-2': hits.length >= 2,
     'mentions-3': hits.length >= 3,
     'line-start': around.some((a) => /(?:^|\n)\s*[“"‘]?$/.test(a.before)),
+    ...widenedFeatures(c, ctx.title),
     bias: 1,
   });
   return vector(v);
+}
+
+const CONTEXT = (s: string) => s.startsWith('ctx:') || s.startsWith('mention:') || s.startsWith('step:') || s === 'rule' || s === 'hint' || s.startsWith('page-');
+
+/** What a longer spelling inherits from the names it widens, and what it added (a subtitle, words of the call's own title). */
+function widenedFeatures(c: VenueCandidate, title: string | undefined): Record<string, boolean> {
+  const w = c.widened;
+  const added = w ? norm(w.added).trim().split(' ').filter((x) => x.length > 3) : [];
+  const titled = title === undefined ? '' : norm(title);
+  return {
+    widened: w !== undefined,
+    'widened-context': w?.from.some(CONTEXT) ?? false,
+    'widened-rule': w?.from.includes('rule') ?? false,
+    'widened-subtitle': w !== undefined && /[:：–—]|\s-\s/.test(w.added),
+    'widened-title-words': added.some((x) => titled.includes(` ${x} `)),
+    'widened-only': c.sources.length === 1 && c.sources[0] === 'widened',
+    'has-wider': (c.wider ?? 0) > 0,
+  };
 }
 
 /**
