@@ -74,3 +74,20 @@ describe('widened venue candidates', () => {
     expect(cs.find((c) => c.text === 'iScience')?.sources).toContain('ctx:appositive');
   });
 });
+
+describe('widenings of a name that is itself a list', () => {
+  it('reads capitalised words parted by commas up to "and"', () => {
+    expect(widenings('Estuarine', 'the journal Estuarine, Coastal and Shelf Science.')).toEqual(['Estuarine, Coastal and Shelf Science']);
+    expect(widenings('Statistics', 'Statistics, Politics and Policy invites papers')).toContain('Statistics, Politics and Policy');
+    expect(widenings('Soil', 'Soil, and more')).toEqual([]);
+  });
+});
+
+describe('names that are no journal', () => {
+  it('never offers a pronoun or a call’s status as a venue', () => {
+    const texts = candidates('CLOSED\n\nWe invite papers on soil. They welcome reviews.').map((c) => c.text.toLowerCase());
+    expect(texts).not.toContain('closed');
+    expect(texts).not.toContain('we');
+    expect(texts).not.toContain('they');
+  });
+});

@@ -19,6 +19,8 @@ const STOP = /^(?:Special|Issues?|Themed?|Thematic|Sections?|Collections?|Calls?
 const ARTICLE = /^(?:The|A|An|La|Le|Les|El|Die|Der|Das)$/;
 
 const MAX_LEFT = 6;
+const CAP_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)?";
+const COMMA_LIST = new RegExp(`^(?:,\\s+${CAP_WORDS}){0,3},?\\s+(?:and|&)\\s+${CAP_WORDS}(?=$|[\\s.,;:)”"’])`, 'u');
 const MAX_RIGHT = 10;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,6 +101,9 @@ export function widenings(name: string, plain: string): string[] {
     const lead = left.length ? `${left.join(' ')} ` : '';
     // Each side alone is a reading too ("The Projector" when the subtitle is the text's, not the name's).
     if (lead) out.add(`${lead}${name}`);
+    // A name that is itself a list ("Estuarine, Coastal and Shelf Science", "Statistics, Politics and Policy"): capitalised words parted by commas up to "and".
+    const listed = COMMA_LIST.exec(after)?.[0];
+    if (listed) out.add(`${lead}${name}${listed}`);
     for (const right of rightWords(after)) {
       out.add(`${lead}${name}${right}`);
       if (lead) out.add(`${name}${right}`);
