@@ -58,6 +58,8 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
     // "from A, B, C, to D" (the last item after "to"). A colon lead-in that follows is the list's own ("..., the following topics: A, B").
     const prose = m !== null && /^(?:including|ranging)/i.test(m[0].trim());
     if (prose) rest = rest.replace(/^the following[^:.;]{0,40}[:：]\s+/i, '');
+    // "... include, but are not limited to, challenges such as: A, B": the words up to the colon are the lead-in's, not an item.
+    if (m && /not\s+limited\s+to,\s+$/i.test(m[0])) rest = rest.replace(/^[^:.;]{0,60}[:：]\s+/, '');
     const ranged = /^ranging/i.test(m?.[0] ?? '');
     const sentence = untilSentenceEnd(rest);
     const usable = !prose || ((sentence.match(/[,;]/g) ?? []).length >= 2 && (!ranged || /,\s+to\s+/.test(sentence)));

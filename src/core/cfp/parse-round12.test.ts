@@ -39,6 +39,11 @@ describe('topics, round 12', () => {
     expect(parseCfp(text).topics).toEqual(['the role of modelling, data and uncertainty', 'the governance of biological knowledge', 'reflections on scholarly work']);
   });
 
+  it('leaves the words up to a colon after "not limited to," out of the first item', () => {
+    const text = 'Focus Collection on Infrastructures\n\nFocal areas of interest for this collection include, but are not limited to, challenges such as: coral bleaching, plastic debris in the oceans, emergent pollutants or urbanization. We welcome papers.';
+    expect(parseCfp(text).topics[0]).toBe('coral bleaching');
+  });
+
   it('reads a "Keywords:" or "Mots-clés :" line when the call has no list, and not a rule about keywords', () => {
     expect(parseCfp('Special issue on invasions\n\nWe invite papers on invasions.\n\nKey words:\n\nConservation; Environmental invaders; Management and policy;').topics)
       .toEqual(['Conservation', 'Environmental invaders', 'Management and policy']);
