@@ -68,7 +68,7 @@ export function chooseTitle(input: ChooseTitleInput): ChosenTitle {
     lines: input.lines, prose: input.prose, tried: input.found.tried, plain: input.plain,
     ...(input.venue ? { venue: input.venue } : {}), ...(input.page ? { page: input.page } : {}), ...(input.scopeStart ? { scopeStart: input.scopeStart } : {}),
   });
-  const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues, ...(input.editors ? { editors: input.editors } : {}), ...(input.editorLines ? { editorLines: input.editorLines } : {}) };
+  const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues, others: candidates.map((c) => c.text), ...(input.editors ? { editors: input.editors } : {}), ...(input.editorLines ? { editorLines: input.editorLines } : {}) };
   const seen = candidates.map((c) => ({ candidate: c, title: tail(c.text).title, features: titleFeatures(c, ctx) }));
   input.onCandidates?.(seen);
   if (input.chooser === 'cascade') return chooseTitle({ ...input, onCandidates: undefined });

@@ -15,6 +15,7 @@ import { isGenericTitle } from './title-parts.js';
 import { announcementOnly } from './title-announce.js';
 import { isJournalName } from './venue-lines.js';
 import { looksLikeName, startsWithHonorific } from './names.js';
+import { titleSides } from './title-sides.js';
 
 /** Sources with a feature of their own (title-candidates.ts names them). */
 const SOURCES = [
@@ -83,6 +84,7 @@ export const TITLE_FEATURES: readonly string[] = [
   'has-venue', 'is-venue', 'scope-overlap', 'date', 'address', 'colon', 'quote', 'ends-period', 'paren', 'event', 'unrepeated', 'digits',
   'person', 'verb', 'determiner-start', 'dangling-end', 'label-prefix', 'first-person', 'quote-near-issue', 'in-first-lines-text', 'mentions-editor', 'sentence-break', 'in-paragraph', 'next-line-continues', 'affiliation', 'commas',
   'names-person', 'contact', 'editor-found', 'role-word', 'affiliation-any-language', 'site-furniture', 'posted-date',
+  'carries-furniture-side', 'cut-from-furniture',
 ];
 
 export interface FeatureContext {
@@ -93,6 +95,8 @@ export interface FeatureContext {
   /** Scope and prose text: a title's words recur in the text that describes the issue. */
   scope: string;
   venues: readonly string[];
+  /** Every candidate's text: a candidate that another leaves when its label or status is taken off is the issue's name. */
+  others?: readonly string[];
 }
 
 /**
@@ -117,6 +121,7 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
   const venueIn = ctx.venues.some((v) => plain(v).trim().length > 2 && p.includes(plain(v)));
   const isVenue = ctx.venues.some((v) => plain(v) === p);
   const own = c.sources.filter((s) => !s.startsWith('variant-'));
+  const sides = titleSides(c.text, ctx.others ?? [], [...ctx.venues, ...(c.venue ? [c.venue] : [])]);
   return [
     ...SOURCES.map((s) => (c.sources.includes(s) ? 1 : 0)),
     Math.min(own.length, 6) / 6,
@@ -173,5 +178,7 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
     AFFILIATION_ANY.test(c.text) ? 1 : 0,
     FURNITURE.test(c.text) ? 1 : 0,
     POSTED.test(c.text) ? 1 : 0,
+    sides.carries ? 1 : 0,
+    sides.cut ? 1 : 0,
   ];
 }

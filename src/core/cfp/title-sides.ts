@@ -1,0 +1,67 @@
+/**
+ * The two sides of a title candidate across a colon or a dash, when one side
+ * is a label, a status, announcement words or the journal ("title: X",
+ * "CLOSED—X", "Annual Symposium: X", "X – Geographical Research", "X – Call
+ * for Papers"): the candidate then carries furniture, and the shorter
+ * candidate that leaves it out is the issue's name. The learned title chooser
+ * weighs both (title-features.ts); neither decides alone.
+ */
+import { announcementOnly } from './title-announce.js';
+import { isGenericTitle } from './title-parts.js';
+import { isFurnitureTitle } from './title-sanity.js';
+
+/** Labels, statuses and issue words a page or an e-mail sets beside a title. */
+const SIDE_WORDS =
+  /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
+/** A colon, or a dash with spaces around it, or an em/en dash after a word in capitals ("CLOSED—50 Years ..."). */
+const SPLIT = /^(.{2,}?)(?:\s*:\s+|\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))(.{2,})$/u;
+/** A lead-in left on from prose ("the theme of X") or an announcement before the name ("Call for papers on X"). */
+const LEAD = /^(?:(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)|call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in))\s+/i;
+
+const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Whether one side of a title reads as furniture beside it.
+ *
+ * @example
+ * isSideFurniture('CLOSED', []) // true
+ * isSideFurniture('Geographical Research', ['Geographical Research']) // true
+ * isSideFurniture('Mutation Testing', []) // false
+ */
+export function isSideFurniture(side: string, venues: readonly string[]): boolean {
+  const t = side.trim().replace(/[\s:!.,;|–—-]+$/, '').replace(/^[\s“"‘«]+|[\s”"’»]+$/g, '');
+  if (!t) return true;
+  // A date after a label ("Initial Decision Notification: 15 March 2025") makes the line a schedule's, not a title beside furniture.
+  if (/\d/.test(t) && isFurnitureTitle(t) && !SIDE_WORDS.test(t)) return false;
+  return SIDE_WORDS.test(t) || isGenericTitle(t) || isFurnitureTitle(t) || announcementOnly(t, venues) || venues.some((v) => plain(v).length > 2 && plain(v) === plain(t));
+}
+
+/** The side that is not furniture, when exactly one side is. */
+function issueSide(text: string, venues: readonly string[]): string | undefined {
+  const m = SPLIT.exec(text.trim());
+  if (!m?.[1] || !m[2]) return undefined;
+  const left = isSideFurniture(m[1], venues);
+  const right = isSideFurniture(m[2], venues);
+  if (left === right) return undefined;
+  return left ? m[2] : m[1];
+}
+
+/**
+ * Whether the candidate carries furniture on one side (`carries`), and whether
+ * it is what another candidate leaves when its furniture side or prose lead-in
+ * is taken off (`cut`).
+ *
+ * @example
+ * titleSides('50 Years of Software Engineering', ['CLOSED—50 Years of Software Engineering'], []) // { carries: false, cut: true }
+ * titleSides('CLOSED—50 Years of Software Engineering', [], []) // { carries: true, cut: false }
+ */
+export function titleSides(text: string, others: readonly string[], venues: readonly string[]): { carries: boolean; cut: boolean } {
+  const carries = issueSide(text, venues) !== undefined;
+  const own = plain(text);
+  const cut = own.length > 0 && others.some((o) => {
+    if (o === text) return false;
+    const side = issueSide(o, venues) ?? (LEAD.test(o) ? o.replace(LEAD, '') : undefined);
+    return side !== undefined && plain(side) === own;
+  });
+  return { carries, cut };
+}
