@@ -4,7 +4,7 @@
  */
 
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
-export const TITLE_PREFIX = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?/i;
+export const TITLE_PREFIX = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|distinguished|emerit(?:us|a)|full|senior|adjunct|visiting|research|honorary|clinical)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?/i;
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
 const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
 // Particles may come two together ("Jaap van de Beek", "María de la Cruz").
@@ -12,7 +12,7 @@ const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD
 
 /** Capitalised phrases that are roles, salutations or organisations, not people. */
 const NOT_NAME =
-  /\b(?:University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Laboratory|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?)\b/;
+  /\b(?:Chemistry|Physics|Biology|Engineering|Mathematics|Economics|Medicine|Technology|Sociology|Psychology|Geography|Sciences|Studies|Informatics|Ecology|Geology|University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Laboratory|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?)\b/;
 
 /** A quoted nickname inside a name ("Ruiyun “Rayna” Xu"), which the name pattern cannot read. */
 const NICKNAME = /\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu;

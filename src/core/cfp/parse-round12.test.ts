@@ -93,3 +93,11 @@ describe('titles, round 12', () => {
     expect(candidatesOf('Human-Computer Interaction in Cities\n\nWe welcome abstracts.')).not.toContain('Computer Interaction in Cities');
   });
 });
+
+describe('guest editors, round 13', () => {
+  it('strips a rank before the honorific and never takes a discipline for a person', () => {
+    expect(names('Special Issue on Listening\n\nGuest Editors:\nDistinguished Professor Sharynne McLeod, Charles Sturt University\nHolly McAlister, Charles Sturt University\n\nWe invite papers.')).toEqual(['Sharynne McLeod', 'Holly McAlister']);
+    expect(peopleOnLine('Luca Ferrero (Environmental Chemistry), Paulina Pakszys (IOPAN)')).toEqual(['Luca Ferrero', 'Paulina Pakszys']);
+    expect(peopleOnLine('Environmental Chemistry and Marine Physics')).toBeUndefined();
+  });
+});
