@@ -101,3 +101,10 @@ describe('guest editors, round 13', () => {
     expect(peopleOnLine('Environmental Chemistry and Marine Physics')).toBeUndefined();
   });
 });
+
+describe('after round 13', () => {
+  it('never reads a schedule whose items start with their dates as topics', () => {
+    const text = 'Special Issue on Emotion\n\nWe invite papers on the development of emotion.\n\nTimeline:\n- April 1, 2018: submission deadline\n- July 1, 2018: first round decision letters\n- September 15, 2018: revisions due\n';
+    expect(parseCfp(text).topics).toEqual([]);
+  });
+});

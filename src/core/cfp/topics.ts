@@ -56,9 +56,13 @@ const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
  */
 const NAMES_TOPICS = /\b(?:topics?|themes?|subjects?|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
 
+/** A schedule's item with its date first ("April 1, 2018: submission deadline", "15 December 2020 - deadline for titles"). */
+const DATE_FIRST = /^\W{0,3}(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
+const isDateLine = (t: string) => parseDateLine(t, 0) !== undefined || DATE_FIRST.test(t);
+
 function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const texts = run.items.map((i) => i.text);
-  if (texts.filter((t) => parseDateLine(t, 0)).length * 2 >= texts.length) return false;
+  if (texts.filter(isDateLine).length * 2 >= texts.length) return false;
   if (section === 'dates' || section === 'editors' || section === 'other' || isInstructions(run)) return false;
   const intro = introOf(run);
   if (intro && NAMES_TOPICS.test(intro) && !EDITORS_INTRO.test(intro) && !PROMO_INTRO.test(intro)) return true;
@@ -90,7 +94,7 @@ export function findTopics(
         // Research questions after any lead-in are the call's topics when it has no topic list ("... e.g.:", "The special issue inquiries into:").
         (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || SEEKS.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
-        r.items.every((i) => !parseDateLine(i.text, 0) && i.text.length < 400) && !isInstructions(r) &&
+        r.items.every((i) => !isDateLine(i.text) && i.text.length < 400) && !isInstructions(r) &&
         // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
         !r.items.some((i) => /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i.test(i.text)),
     );

@@ -70,6 +70,8 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:x-will', new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) (?:has|have|will|is|are)(?: (?:also|now|recently|just|again|currently))? (?:launched|extended|opened|announced|issued|published|publish|dedicated|devoted|devote|dedicate|commemorate|celebrate|host|feature|run|running|hosting|featuring|welcome|welcoming|invite|seeking|seek|accepting|accept|organi[sz]ed?|organi[sz]ing|planned|prepared|released)\\b`, 'gu')],
   // "iScience, an interdisciplinary open access journal from Cell Press": the name set beside what it is.
   ['ctx:appositive', new RegExp(`(${NAME}), (?:an?|the) (?:[\\p{L}-]+,? ){0,6}?(?:journal|periodical|magazine)\\b`, 'gu')],
+  // "Journal Name : Physical Communication", "Revista: X": a page's label over its journal.
+  ['ctx:label', new RegExp(`\\b(?:[Jj]ournal(?: [Nn]ame| [Tt]itle)?|[Pp]ublication|Revista|Revue|Rivista|Zeitschrift)\\s*[:：]\\s*(${NAME})`, 'gu')],
   ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
 ];
 /** Words that make a title-case phrase read as a journal's name. */
@@ -147,7 +149,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
   const content = input.lines.filter((l) => l.kind !== 'blank' && l.kind !== 'rule');
   content.slice(0, 25).forEach((l, i) => {
     const j = journalLine(l.text, content[i + 1]?.text);
-    if (j) add(j, 'journal-line', false);
+    // "... for the Human–Computer Interaction Journal": the sentence's preposition and article are not the name's.
+    if (j) add(j.replace(/^(?:for|of|in|to|on)\s+(?:the\s+)?(?=\S)/i, ''), 'journal-line', false);
     // A short Title Case line at the very top is often the journal's masthead (most such lines are page furniture: the model weighs them).
     const ws = l.text.trim().split(/\s+/);
     if (i < 5 && ws.length <= 6 && ws.every((w) => /^[\p{Lu}\d&]|^(?:of|and|on|for|in|the|de|la)$/u.test(w))) add(l.text, 'top-line');

@@ -14,7 +14,7 @@ import { JOURNAL_WORDS, type VenueCandidate } from './venue-candidates.js';
 import { isKnownVenue } from './venue.js';
 
 const CONTEXT_SOURCES = [
-  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de', 'x-invites', 'la-revue', 'x-will', 'appositive',
+  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de', 'x-invites', 'la-revue', 'x-will', 'appositive', 'label',
 ].map((s) => `ctx:${s}`);
 /** Sources with a feature of their own (venue-candidates.ts names them). */
 const SOURCES = [

@@ -91,3 +91,11 @@ describe('names that are no journal', () => {
     expect(texts).not.toContain('they');
   });
 });
+
+describe('venue labels, after round 13', () => {
+  it('reads the journal after a page label, and a journal line without the sentence’s preposition', () => {
+    expect(candidates('Special issue on 6G\n\nJournal Name : Physical Communication\nJournal Publisher:').find((c) => c.text === 'Physical Communication')?.sources).toContain('ctx:label');
+    const texts = candidates('Call for papers\nfor the Human–Computer Interaction Journal\n\nWe invite papers.').map((c) => c.text);
+    expect(texts).not.toContain('for the Human–Computer Interaction Journal');
+  });
+});
