@@ -10,6 +10,7 @@ import type { Line } from './lines.js';
 import type { TitleResult, TriedWay } from './title.js';
 import { titleCandidates, type PageTitle, type TitleCandidate } from './title-candidates.js';
 import { titleFeatures } from './title-features.js';
+import { furnitureCuts } from './title-sides.js';
 import { alignWeights, chooseBest, SHIPPED_TITLE_MODEL, type TitleModel } from './title-model.js';
 import { withoutVenueTail } from './title-venue.js';
 
@@ -68,7 +69,7 @@ export function chooseTitle(input: ChooseTitleInput): ChosenTitle {
     lines: input.lines, prose: input.prose, tried: input.found.tried, plain: input.plain,
     ...(input.venue ? { venue: input.venue } : {}), ...(input.page ? { page: input.page } : {}), ...(input.scopeStart ? { scopeStart: input.scopeStart } : {}),
   });
-  const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues, others: candidates.map((c) => c.text), ...(input.editors ? { editors: input.editors } : {}), ...(input.editorLines ? { editorLines: input.editorLines } : {}) };
+  const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues, cuts: furnitureCuts(candidates.map((c) => c.text), input.venues), ...(input.editors ? { editors: input.editors } : {}), ...(input.editorLines ? { editorLines: input.editorLines } : {}) };
   const seen = candidates.map((c) => ({ candidate: c, title: tail(c.text).title, features: titleFeatures(c, ctx) }));
   input.onCandidates?.(seen);
   if (input.chooser === 'cascade') return chooseTitle({ ...input, onCandidates: undefined });

@@ -95,8 +95,8 @@ export interface FeatureContext {
   /** Scope and prose text: a title's words recur in the text that describes the issue. */
   scope: string;
   venues: readonly string[];
-  /** Every candidate's text: a candidate that another leaves when its label or status is taken off is the issue's name. */
-  others?: readonly string[];
+  /** What candidates leave when their label, status or lead-in is taken off (title-sides.ts, furnitureCuts): the issue's name. */
+  cuts?: ReadonlySet<string>;
 }
 
 /**
@@ -121,7 +121,7 @@ export function titleFeatures(c: TitleCandidate, ctx: FeatureContext): number[] 
   const venueIn = ctx.venues.some((v) => plain(v).trim().length > 2 && p.includes(plain(v)));
   const isVenue = ctx.venues.some((v) => plain(v) === p);
   const own = c.sources.filter((s) => !s.startsWith('variant-'));
-  const sides = titleSides(c.text, ctx.others ?? [], [...ctx.venues, ...(c.venue ? [c.venue] : [])]);
+  const sides = titleSides(c.text, ctx.cuts ?? new Set(), [...ctx.venues, ...(c.venue ? [c.venue] : [])]);
   return [
     ...SOURCES.map((s) => (c.sources.includes(s) ? 1 : 0)),
     Math.min(own.length, 6) / 6,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isSideFurniture, titleSides } from './title-sides.js';
+import { furnitureCuts, isSideFurniture } from './title-sides.js';
+import { titleSides as sidesOf } from './title-sides.js';
+
+const titleSides = (text: string, others: readonly string[], venues: readonly string[]) => sidesOf(text, furnitureCuts(others, venues), venues);
 
 describe('title sides', () => {
   it('reads labels, statuses, announcement words and the journal as furniture beside a title', () => {

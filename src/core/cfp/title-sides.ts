@@ -47,21 +47,33 @@ function issueSide(text: string, venues: readonly string[]): string | undefined 
 }
 
 /**
- * Whether the candidate carries furniture on one side (`carries`), and whether
- * it is what another candidate leaves when its furniture side or prose lead-in
- * is taken off (`cut`).
+ * The names that candidates leave when their furniture side or prose lead-in
+ * is taken off, computed once per call (normalised text).
  *
  * @example
- * titleSides('50 Years of Software Engineering', ['CLOSED—50 Years of Software Engineering'], []) // { carries: false, cut: true }
- * titleSides('CLOSED—50 Years of Software Engineering', [], []) // { carries: true, cut: false }
+ * furnitureCuts(['CLOSED—50 Years of Software Engineering'], []).has('50 years of software engineering') // true
  */
-export function titleSides(text: string, others: readonly string[], venues: readonly string[]): { carries: boolean; cut: boolean } {
-  const carries = issueSide(text, venues) !== undefined;
-  const own = plain(text);
-  const cut = own.length > 0 && others.some((o) => {
-    if (o === text) return false;
+export function furnitureCuts(texts: readonly string[], venues: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const o of texts) {
     const side = issueSide(o, venues) ?? (LEAD.test(o) ? o.replace(LEAD, '') : undefined);
-    return side !== undefined && plain(side) === own;
-  });
-  return { carries, cut };
+    if (side !== undefined && plain(side)) out.add(plain(side));
+  }
+  return out;
+}
+
+/**
+ * Whether the candidate carries furniture on one side (`carries`), and whether
+ * it is what another candidate leaves when its furniture side or prose lead-in
+ * is taken off (`cut`, from {@link furnitureCuts} of every candidate).
+ *
+ * @example
+ * titleSides('50 Years of Software Engineering', furnitureCuts(['CLOSED—50 Years of Software Engineering'], []), []) // { carries: false, cut: true }
+ * titleSides('CLOSED—50 Years of Software Engineering', new Set(), []) // { carries: true, cut: false }
+ */
+export function titleSides(text: string, cuts: ReadonlySet<string>, venues: readonly string[]): { carries: boolean; cut: boolean } {
+  const own = plain(text);
+  // The candidate's own furniture side is not what it leaves ("X" is no cut of "X").
+  const side = issueSide(text, venues);
+  return { carries: side !== undefined, cut: own.length > 0 && cuts.has(own) && (side === undefined || plain(side) !== own) };
 }

@@ -156,7 +156,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
     if (i < 5 && ws.length <= 6 && ws.every((w) => /^[\p{Lu}\d&]|^(?:of|and|on|for|in|the|de|la)$/u.test(w))) add(l.text, 'top-line');
   });
   // A name read short ("Law Review", "ACM Transactions") beside the whole name the text writes around it.
-  for (const base of [...out.values()]) {
+  // Bounded: the first names found (the strongest sources come first), so a page of hundreds of names stays fast.
+  for (const base of [...out.values()].slice(0, 60)) {
     for (const wide of widenings(base.text, text).slice(0, 6)) {
       const before = out.size;
       add(wide, 'widened', false);
