@@ -4,8 +4,9 @@
  * the venue, not part of the issue's name.
  */
 
+import { escapeRegExp } from '../text/normalize.js';
+
 const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The title without a trailing journal, and that journal when the call has no
@@ -20,14 +21,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function withoutVenueTail(title: string, venue: string | undefined, text: string): { title: string; venue?: string } {
   // A heading run into the journal's name with no separator ("Special Issue X Soil Letters (Volume 39)"): the venue, word for word, ends the title.
-  const bare = venue && words(venue).includes(' ') ? new RegExp(`^(.{4,}?)\\s+${escape(venue)}$`).exec(title) : null;
+  const bare = venue && words(venue).includes(' ') ? new RegExp(`^(.{4,}?)\\s+${escapeRegExp(venue)}$`).exec(title) : null;
   if (bare?.[1] && bare[1].split(/\s+/).length >= 2 && !/\s(?:and|or|of|for|in|on|the|to|with|&)$/i.test(bare[1])) return { title: bare[1].trim() };
   const m = /^(.{4,}?)\s*(?:\(([^()]{2,80})\)|\s[-–—|]\s+([^-–—|]{2,80}))$/.exec(title);
   const tail = (m?.[2] ?? m?.[3])?.trim();
   if (!m?.[1] || !tail || !/^\p{Lu}/u.test(tail) || m[1].trim().length < 4) return { title };
   const t = words(tail);
   const isVenue = venue !== undefined && (words(venue) === t || words(venue).startsWith(t));
-  const introduced = new RegExp(`\\b${escape(tail)}\\s*\\([A-Z][A-Za-z&-]{1,10}\\)`).test(text);
+  const introduced = new RegExp(`\\b${escapeRegExp(tail)}\\s*\\([A-Z][A-Za-z&-]{1,10}\\)`).test(text);
   if (!isVenue && !introduced) return { title };
   return { title: m[1].trim(), ...(!venue && introduced ? { venue: tail } : {}) };
 }

@@ -159,11 +159,11 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
   // Bounded: the first names found (the strongest sources come first), so a page of hundreds of names stays fast.
   for (const base of [...out.values()].slice(0, 60)) {
     for (const wide of widenings(base.text, text).slice(0, 6)) {
-      const before = out.size;
       add(wide, 'widened', false);
       const c = out.get(key(wide));
       if (!c || c === base) continue;
-      if (out.size > before || !c.widened) c.widened = { from: [...new Set([...(c.widened?.from ?? []), ...base.sources])], added: wide.replace(base.text, ' ') };
+      // The first name it widens is the one it is read from.
+      c.widened ??= { from: [...base.sources], added: wide.replace(base.text, ' ') };
       // The longer spelling is found where the short one was: it carries the same evidence, and the chooser weighs what was added.
       for (const s of base.sources) if (!c.sources.includes(s)) c.sources.push(s);
       base.wider = (base.wider ?? 0) + 1;

@@ -12,6 +12,7 @@ import type { Link } from './markdown.js';
 import { looksLikeName } from './names.js';
 import { JOURNAL_WORDS, type VenueCandidate } from './venue-candidates.js';
 import { isKnownVenue } from './venue.js';
+import { escapeRegExp } from '../text/normalize.js';
 
 const CONTEXT_SOURCES = [
   'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de', 'x-invites', 'la-revue', 'x-will', 'appositive', 'label',
@@ -51,7 +52,6 @@ export interface VenueFeatureContext {
   all: readonly VenueCandidate[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const norm = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
@@ -68,7 +68,7 @@ function vector(values: Partial<Record<string, number | boolean>>): number[] {
 export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): number[] {
   const v: Record<string, number | boolean> = {};
   for (const s of c.sources) v[`src:${s.endsWith('-tail') && s.startsWith('ctx:') ? 'ctx-tail' : s}`] = 1;
-  const hits = [...ctx.plain.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(c.text)}(?![\\p{L}\\p{N}])`, 'gu'))].slice(0, 30);
+  const hits = [...ctx.plain.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(c.text)}(?![\\p{L}\\p{N}])`, 'gu'))].slice(0, 30);
   const first = hits[0]?.index ?? -1;
   const words = c.text.split(/\s+/).filter(Boolean);
   const around = hits.map((h) => ({ before: ctx.plain.slice(Math.max(0, (h.index ?? 0) - 40), h.index), after: ctx.plain.slice((h.index ?? 0) + h[0].length, (h.index ?? 0) + h[0].length + 30) }));
@@ -107,9 +107,9 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
     'line-alone': around.some((a) => /(?:^|\n)\s*$/.test(a.before) && /^\s*(?:\n|$)/.test(a.after)),
     'sentence-start-only': hits.length > 0 && around.every((a) => /(?:^|[.!?]\s+|\n)$/.test(a.before)) && words.length === 1,
     // Share of its capitalised words the text also writes in lower case ("Past", "List", "Timetable" are words, not names).
-    'lower-words': caps.length === 0 ? 0 : caps.filter((w) => new RegExp(`(?<![\\p{L}])${escape(w.toLowerCase())}(?![\\p{L}])`, 'u').test(ctx.plain)).length / caps.length,
+    'lower-words': caps.length === 0 ? 0 : caps.filter((w) => new RegExp(`(?<![\\p{L}])${escapeRegExp(w.toLowerCase())}(?![\\p{L}])`, 'u').test(ctx.plain)).length / caps.length,
     'only-top-line': c.sources.length === 1 && c.sources[0] === 'top-line',
-    'acronym-expanded': c.sources.includes('acronym') && ctx.all.some((o) => o.sources.includes('acronym-name') && new RegExp(`${escape(o.text)}\\s*\\(${escape(c.text)}\\)`).test(ctx.plain)),
+    'acronym-expanded': c.sources.includes('acronym') && ctx.all.some((o) => o.sources.includes('acronym-name') && new RegExp(`${escapeRegExp(o.text)}\\s*\\(${escapeRegExp(c.text)}\\)`).test(ctx.plain)),
     'rule-inside': rule !== undefined && rule !== norm(c.text) && norm(c.text).includes(rule),
     'inside-rule': rule !== undefined && rule !== norm(c.text) && rule.includes(norm(c.text)),
     'mentions-2': hits.length >= 2,
@@ -121,7 +121,10 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
   return vector(v);
 }
 
-const CONTEXT = (s: string) => s.startsWith('ctx:') || s.startsWith('mention:') || s.startsWith('step:') || s === 'rule' || s === 'hint' || s.startsWith('page-');
+/** A source that read the name where calls put their journal ("issue of X", "X (ISSN"), or a rule step's. */
+const inContext = (s: string) => s.startsWith('ctx:') || s.startsWith('mention:') || s.startsWith('step:');
+/** Any source beyond a name's shape: a context, the rules, a hint or the page's markup. */
+const evidenced = (s: string) => inContext(s) || s === 'rule' || s === 'hint' || s.startsWith('page-');
 
 /** What a longer spelling inherits from the names it widens, and what it added (a subtitle, words of the call's own title). */
 function widenedFeatures(c: VenueCandidate, title: string | undefined): Record<string, boolean> {
@@ -130,9 +133,9 @@ function widenedFeatures(c: VenueCandidate, title: string | undefined): Record<s
   const titled = title === undefined ? '' : norm(title);
   return {
     widened: w !== undefined,
-    'widened-context': w?.from.some(CONTEXT) ?? false,
+    'widened-context': w?.from.some(evidenced) ?? false,
     'widened-rule': w?.from.includes('rule') ?? false,
-    'widened-subtitle': w !== undefined && /[:：–—]|\s-\s/.test(w.added),
+    'widened-subtitle': w !== undefined && /[:：–—]/.test(w.added),
     'widened-title-words': added.some((x) => titled.includes(` ${x} `)),
     'widened-only': c.sources.length === 1 && c.sources[0] === 'widened',
     'has-wider': (c.wider ?? 0) > 0,
@@ -151,7 +154,7 @@ export function abstainFeatures(all: readonly VenueCandidate[], rule: string | u
     abstain: 1,
     'abstain-no-rule': rule === undefined,
     'abstain-no-journal-word': !all.some((c) => JOURNAL_WORD.test(c.text)),
-    'abstain-no-context': !all.some((c) => c.sources.some((s) => s.startsWith('ctx:') || s.startsWith('mention:') || s.startsWith('step:'))),
+    'abstain-no-context': !all.some((c) => c.sources.some(inContext)),
     'abstain-few': all.length <= 3,
   });
 }

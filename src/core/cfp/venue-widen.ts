@@ -10,6 +10,8 @@
  * costs a candidate, not the answer.
  */
 
+import { escapeRegExp } from '../text/normalize.js';
+
 /** A capitalised word, or one that starts lower case with a capital inside ("iScience", "disClosure"). */
 const CAP = /^(?:\p{Lu}[\p{L}\p{N}&’'.-]*|\p{Ll}{1,12}\p{Lu}[\p{L}-]*)$/u;
 /** Words that join a journal's name, in the languages calls are written in. */
@@ -19,11 +21,12 @@ const STOP = /^(?:Special|Issues?|Themed?|Thematic|Sections?|Collections?|Calls?
 const ARTICLE = /^(?:The|A|An|La|Le|Les|El|Die|Der|Das)$/;
 
 const MAX_LEFT = 6;
-const CAP_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)?";
-const COMMA_LIST = new RegExp(`^(?:,\\s+${CAP_WORDS}){0,3},?\\s+(?:and|&)\\s+${CAP_WORDS}(?=$|[\\s.,;:)”"’])`, 'u');
 const MAX_RIGHT = 10;
+/** One or two capitalised words, the items of a name that is itself a list. */
+const CAP_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)?";
+/** ", Coastal and Shelf Science" after "Estuarine": capitalised words parted by commas up to "and". */
+const COMMA_LIST = new RegExp(`^(?:,\\s+${CAP_WORDS}){0,3},?\\s+(?:and|&)\\s+${CAP_WORDS}(?=$|[\\s.,;:)”"’])`, 'u');
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const bare = (w: string) => w.replace(/^[“"‘(]+|[”"’),.;]+$/g, '');
 
 /** Words before the name: capitalised words (joined by small words), an article, or a lead word with a colon before an article. */
@@ -90,7 +93,7 @@ function rightWords(after: string): string[] {
 export function widenings(name: string, plain: string): string[] {
   if (name.length < 2) return [];
   const out = new Set<string>();
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu');
   for (const m of [...plain.matchAll(re)].slice(0, 10)) {
     const at = m.index ?? 0;
     const lineStart = plain.lastIndexOf('\n', at - 1) + 1;

@@ -75,3 +75,13 @@ export function countWords(text: string): number {
   const m = normalizeText(text).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return m ? m.length : 0;
 }
+
+/**
+ * A string as a regular expression that matches it literally.
+ *
+ * @example
+ * new RegExp(escapeRegExp('Information & Security (IS)')).test('Information & Security (IS)') // true
+ */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
