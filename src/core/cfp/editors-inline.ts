@@ -5,7 +5,7 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { EDITOR_LABEL_WORDS, looksLikeName, withPlainAnd } from './names.js';
+import { EDITOR_LABEL_WORDS, looksLikeName, RANK, withPlainAnd } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
@@ -28,7 +28,8 @@ const DIRECTION = /\bsous la (?:co-?)?direction (?:de |d['’])\s*(.{3,600})/iu;
 const BEFORE_ROLE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?)+),\s+(?:the\s+)?(?:[Gg]uest\s+)?[Cc]o-?[Ee]ditors\b/u;
 /** "Socius Calls for Papers with Editor Melanie M. Hughes": the issue's editor named after "with". */
 const WITH_EDITOR = /\bwith (?:[Gg]uest )?[Ee]ditors?\s+((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3}(?:,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3})?)/u;
-const HONORIFIC = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|distinguished|emerit(?:us|a)|full|senior|adjunct|visiting|honorary|clinical)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+/i;
+/** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
+const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {

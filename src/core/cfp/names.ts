@@ -3,8 +3,10 @@
  * nicknames; and the roles and organisations that only look like names.
  */
 
+/** A rank before an honorific ("Assoc. Prof.", "Distinguished Professor", "Emeritus Prof."): never part of the name. */
+export const RANK = String.raw`(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|distinguished|emerit(?:us|a)|full|senior|adjunct|visiting|research|honorary|clinical)\s+`;
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
-export const TITLE_PREFIX = /^(?:(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|distinguished|emerit(?:us|a)|full|senior|adjunct|visiting|research|honorary|clinical)\s+)?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?/i;
+export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?`, 'i');
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
 const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
 // Particles may come two together ("Jaap van de Beek", "María de la Cruz").
