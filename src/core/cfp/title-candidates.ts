@@ -19,6 +19,7 @@ import { quotedIssue } from './title-quoted.js';
 import { isFurnitureTitle } from './title-sanity.js';
 import { withoutVenueTail } from './title-venue.js';
 import { isJournalName } from './venue-lines.js';
+import { afterLeadIn, sidesOf } from './title-sides.js';
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
 export interface PageTitle {
@@ -75,16 +76,10 @@ function cuts(text: string): string[] {
   if (year) out.push(year);
   const cut = /^(.{4,}?)\s+(?:to be published|will be|which|that will|is (?:a|an|the)|are)\b/i.exec(text)?.[1];
   if (cut) out.push(cut);
-  const colon = /^([^:]{4,}?)\s*:\s+(.{4,})$/.exec(text);
-  if (colon?.[1] && colon[2]) out.push(colon[1], colon[2]);
-  // Each side of a dash: a status or announcement before the name, the journal or "Call for Papers" after it ("CLOSED—X", "X – Geographical Research").
-  const dash = /^(.{4,}?)(?:\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))(.{4,})$/u.exec(text);
-  if (dash?.[1] && dash[2]) out.push(dash[1], dash[2]);
-  // The announcement before the name ("Call for papers on the impact of X").
-  const call = /^call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in)\s+(.{4,})$/i.exec(text)?.[1];
-  if (call) out.push(call);
-  // A lead-in left on from prose ("the topic of Critical GeoHumanities: ...").
-  const lead = /^(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)\s+(.{4,})$/i.exec(text)?.[1];
+  // Each side of a colon, then of a dash: a status or announcement before the name, the journal or "Call for Papers" after it
+  // ("IEEE X 2023: The 14th ...", "CLOSED—X", "X – Geographical Research"); the name after an announcement or a prose lead-in.
+  for (const [a, b] of sidesOf(text)) out.push(a, b);
+  const lead = afterLeadIn(text);
   if (lead) out.push(lead);
   // A journal, then the issue after a comma ("Library Trends Journal, The Joy of Information").
   const comma = /^([^,]{3,80}),\s+(.{4,})$/.exec(text);

@@ -13,10 +13,46 @@ import { isFurnitureTitle } from './title-sanity.js';
 /** Labels, statuses and issue words a page or an e-mail sets beside a title. */
 const SIDE_WORDS =
   /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
-/** A colon, or a dash with spaces around it, or an em/en dash after a word in capitals ("CLOSED—50 Years ..."). */
-const SPLIT = /^(.{2,}?)(?:\s*:\s+|\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))(.{2,})$/u;
-/** A lead-in left on from prose ("the theme of X") or an announcement before the name ("Call for papers on X"). */
-const LEAD = /^(?:(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)|call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in))\s+/i;
+/** "X: Y" at the first colon, each side four characters or more. */
+const COLON = /^([^:]{4,}?)\s*:\s+(.{4,})$/;
+/** "X – Y" (a dash with spaces around it), or "CLOSED—Y" (a dash after a word in capitals). */
+const DASH = /^(.{4,}?)(?:\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))(.{4,})$/u;
+/** An announcement before the name ("Call for papers on X") or a lead-in left on from prose ("the topic of X"). */
+const LEAD_INS = [
+  /^call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in)\s+(.{4,})$/i,
+  /^(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)\s+(.{4,})$/i,
+];
+
+/**
+ * The two sides of a title across its first colon, then across a dash: the
+ * shorter readings the title candidates offer (title-candidates.ts) and the
+ * sides this module judges.
+ *
+ * @example
+ * sidesOf('CLOSED—50 Years of Software Engineering') // [['CLOSED', '50 Years of Software Engineering']]
+ */
+export function sidesOf(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const re of [COLON, DASH]) {
+    const m = re.exec(text);
+    if (m?.[1] && m[2]) out.push([m[1], m[2]]);
+  }
+  return out;
+}
+
+/**
+ * The name after an announcement or a prose lead-in, if the text opens with one.
+ *
+ * @example
+ * afterLeadIn('the topic of Critical GeoHumanities') // 'Critical GeoHumanities'
+ */
+export function afterLeadIn(text: string): string | undefined {
+  for (const re of LEAD_INS) {
+    const m = re.exec(text)?.[1];
+    if (m) return m;
+  }
+  return undefined;
+}
 
 const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -38,12 +74,11 @@ export function isSideFurniture(side: string, venues: readonly string[]): boolea
 
 /** The side that is not furniture, when exactly one side is. */
 function issueSide(text: string, venues: readonly string[]): string | undefined {
-  const m = SPLIT.exec(text.trim());
-  if (!m?.[1] || !m[2]) return undefined;
-  const left = isSideFurniture(m[1], venues);
-  const right = isSideFurniture(m[2], venues);
-  if (left === right) return undefined;
-  return left ? m[2] : m[1];
+  for (const [a, b] of sidesOf(text.trim())) {
+    const left = isSideFurniture(a, venues);
+    if (left !== isSideFurniture(b, venues)) return left ? b : a;
+  }
+  return undefined;
 }
 
 /**
@@ -56,7 +91,7 @@ function issueSide(text: string, venues: readonly string[]): string | undefined 
 export function furnitureCuts(texts: readonly string[], venues: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const o of texts) {
-    const side = issueSide(o, venues) ?? (LEAD.test(o) ? o.replace(LEAD, '') : undefined);
+    const side = issueSide(o, venues) ?? afterLeadIn(o);
     if (side !== undefined && plain(side)) out.add(plain(side));
   }
   return out;
