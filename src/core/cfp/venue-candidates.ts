@@ -10,7 +10,7 @@
  */
 import type { Line } from './lines.js';
 import type { Link } from './markdown.js';
-import { cleanVenue } from './venue-name.js';
+import { cleanVenue, namesNoJournal } from './venue-name.js';
 import { canonicalVenue, venueMentions, venueSteps } from './venue.js';
 import { journalLine } from './venue-lines.js';
 import { widenings } from './venue-widen.js';
@@ -100,8 +100,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
     const k = key(text);
     // A journal's word alone ("Journal", "Review") names no journal.
     if (/^(?:the )?(?:journal|review|magazine|letters|transactions|bulletin|proceedings)$/.test(k)) return;
-    // A pronoun that opens the sentence ("We invite papers", "They welcome ...") or a call's status ("CLOSED") names nobody's journal.
-    if (/^(?:we|i|you|they|it|he|she|this|that|these|those|there|here|our|their|authors|contributors|editors|closed|open|new|updated|extended|reminder)$/.test(k)) return;
+    // A pronoun that opens the sentence ("We invite papers"), a call's status ("CLOSED") or announcement words name nobody's journal.
+    if (namesNoJournal(k)) return;
     if (!k || text.length < 2 || text.length > 120 || text.split(/\s+/).length > 14) return;
     const c = out.get(k) ?? { text, sources: [] };
     if (!c.sources.includes(source)) c.sources.push(source);
