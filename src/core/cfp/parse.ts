@@ -110,9 +110,9 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const prose = allParas.map((p) => p.text).join('\n\n');
   // With no list, topics written inline in a paragraph ("Topic Areas: A; B; C.").
   // Lines that also named editors or dates are read too: a page run into one paragraph holds all three.
+  const listedOrInline = listed.topics.length > 0 ? listed.topics : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
   // The last resort, as calls' own keywords stand in for a list: a "Keywords:" line.
-  const inline = listed.topics.length > 0 ? [] : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
-  const topics = listed.topics.length > 0 ? listed.topics : inline.length > 0 ? inline : keywordTopics(lines.map((l) => l.text));
+  const topics = listedOrInline.length > 0 ? listedOrInline : keywordTopics(lines.map((l) => l.text));
   const links = lines.flatMap((l) => l.links);
   // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
   const plain = lines.map((l) => l.text).join('\n');

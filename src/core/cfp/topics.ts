@@ -4,6 +4,7 @@
  */
 import { introOf, type BulletRun } from './lists.js';
 import type { SectionKind } from './sections.js';
+import { findDates } from './dates.js';
 import { parseDateLine } from './schedule.js';
 
 export const TOPIC_INTRO =
@@ -56,9 +57,8 @@ const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
  */
 const NAMES_TOPICS = /\b(?:topics?|themes?|subjects?|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
 
-/** A schedule's item with its date first ("April 1, 2018: submission deadline", "15 December 2020 - deadline for titles"). */
-const DATE_FIRST = /^\W{0,3}(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
-const isDateLine = (t: string) => parseDateLine(t, 0) !== undefined || DATE_FIRST.test(t);
+/** A schedule's item: a labelled date, or its date first ("April 1, 2018: submission deadline", "15 December 2020 - deadline for titles"). */
+const isDateLine = (t: string) => parseDateLine(t, 0) !== undefined || (findDates(t.slice(0, 40))[0]?.start ?? Infinity) <= 3;
 
 function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const texts = run.items.map((i) => i.text);
