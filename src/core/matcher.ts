@@ -9,6 +9,7 @@ import type { PassageOptions } from './corpus/passages.js';
 import type { ReferencePopulation } from './corpus/reference.js';
 import { createEmbeddingCache, type EmbeddingCacheOptions } from './embed/embedding-cache.js';
 import { createError } from './errors.js';
+import { mergeCatalogueExemplars } from './papers/exemplars.js';
 import { silentLogger, type Logger } from './log.js';
 import type { CallStore, Embedder, VectorIndex } from './ports.js';
 import { DEFAULT_CALIBRATION, type Calibration } from './rank/calibration.js';
@@ -154,12 +155,17 @@ export function createMatcher(deps: MatcherDeps) {
   /**
    * Store and index a validated call, without a restart. A call given without `papers` keeps the
    * papers the stored one has: they are managed on their own (papers/ops.ts), and re-posting a
-   * call's CFP text must not drop them.
+   * call's CFP text must not drop them. Papers read off a special-issue page (all `catalogue`)
+   * replace the page's earlier list and keep the papers an editor added by hand.
    */
   function ingest(call: Call): Promise<Call> {
     return serial(async () => {
-      const kept = call.papers === undefined ? corpus.calls.get(call.id)?.papers : undefined;
-      return put(kept ? { ...call, papers: kept } : call);
+      const stored = corpus.calls.get(call.id)?.papers;
+      if (call.papers === undefined) return put(stored ? { ...call, papers: stored } : call);
+      if (stored?.length && call.papers.length > 0 && call.papers.every((p) => p.source === 'catalogue')) {
+        return put({ ...call, papers: mergeCatalogueExemplars(stored, call.papers).papers });
+      }
+      return put(call);
     });
   }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cfpHtml } from '../fixtures/catalogue/pages.js';
 import { ensureBuilt, runCli, type CliRun } from '../fixtures/ensure-built.js';
 
 let dir = '';
@@ -35,6 +36,20 @@ describe('cfpmatch calls add <page.html>', () => {
     expect(call).toMatchObject({ id: 'cafe', title: 'Café Cultures and Public Life', topics: ['Coffee houses and the press', 'Gender and public space'] });
     expect(call.dates.submission_deadline).toBe('2027-06-01');
     expect(call.field_sources['title']?.from).toBe('html-element');
+  });
+
+  it("keeps the papers a special-issue page lists as the call's published papers, not as topics", { timeout: 60_000 }, async () => {
+    const file = join(dir, 'soil.html');
+    writeFileSync(file, cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2027', topics: ['Drought', 'Warming'], papers: ['Soil carbon under drought', 'Fungal networks in warming soils'] }));
+    const r = await run(['calls', 'add', file, '--dry-run', '--url', 'https://journal.example.org/si/soil']);
+    expect(r.code).toBe(0);
+    const call = JSON.parse(r.stdout) as { topics: string[]; papers: Array<{ title: string; doi: string; source: string }>; field_sources: Record<string, { where: string }> };
+    expect(call.topics).toEqual(['Drought', 'Warming']);
+    expect(call.papers.map((p) => [p.title, p.doi, p.source])).toEqual([
+      ['Soil carbon under drought', '10.5555/paper.soil-carbon-under-drought', 'catalogue'],
+      ['Fungal networks in warming soils', '10.5555/paper.fungal-networks-in-warming-soils', 'catalogue'],
+    ]);
+    expect(call.field_sources['papers']?.where).toMatch(/Published Papers/);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/matcher.js';
+import { cfpHtml } from '../fixtures/catalogue/pages.js';
 import { expectError, jsonPost, testApp } from './helpers.js';
 
 const TOKEN = 'secret-token';
@@ -106,6 +107,21 @@ describe('papers routes', () => {
     const { app: closed } = await testApp();
     await expectError(await closed.request(`/v1/calls/${CALL}/papers`, jsonPost({ papers: PAPERS }, AUTH)), 403, 'DISABLED');
     expect((await list()).papers).toHaveLength(0);
+  });
+
+  it("posting a special-issue page (html) adds the papers it lists to those added by hand, and they are indexed", async () => {
+    await app.request(`/v1/calls/${CALL}/papers`, jsonPost({ papers: PAPERS.slice(0, 1) }, AUTH));
+    const html = cfpHtml({ title: 'Large AI Models for the Internet of Everything', deadline: '30 June 2026', papers: ['Split learning of large models on IoE devices', 'Prompting foundation models for network operations'] });
+    const res = await app.request('/v1/calls', jsonPost({ html, url: 'https://pub.example/si/lam-ioe', id: CALL }, AUTH));
+    expect(res.status).toBe(201);
+    const listed = await list();
+    expect(listed.papers.map((p) => [p.title, p.source])).toEqual([
+      [PAPERS[0]?.title, 'manual'],
+      ['Split learning of large models on IoE devices', 'catalogue'],
+      ['Prompting foundation models for network operations', 'catalogue'],
+    ]);
+    expect(matcher.corpus.papersByCall.get(CALL)).toHaveLength(3);
+    expect(matcher.getCall(CALL).topics).not.toContain('Split learning of large models on IoE devices');
   });
 
   it('re-posting a call without papers keeps its papers', async () => {

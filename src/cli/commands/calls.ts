@@ -133,7 +133,8 @@ async function addCall(file: string | undefined, id: string | undefined, opts: {
     const call = await rt.matcher.ingest(parsed);
     await rt.persist();
     const was = before && before.title !== call.title ? ` (was: ${before.title})` : '';
-    console.log(json ? JSON.stringify(withoutSource(call)) : `${before ? 'replaced' : 'added'} ${call.id}: ${call.title} (${call.topics.length} topics)${was}`);
+    const listed = parsed.papers?.length ? `, ${parsed.papers.length} published papers from the page` : '';
+    console.log(json ? JSON.stringify(withoutSource(call)) : `${before ? 'replaced' : 'added'} ${call.id}: ${call.title} (${call.topics.length} topics${listed})${was}`);
     for (const w of call.warnings) console.error(`warning: ${w}`);
     return 0;
   } finally {

@@ -4,6 +4,7 @@
  * changes; mark calls whose sources dropped them. Pure: it returns the calls to write.
  */
 import { hashText } from '../text/hash.js';
+import { mergeCatalogueExemplars } from '../papers/exemplars.js';
 import { deadlineStatus } from '../rank/deadline.js';
 import type { Call, CallSource, IsoDate } from '../schema.js';
 import type { DedupeIndex } from './dedupe.js';
@@ -68,6 +69,18 @@ function withSource(sources: readonly CallSource[] | undefined, source: CallSour
   return list;
 }
 
+/**
+ * The papers a page lists (its published articles): the first source's list replaces what an
+ * earlier import of it stored, keeping papers added by hand; another source's list is taken only
+ * when the call has no page papers yet. A page that lists none leaves the stored papers alone.
+ */
+function pagePapers(stored: Call, parsed: Call, primary: boolean): Call['papers'] {
+  const listed = parsed.papers ?? [];
+  if (listed.length === 0) return stored.papers;
+  if (!primary && (stored.papers ?? []).some((p) => p.source === 'catalogue')) return stored.papers;
+  return mergeCatalogueExemplars(stored.papers ?? [], listed).papers;
+}
+
 /** The stored call refreshed from one of its sources, or from a duplicate's source. */
 function refreshed(stored: Call, parsed: Call, source: CallSource, primary: boolean, ctx: ApplyContext): Call {
   // The first source owns the content; others (a listing, a feed, a duplicate) only fill gaps,
@@ -78,9 +91,11 @@ function refreshed(stored: Call, parsed: Call, source: CallSource, primary: bool
   const moved = was !== undefined && now !== undefined && was !== now && (primary || now > was);
   next.dates = { ...next.dates, ...(moved ? { submission_deadline: now } : {}) };
   const history = moved ? [...(stored.deadline_history ?? []), { deadline: was, replaced_at: ctx.now, source: source.url }] : stored.deadline_history;
-  const { status: _s, ...rest } = next;
+  const { status: _s, papers: _p, ...rest } = next;
+  const papers = pagePapers(stored, parsed, primary);
   return {
     ...rest,
+    ...(papers?.length ? { papers } : {}),
     id: stored.id,
     sources: withSource(stored.sources, source),
     ...(history?.length ? { deadline_history: history } : {}),

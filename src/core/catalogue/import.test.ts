@@ -206,6 +206,40 @@ describe('importing and refreshing sources', () => {
     expect(later.reports[0]).toMatchObject({ withdrawn: ['digital-resilience'], updated: [] });
   });
 
+  it("keeps a page's published papers as the call's exemplars; a refresh replaces the page's list and keeps papers added by hand", async () => {
+    const site = new Map([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026', topics: ['Drought', 'Warming'], papers: ['Soil carbon under drought', 'Fungal networks in warming soils'] }), etag: '"v1"' }]]);
+    const c = catalogue(site);
+    await c.run([{ url: A }]);
+    const first = c.calls.get('soil-microbiomes');
+    expect(first?.papers?.map((p) => [p.title, p.doi, p.source])).toEqual([
+      ['Soil carbon under drought', '10.5555/paper.soil-carbon-under-drought', 'catalogue'],
+      ['Fungal networks in warming soils', '10.5555/paper.fungal-networks-in-warming-soils', 'catalogue'],
+    ]);
+    expect(first?.papers?.[0]?.abstract).toMatch(/^We study soil carbon under drought/);
+    // The papers are the call's exemplars, not its topics or scope.
+    expect(first?.topics).toEqual(['Drought', 'Warming']);
+    expect(first?.scope ?? '').not.toMatch(/fungal networks/i);
+    expect(first?.field_sources?.['papers']?.where).toContain('Published Papers');
+
+    // An editor adds a paper by hand; the page then lists a third paper and drops the first.
+    c.calls.set('soil-microbiomes', { ...(first as Call), papers: [...(first?.papers ?? []), { id: 'pmanual', title: 'A hand-added paper', abstract: '', keywords: [], source: 'manual' }] });
+    site.set(A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026', topics: ['Drought', 'Warming'], papers: ['Fungal networks in warming soils', 'Nitrogen cycling after fire'] }), etag: '"v2"' });
+    const r = await c.run([{ url: A }], new Date('2026-01-12T00:00:00Z'));
+    expect(r.reports[0]?.updated).toEqual(['soil-microbiomes']);
+    expect(c.calls.get('soil-microbiomes')?.papers?.map((p) => [p.title, p.source])).toEqual([
+      ['A hand-added paper', 'manual'],
+      ['Fungal networks in warming soils', 'catalogue'],
+      ['Nitrogen cycling after fire', 'catalogue'],
+    ]);
+    // The first import's abstract is kept for a paper the page still lists.
+    expect(c.calls.get('soil-microbiomes')?.papers?.[1]?.abstract).toMatch(/^We study fungal networks/);
+
+    // A page that now lists no papers (a template change, a list moved to another page) leaves them alone.
+    site.set(A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026', topics: ['Drought', 'Warming'] }), etag: '"v3"' });
+    await c.run([{ url: A }], new Date('2026-01-13T00:00:00Z'));
+    expect(c.calls.get('soil-microbiomes')?.papers).toHaveLength(3);
+  });
+
   it('plans without writing on a dry run', async () => {
     const site = new Map([[A, { body: cfpHtml({ title: 'Soil Microbiomes', deadline: '31 March 2026' }) }]]);
     const c = catalogue(site);

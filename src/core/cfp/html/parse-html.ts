@@ -16,6 +16,9 @@ import { parseDocument, pageMeta, type PageMeta } from './dom.js';
 import { htmlToText } from './to-text.js';
 import { readerFor, type ReaderResult } from './readers/index.js';
 import { htmlTitle, pageTitles } from './title.js';
+import { findArticleList, type ArticleList } from './articles.js';
+import { mergeExemplars } from '../../papers/exemplars.js';
+import { MAX_PAPERS_PER_CALL } from '../../papers/schema.js';
 import { assertHtml, assertCfpPage } from './guard.js';
 
 export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates'> {
@@ -40,17 +43,34 @@ function toUrl(url: string | undefined): URL | undefined {
 const textLength = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
 /** The element holding the call: the reader's, Readability's main content when it kept most of the page, else the page without its furniture. */
-function contentRoot(html: string, doc: Document, reader: ReaderResult | undefined): { root: Element; where: string } {
+function contentRoot(html: string, doc: Document, reader: ReaderResult | undefined, url: URL | undefined): { root: Element; where: string } {
   if (reader?.root) return { root: reader.root, where: 'publisher template' };
   const body = doc.body;
   for (const el of [...body.querySelectorAll(FURNITURE)]) el.remove();
   const forReadability = parseDocument(html);
   for (const el of [...forReadability.querySelectorAll(FURNITURE)]) el.remove();
+  withoutArticles(forReadability, url);
   const article = new Readability<Node>(forReadability, { serializer: (n) => n, charThreshold: 200 }).parse();
   const main = article?.content && article.content.nodeType === 1 ? (article.content as Element) : undefined;
   // Readability drops blocks it scores low (editor lists, date tables); keep the whole page when it dropped most of it.
   if (main && textLength(main) >= 0.6 * textLength(body)) return { root: main, where: 'main content (Readability)' };
   return { root: body, where: 'page body' };
+}
+
+/**
+ * The issue's published papers are the call's exemplars, not its text: their titles and abstracts
+ * must not become topics, scope or a title. Removes the list from `doc` and returns it.
+ */
+function withoutArticles(doc: Document, url: URL | undefined): ArticleList | undefined {
+  const list = findArticleList(doc, url);
+  for (const el of list?.elements ?? []) el.remove();
+  return list;
+}
+
+/** The page's papers as the call stores them: deduplicated, capped, marked as the catalogue's. */
+function pagePapers(list: ArticleList | undefined): Pick<Call, 'papers'> {
+  if (!list || list.papers.length === 0) return {};
+  return { papers: mergeExemplars([], list.papers.slice(0, MAX_PAPERS_PER_CALL), 'catalogue').papers };
 }
 
 /** The journal named in the page's own words outside the content root (a header line), by the same sentence patterns as the text. */
@@ -123,10 +143,12 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
   try {
     const doc = parseDocument(html);
     const meta = pageMeta(doc, html);
-    const reader = readerFor(toUrl(opts.url), doc);
+    const url = toUrl(opts.url);
+    const articles = withoutArticles(doc, url);
+    const reader = readerFor(url, doc);
     const read = reader?.read(doc);
     const title = htmlTitle(doc, meta, read);
-    const { root, where } = contentRoot(html, doc, read);
+    const { root, where } = contentRoot(html, doc, read, url);
     const text = htmlToText(root);
     assertCfpPage(text, meta.docTitle);
     // The learned chooser weighs the page's own titles with the text's; the cascade takes the page's title over the text's below.
@@ -161,6 +183,8 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     if (useHtmlTitle) sources['title'] = title.source;
     if (venue) sources['venue'] = venue.source;
     if (publisher) sources['publisher'] = publisher.source;
+    const papers = pagePapers(articles);
+    if (papers.papers && articles) sources['papers'] = { from: 'html-element', where: articles.where.slice(0, 300) };
     const warnings = useHtmlTitle ? call.warnings.filter((w) => !w.startsWith('no title found')) : call.warnings;
     return {
       ...call,
@@ -168,6 +192,7 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
       ...(!opts.id && useHtmlTitle ? { id: slugify(title.value) } : {}),
       ...(venue ? { venue: venue.value } : {}),
       ...(publisher ? { publisher: publisher.value } : {}),
+      ...papers,
       warnings,
       field_sources: sources,
     };
