@@ -8,10 +8,12 @@
  * "examines how institutions (i) A; (ii) B; (iii) C"). Used only when the
  * call has no list of its own.
  */
-import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
+import { cleanTopic, REQUIREMENT_INTRO, SEEKS, TOPICS_ABROAD } from './topics.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
 const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
+/** The same lead-in ending with a colon in another language ("... ambiti diversi ed eterogenei: A; B; C", "Ejes temáticos: A; B"). */
+const LEAD_ABROAD = new RegExp(`${TOPICS_ABROAD.source}[^:.;]{0,60}[:：]\\s+`, 'iu');
 const GLYPH = /\s*[•●▪]\s*/;
 const NUMBERED = /^\d{1,2}[.)]\s+\p{Lu}/u;
 /** A sentence end inside a paragraph: the list stops there. */
@@ -51,7 +53,7 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
   for (const p of paragraphs) {
     // Bounded so a whole page run into one paragraph is still read, and a pathological one is not.
     if (p.length > 20_000) continue;
-    const m = LEAD.exec(p);
+    const m = LEAD.exec(p) ?? LEAD_ABROAD.exec(p);
     let rest = m ? p.slice(m.index + m[0].length) : '';
     // Lead-ins with no colon ("including but not limited to", "including contributions to", "ranging from") also open scope
     // sentences: they lead a list only when it is one, items parted by two or more commas, and "ranging from" only as

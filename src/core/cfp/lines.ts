@@ -4,6 +4,7 @@
  */
 import { extractLinks, stripInline, type Link } from './markdown.js';
 import { EDITOR_LABEL_WORDS, looksLikeName, startsWithHonorific } from './names.js';
+import { TOPIC_SECTION_WORDS_ABROAD } from './topic-words.js';
 
 export type LineKind = 'blank' | 'heading' | 'bullet' | 'rule' | 'text';
 
@@ -37,7 +38,7 @@ const BULLET =
 const WIKI_HEADING = /^\s{0,3}(={1,4})\s*([^=]{2,80}?)\s*\1\s*$/;
 /** Section names that are headings even as plain lines. */
 const KNOWN_HEADING = new RegExp(
-  `${String.raw`^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} /]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?(?:\s*\((?:guest |special issue )?editors?\))?|(?:lead )?guest editorial (?:team|board)|editors?\s*\(s\)|editors|(?:co-?|guest |special )?editors? of (?:the|this) (?:special )?issue|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?`}|advisory editors?|keywords|(?:[\\p{L} ]{0,30} )?organi[sz]ers?|${EDITOR_LABEL_WORDS})\\s*[:：–—-]?$`,
+  `${String.raw`^(?:\d{1,2}\.?\s+)?(?:call for (?:papers|contributions|submissions)|important dates|key dates|tentative (?:schedule|dates)|timeline|schedule|(?:[\p{L} /]{0,30} )?(?:guest|special issue|topic|managing guest|guest associate|leading|lead|co-?) ?editors?(?:\s*\(s\))?(?:\s*\((?:guest |special issue )?editors?\))?|(?:lead )?guest editorial (?:team|board)|editors?\s*\(s\)|editors|(?:co-?|guest |special )?editors? of (?:the|this) (?:special )?issue|submission (?:guidelines?|instructions|information|procedure)|how to submit|paper submission|manuscript submission|topics(?: of interest)?|scope|aims and scope|overview|background|motivation|special issue information|about (?:the|this) (?:special issue|research topic|collection)|(?:associate editors|editorial board)(?: of the special issue)?`}|advisory editors?|keywords|(?:[\\p{L} ]{0,30} )?organi[sz]ers?|${EDITOR_LABEL_WORDS}|${TOPIC_SECTION_WORDS_ABROAD})\\s*[:：–—-]?$`,
   'iu',
 );
 

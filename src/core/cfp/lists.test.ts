@@ -203,3 +203,32 @@ describe('which bullet lists are topics', () => {
     expect(background.topics).toEqual([]);
   });
 });
+
+describe('topic lists in other languages and after open-ended lead-ins (round 14)', () => {
+  it('an Italian "Temi:" list, a Spanish "Ejes temáticos" heading, a French "thèmes suivants"', () => {
+    expect(parseCfp('Numero speciale: Scuola e democrazia\n\nIl numero raccoglie contributi su scuola e inclusione.\n\nTemi:\n\n- Scuola, università, contesti formativi\n\n- Cittadinanza attiva\n\n- Processi inclusivi\n').topics).toEqual([
+      'Scuola, università, contesti formativi', 'Cittadinanza attiva', 'Processi inclusivi',
+    ]);
+    expect(parseCfp('Dossier: Agua y territorio\n\nConvocamos artículos sobre el agua.\n\nEjes temáticos\n\nGobernanza del agua\nConflictos hídricos\nAgua y género\n\nFecha límite: 30 de junio de 2026\n').topics).toEqual([
+      'Gobernanza del agua', 'Conflictos hídricos', 'Agua y género',
+    ]);
+    expect(parseCfp('Numéro spécial : Villes et climat\n\nCe numéro accueille des articles sur les thèmes suivants :\n- Adaptation urbaine\n- Îlots de chaleur\n- Gouvernance locale\n').topics).toEqual([
+      'Adaptation urbaine', 'Îlots de chaleur', 'Gouvernance locale',
+    ]);
+  });
+
+  it('an Italian inline list after its lead-in and colon', () => {
+    const text = 'Futuri dell’Europa\n\nIl numero è aperto a contributi che possano studiare ambiti diversi ed eterogenei: istituzioni e politica; economia e società; culture e linguaggi.\n';
+    expect(parseCfp(text).topics).toEqual(['istituzioni e politica', 'economia e società', 'culture e linguaggi']);
+  });
+
+  it('an unmarked list after a sentence that ends "not limited to the following," with no colon', () => {
+    const text = 'Special Issue on Intrusion Detection\n\nThe journal solicits papers covering areas that are included but not limited to the following,\n\nDetection of known attacks,\nDeception systems and honeypots,\nNetwork forensics\nLog analysis\n\nWe solicit previously unpublished research papers.\n';
+    expect(parseCfp(text).topics).toEqual(['Detection of known attacks', 'Deception systems and honeypots', 'Network forensics', 'Log analysis']);
+  });
+
+  it('a sentence that merely mentions the following words with a comma is no list of topics when prose follows', () => {
+    const text = 'Special Issue on Soil Health\n\nWe invite papers on soil health, including,\nbut not only, its microbiology and its chemistry, which together shape what farms can grow.\n';
+    expect(parseCfp(text).topics).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import type { Line } from './lines.js';
 import { isEditorLine } from './editor-lines.js';
 import { EDITOR_LABEL_WORDS, startsWithHonorific } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
+import { TOPIC_SECTION_WORDS_ABROAD } from './topic-words.js';
 
 /** `other`: parts that are not the call's own content or people (associate editors, editorial boards, reviewers, committees). */
 export type SectionKind = 'scope' | 'topics' | 'dates' | 'editors' | 'submission' | 'other';
@@ -33,10 +34,15 @@ export function sectionKindOf(heading: string): SectionKind {
   if (/^(?:open |current )?calls? for (?:papers|submissions|contributions|proposals|abstracts|publications|participation)\W*$/.test(h)) return 'scope';
   // A heading that opens with its topic words is the topics, whatever follows ("Topics of interest for submission include").
   if (/^(?:(?:main|key|suggested|possible|potential|relevant|list of|research) )?(?:topics?|themes?|subjects?|areas? of interest)\b/.test(h)) return 'topics';
+  // "Temi", "Ejes temáticos", "Thématiques", "Themenfelder".
+  if (short && TOPICS_HEADING_ABROAD.test(h)) return 'topics';
   if (/submi|guideline|instruction|how to|for authors|manuscript prep/.test(h)) return 'submission';
   if (/topic|theme|interest|areas/.test(h)) return 'topics';
   return 'scope';
 }
+
+/** A topics heading in another language. */
+const TOPICS_HEADING_ABROAD = new RegExp(`^(?:${TOPIC_SECTION_WORDS_ABROAD})(?!\\p{L})`, 'u');
 
 /** An editors' heading in another language ("Coordination", "Organizadores"). */
 const ABROAD_LABEL = new RegExp(`^(?:${EDITOR_LABEL_WORDS})\\b`, 'u');

@@ -6,9 +6,14 @@ import { introOf, type BulletRun } from './lists.js';
 import type { SectionKind } from './sections.js';
 import { findDates } from './dates.js';
 import { parseDateLine } from './schedule.js';
+import { TOPICS_ABROAD } from './topic-words.js';
 
-export const TOPIC_INTRO =
+export { TOPICS_ABROAD };
+
+const TOPIC_WORDS =
   /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as)\b/i;
+/** Whether a lead-in has words that lead into a topic list, in English or another language. */
+export const hasTopicWords = (s: string): boolean => TOPIC_WORDS.test(s) || TOPICS_ABROAD.test(s);
 /** Lists introduced like this are people ("... and the following Guest Editors:"). */
 export const EDITORS_INTRO = /\beditors?\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
 /** Lists introduced like this are submission requirements, not topics. */
@@ -55,7 +60,9 @@ const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
  * and may cover any of the following topics:"): a requirement word earlier in the sentence does not
  * make the list requirements.
  */
-const NAMES_TOPICS = /\b(?:topics?|themes?|subjects?|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
+const NAMES_TOPICS_EN = /\b(?:topics?|themes?|subjects?|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
+/** A lead-in whose last words name the list as topics, in English or (within its last 60 characters, before the colon) another language. */
+const namesTopics = (s: string): boolean => NAMES_TOPICS_EN.test(s) || (/[:：]\s*$/.test(s) && TOPICS_ABROAD.test(s.slice(-60)));
 
 /** A schedule's item: a labelled date, or its date first ("April 1, 2018: submission deadline", "15 December 2020 - deadline for titles"). */
 const isDateLine = (t: string) => parseDateLine(t, 0) !== undefined || (findDates(t.slice(0, 40))[0]?.start ?? Infinity) <= 3;
@@ -65,10 +72,10 @@ function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   if (texts.filter(isDateLine).length * 2 >= texts.length) return false;
   if (section === 'dates' || section === 'editors' || section === 'other' || isInstructions(run)) return false;
   const intro = introOf(run);
-  if (intro && NAMES_TOPICS.test(intro) && !EDITORS_INTRO.test(intro) && !PROMO_INTRO.test(intro)) return true;
+  if (intro && namesTopics(intro) && !EDITORS_INTRO.test(intro) && !PROMO_INTRO.test(intro)) return true;
   if (intro && (REQUIREMENT_INTRO.test(intro) || EDITORS_INTRO.test(intro) || PROMO_INTRO.test(intro))) return false;
   if (section === 'topics') return true;
-  return TOPIC_INTRO.test(intro) && /[:：]\s*$|following|include|topics|such as\s*$/i.test(intro);
+  return hasTopicWords(intro) && /[:：]\s*$|following|include|topics|such as\s*$/i.test(intro);
 }
 
 /**
@@ -92,7 +99,7 @@ export function findTopics(
         // A list after a sentence that is not about topics ("Changes can impact:") is that sentence's list, not the call's topics.
         // A lead-in that says what the call seeks introduces its topics ("aims to address key research fronts:").
         // Research questions after any lead-in are the call's topics when it has no topic list ("... e.g.:", "The special issue inquiries into:").
-        (!/[:：]\s*$/.test(introOf(r)) || TOPIC_INTRO.test(introOf(r)) || SEEKS.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
+        (!/[:：]\s*$/.test(introOf(r)) || hasTopicWords(introOf(r)) || SEEKS.test(introOf(r)) || r.items.every((i) => /\?\s*$/.test(i.text))) &&
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
         r.items.every((i) => !isDateLine(i.text) && i.text.length < 400) && !isInstructions(r) &&
         // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.

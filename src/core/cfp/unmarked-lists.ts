@@ -9,13 +9,16 @@ import type { Line } from './lines.js';
 import { lastSentence, type BulletItem, type BulletRun } from './lists.js';
 import { TITLE_PREFIX } from './names.js';
 import type { SectionKind } from './sections.js';
-import { TOPIC_INTRO } from './topics.js';
+import { hasTopicWords, TOPICS_ABROAD } from './topics.js';
 
-/** A sentence that leads into a list of topics, ending with a colon. */
+/** A sentence cut off by its list: it ends with the words that open one, with a comma or nothing after ("... not limited to the following,"). */
+const OPEN_ENDED = /\b(?:following|not limited to|include[sd]?|including|such as)\s*,?\s*$/i;
+
+/** A sentence that leads into a list of topics, ending with a colon (or with the words that open a list). */
 function isTopicLeadIn(l: Line): boolean {
-  if (l.kind !== 'text' || !/[:：]\s*$/.test(l.text)) return false;
+  if (l.kind !== 'text' || !(/[:：]\s*$/.test(l.text) || OPEN_ENDED.test(l.text))) return false;
   const last = lastSentence(l.text);
-  return TOPIC_INTRO.test(last) && /following|include|topics?|areas?|themes?|not limited|interest/i.test(last);
+  return hasTopicWords(last) && (/following|include|topics?|areas?|themes?|not limited|interest/i.test(last) || TOPICS_ABROAD.test(last));
 }
 
 /** A line that can be a list item: short, one sentence at most, not a person ("Prof. X"), an e-mail or a link. */
