@@ -5,7 +5,8 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { EDITOR_LABEL_WORDS, looksLikeName, RANK, withPlainAnd } from './names.js';
+import { EDITOR_LABEL_WORDS, looksLikeName, RANK, startsWithHonorific, withPlainAnd } from './names.js';
+import { splitNameLine } from './editor-lines.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
@@ -14,12 +15,12 @@ const LABEL = new RegExp(
   'i',
 );
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
-const EDITED_BY = /\b(?:(?:guest[- ])?edited|overseen|curated) by\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+const EDITED_BY = /\b(?:(?:guest[- ])?edit(?:ed)?|overseen|curated) by\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\b(?:(?:guest|issue) editors?\s+|(?:the )?editors? (?=(?:for|of) (?:this|the) special issue))(?:(?:for|of) (?:this|the) (?:special )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|(?:the )?(?:co-?)?editors? (?=(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue))(?:(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
-const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?)/i;
+const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors? (?:of|for)\b)/i;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
 const AS_EDITORS = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})*)\s+as (?:the )?(?:guest[- ]|co-?)editors?\b/u;
 /** "sous la direction d'A, professeure ..., et de B, ...": French names each editor, then where they work. */
@@ -27,14 +28,16 @@ const DIRECTION = /\bsous la (?:co-?)?direction (?:de |d['’])\s*(.{3,600})/iu;
 /** "A (Univ) and B (Univ), Guest Co-Editors of X": the names just before the role. */
 const BEFORE_ROLE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]{1,80}\))?)+),\s+(?:the\s+)?(?:[Gg]uest\s+)?[Cc]o-?[Ee]ditors\b/u;
 /** "Socius Calls for Papers with Editor Melanie M. Hughes": the issue's editor named after "with". */
-const WITH_EDITOR = /\bwith (?:[Gg]uest )?[Ee]ditors?\s+((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3}(?:,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3})?)/u;
+const WITH_EDITOR = /\bwith (?:[Gg]uest[- ]?)?(?:[Cc]o-?)?[Ee]ditors?\s+((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3}(?:,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3})?)/u;
+/** "This Focus Collection, with guest-coeditors A (X), B (Y), C (Z) ...": every name of the sentence after the plural role. */
+const WITH_EDITORS = /\bwith (?:guest[- ]?)?(?:co-?)?editors\s+((?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
 const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
   // Footnote marks after names ("Erktan1,2") and an affiliation list opened but not closed in the sentence are not names.
-  const cleaned = withPlainAnd(list).replace(/(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*\b/gu, '').replace(/\([^)]*$/, ' ').replace(/\([^)]*\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
+  const cleaned = withPlainAnd(list).replace(/(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*\b/gu, '').replace(/\([^)]*$/, ' ').replace(/\([^)]*\)/g, ' ').replace(/\)/g, ' ').replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ').replace(/\s{2,}/g, ' ');
   return cleaned
     // "A and B", "A et B" (French, German, Spanish, Portuguese: withPlainAnd), "D. Teira – S. Leonelli".
     .split(/\s*(?:,|;|\band\b|&|\s[–—]\s)\s*/)
@@ -65,13 +68,16 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
       ? labelledNames(label[1])
       : direction
         ? directedBy(direction)
-        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
     // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
     const titled = names.length <= 1 ? honorificPeople(text) : [];
     if (titled.length > names.length) names.splice(0, names.length, ...titled);
     // "Guest editors ... are A (U) and B (U), respectively chair and vice-chair ..., and C (U), local host": each name before its affiliation.
     const asided = label?.[1] || direction ? [] : asidedPeople(GUEST_NAMED.exec(text)?.[1] ?? '');
     if (asided.length > names.length) names.splice(0, names.length, ...asided);
+    // "Guest Editors: Prof. A, Univ X" with "Prof. B, Univ Y" on the next line: the label's list goes on, one person a line.
+    const last = indexes[indexes.length - 1];
+    if (label?.index === 0 && names.length > 0 && last !== undefined) names.push(...personLinesAfter(lines, last, used));
     for (const name of names) {
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
@@ -80,6 +86,20 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     }
   }
   return { editors, used };
+}
+
+/** The people on the lines straight after line `last` that each open with an honorific and a name ("Professor Julie Marshall, Manchester ..."), up to the first line that does not. */
+function personLinesAfter(lines: readonly Line[], last: number, used: Set<number>): string[] {
+  const out: string[] = [];
+  for (let i = last + 1; i < lines.length && out.length < 10; i++) {
+    const l = lines[i];
+    if (!l || (l.kind !== 'text' && l.kind !== 'bullet') || !startsWithHonorific(l.text)) break;
+    const name = (splitNameLine(l.text)?.name ?? '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim();
+    if (!looksLikeName(name)) break;
+    out.push(name);
+    used.add(i);
+  }
+  return out;
 }
 
 /** An honorific that opens a person's name ("Dr.", "Prof.", "Assoc. Prof.", "Professor"). */
