@@ -76,6 +76,15 @@ describe('findArticleList', () => {
     expect(findArticleList(page('<h2>Topics</h2><ul><li>Circular economy</li><li>Industrial symbiosis</li></ul>'))).toBeUndefined();
   });
 
+  it('two <article> entries, each with its title in a heading, under the issue\'s own name are a list', () => {
+    const entry = (slug: string, title: string, doi: string) => `<article class="article-summary"><p>An opening line of the essay.</p><h2><a href="/issues/1/${slug}/">${title}</a></h2><ul class="authors"><li>A. Author</li></ul><a class="doi" href="https://doi.org/${doi}">${doi}</a></article>`;
+    const doc = page(`<h1>Transformations</h1><section>${entry('data-beyond-vision', 'Data Beyond Vision', '10.5281/zenodo.3713670')}${entry('their-data', 'Their Data, Ourselves', '10.5281/zenodo.3713678')}</section>`);
+    expect(findArticleList(doc, new URL('https://startwords.example.org/issues/1/'))?.papers.map((p) => [p.title, p.doi])).toEqual([
+      ['Data Beyond Vision', '10.5281/zenodo.3713670'],
+      ['Their Data, Ourselves', '10.5281/zenodo.3713678'],
+    ]);
+  });
+
   it('two entries that are not under a heading naming published papers are not a list', () => {
     const doc = page(`<h2>Background</h2><ul><li><a href="https://doi.org/10.1/a">First background paper on the subject</a></li><li><a href="https://doi.org/10.1/b">Second background paper on the subject</a></li></ul>`);
     expect(findArticleList(doc)).toBeUndefined();

@@ -4,8 +4,9 @@
  * exemplars (issue #18). One generic reader for every template: an article is an element that
  * holds exactly one link to an article (a DOI, a ScienceDirect `pii` or an MDPI volume/issue/page
  * path) with a title in it; a list is the articles under a heading that names published papers,
- * or three or more side by side under no heading that names something else (related, most read,
- * references). Nothing here fetches: the papers are what the page itself says.
+ * or three or more side by side (two, when each is an <article> or has its title in a heading of its
+ * own) under no heading that names something else (related, most read, references). Nothing
+ * here fetches: the papers are what the page itself says.
  */
 import { normalizeDoi } from '../../papers/schema.js';
 import type { ValidExemplarInput } from '../../papers/schema.js';
@@ -180,7 +181,9 @@ export function findArticleList(doc: Document, base?: URL): ArticleList | undefi
   for (const group of groups.values()) {
     const heading = under.get(group[0]?.el as Element);
     const named = heading !== undefined && PUBLISHED.test(heading) && !ELSEWHERE.test(heading);
-    const unnamed = group.length >= 3 && (heading === undefined || !ELSEWHERE.test(heading));
+    // Two entries suffice when each is built as an article is (an <article> element, or its title in a heading of its own).
+    const built = group.every((i) => i.el.tagName === 'ARTICLE' || i.el.querySelector('h1, h2, h3, h4, h5, h6') !== null);
+    const unnamed = (group.length >= 3 || (group.length === 2 && built)) && (heading === undefined || !ELSEWHERE.test(heading));
     if (!named && !unnamed) continue;
     kept.push(...group);
     where.push(named ? `the list under "${heading?.slice(0, 80)}"` : `${group.length} article links side by side`);
