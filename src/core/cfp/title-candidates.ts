@@ -74,8 +74,13 @@ function cuts(text: string): string[] {
   const out: string[] = [];
   const year = /^(?:19|20)\d{2}\s+(.{4,})$/.exec(text)?.[1];
   if (year) out.push(year);
-  const cut = /^(.{4,}?)\s+(?:to be published|will be|which|that will|is (?:a|an|the)|are)\b/i.exec(text)?.[1];
+  const cut = /^(.{4,}?),?\s+(?:to be (?:published|released)|will be|which|that will|is (?:a|an|the)|are)\b/i.exec(text)?.[1];
   if (cut) out.push(cut);
+  // The name with the call's own verb after it ("Special Issue in Memory of X calls for papers") or its acronym ("X (GASHES-21)").
+  const calls = /^(.{8,}?)\s+(?:calls?|invites?|welcomes?|seeks?)\s+(?:for\s+)?(?:papers|submissions|contributions|manuscripts|articles)\W*$/i.exec(text)?.[1];
+  if (calls) out.push(calls);
+  const acronym = /^(.{8,}?)\s*\((?:\p{Lu}[\p{Lu}\d&]{1,14})(?:[-–\s]?(?:19|20)?\d{2})?\)\s*$/u.exec(text)?.[1];
+  if (acronym && acronym.split(/\s+/).length >= 3) out.push(acronym);
   // Each side of a colon, then of a dash: a status or announcement before the name, the journal or "Call for Papers" after it
   // ("IEEE X 2023: The 14th ...", "CLOSED—X", "X – Geographical Research"); the name after an announcement or a prose lead-in.
   for (const [a, b] of sidesOf(text)) out.push(a, b);
@@ -198,6 +203,9 @@ export function titleCandidates(input: {
     // A looser line source: any short line near the top that does not end as a sentence or a label does.
     const n = l.text.split(/\s+/).length;
     if (n >= 2 && n <= 25 && l.text.length <= 200 && !/[.;:,]$/.test(l.text) && !/@|https?:/.test(l.text)) add(l.text, 'short-line', { lines: [l.index] });
+    // A name and "Call for papers." as two short sentences of one line ("Journal X: The Future of Y. Call for papers."): each sentence alone.
+    const parts = l.text.length <= 250 ? l.text.split(/(?<=\p{Ll}{2}|\))[.!]\s+(?=\p{Lu})/u) : [];
+    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => p.split(/\s+/).length <= 15)) for (const p of parts) add(p.replace(/[.!]$/, ''), 'short-line', { lines: [l.index] });
   }
   for (const b of wrappedBlocks(input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1))) add(b.text, 'wrapped-lines', { lines: b.lines });
   for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
