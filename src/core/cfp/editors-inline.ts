@@ -68,7 +68,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
       ? labelledNames(label[1])
       : direction
         ? directedBy(direction)
-        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? WILL_EDIT.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastSentence(WILL_EDIT.exec(text)?.[1]) ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
     // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
     const titled = names.length <= 1 ? honorificPeople(text) : [];
     if (titled.length > names.length) names.splice(0, names.length, ...titled);
@@ -102,6 +102,9 @@ function personLinesAfter(lines: readonly Line[], last: number, used: Set<number
   return out;
 }
 
+/** The last sentence of what comes before a role ("The journal invites papers on X. A (U) and B (U) are the guest editors"): the names are there. */
+const lastSentence = (s: string | undefined): string | undefined => s?.split(/(?<!\b(?:Prof|Dr|Mr|Ms|Mrs|Assoc|Asst|Jr|Sr|St|al)\.)(?<=[\p{Ll}\p{N}]{2}[.!?])\s+(?=\p{Lu})/u).pop();
+
 /** An honorific that opens a person's name ("Dr.", "Prof.", "Assoc. Prof.", "Professor"). */
 const OPENS_PERSON = String.raw`(?:(?:Assoc(?:iate)?|Asst|Assistant)\.?\s+)?(?:Prof(?:essor)?|Dr)\.?\s+(?=\p{Lu})`;
 /** Where an editors' label or sentence hands over to its people, honorific first ("Guest Editors are Dr.", "Editors: Prof."). */
@@ -115,7 +118,7 @@ function honorificPeople(text: string): string[] {
   const list = TITLED_AFTER.exec(text)?.[1];
   if (!list) return [];
   const parts = list.split(new RegExp(String.raw`(?:[;,]\s*)?(?:\b(?:and|&)\s+)?(?=${OPENS_PERSON})`, 'u')).filter((p) => p.trim());
-  const names = parts.map((p) => (p.replace(HONORIFIC, '').replace(HONORIFIC, '').split(/,|\(|\s+(?:of|from|at)\s|[;.](?:\s|$)/)[0] ?? '').trim());
+  const names = parts.map((p) => (p.replace(HONORIFIC, '').replace(HONORIFIC, '').split(/,|\(|\s+(?:of|from|at)\s|;(?:\s|$)|(?<!\b[A-Z])\.(?:\s|$)/)[0] ?? '').trim());
   return names.length >= 2 && names.every((n) => looksLikeName(n)) ? names : [];
 }
 

@@ -38,3 +38,17 @@ describe('a label line whose list goes on over the next lines', () => {
     expect(names('Special issue title: Communication and the SDGs\nJournal: International Journal of Speech-Language Pathology\nGuest Editors: Professor Sharynne McLeod, Charles Sturt University, Australia\nProfessor Julie Marshall, Manchester Metropolitan University, UK\nExpressions of interest due 13 December 2021.')).toEqual(['Sharynne McLeod', 'Julie Marshall']);
   });
 });
+
+describe('round 15 misses, general forms', () => {
+  it('a middle initial after an honorific does not end the name, and names come from the sentence that gives the role', () => {
+    expect(names('Thematic Section on Cybersecurity\n\nGuest Editors for the Thematic Section: Dr Kiru Pillay, LINK Centre, Johannesburg; and Dr Uche M. Mbanaso, Centre for Cyberspace Studies, Nigeria\n\nWe invite papers.')).toEqual(['Kiru Pillay', 'Uche M. Mbanaso']);
+    expect(names('Health Politics and Policy under COVID-19\n\nThe Journal of Health Politics, Policy and Law (JHPPL) invites proposals for a special issue on COVID-19. Sarah Gollust (University of Minnesota) and Julia Lynch (University of Pennsylvania) are the guest editors of this special issue.')).toEqual(['Sarah Gollust', 'Julia Lynch']);
+    expect(names('Food Security Strategies\n\nCo-editor-in-chief Prof. Christopher B. Barrett, Prof. Mario Herrero, and Prof. Ayal Kimhi will guest edit a special issue of Food Policy.')).toEqual(['Christopher B. Barrett', 'Mario Herrero', 'Ayal Kimhi']);
+  });
+
+  it('a journal whose name is a list is not cut into a title, and a skip link is never one', () => {
+    const call = parseCfp('Journal of Health Politics, Policy and Law\n\nJHPPL Call for Paper Proposals\nHealth Politics and Policy under COVID-19\nThe journal invites paper proposals for a special issue on health politics and policy under COVID-19.\n');
+    expect(call.title.toLowerCase()).toBe('health politics and policy under covid-19');
+    expect(parseCfp('Start main page content\n\n2017 Thematic Section on Cybersecurity\n\nThe African Journal of Information and Communication invites papers on cybersecurity.\n').title).not.toBe('Start main page content');
+  });
+});

@@ -88,7 +88,8 @@ function cuts(text: string): string[] {
   if (lead) out.push(lead);
   // A journal, then the issue after a comma ("Library Trends Journal, The Joy of Information").
   const comma = /^([^,]{3,80}),\s+(.{4,})$/.exec(text);
-  if (comma?.[1] && comma[2] && isJournalName(comma[1])) out.push(comma[2]);
+  // Not when the rest ends the journal's own name as a list does ("Journal of Health Politics, Policy and Law").
+  if (comma?.[1] && comma[2] && isJournalName(comma[1]) && !/^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+(?:and|&)\s+\p{Lu}[\p{L}-]*$/u.test(comma[2])) out.push(comma[2]);
   return out;
 }
 

@@ -8,7 +8,7 @@
 import { isJournalName } from './venue-lines.js';
 
 /** Site navigation and widget labels copied with a page. */
-const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english)$/i;
+const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|(?:start|jump to|go to) (?:main |the )?(?:page )?content|main (?:page )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english)$/i;
 /** A mailing list's or digest's issue header ("LINGUIST List 23.2944", "CFP Digest Vol 12 No 3"). */
 const LIST_HEADER = /^[\p{L}&-]+(?:\s+[\p{L}&-]+){0,3}\s+(?:list|digest|newsletter|bulletin)\s+(?:vol(?:ume)?\.?\s*)?\d+(?:[.:/]\d+)?(?:\s+no\.?\s*\d+)?$/iu;
 /** A broken line's tail or a list's label: starts with a joining word in lower case ("of Papers", "for Submissions"). */
