@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run train:choosers`: retrain the title and venue choosers until neither model file changes.
- * The two read each other: the title chooser's features compare a candidate with the journal the
- * venue chooser reads, and the venue chooser's with the chosen title. So training one moves the
- * other's features, and the shipped weights are what the trainers write only at the fixed point.
- * Each pass runs `npm run train:title` then `npm run train:venue` (each builds first, so each reads
- * the other's latest weights); at most 6 passes, and a non-zero exit when they do not settle.
+ * `npm run train:choosers`: retrain the title chooser, then the venue chooser, and check the result.
+ * The venue chooser's features read the chosen title, so the title chooser must be trained first;
+ * the shipped weights are what the trainers write only when a further pass changes neither file.
+ * Each pass runs `npm run train:title` then `npm run train:venue` (each builds first, so the venue
+ * trainer reads the new title weights); it stops at the first pass that changes neither file (the
+ * second, from scratch), at most 6 passes, and exits non-zero when they do not settle.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

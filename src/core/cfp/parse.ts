@@ -127,19 +127,9 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // The last resort: the first sentence of the scope that is not page furniture ("Call for papers: Special Issue of the X Journal").
   const starts = splitSentences(cascadeScope).map((x) => cleanTitle(x.split(/\s+/).slice(0, 12).join(' ')));
   const scopeStart = cascadeScope ? (starts.find((x) => x && !isFurnitureTitle(x)) ?? starts[0] ?? cleanTitle(cascadeScope.split(/\s+/).slice(0, 12).join(' '))) : undefined;
-  // The journal the learned venue chooser reads with the cascade's title: a title candidate that is that journal is not the issue's name
-  // ("ANNUAL REVIEW OF THE SOCIOLOGY OF RELIGION" over the issue it announces), which the rules' readings alone miss.
-  const learnedVenue = (opts.venueChooser ?? DEFAULT_VENUE_CHOOSER) === 'learned' && found.title
-    ? chooseVenue({
-        lines, links, plain, title: found.title, ...(inferred.venue ? { rule: { venue: inferred.venue, where: inferred.where } } : {}),
-        ...(found.venue ? { hinted: found.venue } : {}), ...(opts.pageVenues ? { page: opts.pageVenues } : {}),
-        chooser: 'learned', ...(opts.venueModel ? { model: opts.venueModel } : {}),
-      }).venue
-    : undefined;
   // "X (Journal)", "X - Journal": the journal after the title is the venue (chooseTitle drops it from the title).
   const chosen = chooseTitle({
-    lines, prose, scope: cascadeScope, plain, found, editors: editors.map((e) => e.name), editorLines,
-    venues: [...new Set([...(named ? [named] : []), ...(inferred.venue ? [inferred.venue] : []), ...(learnedVenue ? [learnedVenue] : [])])],
+    lines, prose, scope: cascadeScope, plain, found, editors: editors.map((e) => e.name), editorLines, venues: [...(named ? [named] : []), ...(inferred.venue ? [inferred.venue] : [])],
     ...(inferred.venue ? { venue: inferred.venue } : {}), ...(scopeStart ? { scopeStart } : {}), ...(opts.pageTitles ? { page: opts.pageTitles } : {}),
     chooser: opts.titleChooser ?? DEFAULT_TITLE_CHOOSER, ...(opts.titleModel ? { model: opts.titleModel } : {}), ...(opts.onTitleCandidates ? { onCandidates: opts.onTitleCandidates } : {}),
   });
