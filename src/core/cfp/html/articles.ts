@@ -141,18 +141,21 @@ function items(doc: Document, base: URL | undefined): Item[] {
 function headingsBefore(doc: Document, wanted: ReadonlySet<Element>): Map<Element, string | undefined> {
   const out = new Map<Element, string | undefined>();
   let heading: string | undefined;
-  const walk = (el: Element) => {
+  // Depth first in document order, with an explicit stack: a page nested thousands deep must not overflow the call stack.
+  const stack: Element[] = doc.body ? [doc.body] : [];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
     if (wanted.has(el)) {
       out.set(el, heading);
-      return;
+      continue;
     }
     if (HEADING.test(el.tagName)) {
       heading = squash(el.textContent);
-      return;
+      continue;
     }
-    for (const c of [...el.children]) walk(c);
-  };
-  if (doc.body) walk(doc.body);
+    const children = [...el.children];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
+  }
   return out;
 }
 
