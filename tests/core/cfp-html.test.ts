@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCfpError } from '../../src/core/errors.js';
 import { decodeHtml, decodeText, MAX_HTML_CHARS, parseCfpHtml } from '../../src/core/cfp/index.js';
+import { nestingDepth } from '../../src/core/cfp/html/guard.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cfp/html/${name}`, import.meta.url), 'utf8');
 const codeOf = (f: () => unknown): string | undefined => {
@@ -85,6 +86,27 @@ describe('pages with no call in them are a clear BAD_INPUT', () => {
     expect(codeOf(() => parseCfpHtml('   '))).toBe('BAD_INPUT');
     expect(codeOf(() => parseCfpHtml('<p>a\u0000b</p>'))).toBe('BAD_INPUT');
     expect(codeOf(() => parseCfpHtml(42 as unknown as string))).toBe('BAD_INPUT');
+  });
+
+  it('a page whose elements are nested thousands deep is BAD_INPUT saying so, never a crash', () => {
+    const deep = `<html><body><h1>Special Issue on Deep Pages</h1><p>${'We invite papers on markup. '.repeat(10)}</p>${'<div>'.repeat(20_000)}<p>text</p>${'</div>'.repeat(20_000)}</body></html>`;
+    let err: unknown;
+    try {
+      parseCfpHtml(deep);
+    } catch (e) {
+      err = e;
+    }
+    expect(isCfpError(err) && err.code).toBe('BAD_INPUT');
+    expect((err as Error).message).toMatch(/more than 2000 levels deep/);
+  });
+
+  it('containers nested as real pages nest them, and hundreds of unclosed <p> and <li>, are read as before', () => {
+    expect(nestingDepth('<div><section><div></div><div><span></span></div></section></div>')).toBe(4);
+    expect(nestingDepth('<div/><div/><br><div></div>')).toBe(1);
+    const sloppy = `<html><body><h1>Special Issue on Soil Carbon</h1>${'<div>'.repeat(60)}<p>Call for papers: this special issue invites papers on soil carbon. Submission deadline: 1 May 2027.${'<p>More on soil carbon and its markets.'.repeat(300)}<h2>Topics</h2><ul>${Array.from({ length: 300 }, (_, i) => `<li>Soil carbon market ${i}`).join('')}</ul>${'</div>'.repeat(60)}</body></html>`;
+    const call = parseCfpHtml(sloppy);
+    expect(call.dates.submission_deadline).toBe('2027-05-01');
+    expect(call.topics.length).toBeGreaterThanOrEqual(100); // every item read, up to the call's topic cap
   });
 
   it('a 10 MB page is TOO_LARGE, quickly and without parsing it', () => {

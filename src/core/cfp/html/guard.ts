@@ -26,6 +26,35 @@ export function assertHtml(html: unknown): asserts html is string {
   if (!TAG.test(html.slice(0, 200_000))) {
     throw createError('BAD_INPUT', 'the body does not look like an HTML page (no HTML tags); send plain CFP text as text instead');
   }
+  if (nestingDepth(html) > MAX_HTML_NESTING) {
+    throw createError('BAD_INPUT', `the HTML page nests its elements more than ${MAX_HTML_NESTING} levels deep, as broken or hostile markup does; save the page again or send its text`);
+  }
+}
+
+/** Deeper than this no real page nests its containers (they stay under a hundred); broken or hostile markup does, and DOM walks cost time and stack with depth. */
+export const MAX_HTML_NESTING = 2_000;
+
+/** Containers that the HTML parser never closes by itself ("<p>" and "<li>" are closed by the next one, so they do not nest). */
+const CONTAINER_TAG = /<(\/?)(?:div|section|article|main|aside|blockquote|table|ul|ol|dl|span|font|center)\b[^>]*?(\/?)>/gi;
+
+/**
+ * How deep the page's containers open inside each other, scanning the tags once (stopping at `limit + 1`).
+ *
+ * @example
+ * nestingDepth('<div><div></div></div>') // 2
+ */
+export function nestingDepth(html: string, limit = MAX_HTML_NESTING): number {
+  let depth = 0;
+  let max = 0;
+  CONTAINER_TAG.lastIndex = 0;
+  for (let m = CONTAINER_TAG.exec(html); m; m = CONTAINER_TAG.exec(html)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[2]) {
+      depth++;
+      if (depth > max && (max = depth) > limit) break;
+    }
+  }
+  return max;
 }
 
 /** Words that a call for papers (special issue, collection, workshop) carries somewhere. */

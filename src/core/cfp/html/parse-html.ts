@@ -198,6 +198,10 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     };
   } catch (err) {
     if (isCfpError(err)) throw err;
+    // Elements opened inside each other thousands deep (broken markup, or a page built to break parsers) overflow the readers' walks.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw createError('BAD_INPUT', 'could not read the HTML page: its elements are nested too deeply (thousands of levels, as broken or hostile markup is); save the page again or send its text', { cause: err });
+    }
     throw createError('BAD_INPUT', `could not read the HTML page: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
