@@ -10,6 +10,8 @@
  */
 import { normalizeDoi } from '../../papers/schema.js';
 import type { ValidExemplarInput } from '../../papers/schema.js';
+import { countWords } from '../../text/normalize.js';
+import { squash } from './dom.js';
 
 export interface ArticleList {
   papers: ValidExemplarInput[];
@@ -31,11 +33,16 @@ const ELSEWHERE =
 /** Link texts that are never a title ("View Article", "Full text (PDF)", "https://doi.org/..."). */
 const NOT_TITLE = /^(?:view|read|download|full[ -]?text|pdf|html|abstract|more|open access|article|doi|cite|citation|export|share|details?)\b|^https?:\/\/|^10\.\d{4,9}\//i;
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** The article a link points to (its DOI, else the article part of its path), or undefined for any other link. */
-function articleKey(href: string, base: URL | undefined): { key: string; url?: string; doi?: string } | undefined {
+interface ArticleKey {
+  /** One article, however it is linked: its DOI, else the article part of its path. */
+  key: string;
+  url?: string;
+  doi?: string;
+}
+
+/** The article a link points to, or undefined for any other link. */
+function articleKey(href: string, base: URL | undefined): ArticleKey | undefined {
   let abs: URL;
   try {
     abs = new URL(href, base ?? 'https://invalid.invalid/');
@@ -69,10 +76,10 @@ const MAX_ARTICLE_LINKS = 1_000;
 
 /** The item's title: a title-like link text, else a heading or an element whose class says title. */
 function titleOf(el: Element, links: readonly Element[]): string | undefined {
-  const fromLinks = links.map((a) => squash(a.textContent)).filter((t) => words(t) >= 3 && !NOT_TITLE.test(t));
+  const fromLinks = links.map((a) => squash(a.textContent)).filter((t) => countWords(t) >= 3 && !NOT_TITLE.test(t));
   if (fromLinks.length > 0) return fromLinks.sort((a, b) => b.length - a.length)[0];
   for (const sel of ['h1, h2, h3, h4, h5, h6', '[class*="title" i]', 'strong, b']) {
-    const t = [...el.querySelectorAll(sel)].map((x) => squash(x.textContent)).find((x) => words(x) >= 3 && !NOT_TITLE.test(x));
+    const t = [...el.querySelectorAll(sel)].map((x) => squash(x.textContent)).find((x) => countWords(x) >= 3 && !NOT_TITLE.test(x));
     if (t) return t;
   }
   return undefined;
@@ -95,10 +102,10 @@ function abstractOf(el: Element, title: string): string {
 function items(doc: Document, base: URL | undefined): Item[] {
   const byEl = new Map<Element, Item>();
   const links = [...doc.querySelectorAll('a[href]')];
-  const keyOf = new Map<Element, string>();
+  const keyOf = new Map<Element, ArticleKey>();
   for (const a of links) {
     const k = articleKey(a.getAttribute('href') ?? '', base);
-    if (k) keyOf.set(a, k.key);
+    if (k) keyOf.set(a, k);
     if (keyOf.size >= MAX_ARTICLE_LINKS) break;
   }
   // An entry may link its article twice, by its page and by its DOI (MDPI): one of each is still one article.
@@ -106,14 +113,14 @@ function items(doc: Document, base: URL | undefined): Item[] {
   const oneArticle = (el: Element) => {
     const known = judged.get(el);
     if (known !== undefined) return known;
-    const keys = new Set([...el.querySelectorAll('a[href]')].map((a) => keyOf.get(a)).filter((k): k is string => k !== undefined));
+    const keys = new Set([...el.querySelectorAll('a[href]')].flatMap((a) => keyOf.get(a)?.key ?? []));
     const dois = [...keys].filter((k) => k.startsWith('doi:')).length;
     const one = dois <= 1 && keys.size - dois <= 1;
     judged.set(el, one);
     return one;
   };
   for (const a of links) {
-    const key = keyOf.get(a);
+    const key = keyOf.get(a)?.key;
     if (!key) continue;
     let el: Element = a;
     // Up to the last ancestor that is still about this article alone: one article linked, at most one
@@ -127,7 +134,7 @@ function items(doc: Document, base: URL | undefined): Item[] {
     const own = [...el.querySelectorAll('a[href]')].filter((x) => keyOf.has(x));
     const title = titleOf(el, own);
     if (!title || title.length > 1_000) continue;
-    const keys = own.map((x) => articleKey(x.getAttribute('href') ?? '', base)).filter((k) => k !== undefined);
+    const keys = own.flatMap((x) => keyOf.get(x) ?? []);
     const doiInText = DOI_IN.exec(squash(el.textContent))?.[0]?.replace(/[.,;)]+$/, '');
     const doi = keys.find((k) => k.doi)?.doi ?? (doiInText ? normalizeDoi(doiInText) : undefined);
     // The article's own page when the entry links one, else its DOI link.

@@ -23,6 +23,14 @@ export function parseDocument(html: string): Document {
   return doc;
 }
 
+/**
+ * An element's text (or any text) on one line: whitespace runs collapsed, ends trimmed.
+ *
+ * @example
+ * squash(' Special\n  Issue ') // 'Special Issue'
+ */
+export const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
 /** Page metadata a CFP parser can use, each with where it came from. */
 export interface PageMeta {
   title?: { value: string; where: string };

@@ -3,6 +3,7 @@
  * publisher's special-issue template; anything it does not find is left to
  * the generic path.
  */
+import { squash } from '../dom.js';
 export interface ReaderResult {
   publisher?: string;
   venue?: string;
@@ -19,8 +20,6 @@ export interface PublisherReader {
   matches(url: URL | undefined, doc: Document): boolean;
   read(doc: Document): ReaderResult;
 }
-
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Text of the first element matching one of the selectors, with the selector that matched. */
 export function firstText(doc: ParentNode, selectors: readonly string[]): { text: string; where: string } | undefined {
