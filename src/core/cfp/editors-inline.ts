@@ -7,6 +7,7 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import { EDITOR_LABEL_WORDS, looksLikeName, RANK, startsWithHonorific, withPlainAnd } from './names.js';
 import { splitNameLine } from './editor-lines.js';
+import { lastSentence } from './lists.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
@@ -68,7 +69,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
       ? labelledNames(label[1])
       : direction
         ? directedBy(direction)
-        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastSentence(WILL_EDIT.exec(text)?.[1]) ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
     // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
     const titled = names.length <= 1 ? honorificPeople(text) : [];
     if (titled.length > names.length) names.splice(0, names.length, ...titled);
@@ -102,8 +103,8 @@ function personLinesAfter(lines: readonly Line[], last: number, used: Set<number
   return out;
 }
 
-/** The last sentence of what comes before a role ("The journal invites papers on X. A (U) and B (U) are the guest editors"): the names are there. */
-const lastSentence = (s: string | undefined): string | undefined => s?.split(/(?<!\b(?:Prof|Dr|Mr|Ms|Mrs|Assoc|Asst|Jr|Sr|St|al)\.)(?<=[\p{Ll}\p{N}]{2}[.!?])\s+(?=\p{Lu})/u).pop();
+/** What comes before a role, from its own sentence on ("The journal invites papers on X. A (U) and B (U) are the guest editors"). */
+const lastOf = (s: string | undefined): string | undefined => (s === undefined ? undefined : lastSentence(s));
 
 /** An honorific that opens a person's name ("Dr.", "Prof.", "Assoc. Prof.", "Professor"). */
 const OPENS_PERSON = String.raw`(?:(?:Assoc(?:iate)?|Asst|Assistant)\.?\s+)?(?:Prof(?:essor)?|Dr)\.?\s+(?=\p{Lu})`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLines } from './lines.js';
 import { sectionsOf } from './sections.js';
 import { unmarkedRuns } from './unmarked-lists.js';
+import { lastSentence } from './lists.js';
 import { parseCfp } from './parse.js';
 
 const topicsOf = (text: string) => parseCfp(`Special Issue on Testing\n\nThis special issue is about testing things in general.\n\n${text}`).topics;
@@ -230,5 +231,13 @@ describe('topic lists in other languages and after open-ended lead-ins (round 14
   it('a sentence that merely mentions the following words with a comma is no list of topics when prose follows', () => {
     const text = 'Special Issue on Soil Health\n\nWe invite papers on soil health, including,\nbut not only, its microbiology and its chemistry, which together shape what farms can grow.\n';
     expect(parseCfp(text).topics).toEqual([]);
+  });
+});
+
+describe('lastSentence', () => {
+  it('ends a sentence before a capital, not after an honorific or an initial', () => {
+    expect(lastSentence('We invite papers. Topics include:')).toBe('Topics include:');
+    expect(lastSentence('Prof. Christopher B. Barrett and Dr. Ayal Kimhi will guest edit')).toBe('Prof. Christopher B. Barrett and Dr. Ayal Kimhi will guest edit');
+    expect(lastSentence('The journal invites papers on COVID-19. Sarah Gollust and Julia Lynch are')).toBe('Sarah Gollust and Julia Lynch are');
   });
 });

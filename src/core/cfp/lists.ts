@@ -145,11 +145,12 @@ export function introOf(run: BulletRun): string {
 
 /**
  * The last sentence of a line: a sentence ends at ".", "!" or "?" before a
- * capital, a digit or an opening quote.
+ * capital, a digit or an opening quote, but not after an honorific or an
+ * initial ("Prof. Christopher B. Barrett" is one name).
  *
  * @example
  * lastSentence('We invite papers. Topics include:') // 'Topics include:'
  */
 export function lastSentence(text: string): string {
-  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u).pop() ?? '';
+  return text.split(/(?<!\b(?:Prof|Dr|Mr|Ms|Mrs|Assoc|Asst|Jr|Sr|St|al|\p{Lu})\.)(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u).pop() ?? '';
 }
