@@ -8,7 +8,8 @@
  * "examines how institutions (i) A; (ii) B; (iii) C"). Used only when the
  * call has no list of its own.
  */
-import { cleanTopic, REQUIREMENT_INTRO, SEEKS, TOPICS_ABROAD } from './topics.js';
+import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
+import { TOPICS_ABROAD } from './topic-words.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
 const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;

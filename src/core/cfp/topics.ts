@@ -8,8 +8,6 @@ import { findDates } from './dates.js';
 import { parseDateLine } from './schedule.js';
 import { TOPICS_ABROAD } from './topic-words.js';
 
-export { TOPICS_ABROAD };
-
 const TOPIC_WORDS =
   /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as)\b/i;
 /** Whether a lead-in has words that lead into a topic list, in English or another language. */

@@ -9,7 +9,8 @@ import type { Line } from './lines.js';
 import { lastSentence, type BulletItem, type BulletRun } from './lists.js';
 import { TITLE_PREFIX } from './names.js';
 import type { SectionKind } from './sections.js';
-import { hasTopicWords, TOPICS_ABROAD } from './topics.js';
+import { hasTopicWords } from './topics.js';
+import { TOPICS_ABROAD } from './topic-words.js';
 
 /** A sentence cut off by its list: it ends with the words that open one, with a comma or nothing after ("... not limited to the following,"). */
 const OPEN_ENDED = /\b(?:following|not limited to|include[sd]?|including|such as)\s*,?\s*$/i;
