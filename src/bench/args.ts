@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench`. */
 
-export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'e2e', 'catalogue'] as const;
+export const SECTIONS = ['embed', 'rank', 'http', 'triage', 'window', 'e2e', 'catalogue', 'parse'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -44,13 +44,13 @@ export interface BenchArgs {
   papers: number;
 }
 
-export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e,catalogue] [--sizes 100,1000,10000,50000]
+export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e,catalogue,parse] [--sizes 100,1000,10000,50000]
   [--dims 512] [--seed 7] [--queries 200] [--exact-queries 10] [--exact-max-size 50000]
   [--recall-drafts 50] [--m 16] [--ef-construction 100] [--ef-search 64]
   [--http-size 10000] [--http-seconds 10] [--http-connections 8] [--out bench/results] [--name latest]
   [--exact-limit <calls>] [--window-max-chars 16000] [--eval-dir ../shared/eval] [--e2e-requests 40,48,64]
   [--e2e-triage 500] [--e2e-index-calls 1000] [--e2e-seconds 240] [--e2e-base <built checkout>] [--papers <per call>]
-  [--catalogue-pages 1000] [--catalogue-embed 1|0] (catalogue runs only with --only catalogue)`;
+  [--catalogue-pages 1000] [--catalogue-embed 1|0] (catalogue and parse run only with --only)`;
 
 /**
  * @example
@@ -58,8 +58,9 @@ export const USAGE = `npm run bench -- [--only embed,rank,http,triage,window,e2e
  */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
-    // The catalogue section embeds ~10k passages with USE-lite (many minutes): only on request.
-    sections: SECTIONS.filter((s) => s !== 'catalogue'),
+    // The catalogue section embeds ~10k passages with USE-lite (many minutes) and the parse section reads the labelled
+    // calls of eval/cfp: only on request.
+    sections: SECTIONS.filter((s) => s !== 'catalogue' && s !== 'parse'),
     sizes: [100, 1_000, 10_000, 50_000],
     dims: 512,
     seed: 7,

@@ -12,6 +12,7 @@ import { benchCatalogue } from './catalogue-bench.js';
 import { benchE2e } from './e2e-bench.js';
 import { benchEmbedders } from './embed-bench.js';
 import { benchHttp } from './http-bench.js';
+import { benchParse } from './parse-bench.js';
 import { benchRankSizes } from './rank-bench.js';
 import { benchWindows } from './window-bench.js';
 import { toMarkdown, type BenchResults } from './report.js';
@@ -54,6 +55,7 @@ if (argv[0] === '--child') {
   if (args.sections.includes('triage')) results.triage = await triage();
   if (args.sections.includes('catalogue')) results.catalogue = await benchCatalogue({ pages: args.cataloguePages, embed: args.catalogueEmbed });
   if (args.sections.includes('window')) results.window = await benchWindows(args.windowMaxChars);
+  if (args.sections.includes('parse')) results.parse = await benchParse('eval/cfp/cases', 3);
   if (args.sections.includes('e2e')) {
     results.e2e = await benchE2e({
       evalDir: args.evalDir,

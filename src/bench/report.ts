@@ -4,6 +4,7 @@ import { e2eTables } from './e2e-report.js';
 import type { EmbedResult } from './embed-bench.js';
 import type { HttpResult } from './http-bench.js';
 import type { SizeResult } from './rank-bench.js';
+import type { ParseResult } from './parse-bench.js';
 import type { WindowResult } from './window-bench.js';
 
 export interface BenchResults {
@@ -17,6 +18,7 @@ export interface BenchResults {
   catalogue?: unknown;
   window?: WindowResult;
   e2e?: E2eResult;
+  parse?: ParseResult;
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
@@ -94,6 +96,14 @@ export function toMarkdown(r: BenchResults): string {
   }
   if (r.triage !== undefined) out.push('## Triage batch', '', '```json', JSON.stringify(r.triage, null, 2), '```', '');
   if (r.catalogue !== undefined) out.push('## Catalogue import and refresh', '', '```json', JSON.stringify(r.catalogue, null, 2), '```', '');
+  if (r.parse) {
+    const p = r.parse;
+    const ms = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
+    out.push('## CFP text parsing (one thread), ms per round', '');
+    out.push(row(['input', 'rounds', 'wall ms each round', 'best per text']), row(Array(4).fill('---')));
+    out.push(row([`${p.texts} case texts (eval/cfp/cases)`, p.rounds, ms(p.allMs), (Math.min(...p.allMs) / p.texts).toFixed(1)]));
+    out.push(row([`one text of ${p.bigChars} characters`, p.rounds, ms(p.bigMs), '-']), '');
+  }
   if (r.e2e) out.push(...e2eTables(r.e2e), '');
   return out.join('\n');
 }
