@@ -43,13 +43,12 @@ function toUrl(url: string | undefined): URL | undefined {
 const textLength = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
 /** The element holding the call: the reader's, Readability's main content when it kept most of the page, else the page without its furniture. */
-function contentRoot(html: string, doc: Document, reader: ReaderResult | undefined, url: URL | undefined): { root: Element; where: string } {
+function contentRoot(doc: Document, reader: ReaderResult | undefined): { root: Element; where: string } {
   if (reader?.root) return { root: reader.root, where: 'publisher template' };
   const body = doc.body;
   for (const el of [...body.querySelectorAll(FURNITURE)]) el.remove();
-  const forReadability = parseDocument(html);
-  for (const el of [...forReadability.querySelectorAll(FURNITURE)]) el.remove();
-  withoutArticles(forReadability, url);
+  // Readability changes the document it reads: it reads a copy of the page as cleaned here (no furniture, no article list).
+  const forReadability = doc.cloneNode(true) as Document;
   const article = new Readability<Node>(forReadability, { serializer: (n) => n, charThreshold: 200 }).parse();
   const main = article?.content && article.content.nodeType === 1 ? (article.content as Element) : undefined;
   // Readability drops blocks it scores low (editor lists, date tables); keep the whole page when it dropped most of it.
@@ -148,7 +147,7 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     const reader = readerFor(url, doc);
     const read = reader?.read(doc);
     const title = htmlTitle(doc, meta, read);
-    const { root, where } = contentRoot(html, doc, read, url);
+    const { root, where } = contentRoot(doc, read);
     const text = htmlToText(root);
     assertCfpPage(text, meta.docTitle);
     // The learned chooser weighs the page's own titles with the text's; the cascade takes the page's title over the text's below.
