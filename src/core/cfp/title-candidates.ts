@@ -20,6 +20,7 @@ import { isFurnitureTitle } from './title-sanity.js';
 import { withoutVenueTail } from './title-venue.js';
 import { isJournalName } from './venue-lines.js';
 import { afterLeadIn, sidesOf } from './title-sides.js';
+import { continuesAsList } from './venue-widen.js';
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
 export interface PageTitle {
@@ -89,7 +90,7 @@ function cuts(text: string): string[] {
   // A journal, then the issue after a comma ("Library Trends Journal, The Joy of Information").
   const comma = /^([^,]{3,80}),\s+(.{4,})$/.exec(text);
   // Not when the rest ends the journal's own name as a list does ("Journal of Health Politics, Policy and Law").
-  if (comma?.[1] && comma[2] && isJournalName(comma[1]) && !/^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+(?:and|&)\s+\p{Lu}[\p{L}-]*$/u.test(comma[2])) out.push(comma[2]);
+  if (comma?.[1] && comma[2] && isJournalName(comma[1]) && !continuesAsList(`, ${comma[2]}`)) out.push(comma[2]);
   return out;
 }
 

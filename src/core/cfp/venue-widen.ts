@@ -27,6 +27,19 @@ const CAP_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)?";
 /** ", Coastal and Shelf Science" after "Estuarine": capitalised words parted by commas up to "and". */
 const COMMA_LIST = new RegExp(`^(?:,\\s+${CAP_WORDS}){0,3},?\\s+(?:and|&)\\s+${CAP_WORDS}(?=$|[\\s.,;:)”"’])`, 'u');
 
+/**
+ * Whether `rest`, all that follows a name's first word or words, only carries on the name as a list
+ * does (", Coastal and Shelf Science"; ", Policy and Law").
+ *
+ * @example
+ * continuesAsList(', Policy and Law') // true
+ * continuesAsList(', The Joy of Information') // false
+ */
+export function continuesAsList(rest: string): boolean {
+  const m = COMMA_LIST.exec(rest);
+  return m !== null && m[0].length === rest.trimEnd().length;
+}
+
 const bare = (w: string) => w.replace(/^[“"‘(]+|[”"’),.;]+$/g, '');
 
 /** Words before the name: capitalised words (joined by small words), an article, or a lead word with a colon before an article. */
