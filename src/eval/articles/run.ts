@@ -1,7 +1,7 @@
 /**
  * The article-list reader (`findArticleList`, issue #18) against hand-labelled real pages in
- * `eval/articles/cases`: `<id>.html` and `<id>.truth.json` (`kind` positive or negative, `papers`
- * with title and DOI). A paper is found when a read paper has its DOI, or, when either has none,
+ * `eval/articles/cases`: `<id>.html` (or the page another eval keeps, named by `page`) and
+ * `<id>.truth.json` (`kind` positive or negative, `papers` with title and DOI). A paper is found when a read paper has its DOI, or, when either has none,
  * its title after normalisation (case, accents and punctuation do not count).
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -15,6 +15,8 @@ export interface ArticleTruth {
   id: string;
   publisher: string;
   kind: 'positive' | 'negative';
+  /** The saved page, relative to the cases folder, when another eval already keeps it (default `<id>.html`). */
+  page?: string;
   papers: Array<{ title: string; doi: string | null }>;
   provenance: { source: string; url: string | null; licence?: string; note?: string };
 }
@@ -74,7 +76,7 @@ export async function runArticleEval(dir: string): Promise<ArticleEvalResult> {
   const pages: PageScore[] = [];
   for (const f of names.filter((n) => n.endsWith('.truth.json')).sort()) {
     const truth = JSON.parse(await readFile(join(dir, f), 'utf8')) as ArticleTruth;
-    pages.push(scorePage(truth, await readFile(join(dir, `${truth.id}.html`), 'utf8')));
+    pages.push(scorePage(truth, await readFile(join(dir, truth.page ?? `${truth.id}.html`), 'utf8')));
   }
   const found = pages.reduce((n, p) => n + p.found, 0);
   const truth = pages.reduce((n, p) => n + p.truth, 0);
