@@ -100,6 +100,18 @@ describe('pages with no call in them are a clear BAD_INPUT', () => {
     expect((err as Error).message).toMatch(/more than 2000 levels deep/);
   });
 
+  it('inline elements nested thousands deep (not counted by the up-front scan) still end in BAD_INPUT naming the nesting', () => {
+    const deep = `<html><body><h1>Special Issue on Deep Pages</h1><p>${'We invite papers on markup. '.repeat(10)}</p>${'<em>'.repeat(20_000)}text${'</em>'.repeat(20_000)}</body></html>`;
+    let err: unknown;
+    try {
+      parseCfpHtml(deep);
+    } catch (e) {
+      err = e;
+    }
+    expect(isCfpError(err) && err.code).toBe('BAD_INPUT');
+    expect((err as Error).message).toMatch(/nested too deeply/);
+  });
+
   it('containers nested as real pages nest them, and hundreds of unclosed <p> and <li>, are read as before', () => {
     expect(nestingDepth('<div><section><div></div><div><span></span></div></section></div>')).toBe(4);
     expect(nestingDepth('<div/><div/><br><div></div>')).toBe(1);

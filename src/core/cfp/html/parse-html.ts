@@ -67,7 +67,7 @@ function withoutArticles(doc: Document, url: URL | undefined): ArticleList | und
 }
 
 /** The page's papers as the call stores them: deduplicated, capped, marked as the catalogue's. */
-function pagePapers(list: ArticleList | undefined): Pick<Call, 'papers'> {
+function storedPapers(list: ArticleList | undefined): Pick<Call, 'papers'> {
   if (!list || list.papers.length === 0) return {};
   return { papers: mergeExemplars([], list.papers.slice(0, MAX_PAPERS_PER_CALL), 'catalogue').papers };
 }
@@ -182,7 +182,7 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
     if (useHtmlTitle) sources['title'] = title.source;
     if (venue) sources['venue'] = venue.source;
     if (publisher) sources['publisher'] = publisher.source;
-    const papers = pagePapers(articles);
+    const papers = storedPapers(articles);
     if (papers.papers && articles) sources['papers'] = { from: 'html-element', where: articles.where.slice(0, 300) };
     const warnings = useHtmlTitle ? call.warnings.filter((w) => !w.startsWith('no title found')) : call.warnings;
     return {
