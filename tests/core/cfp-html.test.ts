@@ -6,13 +6,18 @@ import { decodeHtml, decodeText, MAX_HTML_CHARS, parseCfpHtml } from '../../src/
 import { nestingDepth } from '../../src/core/cfp/html/guard.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cfp/html/${name}`, import.meta.url), 'utf8');
-const codeOf = (f: () => unknown): string | undefined => {
+/** What `f` throws (undefined when it returns). */
+const thrownBy = (f: () => unknown): unknown => {
   try {
     f();
     return undefined;
   } catch (err) {
-    return isCfpError(err) ? err.code : `not a CfpError: ${String(err)}`;
+    return err;
   }
+};
+const codeOf = (f: () => unknown): string | undefined => {
+  const err = thrownBy(f);
+  return err === undefined ? undefined : isCfpError(err) ? err.code : `not a CfpError: ${String(err)}`;
 };
 
 describe('parseCfpHtml on a structured page', () => {
@@ -90,24 +95,14 @@ describe('pages with no call in them are a clear BAD_INPUT', () => {
 
   it('a page whose elements are nested thousands deep is BAD_INPUT saying so, never a crash', () => {
     const deep = `<html><body><h1>Special Issue on Deep Pages</h1><p>${'We invite papers on markup. '.repeat(10)}</p>${'<div>'.repeat(20_000)}<p>text</p>${'</div>'.repeat(20_000)}</body></html>`;
-    let err: unknown;
-    try {
-      parseCfpHtml(deep);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrownBy(() => parseCfpHtml(deep));
     expect(isCfpError(err) && err.code).toBe('BAD_INPUT');
     expect((err as Error).message).toMatch(/more than 2000 levels deep/);
   });
 
   it('inline elements nested thousands deep (not counted by the up-front scan) still end in BAD_INPUT naming the nesting', () => {
     const deep = `<html><body><h1>Special Issue on Deep Pages</h1><p>${'We invite papers on markup. '.repeat(10)}</p>${'<em>'.repeat(20_000)}text${'</em>'.repeat(20_000)}</body></html>`;
-    let err: unknown;
-    try {
-      parseCfpHtml(deep);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrownBy(() => parseCfpHtml(deep));
     expect(isCfpError(err) && err.code).toBe('BAD_INPUT');
     expect((err as Error).message).toMatch(/nested too deeply/);
   });
