@@ -29,6 +29,8 @@ import { chooseVenue, type SeenVenueCandidate, type VenueChooser } from './venue
 import type { PageVenue } from './venue-candidates.js';
 import type { VenueModel } from './venue-model.js';
 import { parseRules } from './rules.js';
+import { editorCandidates, type EditorCandidate } from './editor-candidates.js';
+import { chooseEditors, type EditorModel } from './editor-model.js';
 import { slugify } from './slug.js';
 import { compactSources, textSource } from './sources.js';
 import { fieldIssues } from '../validate.js';
@@ -55,7 +57,18 @@ export interface ParseCfpOptions {
   pageVenues?: readonly PageVenue[];
   /** Sees every venue candidate with its features before one is chosen (the trainer, src/eval/cfp/train-venue.ts). */
   onVenueCandidates?: (seen: SeenVenueCandidate[]) => void;
+  /** How the guest editors are chosen: the learned chooser over every name the call writes, or the rules alone (default: {@link DEFAULT_EDITOR_CHOOSER}). */
+  editorChooser?: EditorChooser;
+  /** Weights for the learned editor chooser (default: the shipped data/editor-model.json). */
+  editorModel?: EditorModel;
+  /** Sees every guest-editor candidate with its features (the trainer, src/eval/cfp/train-editors.ts). */
+  onEditorCandidates?: (seen: EditorCandidate[]) => void;
 }
+
+export type EditorChooser = 'learned' | 'rules';
+
+/** The editor chooser the parser uses unless told otherwise. */
+export const DEFAULT_EDITOR_CHOOSER: EditorChooser = 'learned';
 
 /** The venue chooser the parser uses unless told otherwise. */
 export const DEFAULT_VENUE_CHOOSER: VenueChooser = 'learned';
@@ -97,7 +110,15 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   for (const e of entries) if (e.yearAssumed) warnings.push(`${e.field} ("${e.label}") has no year; assumed ${e.iso}`);
   warnings.push(...checkDateOrder(entries));
 
-  const { editors, used: editorLines } = parseEditors(lines, sections, (l) => dateLines.has(l.index));
+  const ruled = parseEditors(lines, sections, (l) => dateLines.has(l.index));
+  const editorLines = ruled.used;
+  const learnedEditors = (opts.editorChooser ?? DEFAULT_EDITOR_CHOOSER) === 'learned';
+  const candidates = learnedEditors || opts.onEditorCandidates ? editorCandidates(lines, sections, ruled.editors) : [];
+  opts.onEditorCandidates?.(candidates);
+  // The rules' lines stay the ones kept out of the scope: the chooser decides who is an editor, not what is prose.
+  const chosenEditors = learnedEditors ? chooseEditors(candidates, ruled.editors, opts.editorModel) : { editors: ruled.editors, keptRules: ruled.editors.length, addedLines: [] };
+  const { editors } = chosenEditors;
+  const editorSourceLines = [...(chosenEditors.keptRules > 0 ? editorLines : []), ...chosenEditors.addedLines];
   const runs = [...bulletRuns(lines), ...unmarkedRuns(lines, sections).filter((r) => !r.items.some((i) => i.lines.some((n) => editorLines.has(n))))]
     .sort((a, b) => a.start - b.start);
   const listed = findTopics(runs, sections);
@@ -129,7 +150,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const scopeStart = cascadeScope ? (starts.find((x) => x && !isFurnitureTitle(x)) ?? starts[0] ?? cleanTitle(cascadeScope.split(/\s+/).slice(0, 12).join(' '))) : undefined;
   // "X (Journal)", "X - Journal": the journal after the title is the venue (chooseTitle drops it from the title).
   const chosen = chooseTitle({
-    lines, prose, scope: cascadeScope, plain, found, editors: editors.map((e) => e.name), editorLines, venues: [...(named ? [named] : []), ...(inferred.venue ? [inferred.venue] : [])],
+    lines, prose, scope: cascadeScope, plain, found, editors: ruled.editors.map((e) => e.name), editorLines, venues: [...(named ? [named] : []), ...(inferred.venue ? [inferred.venue] : [])],
     ...(inferred.venue ? { venue: inferred.venue } : {}), ...(scopeStart ? { scopeStart } : {}), ...(opts.pageTitles ? { page: opts.pageTitles } : {}),
     chooser: opts.titleChooser ?? DEFAULT_TITLE_CHOOSER, ...(opts.titleModel ? { model: opts.titleModel } : {}), ...(opts.onTitleCandidates ? { onCandidates: opts.onTitleCandidates } : {}),
   });
@@ -169,7 +190,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     venue: venue ? { from: 'text-line', where: venueWhere } : undefined,
     topics: textSource(topicRuns.flatMap((r) => [r.start, r.end])),
     'dates.submission_deadline': deadlineEntry ? textSource([deadlineEntry.line], deadlineEntry.label) : undefined,
-    guest_editors: textSource([...editorLines]),
+    guest_editors: textSource(editorSourceLines),
   });
 
   // A field a rule over-read (a paragraph as one topic) is cut or dropped with a warning: a real call is never refused for it.

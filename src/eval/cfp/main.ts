@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run eval:cfp [-- --cases DIR] [--json out.json] [--failures tune|heldout|all|none] [--title learned|cascade] [--venue learned|rules]`:
+ * `npm run eval:cfp [-- --cases DIR] [--json out.json] [--failures tune|heldout|all|none] [--title learned|cascade] [--venue learned|rules] [--editors learned|rules]`:
  * per-field accuracy of the CFP parser on the tuning and held-out splits, then
  * the failures (both splits unless `--failures` says otherwise: while rules are
  * being written, print only the tuning split's, so held-out stays unseen).
- * `--title` picks the title chooser, `--venue` the venue chooser (default: the parser's).
+ * `--title` picks the title chooser, `--venue` the venue chooser, `--editors` the guest-editor chooser (default: the parser's).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -21,14 +21,16 @@ function row(name: string, t: FieldTable): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' }, failures: { type: 'string', default: 'all' }, title: { type: 'string' }, venue: { type: 'string' } } });
+  const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' }, failures: { type: 'string', default: 'all' }, title: { type: 'string' }, venue: { type: 'string' }, editors: { type: 'string' } } });
   const show = values.failures ?? 'all';
   if (!['tune', 'heldout', 'all', 'none'].includes(show)) throw new Error(`--failures must be tune, heldout, all or none, not "${show}"`);
   const chooser = values.title;
   if (chooser !== undefined && chooser !== 'learned' && chooser !== 'cascade') throw new Error(`--title must be learned or cascade, not "${chooser}"`);
   const venue = values.venue;
   if (venue !== undefined && venue !== 'learned' && venue !== 'rules') throw new Error(`--venue must be learned or rules, not "${venue}"`);
-  const result = await runCfpEval(values.cases ?? 'eval/cfp/cases', { ...(chooser ? { titleChooser: chooser } : {}), ...(venue ? { venueChooser: venue } : {}) });
+  const editors = values.editors;
+  if (editors !== undefined && editors !== 'learned' && editors !== 'rules') throw new Error(`--editors must be learned or rules, not "${editors}"`);
+  const result = await runCfpEval(values.cases ?? 'eval/cfp/cases', { ...(chooser ? { titleChooser: chooser } : {}), ...(venue ? { venueChooser: venue } : {}), ...(editors ? { editorChooser: editors } : {}) });
   console.log('| split | CFPs | title | venue | deadline | topics P / R / F1 (items) | guest editors R / P (names) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   console.log(row('tune', result.tune));

@@ -21,7 +21,7 @@ import { mergeExemplars } from '../../papers/exemplars.js';
 import { MAX_PAPERS_PER_CALL } from '../../papers/schema.js';
 import { assertHtml, assertCfpPage } from './guard.js';
 
-export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates'> {
+export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates' | 'onEditorCandidates' | 'editorChooser' | 'editorModel'> {
   /** Where the page came from: picks the publisher reader and resolves nothing else. */
   url?: string;
   id?: string;
@@ -95,12 +95,12 @@ function pageVenues(doc: Document, root: Element, meta: PageMeta, read: ReaderRe
  * editors (photo, name, university per cell): with no editors in the main
  * content, the editors the whole page (without its furniture) names.
  */
-function withPageEditors(call: Call, body: Element): Call {
+function withPageEditors(call: Call, body: Element, chooser: ParseHtmlOptions['editorChooser']): Call {
   try {
     const text = htmlToText(body);
     // Only under a heading that says "editors": a workshop page's organisers and committees are not the issue's editors.
     if (!/^#{1,6}\s.*\beditors?\b/im.test(text)) return call;
-    const editors = parseCfp(text).guest_editors;
+    const editors = parseCfp(text, { ...(chooser ? { editorChooser: chooser } : {}) }).guest_editors;
     if (editors.length === 0) return call;
     return { ...call, guest_editors: editors, field_sources: { ...call.field_sources, guest_editors: { from: 'html-element', where: 'page body (the main content had no editors)' } } };
   } catch {
@@ -161,9 +161,11 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
       ...(learned || opts.onTitleCandidates ? { pageTitles: pageTitles(doc, meta, read) } : {}),
       ...(opts.venueChooser ? { venueChooser: opts.venueChooser } : {}), ...(opts.venueModel ? { venueModel: opts.venueModel } : {}),
       ...(opts.onVenueCandidates ? { onVenueCandidates: opts.onVenueCandidates } : {}),
+      ...(opts.onEditorCandidates ? { onEditorCandidates: opts.onEditorCandidates } : {}),
+      ...(opts.editorChooser ? { editorChooser: opts.editorChooser } : {}), ...(opts.editorModel ? { editorModel: opts.editorModel } : {}),
       ...(learnedVenue || opts.onVenueCandidates ? { pageVenues: pageVenues(doc, root, meta, read, title?.venue) } : {}),
     });
-    const call = parsed.guest_editors.length > 0 || root === doc.body ? parsed : withPageEditors(parsed, doc.body);
+    const call = parsed.guest_editors.length > 0 || root === doc.body ? parsed : withPageEditors(parsed, doc.body, opts.editorChooser);
     const sources = relabel(call.field_sources, where);
     // The page's header, outside the article Readability keeps, often names the journal ("A Special Issue of Sustainability (ISSN ...)").
     const fromMeta = !learnedVenue && !call.venue && meta.description ? venueInText(meta.description) : undefined;

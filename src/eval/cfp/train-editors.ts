@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * `npm run train:editors [-- --cases DIR] [--folds 5] [--threshold 0.5] [--rule-threshold 0.2] [--no-write] [--failures] [--drop f,g] [--l2 L]`:
+ * train the learned guest-editor chooser on the labelled calls and measure
+ * it against the rules: candidate recall (the ceiling), the rules' recall and
+ * precision (tuned on all of these calls), the chooser's k-fold figures
+ * cross-validated by site, each former held-out round left out with its
+ * sites, and in-sample. Then writes the weights trained on all calls to
+ * data/editor-model.json.
+ */
+import { parseArgs } from 'node:util';
+import { EDITOR_FEATURES, type EditorCandidate } from '../../core/cfp/editor-candidates.js';
+import { editorProbabilities, NEIGHBOUR_FEATURES, probability, secondFeatures, type EditorModel } from '../../core/cfp/editor-model.js';
+import { trainLogistic } from './logistic.js';
+import { parseCase } from './run.js';
+import { normName, type CfpTruth } from './score.js';
+import { foldsByGroup } from './title-train.js';
+import { writeFile } from 'node:fs/promises';
+import { groupOf, roundsOf } from './train-common.js';
+import { loadCases } from './run.js';
+import { runEntry } from './entry.js';
+
+const OUT = 'data/editor-model.json';
+const COMMAND = 'npm run train:editors';
+
+interface Row {
+  truth: CfpTruth;
+  group: string;
+  candidates: EditorCandidate[];
+  labels: boolean[];
+  /** The rules' names (what the parser gives today). */
+  rules: string[];
+}
+
+/** Names of `found` matched one-to-one against the truth. */
+function matchCount(found: readonly string[], truth: readonly string[]): number {
+  const left = truth.map(normName);
+  let n = 0;
+  for (const f of found) {
+    const i = left.indexOf(normName(f));
+    if (i >= 0) {
+      left.splice(i, 1);
+      n++;
+    }
+  }
+  return n;
+}
+
+interface Tally {
+  found: number;
+  truth: number;
+  matched: number;
+}
+const add = (t: Tally, found: readonly string[], truth: readonly string[]) => {
+  t.found += found.length;
+  t.truth += truth.length;
+  t.matched += matchCount(found, truth);
+};
+const fmt = (t: Tally) => `${(t.truth ? t.matched / t.truth : 1).toFixed(3)} / ${(t.found ? t.matched / t.found : 1).toFixed(3)} (${t.matched} of ${t.truth}, ${t.found} found)`;
+
+const pick = (r: Row, p: readonly number[], threshold: number, ruleThreshold: number) =>
+  r.candidates.filter((c, i) => (p[i] ?? 0) >= (c.rule ? ruleThreshold : threshold)).map((c) => c.name);
+const chosen = (r: Row, m: EditorModel) => pick(r, editorProbabilities(r.candidates, m), m.threshold, m.ruleThreshold);
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, threshold: { type: 'string', default: '0.5' }, 'rule-threshold': { type: 'string', default: '0.2' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, l2: { type: 'string' }, drop: { type: 'string' } },
+  });
+  const dir = values.cases ?? 'eval/cfp/cases';
+  const threshold = Number(values.threshold);
+  const ruleThreshold = Number(values['rule-threshold']);
+  const l2 = values.l2 ? Number(values.l2) : undefined;
+  // Held-out calls are measured, never trained on.
+  const rows: Row[] = (await loadCases(dir)).filter((c) => c.truth.split === 'tune').map(({ truth, body }) => {
+    let candidates: EditorCandidate[] = [];
+    const call = parseCase(truth, body, { editorChooser: 'rules', onEditorCandidates: (c) => (candidates = c) });
+    const truthKeys = new Set(truth.guest_editors.map(normName));
+    return {
+      truth, group: groupOf(truth), candidates, labels: candidates.map((c) => truthKeys.has(normName(c.name))),
+      rules: 'error' in call ? [] : call.guest_editors.map((e) => e.name),
+    };
+  });
+  const rounds = await roundsOf(dir);
+  const drop = new Set((values.drop ?? '').split(',').filter(Boolean).map((d) => EDITOR_FEATURES.indexOf(d as never)));
+  if (drop.size > 0) for (const r of rows) for (const c of r.candidates) c.features = c.features.map((v, j) => (drop.has(j) ? 0 : v));
+  const examples = (rs: readonly Row[]) => rs.flatMap((r) => r.candidates.map((c, i) => ({ x: c.features, y: r.labels[i] ?? false })));
+  const opts = l2 === undefined ? {} : { l2 };
+  /** Both models: the second learns from the first's cross-fitted probabilities (3 folds by site), as it will see them on a new call. */
+  const train = (rs: readonly Row[]): EditorModel => {
+    const first = trainLogistic(examples(rs), EDITOR_FEATURES.length, opts);
+    const inner = foldsByGroup(rs, 3);
+    const p1 = rs.map((r) => r.candidates.map(() => 0));
+    for (let f = 0; f < 3; f++) {
+      const w = trainLogistic(examples(rs.filter((_, i) => inner[i] !== f)), EDITOR_FEATURES.length, opts);
+      rs.forEach((r, i) => {
+        if (inner[i] === f) p1[i] = r.candidates.map((c) => probability(c.features, w));
+      });
+    }
+    const second = trainLogistic(
+      rs.flatMap((r, i) => secondFeatures(r.candidates, p1[i] ?? []).map((x, k) => ({ x, y: r.labels[k] ?? false }))),
+      EDITOR_FEATURES.length + NEIGHBOUR_FEATURES.length, opts,
+    );
+    return { features: [...EDITOR_FEATURES], first, second, threshold, ruleThreshold };
+  };
+
+  const ceiling: Tally = { found: 0, truth: 0, matched: 0 };
+  const rules: Tally = { found: 0, truth: 0, matched: 0 };
+  for (const r of rows) {
+    add(ceiling, r.candidates.map((c) => c.name), r.truth.guest_editors);
+    add(rules, r.rules, r.truth.guest_editors);
+  }
+  console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.candidates.length, 0)} candidates, ${rows.reduce((a, r) => a + r.truth.guest_editors.length, 0)} editors\n`);
+  console.log('| calls | candidate recall | rules R / P (tuned on all) | learned R / P |');
+  console.log('| --- | --- | --- | --- |');
+  const folds = foldsByGroup(rows, Number(values.folds));
+  const cv: Tally = { found: 0, truth: 0, matched: 0 };
+  const misses: string[] = [];
+  /** Each call's cross-validated probabilities, for the threshold table. */
+  const cvP: number[][] = rows.map(() => []);
+  for (let f = 0; f < Number(values.folds); f++) {
+    const w = train(rows.filter((_, i) => folds[i] !== f));
+    rows.forEach((r, i) => {
+      if (folds[i] !== f) return;
+      cvP[i] = editorProbabilities(r.candidates, w);
+      const got = chosen(r, w);
+      add(cv, got, r.truth.guest_editors);
+      if (matchCount(got, r.truth.guest_editors) < Math.max(got.length, r.truth.guest_editors.length)) {
+        misses.push(`  ${r.truth.id}: got ${JSON.stringify(got)}, want ${JSON.stringify(r.truth.guest_editors)}${matchCount(r.rules, r.truth.guest_editors) === r.truth.guest_editors.length && r.rules.length === r.truth.guest_editors.length ? ' (rules right)' : ''}`);
+      }
+    });
+  }
+  console.log(`| all, ${values.folds}-fold by site | ${fmt(ceiling)} | ${fmt(rules)} | ${fmt(cv)} |`);
+  for (const round of [...new Set(rounds.values())].sort((a, b) => a - b)) {
+    const inRound = rows.filter((r) => rounds.get(r.truth.id) === round);
+    const sites = new Set(inRound.map((r) => r.group));
+    const w = train(rows.filter((r) => !sites.has(r.group)));
+    const c: Tally = { found: 0, truth: 0, matched: 0 };
+    const ru: Tally = { found: 0, truth: 0, matched: 0 };
+    const l: Tally = { found: 0, truth: 0, matched: 0 };
+    for (const r of inRound) {
+      add(c, r.candidates.map((x) => x.name), r.truth.guest_editors);
+      add(ru, r.rules, r.truth.guest_editors);
+      add(l, chosen(r, w), r.truth.guest_editors);
+    }
+    console.log(`| round ${round} left out | ${fmt(c)} | ${fmt(ru)} | ${fmt(l)} |`);
+  }
+  console.log('\nThresholds, cross-validated by site (a name the rules did not give / a rules\' editor):\n\n| threshold | rule threshold | R / P |\n| --- | --- | --- |');
+  for (const [t, rt] of [[0.3, 0.2], [0.4, 0.2], [0.5, 0.05], [0.5, 0.1], [0.5, 0.2], [0.5, 0.3], [0.5, 0.5], [0.6, 0.2], [0.7, 0.2]] as const) {
+    const tally: Tally = { found: 0, truth: 0, matched: 0 };
+    rows.forEach((r, i) => add(tally, pick(r, cvP[i] ?? [], t, rt), r.truth.guest_editors));
+    console.log(`| ${t} | ${rt} | ${fmt(tally)} |`);
+  }
+  const w = train(rows);
+  const ins: Tally = { found: 0, truth: 0, matched: 0 };
+  for (const r of rows) add(ins, chosen(r, w), r.truth.guest_editors);
+  console.log(`| all, in-sample | | | ${fmt(ins)} |`);
+  console.log('\nweights (first, second):');
+  [...EDITOR_FEATURES, ...NEIGHBOUR_FEATURES].forEach((f, i) => console.log(`  ${f}: ${(w.first[i] ?? 0).toFixed(3)} ${(w.second[i] ?? 0).toFixed(3)}`));
+  if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
+  if (!values['no-write']) {
+    const model = { command: COMMAND, calls: rows.length, features: [...EDITOR_FEATURES], first: w.first.map((v) => Number(v.toFixed(4))), second: w.second.map((v) => Number(v.toFixed(4))), threshold, ruleThreshold };
+    await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
+    console.log(`\nwrote ${OUT}`);
+  }
+  return 0;
+}
+
+runEntry('train:editors', main);
