@@ -11,8 +11,8 @@
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
-import { EMAIL, EMAIL_G } from './editor-lines.js';
-import { EDITOR_LABEL_WORDS, looksLikeName, RANK } from './names.js';
+import { EMAIL_G, emailsOf, fold } from './editor-lines.js';
+import { EDITOR_LABEL_WORDS, looksLikeName, RANK_WORD } from './names.js';
 
 /** The features of a candidate, in the order the model's weights use. */
 export const EDITOR_FEATURES = [
@@ -63,9 +63,7 @@ export interface EditorCandidate {
   key: string;
   /** The rules' editor for this person, when the rules found them (kept whole: affiliation, e-mail, lead). */
   rule?: GuestEditor;
-  /** The first line that names them (-1 for a rule's editor no run of the text spells as the rule does). */
-  line: number;
-  /** Every line that names them. */
+  /** Every line that names them, in text order (none for a rule's editor the text never spells as the rule does). */
   lines: number[];
   features: number[];
 }
@@ -94,7 +92,7 @@ export function editorKey(name: string): string {
     .join(' ');
 }
 
-const HONORIFIC_WORD = new RegExp(String.raw`^(?:${RANK.replace(/\\s\+$/, '')}|prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir|dame)$`, 'i');
+const HONORIFIC_WORD = new RegExp(String.raw`^(?:${RANK_WORD}|prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir|dame)$`, 'i');
 const PARTICLE = /^(?:de|van|von|der|den|da|di|du|la|le|del|dos|das|bin|al|el|y|ter|ten|zu)$/;
 /** A word that can be part of a name: capitalised ("Ana", "O'Neil", "Jean-Luc"), or an initial ("M.", "J.-P."). */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?){1,3})$/u;
@@ -117,6 +115,9 @@ function particlesThenName(words: readonly string[], i: number): boolean {
   while (j < words.length && j - i < 2 && PARTICLE.test(words[j] ?? '')) j++;
   return j > i && NAME_TOKEN.test(words[j] ?? '');
 }
+
+/** A text that ends with an honorific ("... Prof.", "Dr"): the name after it is a person's. */
+const ENDS_WITH_HONORIFIC = /\b(?:prof(?:essor)?|dr)\.?\s*$/i;
 
 interface Occurrence {
   name: string;
@@ -156,7 +157,7 @@ function occurrencesIn(line: Line): Occurrence[] {
           out.push({
             name,
             line: line.index,
-            honorific: honorific || /\b(?:prof(?:essor)?|dr)\.?\s*$/i.test(before),
+            honorific: honorific || ENDS_WITH_HONORIFIC.test(before),
             wholeSegment: start <= (honorific ? 1 : 0) && i === words.length,
             lineStart: at === 0 && start <= (honorific ? 3 : 0),
             before,
@@ -198,7 +199,7 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
     const at = line ? line.text.indexOf(e.name) : -1;
     const before = line ? line.text.slice(0, at) : '';
     byKey.set(key, [{
-      name: e.name, line: line?.index ?? -1, honorific: /\b(?:prof(?:essor)?|dr)\.?\s*$/i.test(before), wholeSegment: true, lineStart: at === 0,
+      name: e.name, line: line?.index ?? -1, honorific: ENDS_WITH_HONORIFIC.test(before), wholeSegment: true, lineStart: at === 0,
       before, after: line ? line.text.slice(at + e.name.length) : '',
     }]);
   }
@@ -262,9 +263,8 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
       for (let i = o.line - 1; i >= Math.max(0, o.line - 6); i--) if (SIGNATURE.test(lines[i]?.text ?? '')) set('signature', 1);
       const next = lines.slice(o.line + 1, o.line + 3).find((l) => l.kind !== 'blank');
       if (AFFILIATION.test(o.after.slice(0, 160)) || (next && AFFILIATION.test(next.text) && next.text.length < 200)) set('affiliation-after', 1);
-      const mail = [line, next].flatMap((l) => (l ? [...l.links.filter((k) => k.url.startsWith('mailto:')).map((k) => k.url.slice(7)), ...(EMAIL.exec(l.text) ?? [])] : []));
+      const mail = [line, next].flatMap((l) => (l ? emailsOf(l) : []));
       if (mail.length > 0) set('email-here', 1);
-      const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
       if (mail.some((m) => tokens.some((t) => t.length >= 3 && fold(m.split('@')[0] ?? '').includes(fold(t))))) set('email-spells-name', 1);
       set('people-near', Math.min(((perLine.get(o.line - 1) ?? 0) + (perLine.get(o.line) ?? 1) - 1 + (perLine.get(o.line + 1) ?? 0)) / 3, 1));
     }
@@ -272,12 +272,11 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
       name: rule?.name ?? first?.name ?? key,
       key,
       ...(rule ? { rule } : {}),
-      line: occ.find((o) => o.line >= 0)?.line ?? -1,
       lines: [...new Set(occ.filter((o) => o.line >= 0).map((o) => o.line))],
       features: EDITOR_FEATURES.map((k) => f.get(k) ?? 0),
     });
   }
   // Text order; a rule's editor with no line of its own keeps its place after the rest.
-  const at = (c: EditorCandidate) => (c.line < 0 ? Number.MAX_SAFE_INTEGER : c.line);
+  const at = (c: EditorCandidate) => c.lines[0] ?? Number.MAX_SAFE_INTEGER;
   return candidates.sort((a, b) => at(a) - at(b));
 }

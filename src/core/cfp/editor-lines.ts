@@ -3,6 +3,7 @@
  * affiliation starts ("Name, Affiliation", "Name - Affiliation", "Name
  * (Affiliation)", "Name  Affiliation", "Name University of X" with an e-mail).
  */
+import type { Line } from './lines.js';
 import { looksLikeName, TITLE_PREFIX } from './names.js';
 
 /** Bounded and anchored at a word start, so a long run of letters cannot make it quadratic. */
@@ -55,7 +56,24 @@ export function splitNameLine(text: string): { name: string; rest: string } | un
   return byMail;
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+/**
+ * Letters only, accents folded, lower case: how an e-mail address spells a name ("Pérez" in "a.perez@").
+ *
+ * @example
+ * fold('Pérez-Soto') // 'perezsoto'
+ */
+export const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+
+/**
+ * The e-mail addresses a line gives: its mailto links (query dropped), then the first address in its text.
+ *
+ * @example
+ * emailsOf(toLines('Ana Pérez, ana@ulisboa.pt')[0]) // ['ana@ulisboa.pt']
+ */
+export function emailsOf(line: Line): string[] {
+  const links = line.links.filter((l) => l.url.toLowerCase().startsWith('mailto:')).map((l) => l.url.slice('mailto:'.length).split('?')[0] ?? '');
+  return [...links, ...(EMAIL.exec(line.text) ?? [])];
+}
 
 /**
  * "Roberto Interdonato CIRAD, France roberto.interdonato@cirad.fr": with no

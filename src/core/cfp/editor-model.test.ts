@@ -38,7 +38,7 @@ describe('editor candidates', () => {
     const rule = { name: 'Jean-Luc Picard', affiliation: 'Starfleet Academy' };
     const found = candidatesOf('Guest editor\nJ.-L. Picard', [rule]);
     const picard = found.find((c) => c.rule === rule);
-    expect(picard?.line).toBe(-1);
+    expect(picard?.lines).toEqual([]);
     expect(picard && feature(picard, 'rule')).toBe(1);
     expect(found[found.length - 1]).toBe(picard);
   });
@@ -65,7 +65,7 @@ describe('editor model', () => {
   });
 
   it('gives the second model what the first said of each name and of the names beside it', () => {
-    const x = secondFeatures([{ name: 'A B', key: 'a b', line: 0, lines: [0], features: [1] }, { name: 'C D', key: 'c d', line: 2, lines: [2], features: [1] }], [0.9, 0.2]);
+    const x = secondFeatures([{ name: 'A B', key: 'a b', lines: [0], features: [1] }, { name: 'C D', key: 'c d', lines: [2], features: [1] }], [0.9, 0.2]);
     expect(x[0]).toEqual([1, 0.9, 0, 0.2, 0, 0.2]);
     expect(x[1]).toEqual([1, 0.2, 0, 0.9, 1 / 3, 0.9]);
   });
@@ -76,10 +76,10 @@ describe('editor model', () => {
     const candidates = editorCandidates(lines, sectionsOf(lines), [rule]);
     const p = editorProbabilities(candidates, named);
     expect(p).toHaveLength(candidates.length);
-    const chosen = chooseEditors(candidates, [rule], named);
+    const chosen = chooseEditors(candidates, { editors: [rule], used: new Set([1]) }, named);
     expect(chosen.editors).toEqual([rule, { name: 'Kwame Osei' }]);
-    expect(chosen.keptRules).toBe(1);
-    expect(chosen.addedLines).toEqual([2]);
+    // The rules' lines while it keeps one of theirs, then the lines of the names it added.
+    expect(chosen.lines).toEqual([1, 2]);
   });
 
   it('ships weights for the features the parser computes', () => {

@@ -10,8 +10,11 @@
  */
 import shipped from '../../../data/editor-model.json' with { type: 'json' };
 import type { GuestEditor } from '../schema.js';
-import type { EditorCandidate } from './editor-candidates.js';
-import { EDITOR_FEATURES } from './editor-candidates.js';
+import { sigmoid } from '../rank/vector-math.js';
+import type { Line } from './lines.js';
+import type { SectionKind } from './sections.js';
+import { editorCandidates, EDITOR_FEATURES, type EditorCandidate } from './editor-candidates.js';
+import { alignWeights } from './title-model.js';
 
 /** What the second model reads beside a candidate's own features. */
 export const NEIGHBOUR_FEATURES = ['self-p', 'same-line-max-p', 'near-max-p', 'near-count-p50', 'call-max-p'] as const;
@@ -32,7 +35,7 @@ export interface EditorModel {
 export const SHIPPED_EDITOR_MODEL: EditorModel = { features: shipped.features, first: shipped.first, second: shipped.second, threshold: shipped.threshold, ruleThreshold: shipped.ruleThreshold };
 
 /**
- * The model's probability for a feature vector.
+ * The model's probability for a feature vector (its first feature is the bias, always 1).
  *
  * @example
  * probability([1, 0], [0, 5]) // 0.5
@@ -40,7 +43,7 @@ export const SHIPPED_EDITOR_MODEL: EditorModel = { features: shipped.features, f
 export function probability(x: readonly number[], w: readonly number[]): number {
   let s = 0;
   for (let j = 0; j < x.length; j++) s += (x[j] ?? 0) * (w[j] ?? 0);
-  return 1 / (1 + Math.exp(-s));
+  return sigmoid(s);
 }
 
 /**
@@ -48,7 +51,7 @@ export function probability(x: readonly number[], w: readonly number[]): number 
  * first model (its probabilities `p`) says of it and of the names around it.
  *
  * @example
- * secondFeatures([{ name: 'A B', key: 'a b', line: 0, lines: [0], features: [1] }], [0.9])[0] // [1, 0.9, 0, 0, 0, 0]
+ * secondFeatures([{ name: 'A B', key: 'a b', lines: [0], features: [1] }], [0.9])[0] // [1, 0.9, 0, 0, 0, 0]
  */
 export function secondFeatures(candidates: readonly EditorCandidate[], p: readonly number[]): number[][] {
   return candidates.map((c, i) => {
@@ -56,12 +59,14 @@ export function secondFeatures(candidates: readonly EditorCandidate[], p: readon
     let near = 0;
     let count = 0;
     let call = 0;
+    const line = c.lines[0];
     candidates.forEach((o, j) => {
       if (j === i) return;
       const pj = p[j] ?? 0;
       call = Math.max(call, pj);
-      if (c.line < 0 || o.line < 0) return;
-      const d = Math.abs(o.line - c.line);
+      const other = o.lines[0];
+      if (line === undefined || other === undefined) return;
+      const d = Math.abs(other - line);
       if (d === 0) sameLine = Math.max(sameLine, pj);
       if (d <= 3) {
         near = Math.max(near, pj);
@@ -72,14 +77,11 @@ export function secondFeatures(candidates: readonly EditorCandidate[], p: readon
   });
 }
 
-/** Weights in the order the code computes the features (a name the code no longer computes is ignored, a new one weighs 0). */
+/** Both weight vectors in the order the code computes the features ({@link alignWeights}: a name the code no longer computes is ignored, a new one weighs 0). */
 function aligned(model: EditorModel): { first: number[]; second: number[] } {
-  const byName = (w: readonly number[], names: readonly string[]) => new Map(names.map((f, i) => [f, w[i] ?? 0]));
-  const first = byName(model.first, model.features);
-  const second = byName(model.second, [...model.features, ...NEIGHBOUR_FEATURES]);
   return {
-    first: EDITOR_FEATURES.map((f) => first.get(f) ?? 0),
-    second: [...EDITOR_FEATURES, ...NEIGHBOUR_FEATURES].map((f) => second.get(f) ?? 0),
+    first: alignWeights({ features: model.features, weights: model.first }, EDITOR_FEATURES),
+    second: alignWeights({ features: [...model.features, ...NEIGHBOUR_FEATURES], weights: model.second }, [...EDITOR_FEATURES, ...NEIGHBOUR_FEATURES]),
   };
 }
 
@@ -95,28 +97,52 @@ export function editorProbabilities(candidates: readonly EditorCandidate[], mode
   return secondFeatures(candidates, p1).map((x) => probability(x, w.second));
 }
 
+/** The guest editors as the rules read them, with the lines they used (parseEditors' result). */
+export interface RuledEditors {
+  editors: GuestEditor[];
+  used: ReadonlySet<number>;
+}
+
 /**
  * The guest editors the model chooses: the rules' editors it keeps, in the
  * rules' order (with the affiliation, e-mail and lead mark the rules read),
- * then the names it adds, in text order; how many of the rules' it kept, and the lines of the names it
- * added (the rules' own lines, affiliations included, are the parser's).
+ * then the names it adds, in text order; and the lines they come from (the
+ * rules' own lines, affiliations included, while it keeps any of theirs).
  *
  * @example
- * chooseEditors(editorCandidates(lines, sectionsOf(lines), rules), rules).editors
+ * chooseEditors(editorCandidates(lines, sectionsOf(lines), ruled.editors), ruled).editors
  */
-export function chooseEditors(
-  candidates: readonly EditorCandidate[],
-  rules: readonly GuestEditor[],
-  model: EditorModel = SHIPPED_EDITOR_MODEL,
-): { editors: GuestEditor[]; keptRules: number; addedLines: number[] } {
+export function chooseEditors(candidates: readonly EditorCandidate[], ruled: RuledEditors, model: EditorModel = SHIPPED_EDITOR_MODEL): { editors: GuestEditor[]; lines: number[] } {
   const p = editorProbabilities(candidates, model);
   const kept = candidates.filter((c, i) => (p[i] ?? 0) >= (c.rule ? model.ruleThreshold : model.threshold));
   const believed = new Set(kept.flatMap((c) => (c.rule ? [c.rule] : [])));
-  const fromRules = rules.filter((e) => believed.has(e));
+  const fromRules = ruled.editors.filter((e) => believed.has(e));
   const added = kept.filter((c) => !c.rule);
   return {
     editors: [...fromRules, ...added.map((c) => ({ name: c.name }))],
-    keptRules: fromRules.length,
-    addedLines: added.flatMap((c) => c.lines),
+    lines: [...(fromRules.length > 0 ? ruled.used : []), ...added.flatMap((c) => c.lines)],
   };
+}
+
+export type EditorChooser = 'learned' | 'rules';
+
+/**
+ * The parser's guest editors: the rules' alone, or the learned chooser's over
+ * every name the text writes; `onCandidates` (the trainer) sees the
+ * candidates whichever chooser decides.
+ *
+ * @example
+ * guestEditors(lines, sections, parseEditors(lines, sections, isDate), { chooser: 'learned' }).editors
+ */
+export function guestEditors(
+  lines: readonly Line[],
+  sections: readonly SectionKind[],
+  ruled: RuledEditors,
+  opts: { chooser: EditorChooser; model?: EditorModel; onCandidates?: (seen: EditorCandidate[]) => void },
+): { editors: GuestEditor[]; lines: number[] } {
+  const learned = opts.chooser === 'learned';
+  if (!learned && !opts.onCandidates) return { editors: ruled.editors, lines: [...ruled.used] };
+  const candidates = editorCandidates(lines, sections, ruled.editors);
+  opts.onCandidates?.(candidates);
+  return learned ? chooseEditors(candidates, ruled, opts.model) : { editors: ruled.editors, lines: [...ruled.used] };
 }

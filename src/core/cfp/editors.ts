@@ -8,7 +8,7 @@ import type { SectionKind } from './sections.js';
 import { inlineEditors } from './editors-inline.js';
 import { DEGREE, peopleOnLine, withoutFootnote } from './editors-multi.js';
 import { looksLikeName, TITLE_PREFIX } from './names.js';
-import { EMAIL, EMAIL_G, isEditorLine, LEAD, splitNameLine } from './editor-lines.js';
+import { EMAIL_G, emailsOf, isEditorLine, LEAD, splitNameLine } from './editor-lines.js';
 
 export { splitNameLine } from './editor-lines.js';
 
@@ -17,11 +17,7 @@ const JOURNAL_ROLE = /\((?![^)]*\bguest\b)[^)]*\b(?:associate editor|editor[- ]i
 
 const JOURNAL_ROLE_LABEL = /^(?!.*\b(?:guest|special issue|topic|lead|co-?|issue)\b)[\p{L} -]{2,40}\beditors?\s*[:：]$/iu;
 
-function emailOf(line: Line): string | undefined {
-  const mail = line.links.find((l) => l.url.toLowerCase().startsWith('mailto:'));
-  if (mail) return mail.url.slice('mailto:'.length).split('?')[0];
-  return EMAIL.exec(line.text)?.[0];
-}
+const emailOf = (line: Line): string | undefined => emailsOf(line)[0];
 
 function clean(s: string): string {
   return s

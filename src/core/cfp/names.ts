@@ -4,7 +4,9 @@
  */
 
 /** A rank before an honorific ("Assoc. Prof.", "Distinguished Professor", "Emeritus Prof."): never part of the name. */
-export const RANK = String.raw`(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|distinguished|emerit(?:us|a)|full|senior|adjunct|visiting|research|honorary|clinical)\s+`;
+export const RANK_WORD = String.raw`(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|distinguished|emerit(?:us|a)|full|senior|adjunct|visiting|research|honorary|clinical)`;
+/** {@link RANK_WORD} and the space after it. */
+export const RANK = String.raw`${RANK_WORD}\s+`;
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
 export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?`, 'i');
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';

@@ -29,8 +29,8 @@ import { chooseVenue, type SeenVenueCandidate, type VenueChooser } from './venue
 import type { PageVenue } from './venue-candidates.js';
 import type { VenueModel } from './venue-model.js';
 import { parseRules } from './rules.js';
-import { editorCandidates, type EditorCandidate } from './editor-candidates.js';
-import { chooseEditors, type EditorModel } from './editor-model.js';
+import type { EditorCandidate } from './editor-candidates.js';
+import { guestEditors, type EditorChooser, type EditorModel } from './editor-model.js';
 import { slugify } from './slug.js';
 import { compactSources, textSource } from './sources.js';
 import { fieldIssues } from '../validate.js';
@@ -65,7 +65,7 @@ export interface ParseCfpOptions {
   onEditorCandidates?: (seen: EditorCandidate[]) => void;
 }
 
-export type EditorChooser = 'learned' | 'rules';
+export type { EditorChooser } from './editor-model.js';
 
 /** The editor chooser the parser uses unless told otherwise. */
 export const DEFAULT_EDITOR_CHOOSER: EditorChooser = 'learned';
@@ -111,14 +111,11 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   warnings.push(...checkDateOrder(entries));
 
   const ruled = parseEditors(lines, sections, (l) => dateLines.has(l.index));
-  const editorLines = ruled.used;
-  const learnedEditors = (opts.editorChooser ?? DEFAULT_EDITOR_CHOOSER) === 'learned';
-  const candidates = learnedEditors || opts.onEditorCandidates ? editorCandidates(lines, sections, ruled.editors) : [];
-  opts.onEditorCandidates?.(candidates);
   // The rules' lines stay the ones kept out of the scope: the chooser decides who is an editor, not what is prose.
-  const chosenEditors = learnedEditors ? chooseEditors(candidates, ruled.editors, opts.editorModel) : { editors: ruled.editors, keptRules: ruled.editors.length, addedLines: [] };
-  const { editors } = chosenEditors;
-  const editorSourceLines = [...(chosenEditors.keptRules > 0 ? editorLines : []), ...chosenEditors.addedLines];
+  const editorLines = ruled.used;
+  const { editors, lines: editorSourceLines } = guestEditors(lines, sections, ruled, {
+    chooser: opts.editorChooser ?? DEFAULT_EDITOR_CHOOSER, ...(opts.editorModel ? { model: opts.editorModel } : {}), ...(opts.onEditorCandidates ? { onCandidates: opts.onEditorCandidates } : {}),
+  });
   const runs = [...bulletRuns(lines), ...unmarkedRuns(lines, sections).filter((r) => !r.items.some((i) => i.lines.some((n) => editorLines.has(n))))]
     .sort((a, b) => a.start - b.start);
   const listed = findTopics(runs, sections);

@@ -5,6 +5,7 @@
  * precision / recall over matched items.
  */
 import type { Call } from '../../core/schema.js';
+import { editorKey } from '../../core/cfp/editor-candidates.js';
 
 export interface CfpTruth {
   id: string;
@@ -33,16 +34,8 @@ export function norm(s: string): string {
     .trim();
 }
 
-const HONORIFIC = /^(?:prof|professor|dr|assoc|assistant|associate|mr|ms|mrs)\s+/;
-/** A person's name for matching: no honorifics, no middle initials, no quoted nicknames. */
-export function normName(s: string): string {
-  let n = norm(s.replace(/[“"][^”"]*[”"]/g, ' '));
-  while (HONORIFIC.test(n)) n = n.replace(HONORIFIC, '');
-  return n
-    .split(' ')
-    .filter((w) => w.length > 1)
-    .join(' ');
-}
+/** A person's name for matching: no honorifics, no middle initials, no quoted nicknames (the parser's own {@link editorKey}, so the eval and the editor chooser compare names alike). */
+export const normName = editorKey;
 
 function tokens(s: string): Set<string> {
   return new Set(norm(s).split(' ').filter(Boolean));
@@ -58,7 +51,7 @@ export function sameTopic(a: string, b: string): boolean {
 }
 
 /** Items of `found` matched one-to-one against `truth`. */
-function matched(found: readonly string[], truth: readonly string[], same: (a: string, b: string) => boolean): number {
+export function matched(found: readonly string[], truth: readonly string[], same: (a: string, b: string) => boolean): number {
   const left = [...truth];
   let n = 0;
   for (const f of found) {
