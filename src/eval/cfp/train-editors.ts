@@ -8,16 +8,15 @@
  * sites, and in-sample. Then writes the weights trained on all calls to
  * data/editor-model.json.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EDITOR_FEATURES, type EditorCandidate } from '../../core/cfp/editor-candidates.js';
 import { editorProbabilities, NEIGHBOUR_FEATURES, probability, secondFeatures, type EditorModel } from '../../core/cfp/editor-model.js';
-import { trainLogistic } from './logistic.js';
-import { parseCase } from './run.js';
-import { normName, type CfpTruth } from './score.js';
+import { fitLogistic } from '../../core/triage/logistic-fit.js';
+import { loadCases, parseCase } from './run.js';
+import { matched, normName, type CfpTruth } from './score.js';
 import { foldsByGroup } from './title-train.js';
-import { writeFile } from 'node:fs/promises';
 import { groupOf, roundsOf } from './train-common.js';
-import { loadCases } from './run.js';
 import { runEntry } from './entry.js';
 
 const OUT = 'data/editor-model.json';
@@ -32,18 +31,17 @@ interface Row {
   rules: string[];
 }
 
-/** Names of `found` matched one-to-one against the truth. */
-function matchCount(found: readonly string[], truth: readonly string[]): number {
-  const left = truth.map(normName);
-  let n = 0;
-  for (const f of found) {
-    const i = left.indexOf(normName(f));
-    if (i >= 0) {
-      left.splice(i, 1);
-      n++;
-    }
-  }
-  return n;
+/** Names of `found` matched one-to-one against the truth, as the eval matches them. */
+const matchCount = (found: readonly string[], truth: readonly string[]) => matched(found, truth, (a, b) => normName(a) === normName(b));
+
+/**
+ * One logistic model, fitted exactly by the project's Newton fit (core/triage/logistic-fit.ts). The
+ * chooser's feature vectors start with the constant bias feature; the fit keeps the bias apart (and
+ * unpenalised), so it is left out of the rows and written back as the first weight.
+ */
+function fit(rows: ReadonlyArray<{ x: readonly number[]; y: boolean }>, l2: number): number[] {
+  const f = fitLogistic(rows.map((r) => ({ x: r.x.slice(1), y: r.y ? 1 : 0 })), { l2 });
+  return [f.bias, ...f.weights];
 }
 
 interface Tally {
@@ -64,12 +62,12 @@ const chosen = (r: Row, m: EditorModel) => pick(r, editorProbabilities(r.candida
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, threshold: { type: 'string', default: '0.5' }, 'rule-threshold': { type: 'string', default: '0.2' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, l2: { type: 'string' }, drop: { type: 'string' } },
+    options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, threshold: { type: 'string', default: '0.5' }, 'rule-threshold': { type: 'string', default: '0.2' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, l2: { type: 'string', default: '0.001' }, drop: { type: 'string' } },
   });
   const dir = values.cases ?? 'eval/cfp/cases';
   const threshold = Number(values.threshold);
   const ruleThreshold = Number(values['rule-threshold']);
-  const l2 = values.l2 ? Number(values.l2) : undefined;
+  const l2 = Number(values.l2);
   // Held-out calls are measured, never trained on.
   const rows: Row[] = (await loadCases(dir)).filter((c) => c.truth.split === 'tune').map(({ truth, body }) => {
     let candidates: EditorCandidate[] = [];
@@ -81,25 +79,25 @@ async function main(): Promise<number> {
     };
   });
   const rounds = await roundsOf(dir);
-  const drop = new Set((values.drop ?? '').split(',').filter(Boolean).map((d) => EDITOR_FEATURES.indexOf(d as never)));
+  const drop = new Set((values.drop ?? '').split(',').filter(Boolean).map((d) => {
+    const j = EDITOR_FEATURES.indexOf(d as (typeof EDITOR_FEATURES)[number]);
+    if (j <= 0) throw new Error(`--drop: "${d}" is not a feature the chooser can do without (${EDITOR_FEATURES.slice(1).join(', ')})`);
+    return j;
+  }));
   if (drop.size > 0) for (const r of rows) for (const c of r.candidates) c.features = c.features.map((v, j) => (drop.has(j) ? 0 : v));
   const examples = (rs: readonly Row[]) => rs.flatMap((r) => r.candidates.map((c, i) => ({ x: c.features, y: r.labels[i] ?? false })));
-  const opts = l2 === undefined ? {} : { l2 };
   /** Both models: the second learns from the first's cross-fitted probabilities (3 folds by site), as it will see them on a new call. */
   const train = (rs: readonly Row[]): EditorModel => {
-    const first = trainLogistic(examples(rs), EDITOR_FEATURES.length, opts);
+    const first = fit(examples(rs), l2);
     const inner = foldsByGroup(rs, 3);
     const p1 = rs.map((r) => r.candidates.map(() => 0));
     for (let f = 0; f < 3; f++) {
-      const w = trainLogistic(examples(rs.filter((_, i) => inner[i] !== f)), EDITOR_FEATURES.length, opts);
+      const w = fit(examples(rs.filter((_, i) => inner[i] !== f)), l2);
       rs.forEach((r, i) => {
         if (inner[i] === f) p1[i] = r.candidates.map((c) => probability(c.features, w));
       });
     }
-    const second = trainLogistic(
-      rs.flatMap((r, i) => secondFeatures(r.candidates, p1[i] ?? []).map((x, k) => ({ x, y: r.labels[k] ?? false }))),
-      EDITOR_FEATURES.length + NEIGHBOUR_FEATURES.length, opts,
-    );
+    const second = fit(rs.flatMap((r, i) => secondFeatures(r.candidates, p1[i] ?? []).map((x, k) => ({ x, y: r.labels[k] ?? false }))), l2);
     return { features: [...EDITOR_FEATURES], first, second, threshold, ruleThreshold };
   };
 
