@@ -92,7 +92,13 @@ export function editorKey(name: string): string {
     .join(' ');
 }
 
-const HONORIFIC_WORD = new RegExp(String.raw`^(?:${RANK_WORD}|prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir|dame)$`, 'i');
+const HONORIFIC_WORD = /^(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir|dame)$/i;
+/** A rank ("Assoc.", "Senior") is an honorific only before one ("Assoc. Prof."): "Senior Group Leader" is a job. */
+const RANK_ALONE = new RegExp(String.raw`^${RANK_WORD}$`, 'i');
+/** Job titles, which read as capitalised words after a name ("Ana Lima, Principal Scientist") but are never part of one. */
+const JOB_WORD = /^(?:Leader|Scientist|Dean|Director|Chair(?:man|woman)?|Head|Manager|Officer|Lecturer|Fellow|Researcher|Professor|Editor|President|Coordinator|Investigator|Engineer|Consultant|Analyst|Advisor|Adviser)$/;
+const isHonorificAt = (words: readonly string[], i: number) =>
+  HONORIFIC_WORD.test(words[i] ?? '') || (RANK_ALONE.test(words[i] ?? '') && HONORIFIC_WORD.test(words[i + 1] ?? ''));
 const PARTICLE = /^(?:de|van|von|der|den|da|di|du|la|le|del|dos|das|bin|al|el|y|ter|ten|zu)$/;
 /** A word that can be part of a name: capitalised ("Ana", "O'Neil", "Jean-Luc"), or an initial ("M.", "J.-P."). */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?){1,3})$/u;
@@ -143,12 +149,12 @@ function occurrencesIn(line: Line): Occurrence[] {
     let i = 0;
     while (i < words.length) {
       let honorific = false;
-      while (i < words.length && HONORIFIC_WORD.test(words[i] ?? '')) {
+      while (i < words.length && isHonorificAt(words, i)) {
         honorific = true;
         i++;
       }
       const start = i;
-      while (i < words.length && (NAME_TOKEN.test(words[i] ?? '') || (i > start && particlesThenName(words, i)))) i++;
+      while (i < words.length && !JOB_WORD.test(words[i] ?? '') && (NAME_TOKEN.test(words[i] ?? '') || (i > start && particlesThenName(words, i)))) i++;
       const run = words.slice(start, i);
       if (run.length >= 2 && run.length <= 5) {
         const name = run.join(' ').replace(/[.,]$/, (m) => (/\s\p{Lu}\.$/u.test(run.join(' ')) ? m : ''));

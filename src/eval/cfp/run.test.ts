@@ -39,7 +39,7 @@ describe('CFP development set', () => {
     // 0.71 / 0.60 / 0.86) joined too, the choosers retrained on all 545: 0.872 / 0.837 / 0.932 / 0.936 / 0.868 / 0.973.
     // Round 16 (session 10): 30 calls (measured once: 0.67 / 0.63 / 0.87 / 0.60 / 0.66 / 0.96 with the rules' editors, editors 0.74 / 0.96
     // with the learned editor chooser) joined too, the choosers retrained on all 575 and the learned editor chooser made the default:
-    // 0.864 / 0.826 / 0.929 / 0.923 / 0.898 / 0.964. Floors: title 0.86 -> 0.85, venue 0.83 -> 0.82, topic F1 0.93 -> 0.91 (the harder calls), editors 0.86 / 0.97 -> 0.89 / 0.95 (the chooser).
+    // 0.864 / 0.826 / 0.929 / 0.923 / 0.901 / 0.964 (after the review's exact refit; 0.898 / 0.964 before). Floors: title 0.86 -> 0.85, venue 0.83 -> 0.82, topic F1 0.93 -> 0.91 (the harder calls), editors 0.86 / 0.97 -> 0.89 / 0.95 (the chooser).
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
     expect(tune.title).toBeGreaterThanOrEqual(0.85);
