@@ -3,6 +3,8 @@
  * `eval/cfp/cases` (every `.txt` through `parseCfp`), and on one long text (those texts joined and
  * cut to 399,000 characters, just under the parser's size limit), each timed `rounds` times on one
  * thread. Parse cost is per call imported or posted, so it is reported as a total and per text.
+ * Each round also parses the case texts with the rules' editors alone (`editorChooser: 'rules'`),
+ * so the learned editor chooser's cost is a ratio measured in the same run.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ export interface ParseResult {
   rounds: number;
   /** Wall time of one pass over every text, ms, per round. */
   allMs: number[];
+  /** The same pass with the guest editors by the rules alone (no editor candidates), ms, per round. */
+  rulesEditorsMs: number[];
   bigChars: number;
   /** Wall time of parsing the long text once, ms, per round. */
   bigMs: number[];
@@ -38,10 +42,12 @@ export async function benchParse(casesDir: string, rounds: number): Promise<Pars
   const texts = await Promise.all(names.map((f) => readFile(join(casesDir, f), 'utf8')));
   const big = texts.join('\n\n').slice(0, LONG_TEXT_CHARS);
   const allMs: number[] = [];
+  const rulesEditorsMs: number[] = [];
   const bigMs: number[] = [];
   for (let r = 0; r < rounds; r++) {
     allMs.push(timed(() => texts.forEach((t) => parseCfp(t, { now: NOW }))));
+    rulesEditorsMs.push(timed(() => texts.forEach((t) => parseCfp(t, { now: NOW, editorChooser: 'rules' }))));
     bigMs.push(timed(() => parseCfp(big, { now: NOW })));
   }
-  return { texts: texts.length, rounds, allMs, bigChars: big.length, bigMs };
+  return { texts: texts.length, rounds, allMs, rulesEditorsMs, bigChars: big.length, bigMs };
 }
