@@ -22,6 +22,16 @@ describe('title candidates', () => {
     expect(new Set(texts.map((t) => t.toLowerCase())).size).toBe(texts.length);
   });
 
+  it('reads the issue out of a bracket, before the journal it appears in and after a publication form, and keeps the other part too', () => {
+    const texts = candidatesOf(
+      'Call for paper: Environmental Geotechnics (Sustainable Recycling of Geo-Waste for Future Cities)\n\nSpace Climate in the Journal of Space Weather and Space Climate\n\nPublic Health Reports Supplement on Applying Social Determinants of Health\n\nSystematic Musicology (vol. 29, issue June 2019)\n\nThe issue welcomes papers.',
+    ).map((c) => c.text);
+    expect(texts).toEqual(expect.arrayContaining(['Sustainable Recycling of Geo-Waste for Future Cities', 'Environmental Geotechnics', 'Space Climate', 'Applying Social Determinants of Health', 'Systematic Musicology']));
+    // A volume in brackets is not an issue's name, and a bracket of a word or two is not read alone.
+    expect(texts).not.toContain('vol. 29, issue June 2019');
+    expect(candidatesOf('Soil Carbon Markets (SCM)\n\nThe issue welcomes papers.').map((c) => c.text)).not.toContain('SCM');
+  });
+
   it('adds shorter readings (a leading year, trailing prose, each side of a colon) and never furniture or a deadline label', () => {
     const texts = candidatesOf('2026 Emerging Media for Communicating SDGs\n\nSearch\n\nSubmission deadline: 1 May 2025\n\nThe issue on loneliness and belonging to be published in 2020 welcomes papers.').map((c) => c.text);
     expect(texts).toContain('Emerging Media for Communicating SDGs');

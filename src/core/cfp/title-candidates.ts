@@ -87,6 +87,19 @@ function cuts(text: string): string[] {
   for (const [a, b] of sidesOf(text)) out.push(a, b);
   const lead = afterLeadIn(text);
   if (lead) out.push(lead);
+  // A bracketed part: the journal outside and the issue inside ("Environmental Geotechnics (Sustainable Recycling of Geo-Waste)"),
+  // or the issue outside and its volume inside ("Systematic Musicology (vol. 29, issue June 2019)").
+  const bracket = /^(.{3,}?)\s*\(([^()]{8,})\)\s*$/.exec(text);
+  if (bracket?.[1] && bracket[2]) {
+    if (bracket[2].split(/\s+/).length >= 3 && /^\p{Lu}/u.test(bracket[2]) && !/\b(?:vol|no|issue|pp)\b\.?\s*\d|\d{4}/i.test(bracket[2])) out.push(bracket[2]);
+    if (bracket[1].split(/\s+/).length >= 2) out.push(bracket[1]);
+  }
+  // The issue, then the journal it appears in ("Space Climate in the Journal of Space Weather and Space Climate").
+  const inJournal = /^(.{4,}?)\s+(?:in|of|for)\s+(?:the\s+)?(\S.{6,})$/.exec(text);
+  if (inJournal?.[1] && inJournal[2] && isJournalName(inJournal[2])) out.push(inJournal[1]);
+  // A publication form named before the issue ("Public Health Reports Supplement on X", "Thematic issue on X").
+  const form = /\b(?:supplement|thematic issue|topical issue|themed issue|topical collection|special collection|article collection|focus issue)\s+(?:on|about|of|for)\s+(\S.{3,})$/i.exec(text)?.[1];
+  if (form) out.push(form);
   // A journal, then the issue after a comma ("Library Trends Journal, The Joy of Information").
   const comma = /^([^,]{3,80}),\s+(.{4,})$/.exec(text);
   // Not when the rest ends the journal's own name as a list does ("Journal of Health Politics, Policy and Law").

@@ -208,8 +208,9 @@ export interface TrainerArgs {
 }
 
 /**
- * What a trainer trains and reports on: a row for every labelled call and for every anchor that teaches this
- * chooser (`teaches`), the former held-out rounds, the fold count and the training options from the command line.
+ * What a trainer trains and reports on: a row for every labelled tuning call (held-out calls are measured, never
+ * trained on, so a round labelled for the next measurement stays unseen until it is folded in) and for every anchor
+ * that teaches this chooser (`teaches`), the former held-out rounds, the fold count and the training options from the command line.
  *
  * @example
  * const set = await trainingSet(values, rowOf, (t) => t.venue !== null);
@@ -222,7 +223,7 @@ export async function trainingSet<R extends TrainRow>(
 ): Promise<{ rows: R[]; anchors: R[]; rounds: Map<string, number>; folds: number; train: TrainOptions }> {
   const dir = args.cases ?? 'eval/cfp/cases';
   return {
-    rows: (await loadCases(dir)).map(rowOf),
+    rows: (await loadCases(dir)).filter((c) => c.truth.split === 'tune').map(rowOf),
     anchors: (await loadAnchors(args.anchors ?? ANCHORS)).filter((a) => teaches(a.truth)).map(rowOf),
     rounds: await roundsOf(dir),
     folds: Number(args.folds ?? 5),
