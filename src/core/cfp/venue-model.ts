@@ -1,13 +1,16 @@
 /**
- * The learned venue chooser's weights: trained on the labelled calls by
+ * The learned venue chooser's model: boosted regression trees over the
+ * candidates' features (tree-model.ts), trained on the labelled calls by
  * `npm run train:venue` (src/eval/cfp/train-venue.ts), shipped in
  * data/venue-model.json and imported, so the parser reads no file on any
- * runtime. Same shape as the title chooser's model (title-model.ts).
+ * runtime. A linear model in the title chooser's shape (title-model.ts) is
+ * still read, as the trees replaced it.
  */
 import shipped from '../../../data/venue-model.json' with { type: 'json' };
 import type { TitleModel } from './title-model.js';
+import type { TreeModel } from './tree-model.js';
 
-export type VenueModel = TitleModel;
+export type VenueModel = TitleModel | TreeModel;
 
-/** The shipped weights, as `npm run train:venue` wrote them. */
-export const SHIPPED_VENUE_MODEL: VenueModel = { features: shipped.features, weights: shipped.weights };
+/** The shipped model, as `npm run train:venue` wrote it. */
+export const SHIPPED_VENUE_MODEL: VenueModel = shipped as unknown as TreeModel;

@@ -63,7 +63,7 @@ export interface TrainRow {
   baseline: boolean;
 }
 
-export interface ChooserReport<R extends TrainRow> {
+export interface ChooserReport<R extends TrainRow, M = number[]> {
   rows: readonly R[];
   dims: number;
   folds: number;
@@ -72,12 +72,14 @@ export interface ChooserReport<R extends TrainRow> {
   rounds: ReadonlyMap<string, number>;
   /** The old path's name in the tables ("cascade", "rules"). */
   baseline: string;
-  /** Whether the weights choose a right answer for the call (against the truth, whatever was taught). */
-  correct: (r: R, w: readonly number[]) => boolean;
+  /** Whether the model chooses a right answer for the call (against the truth, whatever was taught). */
+  correct: (r: R, w: M) => boolean;
   /** Whether some candidate is right (the ceiling). */
   ceiling: (r: R) => boolean;
   /** The failure line for a cross-validated miss. */
-  miss: (r: R, w: readonly number[]) => string;
+  miss: (r: R, w: M) => string;
+  /** How a model is fitted to calls (default: the linear listwise ranker, {@link trainTitleModel} with `dims` and `train`). */
+  fit?: (examples: readonly TitleExample[]) => M;
   /** More rows for the first table (a subset of calls by a property). */
   subsets?: ReadonlyArray<[string, (r: R) => boolean]>;
   failures?: boolean;
@@ -95,14 +97,16 @@ export interface ChooserReport<R extends TrainRow> {
  * @example
  * const w = reportChooser({ rows, dims, folds: 5, train: {}, rounds, baseline: 'rules', correct, ceiling, miss });
  */
-export function reportChooser<R extends TrainRow>(o: ChooserReport<R>): number[] {
+export function reportChooser<R extends TrainRow, M = number[]>(o: ChooserReport<R, M>): M {
   const { rows, dims, train } = o;
+  // Without `fit`, M is the linear ranker's weights (the callers that pass no `fit` use the default M).
+  const fit = o.fit ?? ((examples: readonly TitleExample[]) => trainTitleModel(examples, dims, train) as unknown as M);
   const anchors = (o.anchors ?? []).map((r) => r.example);
   const folds = foldsByGroup(rows.map((r) => r.example), o.folds);
   const cv = new Array<boolean>(rows.length).fill(false);
   const misses: string[] = [];
   for (let f = 0; f < o.folds; f++) {
-    const w = trainTitleModel([...rows.filter((_, i) => folds[i] !== f).map((r) => r.example), ...anchors], dims, train);
+    const w = fit([...rows.filter((_, i) => folds[i] !== f).map((r) => r.example), ...anchors]);
     rows.forEach((r, i) => {
       if (folds[i] !== f) return;
       cv[i] = o.correct(r, w);
@@ -130,10 +134,10 @@ export function reportChooser<R extends TrainRow>(o: ChooserReport<R>): number[]
   for (const round of [...new Set(o.rounds.values())].sort()) {
     const inRound = all.filter((i) => o.rounds.get(rows[i]?.truth.id ?? '') === round);
     const sites = new Set(inRound.map((i) => rows[i]?.example.group));
-    const w = trainTitleModel([...rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), ...anchors], dims, train);
+    const w = fit([...rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), ...anchors]);
     table(`round ${round} held-out`, inRound, (i) => (rows[i] ? o.correct(rows[i], w) : false));
   }
-  const w = trainTitleModel([...rows.map((r) => r.example), ...anchors], dims, train);
+  const w = fit([...rows.map((r) => r.example), ...anchors]);
   console.log('\nTrained on all calls (no longer unseen):\n');
   head('learned, trained on all');
   table('all', all, (i) => (rows[i] ? o.correct(rows[i], w) : false));
