@@ -31,6 +31,8 @@ import type { VenueModel } from './venue-model.js';
 import { parseRules } from './rules.js';
 import type { EditorCandidate } from './editor-candidates.js';
 import { guestEditors, type EditorChooser, type EditorModel } from './editor-model.js';
+import { callTopics, type TopicChooser, type TopicModel } from './topic-model.js';
+import type { TopicCandidate } from './topic-candidates.js';
 import { slugify } from './slug.js';
 import { compactSources, textSource } from './sources.js';
 import { fieldIssues } from '../validate.js';
@@ -63,7 +65,18 @@ export interface ParseCfpOptions {
   editorModel?: EditorModel;
   /** Sees every guest-editor candidate with its features (the trainer, src/eval/cfp/train-editors.ts). */
   onEditorCandidates?: (seen: EditorCandidate[]) => void;
+  /** How the topics are chosen: the learned chooser over every list the call writes, or the rules alone (default: {@link DEFAULT_TOPIC_CHOOSER}). */
+  topicChooser?: TopicChooser;
+  /** Weights for the learned topic chooser (default: the shipped data/topic-model.json). */
+  topicModel?: TopicModel;
+  /** Sees every candidate topic list with its features (the trainer, src/eval/cfp/train-topics.ts). */
+  onTopicCandidates?: (seen: TopicCandidate[]) => void;
 }
+
+export type { TopicChooser } from './topic-model.js';
+
+/** The topic chooser the parser uses unless told otherwise. */
+export const DEFAULT_TOPIC_CHOOSER: TopicChooser = 'learned';
 
 export type { EditorChooser } from './editor-model.js';
 
@@ -130,7 +143,12 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // Lines that also named editors or dates are read too: a page run into one paragraph holds all three.
   const listedOrInline = listed.topics.length > 0 ? listed.topics : inlineTopics(paragraphs(lines, sections, new Set()).filter((p) => p.section === 'scope' || p.section === 'topics').map((p) => p.text));
   // The last resort, as calls' own keywords stand in for a list: a "Keywords:" line.
-  const topics = listedOrInline.length > 0 ? listedOrInline : keywordTopics(lines.map((l) => l.text));
+  const ruledTopics = listedOrInline.length > 0 ? listedOrInline : keywordTopics(lines.map((l) => l.text));
+  const chosenTopics = callTopics(lines, sections, runs, ruledTopics, {
+    claimed: new Set([...dateLines, ...editorLines]),
+    chooser: opts.topicChooser ?? DEFAULT_TOPIC_CHOOSER, ...(opts.topicModel ? { model: opts.topicModel } : {}), ...(opts.onTopicCandidates ? { onCandidates: opts.onTopicCandidates } : {}),
+  });
+  const topics = chosenTopics.topics;
   const links = lines.flatMap((l) => l.links);
   // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
   const plain = lines.map((l) => l.text).join('\n');
@@ -185,7 +203,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
         ? textSource(chosen.lines, titleNote)
         : { from: 'text-line', where: chosen.kind === 'synthesised' ? 'synthesised from the aims sentence' : chosen.kind === 'scope-start' ? 'start of the scope' : 'quoted in the prose' },
     venue: venue ? { from: 'text-line', where: venueWhere } : undefined,
-    topics: textSource(topicRuns.flatMap((r) => [r.start, r.end])),
+    topics: textSource(chosenTopics.lines ?? topicRuns.flatMap((r) => [r.start, r.end])),
     'dates.submission_deadline': deadlineEntry ? textSource([deadlineEntry.line], deadlineEntry.label) : undefined,
     guest_editors: textSource(editorSourceLines),
   });

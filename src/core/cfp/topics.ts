@@ -127,7 +127,7 @@ export function findTopics(
  * parent ("Knowledge Graphs: Creation; Integration"), since alone they are
  * often fragments.
  */
-function runTopics(r: BulletRun): string[] {
+export function runTopics(r: BulletRun): string[] {
   const grouped = r.items.length >= 2 && r.items.every((i) => i.subs.length > 0);
   return r.items.flatMap((item) => {
     const subs = item.subs.map(cleanTopic).filter((x) => x.length > 0);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run eval:cfp [-- --cases DIR] [--json out.json] [--failures tune|heldout|all|none] [--title learned|cascade] [--venue learned|rules] [--editors learned|rules]`:
+ * `npm run eval:cfp [-- --cases DIR] [--json out.json] [--failures tune|heldout|all|none] [--title learned|cascade] [--venue learned|rules] [--editors learned|rules] [--topics learned|rules]`:
  * per-field accuracy of the CFP parser on the tuning and held-out splits, then
  * the failures (both splits unless `--failures` says otherwise: while rules are
  * being written, print only the tuning split's, so held-out stays unseen).
- * `--title` picks the title chooser, `--venue` the venue chooser, `--editors` the guest-editor chooser (default: the parser's).
+ * `--title` picks the title chooser, `--venue` the venue chooser, `--editors` the guest-editor chooser, `--topics` the topic chooser (default: the parser's).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ function row(name: string, t: FieldTable): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' }, failures: { type: 'string', default: 'all' }, title: { type: 'string' }, venue: { type: 'string' }, editors: { type: 'string' } } });
+  const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' }, failures: { type: 'string', default: 'all' }, title: { type: 'string' }, venue: { type: 'string' }, editors: { type: 'string' }, topics: { type: 'string' } } });
   const show = values.failures ?? 'all';
   if (!['tune', 'heldout', 'all', 'none'].includes(show)) throw new Error(`--failures must be tune, heldout, all or none, not "${show}"`);
   const chooser = values.title;
@@ -30,7 +30,11 @@ async function main(): Promise<number> {
   if (venue !== undefined && venue !== 'learned' && venue !== 'rules') throw new Error(`--venue must be learned or rules, not "${venue}"`);
   const editors = values.editors;
   if (editors !== undefined && editors !== 'learned' && editors !== 'rules') throw new Error(`--editors must be learned or rules, not "${editors}"`);
-  const result = await runCfpEval(values.cases ?? 'eval/cfp/cases', { ...(chooser ? { titleChooser: chooser } : {}), ...(venue ? { venueChooser: venue } : {}), ...(editors ? { editorChooser: editors } : {}) });
+  const topics = values.topics;
+  if (topics !== undefined && topics !== 'learned' && topics !== 'rules') throw new Error(`--topics must be learned or rules, not "${topics}"`);
+  const result = await runCfpEval(values.cases ?? 'eval/cfp/cases', {
+    ...(chooser ? { titleChooser: chooser } : {}), ...(venue ? { venueChooser: venue } : {}), ...(editors ? { editorChooser: editors } : {}), ...(topics ? { topicChooser: topics } : {}),
+  });
   console.log('| split | CFPs | title | venue | deadline | topics P / R / F1 (items) | guest editors R / P (names) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   console.log(row('tune', result.tune));

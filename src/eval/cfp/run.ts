@@ -20,7 +20,7 @@ export interface CfpEvalResult {
 }
 
 /** Parser options the eval passes through (the title and venue choosers to measure, the trainers' candidate hooks). */
-export type EvalParseOptions = Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates' | 'onEditorCandidates' | 'editorChooser' | 'editorModel'>;
+export type EvalParseOptions = Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates' | 'onEditorCandidates' | 'editorChooser' | 'editorModel' | 'topicChooser' | 'topicModel' | 'onTopicCandidates'>;
 
 /**
  * Parse one case as the eval does (text or page, with its URL and a fixed today).

@@ -21,7 +21,7 @@ import { mergeExemplars } from '../../papers/exemplars.js';
 import { MAX_PAPERS_PER_CALL } from '../../papers/schema.js';
 import { assertHtml, assertCfpPage } from './guard.js';
 
-export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates' | 'onEditorCandidates' | 'editorChooser' | 'editorModel'> {
+export interface ParseHtmlOptions extends Pick<ParseCfpOptions, 'titleChooser' | 'titleModel' | 'onTitleCandidates' | 'venueChooser' | 'venueModel' | 'onVenueCandidates' | 'onEditorCandidates' | 'editorChooser' | 'editorModel' | 'topicChooser' | 'topicModel' | 'onTopicCandidates'> {
   /** Where the page came from: picks the publisher reader and resolves nothing else. */
   url?: string;
   id?: string;
@@ -163,6 +163,8 @@ export function parseCfpHtml(html: string, opts: ParseHtmlOptions = {}): Call {
       ...(opts.onVenueCandidates ? { onVenueCandidates: opts.onVenueCandidates } : {}),
       ...(opts.onEditorCandidates ? { onEditorCandidates: opts.onEditorCandidates } : {}),
       ...(opts.editorChooser ? { editorChooser: opts.editorChooser } : {}), ...(opts.editorModel ? { editorModel: opts.editorModel } : {}),
+      ...(opts.topicChooser ? { topicChooser: opts.topicChooser } : {}), ...(opts.topicModel ? { topicModel: opts.topicModel } : {}),
+      ...(opts.onTopicCandidates ? { onTopicCandidates: opts.onTopicCandidates } : {}),
       ...(learnedVenue || opts.onVenueCandidates ? { pageVenues: pageVenues(doc, root, meta, read, title?.venue) } : {}),
     });
     const call = parsed.guest_editors.length > 0 || root === doc.body ? parsed : withPageEditors(parsed, doc.body, opts.editorChooser);

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * `npm run train:topics [-- --cases DIR] [--folds 5] [--threshold 0.15] [--no-write] [--failures] [--l2 L]`:
+ * train the learned topic chooser on the labelled calls and measure it
+ * against the rules: candidate recall (the ceiling), the rules' precision and
+ * recall (tuned on all of these calls), the chooser's k-fold figures
+ * cross-validated by site, each former held-out round left out with its
+ * sites, and in-sample. Then writes the weights trained on all calls to
+ * data/topic-model.json.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { TOPIC_FEATURES, type TopicCandidate } from '../../core/cfp/topic-candidates.js';
+import { chooseTopics, type TopicModel } from '../../core/cfp/topic-model.js';
+import { fitLogistic } from '../../core/triage/logistic-fit.js';
+import { loadCases, parseCase } from './run.js';
+import { matched, sameTopic, type CfpTruth } from './score.js';
+import { foldsByGroup } from './title-train.js';
+import { groupOf, roundsOf } from './train-common.js';
+import { runEntry } from './entry.js';
+
+const OUT = 'data/topic-model.json';
+const COMMAND = 'npm run train:topics';
+
+interface Row {
+  truth: CfpTruth;
+  group: string;
+  candidates: TopicCandidate[];
+  labels: boolean[];
+  /** The rules' topics (what the parser gives with `topicChooser: 'rules'`). */
+  rules: string[];
+}
+
+const matchCount = (found: readonly string[], truth: readonly string[]) => matched(found, truth, sameTopic);
+
+/** A candidate list is the call's topics when at least half its items are labelled topics. */
+const isTopicList = (items: readonly string[], truth: readonly string[]) => {
+  const m = matchCount(items, truth);
+  return m > 0 && m * 2 >= items.length;
+};
+
+/** One logistic model by the project's exact Newton fit; the bias (the first feature, always 1) is the fit's own, unpenalised. */
+function fit(rows: ReadonlyArray<{ x: readonly number[]; y: boolean }>, l2: number): number[] {
+  const f = fitLogistic(rows.map((r) => ({ x: r.x.slice(1), y: r.y ? 1 : 0 })), { l2 });
+  return [f.bias, ...f.weights];
+}
+
+interface Tally {
+  found: number;
+  truth: number;
+  matched: number;
+}
+const add = (t: Tally, found: readonly string[], truth: readonly string[]) => {
+  t.found += found.length;
+  t.truth += truth.length;
+  t.matched += matchCount(found, truth);
+};
+const fmt = (t: Tally) => {
+  const p = t.found ? t.matched / t.found : 1;
+  const r = t.truth ? t.matched / t.truth : 1;
+  return `${p.toFixed(3)} / ${r.toFixed(3)} / ${(p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(3)}`;
+};
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, threshold: { type: 'string', default: '0.15' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, l2: { type: 'string', default: '0.001' } },
+  });
+  const dir = values.cases ?? 'eval/cfp/cases';
+  const threshold = Number(values.threshold);
+  const l2 = Number(values.l2);
+  // Held-out calls are measured, never trained on.
+  const rows: Row[] = (await loadCases(dir)).filter((c) => c.truth.split === 'tune').map(({ truth, body }) => {
+    let candidates: TopicCandidate[] = [];
+    const call = parseCase(truth, body, { topicChooser: 'rules', onTopicCandidates: (c) => (candidates = c) });
+    return { truth, group: groupOf(truth), candidates, labels: candidates.map((c) => isTopicList(c.items, truth.topics)), rules: 'error' in call ? [] : call.topics };
+  });
+  const rounds = await roundsOf(dir);
+  // Fitted on the calls whose topics the rules did not find: elsewhere the rules' lists are kept.
+  const train = (rs: readonly Row[]): TopicModel => ({
+    features: [...TOPIC_FEATURES],
+    weights: fit(rs.filter((r) => r.rules.length === 0).flatMap((r) => r.candidates.map((c, i) => ({ x: c.features, y: r.labels[i] ?? false }))), l2),
+    threshold,
+  });
+  const chosen = (r: Row, m: TopicModel) => chooseTopics(r.candidates, r.rules, m).topics;
+
+  const ceiling: Tally = { found: 0, truth: 0, matched: 0 };
+  const rules: Tally = { found: 0, truth: 0, matched: 0 };
+  for (const r of rows) {
+    add(ceiling, r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items), r.truth.topics);
+    add(rules, r.rules, r.truth.topics);
+  }
+  console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.candidates.length, 0)} candidate lists (${rows.reduce((a, r) => a + r.labels.filter(Boolean).length, 0)} topic lists), ${rows.reduce((a, r) => a + r.truth.topics.length, 0)} topics\n`);
+  console.log('P / R / F1 of the topics:\n\n| calls | the labelled lists (ceiling) | rules (tuned on all) | learned |');
+  console.log('| --- | --- | --- | --- |');
+  const k = Number(values.folds);
+  const folds = foldsByGroup(rows, k);
+  const cv: Tally = { found: 0, truth: 0, matched: 0 };
+  const misses: string[] = [];
+  const cvW: TopicModel[] = [];
+  for (let f = 0; f < k; f++) {
+    const m = train(rows.filter((_, i) => folds[i] !== f));
+    cvW.push(m);
+    rows.forEach((r, i) => {
+      if (folds[i] !== f) return;
+      const got = chosen(r, m);
+      add(cv, got, r.truth.topics);
+      const n = matchCount(got, r.truth.topics);
+      if (n < Math.max(got.length, r.truth.topics.length)) {
+        const rulesRight = matchCount(r.rules, r.truth.topics);
+        misses.push(`  ${r.truth.id}: ${n} of ${r.truth.topics.length}, ${got.length - n} extra (rules ${rulesRight}, ${r.rules.length - rulesRight} extra) got ${JSON.stringify(got.slice(0, 3))}`);
+      }
+    });
+  }
+  const ceilingOf = (rs: readonly Row[]) => {
+    const t: Tally = { found: 0, truth: 0, matched: 0 };
+    for (const r of rs) add(t, r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items), r.truth.topics);
+    return t;
+  };
+  console.log(`| all, ${k}-fold by site | ${fmt(ceiling)} | ${fmt(rules)} | ${fmt(cv)} |`);
+  for (const round of [...new Set(rounds.values())].sort((a, b) => a - b)) {
+    const inRound = rows.filter((r) => rounds.get(r.truth.id) === round);
+    const sites = new Set(inRound.map((r) => r.group));
+    const m = train(rows.filter((r) => !sites.has(r.group)));
+    const ru: Tally = { found: 0, truth: 0, matched: 0 };
+    const l: Tally = { found: 0, truth: 0, matched: 0 };
+    for (const r of inRound) {
+      add(ru, r.rules, r.truth.topics);
+      add(l, chosen(r, m), r.truth.topics);
+    }
+    console.log(`| round ${round} left out | ${fmt(ceilingOf(inRound))} | ${fmt(ru)} | ${fmt(l)} |`);
+  }
+  console.log('\nThresholds for adding a list the rules did not take, cross-validated by site:\n\n| threshold | P / R / F1 |\n| --- | --- |');
+  for (const t of [0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
+    const tally: Tally = { found: 0, truth: 0, matched: 0 };
+    rows.forEach((r, i) => add(tally, chosen(r, { ...(cvW[folds[i] ?? 0] as TopicModel), threshold: t }), r.truth.topics));
+    console.log(`| ${t} | ${fmt(tally)} |`);
+  }
+  const w = train(rows);
+  const ins: Tally = { found: 0, truth: 0, matched: 0 };
+  for (const r of rows) add(ins, chosen(r, w), r.truth.topics);
+  console.log(`| all, in-sample | | ${fmt(ins)} |`);
+  console.log('\nweights:');
+  TOPIC_FEATURES.forEach((f, i) => console.log(`  ${f}: ${(w.weights[i] ?? 0).toFixed(3)}`));
+  if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
+  if (!values['no-write']) {
+    const model = { command: COMMAND, calls: rows.length, features: [...TOPIC_FEATURES], weights: w.weights.map((v) => Number(v.toFixed(4))), threshold };
+    await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
+    console.log(`\nwrote ${OUT}`);
+  }
+  return 0;
+}
+
+runEntry('train:topics', main);
