@@ -3,8 +3,9 @@
  * `eval/cfp/cases` (every `.txt` through `parseCfp`), and on one long text (those texts joined and
  * cut to 399,000 characters, just under the parser's size limit), each timed `rounds` times on one
  * thread. Parse cost is per call imported or posted, so it is reported as a total and per text.
- * Each round also parses the case texts with the rules' editors alone (`editorChooser: 'rules'`),
- * so the learned editor chooser's cost is a ratio measured in the same run.
+ * Each round also parses the case texts with the rules' editors alone (`editorChooser: 'rules'`) and
+ * with the rules' topics alone (`topicChooser: 'rules'`), so each learned chooser's cost is a ratio
+ * measured in the same run.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ export interface ParseResult {
   allMs: number[];
   /** The same pass with the guest editors by the rules alone (no editor candidates), ms, per round. */
   rulesEditorsMs: number[];
+  /** The same pass with the topics by the rules alone (no candidate lists), ms, per round. */
+  rulesTopicsMs: number[];
   bigChars: number;
   /** Wall time of parsing the long text once, ms, per round. */
   bigMs: number[];
@@ -43,11 +46,13 @@ export async function benchParse(casesDir: string, rounds: number): Promise<Pars
   const big = texts.join('\n\n').slice(0, LONG_TEXT_CHARS);
   const allMs: number[] = [];
   const rulesEditorsMs: number[] = [];
+  const rulesTopicsMs: number[] = [];
   const bigMs: number[] = [];
   for (let r = 0; r < rounds; r++) {
     allMs.push(timed(() => texts.forEach((t) => parseCfp(t, { now: NOW }))));
     rulesEditorsMs.push(timed(() => texts.forEach((t) => parseCfp(t, { now: NOW, editorChooser: 'rules' }))));
+    rulesTopicsMs.push(timed(() => texts.forEach((t) => parseCfp(t, { now: NOW, topicChooser: 'rules' }))));
     bigMs.push(timed(() => parseCfp(big, { now: NOW })));
   }
-  return { texts: texts.length, rounds, allMs, rulesEditorsMs, bigChars: big.length, bigMs };
+  return { texts: texts.length, rounds, allMs, rulesEditorsMs, rulesTopicsMs, bigChars: big.length, bigMs };
 }

@@ -103,8 +103,11 @@ export function toMarkdown(r: BenchResults): string {
     out.push(row(['input', 'rounds', 'wall ms each round', 'best per text']), row(Array(4).fill('---')));
     out.push(row([`${p.texts} case texts (eval/cfp/cases)`, p.rounds, ms(p.allMs), (Math.min(...p.allMs) / p.texts).toFixed(1)]));
     out.push(row([`the same texts, editors by the rules alone`, p.rounds, ms(p.rulesEditorsMs), (Math.min(...p.rulesEditorsMs) / p.texts).toFixed(1)]));
+    // Reports written before the topic chooser have no such pass.
+    if (p.rulesTopicsMs?.length) out.push(row([`the same texts, topics by the rules alone`, p.rounds, ms(p.rulesTopicsMs), (Math.min(...p.rulesTopicsMs) / p.texts).toFixed(1)]));
     out.push(row([`one text of ${p.bigChars} characters`, p.rounds, ms(p.bigMs), '-']), '');
     out.push(`Learned editor chooser / rules alone, best rounds: ${(Math.min(...p.allMs) / Math.min(...p.rulesEditorsMs)).toFixed(2)}`, '');
+    if (p.rulesTopicsMs?.length) out.push(`Learned topic chooser / rules alone, best rounds: ${(Math.min(...p.allMs) / Math.min(...p.rulesTopicsMs)).toFixed(2)}`, '');
   }
   if (r.e2e) out.push(...e2eTables(r.e2e), '');
   return out.join('\n');

@@ -76,7 +76,8 @@ export function callTopics(
   opts: { chooser: TopicChooser; model?: TopicModel; onCandidates?: (seen: TopicCandidate[]) => void; claimed?: ReadonlySet<number> },
 ): { topics: string[]; lines?: number[] } {
   const learned = opts.chooser === 'learned';
-  if (!learned && !opts.onCandidates) return { topics: [...ruled] };
+  // The chooser decides only where the rules found nothing: elsewhere no candidate is built unless the trainer asks.
+  if ((!learned || ruled.length > 0) && !opts.onCandidates) return { topics: [...ruled] };
   const candidates = topicCandidates(lines, sections, runs, ruled, opts.claimed);
   opts.onCandidates?.(candidates);
   return learned ? chooseTopics(candidates, ruled, opts.model) : { topics: [...ruled] };
