@@ -3,7 +3,7 @@ import type { CfpTruth } from './score.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANCHORS, groupOf, loadAnchors, pct, pickedRight, reportChooser, trainingSet, type TrainRow } from './train-common.js';
+import { addItems, ANCHORS, fitBiasFirst, groupOf, loadAnchors, pct, pickedRight, reportChooser, trainingSet, type TrainRow } from './train-common.js';
 
 const truth = (id: string, url: string): CfpTruth => ({ id, provenance: { url, source: 'x' }, format: 'text' }) as unknown as CfpTruth;
 
@@ -57,11 +57,14 @@ describe('trainer helpers', () => {
     expect(lines.find((l) => l.startsWith('\nanchors'))).toContain('1 of 1 right');
   });
 
-  it('gives a trainer the calls, only the anchors that teach it, and the options it was run with', async () => {
+  it('gives a trainer the tuning calls (no held-out one), only the anchors that teach it, and the options it was run with', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cases-'));
     const t = { id: 'c1', split: 'tune', format: 'text', field: 'x', publisher: 'x', title: 'Soil', venue: null, deadline: null, topics: [], guest_editors: [], provenance: { source: 's', url: 'https://a.org/x', note: '' } };
     await writeFile(join(dir, 'c1.truth.json'), JSON.stringify(t));
     await writeFile(join(dir, 'c1.txt'), 'Soil\n');
+    // A held-out call is measured, never trained on.
+    await writeFile(join(dir, 'h1.truth.json'), JSON.stringify({ ...t, id: 'h1', split: 'heldout' }));
+    await writeFile(join(dir, 'h1.txt'), 'Water\n');
     const anchors = join(dir, 'anchors.json');
     await writeFile(anchors, JSON.stringify({ about: 'x', anchors: [{ id: 'a1', text: 'A', title: 'A', from: 't' }, { id: 'a2', text: 'B', venue: 'V', from: 't' }] }));
     const set = await trainingSet({ cases: dir, anchors, folds: '3', l2: '0.1' }, ({ truth, body }) => ({ truth, baseline: body.length > 1, example: { id: truth.id, group: 'g', features: [], right: [] } }), (x) => x.title !== '');
@@ -72,3 +75,20 @@ describe('trainer helpers', () => {
   });
 });
 
+
+describe('addItems and fitBiasFirst', () => {
+  it('tallies found, labelled and matched items over calls', () => {
+    const t = { found: 0, truth: 0, matched: 0 };
+    const same = (found: readonly string[], truth: readonly string[]) => found.filter((f) => truth.includes(f)).length;
+    addItems(t, ['A', 'X'], ['A', 'B'], same);
+    addItems(t, [], ['C'], same);
+    expect(t).toEqual({ found: 2, truth: 3, matched: 1 });
+  });
+
+  it('fits the bias apart and writes it back first', () => {
+    const rows = [...Array.from({ length: 20 }, () => ({ x: [1, 1], y: true })), ...Array.from({ length: 20 }, () => ({ x: [1, 0], y: false })), { x: [1, 1], y: false }, { x: [1, 0], y: true }];
+    const [bias, w] = fitBiasFirst(rows, 0.001);
+    expect(bias).toBeLessThan(0);
+    expect(w).toBeGreaterThan(0);
+  });
+});

@@ -10,6 +10,7 @@ import { chooseBest } from '../../core/cfp/title-model.js';
 import type { CfpTruth } from './score.js';
 import { foldsByGroup, trainTitleModel, type TitleExample, type TrainOptions } from './title-train.js';
 import { loadCases } from './run.js';
+import { fitLogistic } from '../../core/triage/logistic-fit.js';
 
 /**
  * The site a call comes from: its URL's host (DBWorld, a publisher, a listing site), so near-identical calls share a fold.
@@ -233,4 +234,37 @@ export async function trainingSet<R extends TrainRow>(
     folds: Number(args.folds ?? 5),
     train: { ...(args.epochs ? { epochs: Number(args.epochs) } : {}), ...(args.rate ? { rate: Number(args.rate) } : {}), ...(args.l2 ? { l2: Number(args.l2) } : {}) },
   };
+}
+
+/**
+ * One logistic model, fitted exactly by the project's Newton fit (core/triage/logistic-fit.ts), for the
+ * choosers whose feature vectors start with the constant bias feature (editors, topics): the fit keeps the
+ * bias apart (and unpenalised), so it is left out of the rows and written back as the first weight.
+ *
+ * @example
+ * fitBiasFirst([{ x: [1, 0], y: false }, { x: [1, 1], y: true }], 0.001) // [bias, weight]
+ */
+export function fitBiasFirst(rows: ReadonlyArray<{ x: readonly number[]; y: boolean }>, l2: number): number[] {
+  const f = fitLogistic(rows.map((r) => ({ x: r.x.slice(1), y: r.y ? 1 : 0 })), { l2 });
+  return [f.bias, ...f.weights];
+}
+
+/** Items found, labelled and matched over many calls (names, topics): precision and recall come from it. */
+export interface ItemTally {
+  found: number;
+  truth: number;
+  matched: number;
+}
+
+/**
+ * Add one call's found and labelled items to a tally, matched one-to-one by `count`.
+ *
+ * @example
+ * const t = { found: 0, truth: 0, matched: 0 };
+ * addItems(t, ['A'], ['A', 'B'], (f, tr) => matched(f, tr, sameTopic)); // t: { found: 1, truth: 2, matched: 1 }
+ */
+export function addItems(t: ItemTally, found: readonly string[], truth: readonly string[], count: (found: readonly string[], truth: readonly string[]) => number): void {
+  t.found += found.length;
+  t.truth += truth.length;
+  t.matched += count(found, truth);
 }

@@ -12,11 +12,10 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EDITOR_FEATURES, type EditorCandidate } from '../../core/cfp/editor-candidates.js';
 import { editorProbabilities, NEIGHBOUR_FEATURES, probability, secondFeatures, type EditorModel } from '../../core/cfp/editor-model.js';
-import { fitLogistic } from '../../core/triage/logistic-fit.js';
 import { loadCases, parseCase } from './run.js';
 import { matched, normName, type CfpTruth } from './score.js';
 import { foldsByGroup } from './title-train.js';
-import { groupOf, roundsOf } from './train-common.js';
+import { addItems, fitBiasFirst, groupOf, roundsOf, type ItemTally } from './train-common.js';
 import { runEntry } from './entry.js';
 
 const OUT = 'data/editor-model.json';
@@ -34,27 +33,9 @@ interface Row {
 /** Names of `found` matched one-to-one against the truth, as the eval matches them. */
 const matchCount = (found: readonly string[], truth: readonly string[]) => matched(found, truth, (a, b) => normName(a) === normName(b));
 
-/**
- * One logistic model, fitted exactly by the project's Newton fit (core/triage/logistic-fit.ts). The
- * chooser's feature vectors start with the constant bias feature; the fit keeps the bias apart (and
- * unpenalised), so it is left out of the rows and written back as the first weight.
- */
-function fit(rows: ReadonlyArray<{ x: readonly number[]; y: boolean }>, l2: number): number[] {
-  const f = fitLogistic(rows.map((r) => ({ x: r.x.slice(1), y: r.y ? 1 : 0 })), { l2 });
-  return [f.bias, ...f.weights];
-}
 
-interface Tally {
-  found: number;
-  truth: number;
-  matched: number;
-}
-const add = (t: Tally, found: readonly string[], truth: readonly string[]) => {
-  t.found += found.length;
-  t.truth += truth.length;
-  t.matched += matchCount(found, truth);
-};
-const fmt = (t: Tally) => `${(t.truth ? t.matched / t.truth : 1).toFixed(3)} / ${(t.found ? t.matched / t.found : 1).toFixed(3)} (${t.matched} of ${t.truth}, ${t.found} found)`;
+const add = (t: ItemTally, found: readonly string[], truth: readonly string[]) => addItems(t, found, truth, matchCount);
+const fmt = (t: ItemTally) => `${(t.truth ? t.matched / t.truth : 1).toFixed(3)} / ${(t.found ? t.matched / t.found : 1).toFixed(3)} (${t.matched} of ${t.truth}, ${t.found} found)`;
 
 const pick = (r: Row, p: readonly number[], threshold: number, ruleThreshold: number) =>
   r.candidates.filter((c, i) => (p[i] ?? 0) >= (c.rule ? ruleThreshold : threshold)).map((c) => c.name);
@@ -88,21 +69,21 @@ async function main(): Promise<number> {
   const examples = (rs: readonly Row[]) => rs.flatMap((r) => r.candidates.map((c, i) => ({ x: c.features, y: r.labels[i] ?? false })));
   /** Both models: the second learns from the first's cross-fitted probabilities (3 folds by site), as it will see them on a new call. */
   const train = (rs: readonly Row[]): EditorModel => {
-    const first = fit(examples(rs), l2);
+    const first = fitBiasFirst(examples(rs), l2);
     const inner = foldsByGroup(rs, 3);
     const p1 = rs.map((r) => r.candidates.map(() => 0));
     for (let f = 0; f < 3; f++) {
-      const w = fit(examples(rs.filter((_, i) => inner[i] !== f)), l2);
+      const w = fitBiasFirst(examples(rs.filter((_, i) => inner[i] !== f)), l2);
       rs.forEach((r, i) => {
         if (inner[i] === f) p1[i] = r.candidates.map((c) => probability(c.features, w));
       });
     }
-    const second = fit(rs.flatMap((r, i) => secondFeatures(r.candidates, p1[i] ?? []).map((x, k) => ({ x, y: r.labels[k] ?? false }))), l2);
+    const second = fitBiasFirst(rs.flatMap((r, i) => secondFeatures(r.candidates, p1[i] ?? []).map((x, k) => ({ x, y: r.labels[k] ?? false }))), l2);
     return { features: [...EDITOR_FEATURES], first, second, threshold, ruleThreshold };
   };
 
-  const ceiling: Tally = { found: 0, truth: 0, matched: 0 };
-  const rules: Tally = { found: 0, truth: 0, matched: 0 };
+  const ceiling: ItemTally = { found: 0, truth: 0, matched: 0 };
+  const rules: ItemTally = { found: 0, truth: 0, matched: 0 };
   for (const r of rows) {
     add(ceiling, r.candidates.map((c) => c.name), r.truth.guest_editors);
     add(rules, r.rules, r.truth.guest_editors);
@@ -111,7 +92,7 @@ async function main(): Promise<number> {
   console.log('| calls | candidate recall | rules R / P (tuned on all) | learned R / P |');
   console.log('| --- | --- | --- | --- |');
   const folds = foldsByGroup(rows, Number(values.folds));
-  const cv: Tally = { found: 0, truth: 0, matched: 0 };
+  const cv: ItemTally = { found: 0, truth: 0, matched: 0 };
   const misses: string[] = [];
   /** Each call's cross-validated probabilities, for the threshold table. */
   const cvP: number[][] = rows.map(() => []);
@@ -132,9 +113,9 @@ async function main(): Promise<number> {
     const inRound = rows.filter((r) => rounds.get(r.truth.id) === round);
     const sites = new Set(inRound.map((r) => r.group));
     const w = train(rows.filter((r) => !sites.has(r.group)));
-    const c: Tally = { found: 0, truth: 0, matched: 0 };
-    const ru: Tally = { found: 0, truth: 0, matched: 0 };
-    const l: Tally = { found: 0, truth: 0, matched: 0 };
+    const c: ItemTally = { found: 0, truth: 0, matched: 0 };
+    const ru: ItemTally = { found: 0, truth: 0, matched: 0 };
+    const l: ItemTally = { found: 0, truth: 0, matched: 0 };
     for (const r of inRound) {
       add(c, r.candidates.map((x) => x.name), r.truth.guest_editors);
       add(ru, r.rules, r.truth.guest_editors);
@@ -144,12 +125,12 @@ async function main(): Promise<number> {
   }
   console.log('\nThresholds, cross-validated by site (a name the rules did not give / a rules\' editor):\n\n| threshold | rule threshold | R / P |\n| --- | --- | --- |');
   for (const [t, rt] of [[0.3, 0.2], [0.4, 0.2], [0.5, 0.05], [0.5, 0.1], [0.5, 0.2], [0.5, 0.3], [0.5, 0.5], [0.6, 0.2], [0.7, 0.2]] as const) {
-    const tally: Tally = { found: 0, truth: 0, matched: 0 };
+    const tally: ItemTally = { found: 0, truth: 0, matched: 0 };
     rows.forEach((r, i) => add(tally, pick(r, cvP[i] ?? [], t, rt), r.truth.guest_editors));
     console.log(`| ${t} | ${rt} | ${fmt(tally)} |`);
   }
   const w = train(rows);
-  const ins: Tally = { found: 0, truth: 0, matched: 0 };
+  const ins: ItemTally = { found: 0, truth: 0, matched: 0 };
   for (const r of rows) add(ins, chosen(r, w), r.truth.guest_editors);
   console.log(`| all, in-sample | | | ${fmt(ins)} |`);
   console.log('\nweights (first, second):');

@@ -12,11 +12,10 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { TOPIC_FEATURES, type TopicCandidate } from '../../core/cfp/topic-candidates.js';
 import { chooseTopics, type TopicModel } from '../../core/cfp/topic-model.js';
-import { fitLogistic } from '../../core/triage/logistic-fit.js';
 import { loadCases, parseCase } from './run.js';
 import { matched, sameTopic, type CfpTruth } from './score.js';
 import { foldsByGroup } from './title-train.js';
-import { groupOf, roundsOf } from './train-common.js';
+import { addItems, fitBiasFirst, groupOf, roundsOf, type ItemTally } from './train-common.js';
 import { runEntry } from './entry.js';
 
 const OUT = 'data/topic-model.json';
@@ -39,23 +38,9 @@ const isTopicList = (items: readonly string[], truth: readonly string[]) => {
   return m > 0 && m * 2 >= items.length;
 };
 
-/** One logistic model by the project's exact Newton fit; the bias (the first feature, always 1) is the fit's own, unpenalised. */
-function fit(rows: ReadonlyArray<{ x: readonly number[]; y: boolean }>, l2: number): number[] {
-  const f = fitLogistic(rows.map((r) => ({ x: r.x.slice(1), y: r.y ? 1 : 0 })), { l2 });
-  return [f.bias, ...f.weights];
-}
 
-interface Tally {
-  found: number;
-  truth: number;
-  matched: number;
-}
-const add = (t: Tally, found: readonly string[], truth: readonly string[]) => {
-  t.found += found.length;
-  t.truth += truth.length;
-  t.matched += matchCount(found, truth);
-};
-const fmt = (t: Tally) => {
+const add = (t: ItemTally, found: readonly string[], truth: readonly string[]) => addItems(t, found, truth, matchCount);
+const fmt = (t: ItemTally) => {
   const p = t.found ? t.matched / t.found : 1;
   const r = t.truth ? t.matched / t.truth : 1;
   return `${p.toFixed(3)} / ${r.toFixed(3)} / ${(p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(3)}`;
@@ -78,13 +63,13 @@ async function main(): Promise<number> {
   // Fitted on the calls whose topics the rules did not find: elsewhere the rules' lists are kept.
   const train = (rs: readonly Row[]): TopicModel => ({
     features: [...TOPIC_FEATURES],
-    weights: fit(rs.filter((r) => r.rules.length === 0).flatMap((r) => r.candidates.map((c, i) => ({ x: c.features, y: r.labels[i] ?? false }))), l2),
+    weights: fitBiasFirst(rs.filter((r) => r.rules.length === 0).flatMap((r) => r.candidates.map((c, i) => ({ x: c.features, y: r.labels[i] ?? false }))), l2),
     threshold,
   });
   const chosen = (r: Row, m: TopicModel) => chooseTopics(r.candidates, r.rules, m).topics;
 
-  const ceiling: Tally = { found: 0, truth: 0, matched: 0 };
-  const rules: Tally = { found: 0, truth: 0, matched: 0 };
+  const ceiling: ItemTally = { found: 0, truth: 0, matched: 0 };
+  const rules: ItemTally = { found: 0, truth: 0, matched: 0 };
   for (const r of rows) {
     add(ceiling, r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items), r.truth.topics);
     add(rules, r.rules, r.truth.topics);
@@ -94,7 +79,7 @@ async function main(): Promise<number> {
   console.log('| --- | --- | --- | --- |');
   const k = Number(values.folds);
   const folds = foldsByGroup(rows, k);
-  const cv: Tally = { found: 0, truth: 0, matched: 0 };
+  const cv: ItemTally = { found: 0, truth: 0, matched: 0 };
   const misses: string[] = [];
   const cvW: TopicModel[] = [];
   for (let f = 0; f < k; f++) {
@@ -112,7 +97,7 @@ async function main(): Promise<number> {
     });
   }
   const ceilingOf = (rs: readonly Row[]) => {
-    const t: Tally = { found: 0, truth: 0, matched: 0 };
+    const t: ItemTally = { found: 0, truth: 0, matched: 0 };
     for (const r of rs) add(t, r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items), r.truth.topics);
     return t;
   };
@@ -121,8 +106,8 @@ async function main(): Promise<number> {
     const inRound = rows.filter((r) => rounds.get(r.truth.id) === round);
     const sites = new Set(inRound.map((r) => r.group));
     const m = train(rows.filter((r) => !sites.has(r.group)));
-    const ru: Tally = { found: 0, truth: 0, matched: 0 };
-    const l: Tally = { found: 0, truth: 0, matched: 0 };
+    const ru: ItemTally = { found: 0, truth: 0, matched: 0 };
+    const l: ItemTally = { found: 0, truth: 0, matched: 0 };
     for (const r of inRound) {
       add(ru, r.rules, r.truth.topics);
       add(l, chosen(r, m), r.truth.topics);
@@ -131,12 +116,12 @@ async function main(): Promise<number> {
   }
   console.log('\nThresholds for adding a list the rules did not take, cross-validated by site:\n\n| threshold | P / R / F1 |\n| --- | --- |');
   for (const t of [0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
-    const tally: Tally = { found: 0, truth: 0, matched: 0 };
+    const tally: ItemTally = { found: 0, truth: 0, matched: 0 };
     rows.forEach((r, i) => add(tally, chosen(r, { ...(cvW[folds[i] ?? 0] as TopicModel), threshold: t }), r.truth.topics));
     console.log(`| ${t} | ${fmt(tally)} |`);
   }
   const w = train(rows);
-  const ins: Tally = { found: 0, truth: 0, matched: 0 };
+  const ins: ItemTally = { found: 0, truth: 0, matched: 0 };
   for (const r of rows) add(ins, chosen(r, w), r.truth.topics);
   console.log(`| all, in-sample | | ${fmt(ins)} |`);
   console.log('\nweights:');
