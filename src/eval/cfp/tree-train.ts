@@ -8,7 +8,7 @@
  * library: the npm gradient-boosting packages fit one label per row, not a
  * softmax over each call's variable number of candidates.
  */
-import type { TreeModel, TreeNode } from '../../core/cfp/tree-model.js';
+import { treeScore, type TreeModel, type TreeNode } from '../../core/cfp/tree-model.js';
 import type { TitleExample } from './title-train.js';
 
 export interface TreeTrainOptions {
@@ -54,6 +54,7 @@ export function fitTreeRanker(examples: readonly TitleExample[], names: readonly
   const g = new Float64Array(cands.length);
   const h = new Float64Array(cands.length);
   const model: TreeModel = { features: [...names], trees: [] };
+  const identity = names.map((_, j) => j);
   for (let t = 0; t < trees; t++) {
     let k = 0;
     usable.forEach((e, ri) => {
@@ -114,14 +115,12 @@ export function fitTreeRanker(examples: readonly TitleExample[], names: readonly
     };
     grow(cands.map((_, q) => q), 0);
     model.trees.push(nodes);
-    // Each candidate's leaf in the new tree, read by its bins (the same as its values against the thresholds).
-    cands.forEach((c, q) => {
-      let node = nodes[0];
-      while (node && 'f' in node) node = nodes[(c.bins[node.f] ?? 0) <= (cuts[node.f]?.indexOf(node.t) ?? 0) ? node.l : node.r];
+    // Each candidate's score gains the new tree's leaf, read as the parser reads it.
+    const added: TreeModel = { features: model.features, trees: [nodes] };
+    for (const c of cands) {
       const s = score[c.ri] as Float64Array;
-      s[c.i] = (s[c.i] ?? 0) + (node && 'v' in node ? node.v : 0);
-      void q;
-    });
+      s[c.i] = (s[c.i] ?? 0) + treeScore(usable[c.ri]?.features[c.i] ?? [], added, identity);
+    }
   }
   return model;
 }
