@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLines } from './lines.js';
 import { sectionsOf } from './sections.js';
 import { unmarkedRuns } from './unmarked-lists.js';
-import { lastSentence } from './lists.js';
+import { lastSentence, lineSentences } from './lists.js';
 import { parseCfp } from './parse.js';
 
 const topicsOf = (text: string) => parseCfp(`Special Issue on Testing\n\nThis special issue is about testing things in general.\n\n${text}`).topics;
@@ -231,6 +231,14 @@ describe('topic lists in other languages and after open-ended lead-ins (round 14
   it('a sentence that merely mentions the following words with a comma is no list of topics when prose follows', () => {
     const text = 'Special Issue on Soil Health\n\nWe invite papers on soil health, including,\nbut not only, its microbiology and its chemistry, which together shape what farms can grow.\n';
     expect(parseCfp(text).topics).toEqual([]);
+  });
+});
+
+describe('lineSentences', () => {
+  it('splits at sentence ends, not after an honorific or an initial, and in prose not after "e.g."', () => {
+    expect(lineSentences('We invite papers. Dr. Kim and J. Lee edit it.')).toEqual(['We invite papers.', 'Dr. Kim and J. Lee edit it.']);
+    expect(lineSentences('Methods, e.g. Bayesian ones, are welcome. Topics follow.', true)).toEqual(['Methods, e.g. Bayesian ones, are welcome.', 'Topics follow.']);
+    expect(lineSentences('Methods, e.g. Bayesian ones.')).toEqual(['Methods, e.g.', 'Bayesian ones.']);
   });
 });
 

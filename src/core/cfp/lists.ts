@@ -152,5 +152,20 @@ export function introOf(run: BulletRun): string {
  * lastSentence('We invite papers. Topics include:') // 'Topics include:'
  */
 export function lastSentence(text: string): string {
-  return text.split(/(?<!\b(?:Prof|Dr|Mr|Ms|Mrs|Assoc|Asst|Jr|Sr|St|al|\p{Lu})\.)(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u).pop() ?? '';
+  return lineSentences(text).pop() ?? '';
+}
+
+/** A sentence break: ".", "!" or "?" before a capital, a digit or an opening quote, not after an honorific, an initial or (`prose`) "e.g.", "i.e.", "etc.", "vs.", "cf.". */
+const SENTENCE_BREAK = /(?<!\b(?:Prof|Dr|Mr|Ms|Mrs|Assoc|Asst|Jr|Sr|St|al|\p{Lu})\.)(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u;
+const PROSE_SENTENCE_BREAK = /(?<!\b(?:Prof|Dr|Mr|Ms|Mrs|Assoc|Asst|Jr|Sr|St|al|e\.g|i\.e|etc|vs|cf|\p{Lu})\.)(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u;
+
+/**
+ * The sentences of a line or paragraph, split as {@link lastSentence} splits them; `prose` also keeps
+ * "e.g.", "i.e.", "etc.", "vs." and "cf." inside a sentence (the topic chooser's enumerations run past them).
+ *
+ * @example
+ * lineSentences('We invite papers. Dr. Kim edits it.') // ['We invite papers.', 'Dr. Kim edits it.']
+ */
+export function lineSentences(text: string, prose = false): string[] {
+  return text.split(prose ? PROSE_SENTENCE_BREAK : SENTENCE_BREAK);
 }

@@ -8,25 +8,19 @@
  * welcome papers on A, B, and C"), so lists no rule reaches still reach the
  * chooser, which decides from the features.
  */
-import { findDates } from './dates.js';
-import { introOf, lastSentence, type BulletRun } from './lists.js';
+import { introOf, lastSentence, lineSentences, type BulletRun } from './lists.js';
 import type { Line } from './lines.js';
 import { paragraphs } from './scope.js';
 import type { SectionKind } from './sections.js';
-import { parseDateLine } from './schedule.js';
-import { TOPICS_ABROAD } from './topic-words.js';
-import { cleanTopic, EDITORS_INTRO, hasTopicWords, REQUIREMENT_INTRO, runTopics, SEEKS } from './topics.js';
+import { cleanTopic, CONTACT, EDITORS_INTRO, hasTopicWords, INSTRUCTION, isDateLine, namesTopics, PROMO_INTRO, REQUIREMENT_INTRO, runTopics, SEEKS } from './topics.js';
 
 /** The features of a candidate list, in the order the model's weights use. */
 export const TOPIC_FEATURES = [
   'bias',
-  'rule',
-  'rules-found-others',
   'kind-marked',
   'kind-unmarked',
   'kind-lines',
   'kind-prose',
-  'kind-inline-rule',
   'section-scope',
   'section-topics',
   'section-dates',
@@ -70,7 +64,7 @@ export const TOPIC_FEATURES = [
 ] as const;
 
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export type TopicCandidateKind = 'marked' | 'unmarked' | 'lines' | 'prose' | 'inline-rule';
+export type TopicCandidateKind = 'marked' | 'unmarked' | 'lines' | 'prose';
 
 export interface TopicCandidate {
   kind: TopicCandidateKind;
@@ -78,8 +72,6 @@ export interface TopicCandidate {
   items: string[];
   /** The lines the list is written on. */
   lines: number[];
-  /** Whether the rules' topics are this list's (most of its items are theirs). */
-  rule: boolean;
   features: number[];
 }
 
@@ -95,15 +87,13 @@ interface Raw {
   lead: 'strong' | 'weak' | 'none';
 }
 
-const NAMES_TOPICS = /\b(?:topics?|themes?|subjects?|(?:research )?areas?|questions?)\b[^.;:]{0,40}[:：]\s*$/i;
-const PROMO = /\b(?:benefits|advantages|why publish|article types)\b/i;
+/** A lead-in that names questions as what follows ("... the following research questions:"), besides the topic words {@link namesTopics} reads. */
+const NAMES_QUESTIONS = /\bquestions?\b[^.;:]{0,40}[:：]\s*$/i;
 /** A lead-in that invites work ("We welcome papers on", "Contributions are sought on", "Nous invitons"). */
 const INVITES = /\b(?:invit\w*|welcom\w*|encourag\w*|seek\w*|solicit\w*|call for|looking for|interested in|sought|accept\w*|invitons|accueill\w*|recib\w*|acolh\w*|benvenut\w*|willkommen)\b/i;
 /** A sentence about the call or what it asks for, not background. */
 const CALL_SUBJECT = /\b(?:we|this (?:special |themed? |topical )?(?:issue|call|collection|section|volume|dossier|number)|the (?:special |themed? )?(?:issue|call|collection|dossier)|papers?|submissions?|contributions?|manuscripts?|articles?|authors?|topics?|themes?|questions?|dossiê|dossier|número|numéro|artículos|artigos|articles|contribuciones|contributions|beiträge|contributi)\b/i;
-const INSTRUCTION = /\b(?:must|should|please|guidelines?|submitted|template)\b/i;
 const NAME_LIKE = /^(?:(?:Prof|Dr|Professor|Assoc)\.?\s+)*\p{Lu}[\p{L}'’-]+\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){1,3}(?:\s*[,(–-]|$)/u;
-const isDateLine = (t: string) => parseDateLine(t, 0) !== undefined || (findDates(t.slice(0, 40))[0]?.start ?? Infinity) <= 3;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const share = (items: readonly string[], f: (s: string) => boolean) => (items.length === 0 ? 0 : items.filter(f).length / items.length);
 
@@ -265,20 +255,16 @@ export function proseLists(sentence: string): ProseList[] {
   return [{ items, lead, before: before.trim() }];
 }
 
-/** The candidate's share of items the rules also gave. */
-const ruleShare = (items: readonly string[], ruled: ReadonlySet<string>) => share(items, (t) => ruled.has(t.toLowerCase()));
-
 /**
  * Every candidate topic list of a call, in text order, with its features.
  *
  * @example
- * topicCandidates(lines, sections, runs, ['Edge AI', 'Federated learning'], dateAndEditorLines)
+ * topicCandidates(lines, sections, runs, dateAndEditorLines)
  */
 export function topicCandidates(
   lines: readonly Line[],
   sections: readonly SectionKind[],
   runs: readonly BulletRun[],
-  ruledTopics: readonly string[],
   /** Lines the parser gave another field (dates, editors): they end a run of lines. */
   claimed: ReadonlySet<number> = new Set(),
 ): TopicCandidate[] {
@@ -297,16 +283,11 @@ export function topicCandidates(
   }
   for (const p of paragraphs(lines, sections, inRuns)) {
     if (p.text.length > 20_000) continue;
-    for (const sentence of p.text.split(/(?<!\b(?:Prof|Dr|Mr|Ms|Mrs|Assoc|Asst|Jr|Sr|St|al|e\.g|i\.e|etc|vs|cf|\p{Lu}))(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u)) {
+    for (const sentence of lineSentences(p.text, true)) {
       for (const l of proseLists(sentence)) {
         raws.push({ kind: 'prose', items: l.items, lines: [p.start], intro: l.before, sentence, section: p.section, lead: l.lead });
       }
     }
-  }
-  const ruled = new Set(ruledTopics.map((t) => t.toLowerCase()));
-  // The rules' inline or keyword topics, when no candidate above holds them.
-  if (ruledTopics.length > 0 && !raws.some((r) => ruleShare(r.items, ruled) >= 0.5)) {
-    raws.push({ kind: 'inline-rule', items: [...ruledTopics], lines: [], intro: '', sentence: '', section: undefined, lead: 'strong' });
   }
   const seen = new Set<string>();
   const kept = raws
@@ -322,19 +303,15 @@ export function topicCandidates(
   const firstOf = new Map<TopicCandidateKind, number>();
   return kept.map((r, idx) => {
     if (!firstOf.has(r.kind)) firstOf.set(r.kind, idx);
-    const rule = ruled.size > 0 && ruleShare(r.items, ruled) >= 0.5;
     const n = r.items.length;
     const w = r.items.map(words);
     const intro = r.intro;
     const f: Record<TopicFeature, number> = {
       bias: 1,
-      rule: rule ? 1 : 0,
-      'rules-found-others': !rule && ruled.size > 0 ? 1 : 0,
       'kind-marked': r.kind === 'marked' ? 1 : 0,
       'kind-unmarked': r.kind === 'unmarked' ? 1 : 0,
       'kind-lines': r.kind === 'lines' ? 1 : 0,
       'kind-prose': r.kind === 'prose' ? 1 : 0,
-      'kind-inline-rule': r.kind === 'inline-rule' ? 1 : 0,
       'section-scope': r.section === 'scope' ? 1 : 0,
       'section-topics': r.section === 'topics' ? 1 : 0,
       'section-dates': r.section === 'dates' ? 1 : 0,
@@ -342,11 +319,11 @@ export function topicCandidates(
       'section-submission': r.section === 'submission' ? 1 : 0,
       'section-other': r.section === 'other' ? 1 : 0,
       'intro-topic-words': hasTopicWords(intro) ? 1 : 0,
-      'intro-names-topics': NAMES_TOPICS.test(intro) || (/[:：]\s*$/.test(intro) && TOPICS_ABROAD.test(intro.slice(-60))) ? 1 : 0,
+      'intro-names-topics': namesTopics(intro) || NAMES_QUESTIONS.test(intro) ? 1 : 0,
       'intro-seeks': SEEKS.test(intro) ? 1 : 0,
       'intro-requirement': REQUIREMENT_INTRO.test(intro) ? 1 : 0,
       'intro-editors': EDITORS_INTRO.test(intro) || /\beditors?\b/i.test(intro) ? 1 : 0,
-      'intro-promo': PROMO.test(intro) ? 1 : 0,
+      'intro-promo': PROMO_INTRO.test(intro) ? 1 : 0,
       'intro-colon': /[:：]/.test(intro) ? 1 : 0,
       'intro-not-limited': /not (?:be )?limited to|non limit|no limitad|não se limit|pas limit/i.test(intro) ? 1 : 0,
       'intro-question': /\?\s*$/.test(intro) ? 1 : 0,
@@ -365,7 +342,7 @@ export function topicCandidates(
       'question-share': share(r.items, (t) => /\?\s*$/.test(t)),
       'date-share': share(r.items, isDateLine),
       'instruction-share': share(r.items, (t) => INSTRUCTION.test(t)),
-      'email-share': share(r.items, (t) => /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i.test(t)),
+      'email-share': share(r.items, (t) => CONTACT.test(t)),
       'name-share': share(r.items, (t) => NAME_LIKE.test(t)),
       'upper-start-share': share(r.items, (t) => /^\p{Lu}/u.test(t)),
       'period-end-share': share(r.items, (t) => /[.!]$/.test(t)),
@@ -376,6 +353,6 @@ export function topicCandidates(
       'first-of-kind': firstOf.get(r.kind) === idx ? 1 : 0,
       'candidates-log': Math.log1p(kept.length) / 4,
     };
-    return { kind: r.kind, items: r.items, lines: r.lines, rule, features: TOPIC_FEATURES.map((k) => f[k]) };
+    return { kind: r.kind, items: r.items, lines: r.lines, features: TOPIC_FEATURES.map((k) => f[k]) };
   });
 }

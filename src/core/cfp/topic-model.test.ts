@@ -5,13 +5,13 @@ import { chooseTopics, type TopicModel } from './topic-model.js';
 
 /** A model that reads one feature: the candidate's probability is high exactly when it is a run of lines. */
 const model: TopicModel = { features: ['bias', 'kind-lines'], weights: [-4, 8], threshold: 0.5 };
-const cand = (kind: TopicCandidate['kind'], items: string[], rule = false): TopicCandidate => ({
-  kind, items, lines: [items.length], rule, features: TOPIC_FEATURES.map((f) => (f === 'bias' ? 1 : f === `kind-${kind}` ? 1 : 0)),
+const cand = (kind: TopicCandidate['kind'], items: string[]): TopicCandidate => ({
+  kind, items, lines: [items.length], features: TOPIC_FEATURES.map((f) => (f === 'bias' ? 1 : f === `kind-${kind}` ? 1 : 0)),
 });
 
 describe('chooseTopics', () => {
   it("keeps the rules' topics whenever the rules found any", () => {
-    expect(chooseTopics([cand('marked', ['A', 'B'], true), cand('lines', ['C', 'D'])], ['A', 'B'], model)).toEqual({ topics: ['A', 'B'] });
+    expect(chooseTopics([cand('marked', ['A', 'B']), cand('lines', ['C', 'D'])], ['A', 'B'], model)).toEqual({ topics: ['A', 'B'] });
   });
 
   it('with no rules topics, takes the best list at the threshold or above, each topic once, with its lines', () => {

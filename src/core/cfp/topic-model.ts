@@ -78,7 +78,7 @@ export function callTopics(
   const learned = opts.chooser === 'learned';
   // The chooser decides only where the rules found nothing: elsewhere no candidate is built unless the trainer asks.
   if ((!learned || ruled.length > 0) && !opts.onCandidates) return { topics: [...ruled] };
-  const candidates = topicCandidates(lines, sections, runs, ruled, opts.claimed);
+  const candidates = topicCandidates(lines, sections, runs, opts.claimed);
   opts.onCandidates?.(candidates);
   return learned ? chooseTopics(candidates, ruled, opts.model) : { topics: [...ruled] };
 }

@@ -19,7 +19,7 @@ export const REQUIREMENT_INTRO =
   /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepar(?:e|ing)|formatting)\b/i;
 
 /** An item that tells authors what to do ("All articles must adhere to ...", "Manuscripts should be submitted via ..."). */
-const INSTRUCTION = /\b(?:must|should|please|guidelines?|submitted|template)\b/i;
+export const INSTRUCTION = /\b(?:must|should|please|guidelines?|submitted|template)\b/i;
 
 /** Most items are instructions to authors: the list is submission rules, whatever introduces it. */
 function isInstructions(run: BulletRun): boolean {
@@ -51,7 +51,10 @@ export const SEEKS =
   /\b(?:we|this (?:special )?(?:issue|call|section|volume)|the (?:special |themed? )?(?:issue|call|section|volume)|invit\w*|welcom\w*|encourag\w*|seek\w*|focus\w*|address\w*|papers?|submissions?|contributions?|manuscripts?|articles?|topics?|themes?)\b/i;
 
 /** Lists introduced like this are the publisher's promotion ("Benefits of publishing include:") or the journal's article types, not topics. */
-const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
+/** An item that is a signature or contact line (an address, "contact", the editor-in-chief), not a topic. */
+export const CONTACT = /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i;
+/** Lists introduced like this are the publisher's promotion, not topics. */
+export const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
 
 /**
  * A lead-in whose last words name the list as topics ("... satisfy the general requirements of RSWP
@@ -60,10 +63,10 @@ const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
  */
 const NAMES_TOPICS_EN = /\b(?:topics?|themes?|subjects?|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
 /** A lead-in whose last words name the list as topics, in English or (within its last 60 characters, before the colon) another language. */
-const namesTopics = (s: string): boolean => NAMES_TOPICS_EN.test(s) || (/[:：]\s*$/.test(s) && TOPICS_ABROAD.test(s.slice(-60)));
+export const namesTopics = (s: string): boolean => NAMES_TOPICS_EN.test(s) || (/[:：]\s*$/.test(s) && TOPICS_ABROAD.test(s.slice(-60)));
 
 /** A schedule's item: a labelled date, or its date first ("April 1, 2018: submission deadline", "15 December 2020 - deadline for titles"). */
-const isDateLine = (t: string) => parseDateLine(t, 0) !== undefined || (findDates(t.slice(0, 40))[0]?.start ?? Infinity) <= 3;
+export const isDateLine = (t: string) => parseDateLine(t, 0) !== undefined || (findDates(t.slice(0, 40))[0]?.start ?? Infinity) <= 3;
 
 function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   const texts = run.items.map((i) => i.text);
@@ -101,7 +104,7 @@ export function findTopics(
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
         r.items.every((i) => !isDateLine(i.text) && i.text.length < 400) && !isInstructions(r) &&
         // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
-        !r.items.some((i) => /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i.test(i.text)),
+        !r.items.some((i) => CONTACT.test(i.text)),
     );
     chosen = fallback ? [fallback] : [];
   }

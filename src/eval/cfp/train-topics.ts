@@ -68,17 +68,19 @@ async function main(): Promise<number> {
   });
   const chosen = (r: Row, m: TopicModel) => chooseTopics(r.candidates, r.rules, m).topics;
 
-  const ceiling: ItemTally = { found: 0, truth: 0, matched: 0 };
-  const rules: ItemTally = { found: 0, truth: 0, matched: 0 };
-  for (const r of rows) {
-    add(ceiling, r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items), r.truth.topics);
-    add(rules, r.rules, r.truth.topics);
-  }
+  /** Topics `found` gives each call of `rs`, tallied against the truth. */
+  const tallyOf = (rs: readonly Row[], found: (r: Row) => readonly string[]) => {
+    const t: ItemTally = { found: 0, truth: 0, matched: 0 };
+    for (const r of rs) add(t, found(r), r.truth.topics);
+    return t;
+  };
+  const labelled = (r: Row) => r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items);
   console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.candidates.length, 0)} candidate lists (${rows.reduce((a, r) => a + r.labels.filter(Boolean).length, 0)} topic lists), ${rows.reduce((a, r) => a + r.truth.topics.length, 0)} topics\n`);
   console.log('P / R / F1 of the topics:\n\n| calls | the labelled lists (ceiling) | rules (tuned on all) | learned |');
   console.log('| --- | --- | --- | --- |');
   const k = Number(values.folds);
   const folds = foldsByGroup(rows, k);
+  const foldOf = new Map(rows.map((r, i) => [r, folds[i] ?? 0]));
   const cv: ItemTally = { found: 0, truth: 0, matched: 0 };
   const misses: string[] = [];
   const cvW: TopicModel[] = [];
@@ -96,34 +98,19 @@ async function main(): Promise<number> {
       }
     });
   }
-  const ceilingOf = (rs: readonly Row[]) => {
-    const t: ItemTally = { found: 0, truth: 0, matched: 0 };
-    for (const r of rs) add(t, r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items), r.truth.topics);
-    return t;
-  };
-  console.log(`| all, ${k}-fold by site | ${fmt(ceiling)} | ${fmt(rules)} | ${fmt(cv)} |`);
+  console.log(`| all, ${k}-fold by site | ${fmt(tallyOf(rows, labelled))} | ${fmt(tallyOf(rows, (r) => r.rules))} | ${fmt(cv)} |`);
   for (const round of [...new Set(rounds.values())].sort((a, b) => a - b)) {
     const inRound = rows.filter((r) => rounds.get(r.truth.id) === round);
     const sites = new Set(inRound.map((r) => r.group));
     const m = train(rows.filter((r) => !sites.has(r.group)));
-    const ru: ItemTally = { found: 0, truth: 0, matched: 0 };
-    const l: ItemTally = { found: 0, truth: 0, matched: 0 };
-    for (const r of inRound) {
-      add(ru, r.rules, r.truth.topics);
-      add(l, chosen(r, m), r.truth.topics);
-    }
-    console.log(`| round ${round} left out | ${fmt(ceilingOf(inRound))} | ${fmt(ru)} | ${fmt(l)} |`);
+    console.log(`| round ${round} left out | ${fmt(tallyOf(inRound, labelled))} | ${fmt(tallyOf(inRound, (r) => r.rules))} | ${fmt(tallyOf(inRound, (r) => chosen(r, m)))} |`);
   }
   console.log('\nThresholds for adding a list the rules did not take, cross-validated by site:\n\n| threshold | P / R / F1 |\n| --- | --- |');
   for (const t of [0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
-    const tally: ItemTally = { found: 0, truth: 0, matched: 0 };
-    rows.forEach((r, i) => add(tally, chosen(r, { ...(cvW[folds[i] ?? 0] as TopicModel), threshold: t }), r.truth.topics));
-    console.log(`| ${t} | ${fmt(tally)} |`);
+    console.log(`| ${t} | ${fmt(tallyOf(rows, (r) => chosen(r, { ...(cvW[foldOf.get(r) ?? 0] as TopicModel), threshold: t })))} |`);
   }
   const w = train(rows);
-  const ins: ItemTally = { found: 0, truth: 0, matched: 0 };
-  for (const r of rows) add(ins, chosen(r, w), r.truth.topics);
-  console.log(`| all, in-sample | | ${fmt(ins)} |`);
+  console.log(`| all, in-sample | | ${fmt(tallyOf(rows, (r) => chosen(r, w)))} |`);
   console.log('\nweights:');
   TOPIC_FEATURES.forEach((f, i) => console.log(`  ${f}: ${(w.weights[i] ?? 0).toFixed(3)}`));
   if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
