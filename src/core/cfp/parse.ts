@@ -53,7 +53,7 @@ export interface ParseCfpOptions {
   onTitleCandidates?: (seen: SeenTitleCandidate[]) => void;
   /** How the venue is chosen: the learned chooser over every name the call gives (it may abstain), or the rules (default: {@link DEFAULT_VENUE_CHOOSER}). */
   venueChooser?: VenueChooser;
-  /** Weights for the learned venue chooser (default: the shipped data/venue-model.json). */
+  /** The learned venue chooser's trees (default: the shipped data/venue-model.json). */
   venueModel?: VenueModel;
   /** Venue candidates from a web page's markup (parseCfpHtml passes them). */
   pageVenues?: readonly PageVenue[];

@@ -7,7 +7,6 @@
  */
 import type { Line } from './lines.js';
 import type { Link } from './markdown.js';
-import { alignWeights, chooseBest } from './title-model.js';
 import { venueCandidates, type PageVenue, type VenueCandidate } from './venue-candidates.js';
 import { abstainFeatures, VENUE_FEATURES, venueFeatures } from './venue-features.js';
 import { SHIPPED_VENUE_MODEL, type VenueModel } from './venue-model.js';
@@ -58,9 +57,7 @@ export function chooseVenue(input: ChooseVenueInput): { venue?: string; where: s
   ];
   input.onCandidates?.(seen);
   if (input.chooser === 'rules') return ruled;
-  const model = input.model ?? SHIPPED_VENUE_MODEL;
-  const features = seen.map((s) => s.features);
-  const best = seen['trees' in model ? chooseBestByTrees(features, model, VENUE_FEATURES) : chooseBest(features, alignWeights(model, VENUE_FEATURES))];
+  const best = seen[chooseBestByTrees(seen.map((s) => s.features), input.model ?? SHIPPED_VENUE_MODEL, VENUE_FEATURES)];
   if (!best?.venue) return { where: 'none' };
   return { venue: best.venue, where: best.sources.includes('rule') ? input.rule?.where ?? 'named in the text' : `chosen among the names the call gives (${best.sources[0] ?? 'text'})` };
 }
