@@ -53,8 +53,12 @@ describe('chooseVenue', () => {
   });
 
   it('abstains when the model rates "no venue" above every name', () => {
-    const model = { features: ['abstain'], weights: [5] };
+    // One tree: the "no venue" candidate (abstain = 1) scores 5, every name 0.
+    const model = { features: ['abstain'], trees: [[{ f: 0, t: 0.5, l: 1, r: 2 }, { v: 0 }, { v: 5 }]] };
     expect(chooseVenue({ lines, links: [], plain, chooser: 'learned', model }).venue).toBeUndefined();
+    // The same tree with "no venue" scored below every name: a name is chosen, so the model is what abstained.
+    const namesFirst = { features: ['abstain'], trees: [[{ f: 0, t: 0.5, l: 1, r: 2 }, { v: 0 }, { v: -5 }]] };
+    expect(chooseVenue({ lines, links: [], plain, chooser: 'learned', model: namesFirst }).venue).toBeDefined();
   });
 
   it('leaves the venue empty with a warning rather than inventing one', () => {
