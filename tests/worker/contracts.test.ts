@@ -16,6 +16,7 @@ import { testFeedbackStore } from '../contracts/feedback-store.js';
 import { testVectorIndex } from '../contracts/vector-index.js';
 import makeFakeAi from './bindings/fake-ai.js';
 import { createFakeVectorize } from './bindings/fake-vectorize.js';
+import { d1OverFetch, d1SqlWorker } from './d1-over-fetch.js';
 import { migrate } from './start-worker.js';
 
 testVectorIndex(
@@ -34,13 +35,13 @@ testVectorIndex(
 
 testEmbedder('workers-ai (fake binding)', () => createWorkersAiEmbedder({ ai: makeFakeAi(), batchSize: 7 }), { dimensions: 384 });
 
-const mf = new Miniflare({ modules: true, script: 'export default { fetch: () => new Response("") }', d1Databases: ['DB'] });
+const mf = new Miniflare({ workers: [d1SqlWorker('contracts')] });
 let migrated: Promise<D1Like> | undefined;
 afterAll(() => mf.dispose());
 
 testCallStore('d1 (Miniflare D1)', async () => {
   migrated ??= (async () => {
-    const db = (await mf.getD1Database('DB')) as unknown as D1Like;
+    const db = d1OverFetch(mf);
     await migrate(db);
     return db;
   })();
@@ -52,7 +53,7 @@ testCallStore('d1 (Miniflare D1)', async () => {
 
 testFeedbackStore('d1 (Miniflare D1)', async () => {
   migrated ??= (async () => {
-    const db = (await mf.getD1Database('DB')) as unknown as D1Like;
+    const db = d1OverFetch(mf);
     await migrate(db);
     return db;
   })();

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { Miniflare } from 'miniflare';
 import ts from 'typescript';
 import type { D1Like } from '../../src/adapters/workers/bindings.js';
+import { d1SqlWorker } from './d1-over-fetch.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const ADMIN_TOKEN = 'worker-test-admin';
@@ -63,6 +64,8 @@ export function startWorker(bundle: Bundle): Miniflare {
       },
       bindingWorker('fake-ai', 'fake-ai.ts'),
       bindingWorker('fake-vectorize', 'fake-vectorize.ts'),
+      // The tests' own handle on the same D1 (d1OverFetch), asynchronous unlike mf.getD1Database().
+      d1SqlWorker('cfpmatch-test'),
     ],
   });
 }

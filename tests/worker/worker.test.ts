@@ -9,6 +9,7 @@ import type { D1Like } from '../../src/adapters/workers/bindings.js';
 import { workerCalibrations } from '../../src/adapters/workers/calibrations.js';
 import { createD1Store } from '../../src/adapters/workers/d1-store.js';
 import { ANY_EMBEDDER, calibrationFor } from '../../src/core/rank/calibration.js';
+import { d1OverFetch } from './d1-over-fetch.js';
 import { bundledCalls, expectError, jsonPost, LAM_DRAFT } from '../http/helpers.js';
 import { ADMIN_TOKEN, buildWorker, migrate, startWorker, type Bundle } from './start-worker.js';
 
@@ -31,7 +32,7 @@ describe('Cloudflare Worker in workerd', () => {
   beforeAll(async () => {
     bundle = await buildWorker();
     mf = startWorker(bundle);
-    db = (await mf.getD1Database('DB')) as unknown as D1Like;
+    db = d1OverFetch(mf);
     await migrate(db);
     // Calls only, no vectors: the first request embeds the missing passages through env.AI into env.VECTORIZE.
     const store = createD1Store({ db });
