@@ -82,7 +82,8 @@ export interface ExemplarRun {
   /** Headline scorer, this k minus k = 0, paired over the same papers (absent for k = 0 or when 0 is not run). */
   vs_k0?: { acc_at_1: Interval; mrr: Interval };
   /** With a share < 1: in-scope papers of calls with and without exemplars, apart. */
-  groups?: { with: GroupScore; without: GroupScore };
+  /** With `--exemplar-share` below 1: papers of calls with and without exemplars, per scorer. */
+  groups?: Record<string, { with: GroupScore; without: GroupScore }>;
   /** Every other scorer at this k minus the headline scorer, paired over the same papers (variants of the exemplar term). */
   vs_headline?: Record<string, { acc_at_1: Interval; mrr: Interval }>;
 }
@@ -122,7 +123,7 @@ export async function runExemplarEval(opts: RunEvalOptions, spec: ExemplarSpec):
       calls_with_exemplars: counts.length,
       mean_exemplars: counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : 0,
       result,
-      ...(spec.share < 1 ? { groups: groupScores(result, scored, new Set(pools.keys())) } : {}),
+      ...(spec.share < 1 ? { groups: Object.fromEntries(Object.keys(result.outcomes).map((name) => [name, groupScores(result, name, scored, new Set(pools.keys()))])) } : {}),
       ...(others.length ? { vs_headline: Object.fromEntries(others.map(([name, list]) => [name, pairedDifference(list, headline)])) } : {}),
     });
   }
@@ -134,8 +135,8 @@ export async function runExemplarEval(opts: RunEvalOptions, spec: ExemplarSpec):
   return { spec, scored_papers: scored.length, held_out: held.size, runs };
 }
 
-function groupScores(result: EvalResult, papers: readonly EvalPaper[], withExemplars: ReadonlySet<string>): { with: GroupScore; without: GroupScore } {
-  const outcomes = result.outcomes[result.extra.default_scorer] ?? [];
+function groupScores(result: EvalResult, scorer: string, papers: readonly EvalPaper[], withExemplars: ReadonlySet<string>): { with: GroupScore; without: GroupScore } {
+  const outcomes = result.outcomes[scorer] ?? [];
   const score = (keep: (callId: string) => boolean): GroupScore => {
     const ranks = outcomes.flatMap((o, i) => {
       const c = papers[i]?.call_id;
@@ -165,7 +166,9 @@ export function formatExemplarTable(report: ExemplarReport): string {
       const m = r.result.by_scorer[name];
       if (m) lines.push(`  ${name}: acc@1 ${m.acc_at_1.toFixed(3)}, MRR ${m.mrr.toFixed(3)}; minus ${r.result.extra.default_scorer} (paired): ${formatDifference(d)}`);
     }
-    if (r.groups) lines.push(`  papers of calls with exemplars: n ${r.groups.with.n}, acc@1 ${r.groups.with.acc_at_1.toFixed(3)}, MRR ${r.groups.with.mrr.toFixed(3)}; without: n ${r.groups.without.n}, acc@1 ${r.groups.without.acc_at_1.toFixed(3)}, MRR ${r.groups.without.mrr.toFixed(3)}`);
+    for (const [name, g] of Object.entries(r.groups ?? {})) {
+      lines.push(`  ${name}: papers of calls with exemplars: n ${g.with.n}, acc@1 ${g.with.acc_at_1.toFixed(3)}, MRR ${g.with.mrr.toFixed(3)}; without: n ${g.without.n}, acc@1 ${g.without.acc_at_1.toFixed(3)}, MRR ${g.without.mrr.toFixed(3)}`);
+    }
   }
   return lines.join('\n');
 }

@@ -113,3 +113,55 @@ describe('papers as evidence', () => {
     expect(far.results.every((r) => r.similar_paper === undefined)).toBe(true);
   });
 });
+
+describe('papers on some calls only: the map back to their own spread (rescaleFrom)', () => {
+  const PAPERED = new Set([3, 7, 19, 22, 31]);
+  const mixed = syntheticCalls(world, 40).map((c, i) => (PAPERED.has(i) ? syntheticCallWithPapers(world, i, 5) : c));
+  const papered = (id: string) => PAPERED.has(Number(id.slice(4)));
+  const withParams = async (exemplar: Partial<typeof DEFAULT_RANK_PARAMS.exemplar>) => {
+    const m = createMatcher({ embedder: createSyntheticEmbedder(world), index: createFlatIndex({ dimensions: 32 }), store: createMemoryStore(mixed), params: { exemplar: { ...DEFAULT_RANK_PARAMS.exemplar, ...exemplar } } });
+    await m.sync();
+    return m;
+  };
+  const stats = (xs: number[]) => {
+    const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+    return { mean, sd: Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1)) };
+  };
+
+  it('keeps the order among calls with papers, gives them the mean and spread they had without the term, and leaves the others as they are', async () => {
+    const mapped = await withParams({ rescaleFrom: 2, rescaleKeep: 0 });
+    const added = await withParams({ rescaleFrom: 0 });
+    const fusionOnly = await withParams({ weight: 0 });
+    let widened = 0;
+    for (let i = 0; i < 10; i++) {
+      const [a, b, c] = await Promise.all([scores(mapped, i), scores(added, i), scores(fusionOnly, i)]);
+      const ids = [...a.keys()].filter(papered);
+      expect(ids).toHaveLength(PAPERED.size);
+      const score = (m: typeof a, id: string) => m.get(id)?.[0] as number;
+      const order = (m: typeof a) => [...ids].sort((x, y) => score(m, y) - score(m, x));
+      expect(order(a)).toEqual(order(b));
+      const mine = stats(ids.map((id) => score(a, id)));
+      const own = stats(ids.map((id) => score(c, id)));
+      expect(mine.mean).toBeCloseTo(own.mean, 9);
+      expect(mine.sd).toBeCloseTo(own.sd, 9);
+      if (stats(ids.map((id) => score(b, id))).sd > own.sd + 1e-6) widened++;
+      for (const [id, v] of a) if (!papered(id)) expect(v, id).toEqual(c.get(id));
+    }
+    // The term does widen the spread (otherwise the map would be tested on nothing).
+    expect(widened).toBeGreaterThan(5);
+  });
+
+  it('keeps a share of the widening with rescaleKeep, and maps nothing below rescaleFrom calls with papers', async () => {
+    const half = await withParams({ rescaleFrom: 2, rescaleKeep: 0.5 });
+    const none = await withParams({ rescaleFrom: PAPERED.size + 1 });
+    const added = await withParams({ rescaleFrom: 0 });
+    const fusionOnly = await withParams({ weight: 0 });
+    for (let i = 0; i < 5; i++) {
+      const [h, n, b, c] = await Promise.all([scores(half, i), scores(none, i), scores(added, i), scores(fusionOnly, i)]);
+      expect(n).toEqual(b);
+      const ids = [...h.keys()].filter(papered);
+      const sd = (m: typeof h) => stats(ids.map((id) => m.get(id)?.[0] as number)).sd;
+      expect(sd(h)).toBeCloseTo(Math.sqrt(sd(b) * sd(c)), 9);
+    }
+  });
+});

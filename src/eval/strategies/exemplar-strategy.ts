@@ -7,11 +7,11 @@ import { DEFAULT_RANK_PARAMS } from '../../core/rank/fusion.js';
 import { scoreCalls } from '../../core/rank/score-calls.js';
 import type { Strategy } from './strategy.js';
 
-const KEYS: Record<string, keyof ExemplarParams> = { w: 'weight', half: 'halfAt', toh: 'titleOnlyHalfAt', d: 'denseShare', dsd: 'minDenseSpread', lsd: 'minLexicalSpread' };
+const KEYS: Record<string, keyof ExemplarParams> = { w: 'weight', half: 'halfAt', toh: 'titleOnlyHalfAt', d: 'denseShare', dsd: 'minDenseSpread', lsd: 'minLexicalSpread', rs: 'rescaleFrom', rsk: 'rescaleKeep' };
 
 /**
  * A strategy named by its parameters: `ex:w=2,d=0.3,half=1` (w weight, half halfAt, toh titleOnlyHalfAt, d denseShare,
- * dsd/lsd spread floors); undefined for other names.
+ * dsd/lsd spread floors, rs rescaleFrom); undefined for other names.
  *
  * @example
  * exemplarStrategyByName('ex:w=1')?.name // 'ex:w=1'
