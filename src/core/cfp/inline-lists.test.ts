@@ -19,6 +19,18 @@ describe('topics listed inline', () => {
     expect(inlineTopics(['Topics include: how soil carbon is measured across many different farms and regions in the world today, erosion, and water.'])).toEqual([]);
   });
 
+  it('reads a list flattened with its marks ("--", "*", "-") into the paragraph, and ends the last item where the next sentence starts', () => {
+    // As a plain-text e-mail or a page copied onto one line gives it (a JPDC call of 1995 in the labelled set).
+    expect(inlineTopics(['Topics of interest include, but are not limited to: -- Exact dependence analysis -- Data locality -- Loop transformations -- Language design issues Authors should follow the JPDC manuscript format.'])).toEqual(['Exact dependence analysis', 'Data locality', 'Loop transformations', 'Language design issues']);
+    expect(inlineTopics(['Topics include: * Soil carbon * Erosion control * Water quality Deadline: 1 May 2025'])).toEqual(['Soil carbon', 'Erosion control', 'Water quality']);
+    expect(inlineTopics(['Examples might include articles related to: • Soil carbon • Erosion control • Water quality Papers are due in May.'])).toEqual(['Soil carbon', 'Erosion control', 'Water quality']);
+    // A last item no longer than the others is kept whole, capitals and all.
+    expect(inlineTopics(['Topics include: - Soil carbon in forests - Erosion - The Water Framework Directive'])).toEqual(['Soil carbon in forests', 'Erosion', 'The Water Framework Directive']);
+    // Two marked items are not a list; a hyphen inside an item does not part it.
+    expect(inlineTopics(['Topics include: -- Soil carbon -- Erosion.'])).toEqual([]);
+    expect(inlineTopics(['Topics include: - Soil-water interactions - Long-term erosion - Agri-environment policy.'])).toEqual(['Soil-water interactions', 'Long-term erosion', 'Agri-environment policy']);
+  });
+
   it('needs a lead-in and three items', () => {
     expect(inlineTopics(['We study soil; water; air.'])).toEqual([]);
     expect(inlineTopics(['Topics include: soil; water.'])).toEqual([]);

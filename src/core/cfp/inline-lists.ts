@@ -16,6 +16,16 @@ const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for exam
 /** The same lead-in ending with a colon in another language ("... ambiti diversi ed eterogenei: A; B; C", "Ejes temáticos: A; B"). */
 const LEAD_ABROAD = new RegExp(`${TOPICS_ABROAD.source}[^:.;]{0,60}[:：]\\s+`, 'iu');
 const GLYPH = /\s*[•●▪]\s*/;
+/**
+ * A list flattened into its paragraph with its marks kept, opening right after the lead-in
+ * ("include, but are not limited to: -- A -- B -- C"): the mark, which then parts every item.
+ */
+const FLAT_MARK = /^\s*(--?|[*+–—◦‣■□➢►➤∙·])\s+/u;
+/**
+ * Where the paragraph goes on after a flattened list whose last item has no full stop ("... Language
+ * design issues Authors should follow ..."): a word in lower case, then one that opens a call's next sentence.
+ */
+const NEXT_SENTENCE = /(?<=\p{Ll}|\))\s+(?=(?:Authors?|Papers?|Submissions?|Manuscripts?|Contributions?|Prospective|Interested|Please|All|Important|Deadlines?|Guest|Instructions|The|This|These|We|Full|Original|Accepted|Selected|Extended)\b)/u;
 const NUMBERED = /^\d{1,2}[.)]\s+\p{Lu}/u;
 /** A sentence end inside a paragraph: the list stops there. */
 const SENTENCE_END = /(?<=\p{L}{3,}|\))\.\s+(?=\p{Lu})|\s\.{3}\s|…\s/u;
@@ -25,10 +35,24 @@ function untilSentenceEnd(s: string): string {
   return m ? s.slice(0, m.index) : s;
 }
 
+/** The last item of a marked list: up to its sentence's end, or where the call's next sentence starts when it runs on past the others. */
+function lastItem(parts: readonly string[]): string {
+  const last = untilSentenceEnd(parts[parts.length - 1] ?? '');
+  const longest = Math.max(...parts.slice(0, -1).map((p) => p.split(/\s+/).length));
+  const m = last.split(/\s+/).length > longest ? NEXT_SENTENCE.exec(last) : null;
+  return m ? last.slice(0, m.index) : last;
+}
+
 function items(rest: string): string[] {
+  const flat = FLAT_MARK.exec(rest);
+  if (flat) {
+    const mark = (flat[1] ?? '').replace(/[*+]/g, '\\$&');
+    const parts = rest.slice(flat[0].length).split(new RegExp(`\\s+${mark}\\s+`, 'u')).filter((p) => p.trim().length > 0);
+    if (parts.length >= 3) return [...parts.slice(0, -1), lastItem(parts)];
+  }
   if (GLYPH.test(rest) && rest.split(GLYPH).filter(Boolean).length >= 3) {
     const parts = rest.split(GLYPH).filter((p) => p.trim().length > 0);
-    return [...parts.slice(0, -1), untilSentenceEnd(parts[parts.length - 1] ?? '')];
+    return [...parts.slice(0, -1), lastItem(parts)];
   }
   if (NUMBERED.test(rest)) {
     const parts = untilSentenceEnd(rest).split(/\s+(?=\d{1,2}[.)]\s+\p{Lu})/u).map((p) => p.replace(/^\d{1,2}[.)]\s+/, ''));
