@@ -12,7 +12,9 @@
  * whose text says less, has a smaller one (`titleOnlyHalfAt`) and leans on its papers sooner.
  * Chosen by measurement over the nearest paper, the best two and a vote of the nearest papers of
  * all calls (eval/README.md "Exemplar papers"); it costs one dot product and one BM25 document a
- * call, whatever the number of papers.
+ * call, whatever the number of papers. The scores of the calls with papers are then mapped back
+ * toward the spread they had without the term (`rescaleFrom`, `rescaleKeep`), so they compete with
+ * calls without papers on one scale (eval/README.md "Calls with and without papers").
  */
 import type { Corpus } from '../corpus/corpus.js';
 import type { Passage } from '../corpus/passages.js';
