@@ -60,7 +60,10 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   const used = new Set<number>();
   const seen = new Set<string>();
   // A long paragraph is read sentence by sentence ("... which is guest edited by A (U), B (U) and C (U) for the journal X.").
-  const units = sentencesOf(lines).flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
+  // A full stop inside an affiliation ("Prof. A (Reading Univ., UK) and Dr. B (Univ. College Dublin)") ends no sentence: masked first.
+  const units = sentencesOf(lines)
+    .map((p) => ({ ...p, text: p.text.replace(/\([^()]{1,120}\)/g, (aside) => aside.replace(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst|[Ee]ds?))\.(?=[\s,)])/gu, '\u2024')) }))
+    .flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
   for (const { text, indexes } of units) {
     if (text.length > 600) continue;
     const label = LABEL.exec(text);

@@ -91,7 +91,8 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
     const sentence = untilSentenceEnd(rest);
     const usable = !prose || ((sentence.match(/[,;]/g) ?? []).length >= 2 && (!ranged || /,\s+to\s+/.test(sentence)));
     const led = m && usable ? items(ranged ? rest.replace(/,\s+to\s+/, ', and ') : rest) : [];
-    const found = (led.length >= 3 ? led : enumerated(p)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
+    const marked = led.length >= 3 ? led : enumerated(p);
+    const found = (marked.length >= 3 ? marked : semicolonList(p)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
     if (found.length >= 3) return found;
   }
   return [];
@@ -124,6 +125,29 @@ function enumerated(paragraph: string): string[] {
     if (REQUIREMENT_INTRO.test(before) || !SEEKS.test(before)) continue;
     const texts = run.map((m, k) => (k + 1 < run.length ? paragraph.slice(m.end, run[k + 1]!.at) : untilSentenceEnd(paragraph.slice(m.end))));
     if (texts.every((t) => t.split(/\s+/).length <= 40)) return texts.map((t) => t.replace(/[\s,;]+(?:and|or)?\s*$/i, ''));
+  }
+  return [];
+}
+
+/** What an issue covers, just before the first item of its list ("This Special Issue will highlight A; B; ..."). */
+const COVERS = /\b(?:highlight|address|cover|explore|examine|focus(?:es|ing)? on|include|welcome|invite|seek|feature|discuss|consider|showcase|bring together|deal with)(?:s|es|ed|ing)?\s+(?:(?:papers?|contributions?|submissions?|articles?|manuscripts?|research|studies|works?)\s+(?:on|about|in|that address|addressing|dealing with)\s+)?/gi;
+
+/**
+ * Items of a sentence that lists four or more by semicolons after a verb of what the issue covers
+ * ("This Special Issue of Plants will highlight A; B; C; and D."), each a phrase of at most 25 words.
+ * Read by inlineTopics only (its tests cover it).
+ */
+function semicolonList(paragraph: string): string[] {
+  for (const sentence of paragraph.split(/(?<=\p{L}{3}|\))\.\s+(?=\p{Lu})/u)) {
+    const first = sentence.indexOf(';');
+    if (first < 0 || (sentence.match(/;/g) ?? []).length < 3 || !SEEKS.test(sentence.slice(0, first))) continue;
+    const verbs = [...sentence.slice(0, first).matchAll(COVERS)];
+    const last = verbs[verbs.length - 1];
+    if (!last) continue;
+    const parts = sentence.slice(last.index + last[0].length).replace(/\.\s*$/, '').split(/\s*;\s*/).map((t) => t.replace(/^(?:and|or)\s+/i, ''));
+    // "Submissions can include A; can include B; or can be reviews": kinds of submission, not topics.
+    if (parts.filter((t) => /^(?:can|may|could|should|will|must)\s/i.test(t)).length >= 2) continue;
+    if (parts.every((t) => t.split(/\s+/).length <= 25)) return parts;
   }
   return [];
 }

@@ -9,8 +9,8 @@ import { findDates, findMonthDay } from './dates.js';
 import { dateFieldOf, type DateEntry } from './schedule.js';
 
 const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
-/** A sentence about the submission deadline ("We will accept submissions for this issue through <date>"); "opens" / "open for submissions from" dates are not deadlines. */
-const DEADLINE_SENTENCE = /\b(?:deadline|due\b|last (?:date|day) (?:of|for) (?:submissions?|submitting)|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than)|(?:submissions?|the (?:call|collection|special issue))\s+(?:will\s+)?close[sd]?\s+(?:on|by)?)\b/i;
+/** A sentence about the submission deadline ("We will accept submissions for this issue through <date>", "Submissions are open until <date>"); "opens" / "open for submissions from" dates are not deadlines. */
+const DEADLINE_SENTENCE = /\b(?:deadline|due\b|last (?:date|day) (?:of|for) (?:submissions?|submitting)|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than)|(?:submissions?|the (?:call|collection|special issue))\s+(?:will\s+)?close[sd]?\s+(?:on|by)?|(?:submissions?|the (?:call|collection|special issue))\s+(?:are|is|will\s+(?:be|remain)|remains?)\s+open\s+(?:until|till|through))\b/i;
 /** A sentence about abstracts or proposals only ("extended abstract submissions ... with a due date on ..."): not the paper deadline. */
 const ABSTRACT_ONLY = /^(?!.*\b(?:full|complete|final)\s+(?:papers?|manuscripts?)\b).*\b(?:abstracts?|proposals?|expressions? of interest)\b/i;
 /** A sentence about the full papers of a two-stage call, not its proposals. */

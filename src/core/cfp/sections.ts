@@ -81,7 +81,10 @@ export function sectionsOf(lines: readonly Line[]): SectionKind[] {
   });
 }
 
-/** A line of running prose: long, several sentences' worth of words, ending like a sentence. */
+/**
+ * A line of running prose: long, several sentences' worth of words, ending like a sentence or holding
+ * one sentence's end ("... which aims to gather frontier research. Relevant topics include", its list below).
+ */
 function isProse(text: string): boolean {
-  return text.length > 180 && text.split(/\s+/).length >= 25 && /[.!?:]["”’)]?$/.test(text) && !/@/.test(text);
+  return text.length > 180 && text.split(/\s+/).length >= 25 && (/[.!?:]["”’)]?$/.test(text) || /\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(text)) && !/@/.test(text);
 }

@@ -41,7 +41,7 @@ export const QUOTED =
   /\b(?:feature topic|special (?:issue|section)|themed? issue|focus issue)\s+(?:of|on|entitled|titled|called|named)?\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
 /** "... a Special Issue of Sustainability entitled ‘X’", "... on the topic "X"": a named issue, surer than any heading. */
 export const ENTITLED =
-  /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“]{8,250})[”"’'“]/i;
+  /\b(?:special[\s-](?:issue|section|collection)|themed? issue|focus issue|feature topic)\b[^.“"‘]{0,60}?\b(?:entitled|titled|called|named|on the (?:topic|theme))\s*[“"‘']([^”"’'“‘]{8,250})[”"’'“‘]/i;
 /** "The issue entitled Soil Carbon will be published in ...": an unquoted capitalised name, ended by the sentence's verb or a comma. */
 export const ENTITLED_PLAIN =
   /\b(?:special[\s-](?:issue|section|collection)|themed? issue|issue|collection)\s+(?:is\s+)?(?:entitled|titled)\s+([\p{Lu}][^.,;:“”"\n]{3,150}?)\s*(?:,|\.\s|\s(?:will|is|which|to be|shall)\b)/u;

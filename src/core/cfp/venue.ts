@@ -63,11 +63,15 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`\\bjournal (${NAME})`, 'u'),
   // "the African Human Mobility Review (AHMR)": a Review, Journal or Quarterly introduced with its acronym.
   new RegExp(`\\b((?:[\\p{Lu}][\\p{L}-]* (?:(?:of|and|on|for|in|the|&) )?){1,6}(?:Review|Journal|Quarterly|Letters|Annals)) \\([A-Z]{2,8}\\)`, 'u'),
+  // Last, as it is also how a title line reads ("Public Curatorship Special Issue"): "Optics Materials Express Feature Issue",
+  // "[list] American Mineralogist New Special Collection", a line that opens with the journal's name, two words or more, and names its
+  // issue ("Scope of the Special Issue" is a heading about the issue, not a name).
+  new RegExp(`(?:^|\\n)[ \\t]*(?:\\[[^\\]\\n]{1,40}\\][ \\t]*)?(?:(?:New|Upcoming|Forthcoming)\\s+)?(${NAME.slice(0, -1)}+?)(?<! (?:of|the|for|on|in|and|from|&))(?: (?:New|Upcoming|Forthcoming))?(?: (?:Call for Papers|CFP)(?: &| and)?)?:? (?:Special|Feature|Focus|Themed?) (?:Issue|Section|Collection)\\b`, 'u'),
 ];
 
 /** Words that make a capitalised run something other than a journal name. */
 /** "a special issue in Honor of X", "the special issue of December 2020": an occasion or a date, not a journal. */
-const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|(?:This|That|Our|Its|The) Journal|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM|Hono(?:u)?r|Memory|Celebration|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)$/;
+const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Call for Papers|CFP|New|Upcoming|Forthcoming|Announcing|(?:This|That|Our|Its|The) Journal|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM|Hono(?:u)?r|Memory|Celebration|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)$/;
 
 /**
  * The journal a call names in its prose ("A special issue of Biology (ISSN",
@@ -104,7 +108,7 @@ function mentionsOf(re: RegExp, raw: string): string[] {
 }
 
 /** Keys of {@link NAMED_IN_TEXT}'s patterns, in order: the learned venue chooser's source names. */
-const MENTION_KEYS = ['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-of', 'journal-x', 'name-acronym'] as const;
+const MENTION_KEYS = ['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-of', 'journal-x', 'name-acronym', 'x-issue-line'] as const;
 
 /**
  * Every journal name each sentence pattern reads in the text (not only the
