@@ -3,7 +3,8 @@
  * whole parser, each in a made-up call: a topic list under an editors' block that prose without a
  * final full stop ends, a submission window "open until" a date, affiliations abbreviated with full
  * stops inside parentheses, a semicolon list after what the issue "will highlight", and an issue's
- * name between mismatched single quotes.
+ * name between mismatched single quotes; journals named on a line with their issue, inviting
+ * submissions, or called "the journal titled X".
  */
 import { describe, expect, it } from 'vitest';
 import { toLines } from './lines.js';
@@ -58,6 +59,16 @@ describe('round 19 patterns', () => {
     expect(venueInText('Teaching and Learning in Nursing Call for Papers & Special Issue Announcement: Ethics')).toBe('Teaching and Learning in Nursing');
     expect(venueInText('Special Issue on Permafrost Lakes\n\nScope of the Special Issue\n\nThe aim is ...')).toBeUndefined();
     expect(venueInText('Theme Special Issue\n\nSoil carbon')).toBeUndefined();
+  });
+
+  it('reads the journal that invites submissions at the start of a sentence, or that a sentence calls the journal titled X', () => {
+    expect(venueInText('Issue date: July 2016\nEssays in Philosophy invites the submission of papers that explore extended cognition.')).toBe('Essays in Philosophy');
+    expect(venueInText('The special issue is part of a new journal titled Translational Issues in Psychological Science, co-sponsored by APA.')).toBe('Translational Issues in Psychological Science');
+    // Not the issue's editors, nor the issue itself, inviting.
+    expect(venueInText('The Guest Editors invite submissions on soil carbon.')).toBeUndefined();
+    expect(venueInText('This Special Issue invites papers on soil carbon.')).toBeUndefined();
+    // A name read with the issue after it ends before the issue.
+    expect(venueInText('We invite papers for the Journal of Systems and Software Special Issue on Language Engineering.')).toBe('Journal of Systems and Software');
   });
 
   it("offers an issue's name between mismatched single quotes after \"entitled\" as a title candidate", () => {

@@ -57,6 +57,10 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
   new RegExp(`\\b(?:open[- ]access )?journal (${NAME}),? (?:published|launched)`, 'u'),
   // "eLife is pleased to announce ... a Special Issue", "The X Review is pleased to invite submissions for our next issue": the journal announcing its own issue.
   new RegExp(`(?:^|[.!?]\\s+|\\n|\\bthat\\s+)(${NAME}) is (?:(?:pleased|delighted|happy|excited|proud) to (?:announce|invite)[^.\\n]{0,200}|(?:now )?(?:hosting|launching|publishing|organi[sz]ing) (?:an? |the )?(?:new )?)\\b(?:[Ss]pecial [Ii]ssue|[Rr]esearch [Tt]opic|[Cc]ollection|(?:next |upcoming |forthcoming )?issue|call for papers)`, 'u'),
+  // "Essays in Philosophy invites the submission of papers that explore ...": the journal inviting, at a sentence's start.
+  new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) invites (?:the )?(?:submissions?|papers|contributions|manuscripts|articles)\\b`, 'u'),
+  // "a new, innovative journal titled Translational Issues in Psychological Science, co-sponsored by ...".
+  new RegExp(`\\bjournal (?:titled|entitled|called|named) (${NAME})`, 'u'),
   // "LLC: The Journal of X": an acronym before the name is the journal's own.
   new RegExp(`\\b((?:[A-Z]{2,6}: )?(?:[\\p{Lu}][\\p{L}-]* ){0,3}Journal (?:of|on|for) ${NAME})`, 'u'),
   // "the flagship policy journal Criminology & Public Policy": the name after a lower-case "journal".
@@ -72,6 +76,9 @@ const NAMED_IN_TEXT: readonly RegExp[] = [
 /** Words that make a capitalised run something other than a journal name. */
 /** "a special issue in Honor of X", "the special issue of December 2020": an occasion or a date, not a journal. */
 const NOT_JOURNAL = /^(?:The|This|It|We|A|An|Our|Call for Papers|CFP|New|Upcoming|Forthcoming|Announcing|(?:This|That|Our|Its|The) Journal|Special|Issue|Guest|Editors?|MDPI|Elsevier|Springer|Wiley|IEEE|ACM|Hono(?:u)?r|Memory|Celebration|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)$/;
+
+/** Words no journal's name holds: "The Guest Editors invite submissions", "This Special Issue invites papers". */
+const NOT_A_NAME_WORD = /\b(?:Guest|Editors|Organi[sz]ers|Committee|Special Issue|Call for Papers)\b/;
 
 /**
  * The journal a call names in its prose ("A special issue of Biology (ISSN",
@@ -101,14 +108,16 @@ function mentionsOf(re: RegExp, raw: string): string[] {
       .replace(/(?:\s+(?:on|of|and|for|in|the|from|&))+$/i, '')
       .replace(/^The\s+/, '')
       .replace(/[’']s$/, '')
+      // "Journal of Systems and Software Special Issue on ...": the name ends before the issue.
+      .replace(/\s+(?:Special Issue|Call for Papers)\b.*$/, '')
       .trim();
-    if (name && !NOT_JOURNAL.test(name) && name.length >= 3 && name.length <= 120) out.push(name);
+    if (name && !NOT_JOURNAL.test(name) && !NOT_A_NAME_WORD.test(name) && name.length >= 3 && name.length <= 120) out.push(name);
   }
   return out;
 }
 
 /** Keys of {@link NAMED_IN_TEXT}'s patterns, in order: the learned venue chooser's source names. */
-const MENTION_KEYS = ['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-of', 'journal-x', 'name-acronym', 'x-issue-line'] as const;
+const MENTION_KEYS = ['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-invites', 'journal-titled', 'journal-of', 'journal-x', 'name-acronym', 'x-issue-line'] as const;
 
 /**
  * Every journal name each sentence pattern reads in the text (not only the
