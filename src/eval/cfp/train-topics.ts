@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run train:topics [-- --cases DIR] [--folds 5] [--threshold 0.15] [--no-write] [--failures] [--l2 L]`:
+ * `npm run train:topics [-- --cases DIR] [--folds 5] [--threshold 0.3] [--no-write] [--failures] [--l2 L]`:
  * train the learned topic chooser on the labelled calls and measure it
  * against the rules: candidate recall (the ceiling), the rules' precision and
  * recall (tuned on all of these calls), the chooser's k-fold figures
@@ -48,7 +48,7 @@ const fmt = (t: ItemTally) => {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, threshold: { type: 'string', default: '0.15' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, l2: { type: 'string', default: '0.001' } },
+    options: { cases: { type: 'string' }, folds: { type: 'string', default: '5' }, threshold: { type: 'string', default: '0.3' }, 'no-write': { type: 'boolean' }, failures: { type: 'boolean' }, l2: { type: 'string', default: '0.001' } },
   });
   const dir = values.cases ?? 'eval/cfp/cases';
   const threshold = Number(values.threshold);
