@@ -70,8 +70,8 @@ export interface ExemplarMatch {
  * affine map of their scores (`rescale`, when on); a call scored later uses the same.
  */
 export interface ExemplarMoments extends ScoreMoments {
-  /** Mean and spread of the calls' scores without the term (`own`) and with it (`sum`). */
-  rescale?: { own: { mean: number; sd: number }; sum: { mean: number; sd: number } };
+  /** The map from the mean and spread of the calls' scores with the term (`from`) to their mean without it and the kept spread (`to`). */
+  rescale?: { from: { mean: number; sd: number }; to: { mean: number; sd: number } };
 }
 
 // Centroids per papers array: corpus.upsert replaces a call's array whenever its papers change.
@@ -162,7 +162,7 @@ export function withExemplarTerms<T extends FusedCall>(corpus: Corpus, draft: Em
 }
 
 /**
- * Adds the affine map of `rescaleFrom`: without it, the term widens the scores of calls with papers
+ * The moments with the affine map of `rescaleFrom` and `rescaleKeep` added, when it applies. Without it, the term widens the scores of calls with papers
  * (own score plus a z-score), so in a catalogue where only some calls have papers the best of them
  * outranks calls without papers whether or not it is the right call. Mapped back to their own
  * mean and spread, the calls with papers keep their order among themselves (every call having
@@ -173,13 +173,13 @@ function withRescale(found: ExemplarMoments, fused: readonly FusedCall[], sums: 
   const own = meanAndSpread(fused.filter((f) => sums.has(f.callId)).map((f) => f.score));
   const sum = meanAndSpread([...sums.values()]);
   if (!(own.sd > 0 && sum.sd > 0)) return found;
-  return { ...found, rescale: { own: { mean: own.mean, sd: own.sd ** (1 - params.rescaleKeep) * sum.sd ** params.rescaleKeep }, sum } };
+  return { ...found, rescale: { from: sum, to: { mean: own.mean, sd: own.sd ** (1 - params.rescaleKeep) * sum.sd ** params.rescaleKeep } } };
 }
 
 function rescaleMap(m: ExemplarMoments): (x: number) => number {
   const r = m.rescale;
   if (!r) return (x) => x;
-  return (x) => r.own.mean + ((x - r.sum.mean) * r.own.sd) / r.sum.sd;
+  return (x) => r.to.mean + ((x - r.from.mean) * r.to.sd) / r.from.sd;
 }
 
 /** The published paper of a call nearest to the draft. */
