@@ -21,7 +21,7 @@ const CONTEXT_SOURCES = [
 const SOURCES = [
   'rule', 'hint', 'title-tail', 'page-reader', 'page-meta', 'page-site', 'page-title', 'page-description', 'page-header',
   ...['submission-link', 'slug', 'known', 'journal-link', 'text', 'inviting', 'described', 'cover', 'masthead'].map((s) => `step:${s}`),
-  ...['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-of', 'journal-x', 'name-acronym', 'possessive'].map((s) => `mention:${s}`),
+  ...['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-invites', 'journal-titled', 'journal-of', 'journal-x', 'name-acronym', 'x-issue-line', 'possessive'].map((s) => `mention:${s}`),
   ...CONTEXT_SOURCES, 'ctx-tail', 'journal-word', 'acronym-name', 'split-and', 'journal-line', 'top-line', 'foreign-journal',
 ] as const;
 
