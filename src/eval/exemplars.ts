@@ -81,8 +81,7 @@ export interface ExemplarRun {
   result: EvalResult;
   /** Headline scorer, this k minus k = 0, paired over the same papers (absent for k = 0 or when 0 is not run). */
   vs_k0?: { acc_at_1: Interval; mrr: Interval };
-  /** With a share < 1: in-scope papers of calls with and without exemplars, apart. */
-  /** With `--exemplar-share` below 1: papers of calls with and without exemplars, per scorer. */
+  /** With `--exemplar-share` below 1: in-scope papers of calls with and without exemplars, apart, per scorer. */
   groups?: Record<string, { with: GroupScore; without: GroupScore }>;
   /** Every other scorer at this k minus the headline scorer, paired over the same papers (variants of the exemplar term). */
   vs_headline?: Record<string, { acc_at_1: Interval; mrr: Interval }>;
