@@ -29,6 +29,8 @@ async function suite() {
   return { corpus, draft: { ...prepared, vector: vector as Float32Array }, callIds: [...corpus.calls.keys()] };
 }
 
+const ROUND7_SERVICE = { ...DEFAULT_RANK_PARAMS, exemplar: { ...DEFAULT_RANK_PARAMS.exemplar, rescaleFrom: 0 } };
+
 const byId = (xs: ReadonlyArray<{ callId: string; score: number }>) => Object.fromEntries(xs.map((x) => [x.callId, x.score]));
 
 async function scored(name: string) {
@@ -36,7 +38,8 @@ async function scored(name: string) {
   const strategy = exemplarRound7ByName(name);
   if (!strategy) throw new Error(name);
   await strategy.prepare?.({ corpus, embedder });
-  return { variant: byId(strategy.score({ corpus, draft, callIds })), service: byId(scoreCalls(corpus, draft, callIds, DEFAULT_RANK_PARAMS)) };
+  // The round-7 service: the exemplar term added as it is, without session 12's map of papered calls' scores (`ex:rs=0`).
+  return { variant: byId(strategy.score({ corpus, draft, callIds })), service: byId(scoreCalls(corpus, draft, callIds, ROUND7_SERVICE)) };
 }
 
 describe('round-7 exemplar variants', () => {

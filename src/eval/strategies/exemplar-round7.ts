@@ -20,6 +20,10 @@
  *   `n=const`: the weight does not grow with the number of papers; `toh`: the papers at half
  *   weight for a call known by its title alone (the service's 1 since round 7; `toh=2`, the same as
  *   every call's, is the service before it, against which the round-7 table was measured).
+ *
+ * The term is added as round 7 added it: session 12's map of the papered calls' scores back to their
+ * own spread (exemplars.ts `rescaleFrom`) is not applied, so `ex7:` reproduces the service with
+ * `ex:rs=0`, not today's `hybrid` where only some calls have papers.
  */
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { denseMoments, shrinkToward, topMoments, type Moments, type ReferencePopulation } from '../../core/corpus/reference.js';
