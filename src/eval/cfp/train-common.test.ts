@@ -3,12 +3,29 @@ import type { CfpTruth } from './score.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addItems, ANCHORS, fitBiasFirst, groupOf, loadAnchors, pct, pickedRight, reportChooser, trainingSet, type TrainRow } from './train-common.js';
+import { addItems, ANCHORS, emptyTally, fitBiasFirst, groupOf, loadAnchors, pct, pickedRight, reportChooser, roundsLeftOut, tallyItems, trainingSet, type TrainRow } from './train-common.js';
 
 const truth = (id: string, url: string): CfpTruth => ({ id, provenance: { url, source: 'x' }, format: 'text' }) as unknown as CfpTruth;
 
 describe('trainer helpers', () => {
   afterEach(() => vi.restoreAllMocks());
+
+  it('leaves each former round out with its sites, rounds in numeric order, and tallies items over rows', () => {
+    const rows = [
+      { id: 'a', site: 's1' }, { id: 'b', site: 's1' }, { id: 'c', site: 's2' }, { id: 'd', site: 's3' }, { id: 'e', site: 's3' },
+    ];
+    const rounds = new Map([['a', 10], ['c', 2], ['d', 10]]);
+    const out = roundsLeftOut(rows, rounds, (r) => r.id, (r) => r.site);
+    expect(out.map((o) => o.round)).toEqual([2, 10]);
+    expect(out[0]?.inRound.map((r) => r.id)).toEqual(['c']);
+    expect(out[0]?.rest.map((r) => r.id)).toEqual(['a', 'b', 'd', 'e']);
+    // Round 10 holds a and d: every call of their sites (s1, s3) is left out, b and e too.
+    expect(out[1]?.inRound.map((r) => r.id)).toEqual(['a', 'd']);
+    expect(out[1]?.rest.map((r) => r.id)).toEqual(['c']);
+    const same = (f: readonly string[], t: readonly string[]) => f.filter((x) => t.includes(x)).length;
+    expect(tallyItems([{ f: ['A', 'X'], t: ['A', 'B'] }, { f: [], t: ['C'] }], (r) => r.f, (r) => r.t, same)).toEqual({ found: 2, truth: 3, matched: 1 });
+    expect(emptyTally()).toEqual({ found: 0, truth: 0, matched: 0 });
+  });
 
   it('groups calls by their site and prints counts with their share', () => {
     expect(groupOf(truth('a', 'https://www.mdpi.com/journal/soils'))).toBe('mdpi.com');

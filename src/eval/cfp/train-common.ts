@@ -1,5 +1,5 @@
 /**
- * What the learned choosers' trainers (train-title.ts, train-venue.ts) share:
+ * What the learned choosers' trainers (train-title.ts, train-venue.ts, train-editors.ts, train-topics.ts) share:
  * the site a call comes from (folds are by site), the former held-out round
  * of each call, and the cross-validation and tables they print.
  */
@@ -132,10 +132,8 @@ export function reportChooser<R extends TrainRow, M = number[]>(o: ChooserReport
   for (let f = 0; f < o.folds; f++) table(`fold ${f + 1}`, all.filter((i) => folds[i] === f), cvOf);
   console.log('\nFormer held-out rounds, the chooser trained on every other call except those of the round\'s sites:\n');
   head('learned, round left out');
-  for (const round of [...new Set(o.rounds.values())].sort()) {
-    const inRound = all.filter((i) => o.rounds.get(rows[i]?.truth.id ?? '') === round);
-    const sites = new Set(inRound.map((i) => rows[i]?.example.group));
-    const w = fit([...rows.filter((r) => !sites.has(r.example.group)).map((r) => r.example), ...anchors]);
+  for (const { round, inRound, rest } of roundsLeftOut(all, o.rounds, (i) => rows[i]?.truth.id ?? '', (i) => rows[i]?.example.group ?? '')) {
+    const w = fit([...rest.flatMap((i) => (rows[i] ? [rows[i].example] : [])), ...anchors]);
     table(`round ${round} held-out`, inRound, (i) => (rows[i] ? o.correct(rows[i], w) : false));
   }
   const w = fit([...rows.map((r) => r.example), ...anchors]);
@@ -157,7 +155,19 @@ export function reportChooser<R extends TrainRow, M = number[]>(o: ChooserReport
  * await writeModel('data/venue-model.json', { command: 'npm run train:venue', calls: 278, features: VENUE_FEATURES, weights });
  */
 export async function writeModel(out: string, m: { command: string; calls: number; features: readonly string[]; weights: readonly number[] }): Promise<void> {
-  const model = { command: m.command, calls: m.calls, features: [...m.features], weights: m.weights.map((v) => Number(v.toFixed(4))) };
+  await writeJsonModel(out, { command: m.command, calls: m.calls, features: [...m.features], weights: rounded(m.weights) });
+}
+
+/** Weights as the shipped models keep them: four decimals. */
+export const rounded = (ws: readonly number[]): number[] => ws.map((v) => Number(v.toFixed(4)));
+
+/**
+ * Write any chooser's model as its core module imports it (one JSON document, a space of indent), and say so.
+ *
+ * @example
+ * await writeJsonModel('data/topic-model.json', { command, calls, features, weights: rounded(w), threshold });
+ */
+export async function writeJsonModel(out: string, model: object): Promise<void> {
   await writeFile(out, `${JSON.stringify(model, null, 1)}\n`);
   console.log(`\nwrote ${out}`);
 }
@@ -213,6 +223,17 @@ export interface TrainerArgs {
 }
 
 /**
+ * The labelled tuning calls of a case directory: held-out calls are measured, never trained on, so a round
+ * labelled for the next measurement stays unseen until it is folded in.
+ *
+ * @example
+ * const cases = await tuningCases('eval/cfp/cases');
+ */
+export async function tuningCases(dir: string): Promise<Array<{ truth: CfpTruth; body: string }>> {
+  return (await loadCases(dir)).filter((c) => c.truth.split === 'tune');
+}
+
+/**
  * What a trainer trains and reports on: a row for every labelled tuning call (held-out calls are measured, never
  * trained on, so a round labelled for the next measurement stays unseen until it is folded in) and for every anchor
  * that teaches this chooser (`teaches`), the former held-out rounds, the fold count and the training options from the command line.
@@ -228,7 +249,7 @@ export async function trainingSet<R extends TrainRow>(
 ): Promise<{ rows: R[]; anchors: R[]; rounds: Map<string, number>; folds: number; train: TrainOptions }> {
   const dir = args.cases ?? 'eval/cfp/cases';
   return {
-    rows: (await loadCases(dir)).filter((c) => c.truth.split === 'tune').map(rowOf),
+    rows: (await tuningCases(dir)).map(rowOf),
     anchors: (await loadAnchors(args.anchors ?? ANCHORS)).filter((a) => teaches(a.truth)).map(rowOf),
     rounds: await roundsOf(dir),
     folds: Number(args.folds ?? 5),
@@ -267,4 +288,34 @@ export function addItems(t: ItemTally, found: readonly string[], truth: readonly
   t.found += found.length;
   t.truth += truth.length;
   t.matched += count(found, truth);
+}
+
+/**
+ * Each former held-out round in order (numerically), with its rows and the rows a model trained without it
+ * may see: every row but those of the round's sites.
+ *
+ * @example
+ * for (const { round, inRound, rest } of roundsLeftOut(rows, rounds, (r) => r.truth.id, (r) => r.group)) report(round, inRound, train(rest));
+ */
+export function roundsLeftOut<R>(rows: readonly R[], rounds: ReadonlyMap<string, number>, idOf: (r: R) => string, siteOf: (r: R) => string): Array<{ round: number; inRound: R[]; rest: R[] }> {
+  return [...new Set(rounds.values())].sort((a, b) => a - b).map((round) => {
+    const inRound = rows.filter((r) => rounds.get(idOf(r)) === round);
+    const sites = new Set(inRound.map(siteOf));
+    return { round, inRound, rest: rows.filter((r) => !sites.has(siteOf(r))) };
+  });
+}
+
+/** A tally with nothing counted yet. */
+export const emptyTally = (): ItemTally => ({ found: 0, truth: 0, matched: 0 });
+
+/**
+ * The items `found` gives each row, tallied against the row's labelled items.
+ *
+ * @example
+ * tallyItems(rows, (r) => r.rules, (r) => r.truth.topics, matchCount) // { found, truth, matched }
+ */
+export function tallyItems<R>(rows: readonly R[], found: (r: R) => readonly string[], truth: (r: R) => readonly string[], count: (found: readonly string[], truth: readonly string[]) => number): ItemTally {
+  const t = emptyTally();
+  for (const r of rows) addItems(t, found(r), truth(r), count);
+  return t;
 }

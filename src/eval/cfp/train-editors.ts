@@ -8,14 +8,13 @@
  * sites, and in-sample. Then writes the weights trained on all calls to
  * data/editor-model.json.
  */
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EDITOR_FEATURES, type EditorCandidate } from '../../core/cfp/editor-candidates.js';
 import { editorProbabilities, NEIGHBOUR_FEATURES, probability, secondFeatures, type EditorModel } from '../../core/cfp/editor-model.js';
-import { loadCases, parseCase } from './run.js';
+import { parseCase } from './run.js';
 import { matched, normName, type CfpTruth } from './score.js';
 import { foldsByGroup } from './title-train.js';
-import { addItems, fitBiasFirst, groupOf, roundsOf, type ItemTally } from './train-common.js';
+import { addItems, emptyTally, fitBiasFirst, groupOf, rounded, roundsLeftOut, roundsOf, tallyItems, tuningCases, writeJsonModel, type ItemTally } from './train-common.js';
 import { runEntry } from './entry.js';
 
 const OUT = 'data/editor-model.json';
@@ -49,8 +48,7 @@ async function main(): Promise<number> {
   const threshold = Number(values.threshold);
   const ruleThreshold = Number(values['rule-threshold']);
   const l2 = Number(values.l2);
-  // Held-out calls are measured, never trained on.
-  const rows: Row[] = (await loadCases(dir)).filter((c) => c.truth.split === 'tune').map(({ truth, body }) => {
+  const rows: Row[] = (await tuningCases(dir)).map(({ truth, body }) => {
     let candidates: EditorCandidate[] = [];
     const call = parseCase(truth, body, { editorChooser: 'rules', onEditorCandidates: (c) => (candidates = c) });
     const truthKeys = new Set(truth.guest_editors.map(normName));
@@ -82,17 +80,14 @@ async function main(): Promise<number> {
     return { features: [...EDITOR_FEATURES], first, second, threshold, ruleThreshold };
   };
 
-  const ceiling: ItemTally = { found: 0, truth: 0, matched: 0 };
-  const rules: ItemTally = { found: 0, truth: 0, matched: 0 };
-  for (const r of rows) {
-    add(ceiling, r.candidates.map((c) => c.name), r.truth.guest_editors);
-    add(rules, r.rules, r.truth.guest_editors);
-  }
+  /** Names `found` gives each call of `rs`, tallied against the truth. */
+  const tallyOf = (rs: readonly Row[], found: (r: Row) => readonly string[]) => tallyItems(rs, found, (r) => r.truth.guest_editors, matchCount);
+  const candidateNames = (r: Row) => r.candidates.map((c) => c.name);
   console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.candidates.length, 0)} candidates, ${rows.reduce((a, r) => a + r.truth.guest_editors.length, 0)} editors\n`);
   console.log('| calls | candidate recall | rules R / P (tuned on all) | learned R / P |');
   console.log('| --- | --- | --- | --- |');
   const folds = foldsByGroup(rows, Number(values.folds));
-  const cv: ItemTally = { found: 0, truth: 0, matched: 0 };
+  const cv = emptyTally();
   const misses: string[] = [];
   /** Each call's cross-validated probabilities, for the threshold table. */
   const cvP: number[][] = rows.map(() => []);
@@ -108,38 +103,24 @@ async function main(): Promise<number> {
       }
     });
   }
-  console.log(`| all, ${values.folds}-fold by site | ${fmt(ceiling)} | ${fmt(rules)} | ${fmt(cv)} |`);
-  for (const round of [...new Set(rounds.values())].sort((a, b) => a - b)) {
-    const inRound = rows.filter((r) => rounds.get(r.truth.id) === round);
-    const sites = new Set(inRound.map((r) => r.group));
-    const w = train(rows.filter((r) => !sites.has(r.group)));
-    const c: ItemTally = { found: 0, truth: 0, matched: 0 };
-    const ru: ItemTally = { found: 0, truth: 0, matched: 0 };
-    const l: ItemTally = { found: 0, truth: 0, matched: 0 };
-    for (const r of inRound) {
-      add(c, r.candidates.map((x) => x.name), r.truth.guest_editors);
-      add(ru, r.rules, r.truth.guest_editors);
-      add(l, chosen(r, w), r.truth.guest_editors);
-    }
-    console.log(`| round ${round} left out | ${fmt(c)} | ${fmt(ru)} | ${fmt(l)} |`);
+  console.log(`| all, ${values.folds}-fold by site | ${fmt(tallyOf(rows, candidateNames))} | ${fmt(tallyOf(rows, (r) => r.rules))} | ${fmt(cv)} |`);
+  for (const { round, inRound, rest } of roundsLeftOut(rows, rounds, (r) => r.truth.id, (r) => r.group)) {
+    const w = train(rest);
+    console.log(`| round ${round} left out | ${fmt(tallyOf(inRound, candidateNames))} | ${fmt(tallyOf(inRound, (r) => r.rules))} | ${fmt(tallyOf(inRound, (r) => chosen(r, w)))} |`);
   }
   console.log('\nThresholds, cross-validated by site (a name the rules did not give / a rules\' editor):\n\n| threshold | rule threshold | R / P |\n| --- | --- | --- |');
   for (const [t, rt] of [[0.3, 0.2], [0.4, 0.2], [0.5, 0.05], [0.5, 0.1], [0.5, 0.2], [0.5, 0.3], [0.5, 0.5], [0.6, 0.2], [0.7, 0.2]] as const) {
-    const tally: ItemTally = { found: 0, truth: 0, matched: 0 };
+    const tally = emptyTally();
     rows.forEach((r, i) => add(tally, pick(r, cvP[i] ?? [], t, rt), r.truth.guest_editors));
     console.log(`| ${t} | ${rt} | ${fmt(tally)} |`);
   }
   const w = train(rows);
-  const ins: ItemTally = { found: 0, truth: 0, matched: 0 };
-  for (const r of rows) add(ins, chosen(r, w), r.truth.guest_editors);
-  console.log(`| all, in-sample | | | ${fmt(ins)} |`);
+  console.log(`| all, in-sample | | | ${fmt(tallyOf(rows, (r) => chosen(r, w)))} |`);
   console.log('\nweights (first, second):');
   [...EDITOR_FEATURES, ...NEIGHBOUR_FEATURES].forEach((f, i) => console.log(`  ${f}: ${(w.first[i] ?? 0).toFixed(3)} ${(w.second[i] ?? 0).toFixed(3)}`));
   if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
   if (!values['no-write']) {
-    const model = { command: COMMAND, calls: rows.length, features: [...EDITOR_FEATURES], first: w.first.map((v) => Number(v.toFixed(4))), second: w.second.map((v) => Number(v.toFixed(4))), threshold, ruleThreshold };
-    await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
-    console.log(`\nwrote ${OUT}`);
+    await writeJsonModel(OUT, { command: COMMAND, calls: rows.length, features: [...EDITOR_FEATURES], first: rounded(w.first), second: rounded(w.second), threshold, ruleThreshold });
   }
   return 0;
 }

@@ -8,14 +8,13 @@
  * sites, and in-sample. Then writes the weights trained on all calls to
  * data/topic-model.json.
  */
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { TOPIC_FEATURES, type TopicCandidate } from '../../core/cfp/topic-candidates.js';
 import { chooseTopics, type TopicModel } from '../../core/cfp/topic-model.js';
-import { loadCases, parseCase } from './run.js';
+import { parseCase } from './run.js';
 import { matched, sameTopic, type CfpTruth } from './score.js';
 import { foldsByGroup } from './title-train.js';
-import { addItems, fitBiasFirst, groupOf, roundsOf, type ItemTally } from './train-common.js';
+import { addItems, emptyTally, fitBiasFirst, groupOf, rounded, roundsLeftOut, roundsOf, tallyItems, tuningCases, writeJsonModel, type ItemTally } from './train-common.js';
 import { runEntry } from './entry.js';
 
 const OUT = 'data/topic-model.json';
@@ -53,8 +52,7 @@ async function main(): Promise<number> {
   const dir = values.cases ?? 'eval/cfp/cases';
   const threshold = Number(values.threshold);
   const l2 = Number(values.l2);
-  // Held-out calls are measured, never trained on.
-  const rows: Row[] = (await loadCases(dir)).filter((c) => c.truth.split === 'tune').map(({ truth, body }) => {
+  const rows: Row[] = (await tuningCases(dir)).map(({ truth, body }) => {
     let candidates: TopicCandidate[] = [];
     const call = parseCase(truth, body, { topicChooser: 'rules', onTopicCandidates: (c) => (candidates = c) });
     return { truth, group: groupOf(truth), candidates, labels: candidates.map((c) => isTopicList(c.items, truth.topics)), rules: 'error' in call ? [] : call.topics };
@@ -69,11 +67,7 @@ async function main(): Promise<number> {
   const chosen = (r: Row, m: TopicModel) => chooseTopics(r.candidates, r.rules, m).topics;
 
   /** Topics `found` gives each call of `rs`, tallied against the truth. */
-  const tallyOf = (rs: readonly Row[], found: (r: Row) => readonly string[]) => {
-    const t: ItemTally = { found: 0, truth: 0, matched: 0 };
-    for (const r of rs) add(t, found(r), r.truth.topics);
-    return t;
-  };
+  const tallyOf = (rs: readonly Row[], found: (r: Row) => readonly string[]) => tallyItems(rs, found, (r) => r.truth.topics, matchCount);
   const labelled = (r: Row) => r.candidates.filter((_, i) => r.labels[i]).flatMap((c) => c.items);
   console.log(`${rows.length} calls, ${rows.reduce((a, r) => a + r.candidates.length, 0)} candidate lists (${rows.reduce((a, r) => a + r.labels.filter(Boolean).length, 0)} topic lists), ${rows.reduce((a, r) => a + r.truth.topics.length, 0)} topics\n`);
   console.log('P / R / F1 of the topics:\n\n| calls | the labelled lists (ceiling) | rules (tuned on all) | learned |');
@@ -81,7 +75,7 @@ async function main(): Promise<number> {
   const k = Number(values.folds);
   const folds = foldsByGroup(rows, k);
   const foldOf = new Map(rows.map((r, i) => [r, folds[i] ?? 0]));
-  const cv: ItemTally = { found: 0, truth: 0, matched: 0 };
+  const cv = emptyTally();
   const misses: string[] = [];
   const cvW: TopicModel[] = [];
   for (let f = 0; f < k; f++) {
@@ -99,10 +93,8 @@ async function main(): Promise<number> {
     });
   }
   console.log(`| all, ${k}-fold by site | ${fmt(tallyOf(rows, labelled))} | ${fmt(tallyOf(rows, (r) => r.rules))} | ${fmt(cv)} |`);
-  for (const round of [...new Set(rounds.values())].sort((a, b) => a - b)) {
-    const inRound = rows.filter((r) => rounds.get(r.truth.id) === round);
-    const sites = new Set(inRound.map((r) => r.group));
-    const m = train(rows.filter((r) => !sites.has(r.group)));
+  for (const { round, inRound, rest } of roundsLeftOut(rows, rounds, (r) => r.truth.id, (r) => r.group)) {
+    const m = train(rest);
     console.log(`| round ${round} left out | ${fmt(tallyOf(inRound, labelled))} | ${fmt(tallyOf(inRound, (r) => r.rules))} | ${fmt(tallyOf(inRound, (r) => chosen(r, m)))} |`);
   }
   console.log('\nThresholds for adding a list the rules did not take, cross-validated by site:\n\n| threshold | P / R / F1 |\n| --- | --- |');
@@ -115,9 +107,7 @@ async function main(): Promise<number> {
   TOPIC_FEATURES.forEach((f, i) => console.log(`  ${f}: ${(w.weights[i] ?? 0).toFixed(3)}`));
   if (values.failures) console.log(`\ncross-validated misses (${misses.length}):\n${misses.join('\n')}`);
   if (!values['no-write']) {
-    const model = { command: COMMAND, calls: rows.length, features: [...TOPIC_FEATURES], weights: w.weights.map((v) => Number(v.toFixed(4))), threshold };
-    await writeFile(OUT, `${JSON.stringify(model, null, 1)}\n`);
-    console.log(`\nwrote ${OUT}`);
+    await writeJsonModel(OUT, { command: COMMAND, calls: rows.length, features: [...TOPIC_FEATURES], weights: rounded(w.weights), threshold });
   }
   return 0;
 }
