@@ -20,18 +20,21 @@ function row(name: string, t: FieldTable): string {
   return `| ${name} | ${t.cases} | ${f2(t.title)} | ${f2(t.venue)} | ${f2(t.deadline)} | ${f2(t.topics.precision)} / ${f2(t.topics.recall)} / ${f2(t.topics.f1)} (${t.topics.truth}) | ${f2(t.editors.recall)} / ${f2(t.editors.precision)} (${t.editors.truth}) |`;
 }
 
+/** A chooser flag's value, one of `allowed` (undefined when the flag is not given). */
+function oneOfFlag<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`--${flag} must be ${allowed.join(' or ')}, not "${value}"`);
+  return value as T;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'string' }, failures: { type: 'string', default: 'all' }, title: { type: 'string' }, venue: { type: 'string' }, editors: { type: 'string' }, topics: { type: 'string' } } });
   const show = values.failures ?? 'all';
   if (!['tune', 'heldout', 'all', 'none'].includes(show)) throw new Error(`--failures must be tune, heldout, all or none, not "${show}"`);
-  const chooser = values.title;
-  if (chooser !== undefined && chooser !== 'learned' && chooser !== 'cascade') throw new Error(`--title must be learned or cascade, not "${chooser}"`);
-  const venue = values.venue;
-  if (venue !== undefined && venue !== 'learned' && venue !== 'rules') throw new Error(`--venue must be learned or rules, not "${venue}"`);
-  const editors = values.editors;
-  if (editors !== undefined && editors !== 'learned' && editors !== 'rules') throw new Error(`--editors must be learned or rules, not "${editors}"`);
-  const topics = values.topics;
-  if (topics !== undefined && topics !== 'learned' && topics !== 'rules') throw new Error(`--topics must be learned or rules, not "${topics}"`);
+  const chooser = oneOfFlag('title', values.title, ['learned', 'cascade'] as const);
+  const venue = oneOfFlag('venue', values.venue, ['learned', 'rules'] as const);
+  const editors = oneOfFlag('editors', values.editors, ['learned', 'rules'] as const);
+  const topics = oneOfFlag('topics', values.topics, ['learned', 'rules'] as const);
   const result = await runCfpEval(values.cases ?? 'eval/cfp/cases', {
     ...(chooser ? { titleChooser: chooser } : {}), ...(venue ? { venueChooser: venue } : {}), ...(editors ? { editorChooser: editors } : {}), ...(topics ? { topicChooser: topics } : {}),
   });
