@@ -305,6 +305,18 @@ export function roundsLeftOut<R>(rows: readonly R[], rounds: ReadonlyMap<string,
   });
 }
 
+/** One labelled tuning call as the item choosers' trainers (editors, topics) see it. */
+export interface LabelledRow<C> {
+  truth: CfpTruth;
+  /** Its site ({@link groupOf}): folds and rounds left out go by site. */
+  group: string;
+  candidates: C[];
+  /** Whether each candidate is right. */
+  labels: boolean[];
+  /** What the rules alone give (the parser with this chooser set to 'rules'). */
+  rules: string[];
+}
+
 /** A tally with nothing counted yet. */
 export const emptyTally = (): ItemTally => ({ found: 0, truth: 0, matched: 0 });
 

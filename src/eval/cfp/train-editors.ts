@@ -12,22 +12,15 @@ import { parseArgs } from 'node:util';
 import { EDITOR_FEATURES, type EditorCandidate } from '../../core/cfp/editor-candidates.js';
 import { editorProbabilities, NEIGHBOUR_FEATURES, probability, secondFeatures, type EditorModel } from '../../core/cfp/editor-model.js';
 import { parseCase } from './run.js';
-import { matched, normName, type CfpTruth } from './score.js';
+import { matched, normName } from './score.js';
 import { foldsByGroup } from './title-train.js';
-import { addItems, emptyTally, fitBiasFirst, groupOf, rounded, roundsLeftOut, roundsOf, tallyItems, tuningCases, writeJsonModel, type ItemTally } from './train-common.js';
+import { addItems, emptyTally, fitBiasFirst, groupOf, rounded, roundsLeftOut, roundsOf, tallyItems, tuningCases, writeJsonModel, type ItemTally, type LabelledRow } from './train-common.js';
 import { runEntry } from './entry.js';
 
 const OUT = 'data/editor-model.json';
 const COMMAND = 'npm run train:editors';
 
-interface Row {
-  truth: CfpTruth;
-  group: string;
-  candidates: EditorCandidate[];
-  labels: boolean[];
-  /** The rules' names (what the parser gives today). */
-  rules: string[];
-}
+type Row = LabelledRow<EditorCandidate>;
 
 /** Names of `found` matched one-to-one against the truth, as the eval matches them. */
 const matchCount = (found: readonly string[], truth: readonly string[]) => matched(found, truth, (a, b) => normName(a) === normName(b));

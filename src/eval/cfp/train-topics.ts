@@ -12,22 +12,15 @@ import { parseArgs } from 'node:util';
 import { TOPIC_FEATURES, type TopicCandidate } from '../../core/cfp/topic-candidates.js';
 import { chooseTopics, type TopicModel } from '../../core/cfp/topic-model.js';
 import { parseCase } from './run.js';
-import { matched, sameTopic, type CfpTruth } from './score.js';
+import { matched, sameTopic } from './score.js';
 import { foldsByGroup } from './title-train.js';
-import { addItems, emptyTally, fitBiasFirst, groupOf, rounded, roundsLeftOut, roundsOf, tallyItems, tuningCases, writeJsonModel, type ItemTally } from './train-common.js';
+import { addItems, emptyTally, fitBiasFirst, groupOf, rounded, roundsLeftOut, roundsOf, tallyItems, tuningCases, writeJsonModel, type ItemTally, type LabelledRow } from './train-common.js';
 import { runEntry } from './entry.js';
 
 const OUT = 'data/topic-model.json';
 const COMMAND = 'npm run train:topics';
 
-interface Row {
-  truth: CfpTruth;
-  group: string;
-  candidates: TopicCandidate[];
-  labels: boolean[];
-  /** The rules' topics (what the parser gives with `topicChooser: 'rules'`). */
-  rules: string[];
-}
+type Row = LabelledRow<TopicCandidate>;
 
 const matchCount = (found: readonly string[], truth: readonly string[]) => matched(found, truth, sameTopic);
 
