@@ -5,7 +5,8 @@
  * ("X Special Issue", "published in X", "the journal, X,", "X (ISSN"),
  * title-case phrases with a journal's word (Journal, Review, Studies, ...),
  * names introduced with their acronym and the acronym itself, journal-like
- * lines near the top, and a page's own venue markup. A name found by several
+ * lines near the top, names a journal list holds (journal-names.ts), and a
+ * page's own venue markup. A name found by several
  * sources is one candidate that remembers them all.
  */
 import type { Line } from './lines.js';
@@ -14,6 +15,7 @@ import { cleanVenue, namesNoJournal } from './venue-name.js';
 import { canonicalVenue, venueMentions, venueSteps } from './venue.js';
 import { journalLine } from './venue-lines.js';
 import { widenings } from './venue-widen.js';
+import { listedJournals } from './journal-names.js';
 
 /** A venue from a web page's markup (`citation_journal_title`, `og:site_name`, a publisher reader, the page header). */
 export interface PageVenue {
@@ -127,6 +129,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
     }
   }
   for (const m of [...text.matchAll(JOURNAL_PHRASE)].slice(0, 40)) add(m[0], 'journal-word');
+  // Names a journal list holds, wherever the text writes them ("use the submission site for Radio Science").
+  for (const name of listedJournals(text)) add(name, 'listed', false);
   for (const m of [...text.matchAll(WITH_ACRONYM)].slice(0, 40)) {
     const name = m[1] ?? '';
     const acr = m[2] ?? '';

@@ -12,6 +12,7 @@ import type { Link } from './markdown.js';
 import { looksLikeName } from './names.js';
 import { JOURNAL_WORDS, type VenueCandidate } from './venue-candidates.js';
 import { isKnownVenue } from './venue.js';
+import { isListedJournal, journalKey } from './journal-names.js';
 import { escapeRegExp } from '../text/normalize.js';
 
 const CONTEXT_SOURCES = [
@@ -22,7 +23,7 @@ const SOURCES = [
   'rule', 'hint', 'title-tail', 'page-reader', 'page-meta', 'page-site', 'page-title', 'page-description', 'page-header',
   ...['submission-link', 'slug', 'known', 'journal-link', 'text', 'inviting', 'described', 'cover', 'masthead'].map((s) => `step:${s}`),
   ...['issn', 'issue-of', 'this-x-issue', 'editors-of', 'journal-published', 'journal-announces', 'journal-invites', 'journal-titled', 'journal-of', 'journal-x', 'name-acronym', 'x-issue-line', 'possessive'].map((s) => `mention:${s}`),
-  ...CONTEXT_SOURCES, 'ctx-tail', 'journal-word', 'acronym-name', 'split-and', 'journal-line', 'top-line', 'foreign-journal',
+  ...CONTEXT_SOURCES, 'ctx-tail', 'journal-word', 'acronym-name', 'split-and', 'journal-line', 'top-line', 'foreign-journal', 'listed',
 ] as const;
 
 /** A journal's word, in English (the candidate reader's list) or as journals in other languages start ("Revue", "Revista", "Zeitschrift"). */
@@ -41,7 +42,8 @@ export const VENUE_FEATURES: readonly string[] = [
   'followed-special', 'after-journal', 'dangling', 'quoted', 'line-alone', 'sentence-start-only',
   'lower-words', 'only-top-line', 'acronym-expanded', 'rule-inside', 'inside-rule', 'mentions-2', 'mentions-3', 'line-start',
   'widened', 'widened-context', 'widened-rule', 'widened-subtitle', 'widened-title-words', 'widened-only', 'has-wider', 'bias',
-  'abstain', 'abstain-no-rule', 'abstain-no-journal-word', 'abstain-no-context', 'abstain-few',
+  'listed-name', 'listed-inside', 'listed-wider',
+  'abstain', 'abstain-no-rule', 'abstain-no-journal-word', 'abstain-no-context', 'abstain-few', 'abstain-no-listed',
 ];
 
 export interface VenueFeatureContext {
@@ -76,6 +78,10 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
   const caps = words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
   const ruled = ctx.all.find((o) => o.sources.includes('rule'));
   const rule = ruled ? norm(ruled.text) : undefined;
+  const listed = isListedJournal(c.text);
+  const own = ` ${journalKey(c.text)} `;
+  // A listed name inside this one ("Science of Computer Programming" in "... Programming Journal"), or this one inside a listed name the call gives.
+  const listedOthers = listedKeys(ctx.all).filter((o) => o !== own);
   Object.assign(v, {
     nsources: Math.min(c.sources.length, 6) / 6,
     ncontexts: Math.min(c.sources.filter((s) => s.startsWith('ctx:') || s.startsWith('mention:')).length, 5) / 5,
@@ -116,9 +122,23 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
     'mentions-3': hits.length >= 3,
     'line-start': around.some((a) => /(?:^|\n)\s*[“"‘]?$/.test(a.before)),
     ...widenedFeatures(c, ctx.title),
+    'listed-name': listed,
+    'listed-inside': !listed && listedOthers.some((o) => own.includes(o)),
+    'listed-wider': !listed && listedOthers.some((o) => o.includes(own)),
     bias: 1,
   });
   return vector(v);
+}
+
+const listedCache = new WeakMap<readonly VenueCandidate[], string[]>();
+/** The call's candidates the journal list holds, as padded keys (once per call, not once per candidate). */
+function listedKeys(all: readonly VenueCandidate[]): string[] {
+  let keys = listedCache.get(all);
+  if (!keys) {
+    keys = all.filter((o) => isListedJournal(o.text)).map((o) => ` ${journalKey(o.text)} `);
+    listedCache.set(all, keys);
+  }
+  return keys;
 }
 
 /** A source that read the name where calls put their journal ("issue of X", "X (ISSN"), or a rule step's. */
@@ -156,5 +176,6 @@ export function abstainFeatures(all: readonly VenueCandidate[], rule: string | u
     'abstain-no-journal-word': !all.some((c) => JOURNAL_WORD.test(c.text)),
     'abstain-no-context': !all.some((c) => c.sources.some(inContext)),
     'abstain-few': all.length <= 3,
+    'abstain-no-listed': !all.some((c) => isListedJournal(c.text)),
   });
 }
