@@ -65,6 +65,24 @@ const READERS: Reader[] = [
     re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, 'gi'),
     read: (m) => isoDay(+m[3]!, monthNo(m[1]!) ?? 0, +m[2]!),
   },
+  {
+    // "Feb. 15, '23", "15 March ’24": a two-digit year after an apostrophe is this century's.
+    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+['’](\\d{2})(?!\\d)`, 'gi'),
+    read: (m) => isoDay(2000 + +m[3]!, monthNo(m[1]!) ?? 0, +m[2]!),
+  },
+  {
+    re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s+['’](\\d{2})(?!\\d)`, 'gi'),
+    read: (m) => isoDay(2000 + +m[3]!, monthNo(m[2]!) ?? 0, +m[1]!),
+  },
+  {
+    // "by the end of December, 2024": the month's last day.
+    re: new RegExp(`\\bend of ${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    read: (m) => {
+      const mo = monthNo(m[1]!) ?? 0;
+      const y = +m[2]!;
+      return mo ? isoDay(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate()) : undefined;
+    },
+  },
   { re: FOREIGN_DAY, read: (m) => isoDay(+m[3]!, FOREIGN_MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!) },
   {
     re: FOREIGN_MONTH_YEAR,
