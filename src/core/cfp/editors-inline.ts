@@ -74,7 +74,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
         ? directedBy(direction)
         : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
     // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
-    const titled = names.length <= 1 ? honorificPeople(text) : [];
+    const titled = honorificPeople(text);
     if (titled.length > names.length) names.splice(0, names.length, ...titled);
     // "Guest editors ... are A (U) and B (U), respectively chair and vice-chair ..., and C (U), local host": each name before its affiliation.
     const asided = label?.[1] || direction ? [] : asidedPeople(GUEST_NAMED.exec(text)?.[1] ?? '');
