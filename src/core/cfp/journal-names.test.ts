@@ -3,6 +3,7 @@ import shipped from '../../../data/journal-names/names.json' with { type: 'json'
 import { isListedJournal, journalKey, listedJournals } from './journal-names.js';
 import { venueCandidates } from './venue-candidates.js';
 import { toLines } from './lines.js';
+import { parseCfp } from './parse.js';
 
 describe('journal names list', () => {
   it('stores names the way journalKey reads them (the build script and the parser agree)', () => {
@@ -52,6 +53,7 @@ describe('listedJournals', () => {
     expect(one).toBeDefined();
     expect(listedJournals('A special section in Nanoscale invites papers.')).toEqual(['Nanoscale']);
     expect(listedJournals('Nanoscale research has grown.')).toEqual([]);
+    expect(listedJournals('Journal cover for Nanoscale\n\nCall for papers')).toEqual(['Nanoscale']);
   });
 
   it('stops at its limit on a page of names', () => {
@@ -60,11 +62,30 @@ describe('listedJournals', () => {
   });
 });
 
-describe('venue candidates from the list', () => {
+describe('venue candidates', () => {
   it('offers a listed journal the sentence patterns miss, marked as listed', () => {
     const plain = 'Millimetre-wave propagation\nTo submit your manuscript, use the submission site for Radio Science and select the collection title.';
     const all = venueCandidates({ lines: toLines(plain), links: [], plain });
     const listed = all.find((c) => c.text === 'Radio Science');
     expect(listed?.sources).toContain('listed');
+  });
+
+  it('reads a journal before "Focus Issue" as it reads one before "Special Issue"', () => {
+    const plain = 'Be included in the Soil Health Progress Focus Issue\nWe invite papers on soil health.';
+    const all = venueCandidates({ lines: toLines(plain), links: [], plain });
+    expect(all.find((c) => c.text === 'Soil Health Progress')?.sources).toContain('ctx:before-issue');
+  });
+});
+
+describe('venue from the list, in a whole call', () => {
+  it('takes a listed journal that no sentence pattern reads as the venue (the parser before the list gave none for these)', () => {
+    expect(parseCfp('Call for Papers: Structural Operational Semantics\n\nInformation & Computation\n\nWe invite papers on structural operational semantics for a special issue. Submission deadline: 30 June 2025.\n').venue).toBe('Information & Computation');
+    expect(parseCfp('Special Issue on Structural Semantics\n\nThe special issue will appear in Information & Computation. Submission deadline: 30 June 2025.\n').venue).toBe('Information & Computation');
+    expect(parseCfp('Thin Arctic Sea Ice\n\nPapers are invited for a special section. Manuscripts should be submitted to Geochemistry, Geophysics, Geosystems by 30 June 2025.\n').venue).toBe('Geochemistry, Geophysics, Geosystems');
+  });
+
+  it('does not take a listed name that is the issue\'s theme ("this special issue on Nutrition and Health")', () => {
+    const call = parseCfp('Healthy Foods and Dietary Patterns\n\nThis special issue on Nutrition and Health is aimed at researchers in the nutritional sciences. We welcome papers on functional foods and on diet and disease.\n');
+    expect(call.venue).toBeUndefined();
   });
 });

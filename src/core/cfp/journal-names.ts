@@ -60,17 +60,17 @@ export function isListedJournal(name: string): boolean {
 
 /** Lower-case words a journal's name may hold between its capitalised ones. */
 const SMALL = new Set(['of', 'and', 'on', 'for', 'in', 'the', 'de', 'du', 'des', 'la', 'le', 'di', 'del', 'della', 'e', 'et', 'y', 'und', 'für', 'fur', 'der', 'da', 'do', 'em', 'en', 'a', 'an', 'to', 'with', 'from']);
-/** Words before a one-word name that make it a journal's ("in Microbiome", "the journal Psychotherapy"). */
-const ONE_WORD_BEFORE = /(?:\b(?:in|of|to|journal|revue|revista|rivista|zeitschrift)\s+[“"‘]?)$/i;
+/** Words before a one-word name that make it a journal's ("in Microbiome", "the journal Psychotherapy", a page's "Journal cover for Midwifery"). */
+const ONE_WORD_BEFORE = /(?:\b(?:in|of|to|journal|revue|revista|rivista|zeitschrift|(?:cover|site|homepage|portal) for)\s+[“"‘]?)$/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*|&/gu;
 
 /**
  * Listed journals' names as the text writes them, longest first at each
  * place: a run of words that starts and ends with a capital (or a digit),
  * holds only small joining words in lower case, stays on one line and is a
- * name of the list. A one-word name counts only after "in", "of", "to" or a
- * journal's word, where a text puts its journal ("a special series in
- * Microbiome"), not as any capitalised word. At most `limit` names.
+ * name of the list. A one-word name counts only after "in", "of", "to", a
+ * journal's word or a page's "cover for" / "site for", where a text puts its
+ * journal ("a special series in Nanoscale"), not as any capitalised word. At most `limit` names.
  *
  * @example
  * listedJournals('To submit, use the submission site for Radio Science and select ...') // ['Radio Science']

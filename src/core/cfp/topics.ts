@@ -53,6 +53,8 @@ export const SEEKS =
 /** Lists introduced like this are the publisher's promotion ("Benefits of publishing include:") or the journal's article types, not topics. */
 /** An item that is a signature or contact line (an address, "contact", the editor-in-chief), not a topic. */
 export const CONTACT = /@[\w-]+\.\w|\bcontact\b|\beditor-in-chief\b/i;
+/** An item that is an editors' role ("Lead Guest Editor", "Guest Editors: ..."): the list is the issue's people, however it is drawn. */
+export const EDITOR_ITEM = /^(?:(?:lead|managing|corresponding|associate) )?(?:guest |special issue |issue )?(?:co-?)?editors?\b/i;
 /** Lists introduced like this are the publisher's promotion, not topics. */
 export const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\b/i;
 
@@ -104,7 +106,7 @@ export function findTopics(
         !REQUIREMENT_INTRO.test(introOf(r)) && !EDITORS_INTRO.test(introOf(r)) && !PROMO_INTRO.test(introOf(r)) &&
         r.items.every((i) => !isDateLine(i.text) && i.text.length < 400) && !isInstructions(r) &&
         // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
-        !r.items.some((i) => CONTACT.test(i.text)),
+        !r.items.some((i) => CONTACT.test(i.text) || EDITOR_ITEM.test(i.text)),
     );
     chosen = fallback ? [fallback] : [];
   }

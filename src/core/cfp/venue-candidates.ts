@@ -53,7 +53,7 @@ const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})
 const REVUE_STOP = '(?:lance|propose|publie|invite|est|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
 /** Sentences and lines that name the journal around its name, each a source of its own. */
 const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
-  ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)`, 'gu')],
+  ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)`, 'gu')],
   ['ctx:before-cfp', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Cc]all for [Pp]apers|CfP|CFP|[Gg]uest [Ee]ditors?)\\b`, 'gu')],
   ['ctx:issue-of', new RegExp(`\\b(?:[Ii]ssue|[Ss]ection|[Cc]ollection|[Vv]olume) (?:of|in) (?:the )?(?:(?:open[- ]access |peer[- ]reviewed )?journal,? )?[“"‘]?(${NAME})`, 'gu')],
   ['ctx:published-in', new RegExp(`\\b(?:published|appear|submitted|publication) in (?:the )?(?:journal,? )?[“"‘]?(${NAME})`, 'gu')],

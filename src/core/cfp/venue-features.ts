@@ -42,7 +42,7 @@ export const VENUE_FEATURES: readonly string[] = [
   'followed-special', 'after-journal', 'dangling', 'quoted', 'line-alone', 'sentence-start-only',
   'lower-words', 'only-top-line', 'acronym-expanded', 'rule-inside', 'inside-rule', 'mentions-2', 'mentions-3', 'line-start',
   'widened', 'widened-context', 'widened-rule', 'widened-subtitle', 'widened-title-words', 'widened-only', 'has-wider', 'bias',
-  'listed-name', 'listed-inside', 'listed-wider',
+  'listed-name', 'listed-inside', 'listed-wider', 'theme-of-issue',
   'abstain', 'abstain-no-rule', 'abstain-no-journal-word', 'abstain-no-context', 'abstain-few', 'abstain-no-listed',
 ];
 
@@ -106,7 +106,7 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
     'in-title': ctx.title !== undefined && norm(ctx.title).includes(norm(c.text)),
     'title-is': ctx.title !== undefined && norm(ctx.title) === norm(c.text),
     'in-link': slug(c.text).length >= 3 && ctx.links.some((l) => l.url.toLowerCase().includes(slug(c.text))),
-    'followed-special': around.some((a) => /^[”"’,]*\s+(?:special|themed?|thematic)\s+(?:issue|section|collection)/i.test(a.after)),
+    'followed-special': around.some((a) => /^[”"’,]*\s+(?:special|themed?|thematic|focus)\s+(?:issue|section|collection)/i.test(a.after)),
     'after-journal': around.some((a) => /\bjournal,?\s*[“"‘]?$/i.test(a.before)),
     dangling: SMALL.test(words[words.length - 1] ?? ''),
     quoted: around.some((a) => /[“"‘]$/.test(a.before)),
@@ -125,6 +125,8 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
     'listed-name': listed,
     'listed-inside': !listed && listedOthers.some((o) => own.includes(o)),
     'listed-wider': !listed && listedOthers.some((o) => o.includes(own)),
+    // "This special issue on Nutrition and Health": a name after "issue on" is the issue's theme, even when a journal has that name.
+    'theme-of-issue': around.some((a) => /\b(?:issues?|sections?|collections?|topics?|series)\s+(?:on|about|entitled|titled|dedicated to|devoted to)\s+(?:the\s+)?[“"‘]?$/i.test(a.before)),
     bias: 1,
   });
   return vector(v);
