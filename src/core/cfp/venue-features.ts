@@ -43,7 +43,7 @@ export const VENUE_FEATURES: readonly string[] = [
   'lower-words', 'only-top-line', 'acronym-expanded', 'rule-inside', 'inside-rule', 'mentions-2', 'mentions-3', 'line-start',
   'widened', 'widened-context', 'widened-rule', 'widened-subtitle', 'widened-title-words', 'widened-only', 'has-wider', 'bias',
   'listed-name', 'listed-inside', 'listed-wider', 'theme-of-issue',
-  'abstain', 'abstain-no-rule', 'abstain-no-journal-word', 'abstain-no-context', 'abstain-few', 'abstain-no-listed',
+  'abstain', 'abstain-no-rule', 'abstain-no-journal-word', 'abstain-no-context', 'abstain-few',
 ];
 
 export interface VenueFeatureContext {
@@ -178,6 +178,5 @@ export function abstainFeatures(all: readonly VenueCandidate[], rule: string | u
     'abstain-no-journal-word': !all.some((c) => JOURNAL_WORD.test(c.text)),
     'abstain-no-context': !all.some((c) => c.sources.some(inContext)),
     'abstain-few': all.length <= 3,
-    'abstain-no-listed': !all.some((c) => isListedJournal(c.text)),
   });
 }
