@@ -96,12 +96,13 @@ const HONORIFIC_WORD = /^(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir|dame)
 /** A rank ("Assoc.", "Senior") is an honorific only before one ("Assoc. Prof."): "Senior Group Leader" is a job. */
 const RANK_ALONE = new RegExp(String.raw`^${RANK_WORD}$`, 'i');
 /** Job titles, which read as capitalised words after a name ("Ana Lima, Principal Scientist") but are never part of one. */
-const JOB_WORD = /^(?:Leader|Scientist|Dean|Director|Chair(?:man|woman)?|Head|Manager|Officer|Lecturer|Fellow|Researcher|Professor|Editor|President|Coordinator|Investigator|Engineer|Consultant|Analyst|Advisor|Adviser)$/;
+/** A job, or a page's link label after a name ("Dr. Jordi Roca Website E-Mail" on MDPI pages): the name ends before it. */
+const JOB_WORD = /^(?:Leader|Scientist|Dean|Director|Chair(?:man|woman)?|Head|Manager|Officer|Lecturer|Fellow|Researcher|Professor|Editor|President|Coordinator|Investigator|Engineer|Consultant|Analyst|Advisor|Adviser|Website|E-?[Mm]ail|SciProfiles|ORCID|Homepage)$/;
 const isHonorificAt = (words: readonly string[], i: number) =>
   HONORIFIC_WORD.test(words[i] ?? '') || (RANK_ALONE.test(words[i] ?? '') && HONORIFIC_WORD.test(words[i + 1] ?? ''));
 const PARTICLE = /^(?:de|van|von|der|den|da|di|du|la|le|del|dos|das|bin|al|el|y|ter|ten|zu)$/;
-/** A word that can be part of a name: capitalised ("Ana", "O'Neil", "Jean-Luc"), or an initial ("M.", "J.-P."). */
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?){1,3})$/u;
+/** A word that can be part of a name: capitalised ("Ana", "O'Neil", "Jean-Luc", "d'Alonzo"), or an initial ("M.", "J.-P."). */
+const NAME_TOKEN = /^(?:(?:[dl]['’])?\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?){1,3})$/u;
 /** Separators between people or between a name and its affiliation. */
 const SEGMENT = /\s*(?:[,;|()[\]:：/•·–—]|\s-\s|\s(?:and|et|und|y|e|&)\s|\t|\s{2,})\s*/u;
 

@@ -12,11 +12,11 @@ import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = new RegExp(
-  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`\s*(?:\([^)]{0,20}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
+  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|del|dello|do|da) (?:numéro|dossier|issue|número|numero|fascicolo))?\s*(?:\([^)]{0,20}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
   'i',
 );
-/** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names. */
-const EDITED_BY = /\b(?:(?:guest[- ])?edit(?:ed)?|overseen|curated) by\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+/** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names; "coordonné par", "a cura di", "coordinado por", "herausgegeben von" are the same "edited by". */
+const EDITED_BY = /\b(?:(?:(?:guest[- ])?edit(?:ed)?|overseen|curated|coordinated) by|coordonn[ée]e?s? par|dirig[ée]e?s? par|a cura di|coordinad[oa]s? por|organizad[oa]s? por|herausgegeben von)\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
 const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|(?:the )?(?:co-?)?editors? (?=(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue))(?:(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */

@@ -10,13 +10,14 @@ export const RANK = String.raw`${RANK_WORD}\s+`;
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
 export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?`, 'i');
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
-const NAME_WORD = "[\\p{Lu}][\\p{L}'’.\\-]*";
+// "d'Alonzo", "l'Huillier": an elided particle before the capital.
+const NAME_WORD = "(?:[dl]['’])?[\\p{Lu}][\\p{L}'’.\\-]*";
 // Particles may come two together ("Jaap van de Beek", "María de la Cruz").
 const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD}){1,4}$`, 'u');
 
 /** Capitalised phrases that are roles, salutations or organisations, not people. */
 const NOT_NAME =
-  /\b(?:Chemistry|Physics|Biology|Engineering|Mathematics|Economics|Medicine|Technology|Sociology|Psychology|Geography|Sciences|Studies|Informatics|Ecology|Geology|University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Laboratory|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?)\b/;
+  /\b(?:Chemistry|Physics|Biology|Engineering|Mathematics|Economics|Medicine|Technology|Sociology|Psychology|Geography|Sciences|Studies|Informatics|Ecology|Geology|University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Laboratory|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät|tat|teit)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?)\b/;
 
 /** A quoted nickname inside a name ("Ruiyun “Rayna” Xu"), which the name pattern cannot read. */
 const NICKNAME = /\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu;
