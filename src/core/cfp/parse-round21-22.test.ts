@@ -60,10 +60,3 @@ describe('editors, round 22', () => {
     expect(names(text)).toEqual(['Jordi Roca-Mullol']);
   });
 });
-
-describe('titles, round 22', () => {
-  it('takes the theme after a sentence that ends on its label ("... den folgenden Schwerpunkt: X")', () => {
-    const text = 'Die Zeitschrift für Bodenforschung plant für den Jahrgang 2022, Heft 1 den folgenden Schwerpunkt: Böden im Wandel: Verlust oder Gewinn?\n\nWir laden Beiträge zu Böden im Wandel ein. Einsendeschluss: 30. Juni 2025.\n';
-    expect(parseCfp(text).title).toBe('Böden im Wandel: Verlust oder Gewinn?');
-  });
-});

@@ -84,14 +84,7 @@ function cuts(text: string): string[] {
   if (acronym && acronym.split(/\s+/).length >= 3) out.push(acronym);
   // Each side of a colon, then of a dash: a status or announcement before the name, the journal or "Call for Papers" after it
   // ("IEEE X 2023: The 14th ...", "CLOSED—X", "X – Geographical Research"); the name after an announcement or a prose lead-in.
-  for (const [a, b] of sidesOf(text)) {
-    out.push(a, b);
-    // The issue's name with its kind after it ("Microbial Evolution collection – open for submissions").
-    for (const side of [a, b]) {
-      const kind = /^(.{4,}?)\s+(?:collection|special issue|special section|themed issue|thematic issue|focus issue)$/i.exec(side.trim())?.[1];
-      if (kind) out.push(kind);
-    }
-  }
+  for (const [a, b] of sidesOf(text)) out.push(a, b);
   const lead = afterLeadIn(text);
   if (lead) out.push(lead);
   // A bracketed part: the journal outside and the issue inside ("Environmental Geotechnics (Sustainable Recycling of Geo-Waste)"),

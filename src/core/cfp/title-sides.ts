@@ -12,9 +12,7 @@ import { isFurnitureTitle } from './title-sanity.js';
 
 /** Labels, statuses and issue words a page or an e-mail sets beside a title. */
 const SIDE_WORDS =
-  /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|(?:now )?open for (?:submissions|papers|contributions)|submissions (?:are )?(?:now )?open|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
-/** A label for the issue's theme at the end of a longer side ("... den folgenden Schwerpunkt", "... the theme of this issue"). */
-const THEME_LABEL_END = /\b(?:(?:themen)?schwerpunkt|thema|theme|topic|tema|th[èe]me|focus)(?:\s+(?:of|for)\s+(?:the|this)\s+(?:special\s+)?issue)?$/i;
+  /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
 /** "X: Y" at the first colon, each side four characters or more. */
 const COLON = /^([^:]{4,}?)\s*:\s+(.{4,})$/;
 /** "X – Y" (a dash with spaces around it), or "CLOSED—Y" (a dash after a word in capitals). */
@@ -23,8 +21,6 @@ const DASH = /^(.{4,}?)(?:\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))
 const LEAD_INS = [
   /^call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in)\s+(.{4,})$/i,
   /^(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)\s+(.{4,})$/i,
-  // A blog's or society's post that introduces the collection ("Introducing X").
-  /^introducing\s+(?:the\s+)?(.{4,})$/i,
 ];
 
 /**
@@ -73,8 +69,6 @@ export function isSideFurniture(side: string, venues: readonly string[]): boolea
   if (!t) return true;
   // A date after a label ("Initial Decision Notification: 15 March 2025") makes the line a schedule's, not a title beside furniture.
   if (/\d/.test(t) && isFurnitureTitle(t) && !SIDE_WORDS.test(t)) return false;
-  // A sentence that ends on the label of what follows ("The journal plans for 2022 the following Schwerpunkt", "... the theme of the issue").
-  if (t.split(/\s+/).length >= 3 && t.split(/\s+/).length <= 25 && THEME_LABEL_END.test(t)) return true;
   return SIDE_WORDS.test(t) || isGenericTitle(t) || isFurnitureTitle(t) || announcementOnly(t, venues) || venues.some((v) => plain(v).length > 2 && plain(v) === plain(t));
 }
 
