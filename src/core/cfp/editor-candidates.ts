@@ -52,6 +52,8 @@ export const EDITOR_FEATURES = [
   'prose',
   'all-caps',
   'author-words',
+  'in-aside',
+  'after-of',
 ] as const;
 
 export type EditorFeature = (typeof EDITOR_FEATURES)[number];
@@ -234,6 +236,12 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
       if (o.honorific) set('honorific', 1);
       if (o.wholeSegment) set('whole-segment', 1);
       if (o.lineStart) set('line-start', 1);
+      // Inside the aside after a name ("Loren Rieseberg (University of British Columbia, Canada)"): an affiliation's words, not a
+      // person; an aside that names the editors itself ("(edit by A e B)") is not one.
+      const open = o.before.lastIndexOf('(');
+      if (open >= 0 && (o.before.match(/\(/g) ?? []).length > (o.before.match(/\)/g) ?? []).length && !LABEL.test(o.before.slice(open + 1)) && /\p{Lu}[\p{L}'’.-]*\s*$/u.test(o.before.slice(0, open))) set('in-aside', 1);
+      // After "of" ("University of British Columbia", "Institute of Soil Science"): a place or a field.
+      if (/\b(?:of|de|di|du|der|des)\s*$/i.test(o.before)) set('after-of', 1);
       if (o.line < 0) continue;
       const line = lines[o.line];
       if (!line) continue;

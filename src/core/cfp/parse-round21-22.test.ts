@@ -60,3 +60,13 @@ describe('editors, round 22', () => {
     expect(names(text)).toEqual(['Jordi Roca-Mullol']);
   });
 });
+
+describe('editors, a long "Editor List:" line', () => {
+  it('takes no affiliation inside a name\'s parentheses for a person ("(University of British Columbia, Canada)")', () => {
+    const people = ['Mia Lund (University of British Columbia, Canada)', 'Kenji Arai (University of Tokyo, Japan)', 'Rosa Vidal (Instituto de Ciencias del Suelo, Madrid, Spain)', 'Ana Lima (University of Lisbon, Portugal)', 'John Welch (University of Cambridge, UK)', 'Tom Berg (Sun Yat-sen University, China)', 'Sara Holm (Tan Tock Seng Hospital, Singapore)'];
+    const text = `Soil Ecology invites papers for a planned Special Issue on soil crusts.\n\nSpecial Issue: Soil Crusts\n\nEditor List: ${people.join(', ')}\n\nOur editors offer a broad range of expertise in soil ecology.\n`;
+    const got = names(text);
+    expect(got).not.toContain('British Columbia');
+    expect(got).toEqual(['Mia Lund', 'Kenji Arai', 'Rosa Vidal', 'Ana Lima', 'John Welch', 'Tom Berg', 'Sara Holm']);
+  });
+});
