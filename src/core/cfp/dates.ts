@@ -8,6 +8,9 @@ const MONTHS: Record<string, number> = {
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORD = '(?:st|nd|rd|th)?';
+/** A year after a day and month: four digits, or two after an apostrophe ("Feb. 15, '23", this century's). */
+const YEAR = "(\\d{4}\\b|['’]\\d{2}(?!\\d))";
+const yearOf = (y: string): number => (y.length === 4 ? +y : 2000 + +y.slice(1));
 
 /** Month names in French, Spanish, Portuguese, Italian and German, with and without their accents. */
 const FOREIGN_MONTHS: Record<string, number> = {
@@ -36,10 +39,12 @@ function monthNo(name: string): number | undefined {
   return MONTHS[name.toLowerCase().slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)];
 }
 
+/** Days in month `m` (1-12) of year `y`. */
+const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
 function isoDay(y: number, m: number, d: number): string | undefined {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+  return d <= daysIn(y, m) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
 }
 
 type Reader = { re: RegExp; read: (m: RegExpExecArray) => string | undefined };
@@ -58,29 +63,19 @@ const READERS: Reader[] = [
     read: (m) => isoDay(+m[4]!, monthNo(m[3]!) ?? 0, +m[1]!),
   },
   {
-    re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
-    read: (m) => isoDay(+m[3]!, monthNo(m[2]!) ?? 0, +m[1]!),
+    re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s+${YEAR}`, 'gi'),
+    read: (m) => isoDay(yearOf(m[3]!), monthNo(m[2]!) ?? 0, +m[1]!),
   },
   {
-    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, 'gi'),
-    read: (m) => isoDay(+m[3]!, monthNo(m[1]!) ?? 0, +m[2]!),
-  },
-  {
-    // "Feb. 15, '23", "15 March ’24": a two-digit year after an apostrophe is this century's.
-    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+['’](\\d{2})(?!\\d)`, 'gi'),
-    read: (m) => isoDay(2000 + +m[3]!, monthNo(m[1]!) ?? 0, +m[2]!),
-  },
-  {
-    re: new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s+['’](\\d{2})(?!\\d)`, 'gi'),
-    read: (m) => isoDay(2000 + +m[3]!, monthNo(m[2]!) ?? 0, +m[1]!),
+    re: new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+${YEAR}`, 'gi'),
+    read: (m) => isoDay(yearOf(m[3]!), monthNo(m[1]!) ?? 0, +m[2]!),
   },
   {
     // "by the end of December, 2024": the month's last day.
     re: new RegExp(`\\bend of ${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'gi'),
     read: (m) => {
       const mo = monthNo(m[1]!) ?? 0;
-      const y = +m[2]!;
-      return mo ? isoDay(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate()) : undefined;
+      return mo ? isoDay(+m[2]!, mo, daysIn(+m[2]!, mo)) : undefined;
     },
   },
   { re: FOREIGN_DAY, read: (m) => isoDay(+m[3]!, FOREIGN_MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!) },
