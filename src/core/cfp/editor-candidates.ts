@@ -125,6 +125,17 @@ function particlesThenName(words: readonly string[], i: number): boolean {
   return j > i && NAME_TOKEN.test(words[j] ?? '');
 }
 
+/**
+ * Whether the text before a name leaves it inside the parenthesised aside after another name ("Loren Rieseberg (University
+ * of British Columbia, ..."): an affiliation's words, not a person. An aside that names the editors itself ("(edit by A e B)")
+ * is not one.
+ */
+function inNameAside(before: string): boolean {
+  const open = before.lastIndexOf('(');
+  if (open < 0 || (before.match(/\(/g) ?? []).length <= (before.match(/\)/g) ?? []).length) return false;
+  return !LABEL.test(before.slice(open + 1)) && /\p{Lu}[\p{L}'’.-]*\s*$/u.test(before.slice(0, open));
+}
+
 /** A text that ends with an honorific ("... Prof.", "Dr"): the name after it is a person's. */
 const ENDS_WITH_HONORIFIC = /\b(?:prof(?:essor)?|dr)\.?\s*$/i;
 
@@ -236,10 +247,7 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
       if (o.honorific) set('honorific', 1);
       if (o.wholeSegment) set('whole-segment', 1);
       if (o.lineStart) set('line-start', 1);
-      // Inside the aside after a name ("Loren Rieseberg (University of British Columbia, Canada)"): an affiliation's words, not a
-      // person; an aside that names the editors itself ("(edit by A e B)") is not one.
-      const open = o.before.lastIndexOf('(');
-      if (open >= 0 && (o.before.match(/\(/g) ?? []).length > (o.before.match(/\)/g) ?? []).length && !LABEL.test(o.before.slice(open + 1)) && /\p{Lu}[\p{L}'’.-]*\s*$/u.test(o.before.slice(0, open))) set('in-aside', 1);
+      if (inNameAside(o.before)) set('in-aside', 1);
       // After "of" ("University of British Columbia", "Institute of Soil Science"): a place or a field.
       if (/\b(?:of|de|di|du|der|des)\s*$/i.test(o.before)) set('after-of', 1);
       if (o.line < 0) continue;

@@ -8,7 +8,7 @@
 import type { Line } from './lines.js';
 import type { Link } from './markdown.js';
 import { venueCandidates, type PageVenue, type VenueCandidate } from './venue-candidates.js';
-import { abstainFeatures, VENUE_FEATURES, venueFeatures } from './venue-features.js';
+import { abstainFeatures, listedKeys, VENUE_FEATURES, venueFeatures } from './venue-features.js';
 import { SHIPPED_VENUE_MODEL, type VenueModel } from './venue-model.js';
 import { chooseBestByTrees } from './tree-model.js';
 
@@ -50,7 +50,7 @@ export function chooseVenue(input: ChooseVenueInput): { venue?: string; where: s
     lines: input.lines, links: input.links, plain: input.plain,
     ...(input.rule ? { rule: input.rule.venue } : {}), ...(input.hinted ? { hinted: input.hinted } : {}), ...(input.tail ? { tail: input.tail } : {}), ...(input.page ? { page: input.page } : {}),
   });
-  const ctx = { plain: input.plain, links: input.links, all, ...(input.title ? { title: input.title } : {}) };
+  const ctx = { plain: input.plain, links: input.links, all, listed: listedKeys(all), ...(input.title ? { title: input.title } : {}) };
   const seen: SeenVenueCandidate[] = [
     { sources: ['abstain'], features: abstainFeatures(all, input.rule?.venue) },
     ...all.map((c) => ({ venue: reportedVenue(c.text), sources: c.sources, features: venueFeatures(c, ctx) })),

@@ -52,6 +52,8 @@ export interface VenueFeatureContext {
   title?: string;
   /** Every candidate of the call (the abstain features describe them). */
   all: readonly VenueCandidate[];
+  /** {@link listedKeys} of `all`, computed once per call by the caller (computed here when absent). */
+  listed?: readonly string[];
 }
 
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -81,7 +83,7 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
   const listed = isListedJournal(c.text);
   const own = ` ${journalKey(c.text)} `;
   // A listed name inside this one ("Science of Computer Programming" in "... Programming Journal"), or this one inside a listed name the call gives.
-  const listedOthers = listedKeys(ctx.all).filter((o) => o !== own);
+  const listedOthers = (ctx.listed ?? listedKeys(ctx.all)).filter((o) => o !== own);
   Object.assign(v, {
     nsources: Math.min(c.sources.length, 6) / 6,
     ncontexts: Math.min(c.sources.filter((s) => s.startsWith('ctx:') || s.startsWith('mention:')).length, 5) / 5,
@@ -132,15 +134,14 @@ export function venueFeatures(c: VenueCandidate, ctx: VenueFeatureContext): numb
   return vector(v);
 }
 
-const listedCache = new WeakMap<readonly VenueCandidate[], string[]>();
-/** The call's candidates the journal list holds, as padded keys (once per call, not once per candidate). */
-function listedKeys(all: readonly VenueCandidate[]): string[] {
-  let keys = listedCache.get(all);
-  if (!keys) {
-    keys = all.filter((o) => isListedJournal(o.text)).map((o) => ` ${journalKey(o.text)} `);
-    listedCache.set(all, keys);
-  }
-  return keys;
+/**
+ * The call's candidates the journal list holds, as space-padded keys, so a key inside another is a whole-word match.
+ *
+ * @example
+ * listedKeys([{ text: 'Radio Science', sources: [] }]) // [' radio science ']
+ */
+export function listedKeys(all: readonly VenueCandidate[]): string[] {
+  return all.filter((o) => isListedJournal(o.text)).map((o) => ` ${journalKey(o.text)} `);
 }
 
 /** A source that read the name where calls put their journal ("issue of X", "X (ISSN"), or a rule step's. */
