@@ -1,19 +1,15 @@
 #!/usr/bin/env node
 /**
- * `node scripts/journal-names.mjs <checkout of JabRef/abbrv.jabref.org> [commit]`: writes
+ * `npm run build && node scripts/journal-names.mjs <checkout of JabRef/abbrv.jabref.org> [commit]`: writes
  * data/journal-names/names.json, the full journal names of JabRef's abbreviation lists (CC0),
- * normalised (src/core/cfp/journal-names.ts reads them with the same normalisation), sorted and
+ * normalised by the parser's own journalKey (src/core/cfp/journal-key.ts, from dist), sorted and
  * deduplicated, one name a line so a rebuild diffs by name. The list is data the parser ships; this script
  * only rebuilds it. `git -C <mirror> show HEAD:journals/<file>` is how the lists were read
  * when the checkout is a bare mirror: pass a directory holding the CSV files.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Kept in step with `journalKey` in src/core/cfp/journal-names.ts (a test checks a sample of names against it). */
-const journalKey = (s) =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/&/g, ' and ')
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ').replace(/^the /, '');
+import { journalKey } from '../dist/core/cfp/journal-key.js';
 
 /** One CSV line of the lists: quoted fields, doubled quotes inside, comma or semicolon between. */
 function fields(line) {
@@ -48,7 +44,7 @@ for (const f of files) {
   }
 }
 const sorted = [...names].sort();
-const head = { source: `GitHub JabRef/abbrv.jabref.org commit ${commit}, journals/journal_abbreviations_*.csv (first column, the full name)`, licence: 'CC0-1.0', built_by: 'node scripts/journal-names.mjs <dir> <commit>', count: sorted.length };
+const head = { source: `GitHub JabRef/abbrv.jabref.org commit ${commit}, journals/journal_abbreviations_*.csv (first column, the full name)`, licence: 'CC0-1.0', built_by: 'npm run build && node scripts/journal-names.mjs <dir> <commit>', count: sorted.length };
 const body = JSON.stringify(head).slice(0, -1);
 writeFileSync('data/journal-names/names.json', `${body},"names":[\n${sorted.map((n) => JSON.stringify(n)).join(',\n')}\n]}\n`);
 console.log(`${sorted.length} names from ${files.length} lists (JabRef/abbrv.jabref.org ${commit})`);

@@ -9,18 +9,9 @@
  * is a feature of every candidate), never the venue by themselves.
  */
 import shipped from '../../../data/journal-names/names.json' with { type: 'json' };
+import { journalKey } from './journal-key.js';
 
-/**
- * A name as the list stores it: accents and case folded, "&" read as "and",
- * punctuation as spaces, a leading "The" dropped.
- *
- * @example
- * journalKey('The Journal of Physical Chemistry B') // 'journal of physical chemistry b'
- */
-export function journalKey(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/&/g, ' and ')
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ').replace(/^the /, '');
-}
+export { journalKey };
 
 interface Lookup {
   names: ReadonlySet<string>;
