@@ -78,6 +78,11 @@ const READERS: Reader[] = [
       return mo ? isoDay(+m[2]!, mo, daysIn(+m[2]!, mo)) : undefined;
     },
   },
+  {
+    // "by the end of 2021": the year's last day ("end of the year" with no year stays no date).
+    re: /\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b/gi,
+    read: (m) => isoDay(+m[1]!, 12, 31),
+  },
   { re: FOREIGN_DAY, read: (m) => isoDay(+m[3]!, FOREIGN_MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!) },
   {
     re: FOREIGN_MONTH_YEAR,

@@ -10,11 +10,13 @@ import { dateFieldOf, type DateEntry } from './schedule.js';
 
 const LABEL_ONLY = /^(.{3,80}?)\s*[:：]?$/;
 /** A sentence about the submission deadline ("We will accept submissions for this issue through <date>", "Submissions are open until <date>"); "opens" / "open for submissions from" dates are not deadlines. */
-const DEADLINE_SENTENCE = /\b(?:deadline|due\b|last (?:date|day) (?:of|for) (?:submissions?|submitting)|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than)|(?:submissions?|(?:the )?(?:call|collection|special issue))\s+(?:will\s+)?(?:close[sd]?|ends?)\s+(?:on|by)?|(?:entro(?: e non oltre)?|non oltre) il|au plus tard le|(?:submissions?|the (?:call|collection|special issue))\s+(?:are|is|will\s+(?:be|remain)|remains?)\s+open\s+(?:until|till|through))\b/i;
+const DEADLINE_SENTENCE = /\b(?:deadline|due\b|last (?:date|day) (?:of|for) (?:submissions?|submitting)|submit\w*\b[^.]{0,120}?\b(?:by|before|until|through|no later than|during|between)|(?:accept|receiv|consider)\w*\s+(?:submissions?|papers?|manuscripts?|articles?)\b[^.]{0,80}?\b(?:by|before|until|through|no later than)|extended to|(?:submissions?|papers?|manuscripts?|articles?)\s+(?:must|should)\s+be\s+received\s+(?:by|before|no later than)|(?:submissions?|(?:the )?(?:call|collection|special issue))\s+(?:will\s+)?(?:close[sd]?|ends?)\s+(?:on|by)?|(?:entro(?: e non oltre)?|non oltre) il|au plus tard le|at[ée] (?:o dia|ao dia|\d{1,2})|hasta el (?:d[íi]a )?\d{1,2}|(?:submissions?|papers?|manuscripts?|articles?|contributions?)\s+(?:(?:are\s+)?(?:accepted|welcome[d]?)\s+)?(?:until|till|through|no later than)|(?:submissions?|the (?:call|collection|special issue))\s+(?:are|is|will\s+(?:be|remain)|remains?)\s+open\s+(?:until|till|through))\b/i;
 /** A sentence about abstracts or proposals only ("extended abstract submissions ... with a due date on ..."): not the paper deadline. */
 const ABSTRACT_ONLY = /^(?!.*\b(?:full|complete|final)\s+(?:papers?|manuscripts?)\b).*\b(?:abstracts?|proposals?|expressions? of interest)\b/i;
 /** A sentence about the full papers of a two-stage call, not its proposals. */
 const FULL_PAPERS = /\b(?:(?:full|complete|final)\s+(?:papers?|manuscripts?|articles?|submissions?)|(?:first |full )?drafts?)\b/i;
+/** Where a sentence ends: not after an abbreviated month ("(deadline Dec. 1, 2023)"). */
+const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+(?=[\p{Lu}\d])/u;
 const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;
 
 /**
@@ -57,7 +59,7 @@ export function nextLineDate(lines: readonly Line[], i: number): DateEntry | und
 export function proseDeadline(lines: readonly Line[], opts: { fullPapers?: boolean } = {}): DateEntry | undefined {
   for (const l of lines) {
     if (l.kind === 'blank' || l.kind === 'rule') continue;
-    for (const sentence of l.text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u)) {
+    for (const sentence of l.text.split(SENTENCE_BREAK)) {
       if (!DEADLINE_SENTENCE.test(sentence) || ABSTRACT_ONLY.test(sentence) || (opts.fullPapers && !FULL_PAPERS.test(sentence))) continue;
       // Only whole dates: "for publication in November 2021" after the deadline is not one.
       const dates = findDates(sentence).filter((d) => !OPENS.test(sentence.slice(0, d.start)) && /^\d{4}-\d{2}-\d{2}$/.test(d.iso));
