@@ -54,8 +54,9 @@ const REVUE_STOP = '(?:lance|propose|publie|invite|est|pour|sur|consacr\\p{L}*|e
 /** Sentences and lines that name the journal around its name, each a source of its own. */
 const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)`, 'gu')],
-  ['ctx:before-cfp', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Cc]all for [Pp]apers|CfP|CFP|[Gg]uest [Ee]ditors?)\\b`, 'gu')],
-  ['ctx:issue-of', new RegExp(`\\b(?:[Ii]ssue|[Ss]ection|[Cc]ollection|[Vv]olume) (?:of|in) (?:the )?(?:(?:open[- ]access |peer[- ]reviewed )?journal,? )?[“"‘]?(${NAME})`, 'gu')],
+  // "X Call for Papers", and a page's title "X - Call for Papers: Y".
+  ['ctx:before-cfp', new RegExp(`(${NAME})[”"’,]*(?:\\s+|\\s+[-–—|]\\s+)(?:[Cc]all for [Pp]apers|CfP|CFP|[Gg]uest [Ee]ditors?)\\b`, 'gu')],
+  ['ctx:issue-of', new RegExp(`\\b(?:[Ii]ssue|[Ss]ection|[Cc]ollection|[Vv]olume|[Ss]eries|[Ss]upplement)(?: (?:[Nn]o\\.? ?)?\\d{1,4}(?:\\s?[/.]\\s?\\d{1,4})?)? (?:of|in) (?:the )?(?:(?:open[- ]access |peer[- ]reviewed )?journal,? )?[“"‘]?(${NAME})`, 'gu')],
   ['ctx:published-in', new RegExp(`\\b(?:published|appear|submitted|publication) in (?:the )?(?:journal,? )?[“"‘]?(${NAME})`, 'gu')],
   ['ctx:the-journal', new RegExp(`\\b(?:[Tt]he|[Oo]ur|[Aa]n?) (?:[\\p{L}-]+ ){0,3}?journal,? [“"‘]?(${NAME})`, 'gu')],
   ['ctx:x-journal', new RegExp(`(${NAME}) (?:journal|Journal (?:website|homepage|page))\\b`, 'gu')],
@@ -64,7 +65,8 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:is-journal', new RegExp(`(${NAME}),? (?:is|was) (?:an?|the) (?:[\\p{L}-]+,? ){0,8}?(?:journal|periodical|magazine)\\b`, 'gu')],
   ['ctx:x-is-doing', new RegExp(`(${NAME}) (?:is|are) (?:preparing|planning|launching|seeking|inviting|calling|pleased|delighted|issuing|publishing)\\b`, 'gu')],
   ['ctx:x-number', new RegExp(`(${NAME}),? (?:No\\.|Vol\\.|Volume|Issue) ?\\d`, 'gu')],
-  ['ctx:revue-de', new RegExp(`\\b(?:[Cc]ontributions?|[Nn]um[ée]ro|[Dd]ossier|[Aa]ppel|[Nn]úmero|[Ee]dição|[Cc]hamada|Ausgabe|Heft) (?:de|pour|da|do|der|des) (?:la |da |do |der |des )?(?:[Rr]evue |[Rr]evista |[Rr]ivista |[Zz]eitschrift )?[«“"‘]?\\s?(${NAME})`, 'gu')],
+  // With the issue's number between ("Il volume 1/2026 di X", "Das Schwerpunktheft 4/ 2019 der X").
+  ['ctx:revue-de', new RegExp(`\\b(?:[Cc]ontributions?|[Nn]um[ée]ro|[Dd]ossier|[Aa]ppel|[Nn]úmero|[Ee]dição|[Cc]hamada|Ausgabe|Heft|Schwerpunktheft|Themenheft|[Vv]olume|[Ff]ascicolo|[Nn]umero)(?: (?:[Nn][°º.o]\\s?)?\\d{1,4}(?:\\s?[/.]\\s?\\d{1,4})?)? (?:de|pour|da|do|der|des|di|del|della) (?:la |da |do |der |des )?(?:[Rr]evue |[Rr]evista |[Rr]ivista |[Zz]eitschrift )?[«“"‘]?\\s?(${NAME})`, 'gu')],
   ['ctx:x-invites', new RegExp(`(${NAME}) (?:invites|welcomes|seeks|solicits|announces|launches|lance|invite|sollicite|convoca|invita) (?:papers|submissions|contributions|articles|proposals|manuscripts|un appel|des (?:contributions|articles|propositions))`, 'gu')],
   // Words parted by spaces, never by nothing: "[\\p{L}]+\\s*" repeated could split one long word every way (seconds a line).
   ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
