@@ -80,6 +80,12 @@ function cuts(text: string): string[] {
   // The name with the call's own verb after it ("Special Issue in Memory of X calls for papers") or its acronym ("X (GASHES-21)").
   const calls = /^(.{8,}?)\s+(?:calls?|invites?|welcomes?|seeks?)\s+(?:for\s+)?(?:papers|submissions|contributions|manuscripts|articles)\W*$/i.exec(text)?.[1];
   if (calls) out.push(calls);
+  // A quoted name before the issue's kind, its opening quote already gone ('Fashion" Special Issue').
+  const quotedKind = /^[“"]?([^“”"]{3,150})[”"]\s+(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic|[Ff]ocus)\s+(?:[Ii]ssue|[Ss]ection|[Cc]ollection)\b/.exec(text)?.[1];
+  if (quotedKind) out.push(quotedKind);
+  // The issue's number in brackets after the name, and whatever the line adds after it ("X [Issue 14.1]: Last date to submit ...").
+  const numbered = /^(.{8,}?)\s*\[(?:[Ii]ssue|[Vv]ol(?:ume)?|[Nn]o|[Nn]umber)\.?\s*\d[^\]]{0,20}\]/.exec(text)?.[1];
+  if (numbered) out.push(numbered);
   const acronym = /^(.{8,}?)\s*\((?:\p{Lu}[\p{Lu}\d&]{1,14})(?:[-–\s]?(?:19|20)?\d{2})?\)\s*$/u.exec(text)?.[1];
   if (acronym && acronym.split(/\s+/).length >= 3) out.push(acronym);
   // Each side of a colon, then of a dash: a status or announcement before the name, the journal or "Call for Papers" after it
@@ -98,7 +104,7 @@ function cuts(text: string): string[] {
   const inJournal = /^(.{4,}?)\s+(?:in|of|for)\s+(?:the\s+)?(\S.{6,})$/.exec(text);
   if (inJournal?.[1] && inJournal[2] && isJournalName(inJournal[2])) out.push(inJournal[1]);
   // A publication form named before the issue ("Public Health Reports Supplement on X", "Thematic issue on X").
-  const form = /\b(?:supplement|thematic issue|topical issue|themed issue|topical collection|special collection|article collection|focus issue)\s+(?:on|about|of|for)\s+(\S.{3,})$/i.exec(text)?.[1];
+  const form = /\b(?:supplement|thematic issue|topical issue|themed issue|topical collection|special collection|article collection|focus issue|(?:focus|special|thematic) (?:series|feature))\s+(?:on|about|of|for)\s+(\S.{3,})$/i.exec(text)?.[1];
   if (form) out.push(form);
   // A journal, then the issue after a comma ("Library Trends Journal, The Joy of Information").
   const comma = /^([^,]{3,80}),\s+(.{4,})$/.exec(text);
@@ -127,7 +133,7 @@ function wrappedBlocks(lines: readonly Line[]): Array<{ text: string; lines: num
   return out;
 }
 
-const DEADLINE = /\b(?:deadline|due date)s?\b/i;
+const DEADLINE = /\b(?:deadline|due date|last date to submit|closing date)s?\b/i;
 /** A name does not end on a joining word: "For an Article Collection on" leads into the name on the next line. */
 const JOINING_END = /\s(?:on|of|for|and|or|the|to|with|in|by|a|an|from|into|at|between)$/i;
 

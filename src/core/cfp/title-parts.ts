@@ -57,14 +57,26 @@ export function isGenericTitle(s: string): boolean {
 
 /** Strip quotes, markdown leftovers and trailing punctuation. */
 export function cleanTitle(s: string): string {
-  return s
-    .replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, '')
+  return keepClosingQuote(s, s.replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, ''))
     .replace(/^call for papers\s*(?:[:–—]|-{1,3})\s*/i, '')
     // "Violence, edited by A and B", "X (guest edited by A)": the issue's editors, not its name.
     .replace(/\s*(?:,|[-–—]|\()\s*(?:guest[- ])?edited by\b.*$/i, '')
     .replace(/[\s.:;,]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The stripped text with its closing quote given back when it holds the opening one: a title that ends on a
+ * quoted word ("Islam and the Category of “Religion”") keeps both marks.
+ */
+function keepClosingQuote(raw: string, stripped: string): string {
+  const m = /(\s?)([”»])[\s.:;,]*$/.exec(raw.trimEnd());
+  const end = m?.[2];
+  if (!m || !end) return stripped;
+  const open = end === '”' ? '“' : '«';
+  const count = (c: string) => stripped.split(c).length - 1;
+  return count(open) > count(end) ? `${stripped.replace(/[\s.:;,]+$/, '')}${m[1] ?? ''}${end}` : stripped;
 }
 
 /**

@@ -12,7 +12,7 @@ import { isFurnitureTitle } from './title-sanity.js';
 
 /** Labels, statuses and issue words a page or an e-mail sets beside a title. */
 const SIDE_WORDS =
-  /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
+  /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|(?:publication|publishing) opportunit(?:y|ies)|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
 /** "X: Y" at the first colon, each side four characters or more. */
 const COLON = /^([^:]{4,}?)\s*:\s+(.{4,})$/;
 /** "X – Y" (a dash with spaces around it), or "CLOSED—Y" (a dash after a word in capitals). */
