@@ -72,14 +72,18 @@ export interface EditorCandidate {
 
 /**
  * A person's name for comparing: accents folded, lower case, letters only,
- * no honorifics and no one-letter initials ("Dr. Ana M. Pérez" and "Ana
- * Perez" are one person).
+ * no honorifics, no one-letter initials and no nickname in parentheses
+ * ("Dr. Ana M. Pérez" and "Ana Perez" are one person, and so are "Michelle
+ * (Lani) Shiota" and "Michelle Shiota").
  *
  * @example
  * editorKey('Dr. Ana M. Pérez') // 'ana perez'
+ * editorKey('John F. (Jeff) Tanner Jr.') // 'john tanner jr'
  */
 export function editorKey(name: string): string {
   let n = name
+    // A nickname in parentheses inside the name ("Michelle (Lani) Shiota"), as the parser drops it (editor-lines.ts withoutNickname).
+    .replace(/\s\(\p{Lu}[\p{L}'’-]{1,15}\)(?=\s)/gu, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -45,6 +45,9 @@ describe('editor candidates', () => {
 
   it('folds accents, honorifics and initials in its key', () => {
     expect(editorKey('Dr. Ana M. Pérez')).toBe('ana perez');
+    // A nickname in parentheses is no part of the name, as the parser drops it; an affiliation's aside stays what it was.
+    expect(editorKey('Michelle (Lani) Shiota')).toBe(editorKey('Michelle Shiota'));
+    expect(editorKey('John F. (Jeff) Tanner Jr.')).toBe('john tanner jr');
   });
 });
 

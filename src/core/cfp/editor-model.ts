@@ -117,9 +117,14 @@ export function chooseEditors(candidates: readonly EditorCandidate[], ruled: Rul
   const kept = candidates.filter((c, i) => (p[i] ?? 0) >= (c.rule ? model.ruleThreshold : model.threshold));
   const believed = new Set(kept.flatMap((c) => (c.rule ? [c.rule] : [])));
   const fromRules = ruled.editors.filter((e) => believed.has(e));
+  // A name read up to its sentence's end keeps no full stop ("... and Samantha Xu."); a name is kept once.
+  const seen = new Set<string>();
+  const editors = [...fromRules, ...kept.filter((c) => !c.rule).map((c): GuestEditor => ({ name: c.name }))]
+    .map((e) => ({ ...e, name: e.name.replace(/(?<=\p{L}{2})(?<!\b(?:Jr|Sr|St))\.$/u, '') }))
+    .filter((e) => !seen.has(e.name.toLowerCase()) && seen.add(e.name.toLowerCase()));
   const added = kept.filter((c) => !c.rule);
   return {
-    editors: [...fromRules, ...added.map((c) => ({ name: c.name }))],
+    editors,
     lines: [...(fromRules.length > 0 ? ruled.used : []), ...added.flatMap((c) => c.lines)],
   };
 }

@@ -35,6 +35,9 @@ const WITH_EDITORS = /\bwith (?:guest[- ]?)?(?:co-?)?editors\s+((?:[^.;:]|(?<=\b
 /** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
 const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
+/** A sentence's end after a word or an aside, not after an honorific or an initial. */
+const SENTENCE_END = /(?<=\p{L}{2}|\))(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst|St|Jr|Sr))\.\s+(?=\p{Lu})/u;
+
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
   // Footnote marks after names ("Erktan1,2") and an affiliation list opened but not closed in the sentence are not names.
@@ -44,7 +47,8 @@ function namesIn(list: string): string[] {
     .split(/\s*(?:,|;|\band\b|&|\s[–—]\s)\s*/)
     // "... and Dr. C (Univ) for the open access journal X": the sentence goes on after the last name.
     .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
-    .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').trim())
+    // A name at a sentence's end keeps no full stop ("... and Samantha Xu.").
+    .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').replace(/(?<=\p{L}{2})(?<!\b(?:Jr|Sr|St))\s*\.$/u, '').trim())
     .filter((p) => looksLikeName(p));
 }
 
@@ -148,7 +152,9 @@ function directedBy(rest: string): string[] {
  * "Editor: Name, Department of X" names one editor and its affiliation;
  * "Guest Editors: A, B, C" names three: every comma-separated part a name.
  */
-function labelledNames(list: string): string[] {
+function labelledNames(whole: string): string[] {
+  // The list ends with its sentence ("... and B (Univ). Deadline for abstracts: ..."), and a role repeated after the label is no name ("Guest editors: guest editor, A").
+  const list = (whole.split(SENTENCE_END)[0] ?? whole).replace(/^(?:(?:lead |managing )?guest[- ]editors?|editors?)\s*,\s*/i, '');
   const many = peopleOnLine(list);
   if (many) return many;
   // "A, Univ X; B, Univ Y; and C, Z": semicolons part people, a comma parts each name from its affiliation.
@@ -157,7 +163,9 @@ function labelledNames(list: string): string[] {
   const people = list.split(';').map((p) => p.trim().replace(/^and\s+/i, '').replace(/^[\p{L} -]{0,30}\beditors?\s*[:：]\s*/iu, '')).map((p) => (/^\p{Lu}/u.test(p) ? namesIn((p.split(',')[0] ?? '').trim()) : []));
   if (people.length >= 2 && people.filter((n) => n.length === 1).length >= 2) return people.flat();
   const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
-  if (parts.length > 1 && parts.every((p) => namesIn(p).length === 1 && !/\band\b/.test(p))) return parts.flatMap(namesIn);
+  // The last part may join the last two names ("..., D (Univ) e E (Univ)").
+  const onePerPart = (p: string, i: number) => namesIn(p).length === 1 && !/\band\b/.test(p) || (i === parts.length - 1 && namesIn(p).length === 2 && /\s(?:and|&|et|und|y|e)\s/.test(p));
+  if (parts.length > 1 && parts.every(onePerPart)) return parts.flatMap(namesIn);
   const first = namesIn(parts[0] ?? '');
   return first.length > 0 ? first : namesIn(list);
 }
