@@ -28,6 +28,10 @@ describe('round 23: deadlines', () => {
     expect(deadline('Los artículos se recibirán hasta el 15 de marzo de 2026 en la plataforma.')).toBe('2026-03-15');
   });
 
+  it('reads "Last date to submit <date>" at the end of a long header line', () => {
+    expect(deadline('Call for Submissions for students- Soil, Law and Development’s Special Issue on Looking Ahead: Addressing the Challenges Faced by the Soil Regime [Issue 14.1]: Last date to submit March 15, 2022')).toBe('2022-03-15');
+  });
+
   it('reads the French label "Date de remise des articles"', () => {
     expect(deadline('  • Date de remise des articles : 31 juillet 2020')).toBe('2020-07-31');
   });

@@ -57,7 +57,7 @@ const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
 const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»/g;
 
 /** Words before a quote that make it a name of the issue rather than a document's or a section's ("see the “Information for Authors”"). */
-const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|numero|appel à contributions?)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)[^.;:]{0,25}$/i;
+const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|intitul[ée]e?s?|intitolat[oa]|titulad[oa]|intitulad[oa]|mit dem titel|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|numero|appel à contributions?)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)(?:\s*[:：])?[^.;:]{0,25}$/i;
 
 function quotedPhrases(text: string): string[] {
   return [...text.matchAll(QUOTES)]

@@ -26,6 +26,11 @@ describe('round 23: titles', () => {
     expect(candidates('Focus Series on Challenges in Soil Matter\n\nWe invite papers.')).toContain('Challenges in Soil Matter');
   });
 
+  it('offers a name quoted after "intitulé :" (French), the colon between', () => {
+    expect(candidates('AàC pour un n° de la revue Sols France intitulé : « Politique(s) des sols dans le monde francophone ».\n\nLes articles de ce numéro porteront sur les sols.'))
+      .toContain('Politique(s) des sols dans le monde francophone');
+  });
+
   it('reads "Publication Opportunity" as furniture beside the name', () => {
     const call = parseCfp('Publication Opportunity: Soil and the Category of “Care”\n\nDr. Ann Lee has announced that the Soil Journal is seeking articles for a guest edited issue.\n\nWe are seeking papers on soil and care for the Summer 2019 issue.');
     expect(call.title).toBe('Soil and the Category of “Care”');
