@@ -56,14 +56,17 @@ describe('CFP development set', () => {
     // Round 22 (session 13): 30 calls (measured once: 0.70 / 0.73 / 0.77 / 0.79 / 0.56 / 0.90 with the session-start parser, 0.70 / 0.67 /
     // 0.80 / 0.79 / 0.56 / 0.90 with the session's parser) joined too, after the session's editor rules; the four choosers retrained on all
     // 755: 0.833 / 0.868 / 0.927 / 0.893 / 0.889 / 0.952; with the editor chooser's two aside features 0.893 / 0.957. Floors unchanged.
+    // Round 23 (session 14): 30 calls (measured once with the session-start parser: 0.80 / 0.57 / 0.73 / 0.86 / 0.72 / 0.94) joined too, after
+    // the session's deadline, venue-candidate, title and editor rules; the four choosers retrained on all 785: 0.839 / 0.870 / 0.929 / 0.891 /
+    // 0.894 / 0.959. Floors: editors 0.87 / 0.94 -> 0.88 / 0.95.
     // The held-out split is measured, not a regression floor: it may be empty (while a new set is labelled) or hold
     // calls the rules have never seen (even one the parser refuses), so it is only counted here.
     expect(tune.title).toBeGreaterThanOrEqual(0.83);
     expect(tune.venue).toBeGreaterThanOrEqual(0.86);
     expect(tune.deadline).toBeGreaterThanOrEqual(0.92);
     expect(tune.topics.f1).toBeGreaterThanOrEqual(0.89);
-    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.87);
-    expect(tune.editors.precision).toBeGreaterThanOrEqual(0.94);
+    expect(tune.editors.recall).toBeGreaterThanOrEqual(0.88);
+    expect(tune.editors.precision).toBeGreaterThanOrEqual(0.95);
     expect(heldout.cases).toBe(scores.filter((s) => s.split === 'heldout').length);
   });
 });
