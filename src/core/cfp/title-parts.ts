@@ -59,6 +59,8 @@ export function isGenericTitle(s: string): boolean {
 export function cleanTitle(s: string): string {
   return keepClosingQuote(s, s.replace(/^[\s“"‘'«]+|[\s”"’'»]+$/g, ''))
     .replace(/^call for papers\s*(?:[:–—]|-{1,3})\s*/i, '')
+    // What is left of "Special Issue dedicated to the X" once the issue words are gone: the occasion is the name.
+    .replace(/^(?:dedicated|devoted) to (?:the )?(?=\p{Lu})/u, '')
     // "Violence, edited by A and B", "X (guest edited by A)": the issue's editors, not its name.
     .replace(/\s*(?:,|[-–—]|\()\s*(?:guest[- ])?edited by\b.*$/i, '')
     .replace(/[\s.:;,]+$/, '')

@@ -14,10 +14,12 @@ const LIST_HEADER = /^[\p{L}&-]+(?:\s+[\p{L}&-]+){0,3}\s+(?:list|digest|newslett
 /** A broken line's tail or a list's label: starts with a joining word in lower case ("of Papers", "for Submissions"). */
 const FRAGMENT = /^(?:of|for|and|or|to|with|by|from)\s/;
 /** A person line: an editors' or authors' label, whatever follows. */
-const PERSON_LINE = /^(?:(?:lead |managing |corresponding |issue |special issue |volume )?(?:guest )?(?:editors?|editorial team|organi[sz]ers?|authors?)|edited by)\s*[:：(]/i;
+const PERSON_LINE = /^(?:(?:lead |managing |corresponding |issue |special issue |volume )?(?:guest )?(?:editors?(?:[- ]in[- ]chief)?|editorial team|organi[sz]ers?|authors?)|edited by|proponentes|editores|organizador(?:es|as))\s*[:：(]/i;
 /** Words that announce a call without naming it. */
 /** The same announcement in French, Spanish, Portuguese, Italian and German, and a site's category label ("Appels à contributions", "Chamada de artigos", "Archives de catégorie : Actualités"). */
 const FOREIGN_ANNOUNCING = /^(?:appels? (?:à|a) (?:articles|contributions?|communications?|textes|propositions|projets)|chamadas? (?:de|para) (?:artigos|trabalhos|contribui\p{L}+)|convocatorias?(?: (?:de|para) (?:artículos|art[íi]culos|contribuciones))?|call for submissions|bandi? di pubblicazione|aufruf zur einreichung|archives? de catégorie\b.*|catégorie\s*:.*)$/iu;
+/** A listing's heading over many issues ("Contemporary Jewry Special Issues", "Forthcoming monographic issues", "SAMPL special issues and sections"), or the page pointing at its call ("Here's the call"). */
+const LISTING = /\b(?:special|monographic|themed|thematic|topical)\s+issues(?:\s+and\s+(?:sections|collections))?$|^here(?:'s|’s| is) (?:the|our|a) (?:call|cfp)\b/i;
 /** A picture's caption copied with a page ("... Image credit: X", "Photo: X"). */
 const CAPTION = /\b(?:image|photo|picture|cover) credits?\s*:|^(?:photo|image)\s*:|©/i;
 const ANNOUNCING = new Set(['special', 'call', 'calls', 'for', 'papers', 'paper', 'issue', 'issues', 'section', 'collection', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'cfp', 'new', 'open', 'announcement', 'announcing', 'invitation', 'submissions', 'contributions', 'abstracts', 'proposals', 'journal', 'volume', 'theme', 'themed', 'thematic', 'topical', 'forthcoming', 'upcoming', 'virtual']);
@@ -53,7 +55,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);

@@ -12,7 +12,9 @@ import { isFurnitureTitle } from './title-sanity.js';
 
 /** Labels, statuses and issue words a page or an e-mail sets beside a title. */
 const SIDE_WORDS =
-  /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|(?:publication|publishing) opportunit(?:y|ies)|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
+  /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|(?:publication|publishing) opportunit(?:y|ies)|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|dossi[êe]|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
+/** A journal's acronym before the kind of issue ("EPJ ST Collection: X"). */
+const ACRONYM_COLLECTION = /^(?:[\p{Lu}\d&]{2,}\s+){1,3}(?:[Cc]ollection|[Ss]pecial [Ii]ssue|[Tt]opical [Ii]ssue|[Ff]ocus [Ii]ssue)$/u;
 /** "X: Y" at the first colon, each side four characters or more. */
 const COLON = /^([^:]{4,}?)\s*:\s+(.{4,})$/;
 /** "X – Y" (a dash with spaces around it), or "CLOSED—Y" (a dash after a word in capitals). */
@@ -21,6 +23,8 @@ const DASH = /^(.{4,}?)(?:\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))
 const LEAD_INS = [
   /^call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in)\s+(.{4,})$/i,
   /^(?:the\s+)?(?:topic|theme|subject|focus)\s+(?:of|is|will be)\s+(.{4,})$/i,
+  // "dedicated to the International Year of Caves and Karst": the issue's occasion after its verb.
+  /^(?:(?:is|will be)\s+)?(?:dedicated|devoted)\s+to\s+(?:the\s+)?(\p{Lu}.{3,})$/iu,
 ];
 
 /**
@@ -69,7 +73,7 @@ export function isSideFurniture(side: string, venues: readonly string[]): boolea
   if (!t) return true;
   // A date after a label ("Initial Decision Notification: 15 March 2025") makes the line a schedule's, not a title beside furniture.
   if (/\d/.test(t) && isFurnitureTitle(t) && !SIDE_WORDS.test(t)) return false;
-  return SIDE_WORDS.test(t) || isGenericTitle(t) || isFurnitureTitle(t) || announcementOnly(t, venues) || venues.some((v) => plain(v).length > 2 && plain(v) === plain(t));
+  return SIDE_WORDS.test(t) || ACRONYM_COLLECTION.test(t) || isGenericTitle(t) || isFurnitureTitle(t) || announcementOnly(t, venues) || venues.some((v) => plain(v).length > 2 && plain(v) === plain(t));
 }
 
 /** The side that is not furniture, when exactly one side is. */

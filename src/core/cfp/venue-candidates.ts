@@ -47,13 +47,14 @@ export interface VenueCandidateInput {
   page?: readonly PageVenue[];
 }
 
-const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}\\p{Lu}[\\p{L}-]*)";
+const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}-?\\p{Lu}[\\p{L}-]*)";
 const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
 /** Words that end a journal's name after "la revue": its verb, a relative or a preposition ("la revue X lance", "... pour"). */
-const REVUE_STOP = '(?:lance|propose|publie|invite|est|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
+const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
 /** Sentences and lines that name the journal around its name, each a source of its own. */
 const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
-  ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)`, 'gu')],
+  // "X Special Issue", and a journal's "X Collection: Y".
+  ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)|(?<!(?:[Tt]opical|[Ss]pecial|[Aa]rticle|[Tt]hematic|[Rr]esearch|[Tt]opic|[Vv]irtual) )Collection(?=\\s*:))`, 'gu')],
   // "X Call for Papers", and a page's title "X - Call for Papers: Y".
   ['ctx:before-cfp', new RegExp(`(${NAME})[”"’,]*(?:\\s+|\\s+[-–—|]\\s+)(?:[Cc]all for [Pp]apers|CfP|CFP|[Gg]uest [Ee]ditors?)\\b`, 'gu')],
   ['ctx:issue-of', new RegExp(`\\b(?:[Ii]ssue|[Ss]ection|[Cc]ollection|[Vv]olume|[Ss]eries|[Ss]upplement)(?: (?:[Nn]o\\.? ?)?\\d{1,4}(?:\\s?[/.]\\s?\\d{1,4})?)? (?:of|in) (?:the )?(?:(?:open[- ]access |peer[- ]reviewed )?journal,? )?[“"‘]?(${NAME})`, 'gu')],

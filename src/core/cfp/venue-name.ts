@@ -46,7 +46,9 @@ const NOBODY = 'we|i|you|they|it|he|she|this|that|these|those|there|here|our|the
  * and costs the venue chooser 2 of 485 calls cross-validated, so the lone-word check stays separate.
  */
 const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the|on|about|journal)\W*)+$/i;
-const NOBODY_ALONE = new RegExp(`^(?:${NOBODY})$`, 'i');
+/** A publisher page's widgets copied with its text ("Journal Browser", "E-Mail Alert"): no journal's name. */
+const PAGE_WIDGET = 'journal browser|journal menu|e ?mail alerts?|article alerts?|browse (?:journals|issues)';
+const NOBODY_ALONE = new RegExp(`^(?:${NOBODY}|${PAGE_WIDGET})$`, 'i');
 
 /**
  * Whether a candidate is one word that names nobody's journal, whichever reader found it

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from './lines.js';
+import { parseCfp } from './parse.js';
+import { cleanTitle } from './title-parts.js';
+import { isFurnitureTitle } from './title-sanity.js';
+import { isSideFurniture } from './title-sides.js';
+import { venueCandidates } from './venue-candidates.js';
+
+const venueTexts = (text: string) => {
+  const lines = toLines(text);
+  return venueCandidates({ lines, links: [], plain: lines.map((l) => l.text).join('\n') }).map((c) => c.text);
+};
+
+describe('round 24: titles', () => {
+  it('takes a listing\'s heading over many issues, an editors\' template line and "Here\'s the call" for furniture', () => {
+    expect(isFurnitureTitle('Soil Letters Special Issues')).toBe(true);
+    expect(isFurnitureTitle('Forthcoming monographic issues')).toBe(true);
+    expect(isFurnitureTitle('SOIL special issues and sections')).toBe(true);
+    expect(isFurnitureTitle("Here's the call")).toBe(true);
+    expect(isFurnitureTitle('Editor-in-Chief: Editor Name, Editor Institution')).toBe(true);
+    expect(isFurnitureTitle('Proponentes: Ana Lima (FURB) e Rui Sossai (Univille)')).toBe(true);
+    // One issue's name stays a title.
+    expect(isFurnitureTitle('Soil Carbon Special Issue')).toBe(false);
+  });
+
+  it('reads "Dossiê" and a journal\'s acronym with "Collection" as furniture beside the name', () => {
+    expect(isSideFurniture('Dossiê', [])).toBe(true);
+    expect(isSideFurniture('EPJ ST Collection', [])).toBe(true);
+    expect(isSideFurniture('Microbial Evolution Collection', [])).toBe(false);
+  });
+
+  it('takes the occasion after "dedicated to" as the name', () => {
+    expect(cleanTitle('dedicated to the International Year of Soils')).toBe('International Year of Soils');
+  });
+});
+
+describe('round 24: guest editors and venues', () => {
+  it('reads the Portuguese "Proponentes:" as the dossier\'s editors', () => {
+    const call = parseCfp('Dossiê n. 45: “Solos e Democracia”\n\nProponentes: Edison Lucas Fabrício (FURB), Fernando Sossai (Univille) e Juliana de Mello Moraes (FURB)\n\nO dossiê acolhe artigos sobre solos.\n');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Edison Lucas Fabrício', 'Fernando Sossai', 'Juliana de Mello Moraes']);
+  });
+
+  it('offers a journal whose name holds "e-Learning", one after "La revue ... prépare", and "X Collection:", not a page widget', () => {
+    expect(venueTexts('The Journal of e-Learning and Soil Society has announced the call for papers for its new special issue.')).toContain('Journal of e-Learning and Soil Society');
+    expect(venueTexts('La revue Statistique et sols prépare un numéro spécial sur la crise.')).toContain('Statistique et sols');
+    expect(venueTexts('EPJ ST Collection: Soil Networks\n\nWe invite papers.')).toContain('EPJ ST');
+    expect(venueTexts('Topical Collection: Soil Networks\n\nWe invite papers.')).not.toContain('Topical');
+    expect(venueTexts('Journal Browser\n\nSpecial Issue "Soil Frameworks" of Materials\n\nWe invite papers.')).not.toContain('Journal Browser');
+  });
+});
