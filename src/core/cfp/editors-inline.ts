@@ -23,7 +23,9 @@ const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|(?:the )?(?:co-?)
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors? (?:of|for)\b)/i;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
-const AS_EDITORS = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})*)\s+as (?:the )?(?:guest[- ]|co-?)editors?\b/u;
+/** A name's next word: capitalised, or a particle before one ("Antony van der Ent"). */
+const NEXT_NAME_WORD = String.raw`\s+(?:(?:van|von|der|den|de|da|del|della|di|du|la|le|dos|das|ten|ter)\s+){0,3}\p{Lu}[\p{L}.'’-]+`;
+const AS_EDITORS = new RegExp(String.raw`((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:${NEXT_NAME_WORD}){1,3}(?:,?\s+(?:and|&)\s+(?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:${NEXT_NAME_WORD}){1,3})*)\s+as (?:the )?(?:[Gg]uest[- ]|[Cc]o-?)[Ee]ditors?\b`, 'u');
 /** "sous la direction d'A, professeure ..., et de B, ...": French names each editor, then where they work. */
 const DIRECTION = /\bsous la (?:co-?)?direction (?:de |d['’])\s*(.{3,600})/iu;
 /** "A (Univ) and B (Univ), Guest Co-Editors of X": the names just before the role. */
@@ -33,10 +35,10 @@ const WITH_EDITOR = /\bwith (?:[Gg]uest[- ]?)?(?:[Cc]o-?)?[Ee]ditors?\s+((?:(?:D
 /** "This Focus Collection, with guest-coeditors A (X), B (Y), C (Z) ...": every name of the sentence after the plural role. */
 const WITH_EDITORS = /\bwith (?:guest[- ]?)?(?:co-?)?editors\s+((?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
-const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
+const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a)?\.?|dra?\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
 /** A sentence's end after a word or an aside, not after an honorific or an initial. */
-const SENTENCE_END = /(?<=\p{L}{2}|\))(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst|St|Jr|Sr))\.\s+(?=\p{Lu})/u;
+const SENTENCE_END = /(?<=\p{L}{2}|\))(?<!\b(?:Dra?|Profa?|Mr|Ms|Mrs|Assoc|Asst|St|Jr|Sr))\.\s+(?=\p{Lu})/u;
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
@@ -66,7 +68,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   // A long paragraph is read sentence by sentence ("... which is guest edited by A (U), B (U) and C (U) for the journal X.").
   // A full stop inside an affiliation ("Prof. A (Reading Univ., UK) and Dr. B (Univ. College Dublin)") ends no sentence: masked first.
   const units = sentencesOf(lines)
-    .map((p) => ({ ...p, text: p.text.replace(/\([^()]{1,120}\)/g, (aside) => aside.replace(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst|[Ee]ds?))\.(?=[\s,)])/gu, '\u2024')) }))
+    .map((p) => ({ ...p, text: p.text.replace(/\([^()]{1,120}\)/g, (aside) => aside.replace(/(?<!\b(?:Dra?|Profa?|Mr|Ms|Mrs|Assoc|Asst|[Ee]ds?))\.(?=[\s,)])/gu, '\u2024')) }))
     .flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
   for (const { text, indexes } of units) {
     if (text.length > 600) continue;

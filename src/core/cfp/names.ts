@@ -8,7 +8,8 @@ export const RANK_WORD = String.raw`(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|disti
 /** {@link RANK_WORD} and the space after it. */
 export const RANK = String.raw`${RANK_WORD}\s+`;
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
-export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor)?\.?|dr\.?)\s+(?:(?:prof(?:essor)?\.?|dr\.?)\s+)?`, 'i');
+// With the Spanish and Portuguese feminine forms ("Dra.", "Profa.").
+export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a)?\.?|dra?\.?)\s+(?:(?:prof(?:essor|a)?\.?|dra?\.?)\s+)?`, 'i');
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
 // "d'Alonzo", "l'Huillier": an elided particle before the capital.
 const NAME_WORD = "(?:[dl]['’])?[\\p{Lu}][\\p{L}'’.\\-]*";

@@ -40,6 +40,13 @@ describe('round 24: guest editors and venues', () => {
     expect(call.guest_editors.map((e) => e.name)).toEqual(['Edison Lucas Fabrício', 'Fernando Sossai', 'Juliana de Mello Moraes']);
   });
 
+  it('reads names with particles before "as Guest Editors", and the Spanish and Portuguese "Dra." and "Profa."', () => {
+    const editors = (line: string) => parseCfp(`Special Issue on Soil\n\n${line}\n\nWe invite papers on soil and water.\n`, { editorChooser: 'rules' }).guest_editors.map((e) => e.name);
+    expect(editors('We seek papers, with Antony van der Ent and Hans Lambers as Guest Editors.')).toEqual(['Antony van der Ent', 'Hans Lambers']);
+    expect(editors('The issue (Guest Editors: Dr. Rigoberto Pérez y Dra. Ana Jesús López, Univ. of Oviedo).')).toEqual(['Rigoberto Pérez', 'Ana Jesús López']);
+    expect(editors('Editores: Dra. Ana Lima (USP) e Profa. Maria Souza (UFRJ).')).toEqual(['Ana Lima', 'Maria Souza']);
+  });
+
   it('offers a journal whose name holds "e-Learning", one after "La revue ... prépare", and "X Collection:", not a page widget', () => {
     expect(venueTexts('The Journal of e-Learning and Soil Society has announced the call for papers for its new special issue.')).toContain('Journal of e-Learning and Soil Society');
     expect(venueTexts('La revue Statistique et sols prépare un numéro spécial sur la crise.')).toContain('Statistique et sols');
