@@ -88,7 +88,9 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     // "Guest Editors: Prof. A, Univ X" with "Prof. B, Univ Y" on the next line: the label's list goes on, one person a line.
     const last = indexes[indexes.length - 1];
     if (label?.index === 0 && names.length > 0 && last !== undefined) names.push(...personLinesAfter(lines, last, used));
-    for (const name of names) {
+    for (const read of names) {
+      // A name read up to its sentence's end keeps no full stop ("... e Profa. Maria Souza (UFRJ).").
+      const name = read.replace(/(?<=\p{L}{2})(?<!\b(?:Jr|Sr|St))\s*\.$/u, '');
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
       editors.push({ name, ...(/\blead\b/i.test(text) && names.length === 1 ? { lead: true } : {}) });
