@@ -55,3 +55,10 @@ describe('round 24: guest editors and venues', () => {
     expect(venueTexts('Journal Browser\n\nSpecial Issue "Soil Frameworks" of Materials\n\nWe invite papers.')).not.toContain('Journal Browser');
   });
 });
+
+describe('round 24: topics', () => {
+  it('takes no list of the authors a call has contacted for its topics', () => {
+    const call = parseCfp('Research Topic: Soil Microbes and Computation\n\nWe invite papers on soil microbes and computation.\n\nAmong others, we have contacted the following authors:\n\n- Ryan Austin\n- Andy Mead\n- Brian Haas\n- Dan MacLean\n\nPlease reply by e-mail.\n');
+    expect(call.topics).toEqual([]);
+  });
+});

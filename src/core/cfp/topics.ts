@@ -13,7 +13,8 @@ const TOPIC_WORDS =
 /** Whether a lead-in has words that lead into a topic list, in English or another language. */
 export const hasTopicWords = (s: string): boolean => TOPIC_WORDS.test(s) || TOPICS_ABROAD.test(s);
 /** Lists introduced like this are people ("... and the following Guest Editors:"). */
-export const EDITORS_INTRO = /\beditors?\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
+/** A list of the people: its editors, or the authors, contributors or speakers it names ("we have contacted the following authors:"). */
+export const EDITORS_INTRO = /\b(?:editors?|(?:invited |contacted |confirmed )?(?:authors|contributors|speakers|panelists))\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
 /** Lists introduced like this are submission requirements, not topics. */
 export const REQUIREMENT_INTRO =
   /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepar(?:e|ing)|formatting)\b/i;
