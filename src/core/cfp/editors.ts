@@ -13,6 +13,8 @@ import { EMAIL_G, emailsOf, isEditorLine, LEAD, splitNameLine } from './editor-l
 export { splitNameLine } from './editor-lines.js';
 
 /** Journal roles named beside a person in a list of editors: not guest editors of the issue. */
+/** A publisher page's link labels after a name, copied as words ("Website E-Mail", "SciProfiles"). */
+const LINK_LABELS = /(?:\s+(?:Website|E-?Mail|SciProfiles|Scilit|Preprints\.org|Google Scholar))+\s*$/i;
 const JOURNAL_ROLE = /\((?![^)]*\bguest\b)[^)]*\b(?:associate editor|editor[- ]in[- ]chief|managing editor|advisory editor|section editor)\b[^)]*\)/i;
 
 const JOURNAL_ROLE_LABEL = /^(?!.*\b(?:guest|special issue|topic|lead|co-?|issue)\b)[\p{L} -]{2,40}\beditors?\s*[:：]$/iu;
@@ -34,7 +36,7 @@ function nameOnly(line: Line): GuestEditor | undefined {
   const email = emailOf(line);
   const lead = LEAD.test(line.text);
   // A degree after the name ("Prof. Sherry Simon, PhD") is not part of it.
-  const name = withoutFootnote(clean(line.text.replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ').replace(DEGREE, '')).replace(TITLE_PREFIX, ''));
+  const name = withoutFootnote(clean(line.text.replace(LINK_LABELS, '').replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ').replace(DEGREE, '')).replace(TITLE_PREFIX, ''));
   if (!looksLikeName(name)) return undefined;
   return { name, ...(email ? { email } : {}), ...(lead ? { lead: true } : {}) };
 }
@@ -157,7 +159,8 @@ function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[
   for (const l of block) {
     // Pasted text separates name and affiliation by two spaces at times; keep that gap, which the line's text squashes.
     const spaced = l.kind === 'text' && !l.raw.includes('](') ? l.raw.trim() : l.text;
-    const text = l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced;
+    // MDPI's page gives each editor's links after the name ("Dr. X Website E-Mail"): labels, not words of the name.
+    const text = (l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced).replace(LINK_LABELS, '');
     if (JOURNAL_ROLE.test(text)) {
       cur = undefined;
       continue;

@@ -58,6 +58,8 @@ describe('editors, round 22', () => {
   it('reads an MDPI editor line "Dr. X Website E-Mail" as X, and the Catalan "Universitat" under it as no person', () => {
     const text = 'Special Issue Information\n\nDear Colleagues,\n\nWe invite papers on soil crusts.\n\nGuest Editor\nDr. Jordi Roca-Mullol Website E-Mail\nUniversitat de Barcelona, Departament de Química, Barcelona, Spain\nInterests: soil crusts; carbon\n';
     expect(names(text)).toEqual(['Jordi Roca-Mullol']);
+    // The rules read it too (session 14: the page's link labels are dropped from the line), so no retrain of the chooser can lose it.
+    expect(parseCfp(text, { editorChooser: 'rules' }).guest_editors.map((e) => e.name)).toEqual(['Jordi Roca-Mullol']);
   });
 });
 
