@@ -62,3 +62,10 @@ describe('round 24: topics', () => {
     expect(call.topics).toEqual([]);
   });
 });
+
+describe('catalogue: Taylor & Francis "guest advisor(s)"', () => {
+  it('reads the people under "Article collection guest advisor(s)" as the collection\'s guest editors, with the rules alone too', () => {
+    const text = 'Soil Immunology\n\nFor an Article Collection on\n\nMechanisms of Soil Immune Evasion\n\nManuscript deadline\n30 April 2027\n\nArticle collection guest advisor(s)\n\nBarbara Seliger, Institute of Soil Immunology, Martin Luther University Halle-Wittenberg, Germany\n\nSoils evade the immune system in many ways.\n';
+    for (const editorChooser of ['rules', 'learned'] as const) expect(parseCfp(text, { editorChooser }).guest_editors.map((e) => e.name)).toEqual(['Barbara Seliger']);
+  });
+});
