@@ -69,3 +69,10 @@ describe('catalogue: Taylor & Francis "guest advisor(s)"', () => {
     for (const editorChooser of ['rules', 'learned'] as const) expect(parseCfp(text, { editorChooser }).guest_editors.map((e) => e.name)).toEqual(['Barbara Seliger']);
   });
 });
+
+describe('round 24: a theme in single quotes, and no furniture left once the journal is dropped', () => {
+  it('takes the theme named in single curly quotes over a "Call for Submissions: <Journal>" line', () => {
+    const call = parseCfp('Call for Submissions: Cambridge Soil Law Journal\n\nThe Cambridge Soil Law Journal invites submissions for the second issue of its twelfth volume.\n\nThe Editorial Board is pleased to invite submissions for Volume 12(2), to be published in December 2027, on the theme ‘Language in Soil Law’.\n');
+    expect(call.title).toBe('Language in Soil Law');
+  });
+});

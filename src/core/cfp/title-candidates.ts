@@ -54,7 +54,7 @@ const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
 ];
 
 /** Quoted phrases anywhere in the text (“X”, "X", „X“, «X»): calls quote their theme in the prose ("invites submissions on the “X”"). */
-const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»/g;
+const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»|‘([^‘’\n]{2,200})’(?!\p{L})/gu;
 
 /** Words before a quote that make it a name of the issue rather than a document's or a section's ("see the “Information for Authors”"). */
 const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|intitul[ée]e?s?|intitolat[oa]|titulad[oa]|intitulad[oa]|mit dem titel|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|numero|appel à contributions?)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)(?:\s*[:：])?[^.;:]{0,25}$/i;
@@ -63,7 +63,7 @@ function quotedPhrases(text: string): string[] {
   return [...text.matchAll(QUOTES)]
     .slice(0, 40)
     .filter((m) => NAMING.test(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0)))
-    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().replace(/[.,;:]+$/, ''))
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim().replace(/[.,;:]+$/, ''))
     .filter((q) => q.split(/\s+/).length <= 20 && /\p{L}{3}/u.test(q));
 }
 

@@ -13,6 +13,7 @@ import { titleFeatures } from './title-features.js';
 import { furnitureCuts } from './title-sides.js';
 import { alignWeights, chooseBest, SHIPPED_TITLE_MODEL, type TitleModel } from './title-model.js';
 import { withoutVenueTail } from './title-venue.js';
+import { isFurnitureTitle } from './title-sanity.js';
 
 export type TitleChooser = 'learned' | 'cascade';
 
@@ -70,7 +71,8 @@ export function chooseTitle(input: ChooseTitleInput): ChosenTitle {
     ...(input.venue ? { venue: input.venue } : {}), ...(input.page ? { page: input.page } : {}), ...(input.scopeStart ? { scopeStart: input.scopeStart } : {}),
   });
   const ctx = { lines: input.lines, scope: input.scope || input.prose, venues: input.venues, cuts: furnitureCuts(candidates.map((c) => c.text), input.venues), ...(input.editors ? { editors: input.editors } : {}), ...(input.editorLines ? { editorLines: input.editorLines } : {}) };
-  const seen = candidates.map((c) => ({ candidate: c, title: tail(c.text).title, features: titleFeatures(c, ctx) }));
+  // A candidate that is only furniture once the journal after it is dropped ("Call for Submissions: <Journal>") names no issue.
+  const seen = candidates.map((c) => ({ candidate: c, title: tail(c.text).title, features: titleFeatures(c, ctx) })).filter((s) => s.candidate.kind === 'scope-start' || !isFurnitureTitle(s.title));
   input.onCandidates?.(seen);
   if (input.chooser === 'cascade') return chooseTitle({ ...input, onCandidates: undefined });
   const best = seen[chooseBest(seen.map((s) => s.features), alignWeights(input.model ?? SHIPPED_TITLE_MODEL))];
