@@ -12,7 +12,7 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { EMAIL_G, emailsOf, fold } from './editor-lines.js';
-import { EDITOR_LABEL_WORDS, looksLikeName, RANK_WORD } from './names.js';
+import { EDITOR_LABEL_WORDS, LINK_LABEL_WORDS, looksLikeName, RANK_WORD } from './names.js';
 
 /** The features of a candidate, in the order the model's weights use. */
 export const EDITOR_FEATURES = [
@@ -82,7 +82,8 @@ export interface EditorCandidate {
  */
 export function editorKey(name: string): string {
   let n = name
-    // A nickname in parentheses inside the name ("Michelle (Lani) Shiota"), as the parser drops it (editor-lines.ts withoutNickname).
+    // A one-word nickname in parentheses anywhere inside the name ("Michelle (Lani) Shiota", "John F. (Jeff) Tanner"); the parser's
+    // withoutNickname (editor-lines.ts) drops one only after the first name, so the key is the wider of the two.
     .replace(/\s\(\p{Lu}[\p{L}'’-]{1,15}\)(?=\s)/gu, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -103,7 +104,7 @@ const HONORIFIC_WORD = /^(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir|dame)
 const RANK_ALONE = new RegExp(String.raw`^${RANK_WORD}$`, 'i');
 /** Job titles, which read as capitalised words after a name ("Ana Lima, Principal Scientist") but are never part of one. */
 /** A job, or a page's link label after a name ("Dr. Jordi Roca Website E-Mail" on MDPI pages): the name ends before it. */
-const JOB_WORD = /^(?:Leader|Scientist|Dean|Director|Chair(?:man|woman)?|Head|Manager|Officer|Lecturer|Fellow|Researcher|Professor|Editor|President|Coordinator|Investigator|Engineer|Consultant|Analyst|Advisor|Adviser|Website|E-?[Mm]ail|SciProfiles|ORCID|Homepage)$/;
+const JOB_WORD = new RegExp(String.raw`^(?:Leader|Scientist|Dean|Director|Chair(?:man|woman)?|Head|Manager|Officer|Lecturer|Fellow|Researcher|Professor|Editor|President|Coordinator|Investigator|Engineer|Consultant|Analyst|Advisor|Adviser|${LINK_LABEL_WORDS})$`);
 const isHonorificAt = (words: readonly string[], i: number) =>
   HONORIFIC_WORD.test(words[i] ?? '') || (RANK_ALONE.test(words[i] ?? '') && HONORIFIC_WORD.test(words[i + 1] ?? ''));
 const PARTICLE = /^(?:de|van|von|der|den|da|di|du|la|le|del|dos|das|bin|al|el|y|ter|ten|zu)$/;

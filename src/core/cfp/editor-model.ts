@@ -14,6 +14,7 @@ import { sigmoid } from '../rank/vector-math.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { editorCandidates, EDITOR_FEATURES, type EditorCandidate } from './editor-candidates.js';
+import { withoutEndStop } from './names.js';
 import { alignWeights } from './title-model.js';
 
 /** What the second model reads beside a candidate's own features. */
@@ -120,7 +121,7 @@ export function chooseEditors(candidates: readonly EditorCandidate[], ruled: Rul
   // A name read up to its sentence's end keeps no full stop ("... and Samantha Xu."); a name is kept once.
   const seen = new Set<string>();
   const editors = [...fromRules, ...kept.filter((c) => !c.rule).map((c): GuestEditor => ({ name: c.name }))]
-    .map((e) => ({ ...e, name: e.name.replace(/(?<=\p{L}{2})(?<!\b(?:Jr|Sr|St))\.$/u, '') }))
+    .map((e) => ({ ...e, name: withoutEndStop(e.name) }))
     .filter((e) => !seen.has(e.name.toLowerCase()) && seen.add(e.name.toLowerCase()));
   const added = kept.filter((c) => !c.rule);
   return {

@@ -5,7 +5,7 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { EDITOR_LABEL_WORDS, looksLikeName, RANK, startsWithHonorific, withPlainAnd } from './names.js';
+import { EDITOR_LABEL_WORDS, looksLikeName, RANK, startsWithHonorific, withoutEndStop, withPlainAnd } from './names.js';
 import { splitNameLine } from './editor-lines.js';
 import { lastSentence } from './lists.js';
 import { peopleOnLine } from './editors-multi.js';
@@ -37,8 +37,12 @@ const WITH_EDITORS = /\bwith (?:guest[- ]?)?(?:co-?)?editors\s+((?:[^.;:]|(?<=\b
 /** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
 const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a)?\.?|dra?\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
+/** Abbreviated titles whose full stop ends no sentence (with the Spanish and Portuguese "Dra.", "Profa."). */
+const TITLE_ABBR = 'Dra?|Profa?|Mr|Ms|Mrs|Assoc|Asst';
 /** A sentence's end after a word or an aside, not after an honorific or an initial. */
-const SENTENCE_END = /(?<=\p{L}{2}|\))(?<!\b(?:Dra?|Profa?|Mr|Ms|Mrs|Assoc|Asst|St|Jr|Sr))\.\s+(?=\p{Lu})/u;
+const SENTENCE_END = new RegExp(String.raw`(?<=\p{L}{2}|\))(?<!\b(?:${TITLE_ABBR}|St|Jr|Sr))\.\s+(?=\p{Lu})`, 'u');
+/** A full stop inside an affiliation's aside ("(Reading Univ., UK)"), masked before sentences are cut. */
+const ASIDE_STOP = new RegExp(String.raw`(?<!\b(?:${TITLE_ABBR}|[Ee]ds?))\.(?=[\s,)])`, 'gu');
 
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
@@ -50,7 +54,7 @@ function namesIn(list: string): string[] {
     // "... and Dr. C (Univ) for the open access journal X": the sentence goes on after the last name.
     .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
     // A name at a sentence's end keeps no full stop ("... and Samantha Xu.").
-    .map((p) => p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '').replace(/(?<=\p{L}{2})(?<!\b(?:Jr|Sr|St))\s*\.$/u, '').trim())
+    .map((p) => withoutEndStop(p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '')).trim())
     .filter((p) => looksLikeName(p));
 }
 
@@ -68,7 +72,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
   // A long paragraph is read sentence by sentence ("... which is guest edited by A (U), B (U) and C (U) for the journal X.").
   // A full stop inside an affiliation ("Prof. A (Reading Univ., UK) and Dr. B (Univ. College Dublin)") ends no sentence: masked first.
   const units = sentencesOf(lines)
-    .map((p) => ({ ...p, text: p.text.replace(/\([^()]{1,120}\)/g, (aside) => aside.replace(/(?<!\b(?:Dra?|Profa?|Mr|Ms|Mrs|Assoc|Asst|[Ee]ds?))\.(?=[\s,)])/gu, '\u2024')) }))
+    .map((p) => ({ ...p, text: p.text.replace(/\([^()]{1,120}\)/g, (aside) => aside.replace(ASIDE_STOP, '\u2024')) }))
     .flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
   for (const { text, indexes } of units) {
     if (text.length > 600) continue;
@@ -90,7 +94,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     if (label?.index === 0 && names.length > 0 && last !== undefined) names.push(...personLinesAfter(lines, last, used));
     for (const read of names) {
       // A name read up to its sentence's end keeps no full stop ("... e Profa. Maria Souza (UFRJ).").
-      const name = read.replace(/(?<=\p{L}{2})(?<!\b(?:Jr|Sr|St))\s*\.$/u, '');
+      const name = withoutEndStop(read);
       if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
       editors.push({ name, ...(/\blead\b/i.test(text) && names.length === 1 ? { lead: true } : {}) });

@@ -7,14 +7,14 @@ import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { inlineEditors } from './editors-inline.js';
 import { DEGREE, peopleOnLine, withoutFootnote } from './editors-multi.js';
-import { looksLikeName, TITLE_PREFIX } from './names.js';
+import { LINK_LABEL_WORDS, looksLikeName, TITLE_PREFIX } from './names.js';
 import { EMAIL_G, emailsOf, isEditorLine, LEAD, splitNameLine } from './editor-lines.js';
 
 export { splitNameLine } from './editor-lines.js';
 
+/** A publisher page's link labels after a name ("Dr. X Website E-Mail"): labels, not words of the name. */
+const LINK_LABELS = new RegExp(String.raw`(?:\s+(?:${LINK_LABEL_WORDS}))+\s*$`);
 /** Journal roles named beside a person in a list of editors: not guest editors of the issue. */
-/** A publisher page's link labels after a name, copied as words ("Website E-Mail", "SciProfiles"). */
-const LINK_LABELS = /(?:\s+(?:Website|E-?Mail|SciProfiles|Scilit|Preprints\.org|Google Scholar))+\s*$/i;
 const JOURNAL_ROLE = /\((?![^)]*\bguest\b)[^)]*\b(?:associate editor|editor[- ]in[- ]chief|managing editor|advisory editor|section editor)\b[^)]*\)/i;
 
 const JOURNAL_ROLE_LABEL = /^(?!.*\b(?:guest|special issue|topic|lead|co-?|issue)\b)[\p{L} -]{2,40}\beditors?\s*[:：]$/iu;

@@ -20,6 +20,21 @@ const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD
 const NOT_NAME =
   /\b(?:Chemistry|Physics|Biology|Engineering|Mathematics|Economics|Medicine|Technology|Sociology|Psychology|Geography|Sciences|Studies|Informatics|Ecology|Geology|University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät|tat|teit)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?|Labs?|Laborator(?:y|ies)|Inc|Corp(?:oration)?|Ltd|GmbH|Technologies|Systems|Solutions|Consulting)\b/;
 
+/**
+ * A person's name without the full stop it took from the end of its sentence ("... and Samantha Xu." is Samantha Xu);
+ * "Jr." and "St." keep theirs, and so does an initial.
+ *
+ * @example
+ * withoutEndStop('Samantha Xu.') // 'Samantha Xu'
+ * withoutEndStop('John Tanner Jr.') // 'John Tanner Jr.'
+ */
+export function withoutEndStop(name: string): string {
+  return name.replace(/(?<=\p{L}{2})(?<!\b(?:Jr|Sr|St))\s*\.$/u, '');
+}
+
+/** A publisher page's link labels after a person's name, copied as words (MDPI's "Dr. X Website E-Mail"). */
+export const LINK_LABEL_WORDS = String.raw`Website|E-?[Mm]ail|SciProfiles|Scilit|Preprints\.org|ORCID|Homepage`;
+
 /** A quoted nickname inside a name ("Ruiyun “Rayna” Xu"), which the name pattern cannot read. */
 const NICKNAME = /\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu;
 
@@ -50,10 +65,10 @@ export function startsWithHonorific(s: string): boolean {
 
 /**
  * Editors' labels in French, Spanish, Portuguese, Italian and German ("Coordination du dossier", "Organizadores",
- * "Herausgeberinnen", "a cura di"), and "Coordinators": a regular-expression source for the heading, section and
+ * "Herausgeberinnen", "a cura di"), "Coordinators", and Taylor & Francis's "Article collection guest advisor(s)": a regular-expression source for the heading, section and
  * inline-label readers to put inside a group (lower case; read with the `i` flag or against lower-cased text).
  */
-export const EDITOR_LABEL_WORDS = 'coordination(?: du (?:dossier|numéro))?|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|proponentes|coordenador(?:es|as)?|editor(?:es|as)(?: convidad[oa]s| invitad[oa]s)?|coordenação|herausgeber(?:innen)?|(?:numéro |dossier )?coordonné par|a cura di|curat(?:ori|rici|ore|rice|ela)';
+export const EDITOR_LABEL_WORDS = '(?:article collection )?guest advisors?(?:\\s*\\(s\\))?|coordination(?: du (?:dossier|numéro))?|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|proponentes|coordenador(?:es|as)?|editor(?:es|as)(?: convidad[oa]s| invitad[oa]s)?|coordenação|herausgeber(?:innen)?|(?:numéro |dossier )?coordonné par|a cura di|curat(?:ori|rici|ore|rice|ela)';
 
 /**
  * Names joined by "and" as French, German, Spanish and Portuguese write it ("A et B", "A und B"), with "and".

@@ -24,8 +24,7 @@ export function sectionKindOf(heading: string): SectionKind {
   // "Guest Associate Editor" is how Frontiers and MDPI name an issue's guest editors; other associate editors are the journal's.
   if (/(?<!guest )associate editors?|editorial (?:board|advisory)|advisory (?:board|editors?)|reviewers?\b|program(?:me)? committee|scientific committee|editor[- ]in[- ]chief/.test(h)) return 'other';
   // With the French, Spanish, Portuguese and German headings ("Coordination :", "Coordinadores", "Organizadores", "Herausgeberinnen").
-  // Taylor & Francis names an article collection's guest editors its "guest advisor(s)".
-  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b|\bguest advisors?\b/.test(h) || ABROAD_LABEL.test(h)) return 'editors';
+  if (short && /\beditors?\b|editorial (?:team|board)|organi[sz]ers?\b/.test(h) || ABROAD_LABEL.test(h)) return 'editors';
   if (short && /\b(?:important|key) dates\b|\bdeadlines?\b|\btimeline\b/.test(h)) return 'dates';
   // A title heading is about the call, whatever words it happens to contain.
   if (/special (?:issue|section)|feature topic/.test(h) || h.length > 70) return 'scope';

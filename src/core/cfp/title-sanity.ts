@@ -5,6 +5,7 @@
  * made only of announcement words around a journal's name) names no issue, so
  * the parser moves on to its next candidate instead of taking it.
  */
+import { EDITOR_LABEL_WORDS } from './names.js';
 import { isJournalName } from './venue-lines.js';
 
 /** Site navigation and widget labels copied with a page. */
@@ -14,7 +15,7 @@ const LIST_HEADER = /^[\p{L}&-]+(?:\s+[\p{L}&-]+){0,3}\s+(?:list|digest|newslett
 /** A broken line's tail or a list's label: starts with a joining word in lower case ("of Papers", "for Submissions"). */
 const FRAGMENT = /^(?:of|for|and|or|to|with|by|from)\s/;
 /** A person line: an editors' or authors' label, whatever follows. */
-const PERSON_LINE = /^(?:(?:lead |managing |corresponding |issue |special issue |volume )?(?:guest )?(?:editors?(?:[- ]in[- ]chief)?|editorial team|organi[sz]ers?|authors?)|edited by|proponentes|editores|organizador(?:es|as))\s*[:：(]/i;
+const PERSON_LINE = new RegExp(String.raw`^(?:(?:lead |managing |corresponding |issue |special issue |volume )?(?:guest )?(?:editors?(?:[- ]in[- ]chief)?|editorial team|organi[sz]ers?|authors?)|edited by|${EDITOR_LABEL_WORDS})\s*[:：(]`, 'iu');
 /** Words that announce a call without naming it. */
 /** The same announcement in French, Spanish, Portuguese, Italian and German, and a site's category label ("Appels à contributions", "Chamada de artigos", "Archives de catégorie : Actualités"). */
 const FOREIGN_ANNOUNCING = /^(?:appels? (?:à|a) (?:articles|contributions?|communications?|textes|propositions|projets)|chamadas? (?:de|para) (?:artigos|trabalhos|contribui\p{L}+)|convocatorias?(?: (?:de|para) (?:artículos|art[íi]culos|contribuciones))?|call for submissions|bandi? di pubblicazione|aufruf zur einreichung|archives? de catégorie\b.*|catégorie\s*:.*)$/iu;
