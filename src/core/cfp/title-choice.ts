@@ -13,6 +13,7 @@ import { titleFeatures } from './title-features.js';
 import { furnitureCuts } from './title-sides.js';
 import { alignWeights, chooseBest, SHIPPED_TITLE_MODEL, type TitleModel } from './title-model.js';
 import { withoutVenueTail } from './title-venue.js';
+import { finishTitle } from './title-parts.js';
 import { isFurnitureTitle } from './title-sanity.js';
 
 export type TitleChooser = 'learned' | 'cascade';
@@ -59,7 +60,10 @@ export interface ChooseTitleInput {
  * chooseTitle({ ...input, chooser: 'learned' }).title // 'Soil Carbon Markets'
  */
 export function chooseTitle(input: ChooseTitleInput): ChosenTitle {
-  const tail = (t: string) => withoutVenueTail(t, input.venue, input.plain);
+  const tail = (t: string) => {
+    const r = withoutVenueTail(t, input.venue, input.plain);
+    return { ...r, title: finishTitle(r.title) };
+  };
   if (input.chooser === 'cascade' && !input.onCandidates) {
     const t = input.found.title ?? input.scopeStart;
     if (!t) return { kind: 'none', lines: [] };

@@ -28,6 +28,14 @@ const TITLE_THEN_ISSUE = new RegExp(`^[“"‘«]?(.{4,250}?)[”"’»]?\\s*[-�
 
 /** "X: A Venue Call for Papers", "X – A Special Issue of Venue (ACR) DEADLINE ...": the issue's name with what it is after a colon or dash. */
 const TITLE_THEN_WHAT = new RegExp(`^([^:–—]{3,150}?)\\s*[:–—]\\s+an?\\s+(?:new\\s+)?(?:([^:]{2,80}?)\\s+)?(?:call for papers|${ISSUE})(?:\\s+(?:of|in|from|for)\\s+(?:the\\s+)?(?:journal\\s+)?([^:]{2,100}?))?(?:\\s*\\([A-Z]{2,8}\\))?(?:\\s*[-–—|,]?\\s*(?:deadline|due)\\b.*)?$`, 'i');
+/** The words for a special or themed issue in French, Spanish, Portuguese, Italian and German. */
+const ISSUE_FOREIGN = String.raw`(?:num[ée]ros? (?:sp[ée]cial|th[ée]matique)|n[úu]mero (?:especial|monogr[áa]fico|tem[áa]tico|speciale|monografico|tematico)|edi[çc][ãa]o especial|fascicolo (?:speciale|monografico|tematico)|dossi(?:[êe]|er)(?: (?:sp[ée]cial|tem[áa]tico|th[ée]matique))?|sonderheft|themenheft|schwerpunktheft)`;
+/**
+ * "Numéro spécial sur le X", "Número especial: X", "Dossiê — X", "Themenheft: X": a line that opens (after a short
+ * label such as "Numéro (8) |") with those words names the issue after them; the article after "sur", "sobre", "su"
+ * or "zum" goes with the preposition.
+ */
+const SPECIAL_FOREIGN = new RegExp(String.raw`^(.{0,40}?)(?<![\p{L}])${ISSUE_FOREIGN}\s*(?:(?:sur|sobre|su|zum thema|zu)\s+(?:(?:le|la|les|o|a|os|as|el|los|las|il|lo|gli|i|dem|der|die|das)\s+|l['’]\s*)?|[:：–—-]\s*|(?=[“"‘«]))(.{4,200})$`, 'iu');
 /** Journals' own words and publishers: a tail with one of these names a venue, not part of the title. */
 const VENUE_WORDS = /\b(?:journal|transactions|letters|magazine|review|proceedings|annals|quarterly|elsevier|springer|mdpi|ieee|acm|wiley|hindawi|sage|frontiers|taylor|emerald|inderscience|gruyter|iop|open access)\b/i;
 const PUBLISHER_WORDS = /\b(?:elsevier|springer(?:open)?|mdpi|wiley|hindawi|sage|frontiers|taylor (?:&|and) francis|emerald|inderscience|de gruyter|iop|open access)\b/gi;
@@ -66,6 +74,26 @@ export function cleanTitle(s: string): string {
     .replace(/[\s.:;,]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A status word a listing sets before a call's name ("CLOSED: X", "NEW – X"). */
+const STATUS_LEAD = /^(?:CLOSED|Closed|OPEN|NEW|UPDATED|EXTENDED|REMINDER)\s*[:–—]\s*(?=\S)/;
+/** An issue's number before its quoted name ("16.2: ‘X’", "4 “X”"): the number is the issue's place in the journal, not its name. */
+const NUMBER_LEAD = /^\d{1,4}(?:[./]\d{1,3})?\s*:?\s*(?=[“"‘«])/;
+
+/**
+ * The title as the parser reports it, whichever candidate it came from: a
+ * listing's status word, an issue number before a quoted name and a dash left
+ * hanging at the end are not part of the name.
+ *
+ * @example
+ * finishTitle('CLOSED: Application Modernization for the Exascale Era –') // 'Application Modernization for the Exascale Era'
+ * finishTitle('16.2: ‘Disinformation and Civic Responsibility') // 'Disinformation and Civic Responsibility'
+ * finishTitle('50 Years of Software Engineering') // '50 Years of Software Engineering'
+ */
+export function finishTitle(title: string): string {
+  const t = title.replace(STATUS_LEAD, '').replace(NUMBER_LEAD, '').replace(/\s+[–—-]+$/, '');
+  return t === title ? title : cleanTitle(t) || title;
 }
 
 /**
@@ -199,6 +227,10 @@ function specialParts(text: string): { title: string; venue?: string; named?: bo
     const tail = splitTail(quoted(comma[2]));
     if (tail.title.split(/\s+/).length >= 2) return { title: tail.title, venue: commaVenue };
   }
+  const foreign = SPECIAL_FOREIGN.exec(t);
+  const named = foreign?.[2] ? cleanTitle(quoted(foreign[2])) : '';
+  // The name is a phrase, not the rest of a sentence ("Ce dossier réunit des articles. Il ...").
+  if (named.length >= 4 && /\p{L}{2}/u.test(named) && firstSentence(named) === named && !/^(?:de|des|du|del|della|der)\s/i.test(named)) return { title: named };
   const first = TITLE_THEN_ISSUE.exec(t);
   if (first?.[1] && first[2]) {
     const venue = venueOf(first[2]);

@@ -9,7 +9,7 @@ import { EDITOR_LABEL_WORDS } from './names.js';
 import { isJournalName } from './venue-lines.js';
 
 /** Site navigation and widget labels copied with a page. */
-const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|(?:start|jump to|go to) (?:main |the )?(?:page )?content|main (?:page )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english)$/i;
+const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|(?:start|jump to|go to) (?:main |the )?(?:page )?content|main (?:page )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english|skip ribbon commands|articles? in press|artigos no prelo|art[íi]culos en prensa|current issue|past issues|edi(?:ção|ções) (?:atual|anteriores))$/i;
 /** A mailing list's or digest's issue header ("LINGUIST List 23.2944", "CFP Digest Vol 12 No 3"). */
 const LIST_HEADER = /^[\p{L}&-]+(?:\s+[\p{L}&-]+){0,3}\s+(?:list|digest|newsletter|bulletin)\s+(?:vol(?:ume)?\.?\s*)?\d+(?:[.:/]\d+)?(?:\s+no\.?\s*\d+)?$/iu;
 /** A broken line's tail or a list's label: starts with a joining word in lower case ("of Papers", "for Submissions"). */
@@ -18,9 +18,11 @@ const FRAGMENT = /^(?:of|for|and|or|to|with|by|from)\s/;
 const PERSON_LINE = new RegExp(String.raw`^(?:(?:lead |managing |corresponding |issue |special issue |volume )?(?:guest )?(?:editors?(?:[- ]in[- ]chief)?|editorial team|organi[sz]ers?|authors?)|edited by|${EDITOR_LABEL_WORDS})\s*[:：(]`, 'iu');
 /** Words that announce a call without naming it. */
 /** The same announcement in French, Spanish, Portuguese, Italian and German, and a site's category label ("Appels à contributions", "Chamada de artigos", "Archives de catégorie : Actualités"). */
-const FOREIGN_ANNOUNCING = /^(?:appels? (?:à|a) (?:articles|contributions?|communications?|textes|propositions|projets)|chamadas? (?:de|para) (?:artigos|trabalhos|contribui\p{L}+)|convocatorias?(?: (?:de|para) (?:artículos|art[íi]culos|contribuciones))?|call for submissions|bandi? di pubblicazione|aufruf zur einreichung|archives? de catégorie\b.*|catégorie\s*:.*)$/iu;
+const FOREIGN_ANNOUNCING = /^(?:appels? (?:à|a) (?:articles|contributions?|communications?|textes|propositions|projets)(?: et (?:projets|propositions|articles))?|chamadas? (?:de|para) (?:artigos|trabalhos|contribui\p{L}+|dossi\p{L}+)|convocatorias?(?: (?:de|para) (?:artículos|art[íi]culos|contribuciones))?|call for submissions|bandi? di pubblicazione|aufruf zur einreichung|archives? de catégorie\b.*|catégorie\s*:.*)$/iu;
 /** A listing's heading over many issues ("Contemporary Jewry Special Issues", "Forthcoming monographic issues", "SAMPL special issues and sections"), or the page pointing at its call ("Here's the call"). */
 const LISTING = /\b(?:special|monographic|themed|thematic|topical)\s+issues(?:\s+and\s+(?:sections|collections))?$|^here(?:'s|’s| is) (?:the|our|a) (?:call|cfp)\b/i;
+/** A submission rule's label, whatever follows ("Beitragssprache: Deutsch oder Englisch", "Language: English", "Word limit: 8,000"). */
+const RULE_LABEL = /^(?:beitragssprachen?|sprachen?|languages?|langues?|idiomas?|l[íi]nguas?|submission languages?|languages? of (?:submission|publication)|word (?:count|limit)s?|length|umfang|format)\s*:/i;
 /** A picture's caption copied with a page ("... Image credit: X", "Photo: X"). */
 const CAPTION = /\b(?:image|photo|picture|cover) credits?\s*:|^(?:photo|image)\s*:|©/i;
 const ANNOUNCING = new Set(['special', 'call', 'calls', 'for', 'papers', 'paper', 'issue', 'issues', 'section', 'collection', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'cfp', 'new', 'open', 'announcement', 'announcing', 'invitation', 'submissions', 'contributions', 'abstracts', 'proposals', 'journal', 'volume', 'theme', 'themed', 'thematic', 'topical', 'forthcoming', 'upcoming', 'virtual']);
@@ -56,7 +58,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);

@@ -13,12 +13,18 @@ import { isFurnitureTitle } from './title-sanity.js';
 /** Labels, statuses and issue words a page or an e-mail sets beside a title. */
 const SIDE_WORDS =
   /^(?:(?:the\s+)?(?:title|titre|t[íi]tulo|titel|titolo)(?:\s+of\s+the\s+(?:special\s+)?issue)?|closed|open|open call|(?:publication|publishing) opportunit(?:y|ies)|new|updated|extended|reminder|annual symposium|symposium|theme|th[èe]me|tema|thema|topic|dossier|dossi[êe]|focus|si|v?si|cfp|call for (?:papers|manuscripts|submissions|contributions|articles)|special (?:issue|section|edition|collection|feature)|thematic issue|themed issue|topical collection|research topic)$/i;
+/** An issue's number as a side ("Ausgabe 01/25: X", "Numéro (8) | X", "Issue 14.1 – X", "2022 – 4"). */
+const ISSUE_NUMBER = /^(?:(?:ausgabe|heft|issue|num[ée]ro|n[úu]mero|numero|vol(?:ume)?\.?|no\.?|nr\.?|n[°º])\s*)?\(?\d{1,4}(?:[./-]\d{1,4})?\)?$/iu;
+/** A piece of a title line that gives its publication or deadline date ("Publication en 2026", "DL : 01/03/2025"). */
+const DATE_PIECE = /^(?:publication|parution|pubblicazione|publica[çc][ãa]o|publicaci[óo]n|erscheint|published|deadline|dl|date limite|due)\b.{0,30}\d{2,4}$/iu;
+/** A journal's own name as a piece of a title line ("Revue Bellica", "Rivista X"). */
+const JOURNAL_PIECE = /^(?:[Rr]evue|[Rr]evista|[Rr]ivista|[Jj]ournal|[Zz]eitschrift)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?$/u;
 /** A journal's acronym before the kind of issue ("EPJ ST Collection: X"). */
 const ACRONYM_COLLECTION = /^(?:[\p{Lu}\d&]{2,}\s+){1,3}(?:[Cc]ollection|[Ss]pecial [Ii]ssue|[Tt]opical [Ii]ssue|[Ff]ocus [Ii]ssue)$/u;
 /** "X: Y" at the first colon, each side four characters or more. */
 const COLON = /^([^:]{4,}?)\s*:\s+(.{4,})$/;
 /** "X – Y" (a dash with spaces around it), or "CLOSED—Y" (a dash after a word in capitals). */
-const DASH = /^(.{4,}?)(?:\s+[–—-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))(.{4,})$/u;
+const DASH = /^(.{4,}?)(?:\s+[–—|-]\s+|(?<=\p{Lu}{3,})[–—](?=[\p{Lu}\d]))(.{4,})$/u;
 /** An announcement before the name ("Call for papers on X") or a lead-in left on from prose ("the topic of X"). */
 const LEAD_INS = [
   /^call for (?:papers|submissions|contributions|abstracts|articles)\s+(?:on|about|for|in)\s+(.{4,})$/i,
@@ -71,8 +77,13 @@ const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tr
 export function isSideFurniture(side: string, venues: readonly string[]): boolean {
   const t = side.trim().replace(/[\s:!.,;|–—-]+$/, '').replace(/^[\s“"‘«]+|[\s”"’»]+$/g, '');
   if (!t) return true;
+  // An issue's number, a publication or deadline date given beside the title, the journal's own "Revue X".
+  if (ISSUE_NUMBER.test(t) || DATE_PIECE.test(t) || JOURNAL_PIECE.test(t)) return true;
   // A date after a label ("Initial Decision Notification: 15 March 2025") makes the line a schedule's, not a title beside furniture.
   if (/\d/.test(t) && isFurnitureTitle(t) && !SIDE_WORDS.test(t)) return false;
+  // "Revue Bellica – Publication en 2026 – DL : 01/03/2025": a side of several pieces, each furniture.
+  const pieces = t.split(/\s+[–—|]\s+/);
+  if (pieces.length >= 2 && pieces.every((p) => isSideFurniture(p, venues))) return true;
   return SIDE_WORDS.test(t) || ACRONYM_COLLECTION.test(t) || isGenericTitle(t) || isFurnitureTitle(t) || announcementOnly(t, venues) || venues.some((v) => plain(v).length > 2 && plain(v) === plain(t));
 }
 
