@@ -13,7 +13,8 @@ import { norm, normName, sameTopic, scoreCase, summarise, type CfpTruth } from '
 const CASES = join(import.meta.dirname, '../../../eval/cfp/cases');
 
 describe('CFP development set', () => {
-  it('holds every field of the tuning split at or above its measured level, whatever the held-out split holds', { timeout: 60_000 }, async () => {
+  // Parsing all the calls (875 now) takes about 45 s alone and over two minutes on a loaded two-core machine; the ceiling only stops a hung run.
+  it('holds every field of the tuning split at or above its measured level, whatever the held-out split holds', { timeout: 240_000 }, async () => {
     const { tune, heldout, scores } = await runCfpEval(CASES);
     expect(scores.length).toBeGreaterThanOrEqual(320);
     expect(scores.filter((s) => s.split === 'tune' && s.error)).toEqual([]);
