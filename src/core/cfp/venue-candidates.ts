@@ -50,7 +50,7 @@ export interface VenueCandidateInput {
 const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}-?\\p{Lu}[\\p{L}-]*)";
 const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
 /** Words that end a journal's name after "la revue": its verb, a relative or a preposition ("la revue X lance", "... pour"). */
-const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
+const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
 /** Sentences and lines that name the journal around its name, each a source of its own. */
 const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   // "X Special Issue", and a journal's "X Collection: Y".
@@ -69,6 +69,10 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   // With the issue's number between ("Il volume 1/2026 di X", "Das Schwerpunktheft 4/ 2019 der X").
   ['ctx:revue-de', new RegExp(`\\b(?:[Cc]ontributions?|[Nn]um[ée]ro|[Dd]ossier|[Aa]ppel|[Nn]úmero|[Ee]dição|[Cc]hamada|Ausgabe|Heft|Schwerpunktheft|Themenheft|[Vv]olume|[Ff]ascicolo|[Nn]umero)(?: (?:[Nn][°º.o]\\s?)?\\d{1,4}(?:\\s?[/.]\\s?\\d{1,4})?)? (?:de|pour|da|do|der|des|di|del|della) (?:la |da |do |der |des )?(?:[Rr]evue |[Rr]evista |[Rr]ivista |[Zz]eitschrift )?[«“"‘]?\\s?(${NAME})`, 'gu')],
   ['ctx:x-invites', new RegExp(`(${NAME}) (?:invites|welcomes|seeks|solicits|announces|launches|lance|invite|sollicite|convoca|invita) (?:papers|submissions|contributions|articles|proposals|manuscripts|un appel|des (?:contributions|articles|propositions))`, 'gu')],
+  // The same in the other languages, with whom the journal welcomes ("Artéfact encourage les chercheurs", "Studiolo accoglie le proposte").
+  ['ctx:x-welcomes', new RegExp(`(${NAME}) (?:accueille|encourage|accoglie|incoraggia|acolhe|recibe|convida|lädt) (?:les|le|la|i|gli|as|os|los|las|des|alle|die|zur|ein)\\b`, 'gu')],
+  // A page's greeting ("Welcome to X", "Willkommen bei X", "Bienvenue sur X").
+  ['ctx:welcome', new RegExp(`\\b(?:[Ww]elcome to|[Ww]illkommen bei|[Bb]ienvenue (?:à|sur|dans)|[Bb]ienvenid[oa]s? a|[Bb]em-vind[oa]s? (?:à|ao)|[Bb]envenut[io] (?:a|su|in)) (?:the )?(${NAME})`, 'gu')],
   // Words parted by spaces, never by nothing: "[\\p{L}]+\\s*" repeated could split one long word every way (seconds a line).
   ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
   // "BMC Public Health has launched a collection", "IEEE Software will commemorate ...": a name that opens a sentence with an auxiliary.

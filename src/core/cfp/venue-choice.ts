@@ -11,6 +11,7 @@ import { venueCandidates, type PageVenue, type VenueCandidate } from './venue-ca
 import { abstainFeatures, listedKeys, VENUE_FEATURES, venueFeatures } from './venue-features.js';
 import { SHIPPED_VENUE_MODEL, type VenueModel } from './venue-model.js';
 import { chooseBestByTrees } from './tree-model.js';
+import { escapeRegExp } from '../text/normalize.js';
 
 export type VenueChooser = 'learned' | 'rules';
 
@@ -36,15 +37,29 @@ export interface ChooseVenueInput {
   onCandidates?: (seen: SeenVenueCandidate[]) => void;
 }
 
-/** The name as the parser reports it: a journal's acronym after its name ("Journal of Teacher Education (JTE)") is not the name. */
-export const reportedVenue = (name: string) => name.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
+/** "Revue Bellica", "Rivista Studiolo": the word for a journal before a one-word name. */
+const REVUE_ONE_WORD = /^(?:Revue|Revista|Rivista|Zeitschrift)\s+(\p{Lu}[\p{L}'’-]+)$/u;
+
+/**
+ * The name as the parser reports it: a journal's acronym after its name ("Journal of Teacher Education (JTE)") is
+ * not the name, and neither is the word "Revue" before a one-word name the text also uses alone ("la revue Bellica
+ * ... Bellica publiera"); a longer name keeps it ("Revue Migrations Forcées").
+ *
+ * @example
+ * reportedVenue('Revue Bellica', 'Ce numéro de la revue Bellica ... Bellica publiera') // 'Bellica'
+ */
+export function reportedVenue(name: string, plain = ''): string {
+  const one = REVUE_ONE_WORD.exec(name)?.[1];
+  if (one && new RegExp(`(?<!(?:[Rr]evue|[Rr]evista|[Rr]ivista|[Zz]eitschrift)\\s+)(?<![\\p{L}])${escapeRegExp(one)}(?![\\p{L}])`, 'u').test(plain)) return one;
+  return name.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
+}
 
 /**
  * @example
  * chooseVenue({ lines, links: [], plain: 'A special issue of Religions ...', chooser: 'learned' }).venue // 'Religions'
  */
 export function chooseVenue(input: ChooseVenueInput): { venue?: string; where: string } {
-  const ruled = input.rule ? { venue: reportedVenue(input.rule.venue), where: input.rule.where } : input.tail ? { venue: input.tail, where: 'named after the title' } : { where: 'none' };
+  const ruled = input.rule ? { venue: reportedVenue(input.rule.venue, input.plain), where: input.rule.where } : input.tail ? { venue: input.tail, where: 'named after the title' } : { where: 'none' };
   if (input.chooser === 'rules' && !input.onCandidates) return ruled;
   const all: VenueCandidate[] = venueCandidates({
     lines: input.lines, links: input.links, plain: input.plain,
@@ -53,7 +68,7 @@ export function chooseVenue(input: ChooseVenueInput): { venue?: string; where: s
   const ctx = { plain: input.plain, links: input.links, all, listed: listedKeys(all), ...(input.title ? { title: input.title } : {}) };
   const seen: SeenVenueCandidate[] = [
     { sources: ['abstain'], features: abstainFeatures(all, input.rule?.venue) },
-    ...all.map((c) => ({ venue: reportedVenue(c.text), sources: c.sources, features: venueFeatures(c, ctx) })),
+    ...all.map((c) => ({ venue: reportedVenue(c.text, input.plain), sources: c.sources, features: venueFeatures(c, ctx) })),
   ];
   input.onCandidates?.(seen);
   if (input.chooser === 'rules') return ruled;

@@ -16,7 +16,7 @@ import { isListedJournal, journalKey } from './journal-names.js';
 import { escapeRegExp } from '../text/normalize.js';
 
 const CONTEXT_SOURCES = [
-  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de', 'x-invites', 'la-revue', 'x-will', 'appositive', 'label',
+  'before-issue', 'before-cfp', 'issue-of', 'published-in', 'the-journal', 'x-journal', 'issn', 'submit-to', 'is-journal', 'x-is-doing', 'x-number', 'editor-of', 'revue-de', 'x-invites', 'la-revue', 'x-will', 'appositive', 'label', 'x-welcomes', 'welcome',
 ].map((s) => `ctx:${s}`);
 /** Sources with a feature of their own (venue-candidates.ts names them). */
 const SOURCES = [

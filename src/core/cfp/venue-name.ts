@@ -48,7 +48,9 @@ const NOBODY = 'we|i|you|they|it|he|she|this|that|these|those|there|here|our|the
 const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the|on|about|journal)\W*)+$/i;
 /** A publisher page's widgets copied with its text ("Journal Browser", "E-Mail Alert"): no journal's name. */
 const PAGE_WIDGET = 'journal browser|journal menu|e ?mail alerts?|article alerts?|browse (?:journals|issues)';
-const NOBODY_ALONE = new RegExp(`^(?:${NOBODY}|${PAGE_WIDGET})$`, 'i');
+/** A call's own label in other languages ("Convocatoria No. 01"), and a journal's subtitle alone ("Engineering Geology – An International Journal"). */
+const CALL_LABEL = 'convocatorias?|chamadas?|appels?|aufruf|bando|an? (?:(?:international|interdisciplinary|multidisciplinary|open access|peer reviewed|online|refereed)\\s+)+journal';
+const NOBODY_ALONE = new RegExp(`^(?:${NOBODY}|${PAGE_WIDGET}|${CALL_LABEL})$`, 'i');
 
 /**
  * Whether a candidate is one word that names nobody's journal, whichever reader found it
