@@ -19,7 +19,7 @@ import { quotedIssue } from './title-quoted.js';
 import { isFurnitureTitle } from './title-sanity.js';
 import { withoutVenueTail } from './title-venue.js';
 import { isJournalName } from './venue-lines.js';
-import { afterLeadIn, sidesOf } from './title-sides.js';
+import { afterLeadIn, sidesOf, withoutFurniturePieces } from './title-sides.js';
 import { continuesAsList } from './venue-widen.js';
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
@@ -57,7 +57,7 @@ const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
 const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»|‘([^‘’\n]{2,200})’(?!\p{L})/gu;
 
 /** Words before a quote that make it a name of the issue rather than a document's or a section's ("see the “Information for Authors”"). */
-const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|intitul[ée]e?s?|intitolat[oa]|titulad[oa]|intitulad[oa]|mit dem titel|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|numero|appel à contributions?)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)(?:\s*[:：])?[^.;:]{0,25}$/i;
+const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|intitul[ée]e?s?|intitolat[oa]|titulad[oa]|intitulad[oa]|mit dem titel|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|numero|appel à contributions?|consacr[ée]e?s? (?:à|au|aux)|d[ée]di[ée]e?s? (?:à|au|aux)|dedicad[oa]s? (?:a|ao|à)|dedicat[oa] (?:a|al|alla)|gewidmet)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)(?:\s*[:：])?[^.;:]{0,25}$/i;
 
 function quotedPhrases(text: string): string[] {
   return [...text.matchAll(QUOTES)]
@@ -86,11 +86,19 @@ function cuts(text: string): string[] {
   // The issue's number in brackets after the name, and whatever the line adds after it ("X [Issue 14.1]: Last date to submit ...").
   const numbered = /^(.{8,}?)\s*\[(?:[Ii]ssue|[Vv]ol(?:ume)?|[Nn]o|[Nn]umber)\.?\s*\d[^\]]{0,20}\]/.exec(text)?.[1];
   if (numbered) out.push(numbered);
+  // What the issue is, in brackets after its name, once or repeated ("X (NHESS/BG/HESS inter-journal SI)(NHESS/BG/HESS inter-journal SI)").
+  const kindInBrackets = /^(.{8,}?)\s*(?:\((?:[^()]*\b(?:SI|special issue|inter-journal|joint issue|collection)\b[^()]*)\)\s*)+$/i.exec(text)?.[1];
+  if (kindInBrackets) out.push(kindInBrackets);
+  // The name before its guest editors on one line ("X? Guest Editors: A and B ...").
+  const beforeEditors = /^(.{8,200}?)\s+(?:[Gg]uest\s+)?[Ee]ditors?\s*:/.exec(text)?.[1];
+  if (beforeEditors) out.push(beforeEditors);
   const acronym = /^(.{8,}?)\s*\((?:\p{Lu}[\p{Lu}\d&]{1,14})(?:[-–\s]?(?:19|20)?\d{2})?\)\s*$/u.exec(text)?.[1];
   if (acronym && acronym.split(/\s+/).length >= 3) out.push(acronym);
   // Each side of a colon, then of a dash: a status or announcement before the name, the journal or "Call for Papers" after it
   // ("IEEE X 2023: The 14th ...", "CLOSED—X", "X – Geographical Research"); the name after an announcement or a prose lead-in.
   for (const [a, b] of sidesOf(text)) out.push(a, b);
+  const piece = withoutFurniturePieces(text, []);
+  if (piece) out.push(piece);
   const lead = afterLeadIn(text);
   if (lead) out.push(lead);
   // A bracketed part: the journal outside and the issue inside ("Environmental Geotechnics (Sustainable Recycling of Geo-Waste)"),
@@ -210,6 +218,11 @@ export function titleCandidates(input: {
   const fl = titleFromLines(input.lines);
   if (fl) add(fl.title, 'lines-reader', { lines: [fl.line], ...(fl.venue ? { venue: fl.venue } : {}) });
   const head = input.lines.filter((l) => l.kind === 'text' || l.kind === 'heading').slice(0, HEAD_LINES);
+  // A page listing its calls as bullets ("• Special Issue on X"): the announcing line counts wherever it sits.
+  for (const l of input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1).filter((b) => b.kind === 'bullet')) {
+    const sp = fromSpecial(l.text);
+    if (sp) add(sp.title, 'special-line', { lines: [l.index], ...(sp.venue ? { venue: sp.venue } : {}) });
+  }
   for (const l of head) {
     const at = { lines: [l.index] };
     const sp = fromSpecial(l.text);

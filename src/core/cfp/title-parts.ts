@@ -101,12 +101,13 @@ export function finishTitle(title: string): string {
  * quoted word ("Islam and the Category of “Religion”") keeps both marks.
  */
 function keepClosingQuote(raw: string, stripped: string): string {
-  const m = /(\s?)([”»])[\s.:;,]*$/.exec(raw.trimEnd());
+  const m = /(\s?)([”»"])[\s.:;,]*$/.exec(raw.trimEnd());
   const end = m?.[2];
   if (!m || !end) return stripped;
-  const open = end === '”' ? '“' : '«';
   const count = (c: string) => stripped.split(c).length - 1;
-  return count(open) > count(end) ? `${stripped.replace(/[\s.:;,]+$/, '')}${m[1] ?? ''}${end}` : stripped;
+  // A straight quote opens and closes alike: an odd count left means the last one was taken off a quoted word ('del "Muro"').
+  const open = end === '”' ? count('“') > count('”') : end === '»' ? count('«') > count('»') : count('"') % 2 === 1;
+  return open ? `${stripped.replace(/[\s.:;,]+$/, '')}${m[1] ?? ''}${end}` : stripped;
 }
 
 /**

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { finishTitle, fromSpecial } from './title-parts.js';
+import { cleanTitle, finishTitle, fromSpecial } from './title-parts.js';
 import { isSideFurniture, titleSides } from './title-sides.js';
 import { isFurnitureTitle } from './title-sanity.js';
+import { titleCandidates } from './title-candidates.js';
+import { toLines } from './lines.js';
+
+const candidates = (text: string) => {
+  const lines = toLines(text);
+  return titleCandidates({ lines, prose: lines.filter((l) => l.kind === 'text').map((l) => l.text).join(' '), tried: [], plain: text }).map((c) => c.text);
+};
 
 describe('round 25: titles', () => {
   it('drops a listing\'s status word, an issue number before a quoted name and a hanging dash from the reported title', () => {
@@ -39,5 +46,21 @@ describe('round 25: titles', () => {
     for (const t of ['Skip Ribbon Commands', 'Artigos no Prelo', 'Edições Anteriores', 'Appel à contributions et projets', 'Chamada para Dossiês', 'Beitragssprache: Deutsch oder Englisch', 'Language: English'])
       expect(isFurnitureTitle(t), t).toBe(true);
     expect(isFurnitureTitle('Languages of Soil: Words in Sentences')).toBe(false);
+  });
+
+  it('offers the name before its kind in brackets, before its guest editors, and under a bullet that announces it', () => {
+    expect(candidates('Drought and soils (SOIL/HESS inter-journal SI)(SOIL/HESS inter-journal SI)\n\nWe invite papers.')).toContain('Drought and soils');
+    expect(candidates('Soil Architecture: Mass Market versus Niche? Guest Editors: Ann Lee (Soil University) and Bo Li\n\nWe invite papers.')).toContain('Soil Architecture: Mass Market versus Niche?');
+    expect(candidates('  • Special Issue on Strengthening of Soil Constructions\n\n    October 20, 2021\n\nWe invite papers.')).toContain('Strengthening of Soil Constructions');
+  });
+
+  it('offers the name among numbers and dates parted by dashes, and a name quoted after "consacré à"', () => {
+    expect(candidates('Call for papers\n\nNR. 1 - 2020 - Ermeneutica del "Suolo" e del "Muro"\n\nWe invite papers.')).toContain('Ermeneutica del "Suolo" e del "Muro"');
+    expect(candidates('Le numéro 5 de la revue sera consacré à « L’urbanisme au prisme des sols ». Ce numéro vise à rassembler des travaux.')).toContain('L’urbanisme au prisme des sols');
+  });
+
+  it('keeps a straight closing quote that closes a quoted word, and strips straight quotes around a whole title', () => {
+    expect(cleanTitle('Ermeneutica del "Suolo" e del "Muro"')).toBe('Ermeneutica del "Suolo" e del "Muro"');
+    expect(cleanTitle('"Soil Care"')).toBe('Soil Care');
   });
 });

@@ -87,8 +87,34 @@ export function isSideFurniture(side: string, venues: readonly string[]): boolea
   return SIDE_WORDS.test(t) || ACRONYM_COLLECTION.test(t) || isGenericTitle(t) || isFurnitureTitle(t) || announcementOnly(t, venues) || venues.some((v) => plain(v).length > 2 && plain(v) === plain(t));
 }
 
+/** The pieces of a line parted by dashes or bars ("NR. 1 - 2020 - X", "X – Revue Y – Publication en 2026"). */
+const PIECES = /(\s+[–—|-]\s+)/;
+
+/**
+ * A line of three pieces or more parted by dashes or bars, without the furniture pieces before and after the name.
+ *
+ * @example
+ * withoutFurniturePieces('NR. 1 - 2020 - Soil and Wall', []) // 'Soil and Wall'
+ * withoutFurniturePieces('Soil – Humus – Clay', []) // undefined
+ */
+export function withoutFurniturePieces(text: string, venues: readonly string[]): string | undefined {
+  // With the dashes kept (odd places), so the name keeps its own.
+  const parts = text.trim().split(PIECES);
+  const pieces = parts.filter((_, i) => i % 2 === 0);
+  if (pieces.length < 3) return undefined;
+  let from = 0;
+  let to = pieces.length;
+  while (from < to - 1 && isSideFurniture(pieces[from] ?? '', venues)) from++;
+  while (to > from + 1 && isSideFurniture(pieces[to - 1] ?? '', venues)) to--;
+  const name = parts.slice(2 * from, 2 * to - 1).join('');
+  return (from > 0 || to < pieces.length) && !isSideFurniture(name, venues) ? name : undefined;
+}
+
 /** The side that is not furniture, when exactly one side is. */
 function issueSide(text: string, venues: readonly string[]): string | undefined {
+  // A line of several pieces: furniture pieces before and after the name fall away ("NR. 1 - 2020 - X" is X).
+  const named = withoutFurniturePieces(text, venues);
+  if (named !== undefined) return named;
   for (const [a, b] of sidesOf(text.trim())) {
     const left = isSideFurniture(a, venues);
     if (left !== isSideFurniture(b, venues)) return left ? b : a;
