@@ -12,7 +12,7 @@ import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = new RegExp(
-  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|del|dello|do|da) (?:numéro|dossier|issue|número|numero|fascicolo))?\s*(?:\([^)]{0,20}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
+  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|del|dello|do|da) (?:numéro|dossier|issue|número|numero|fascicolo))?\s*(?:\([^)]{0,40}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
   'i',
 );
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names; "coordonné par", "a cura di", "coordinado por", "herausgegeben von" are the same "edited by". */
@@ -75,8 +75,9 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     .map((p) => ({ ...p, text: p.text.replace(/\([^()]{1,120}\)/g, (aside) => aside.replace(ASIDE_STOP, '\u2024')) }))
     .flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
   for (const { text, indexes } of units) {
-    if (text.length > 600) continue;
     const label = LABEL.exec(text);
+    // A long line that opens with its label ("Editor(s): A (U, Belgium), B (U, Italy), ... and M (U, Sweden) Special issue jointly ...") is still read.
+    if (text.length > 600 && label?.index !== 0) continue;
     const direction = DIRECTION.exec(text)?.[1];
     const names: string[] = label?.[1]
       ? labelledNames(label[1])
@@ -87,7 +88,9 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     const titled = honorificPeople(text);
     if (titled.length > names.length) names.splice(0, names.length, ...titled);
     // "Guest editors ... are A (U) and B (U), respectively chair and vice-chair ..., and C (U), local host": each name before its affiliation.
-    const asided = label?.[1] || direction ? [] : asidedPeople(GUEST_NAMED.exec(text)?.[1] ?? '');
+    // After a label, its sentence however long: "Guest Editors: A (U) and B (Lab) A special issue of ..." names A and B.
+    const afterLabel = label?.[1] ? text.slice(label.index + label[0].length - label[1].length).split(SENTENCE_END)[0] : undefined;
+    const asided = direction ? [] : asidedPeople(afterLabel ?? GUEST_NAMED.exec(text)?.[1] ?? '');
     if (asided.length > names.length) names.splice(0, names.length, ...asided);
     // "Guest Editors: Prof. A, Univ X" with "Prof. B, Univ Y" on the next line: the label's list goes on, one person a line.
     const last = indexes[indexes.length - 1];
@@ -138,12 +141,13 @@ function honorificPeople(text: string): string[] {
   return names.length >= 2 && names.every((n) => looksLikeName(n)) ? names : [];
 }
 
-/** A name followed by its affiliation in parentheses. */
-const NAME_ASIDE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|van|von|de|da|del|der|di|le|la)){1,4})\s*\([^()]{2,100}\)/gu;
+/** A name followed by its affiliation in parentheses; it starts a name, not the tail of a longer one ("Marília Uchôa Cavalcanti Lott de Moraes Costa (U)"). */
+const NAME_ASIDE = /(?<!\p{Lu}[\p{L}'’.-]*\s+(?:(?:van|von|de|da|del|der|di|le|la)\s+)*)((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|van|von|de|da|del|der|di|le|la)){1,4})\s*\([^()]{2,100}\)/gu;
 
 /** Every "Name (Affiliation)" of a guest editors' sentence, when it names two or more that way. */
 function asidedPeople(list: string): string[] {
-  const names = [...list.matchAll(NAME_ASIDE)].map((m) => (m[1] ?? '').replace(HONORIFIC, '').trim()).filter((n) => looksLikeName(n));
+  // A nickname in parentheses inside a name ("Michelle (Lani) Shiota (Arizona State University)") is no affiliation.
+  const names = [...list.replace(/(?<=\p{Lu}[\p{L}'’-]+)\s\(\p{Lu}[\p{L}'’-]{1,15}\)(?=\s+\p{Lu})/gu, '').matchAll(NAME_ASIDE)].map((m) => (m[1] ?? '').replace(HONORIFIC, '').trim()).filter((n) => looksLikeName(n));
   return names.length >= 2 ? names : [];
 }
 
