@@ -17,8 +17,11 @@ const LABEL = new RegExp(
 );
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names; "coordonné par", "a cura di", "coordinado por", "herausgegeben von" are the same "edited by". */
 const EDITED_BY = /\b(?:(?:(?:guest[- ])?edit(?:ed)?|overseen|curated|coordinated) by|coordonn[ée]e?s? par|dirig[ée]e?s? par|a cura di|coordinad[oa]s? por|organizad[oa]s? por|herausgegeben von)\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
-/** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|(?:the )?(?:co-?)?editors? (?=(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue))(?:(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+/**
+ * "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z",
+ * and the French "notre rédactrice invitée, X" (guest editor).
+ */
+const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|r[ée]dact(?:eur|rice)s? invit[ée]e?s?,?\s+|(?:the )?(?:co-?)?editors? (?=(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue))(?:(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors? (?:of|for)\b)/i;
@@ -175,6 +178,10 @@ function labelledNames(whole: string): string[] {
   const people = list.split(';').map((p) => p.trim().replace(/^and\s+/i, '').replace(/^[\p{L} -]{0,30}\beditors?\s*[:：]\s*/iu, '')).map((p) => (/^\p{Lu}/u.test(p) ? namesIn((p.split(',')[0] ?? '').trim()) : []));
   if (people.length >= 2 && people.filter((n) => n.length === 1).length >= 2) return people.flat();
   const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
+  // Names written surname first, then initials ("GASSELIN P., HOSTIOU N., PETIT S. Novembre 2018"): the last ends with its initials.
+  const byInitials = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:\p{Lu}\.-?){1,3}(?=\s|$)/u;
+  const cut = parts.length > 1 && parts.slice(0, -1).every((p) => byInitials.exec(p)?.[0] === p) ? byInitials.exec(parts[parts.length - 1] ?? '')?.[0] : undefined;
+  if (cut) parts[parts.length - 1] = cut;
   // The last part may join the last two names ("..., D (Univ) e E (Univ)").
   const onePerPart = (p: string, i: number) => namesIn(p).length === 1 && !/\band\b/.test(p) || (i === parts.length - 1 && namesIn(p).length === 2 && /\s(?:and|&|et|und|y|e)\s/.test(p));
   if (parts.length > 1 && parts.every(onePerPart)) return parts.flatMap(namesIn);

@@ -41,4 +41,19 @@ describe('round 25: guest editors', () => {
     expect(editors('Guest Editors: Ana Lima (Soil University), Bruno Alves da Silva (UFX) and Maria Luísa Souza Cavalcanti Lott de Moraes Costa (Soil University).'))
       .toEqual(['Ana Lima', 'Bruno Alves da Silva']);
   });
+
+  it('reads names written surname first with initials, the last one running on into the date', () => {
+    expect(editors('NUMERO SPECIAL « SOLS ET EAUX » COORDINATION : MARTIN A., DUBOIS C., ROUX J.-P. Mars 2024')).toEqual(['MARTIN A.', 'DUBOIS C.', 'ROUX J.-P.']);
+    // First name, initial, surname stays whole.
+    expect(editors('Guest Editors: Ann L. Yao, Omar J. Haddad, Sara B. Lind')).toEqual(['Ann L. Yao', 'Omar J. Haddad', 'Sara B. Lind']);
+  });
+
+  it('reads the French "rédactrice invitée, X" as the guest editor', () => {
+    expect(editors('Nous vous invitons à une séance d\'information avec notre rédactrice invitée, Lena Vermeer, le jeudi 2 mai à 10 h.')).toEqual(['Lena Vermeer']);
+  });
+
+  it('reads the French heading "Direction scientifique" over a line of names', () => {
+    const text = '[AAC] Les sols – Revue Terra – Publication en 2026\nCe numéro de la revue Terra veut réunir des articles sur les sols, dans une perspective chronologique large.\nDirection scientifique\nPaul Girard, Anne Morel et Luc Fabre\nArgumentaire\nCe numéro veut réunir des articles sur les sols, dans une perspective large.\n';
+    expect(names(text)).toEqual(['Paul Girard', 'Anne Morel', 'Luc Fabre']);
+  });
 });
