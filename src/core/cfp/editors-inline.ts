@@ -12,13 +12,16 @@ import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = new RegExp(
-  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|del|dello|do|da) (?:numéro|dossier|issue|número|numero|fascicolo))?\s*(?:\([^)]{0,20}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
+  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|del|dello|do|da) (?:numéro|dossier|issue|número|numero|fascicolo))?\s*(?:\([^)]{0,40}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
   'i',
 );
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names; "coordonné par", "a cura di", "coordinado por", "herausgegeben von" are the same "edited by". */
 const EDITED_BY = /\b(?:(?:(?:guest[- ])?edit(?:ed)?|overseen|curated|coordinated) by|coordonn[ée]e?s? par|dirig[ée]e?s? par|a cura di|coordinad[oa]s? por|organizad[oa]s? por|herausgegeben von)\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
-/** "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z". */
-const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|(?:the )?(?:co-?)?editors? (?=(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue))(?:(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+/**
+ * "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z",
+ * and the French "notre rédactrice invitée, X" (guest editor).
+ */
+const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|r[ée]dact(?:eur|rice)s? invit[ée]e?s?,?\s+|(?:the )?(?:co-?)?editors? (?=(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue))(?:(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors? (?:of|for)\b)/i;
@@ -75,8 +78,9 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     .map((p) => ({ ...p, text: p.text.replace(/\([^()]{1,120}\)/g, (aside) => aside.replace(ASIDE_STOP, '\u2024')) }))
     .flatMap((p) => (p.text.length > 600 ? p.text.split(/(?<!\b(?:Dr|Prof|Mr|Ms|Mrs|Assoc|Asst)\.)(?<=[a-z)][.!?])\s+(?=\p{Lu})/u).map((text) => ({ text, indexes: p.indexes })) : [p]));
   for (const { text, indexes } of units) {
-    if (text.length > 600) continue;
     const label = LABEL.exec(text);
+    // A long line that opens with its label ("Editor(s): A (U, Belgium), B (U, Italy), ... and M (U, Sweden) Special issue jointly ...") is still read.
+    if (text.length > 600 && label?.index !== 0) continue;
     const direction = DIRECTION.exec(text)?.[1];
     const names: string[] = label?.[1]
       ? labelledNames(label[1])
@@ -87,7 +91,9 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
     const titled = honorificPeople(text);
     if (titled.length > names.length) names.splice(0, names.length, ...titled);
     // "Guest editors ... are A (U) and B (U), respectively chair and vice-chair ..., and C (U), local host": each name before its affiliation.
-    const asided = label?.[1] || direction ? [] : asidedPeople(GUEST_NAMED.exec(text)?.[1] ?? '');
+    // After a label, its sentence however long: "Guest Editors: A (U) and B (Lab) A special issue of ..." names A and B.
+    const afterLabel = label?.[1] ? text.slice(label.index + label[0].length - label[1].length).split(SENTENCE_END)[0] : undefined;
+    const asided = direction ? [] : asidedPeople(afterLabel ?? GUEST_NAMED.exec(text)?.[1] ?? '');
     if (asided.length > names.length) names.splice(0, names.length, ...asided);
     // "Guest Editors: Prof. A, Univ X" with "Prof. B, Univ Y" on the next line: the label's list goes on, one person a line.
     const last = indexes[indexes.length - 1];
@@ -138,12 +144,13 @@ function honorificPeople(text: string): string[] {
   return names.length >= 2 && names.every((n) => looksLikeName(n)) ? names : [];
 }
 
-/** A name followed by its affiliation in parentheses. */
-const NAME_ASIDE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|van|von|de|da|del|der|di|le|la)){1,4})\s*\([^()]{2,100}\)/gu;
+/** A name followed by its affiliation in parentheses; it starts a name, not the tail of a longer one ("Marília Uchôa Cavalcanti Lott de Moraes Costa (U)"). */
+const NAME_ASIDE = /(?<!\p{Lu}[\p{L}'’.-]*\s+(?:(?:van|von|de|da|del|der|di|le|la)\s+)*)((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|van|von|de|da|del|der|di|le|la)){1,4})\s*\([^()]{2,100}\)/gu;
 
 /** Every "Name (Affiliation)" of a guest editors' sentence, when it names two or more that way. */
 function asidedPeople(list: string): string[] {
-  const names = [...list.matchAll(NAME_ASIDE)].map((m) => (m[1] ?? '').replace(HONORIFIC, '').trim()).filter((n) => looksLikeName(n));
+  // A nickname in parentheses inside a name ("Michelle (Lani) Shiota (Arizona State University)") is no affiliation.
+  const names = [...list.replace(/(?<=\p{Lu}[\p{L}'’-]+)\s\(\p{Lu}[\p{L}'’-]{1,15}\)(?=\s+\p{Lu})/gu, '').matchAll(NAME_ASIDE)].map((m) => (m[1] ?? '').replace(HONORIFIC, '').trim()).filter((n) => looksLikeName(n));
   return names.length >= 2 ? names : [];
 }
 
@@ -171,6 +178,10 @@ function labelledNames(whole: string): string[] {
   const people = list.split(';').map((p) => p.trim().replace(/^and\s+/i, '').replace(/^[\p{L} -]{0,30}\beditors?\s*[:：]\s*/iu, '')).map((p) => (/^\p{Lu}/u.test(p) ? namesIn((p.split(',')[0] ?? '').trim()) : []));
   if (people.length >= 2 && people.filter((n) => n.length === 1).length >= 2) return people.flat();
   const parts = list.split(',').map((p) => p.trim()).filter(Boolean);
+  // Names written surname first, then initials ("GASSELIN P., HOSTIOU N., PETIT S. Novembre 2018"): the last ends with its initials.
+  const byInitials = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:\p{Lu}\.-?){1,3}(?=\s|$)/u;
+  const cut = parts.length > 1 && parts.slice(0, -1).every((p) => byInitials.exec(p)?.[0] === p) ? byInitials.exec(parts[parts.length - 1] ?? '')?.[0] : undefined;
+  if (cut) parts[parts.length - 1] = cut;
   // The last part may join the last two names ("..., D (Univ) e E (Univ)").
   const onePerPart = (p: string, i: number) => namesIn(p).length === 1 && !/\band\b/.test(p) || (i === parts.length - 1 && namesIn(p).length === 2 && /\s(?:and|&|et|und|y|e)\s/.test(p));
   if (parts.length > 1 && parts.every(onePerPart)) return parts.flatMap(namesIn);

@@ -17,6 +17,9 @@ const LINK_LABELS = new RegExp(String.raw`(?:\s+(?:${LINK_LABEL_WORDS}))+\s*$`);
 /** Journal roles named beside a person in a list of editors: not guest editors of the issue. */
 const JOURNAL_ROLE = /\((?![^)]*\bguest\b)[^)]*\b(?:associate editor|editor[- ]in[- ]chief|managing editor|advisory editor|section editor)\b[^)]*\)/i;
 
+/** A form's field label before an editor's name ("Name: Prof. Ana Lima", "Nom : Ana Lima"), as a proposal's template gives it: not part of the name. */
+const NAME_FIELD = /^(?:full )?(?:name|nom|nombre|nome)\s*[:：]\s*(?=\S)/i;
+
 const JOURNAL_ROLE_LABEL = /^(?!.*\b(?:guest|special issue|topic|lead|co-?|issue)\b)[\p{L} -]{2,40}\beditors?\s*[:：]$/iu;
 
 const emailOf = (line: Line): string | undefined => emailsOf(line)[0];
@@ -36,7 +39,7 @@ function nameOnly(line: Line): GuestEditor | undefined {
   const email = emailOf(line);
   const lead = LEAD.test(line.text);
   // A degree after the name ("Prof. Sherry Simon, PhD") is not part of it.
-  const name = withoutFootnote(clean(line.text.replace(LINK_LABELS, '').replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ').replace(DEGREE, '')).replace(TITLE_PREFIX, ''));
+  const name = withoutFootnote(clean(line.text.replace(NAME_FIELD, '').replace(LINK_LABELS, '').replace(LEAD, ' ').replace(/\([^)]*\)/g, ' ').replace(DEGREE, '')).replace(TITLE_PREFIX, ''));
   if (!looksLikeName(name)) return undefined;
   return { name, ...(email ? { email } : {}), ...(lead ? { lead: true } : {}) };
 }
@@ -115,7 +118,10 @@ function namesAboveLabel(lines: readonly Line[], used: Set<number>): GuestEditor
   const out: GuestEditor[] = [];
   for (const label of lines.filter((l) => LABEL_BELOW.test(l.text.replace(/[:\s]+$/, '')))) {
     const found: GuestEditor[] = [];
-    for (let i = label.index - 1; i >= 0 && label.index - i <= 12; i--) {
+    // A blank line may part the names from their label ("- Prof. X\n- Dr. Y\n\n_Guest Editors_").
+    let top = label.index - 1;
+    while (top > 0 && lines[top]?.kind === 'blank' && label.index - top < 3) top--;
+    for (let i = top; i >= 0 && label.index - i <= 12; i--) {
       const l = lines[i];
       const e = l && (l.kind === 'text' || l.kind === 'bullet') ? nameOnly(l) : undefined;
       if (!e || !l) break;
@@ -160,7 +166,7 @@ function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[
     // Pasted text separates name and affiliation by two spaces at times; keep that gap, which the line's text squashes.
     const spaced = l.kind === 'text' && !l.raw.includes('](') ? l.raw.trim() : l.text;
     // MDPI's page gives each editor's links after the name ("Dr. X Website E-Mail"): labels, not words of the name.
-    const text = (l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced).replace(LINK_LABELS, '');
+    const text = (l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced).replace(LINK_LABELS, '').replace(NAME_FIELD, '');
     if (JOURNAL_ROLE.test(text)) {
       cur = undefined;
       continue;
