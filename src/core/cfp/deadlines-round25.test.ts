@@ -14,4 +14,19 @@ describe('round 25: deadlines', () => {
   it('reads the Russian label "Приём материалов" and a Russian date ("до 31 мая 2024")', () => {
     expect(deadlineOf('-   Приём материалов: до 31 мая 2024.')).toBe('2024-05-31');
   });
+
+  it('reads "you are invited to contribute a piece by <date>" after an issue date', () => {
+    expect(deadlineOf('The Review will publish a forum on teaching in its March 2016 issue. If you teach the course, you are invited to contribute a short essay by June 1, 2015.')).toBe('2015-06-01');
+  });
+
+  it('reads the French "devront être soumis avant le <date>" and not the abstracts\' date before it', () => {
+    expect(deadlineOf('La date limite pour les résumés est le 10 janvier 2024. Les textes retenus devront être soumis avant le **30 avril 2024**.')).toBe('2024-04-30');
+  });
+
+  it('reads the German "Einsendeschluss ist der <date>" and "bis zum <date> eingereicht werden"', () => {
+    expect(deadlineOf('Für die Ausgabe 1-2025 suchen wir Beiträge.\n\nEinsendeschluss ist der 15.09.2024')).toBe('2024-09-15');
+    expect(deadlineOf('Beiträge mit höchstens 6000 Wörtern können bis zum 30.06.2023 eingereicht werden.')).toBe('2023-06-30');
+    // A span of days ("vom 1. bis zum 3. März") is no deadline.
+    expect(deadlineOf('Die Tagung findet vom 1. bis zum 3. März 2024 in Wien statt.')).toBeUndefined();
+  });
 });
