@@ -29,4 +29,11 @@ describe('round 25: deadlines', () => {
     // A span of days ("vom 1. bis zum 3. März") is no deadline.
     expect(deadlineOf('Die Tagung findet vom 1. bis zum 3. März 2024 in Wien statt.')).toBeUndefined();
   });
+
+  it('reads a label and the date that ends its line with no colon ("Fecha límite para la recepción de artículos 15 de junio de 2025")', () => {
+    expect(deadlineOf('Número 12: Literatura y memoria\nFecha límite para la recepción de artículos 15 de junio de 2025\n\nEl número reúne ensayos.')).toBe('2025-06-15');
+    expect(deadlineOf('The deadline for submissions is 1 June 2009.')).toBe('2009-06-01');
+    // A post's byline is no deadline.
+    expect(deadlineOf('Call for submissions posted 12 May 2024')).toBeUndefined();
+  });
 });

@@ -60,6 +60,11 @@ export interface DateEntry {
 const LABELLED = /^(.{3,90}?)\s*(?:[:：]|\s[-–—]\s|\t)\s*(.{4,200})$/;
 /** A copied table's label and date with nothing between ("Full Manuscript Submission DeadlineMarch 15, 2026", "Revised Manuscript Due (if invited)June 30, 2026"). */
 const RUN_TOGETHER = /^(.{3,90}?[\p{Ll})])((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b.{0,40})$/u;
+/**
+ * A label and the date that ends its line with only a space between ("Fecha límite para la recepción de colaboraciones 1 de mayo de 2024");
+ * not a post's byline ("Submitted by editor on 21 March 2025").
+ */
+const SPACED = /^(?!.*\b(?:submitted|posted|published|updated)\b)(.{3,90}?\p{L})\s+((?:\d{1,2}(?:er|º|°|\.|st|nd|rd|th)?\s+(?:de\s+)?\p{L}+\.?|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:de\s+)?\d{4})\.?$/iu;
 
 /**
  * Read a `Label: date` line. When a line holds several dates (an extended
@@ -71,7 +76,7 @@ const RUN_TOGETHER = /^(.{3,90}?[\p{Ll})])((?:January|February|March|April|May|J
  */
 export function parseDateLine(text: string, line: number): DateEntry | undefined {
   if (text.length > 300) return undefined;
-  const m = LABELLED.exec(text) ?? RUN_TOGETHER.exec(text);
+  const m = LABELLED.exec(text) ?? RUN_TOGETHER.exec(text) ?? SPACED.exec(text);
   if (!m) return undefined;
   const label = (m[1] ?? '').trim();
   const field = dateFieldOf(label);
