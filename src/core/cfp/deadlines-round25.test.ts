@@ -36,4 +36,9 @@ describe('round 25: deadlines', () => {
     // A post's byline is no deadline.
     expect(deadlineOf('Call for submissions posted 12 May 2024')).toBeUndefined();
   });
+
+  it('takes the manuscripts\' deadline after one for "proposals/abstracts of papers" (the papers there are what the abstracts are of)', () => {
+    expect(deadlineOf('Deadline for submitting proposals/abstracts of articles: June 1, 2022.\nAcceptance of proposals: June 15, 2022.\nDeadline for submitting manuscripts: September 30, 2022.')).toBe('2022-09-30');
+  });
+
 });

@@ -29,7 +29,9 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
 /** An abstract, proposal or intent deadline: the first stage of a two-stage call, not the paper deadline. */
 const ABSTRACT_STAGE = /\b(?:(?:extended )?abstracts?|proposals?|pre-?proposals?|(?:letters?|notices?|statements?) of intent|intent to submit|expressions? of interest)\b/i;
 const PAPER_STAGE = /\b(?:full|complete|papers?|manuscripts?|articles?)\b/i;
-const isAbstractStage = (e: DateEntry) => e.field === 'submission_deadline' && ABSTRACT_STAGE.test(e.label) && !PAPER_STAGE.test(e.label);
+/** The papers an abstract or proposal is of ("Deadline for submitting proposals/abstracts of papers") are not a paper stage. */
+const OF_PAPERS = /\b(?:abstracts?|proposals?)\s+(?:of|for)\s+(?:the\s+)?(?:papers?|articles?|manuscripts?)\b/gi;
+const isAbstractStage = (e: DateEntry) => e.field === 'submission_deadline' && ABSTRACT_STAGE.test(e.label) && !PAPER_STAGE.test(e.label.replace(OF_PAPERS, ''));
 
 /**
  * Which date field a label names, if any.
