@@ -41,4 +41,10 @@ describe('round 25: deadlines', () => {
     expect(deadlineOf('Deadline for submitting proposals/abstracts of articles: June 1, 2022.\nAcceptance of proposals: June 15, 2022.\nDeadline for submitting manuscripts: September 30, 2022.')).toBe('2022-09-30');
   });
 
+  it('gives no paper deadline for a call that gives only its abstracts\' deadline, but keeps a proposals\' deadline', () => {
+    expect(deadlineOf('Parents and Schools: New Research\n\nRevised Abstract Submission Deadline: April 30, 2025\n\nThe journal announces a special issue.')).toBeUndefined();
+    expect(deadlineOf('Deadline for proposals: 1 December 2025')).toBe('2025-12-01');
+    // The full papers' deadline after the abstracts' is still read.
+    expect(deadlineOf('Abstract deadline: 1 March 2025\nFull paper deadline: 1 July 2025')).toBe('2025-07-01');
+  });
 });
