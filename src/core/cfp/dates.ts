@@ -12,13 +12,15 @@ const ORD = '(?:st|nd|rd|th)?';
 const YEAR = "(\\d{4}\\b|['’]\\d{2}(?!\\d))";
 const yearOf = (y: string): number => (y.length === 4 ? +y : 2000 + +y.slice(1));
 
-/** Month names in French, Spanish, Portuguese, Italian and German, with and without their accents. */
+/** Month names in French, Spanish, Portuguese, Italian, German and Russian, with and without their accents. */
 const FOREIGN_MONTHS: Record<string, number> = {
   janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
   janeiro: 1, fevereiro: 2, março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
   gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
   januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  // Russian, in the genitive a day takes ("30 апреля 2023").
+  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
 };
 /** Longest names first, so "septembre" is not read as "sept". */
 const FOREIGN = `(${Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;

@@ -22,8 +22,8 @@ describe('submission deadlines', () => {
   it('takes the paper deadline of a two-stage call, not its abstract or proposal deadline', () => {
     expect(deadlineOf('- Proposal submission (max 1700 characters): October 1, 2018\n- Initial notification to authors: by October 30, 2018\n- Full manuscripts: February 1, 2019')).toBe('2019-02-01');
     expect(deadlineOf('Abstracts due: Nov 18, 2018\nPapers due: March 10, 2019\n=====================')).toBe('2019-03-10');
-    // With only an abstract deadline, that is the deadline the call gives.
-    expect(deadlineOf('Abstract submission: Nov 18, 2018')).toBe('2018-11-18');
+    // With only an abstract deadline the call gives no paper deadline yet (round 25: the labelled calls say so, none says otherwise).
+    expect(deadlineOf('Abstract submission: Nov 18, 2018')).toBeUndefined();
   });
 
   it('reads a date under its label with an underline between, and "must be received by" in prose', () => {

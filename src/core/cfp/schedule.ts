@@ -21,14 +21,17 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
   ['revision', /revis/i],
   ['final_decision', /final (?:decision|notification|acceptance)|(?:second|2nd) (?:review|round|decision|notification)|acceptance notification|notification of acceptance/i],
   ['first_decision', /(?:initial|first|1st) (?:decision|review|notification|round)|first round of (?:review|notification|decision)|review (?:due|notification|results?)|notification|decision/i],
-  // With the labels of calls in French, German, Spanish, Portuguese and Italian ("Date limite de soumission", "Einreichfrist", "Fecha límite", "Prazo", "Scadenza").
-  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b|call ends|^(?:(?:for|of) )?(?:the )?full (?:manuscripts?|papers?|articles?)\b|\bdrafts?\b|date limite|cl[ôo]ture|soumission|envoi des (?:articles|textes|contributions)|encaminhamento|remise des (?:articles|textes|contributions|manuscrits)|einreich|einsendeschluss|abgabe|fecha l[íi]mite|plazo|prazo|scadenza|invio (?:dei|degli) (?:contributi|articoli)/i],
+  // With the labels of calls in French, German, Spanish, Portuguese, Italian and Russian ("Date limite de soumission", "Einreichfrist", "Fecha límite",
+  // "Fecha de cierre de la convocatoria", "Prazo", "Scadenza", "Invio entro", "Приём материалов").
+  ['submission_deadline', /submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b|call ends|^(?:(?:for|of) )?(?:the )?full (?:manuscripts?|papers?|articles?)\b|\bdrafts?\b|date limite|cl[ôo]ture|soumission|envoi des (?:articles|textes|contributions)|encaminhamento|remise des (?:articles|textes|contributions|manuscrits)|einreich|einsendeschluss|abgabe|fecha l[íi]mite|\bcierre\b|plazo|prazo|scadenza|\binvio\b|при[её]м\s+(?:материалов|статей|рукописей)|срок\S*\s+(?:подачи|представления|при[её]ма)/i],
 ];
 
 /** An abstract, proposal or intent deadline: the first stage of a two-stage call, not the paper deadline. */
 const ABSTRACT_STAGE = /\b(?:(?:extended )?abstracts?|proposals?|pre-?proposals?|(?:letters?|notices?|statements?) of intent|intent to submit|expressions? of interest)\b/i;
 const PAPER_STAGE = /\b(?:full|complete|papers?|manuscripts?|articles?)\b/i;
-const isAbstractStage = (e: DateEntry) => e.field === 'submission_deadline' && ABSTRACT_STAGE.test(e.label) && !PAPER_STAGE.test(e.label);
+/** The papers an abstract or proposal is of ("Deadline for submitting proposals/abstracts of papers") are not a paper stage. */
+const OF_PAPERS = /\b(?:abstracts?|proposals?)\s+(?:of|for)\s+(?:the\s+)?(?:papers?|articles?|manuscripts?)\b/gi;
+const isAbstractStage = (e: DateEntry) => e.field === 'submission_deadline' && ABSTRACT_STAGE.test(e.label) && !PAPER_STAGE.test(e.label.replace(OF_PAPERS, ''));
 
 /**
  * Which date field a label names, if any.
@@ -59,6 +62,11 @@ export interface DateEntry {
 const LABELLED = /^(.{3,90}?)\s*(?:[:：]|\s[-–—]\s|\t)\s*(.{4,200})$/;
 /** A copied table's label and date with nothing between ("Full Manuscript Submission DeadlineMarch 15, 2026", "Revised Manuscript Due (if invited)June 30, 2026"). */
 const RUN_TOGETHER = /^(.{3,90}?[\p{Ll})])((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b.{0,40})$/u;
+/**
+ * A label and the date that ends its line with only a space between ("Fecha límite para la recepción de colaboraciones 1 de mayo de 2024");
+ * not a post's byline ("Submitted by editor on 21 March 2025").
+ */
+const SPACED = /^(?!.*\b(?:submitted|posted|published|updated)\b)(.{3,90}?\p{L})\s+((?:\d{1,2}(?:er|º|°|\.|st|nd|rd|th)?\s+(?:de\s+)?\p{L}+\.?|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:de\s+)?\d{4})\.?$/iu;
 
 /**
  * Read a `Label: date` line. When a line holds several dates (an extended
@@ -70,7 +78,7 @@ const RUN_TOGETHER = /^(.{3,90}?[\p{Ll})])((?:January|February|March|April|May|J
  */
 export function parseDateLine(text: string, line: number): DateEntry | undefined {
   if (text.length > 300) return undefined;
-  const m = LABELLED.exec(text) ?? RUN_TOGETHER.exec(text);
+  const m = LABELLED.exec(text) ?? RUN_TOGETHER.exec(text) ?? SPACED.exec(text);
   if (!m) return undefined;
   const label = (m[1] ?? '').trim();
   const field = dateFieldOf(label);
@@ -135,6 +143,10 @@ export function collectDates(lines: readonly Line[], now?: string): { dates: Cal
     const k = entries.findIndex((e) => isAbstractStage(e) || (e.field === 'submission_deadline' && firstStage.has(e.iso.slice(5))));
     const full = k >= 0 ? proseDeadline(lines, { fullPapers: true }) : undefined;
     if (full && compareIso(full.iso, entries[k]?.iso ?? '') > 0) entries.splice(k, 1, full);
+    // A call that gives only its abstracts' deadline ("Abstract Submission Deadline: March 15, 2024") has no paper deadline yet; a proposals'
+    // deadline stays, as some calls take the proposal as the submission.
+    const abstracts = entries.findIndex((e) => isAbstractStage(e) && /\babstracts?\b/i.test(e.label));
+    if (abstracts >= 0) entries.splice(abstracts, 1);
   }
   fillYears(entries, now);
   const kept = entries.filter((e) => !e.iso.startsWith('0000'));
