@@ -7,6 +7,7 @@ import type { SectionKind } from './sections.js';
 import { findDates } from './dates.js';
 import { parseDateLine } from './schedule.js';
 import { TOPICS_ABROAD } from './topic-words.js';
+import type { Line } from './lines.js';
 
 const TOPIC_WORDS =
   /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as)\b/i;
@@ -140,4 +141,40 @@ export function runTopics(r: BulletRun): string[] {
     if (grouped) return subs;
     return [subs.length > 0 ? `${cleanTopic(item.text)}: ${subs.join('; ')}` : cleanTopic(item.text)];
   });
+}
+
+/** A phrase that stops on a word no topic ends with, a bracket opened or a mark: the text was cut after it ("related to or impacting for", "Drug epidemics (", "Ecosystem-"). */
+const CUT_AFTER = /(?:^|[\s(])(?:for|of|in|on|to|into|at|by|with|within|between|from|the|a|an|and|or|be|is|are|that|which|its|their|de|des|du|la|le|les|et|ou|en|di|del|della|und|der|die|das|im|zu|von|für)$|[•●▪(–-]$/iu;
+/** A last word of one or two small letters that is no word a topic ends on: a word cut short ("people who are j", "Stage Forms: p", "Online pe"). */
+const CUT_SHORT = /(?:^|[\s(/])(?!(?:up|us|it|me|go|no|so|ok|id)$)\p{Ll}{1,2}$/u;
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The topics without a last one the text ends inside, cut off mid-phrase as stored pages and e-mail previews are
+ * cut at a fixed length: the call's last line ends with that topic, with no full stop, and the topic stops on a
+ * word no topic ends with ("impacting for"), a word of one or two small letters ("who are j"), or a word the text
+ * writes nowhere else whole but as the start of a longer word ("analysis and evaluat" beside "evaluation"). Of items a
+ * page ran into one line ("GDP growth • r") only the cut one goes.
+ *
+ * @example
+ * withoutCutEnd(['Asphalt materials', 'Mechanistic analysis and evaluat'], toLines('Topics:\n- Asphalt materials\n- Mechanistic analysis and evaluat')) // ['Asphalt materials']
+ */
+export function withoutCutEnd(topics: readonly string[], lines: readonly Line[]): string[] {
+  const last = topics[topics.length - 1];
+  const end = [...lines].reverse().find((l) => l.text.trim().length > 0)?.text;
+  if (!last || !end) return [...topics];
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // The text ends with the topic itself, not with a full stop, a bracket or a question after it.
+  if (!norm(end).endsWith(norm(last).slice(-20))) return [...topics];
+  const word = /[\p{L}\p{N}]+$/u.exec(last)?.[0].toLowerCase();
+  let cut = CUT_AFTER.test(last) || CUT_SHORT.test(last);
+  if (!cut && word) {
+    const words = lines.flatMap((l) => l.text.toLowerCase().match(WORDS) ?? []);
+    cut = words.filter((w) => w === word).length <= 1 && words.some((w) => w.length > word.length && w.startsWith(word));
+  }
+  if (!cut) return [...topics];
+  // Items a page ran into one line ("GDP growth • r"): only the cut one goes.
+  const joined = /\s*[•●▪;]\s*[^•●▪;]*$/u.exec(last);
+  const kept = joined && joined.index > 0 ? cleanTopic(last.slice(0, joined.index)) : '';
+  return kept ? [...topics.slice(0, -1), kept] : topics.slice(0, -1);
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from './lines.js';
+import { parseCfp } from './parse.js';
+import { withoutCutEnd } from './topics.js';
+
+const HEAD = 'Special Issue on Porous Pavements\n\nThis special issue invites papers on the evaluation of porous pavements.\n\n';
+
+describe('round 25: topics', () => {
+  it('drops a last topic the text ends inside, mid-word or on a word no topic ends with', () => {
+    const cut = (text: string) => withoutCutEnd(toLines(text).filter((l) => l.kind === 'bullet').map((l) => l.text), toLines(text));
+    // A word the text writes elsewhere only as the start of a longer one ("evaluat" beside "evaluation").
+    expect(cut(`${HEAD}Topics include:\n- New binders\n- Recycled aggregates\n- Mechanistic analysis and evaluat`)).toEqual(['New binders', 'Recycled aggregates']);
+    // A preposition, a word of one small letter.
+    expect(cut(`${HEAD}Topics include:\n- New binders\n- Inequities related to or impacting for`)).toEqual(['New binders']);
+    expect(cut(`${HEAD}Topics include:\n- New binders\n- Risks among workers who are j`)).toEqual(['New binders']);
+    // A whole last topic stays, and so does one the text goes on after.
+    expect(cut(`${HEAD}Topics include:\n- New binders\n- Recycled aggregates`)).toEqual(['New binders', 'Recycled aggregates']);
+    expect(cut(`${HEAD}Topics include:\n- New binders\n- Scaling up`)).toEqual(['New binders', 'Scaling up']);
+    expect(cut(`${HEAD}Topics include:\n- New binders\n- Mechanistic analysis and\n\nDeadline: 1 May 2025.`)).toEqual(['New binders', 'Mechanistic analysis and']);
+  });
+
+  it('drops only the cut item of items a page ran into one line', () => {
+    const text = `${HEAD}Of interest are papers on:\n\n• drainage design • clogging\n• noise reduction • r`;
+    expect(parseCfp(text).topics).toEqual(['drainage design • clogging', 'noise reduction']);
+  });
+});
