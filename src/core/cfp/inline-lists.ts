@@ -9,7 +9,7 @@
  * call has no list of its own.
  */
 import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
-import { TOPICS_ABROAD } from './topic-words.js';
+import { KEYWORDS_LABEL, TOPICS_ABROAD } from './topic-words.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
 const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
@@ -152,8 +152,6 @@ function semicolonList(paragraph: string): string[] {
   return [];
 }
 
-/** A label over a call's keywords or subfields, in the languages calls are written in; the list follows on its line or the next. */
-const KEYWORDS_LABEL = /^\W{0,3}(?:key ?-?words?|mots[- ]cl[ée]s|palabras[- ]clave|palavras[- ]chave|schl(?:ü|ue)sselw(?:ö|oe)rter|schlagw(?:ö|oe)rter|parole chiave|sub-?fields|sub-?themes)\W{0,3}\s*(?:[:：]\s*(.*))?$/iu;
 /** A keyword line that tells authors what to supply ("Keywords: 3-5, separated by commas"). */
 const KEYWORDS_RULE = /\b(?:must|should|up to|maximum|minimum|at least|separated|provide|supply|please)\b|\d\s*(?:-|–|to)\s*\d/i;
 

@@ -11,3 +11,6 @@ export const TOPIC_SECTION_WORDS_ABROAD =
 
 /** Any of those words, or "the following", matched whole (letters on neither side: accents are letters here). */
 export const TOPICS_ABROAD = new RegExp(`(?<!\\p{L})(?:${TOPIC_SECTION_WORDS_ABROAD}|seguenti|siguientes|seguintes|suivant(?:e?s)?|folgenden?)(?!\\p{L})`, 'iu');
+
+/** A label over a call's keywords or subfields, in the languages calls are written in; the list follows on its line or the next. */
+export const KEYWORDS_LABEL = /^\W{0,3}(?:key ?-?words?|mots[- ]cl[ée]s|palabras[- ]clave|palavras[- ]chave|schl(?:ü|ue)sselw(?:ö|oe)rter|schlagw(?:ö|oe)rter|parole chiave|sub-?fields|sub-?themes)\W{0,3}\s*(?:[:：]\s*(.*))?$/iu;

@@ -23,4 +23,15 @@ describe('round 25: topics', () => {
     const text = `${HEAD}Of interest are papers on:\n\n• drainage design • clogging\n• noise reduction • r`;
     expect(parseCfp(text).topics).toEqual(['drainage design • clogging', 'noise reduction']);
   });
+
+  it('takes a list under a "Keywords" heading or label when no sentence leads into a list', () => {
+    const facts = '## Journal facts\n\n- Open access\n- ISSN 1234-5678\n- Impact Factor: 2.1\n\n';
+    const call = parseCfp(`Special Issue on Model Ensembles\n\n${facts}This Special Issue focuses on ensembles of models.\n\n### 3.2 Keywords {#keywords}\n\n- Surrogate modeling\n- Ensemble methods\n- Symbolic computation\n`);
+    expect(call.topics).toEqual(['Surrogate modeling', 'Ensemble methods', 'Symbolic computation']);
+    const bold = parseCfp(`Special Issue on Model Ensembles\n\n${facts}This Special Issue focuses on ensembles of models.\n\n**Keywords:**\n\n- Surrogate modeling\n- Ensemble methods\n- Symbolic computation\n`);
+    expect(bold.topics).toEqual(['Surrogate modeling', 'Ensemble methods', 'Symbolic computation']);
+    // A list a sentence leads into stays the topics.
+    const led = parseCfp('Special Issue on Model Ensembles\n\nThe papers can be grouped in three sections:\n\n1. Reviews of ensembles\n2. Case studies of surrogates\n3. Decision support\n\nKeywords:\n\n- Surrogate modeling\n- Ensemble methods\n- Symbolic computation\n');
+    expect(led.topics).toEqual(['Reviews of ensembles', 'Case studies of surrogates', 'Decision support']);
+  });
 });

@@ -6,7 +6,7 @@ import { introOf, type BulletRun } from './lists.js';
 import type { SectionKind } from './sections.js';
 import { findDates } from './dates.js';
 import { parseDateLine } from './schedule.js';
-import { TOPICS_ABROAD } from './topic-words.js';
+import { KEYWORDS_LABEL, TOPICS_ABROAD } from './topic-words.js';
 import type { Line } from './lines.js';
 
 const TOPIC_WORDS =
@@ -110,7 +110,11 @@ export function findTopics(
         // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
         !r.items.some((i) => CONTACT.test(i.text) || EDITOR_ITEM.test(i.text)),
     );
-    chosen = fallback ? [fallback] : [];
+    // A list under a "Keywords" label or heading stands in for the topics before a first long list no sentence leads into
+    // (the journal's facts under a heading, the editors' names after the call's last sentence).
+    const keyed = runs.find((r) => r.items.length >= 3 && underKeywords(r));
+    const led = fallback !== undefined && /[:：]\s*$/.test(introOf(fallback));
+    chosen = keyed && !led ? [keyed] : fallback ? [fallback] : [];
   }
   // Research questions are the topics only when the call has no other topic list ("the following questions arise:" beside "Topics include:").
   const isQuestions = (r: BulletRun) => r.items.every((i) => /\?\s*$/.test(i.text));
@@ -125,6 +129,15 @@ export function findTopics(
     }
   }
   return { topics, runs: chosen };
+}
+
+/**
+ * Whether a run sits under a label of its own that names it keywords ("**Keywords:**", "### 3.2 Keywords {#keywords}"),
+ * with nothing after the label on its line.
+ */
+function underKeywords(r: BulletRun): boolean {
+  const label = (r.intro?.text ?? '').replace(/<[^>]*>|\{#[^}]*\}/g, '').replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').trim();
+  return !(KEYWORDS_LABEL.exec(label)?.[1] ?? '').trim() && KEYWORDS_LABEL.test(label);
 }
 
 /**
