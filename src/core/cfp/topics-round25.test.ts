@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLines } from './lines.js';
+import { inlineTopics } from './inline-lists.js';
 import { parseCfp } from './parse.js';
 import { withoutCutEnd } from './topics.js';
 
@@ -33,5 +34,13 @@ describe('round 25: topics', () => {
     // A list a sentence leads into stays the topics.
     const led = parseCfp('Special Issue on Model Ensembles\n\nThe papers can be grouped in three sections:\n\n1. Reviews of ensembles\n2. Case studies of surrogates\n3. Decision support\n\nKeywords:\n\n- Surrogate modeling\n- Ensemble methods\n- Symbolic computation\n');
     expect(led.topics).toEqual(['Reviews of ensembles', 'Case studies of surrogates', 'Decision support']);
+  });
+
+  it('keeps a bracket with commas inside its item in an inline list led by topics', () => {
+    expect(inlineTopics(['Topics of interest include but are not limited to the following topics related to insurers: claims pricing, risk management (including credit risk, lapse risk, and others), moral hazard, and solvency rules.'])).toEqual([
+      'claims pricing', 'risk management (including credit risk, lapse risk, and others)', 'moral hazard', 'solvency rules',
+    ]);
+    // A list the lead-in does not name as topics is split as before.
+    expect(inlineTopics(['The journal is indexed in the following services: Index One, Index Two (Science Citation Index including the Web, Alerts, Contents), Index Three, and Index Four.'])).not.toContain('Index Two (Science Citation Index including the Web, Alerts, Contents)');
   });
 });
