@@ -43,4 +43,13 @@ describe('round 25: topics', () => {
     // A list the lead-in does not name as topics is split as before.
     expect(inlineTopics(['The journal is indexed in the following services: Index One, Index Two (Science Citation Index including the Web, Alerts, Contents), Index Three, and Index Four.'])).not.toContain('Index Two (Science Citation Index including the Web, Alerts, Contents)');
   });
+
+  it('reads "for example:", "entre autres :" and "Mögliche Aspekte:" as lead-ins of a topic list, without an item of examples only', () => {
+    const en = parseCfp('Special Issue on Fathers and Families\n\nWe seek manuscripts on fatherhood.\n\nManuscripts can address, for example:\n\n- Father engagement in child welfare services\n- Policy frameworks for paternal leave\n');
+    expect(en.topics).toEqual(['Father engagement in child welfare services', 'Policy frameworks for paternal leave']);
+    const fr = parseCfp('Numéro spécial sur les archives créoles\n\nCe numéro invite des contributions.\n\nNous accueillons des essais qui abordent, entre autres :\n\n- collections numériques en créole ;\n- analyse de corpus de sources ;\n');
+    expect(fr.topics).toEqual(['collections numériques en créole', 'analyse de corpus de sources']);
+    const de = parseCfp('Call for Articles: Krisen im Gesundheitswesen\n\nWir suchen Beiträge.\n\nMögliche Aspekte:\n\n  • Lehren aus vergangenen Krisen\n  • Erfahrungen aus Pflegeberufen\n  • (z. B. Pandemie, Hochwasser)\n  • Resilienz der Versorgung\n');
+    expect(de.topics).toEqual(['Lehren aus vergangenen Krisen', 'Erfahrungen aus Pflegeberufen', 'Resilienz der Versorgung']);
+  });
 });

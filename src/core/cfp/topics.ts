@@ -9,8 +9,9 @@ import { parseDateLine } from './schedule.js';
 import { KEYWORDS_LABEL, TOPICS_ABROAD } from './topic-words.js';
 import type { Line } from './lines.js';
 
+/** Besides the topic words, the words that say examples follow ("Manuscripts can address, for example:", "qui abordent, entre autres :"). */
 const TOPIC_WORDS =
-  /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as)\b/i;
+  /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as|for example|for instance|among others|inter alia|entre autres|entre otros|entre outros|unter anderem)\b/i;
 /** Whether a lead-in has words that lead into a topic list, in English or another language. */
 export const hasTopicWords = (s: string): boolean => TOPIC_WORDS.test(s) || TOPICS_ABROAD.test(s);
 /** Lists introduced like this are people ("... and the following Guest Editors:"). */
@@ -83,6 +84,9 @@ function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   return hasTopicWords(intro) && /[:：]\s*$|following|include|topics|such as\s*$/i.test(intro);
 }
 
+/** An item that is only the examples of the item above, broken onto a bullet of its own ("(z. B. Pandemie, Naturkatastrophen)", "(e.g., floods, fires)"). */
+const EXAMPLES_ONLY = /^\((?:e\.\s?g\.|z\.\s?B\.|p\.\s?ex\.|par ex\.|ad es\.|p\.\s?ej\.|por ej\.|por ex\.)[^()]*\)$/iu;
+
 /**
  * Topics from the bullet runs, with the runs that held them.
  *
@@ -123,7 +127,7 @@ export function findTopics(
   const topics: string[] = [];
   for (const r of chosen) {
     for (const t of runTopics(r)) {
-      if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || seen.has(t.toLowerCase())) continue;
+      if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || EXAMPLES_ONLY.test(t) || seen.has(t.toLowerCase())) continue;
       seen.add(t.toLowerCase());
       topics.push(t);
     }
