@@ -8,13 +8,16 @@
  * "examines how institutions (i) A; (ii) B; (iii) C"). Used only when the
  * call has no list of its own.
  */
+import { lastSentence } from './lists.js';
 import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
-import { TOPICS_ABROAD } from './topic-words.js';
+import { KEYWORDS_LABEL, TOPICS_ABROAD } from './topic-words.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
 const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
 /** The same lead-in ending with a colon in another language ("... ambiti diversi ed eterogenei: A; B; C", "Ejes temáticos: A; B"). */
 const LEAD_ABROAD = new RegExp(`${TOPICS_ABROAD.source}[^:.;]{0,60}[:：]\\s+`, 'iu');
+/** Words that name a list as topics, in its lead-in's sentence ("... the following topics related to banks:"). */
+const TOPICAL = /\b(?:topics?|themes?|subjects?)\b/i;
 const GLYPH = /\s*[•●▪]\s*/;
 /**
  * A list flattened into its paragraph with its marks kept, opening right after the lead-in
@@ -43,7 +46,7 @@ function lastItem(parts: readonly string[]): string {
   return m ? last.slice(0, m.index) : last;
 }
 
-function items(rest: string): string[] {
+function items(rest: string, topical = false): string[] {
   const flat = FLAT_MARK.exec(rest);
   if (flat) {
     const mark = (flat[1] ?? '').replace(/[*+]/g, '\\$&');
@@ -64,8 +67,14 @@ function items(rest: string): string[] {
   // Short sentences only: the split's look-ahead rescans the rest of the sentence at each "and".
   if (sentence.length > 1500) return [];
   // "A, B, and C": short phrases separated by commas, the last after "and" (a comma inside an item cannot be told apart, so items stay short).
-  const parts = sentence.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/);
-  return /\b(?:and|or)\s+[^,]+$/.test(sentence) && parts.every((p) => p.split(/\s+/).length <= 8) ? parts : [];
+  // After a lead-in that names the list as topics, a bracket with commas is part of its item ("the following topics: risk
+  // management (including credit risk, market risk, and others), moral hazard"): it is set aside while the sentence is split, and
+  // its words do not count towards the item's length.
+  const held: string[] = [];
+  const bare = !topical ? sentence : sentence.replace(/\s*\([^()]*,[^()]*\)/g, (b) => `\uE000${held.push(b) - 1}\uE000`);
+  const parts = bare.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/);
+  const back = (p: string) => p.replace(/\uE000(\d+)\uE000/g, (_, n: string) => held[Number(n)] ?? '');
+  return /\b(?:and|or)\s+[^,]+$/.test(bare) && parts.every((p) => p.split(/\s+/).length <= 8) ? parts.map(back) : [];
 }
 
 /**
@@ -90,7 +99,7 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
     const ranged = /^ranging/i.test(m?.[0] ?? '');
     const sentence = untilSentenceEnd(rest);
     const usable = !prose || ((sentence.match(/[,;]/g) ?? []).length >= 2 && (!ranged || /,\s+to\s+/.test(sentence)));
-    const led = m && usable ? items(ranged ? rest.replace(/,\s+to\s+/, ', and ') : rest) : [];
+    const led = m && usable ? items(ranged ? rest.replace(/,\s+to\s+/, ', and ') : rest, TOPICAL.test(lastSentence(p.slice(0, m.index + m[0].length)))) : [];
     const marked = led.length >= 3 ? led : enumerated(p);
     const found = (marked.length >= 3 ? marked : semicolonList(p)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
     if (found.length >= 3) return found;
@@ -152,8 +161,6 @@ function semicolonList(paragraph: string): string[] {
   return [];
 }
 
-/** A label over a call's keywords or subfields, in the languages calls are written in; the list follows on its line or the next. */
-const KEYWORDS_LABEL = /^\W{0,3}(?:key ?-?words?|mots[- ]cl[ée]s|palabras[- ]clave|palavras[- ]chave|schl(?:ü|ue)sselw(?:ö|oe)rter|schlagw(?:ö|oe)rter|parole chiave|sub-?fields|sub-?themes)\W{0,3}\s*(?:[:：]\s*(.*))?$/iu;
 /** A keyword line that tells authors what to supply ("Keywords: 3-5, separated by commas"). */
 const KEYWORDS_RULE = /\b(?:must|should|up to|maximum|minimum|at least|separated|provide|supply|please)\b|\d\s*(?:-|–|to)\s*\d/i;
 

@@ -16,7 +16,7 @@ import { inlineTopics, keywordTopics } from './inline-lists.js';
 import { withoutFrontMatter } from './front-matter.js';
 import { withoutInlineHtml } from './inline-html.js';
 import { unmarkedRuns } from './unmarked-lists.js';
-import { findTopics, REQUIREMENT_INTRO } from './topics.js';
+import { findTopics, REQUIREMENT_INTRO, withoutCutEnd } from './topics.js';
 import { findTitle, cleanTitle } from './title.js';
 import { chooseTitle, type SeenTitleCandidate, type TitleChooser } from './title-choice.js';
 import type { PageTitle } from './title-candidates.js';
@@ -148,7 +148,8 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     claimed: new Set([...dateLines, ...editorLines]),
     chooser: opts.topicChooser ?? DEFAULT_TOPIC_CHOOSER, ...(opts.topicModel ? { model: opts.topicModel } : {}), ...(opts.onTopicCandidates ? { onCandidates: opts.onTopicCandidates } : {}),
   });
-  const topics = chosenTopics.topics;
+  // A last topic the text ends inside ("... analysis and evaluat") is a fragment, not a topic.
+  const topics = withoutCutEnd(chosenTopics.topics, lines);
   const links = lines.flatMap((l) => l.links);
   // Link labels, not markdown, are what the prose says ("a special issue of the [Philosophy and Technology](...) journal").
   const plain = lines.map((l) => l.text).join('\n');

@@ -6,10 +6,12 @@ import { introOf, type BulletRun } from './lists.js';
 import type { SectionKind } from './sections.js';
 import { findDates } from './dates.js';
 import { parseDateLine } from './schedule.js';
-import { TOPICS_ABROAD } from './topic-words.js';
+import { KEYWORDS_LABEL, TOPICS_ABROAD } from './topic-words.js';
+import type { Line } from './lines.js';
 
+/** Besides the topic words, the words that say examples follow ("Manuscripts can address, for example:", "qui abordent, entre autres :"). */
 const TOPIC_WORDS =
-  /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as)\b/i;
+  /\b(?:topics?|themes?|areas?|subjects?|directions?|not limited to|of interest|include(?:s|d)?|includ(?:ing)?|following|(?:issues|questions|aspects|themes) such as|for example|for instance|among others|inter alia|entre autres|entre otros|entre outros|unter anderem)\b/i;
 /** Whether a lead-in has words that lead into a topic list, in English or another language. */
 export const hasTopicWords = (s: string): boolean => TOPIC_WORDS.test(s) || TOPICS_ABROAD.test(s);
 /** Lists introduced like this are people ("... and the following Guest Editors:"). */
@@ -82,6 +84,9 @@ function isTopicRun(run: BulletRun, section: SectionKind | undefined): boolean {
   return hasTopicWords(intro) && /[:：]\s*$|following|include|topics|such as\s*$/i.test(intro);
 }
 
+/** An item that is only the examples of the item above, broken onto a bullet of its own ("(z. B. Pandemie, Naturkatastrophen)", "(e.g., floods, fires)"). */
+const EXAMPLES_ONLY = /^\((?:e\.\s?g\.|z\.\s?B\.|p\.\s?ex\.|par ex\.|ad es\.|p\.\s?ej\.|por ej\.|por ex\.)[^()]*\)$/iu;
+
 /**
  * Topics from the bullet runs, with the runs that held them.
  *
@@ -109,7 +114,11 @@ export function findTopics(
         // A signature or contact block ("Name, PhD / Editor-in-Chief / Contact Email: <x@y>") is not a topic list.
         !r.items.some((i) => CONTACT.test(i.text) || EDITOR_ITEM.test(i.text)),
     );
-    chosen = fallback ? [fallback] : [];
+    // A list under a "Keywords" label or heading stands in for the topics before a first long list no sentence leads into
+    // (the journal's facts under a heading, the editors' names after the call's last sentence).
+    const keyed = runs.find((r) => r.items.length >= 3 && underKeywords(r));
+    const led = fallback !== undefined && /[:：]\s*$/.test(introOf(fallback));
+    chosen = keyed && !led ? [keyed] : fallback ? [fallback] : [];
   }
   // Research questions are the topics only when the call has no other topic list ("the following questions arise:" beside "Topics include:").
   const isQuestions = (r: BulletRun) => r.items.every((i) => /\?\s*$/.test(i.text));
@@ -118,12 +127,21 @@ export function findTopics(
   const topics: string[] = [];
   for (const r of chosen) {
     for (const t of runTopics(r)) {
-      if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || seen.has(t.toLowerCase())) continue;
+      if (t.length === 0 || !/[\p{L}\p{N}]/u.test(t) || EXAMPLES_ONLY.test(t) || seen.has(t.toLowerCase())) continue;
       seen.add(t.toLowerCase());
       topics.push(t);
     }
   }
   return { topics, runs: chosen };
+}
+
+/**
+ * Whether a run sits under a label of its own that names it keywords ("**Keywords:**", "### 3.2 Keywords {#keywords}"),
+ * with nothing after the label on its line.
+ */
+function underKeywords(r: BulletRun): boolean {
+  const label = (r.intro?.text ?? '').replace(/<[^>]*>|\{#[^}]*\}/g, '').replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').trim();
+  return !(KEYWORDS_LABEL.exec(label)?.[1] ?? '').trim() && KEYWORDS_LABEL.test(label);
 }
 
 /**
@@ -140,4 +158,40 @@ export function runTopics(r: BulletRun): string[] {
     if (grouped) return subs;
     return [subs.length > 0 ? `${cleanTopic(item.text)}: ${subs.join('; ')}` : cleanTopic(item.text)];
   });
+}
+
+/** A phrase that stops on a word no topic ends with, a bracket opened or a mark: the text was cut after it ("related to or impacting for", "Drug epidemics (", "Ecosystem-"). */
+const CUT_AFTER = /(?:^|[\s(])(?:for|of|in|on|to|into|at|by|with|within|between|from|the|a|an|and|or|be|is|are|that|which|its|their|de|des|du|la|le|les|et|ou|en|di|del|della|und|der|die|das|im|zu|von|für)$|[•●▪(–-]$/iu;
+/** A last word of one or two small letters that is no word a topic ends on: a word cut short ("people who are j", "Stage Forms: p", "Online pe"). */
+const CUT_SHORT = /(?:^|[\s(/])(?!(?:up|us|it|me|go|no|so|ok|id)$)\p{Ll}{1,2}$/u;
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The topics without a last one the text ends inside, cut off mid-phrase as stored pages and e-mail previews are
+ * cut at a fixed length: the call's last line ends with that topic, with no full stop, and the topic stops on a
+ * word no topic ends with ("impacting for"), a word of one or two small letters ("who are j"), or a word the text
+ * writes nowhere else whole but as the start of a longer word ("analysis and evaluat" beside "evaluation"). Of items a
+ * page ran into one line ("GDP growth • r") only the cut one goes.
+ *
+ * @example
+ * withoutCutEnd(['Asphalt materials', 'Mechanistic analysis and evaluat'], toLines('Topics:\n- Asphalt materials\n- Mechanistic analysis and evaluat')) // ['Asphalt materials']
+ */
+export function withoutCutEnd(topics: readonly string[], lines: readonly Line[]): string[] {
+  const last = topics[topics.length - 1];
+  const end = [...lines].reverse().find((l) => l.text.trim().length > 0)?.text;
+  if (!last || !end) return [...topics];
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // The text ends with the topic itself, not with a full stop, a bracket or a question after it.
+  if (!norm(end).endsWith(norm(last).slice(-20))) return [...topics];
+  const word = /[\p{L}\p{N}]+$/u.exec(last)?.[0].toLowerCase();
+  let cut = CUT_AFTER.test(last) || CUT_SHORT.test(last);
+  if (!cut && word) {
+    const words = lines.flatMap((l) => l.text.toLowerCase().match(WORDS) ?? []);
+    cut = words.filter((w) => w === word).length <= 1 && words.some((w) => w.length > word.length && w.startsWith(word));
+  }
+  if (!cut) return [...topics];
+  // Items a page ran into one line ("GDP growth • r"): only the cut one goes.
+  const joined = /\s*[•●▪;]\s*[^•●▪;]*$/u.exec(last);
+  const kept = joined && joined.index > 0 ? cleanTopic(last.slice(0, joined.index)) : '';
+  return kept ? [...topics.slice(0, -1), kept] : topics.slice(0, -1);
 }
