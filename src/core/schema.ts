@@ -89,6 +89,8 @@ export type GuestEditor = z.infer<typeof GuestEditor>;
 
 export const CallDates = z.object({
   submission_deadline: IsoDate.optional(),
+  /** The abstracts' (first-stage) deadline of a call that gives no paper deadline yet: shown, never read as the submission deadline. */
+  abstract_deadline: IsoDate.optional(),
   first_decision: IsoDate.optional(),
   revision: IsoDate.optional(),
   final_decision: IsoDate.optional(),

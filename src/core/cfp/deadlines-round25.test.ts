@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineOf } from '../../../tests/fixtures/cfp-deadline.js';
+import { collectDates } from './schedule.js';
+import { toLines } from './lines.js';
 
 
 describe('round 25: deadlines', () => {
@@ -47,4 +49,10 @@ describe('round 25: deadlines', () => {
     // The full papers' deadline after the abstracts' is still read.
     expect(deadlineOf('Abstract deadline: 1 March 2025\nFull paper deadline: 1 July 2025')).toBe('2025-07-01');
   });
+
+  it('keeps the abstracts\' date of such a call as its abstract deadline, so nothing the call says is lost', () => {
+    const { dates } = collectDates(toLines('Abstract Submission Deadline: April 30, 2025\n\nThe journal announces a special issue.'), '2026-01-01');
+    expect(dates).toEqual({ abstract_deadline: '2025-04-30' });
+  });
 });
+

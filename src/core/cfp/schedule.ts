@@ -143,10 +143,11 @@ export function collectDates(lines: readonly Line[], now?: string): { dates: Cal
     const k = entries.findIndex((e) => isAbstractStage(e) || (e.field === 'submission_deadline' && firstStage.has(e.iso.slice(5))));
     const full = k >= 0 ? proseDeadline(lines, { fullPapers: true }) : undefined;
     if (full && compareIso(full.iso, entries[k]?.iso ?? '') > 0) entries.splice(k, 1, full);
-    // A call that gives only its abstracts' deadline ("Abstract Submission Deadline: March 15, 2024") has no paper deadline yet; a proposals'
-    // deadline stays, as some calls take the proposal as the submission.
+    // A call that gives only its abstracts' deadline ("Abstract Submission Deadline: March 15, 2024") has no paper deadline yet: the date is
+    // kept as the abstracts' deadline, not the submission deadline. A proposals' deadline stays, as some calls take the proposal as the submission.
     const abstracts = entries.findIndex((e) => isAbstractStage(e) && /\babstracts?\b/i.test(e.label));
-    if (abstracts >= 0) entries.splice(abstracts, 1);
+    const only = entries[abstracts];
+    if (only) entries.splice(abstracts, 1, { ...only, field: 'abstract_deadline' });
   }
   fillYears(entries, now);
   const kept = entries.filter((e) => !e.iso.startsWith('0000'));
