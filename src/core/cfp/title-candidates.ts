@@ -239,7 +239,9 @@ export function titleCandidates(input: {
     if (n >= 2 && n <= 25 && l.text.length <= 200 && !/[.;:,]$/.test(l.text) && !/@|https?:/.test(l.text)) add(l.text, 'short-line', { lines: [l.index] });
     // A name and "Call for papers." as two short sentences of one line ("Journal X: The Future of Y. Call for papers."): each sentence alone.
     const parts = l.text.length <= 250 ? l.text.split(/(?<=\p{Ll}{2}|\))[.!]\s+(?=\p{Lu})/u) : [];
-    if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => p.split(/\s+/).length <= 15)) for (const p of parts) add(p.replace(/[.!]$/, ''), 'short-line', { lines: [l.index] });
+    // Not where a sentence of prose follows ("Theme: Soils store carbon. This issue asks ..."): that line describes the theme, it does not name it.
+    const prose = parts.slice(1).some((p) => /^(?:this|these|that|we|it|its|our|they|i|you|he|she)\b/i.test(p));
+    if (parts.length >= 2 && parts.length <= 3 && !prose && parts.every((p) => p.split(/\s+/).length <= 15)) for (const p of parts) add(p.replace(/[.!]$/, ''), 'short-line', { lines: [l.index] });
   }
   for (const b of wrappedBlocks(input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1))) add(b.text, 'wrapped-lines', { lines: b.lines });
   for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
