@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deadlineOf } from '../../../tests/fixtures/cfp-deadline.js';
 import { collectDates } from './schedule.js';
 import { toLines } from './lines.js';
+import { parseCfp } from './parse.js';
 
 
 describe('round 25: deadlines', () => {
@@ -53,6 +54,12 @@ describe('round 25: deadlines', () => {
   it('keeps the abstracts\' date of such a call as its abstract deadline, so nothing the call says is lost', () => {
     const { dates } = collectDates(toLines('Abstract Submission Deadline: April 30, 2025\n\nThe journal announces a special issue.'), '2026-01-01');
     expect(dates).toEqual({ abstract_deadline: '2025-04-30' });
+  });
+
+  it('cites the whole line as the deadline\'s source when its label runs into the date as a sentence', () => {
+    const call = parseCfp('Special Issue on Soil Care\n\nWe invite papers on soil care and soil policy.\nSubmissions close on April 30, 2027.\n');
+    expect(call.dates.submission_deadline).toBe('2027-04-30');
+    expect(call.field_sources?.['dates.submission_deadline']?.where).toContain('Submissions close on April 30, 2027.');
   });
 });
 

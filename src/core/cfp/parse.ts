@@ -7,7 +7,7 @@ import { Call } from '../schema.js';
 import { createError, isCfpError } from '../errors.js';
 import { splitSentences } from '../text/normalize.js';
 import { assertCfpText } from './guard.js';
-import { toLines } from './lines.js';
+import { toLines, type Line } from './lines.js';
 import { sectionsOf } from './sections.js';
 import { checkDateOrder, collectDates } from './schedule.js';
 import { parseEditors } from './editors.js';
@@ -205,7 +205,7 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
         : { from: 'text-line', where: chosen.kind === 'synthesised' ? 'synthesised from the aims sentence' : chosen.kind === 'scope-start' ? 'start of the scope' : 'quoted in the prose' },
     venue: venue ? { from: 'text-line', where: venueWhere } : undefined,
     topics: textSource(chosenTopics.lines ?? topicRuns.flatMap((r) => [r.start, r.end])),
-    'dates.submission_deadline': deadlineEntry ? textSource([deadlineEntry.line], deadlineEntry.label) : undefined,
+    'dates.submission_deadline': deadlineEntry ? textSource([deadlineEntry.line], deadlineNote(deadlineEntry, lines)) : undefined,
     guest_editors: textSource(editorSourceLines),
   });
 
@@ -232,4 +232,14 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
     });
   }
   return parsed.data;
+}
+
+/**
+ * What the deadline's source says: its label ("Submission deadline"), or the whole line when the label runs into the date as
+ * a sentence does ("Submissions close on April 30, 2022."), where the label alone would end mid-sentence.
+ */
+function deadlineNote(entry: { label: string; line: number }, lines: readonly Line[]): string {
+  const text = lines[entry.line]?.text.trim() ?? '';
+  const rest = text.startsWith(entry.label) ? text.slice(entry.label.length) : '';
+  return /^\s+[\p{L}\d]/u.test(rest) && text.length <= 160 ? text : entry.label;
 }
