@@ -12,7 +12,9 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { EMAIL_G, emailsOf, fold } from './editor-lines.js';
-import { EDITOR_LABEL_WORDS, LINK_LABEL_WORDS, looksLikeName, RANK_WORD } from './names.js';
+import { EDITOR_LABEL_WORDS, LINK_LABEL_WORDS, looksLikeName, PAREN_NICKNAME, RANK_WORD } from './names.js';
+
+const NICKNAME_ANYWHERE = new RegExp(String.raw`\s${PAREN_NICKNAME}(?=\s)`, 'gu');
 
 /** The features of a candidate, in the order the model's weights use. */
 export const EDITOR_FEATURES = [
@@ -84,7 +86,7 @@ export function editorKey(name: string): string {
   let n = name
     // A one-word nickname in parentheses anywhere inside the name ("Michelle (Lani) Shiota", "John F. (Jeff) Tanner"); the parser's
     // withoutNickname (editor-lines.ts) drops one only after the first name, so the key is the wider of the two.
-    .replace(/\s\(\p{Lu}[\p{L}'’-]{1,15}\)(?=\s)/gu, ' ')
+    .replace(NICKNAME_ANYWHERE, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

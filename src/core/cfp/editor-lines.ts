@@ -4,7 +4,10 @@
  * (Affiliation)", "Name  Affiliation", "Name University of X" with an e-mail).
  */
 import type { Line } from './lines.js';
-import { looksLikeName, TITLE_PREFIX } from './names.js';
+import { looksLikeName, PAREN_NICKNAME, TITLE_PREFIX } from './names.js';
+
+/** A nickname after the first name, honorifics before it ("Pau-Choo (Julia) Chung"). */
+const NICKNAME_AFTER_FIRST = new RegExp(String.raw`^((?:(?:prof(?:essor)?|dr)\.?\s+)*[\p{Lu}][\p{L}'’-]+)\s+${PAREN_NICKNAME}\s+(?=\p{Lu})`, 'iu');
 
 /** Bounded and anchored at a word start, so a long run of letters cannot make it quadratic. */
 export const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
@@ -23,7 +26,7 @@ const ORGANISATION = /\s(?=(?:University|Universit[àéäy]\w*|Univ\.|Institute|
  * withoutNickname('Pau-Choo (Julia) Chung, NCKU') // 'Pau-Choo Chung, NCKU'
  */
 export function withoutNickname(text: string): string {
-  return text.replace(/^((?:(?:prof(?:essor)?|dr)\.?\s+)*[\p{Lu}][\p{L}'’-]+)\s+\([\p{Lu}][\p{L}'’-]{1,15}\)\s+(?=\p{Lu})/iu, '$1 ');
+  return text.replace(NICKNAME_AFTER_FIRST, '$1 ');
 }
 
 /**

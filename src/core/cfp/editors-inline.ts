@@ -5,7 +5,7 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { EDITOR_LABEL_WORDS, looksLikeName, RANK, startsWithHonorific, withoutEndStop, withPlainAnd } from './names.js';
+import { EDITOR_LABEL_WORDS, looksLikeName, PAREN_NICKNAME, RANK, startsWithHonorific, withoutEndStop, withPlainAnd } from './names.js';
 import { splitNameLine } from './editor-lines.js';
 import { lastSentence } from './lists.js';
 import { peopleOnLine } from './editors-multi.js';
@@ -147,10 +147,13 @@ function honorificPeople(text: string): string[] {
 /** A name followed by its affiliation in parentheses; it starts a name, not the tail of a longer one ("Marília Uchôa Cavalcanti Lott de Moraes Costa (U)"). */
 const NAME_ASIDE = /(?<!\p{Lu}[\p{L}'’.-]*\s+(?:(?:van|von|de|da|del|der|di|le|la)\s+)*)((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|van|von|de|da|del|der|di|le|la)){1,4})\s*\([^()]{2,100}\)/gu;
 
+/** A nickname between a name's words ("Michelle (Lani) Shiota (Arizona State University)"), which an affiliation's parentheses would otherwise take. */
+const NICKNAME_IN_NAME = new RegExp(String.raw`(?<=\p{Lu}[\p{L}'’-]+)\s${PAREN_NICKNAME}(?=\s+\p{Lu})`, 'gu');
+
 /** Every "Name (Affiliation)" of a guest editors' sentence, when it names two or more that way. */
 function asidedPeople(list: string): string[] {
   // A nickname in parentheses inside a name ("Michelle (Lani) Shiota (Arizona State University)") is no affiliation.
-  const names = [...list.replace(/(?<=\p{Lu}[\p{L}'’-]+)\s\(\p{Lu}[\p{L}'’-]{1,15}\)(?=\s+\p{Lu})/gu, '').matchAll(NAME_ASIDE)].map((m) => (m[1] ?? '').replace(HONORIFIC, '').trim()).filter((n) => looksLikeName(n));
+  const names = [...list.replace(NICKNAME_IN_NAME, '').matchAll(NAME_ASIDE)].map((m) => (m[1] ?? '').replace(HONORIFIC, '').trim()).filter((n) => looksLikeName(n));
   return names.length >= 2 ? names : [];
 }
 

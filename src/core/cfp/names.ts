@@ -35,6 +35,9 @@ export function withoutEndStop(name: string): string {
 /** A publisher page's link labels after a person's name, copied as words (MDPI's "Dr. X Website E-Mail"). */
 export const LINK_LABEL_WORDS = String.raw`Website|E-?[Mm]ail|SciProfiles|Scilit|Preprints\.org|ORCID|Homepage`;
 
+/** A one-word nickname in parentheses inside a name ("Michelle (Lani) Shiota"): each reader sets its own bounds around it. */
+export const PAREN_NICKNAME = String.raw`\(\p{Lu}[\p{L}'’-]{1,15}\)`;
+
 /** A quoted nickname inside a name ("Ruiyun “Rayna” Xu"), which the name pattern cannot read. */
 const NICKNAME = /\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu;
 

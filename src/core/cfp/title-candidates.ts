@@ -218,8 +218,9 @@ export function titleCandidates(input: {
   const fl = titleFromLines(input.lines);
   if (fl) add(fl.title, 'lines-reader', { lines: [fl.line], ...(fl.venue ? { venue: fl.venue } : {}) });
   const head = input.lines.filter((l) => l.kind === 'text' || l.kind === 'heading').slice(0, HEAD_LINES);
+  const upToHead = input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1);
   // A page listing its calls as bullets ("• Special Issue on X"): the announcing line counts wherever it sits.
-  for (const l of input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1).filter((b) => b.kind === 'bullet')) {
+  for (const l of upToHead.filter((b) => b.kind === 'bullet')) {
     const sp = fromSpecial(l.text);
     if (sp) add(sp.title, 'special-line', { lines: [l.index], ...(sp.venue ? { venue: sp.venue } : {}) });
   }
@@ -243,7 +244,7 @@ export function titleCandidates(input: {
     const prose = parts.slice(1).some((p) => /^(?:this|these|that|we|it|its|our|they|i|you|he|she)\b/i.test(p));
     if (parts.length >= 2 && parts.length <= 3 && !prose && parts.every((p) => p.split(/\s+/).length <= 15)) for (const p of parts) add(p.replace(/[.!]$/, ''), 'short-line', { lines: [l.index] });
   }
-  for (const b of wrappedBlocks(input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1))) add(b.text, 'wrapped-lines', { lines: b.lines });
+  for (const b of wrappedBlocks(upToHead)) add(b.text, 'wrapped-lines', { lines: b.lines });
   for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
   for (const p of input.page ?? []) add(p.text, p.source, { kind: 'page', page: p.where, ...(p.unrepeated ? { unrepeated: true } : {}) });
   if (input.scopeStart) add(input.scopeStart, 'scope-start', { kind: 'scope-start' }, false);

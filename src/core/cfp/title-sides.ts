@@ -9,6 +9,7 @@
 import { announcementOnly } from './title-announce.js';
 import { isGenericTitle } from './title-parts.js';
 import { isFurnitureTitle } from './title-sanity.js';
+import { JOURNAL_WORD_ABROAD } from './venue-name.js';
 
 /** Labels, statuses and issue words a page or an e-mail sets beside a title. */
 const SIDE_WORDS =
@@ -18,7 +19,9 @@ const ISSUE_NUMBER = /^(?:(?:ausgabe|heft|issue|num[ée]ro|n[úu]mero|numero|vol
 /** A piece of a title line that gives its publication or deadline date ("Publication en 2026", "DL : 01/03/2025"). */
 const DATE_PIECE = /^(?:publication|parution|pubblicazione|publica[çc][ãa]o|publicaci[óo]n|erscheint|published|deadline|dl|date limite|due)\b.{0,30}\d{2,4}$/iu;
 /** A journal's own name as a piece of a title line ("Revue Bellica", "Rivista X"). */
-const JOURNAL_PIECE = /^(?:[Rr]evue|[Rr]evista|[Rr]ivista|[Jj]ournal|[Zz]eitschrift)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?$/u;
+const JOURNAL_PIECE = new RegExp(String.raw`^(?:${JOURNAL_WORD_ABROAD}|[Jj]ournal)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?$`, 'u');
+/** The pieces of a line parted by dashes or bars ("NR. 1 - 2020 - X", "X – Revue Y – Publication en 2026"), the separators kept at odd places. */
+const PIECES = /(\s+[–—|-]\s+)/;
 /** A journal's acronym before the kind of issue ("EPJ ST Collection: X"). */
 const ACRONYM_COLLECTION = /^(?:[\p{Lu}\d&]{2,}\s+){1,3}(?:[Cc]ollection|[Ss]pecial [Ii]ssue|[Tt]opical [Ii]ssue|[Ff]ocus [Ii]ssue)$/u;
 /** "X: Y" at the first colon, each side four characters or more. */
@@ -82,13 +85,10 @@ export function isSideFurniture(side: string, venues: readonly string[]): boolea
   // A date after a label ("Initial Decision Notification: 15 March 2025") makes the line a schedule's, not a title beside furniture.
   if (/\d/.test(t) && isFurnitureTitle(t) && !SIDE_WORDS.test(t)) return false;
   // "Revue Bellica – Publication en 2026 – DL : 01/03/2025": a side of several pieces, each furniture.
-  const pieces = t.split(/\s+[–—|]\s+/);
+  const pieces = t.split(PIECES).filter((_, i) => i % 2 === 0);
   if (pieces.length >= 2 && pieces.every((p) => isSideFurniture(p, venues))) return true;
   return SIDE_WORDS.test(t) || ACRONYM_COLLECTION.test(t) || isGenericTitle(t) || isFurnitureTitle(t) || announcementOnly(t, venues) || venues.some((v) => plain(v).length > 2 && plain(v) === plain(t));
 }
-
-/** The pieces of a line parted by dashes or bars ("NR. 1 - 2020 - X", "X – Revue Y – Publication en 2026"). */
-const PIECES = /(\s+[–—|-]\s+)/;
 
 /**
  * A line of three pieces or more parted by dashes or bars, without the furniture pieces before and after the name.

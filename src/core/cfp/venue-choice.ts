@@ -12,6 +12,7 @@ import { abstainFeatures, listedKeys, VENUE_FEATURES, venueFeatures } from './ve
 import { SHIPPED_VENUE_MODEL, type VenueModel } from './venue-model.js';
 import { chooseBestByTrees } from './tree-model.js';
 import { escapeRegExp } from '../text/normalize.js';
+import { JOURNAL_WORD_ABROAD } from './venue-name.js';
 
 export type VenueChooser = 'learned' | 'rules';
 
@@ -38,7 +39,7 @@ export interface ChooseVenueInput {
 }
 
 /** "Revue Bellica", "Rivista Studiolo": the word for a journal before a one-word name. */
-const REVUE_ONE_WORD = /^(?:Revue|Revista|Rivista|Zeitschrift)\s+(\p{Lu}[\p{L}'’-]+)$/u;
+const REVUE_ONE_WORD = new RegExp(String.raw`^(?:${JOURNAL_WORD_ABROAD})\s+(\p{Lu}[\p{L}'’-]+)$`, 'u');
 
 /**
  * The name as the parser reports it: a journal's acronym after its name ("Journal of Teacher Education (JTE)") is
@@ -50,7 +51,7 @@ const REVUE_ONE_WORD = /^(?:Revue|Revista|Rivista|Zeitschrift)\s+(\p{Lu}[\p{L}'�
  */
 export function reportedVenue(name: string, plain = ''): string {
   const one = REVUE_ONE_WORD.exec(name)?.[1];
-  if (one && new RegExp(`(?<!(?:[Rr]evue|[Rr]evista|[Rr]ivista|[Zz]eitschrift)\\s+)(?<![\\p{L}])${escapeRegExp(one)}(?![\\p{L}])`, 'u').test(plain)) return one;
+  if (one && new RegExp(`(?<!(?:${JOURNAL_WORD_ABROAD})\\s+)(?<![\\p{L}])${escapeRegExp(one)}(?![\\p{L}])`, 'u').test(plain)) return one;
   return name.replace(/(\S\s+\S.*?)\s*\([A-Z][A-Za-z&-]{1,11}\)$/, '$1');
 }
 

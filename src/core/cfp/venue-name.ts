@@ -48,6 +48,8 @@ const NOBODY = 'we|i|you|they|it|he|she|this|that|these|those|there|here|our|the
 const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|extended|reminder|final|new|\d(?:st|nd|rd|th)|special|issues?|si|this|these|our|its|the|on|about|journal)\W*)+$/i;
 /** A publisher page's widgets copied with its text ("Journal Browser", "E-Mail Alert"): no journal's name. */
 const PAGE_WIDGET = 'journal browser|journal menu|e ?mail alerts?|article alerts?|browse (?:journals|issues)';
+/** The word for a journal before its name in French, Spanish, Portuguese, Italian and German ("Revue Bellica", "Rivista Studiolo"). */
+export const JOURNAL_WORD_ABROAD = '[Rr]evue|[Rr]evista|[Rr]ivista|[Zz]eitschrift';
 /** A call's own label in other languages ("Convocatoria No. 01"), and a journal's subtitle alone ("Engineering Geology – An International Journal"). */
 const CALL_LABEL = 'convocatorias?|chamadas?|appels?|aufruf|bando|an? (?:(?:international|interdisciplinary|multidisciplinary|open access|peer reviewed|online|refereed)\\s+)+journal';
 const NOBODY_ALONE = new RegExp(`^(?:${NOBODY}|${PAGE_WIDGET}|${CALL_LABEL})$`, 'i');
