@@ -21,6 +21,7 @@ import { withoutVenueTail } from './title-venue.js';
 import { isJournalName } from './venue-lines.js';
 import { afterLeadIn, sidesOf, withoutFurniturePieces } from './title-sides.js';
 import { continuesAsList } from './venue-widen.js';
+import { betweenAnnouncements, joinedLines, quotedAnnounced } from './title-runon.js';
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
 export interface PageTitle {
@@ -211,7 +212,8 @@ export function titleCandidates(input: {
   }
   const whole = input.lines.map((l) => l.text).join(' ');
   for (const [name, re, where] of PROSE_PATTERNS) {
-    const m = re.exec(where === 'prose' ? input.prose : whole);
+    // A sentence the prose leaves out (it names the editors too, "... entitled X, edited by A and B") still names the issue.
+    const m = re.exec(where === 'prose' ? input.prose : whole) ?? (where === 'prose' ? re.exec(whole) : null);
     const raw = m?.[1] ?? m?.[2];
     if (raw) add(name === 'invited-issue' ? capitalise(raw) : raw, name, { kind: 'quoted' });
   }
@@ -245,6 +247,10 @@ export function titleCandidates(input: {
     if (parts.length >= 2 && parts.length <= 3 && !prose && parts.every((p) => p.split(/\s+/).length <= 15)) for (const p of parts) add(p.replace(/[.!]$/, ''), 'short-line', { lines: [l.index] });
   }
   for (const b of wrappedBlocks(upToHead)) add(b.text, 'wrapped-lines', { lines: b.lines });
+  for (const b of joinedLines(head)) add(b.text, 'joined-lines', { lines: b.lines });
+  // The name between announcing words on one line, also where a page was flattened to one long line.
+  for (const l of head) for (const seg of betweenAnnouncements(l.text)) add(seg, 'run-on', { lines: [l.index] });
+  for (const q of quotedAnnounced(whole)) add(q, 'quoted-text', { kind: 'quoted' });
   for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
   for (const p of input.page ?? []) add(p.text, p.source, { kind: 'page', page: p.where, ...(p.unrepeated ? { unrepeated: true } : {}) });
   if (input.scopeStart) add(input.scopeStart, 'scope-start', { kind: 'scope-start' }, false);

@@ -16,6 +16,15 @@ const LIST_HEADER = /^[\p{L}&-]+(?:\s+[\p{L}&-]+){0,3}\s+(?:list|digest|newslett
 const FRAGMENT = /^(?:of|for|and|or|to|with|by|from)\s/;
 /** A person line: an editors' or authors' label, whatever follows. */
 const PERSON_LINE = new RegExp(String.raw`^(?:(?:lead |managing |corresponding |issue |special issue |volume )?(?:guest )?(?:editors?(?:[- ]in[- ]chief)?|editorial team|organi[sz]ers?|authors?)|edited by|${EDITOR_LABEL_WORDS})\s*[:：(]`, 'iu');
+/** A call announced with its editor ("Socius Calls for Papers with Editor Melanie M. Hughes"): the announcement and a person, no issue's name. */
+const ANNOUNCED_WITH_EDITOR = /\bcalls? for (?:papers|submissions|contributions|manuscripts)\s+(?:with|by|from)\s+(?:(?:the|its)\s+)?(?:guest\s+)?editors?\s+(?=\S)/i;
+const announcedWithEditor = (t: string) => {
+  const m = ANNOUNCED_WITH_EDITOR.exec(t);
+  // The editor's name follows, capitalised (not "... with Editors in Mind").
+  return m !== null && /^\p{Lu}/u.test(t.slice(m.index + m[0].length));
+};
+/** A publisher's access or choice label on an article page ("ACS AuthorChoice", "Editor's Choice", "Open Access"). */
+const ACCESS_LABEL = /^(?:\p{Lu}{2,6}\s+)?(?:author ?choice|editor[’']?s[’']? choice|open access|free access|gold open access)$/iu;
 /** Words that announce a call without naming it. */
 /** The same announcement in French, Spanish, Portuguese, Italian and German, and a site's category label ("Appels à contributions", "Chamada de artigos", "Archives de catégorie : Actualités"). */
 const FOREIGN_ANNOUNCING = /^(?:appels? (?:à|a) (?:articles|contributions?|communications?|textes|propositions|projets)(?: et (?:projets|propositions|articles))?|chamadas? (?:de|para) (?:artigos|trabalhos|contribui\p{L}+|dossi\p{L}+)|convocatorias?(?: (?:de|para) (?:artículos|art[íi]culos|contribuciones))?|call for submissions|bandi? di pubblicazione|aufruf zur einreichung|archives? de catégorie\b.*|catégorie\s*:.*)$/iu;
@@ -58,7 +67,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);
