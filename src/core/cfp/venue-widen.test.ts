@@ -99,3 +99,15 @@ describe('venue labels, after round 13', () => {
     expect(texts).not.toContain('for the Human–Computer Interaction Journal');
   });
 });
+
+describe('widenings, session 16', () => {
+  it('reads a subtitle that is itself a list, and stops before an acronym after the name', () => {
+    expect(widenings('Projector', 'The Projector: A Journal of Film, Media, and Culture special issue on X')).toContain('Projector: A Journal of Film, Media, and Culture');
+    expect(widenings('Psychomusicology', 'The journal Psychomusicology: Music, Mind and Brain (PMMB) encourages submissions')).toContain('Psychomusicology: Music, Mind and Brain');
+    expect(widenings('Information & Security', 'Information & Security: An International Journal I&S invites')).toContain('Information & Security: An International Journal');
+  });
+
+  it('offers no ISSN label as a journal', () => {
+    expect(candidates('ISSN: 2183-2463\n\nA special issue of Politics and Governance.').map((c) => c.text)).not.toContain('ISSN');
+  });
+});

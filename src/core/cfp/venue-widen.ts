@@ -85,11 +85,18 @@ function rightWords(after: string): string[] {
     if ((subtitle || (JOIN.test(w) && !pending)) && kept) readings.push(kept);
     if (JOIN.test(w) && !subtitle && w === raw) { pending += sep + raw; rest = rest.slice(m[0].length); n++; continue; }
     if (!CAP.test(w) || STOP.test(w)) break;
+    // An acronym after the name is a reading's end too ("Information & Security: An International Journal" | "I&S").
+    if (kept && /^\p{Lu}[\p{Lu}&\d-]+$/u.test(w)) readings.push(kept);
     kept += pending + sep + w;
     pending = '';
     n++;
-    // Punctuation after a word ends the name there ("..., Media, and Culture" is a list the chooser need not see).
-    if (w !== raw) break;
+    // Punctuation after a word ends the name there, but for a subtitle that is itself a list
+    // ("The Projector: A Journal of Film, Media, and Culture", "Psychomusicology: Music, Mind and Brain").
+    if (w !== raw) {
+      const list = raw.endsWith(',') && /[:–—]/.test(kept) ? COMMA_LIST.exec(rest.slice(m[0].length - 1))?.[0] : undefined;
+      if (list) kept += list;
+      break;
+    }
     rest = rest.slice(m[0].length);
   }
   if (kept) readings.push(kept);
