@@ -21,7 +21,7 @@ import { withoutVenueTail } from './title-venue.js';
 import { isJournalName } from './venue-lines.js';
 import { afterLeadIn, sidesOf, withoutFurniturePieces } from './title-sides.js';
 import { continuesAsList } from './venue-widen.js';
-import { betweenAnnouncements, joinedLines, quotedAnnounced } from './title-runon.js';
+import { betweenAnnouncements, joinedLines, quotedAnnounced, titleCaseAfterIssue } from './title-runon.js';
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
 export interface PageTitle {
@@ -178,7 +178,8 @@ export function titleCandidates(input: {
   const out = new Map<string, TitleCandidate>();
   const add = (raw: string | undefined, source: string, extra: Omit<Partial<TitleCandidate>, 'text' | 'sources'> = {}, variants = true) => {
     // Punctuation a page left in front of a line (", Humans and the Environment, ...") is no part of a name.
-    const text = cleanTitle(raw ?? '').replace(/^[,;:|–—-]\s*(?=\S)/, '');
+    // So is an ellipsis ("Call for Papers ... X" read after its announcing words).
+    const text = cleanTitle(raw ?? '').replace(/^(?:[,;:|–—-]|\.{2,}|…)\s*(?=\S)/u, '');
     const k = key(text);
     // Furniture (a search label, a digest header, a date, an editors line), a deadline's label and a phrase cut at a joining word never name an issue: they are not candidates,
     // so a text with nothing else is still refused as no call.
@@ -251,6 +252,7 @@ export function titleCandidates(input: {
   // The name between announcing words on one line, also where a page was flattened to one long line.
   for (const l of head) for (const seg of betweenAnnouncements(l.text)) add(seg, 'run-on', { lines: [l.index] });
   for (const q of quotedAnnounced(whole)) add(q, 'quoted-text', { kind: 'quoted' });
+  for (const n of titleCaseAfterIssue(whole)) add(n, 'issue-title-case', { kind: 'quoted' });
   for (const q of quotedPhrases(whole)) add(q, 'quoted-text', { kind: 'quoted' });
   for (const p of input.page ?? []) add(p.text, p.source, { kind: 'page', page: p.where, ...(p.unrepeated ? { unrepeated: true } : {}) });
   if (input.scopeStart) add(input.scopeStart, 'scope-start', { kind: 'scope-start' }, false);

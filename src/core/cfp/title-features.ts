@@ -24,7 +24,7 @@ const SOURCES = [
   'lines-reader', 'special-line', 'quoted-line', 'announce-line', 'heading-line', 'title-like-line',
   'page-reader', 'page-meta', 'page-announcing', 'page-h1', 'page-heading', 'page-doctitle', 'page-raw',
   'variant-special', 'variant-tail', 'variant-cut', 'scope-start', 'short-line', 'quoted-text', 'wrapped-lines',
-  'joined-lines', 'run-on',
+  'joined-lines', 'run-on', 'issue-title-case',
 ] as const;
 
 const GENERIC_WORDS = /\b(?:call for|cfp|special issue|special section|journal|submission|submit|deadline|guest editors?|manuscripts?|papers?|volume|issue)\b/i;

@@ -11,7 +11,7 @@ import type { Line } from './lines.js';
 
 /** Words that announce an issue or a call; a name sits between two of them or after the last. */
 const ANNOUNCING =
-  /\b(?:(?:virtual\s+)?special[\s-](?:issues?|sections?|collections?|editions?)(?:\s+(?:on|about))?|themed?\s+issue(?:\s+on)?|thematic\s+issue(?:\s+on)?|calls?\s+for\s+(?:papers|submissions|contributions|abstracts|articles|manuscripts)(?:\s+(?:on|for))?|cfp|themenheft(?:\s+(?:zu|zum|zur))?|num[ée]ro\s+(?:sp[ée]cial|th[ée]matique)(?:\s+sur)?|appel\s+à\s+(?:contributions?|communications?|articles?|textes)|dossi[eê]r?|convocatoria|chamada\s+de\s+(?:artigos|trabalhos)|guest\s+editors?|deadline)\b\s*[:：–—-]?\s*/giu;
+  /\b(?:(?:virtual\s+)?special[\s-](?:issues?|sections?|collections?|editions?)(?:\s+(?:on|about))?|themed?\s+issue(?:\s+on)?|thematic\s+issue(?:\s+on)?|calls?\s+for\s+(?:papers|submissions|contributions|abstracts|articles|manuscripts)(?:\s+(?:on|for))?|cfp|themenheft(?:\s+(?:zu|zum|zur))?|num[ée]ro\s+(?:sp[ée]cial|th[ée]matique)(?:\s+sur)?|appel\s+à\s+(?:contributions?|communications?|articles?|textes)(?:\s+(?:sur|pour))?|dossi[eê]r?(?:\s+(?:sobre|sur))?|convocatoria(?:\s+de\s+art[íi]culos)?(?:\s+(?:sobre|para))?|chamada\s+de\s+(?:artigos|trabalhos)(?:\s+(?:sobre|para))?|guest\s+editors?|deadline)\b\s*[:：–—-]?\s*/giu;
 
 /** Where a name stops on a run-on line: the next announcing words, a sentence's end, the call's people or dates. */
 const STOP = /\s+(?:[Gg]uest [Ee]ditors?|[Ee]dited by|[Dd]eadline|[Ss]ubmission|[Ii]ntroduction|[Oo]verview|[Aa]ims and [Ss]cope|(?:\p{Lu}[\p{L}.-]+ ){1,3}\(Hg\.\))|\.\s+(?=\p{Lu})|\s+\((?:Hg|eds?)\.?\)/u;
@@ -19,7 +19,8 @@ const STOP = /\s+(?:[Gg]uest [Ee]ditors?|[Ee]dited by|[Dd]eadline|[Ss]ubmission|
 const MAX_WORDS = 25;
 
 function clean(s: string): string {
-  return s.trim().replace(/^[“"‘«]+|[”"’»]+$/gu, '').replace(/[\s,;:–—-]+$/u, '').trim();
+  // An ellipsis or a bullet a page puts before the name ("Call for Papers ... X") is no part of it.
+  return s.trim().replace(/^(?:\.{2,}|…|[•·*])\s*/u, '').replace(/^[“"‘«]+|[”"’»]+$/gu, '').replace(/[\s,;:–—-]+$/u, '').trim();
 }
 
 /** Starts as a name does: a capital, a digit or a quote; not a preposition or article of a running sentence. */
@@ -69,6 +70,24 @@ export function joinedLines(head: readonly Line[]): Array<{ text: string; lines:
     // Announcing words, not a label of the call's people or dates ("Guest Editors" above a name).
     const announcing = [...at.matchAll(new RegExp(ANNOUNCING.source, 'giu'))].some((m) => !/^(?:guest|deadline)/i.test(m[0])) && !/[.;!?:]$/.test(at);
     if (colonEnd || announcing) out.push({ text: `${at} ${bt}`, lines: [a.index, b.index] });
+  }
+  return out;
+}
+
+/** Small words a name written in title case keeps between its capitalised words. */
+const SMALL = '(?:of|and|in|the|for|on|a|an|to|with|from|at|by|&|de|des|du|la|le|et|y|e|und|der|die|das|für)';
+/** "... are leading the NSE issue Technical Challenges and Opportunities in the Development and Deployment of Microreactors, while ...":
+ * a name in title case straight after "issue" (or "collection", "section", "feature") in running prose. */
+const ISSUE_TITLE_CASE = new RegExp(`\\b(?:issue|collection|section|feature|dossier)\\s+((?:\\p{Lu}[\\p{L}\\p{N}’'-]*)(?:\\s+(?:${SMALL}|\\p{Lu}[\\p{L}\\p{N}’'-]*)){2,20})`, 'gu');
+
+/** Names written in title case after a lower-case issue word of the prose (see {@link ISSUE_TITLE_CASE}). */
+export function titleCaseAfterIssue(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.slice(0, 8_000).matchAll(ISSUE_TITLE_CASE)) {
+    // The name ends on a capitalised word, not on the small word before the sentence goes on.
+    const name = (m[1] ?? '').replace(new RegExp(`(?:\\s+${SMALL})+$`, 'u'), '');
+    if (name.split(/\s+/).length >= 3 && name.split(/\s+/).length <= MAX_WORDS) out.push(name);
+    if (out.length >= 5) break;
   }
   return out;
 }

@@ -25,6 +25,10 @@ const announcedWithEditor = (t: string) => {
 };
 /** A publisher's access or choice label on an article page ("ACS AuthorChoice", "Editor's Choice", "Open Access"). */
 const ACCESS_LABEL = /^(?:\p{Lu}{2,6}\s+)?(?:author ?choice|editor[’']?s[’']? choice|open access|free access|gold open access)$/iu;
+/** Markup left in a text ("<!--- <img src=...> --->", "<br/>"): a page's code, never a name. */
+const MARKUP = /<\/?[a-z][^<>]*>|<!--|-->/i;
+/** An issue's kind and the journal it appears in, said as such ("Themenheft der Zeitschrift Grundwasser", "Special issue of the journal Soil"): no issue's name. */
+const KIND_OF_NAMED_JOURNAL = /^(?:(?:themen|sonder|schwerpunkt)heft\s+der\s+zeitschrift|special\s+(?:issue|section|collection)\s+(?:of|in)\s+the\s+journal|num[ée]ro\s+(?:sp[ée]cial|th[ée]matique)\s+de\s+la\s+revue)\s+\S+(?:\s+\S+){0,6}$/i;
 /** Words that announce a call without naming it. */
 /** The same announcement in French, Spanish, Portuguese, Italian and German, and a site's category label ("Appels à contributions", "Chamada de artigos", "Archives de catégorie : Actualités"). */
 const FOREIGN_ANNOUNCING = /^(?:appels? (?:à|a) (?:articles|contributions?|communications?|textes|propositions|projets)(?: et (?:projets|propositions|articles))?|chamadas? (?:de|para) (?:artigos|trabalhos|contribui\p{L}+|dossi\p{L}+)|convocatorias?(?: (?:de|para) (?:artículos|art[íi]culos|contribuciones))?|call for submissions|bandi? di pubblicazione|aufruf zur einreichung|archives? de catégorie\b.*|catégorie\s*:.*)$/iu;
@@ -36,7 +40,7 @@ const RULE_LABEL = /^(?:beitragssprachen?|sprachen?|languages?|langues?|idiomas?
 const CAPTION = /\b(?:image|photo|picture|cover) credits?\s*:|^(?:photo|image)\s*:|©/i;
 const ANNOUNCING = new Set(['special', 'call', 'calls', 'for', 'papers', 'paper', 'issue', 'issues', 'section', 'collection', 'of', 'the', 'a', 'an', 'in', 'on', 'to', 'cfp', 'new', 'open', 'announcement', 'announcing', 'invitation', 'submissions', 'contributions', 'abstracts', 'proposals', 'journal', 'volume', 'theme', 'themed', 'thematic', 'topical', 'forthcoming', 'upcoming', 'virtual']);
 /** "<Journal> Special Issue Call for Papers", "Special Issue of the <Journal>": a journal and announcement words, nothing else. */
-const JOURNAL_AROUND = /^(?:(?:an?|the)\s+)?(?:special\s+(?:issue|section|collection)\s+(?:of|in|for)\s+(?:the\s+)?(.{3,120})|(.{3,120}?)\s+(?:special\s+(?:issue|section|collection)\s*)?(?:call\s+for\s+papers|special\s+(?:issue|section|collection)))$/i;
+const JOURNAL_AROUND = /^(?:(?:an?|the)\s+)?(?:(?:special\s+(?:issue|section|collection)\s+(?:of|in|for)|(?:themen|sonder|schwerpunkt)heft\s+der|num[ée]ro\s+(?:sp[ée]cial|th[ée]matique)\s+de)\s+(?:the\s+|la\s+)?(?:(?:journal|zeitschrift|revue)\s+)?(.{3,120})|(.{3,120}?)\s+(?:special\s+(?:issue|section|collection)\s*)?(?:call\s+for\s+papers|special\s+(?:issue|section|collection)))$/i;
 
 /** Last words that name journals, not issues ("Plant Production Science", "Marine Policy Review"). */
 const JOURNAL_WORD = /^(?:[\p{Lu}][\p{L}&'’-]*\s+){0,6}(?:Science|Sciences|Research|Studies|Review|Letters|Reports|Quarterly|Bulletin|Annals|Transactions|Proceedings|Journal|Forum|Magazine)$/u;
@@ -67,7 +71,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);

@@ -50,7 +50,7 @@ export interface VenueCandidateInput {
 const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}-?\\p{Lu}[\\p{L}-]*)";
 const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
 /** Words that end a journal's name after "la revue": its verb, a relative or a preposition ("la revue X lance", "... pour"). */
-const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
+const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica\\p{L}*|dedic\\p{L}+|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la)';
 /** Sentences and lines that name the journal around its name, each a source of its own. */
 const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   // "X Special Issue", and a journal's "X Collection: Y".
@@ -74,9 +74,11 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   // A page's greeting ("Welcome to X", "Willkommen bei X", "Bienvenue sur X").
   ['ctx:welcome', new RegExp(`\\b(?:[Ww]elcome to|[Ww]illkommen bei|[Bb]ienvenue (?:à|sur|dans)|[Bb]ienvenid[oa]s? a|[Bb]em-vind[oa]s? (?:à|ao)|[Bb]envenut[io] (?:a|su|in)) (?:the )?(${NAME})`, 'gu')],
   // Words parted by spaces, never by nothing: "[\\p{L}]+\\s*" repeated could split one long word every way (seconds a line).
-  ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
-  // "BMC Public Health has launched a collection", "IEEE Software will commemorate ...": a name that opens a sentence with an auxiliary.
-  ['ctx:x-will', new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}) (?:has|have|will|is|are)(?: (?:also|now|recently|just|again|currently))? (?:launched|extended|opened|announced|issued|published|publish|dedicated|devoted|devote|dedicate|commemorate|celebrate|host|feature|run|running|hosting|featuring|welcome|welcoming|invite|seeking|seek|accepting|accept|organi[sz]ed?|organi[sz]ing|planned|prepared|released)\\b`, 'gu')],
+  ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)(?: (?:accademica|scientifica|internazionale|académique|scientifique|internationale|académica|científica|internacional|wissenschaftliche))?\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
+  // "BMC Public Health has launched a collection", "IEEE Software will commemorate ...": a name that opens a sentence with an auxiliary,
+  // or, with "will", the main clause after a lead-in ("On the occasion of the IYAFA 2022, Reviews in Fish Biology and Fisheries will publish ...";
+  // not "Founded in 1997, TEPHINET is hosting ...", a network's description).
+  ['ctx:x-will', new RegExp(`(?:^|[.!?]\\s+|\\n|(?:\\d{4}|\\p{Ll}{3}), (?=(?:${NAME}) will\\b))(${NAME}) (?:has|have|will|is|are)(?: (?:also|now|recently|just|again|currently))? (?:launched|extended|opened|announced|issued|published|publish|dedicated|devoted|devote|dedicate|commemorate|celebrate|host|feature|run|running|hosting|featuring|welcome|welcoming|invite|seeking|seek|accepting|accept|organi[sz]ed?|organi[sz]ing|planned|prepared|released)\\b`, 'gu')],
   // "iScience, an interdisciplinary open access journal from Cell Press": the name set beside what it is.
   ['ctx:appositive', new RegExp(`(${NAME}), (?:an?|the) (?:[\\p{L}-]+,? ){0,6}?(?:journal|periodical|magazine)\\b`, 'gu')],
   // "Journal Name : Physical Communication", "Revista: X": a page's label over its journal.
@@ -105,7 +107,9 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
   const add = (raw: string | undefined, source: string, clean = true) => {
     // "This MRS Advances special issue", "the Journal’s": a determiner before the name and a possessive after it are the sentence's.
     // A venue the parser knows is spelled its canonical way ("IEEE IoT Journal" is "IEEE Internet of Things Journal").
-    const text = canonicalVenue(clean ? cleanVenue(raw ?? '') : (raw ?? '').trim()).replace(/^[“"‘]|[”"’]$/g, '').replace(/^(?:This|That|Our|Its)\s+(?=\S)/, '').replace(/[’']s$/, '').trim();
+    // A name never runs over a line's end ("la Zeitschrift Grundwasser\n\nJetzt ..."): what follows the break is the next line's.
+    const line = (raw ?? '').split(/\s*\n/)[0] ?? '';
+    const text = canonicalVenue(clean ? cleanVenue(line) : line.trim()).replace(/^[“"‘]|[”"’]$/g, '').replace(/^(?:This|That|Our|Its)\s+(?=\S)/, '').replace(/[’']s$/, '').trim();
     const k = key(text);
     // A journal's word alone ("Journal", "Review") names no journal.
     if (/^(?:the )?(?:journal|review|magazine|letters|transactions|bulletin|proceedings)$/.test(k)) return;

@@ -17,7 +17,7 @@ const CAP = /^(?:\p{Lu}[\p{L}\p{N}&’'.-]*|\p{Ll}{1,12}\p{Lu}[\p{L}-]*)$/u;
 /** Words that join a journal's name, in the languages calls are written in. */
 const JOIN = /^(?:of|on|for|with|and|in|the|&|de|des|du|da|do|di|del|della|y|e|et|und|für|der|la|le|las|los|dos|das)$/;
 /** Capitalised words that are the sentence's or the call's, never a journal's ("Special Issue", "Call", "Guest Editors", "Volume"). */
-const STOP = /^(?:Special|Issues?|Themed?|Thematic|Sections?|Collections?|Calls?|CFP|CfP|Guest|Editors?|Editorial|Volume|Vol|No|Deadline|Submissions?|Papers?|Topics?|Dear|Colleagues|This|That|These|Our|Its|We|In|On|For|At|By|To|From|With|As|If|Please|Submit|Since|After|Before|During|Following|Welcome|Announcing|Invitation|Aims|Official|English|Springer|Elsevier|Wiley|MDPI|Taylor|Francis|Routledge|SAGE|Emerald|Hindawi|Frontiers|Brill|Published|Publication|Journals|Home|PDF|View|Scope|Important|Dates|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const STOP = /^(?:Special|Issues?|Themenheft|Sonderheft|Schwerpunktheft|Heft|Ausgabe|Dossier|Dossiê|Numéro|Número|Numero|Themed?|Thematic|Sections?|Collections?|Calls?|CFP|CfP|Guest|Editors?|Editorial|Volume|Vol|No|Deadline|Submissions?|Papers?|Topics?|Dear|Colleagues|This|That|These|Our|Its|We|In|On|For|At|By|To|From|With|As|If|Please|Submit|Since|After|Before|During|Following|Welcome|Announcing|Invitation|Aims|Official|English|Springer|Elsevier|Wiley|MDPI|Taylor|Francis|Routledge|SAGE|Emerald|Hindawi|Frontiers|Brill|Published|Publication|Journals|Home|PDF|View|Scope|Important|Dates|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const ARTICLE = /^(?:The|A|An|La|Le|Les|El|Die|Der|Das)$/;
 
 const MAX_LEFT = 6;

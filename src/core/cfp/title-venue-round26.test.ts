@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseCfp } from './index.js';
+import { isFurnitureTitle } from './title-sanity.js';
+import { betweenAnnouncements, titleCaseAfterIssue } from './title-runon.js';
+
+const titles = (text: string): string[] => {
+  const seen: string[] = [];
+  parseCfp(text, { onTitleCandidates: (s) => seen.push(...s.map((c) => c.title)) });
+  return seen;
+};
+const venues = (text: string): Array<string | undefined> => {
+  const seen: Array<string | undefined> = [];
+  parseCfp(text, { onVenueCandidates: (s) => seen.push(...s.map((c) => c.venue)) });
+  return seen;
+};
+
+describe('round 26: titles', () => {
+  it('reads a name in title case after "issue" in running prose', () => {
+    expect(titleCaseAfterIssue('Two editors are leading the SSJ issue Soil Carbon and Water in the Age of Drought, while two others organise the SSJ issue Peat Fires Beyond the Arctic.'))
+      .toEqual(['Soil Carbon and Water in the Age of Drought', 'Peat Fires Beyond the Arctic']);
+    expect(titleCaseAfterIssue('The Special Issue Information Dear Colleagues')).toEqual([]);
+  });
+
+  it('reads the name after foreign announcing words with their preposition', () => {
+    expect(betweenAnnouncements('Chamada de Artigos sobre Solos, Água e Sociedade')).toEqual(['Solos, Água e Sociedade']);
+    expect(betweenAnnouncements('Appel à contributions sur Les Sols et la Ville')).toEqual(['Les Sols et la Ville']);
+  });
+
+  it('drops the ellipsis between the announcing words and the name', () => {
+    expect(titles('Call for Papers ... Soil Carbon with Reusable Models\n\nContributed by Ann Lee\n\nWe invite papers.')).toContain('Soil Carbon with Reusable Models');
+    expect(titles('Call for Papers ... Soil Carbon with Reusable Models\n\nWe invite papers.').some((t) => t.startsWith('...'))).toBe(false);
+  });
+
+  it('never takes markup or an issue kind with its journal as the title', () => {
+    expect(isFurnitureTitle("<!--- <img src='../images/soil-si.png' class='page' /> --->")).toBe(true);
+    expect(isFurnitureTitle('Themenheft der Zeitschrift Bodenkunde')).toBe(true);
+    expect(isFurnitureTitle('Special issue of the journal Soil Systems')).toBe(true);
+    expect(isFurnitureTitle('Bodenkunde im Wandel: Prozesse und Methoden')).toBe(false);
+  });
+});
+
+describe('round 26: venues', () => {
+  it('reads the journal that will publish the issue after a lead-in, not a network described after one', () => {
+    expect(venues('On the occasion of the Year of Soils 2026, Reviews in Soil Biology will publish a Special Issue on soil fauna.')).toContain('Reviews in Soil Biology');
+    expect(venues('Founded in 1997, SOILNET is hosting a network of soil labs. Papers go to the Journal of Soils.')).not.toContain('SOILNET');
+  });
+
+  it('reads the journal after "della rivista" with its adjective, and before "dedicata"', () => {
+    expect(venues('Call for contributions per il numero 12 della rivista accademica Studia Terrae Posnaniensia dedicato al suolo.')).toContain('Studia Terrae Posnaniensia');
+    expect(venues('Il centro cura il numero speciale della rivista Humus dedicata ai suoli urbani.')).toContain('Humus');
+  });
+
+  it('never runs a journal’s name over the end of its line', () => {
+    const seen = venues('Themenheft der Zeitschrift Bodenkunde\n\nJetzt Beiträge einreichen\n\nWir laden ein.');
+    expect(seen.some((v) => v?.includes('\n'))).toBe(false);
+    expect(seen).toContain('Bodenkunde');
+  });
+});
