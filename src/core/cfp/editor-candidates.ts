@@ -12,6 +12,7 @@ import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { EMAIL_G, emailsOf, fold } from './editor-lines.js';
+import { startsWithCountry } from './places.js';
 import { EDITOR_LABEL_WORDS, LINK_LABEL_WORDS, looksLikeName, PAREN_NICKNAME, RANK_WORD } from './names.js';
 
 const NICKNAME_ANYWHERE = new RegExp(String.raw`\s${PAREN_NICKNAME}(?=\s)`, 'gu');
@@ -56,6 +57,7 @@ export const EDITOR_FEATURES = [
   'author-words',
   'in-aside',
   'after-of',
+  'country-after',
 ] as const;
 
 export type EditorFeature = (typeof EDITOR_FEATURES)[number];
@@ -257,6 +259,8 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
       if (inNameAside(o.before)) set('in-aside', 1);
       // After "of" ("University of British Columbia", "Institute of Soil Science"): a place or a field.
       if (/\b(?:of|de|di|du|der|des)\s*$/i.test(o.before)) set('after-of', 1);
+      // Before a country (", Porto Alegre, Brazil"): a city.
+      if (startsWithCountry(o.after)) set('country-after', 1);
       if (o.line < 0) continue;
       const line = lines[o.line];
       if (!line) continue;

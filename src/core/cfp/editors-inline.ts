@@ -25,6 +25,8 @@ const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|r[ée]dact(?:eur|
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors? (?:of|for)\b)/i;
+/** "A and B are leading the NSE issue X, while ...": the people a sentence opens with, who lead, organise or edit an issue. */
+const LEADING = /(?:^|(?<=[a-z)][.!?]\s+))(\p{Lu}.{2,200}?)\s+(?:is|are) (?:leading|organi[sz]ing|co-?editing|guest[- ]editing|editing|coordinating|curating) (?:the|this|a|an) (?:[\p{L}-]+ ){0,4}?(?:special |themed? |thematic )?(?:issue|section|collection)\b/iu;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
 /** A name's next word: capitalised, or a particle before one ("Antony van der Ent"). */
 const NEXT_NAME_WORD = String.raw`\s+(?:(?:van|von|der|den|de|da|del|della|di|du|la|le|dos|das|ten|ter)\s+){0,3}\p{Lu}[\p{L}.'’-]+`;
@@ -86,7 +88,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
       ? labelledNames(label[1])
       : direction
         ? directedBy(direction)
-        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? lastOf(LEADING.exec(text)?.[1]) ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
     // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
     const titled = honorificPeople(text);
     if (titled.length > names.length) names.splice(0, names.length, ...titled);

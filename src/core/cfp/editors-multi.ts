@@ -8,7 +8,8 @@
 import { looksLikeName, TITLE_PREFIX, withPlainAnd } from './names.js';
 
 /** Academic degrees after a name ("Name, PhD", "Name, MPH, MBA"): never part of it. */
-export const DEGREE = /,?\s*\b(?:Ph\.?\s?D|M\.?D|MPH|MBA|DrPH|MSc|M\.Sc|BSc|DPhil|FRCPC?|RN|JD|MA|MS)\b\.?/g;
+/** Degrees and post-nominal letters a name carries (medical, veterinary, nursing, law): "Richard Kock, MA VMB VMD MRCVS". */
+export const DEGREE = /,?\s*\b(?:Ph\.?\s?D|M\.?D|MPH|MBA|DrPH|MSc|M\.Sc|BSc|DPhil|FRCPC?|RN|JD|MA|MS|DVM|VMD|VMB|BVSc|MVSc|MRCVS|FRCVS|MBBS|MBChB|MRCP|FRCP|FRCS|FACP|FACS|FAAN|PharmD|DDS|DMD|DNP|MSN|BSN|EdD|LLM|LLB|DSc|MSPH|MPhil|MEng)\b\.?/g;
 /** Where an affiliation starts after the last name: an acronym or an organisation's word. */
 const AFFILIATION_START = /^(?:[A-Z]{2,}\b|(?:University|Universit\w+|Institute|Institut\w*|College|School|Department|Centre|Center|Laborator\w+|Hospital|Academy|Agenc\w+)\b)/;
 

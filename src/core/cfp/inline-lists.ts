@@ -13,7 +13,7 @@ import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
 import { KEYWORDS_LABEL, TOPICS_ABROAD } from './topic-words.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
-const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
+const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?\s*\(but\s+(?:are\s+)?not\s+limited\s+to\)\s*:?\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\b(?:this|it|which)\s+includes,?\s+but\s+is\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
 /** The same lead-in ending with a colon in another language ("... ambiti diversi ed eterogenei: A; B; C", "Ejes temáticos: A; B"). */
 const LEAD_ABROAD = new RegExp(`${TOPICS_ABROAD.source}[^:.;]{0,60}[:：]\\s+`, 'iu');
 /** Words that name a list as topics, in its lead-in's sentence ("... the following topics related to banks:"). */
@@ -44,6 +44,18 @@ function lastItem(parts: readonly string[]): string {
   const longest = Math.max(...parts.slice(0, -1).map((p) => p.split(/\s+/).length));
   const m = last.split(/\s+/).length > longest ? NEXT_SENTENCE.exec(last) : null;
   return m ? last.slice(0, m.index) : last;
+}
+
+/** A lead-in that announces questions ("mit folgenden Fragen:", "the following questions:"): the list is its questions. */
+const QUESTIONS = /\b(?:questions|fragen|preguntas|perguntas|domande)\b[^:.;]{0,40}[:：]\s+$/iu;
+
+/** Three or more questions after a lead-in that announces them, each up to its question mark, the run ending at the first sentence that asks nothing. */
+function questions(rest: string): string[] {
+  const out: string[] = [];
+  // Sticky: each question starts where the one before it ended.
+  const next = /\s*([^?.!]{10,300}\?)/uy;
+  for (let m = next.exec(rest); m !== null; m = next.exec(rest)) out.push((m[1] ?? '').trim());
+  return out;
 }
 
 function items(rest: string, topical = false): string[] {
@@ -87,24 +99,52 @@ export function inlineTopics(paragraphs: readonly string[]): string[] {
   for (const p of paragraphs) {
     // Bounded so a whole page run into one paragraph is still read, and a pathological one is not.
     if (p.length > 20_000) continue;
-    const m = LEAD.exec(p) ?? LEAD_ABROAD.exec(p);
-    let rest = m ? p.slice(m.index + m[0].length) : '';
-    // Lead-ins with no colon ("including but not limited to", "including contributions to", "ranging from") also open scope
-    // sentences: they lead a list only when it is one, items parted by two or more commas, and "ranging from" only as
-    // "from A, B, C, to D" (the last item after "to"). A colon lead-in that follows is the list's own ("..., the following topics: A, B").
-    const prose = m !== null && /^(?:including|ranging)/i.test(m[0].trim());
-    if (prose) rest = rest.replace(/^the following[^:.;]{0,40}[:：]\s+/i, '');
-    // "... include, but are not limited to, challenges such as: A, B": the words up to the colon are the lead-in's, not an item.
-    if (m && /not\s+limited\s+to,\s+$/i.test(m[0])) rest = rest.replace(/^[^:.;]{0,60}[:：]\s+/, '');
-    const ranged = /^ranging/i.test(m?.[0] ?? '');
-    const sentence = untilSentenceEnd(rest);
-    const usable = !prose || ((sentence.match(/[,;]/g) ?? []).length >= 2 && (!ranged || /,\s+to\s+/.test(sentence)));
-    const led = m && usable ? items(ranged ? rest.replace(/,\s+to\s+/, ', and ') : rest, TOPICAL.test(lastSentence(p.slice(0, m.index + m[0].length)))) : [];
+    // The first lead-in that leads a list; a paragraph's "The topics:" may open prose whose list comes after a later
+    // "not limited to" ("The topics: The issue aims to ... This includes but is not limited to design, simulation, ...").
+    // Only that lead-in, a list's own words, is read later on: "Additional areas of focus are: A including B, C" is prose.
+    let led: string[] = [];
+    for (let from = 0, tries = 0; tries < 3 && led.length < 3; tries++) {
+      const m = leadIn(p, from);
+      if (!m) break;
+      if (tries === 0 || /not\s+limited\s+to/i.test(m[0])) led = ledItems(p, m);
+      from = m.index + m[0].length;
+    }
     const marked = led.length >= 3 ? led : enumerated(p);
     const found = (marked.length >= 3 ? marked : semicolonList(p)).map(cleanTopic).filter((t) => t.length > 1 && t.length <= 250 && /\p{L}{2}/u.test(t));
     if (found.length >= 3) return found;
   }
   return [];
+}
+
+/** What a lead-in may list that is no topic: journals, people, dates, documents. */
+const NAMES_THINGS = /\bfollowing\s+(?:journals?|publishers?|speakers?|keynotes?|partners?|sponsors?|organi[sz]ers?|people|persons|members|dates?|deadlines?|documents?|files?|information|details|formats?|languages?|links?)\b/i;
+
+/** The first lead-in at or after `from`, English first (its index is the paragraph's). */
+function leadIn(p: string, from: number): RegExpExecArray | null {
+  const rest = p.slice(from);
+  const m = LEAD.exec(rest) ?? LEAD_ABROAD.exec(rest);
+  if (m) m.index += from;
+  return m;
+}
+
+/** The items a lead-in leads, or none when what follows it is no list. */
+function ledItems(p: string, m: RegExpExecArray): string[] {
+  // "the involvement of the following journals: A, B", "the following speakers:": a list of things the lead-in names, not of topics.
+  if (NAMES_THINGS.test(m[0])) return [];
+  let rest = p.slice(m.index + m[0].length);
+  // Lead-ins with no colon ("including but not limited to", "including contributions to", "ranging from") also open scope
+  // sentences: they lead a list only when it is one, items parted by two or more commas, and "ranging from" only as
+  // "from A, B, C, to D" (the last item after "to"). A colon lead-in that follows is the list's own ("..., the following topics: A, B").
+  const prose = /^(?:including|ranging|(?:this|it|which)\s+includes)/i.test(m[0].trim());
+  if (prose) rest = rest.replace(/^the following[^:.;]{0,40}[:：]\s+/i, '');
+  // "... include, but are not limited to, challenges such as: A, B": the words up to the colon are the lead-in's, not an item.
+  if (/not\s+limited\s+to,\s+$/i.test(m[0])) rest = rest.replace(/^[^:.;]{0,60}[:：]\s+/, '');
+  const ranged = /^ranging/i.test(m[0]);
+  const sentence = untilSentenceEnd(rest);
+  const usable = !prose || ((sentence.match(/[,;]/g) ?? []).length >= 2 && (!ranged || /,\s+to\s+/.test(sentence)));
+  const asked = QUESTIONS.test(m[0]) ? questions(rest) : [];
+  if (asked.length >= 3) return asked;
+  return usable ? items(ranged ? rest.replace(/,\s+to\s+/, ', and ') : rest, TOPICAL.test(lastSentence(p.slice(0, m.index + m[0].length)))) : [];
 }
 
 /** The n-th marker of each kind of enumeration, lower case. */

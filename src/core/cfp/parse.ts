@@ -113,8 +113,12 @@ export function parseCfp(text: string, opts: ParseCfpOptions = {}): Call {
 /** Letters styled with Unicode's mathematical alphabets ("𝗖𝗮𝗹𝗹 𝗳𝗼𝗿 𝗣𝗮𝗽𝗲𝗿𝘀", as social posts fake bold) read as the plain letters they show. */
 const plainLetters = (s: string) => s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => c.normalize('NFKC'));
 
+/** Springer Nature pages name an image "New Content Item", and a copied page keeps the label run into the next words
+ * ("New Content ItemJohn Kurien, PhD, started ..."): no part of the call. */
+const withoutImageLabels = (s: string) => s.replace(/New Content Item(?:\s*\(\d+\))?(?=\p{Lu}|\s*$|\s*\n)/gmu, '');
+
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
-  const lines = toLines(withoutFrontMatter(withoutInlineHtml(plainLetters(text))));
+  const lines = toLines(withoutFrontMatter(withoutInlineHtml(withoutImageLabels(plainLetters(text)))));
   const sections = sectionsOf(lines);
   const warnings: string[] = [];
 

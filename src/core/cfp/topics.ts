@@ -19,7 +19,7 @@ export const hasTopicWords = (s: string): boolean => TOPIC_WORDS.test(s) || TOPI
 export const EDITORS_INTRO = /\b(?:editors?|(?:invited |contacted |confirmed )?(?:authors|contributors|speakers|panelists))\s*[:：]?\s*$|\bedited by\b[^.]*[:：]\s*$/i;
 /** Lists introduced like this are submission requirements, not topics. */
 export const REQUIREMENT_INTRO =
-  /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepar(?:e|ing)|formatting)\b/i;
+  /\b(?:accompanied|following information|must (?:include|contain|provide)|should (?:include|contain)|requirements?|checklist|prepar(?:e|ing)|formatting|(?:a )?maximum of|(?:word|page) (?:limits?|counts?))\b/i;
 
 /** An item that tells authors what to do ("All articles must adhere to ...", "Manuscripts should be submitted via ..."). */
 export const INSTRUCTION = /\b(?:must|should|please|guidelines?|submitted|template)\b/i;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseCfp } from './parse.js';
+import { inlineTopics } from './inline-lists.js';
+import { DEGREE } from './editors-multi.js';
+import { dateFieldOf } from './schedule.js';
+
+const names = (text: string) => parseCfp(text).guest_editors.map((e) => e.name);
+
+describe('round 26: topics written inline', () => {
+  it('reads a list after "include (but are not limited to)"', () => {
+    expect(inlineTopics(['Areas of interest include (but are not limited to) soil carbon markets; erosion control on farms; water quality in catchments; and drainage design.']))
+      .toEqual(['soil carbon markets', 'erosion control on farms', 'water quality in catchments', 'drainage design']);
+  });
+
+  it('reads the list of a later "not limited to" when the paragraph\'s first lead-in opens prose', () => {
+    expect(inlineTopics(['The topics: The issue aims to explore the technical challenges of small reactors. This includes but is not limited to design, simulation, materials, fuels, and operations.']))
+      .toEqual(['design', 'simulation', 'materials', 'fuels', 'operations']);
+    // A later lead-in that is no "not limited to" is prose, not a list.
+    expect(inlineTopics(['Areas of focus include: the determinants of obesity as well as risk factors. Additional areas of focus are: the consequences of obesity including diabetes, cardiovascular disease and cancer, the burden of obesity and co-morbidities.'])).toEqual([]);
+  });
+
+  it('reads the questions a lead-in announces, each to its question mark', () => {
+    expect(inlineTopics(['Dabei soll eine Auseinandersetzung mit folgenden Fragen stattfinden: Wie kann Forschung helfen, Lernen zu verstehen? Wie reagiert die Forschung auf neue Medien? Wie müssen wir unsere Fragen verändern? Wir laden ein.']))
+      .toEqual(['Wie kann Forschung helfen, Lernen zu verstehen?', 'Wie reagiert die Forschung auf neue Medien?', 'Wie müssen wir unsere Fragen verändern?']);
+  });
+
+  it('does not read journals or speakers a lead-in names as topics', () => {
+    expect(inlineTopics(['This special issue also has the involvement of the following journals: Open Chemistry, e-Polymers, Reviews on Advanced Materials Science and High Temperature Materials.'])).toEqual([]);
+  });
+
+  it('does not read a word limit list as topics', () => {
+    const call = parseCfp('Special Issue on Tritium Science\n\nWe invite papers on tritium.\n\nLength of Papers: The manuscript is limited to a maximum of:\n\n  • 7000 words for invited papers\n  • 5000 words for contributed papers\n  • 200 words for each table\n\nDeadline: 1 May 2026\n');
+    expect(call.topics).toEqual([]);
+  });
+});
+
+describe('round 26: editors', () => {
+  it('drops a Springer page\'s image label run into the name', () => {
+    expect(names('Special Issue on Small-Scale Fisheries\n\nGuest Editors\n\nNew Content ItemJohn Kurien, PhD, is Visiting Professor at Azim Premji University, Bangalore, India.\n\nNew Content ItemRenato Silvano, PhD, is Full Professor at the Federal University of Rio Grande do Sul.\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['John Kurien', 'Renato Silvano']);
+  });
+
+  it('drops veterinary and medical post-nominal letters', () => {
+    expect('Richard Kock, MA VMB VMD MRCVS'.replace(DEGREE, '').trim()).toBe('Richard Kock');
+    expect('Ann Lee, DVM, MPH'.replace(DEGREE, '').trim()).toBe('Ann Lee');
+  });
+
+  it('reads the people who lead an issue in prose', () => {
+    expect(names('Two teams of guest editors have announced plans for special issues of Nuclear Science and Engineering. Ana Pérez and Abderrafi M. Ougouag are leading the NSE issue Small Reactors in Practice, while Joseph Nielsen is organizing the NSE issue Irradiation Experiments.\n\nDeadline: 1 May 2026\n'))
+      .toEqual(expect.arrayContaining(['Ana Pérez', 'Abderrafi M. Ougouag']));
+  });
+});
+
+describe('round 26: deadlines', () => {
+  it('reads "Encerramento" (Portuguese) and "Chiusura" (Italian) as a submission deadline label', () => {
+    expect(dateFieldOf('Encerramento')).toBe('submission_deadline');
+    expect(dateFieldOf('Chiusura della call')).toBe('submission_deadline');
+    expect(parseCfp('Chamada pública para edição temática\n\nAbertura: 31/07/2020\nEncerramento: 20/11/2020 (novo prazo)\n\nConvidamos artigos sobre saúde global.\n').dates.submission_deadline).toBe('2020-11-20');
+  });
+});
