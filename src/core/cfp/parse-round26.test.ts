@@ -3,6 +3,7 @@ import { parseCfp } from './parse.js';
 import { inlineTopics } from './inline-lists.js';
 import { DEGREE } from './editors-multi.js';
 import { dateFieldOf } from './schedule.js';
+import { looksLikeName } from './names.js';
 
 const names = (text: string) => parseCfp(text).guest_editors.map((e) => e.name);
 
@@ -43,6 +44,12 @@ describe('round 26: editors', () => {
   it('drops veterinary and medical post-nominal letters', () => {
     expect('Richard Kock, MA VMB VMD MRCVS'.replace(DEGREE, '').trim()).toBe('Richard Kock');
     expect('Ann Lee, DVM, MPH'.replace(DEGREE, '').trim()).toBe('Ann Lee');
+  });
+
+  it('does not take a page\'s metrics label for a person', () => {
+    expect(looksLikeName('Total Views')).toBe(false);
+    expect(looksLikeName('Ann Downloads')).toBe(false);
+    expect(looksLikeName('Ann Lee')).toBe(true);
   });
 
   it('reads the people who lead an issue in prose', () => {
