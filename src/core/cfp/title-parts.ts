@@ -78,21 +78,32 @@ export function cleanTitle(s: string): string {
 
 /** A status word a listing sets before a call's name ("CLOSED: X", "NEW – X"). */
 const STATUS_LEAD = /^(?:CLOSED|Closed|OPEN|NEW|UPDATED|EXTENDED|REMINDER)\s*[:–—]\s*(?=\S)/;
+/** The announcement before a name with its preposition ("Chamada de Artigos sobre X", "Call for Papers on X", "Appel à contributions sur « X »");
+ * not "pour" or "para", which lead to the issue or the journal ("Appel à contributions pour le numéro 22 de la revue X"). */
+const CALL_LEAD = /^(?:calls? for (?:papers|contributions|submissions|articles|abstracts)|chamadas? de (?:artigos|trabalhos|contribuições)|appels? à (?:contributions?|articles?|textes|communications?)|convocatorias?(?: de art[íi]culos)?)\s+(?:on|about|sobre|sur)\s+/iu;
+/** What a name starts with (case-sensitive: the lead-in's pattern ignores case). */
+const NAME_START = /^(?:\p{Lu}|[“"‘«])/u;
+const withoutCallLead = (t: string) => {
+  const m = CALL_LEAD.exec(t);
+  return m && NAME_START.test(t.slice(m[0].length)) ? t.slice(m[0].length) : t;
+};
 /** An issue's number before its quoted name ("16.2: ‘X’", "4 “X”"): the number is the issue's place in the journal, not its name. */
 const NUMBER_LEAD = /^\d{1,4}(?:[./]\d{1,3})?\s*:?\s*(?=[“"‘«])/;
 
 /**
  * The title as the parser reports it, whichever candidate it came from: a
- * listing's status word, an issue number before a quoted name and a dash left
- * hanging at the end are not part of the name.
+ * listing's status word, an issue number before a quoted name, the announcement
+ * with its preposition before the name and a dash left hanging at the end are
+ * not part of the name.
  *
  * @example
  * finishTitle('CLOSED: Application Modernization for the Exascale Era –') // 'Application Modernization for the Exascale Era'
  * finishTitle('16.2: ‘Disinformation and Civic Responsibility') // 'Disinformation and Civic Responsibility'
+ * finishTitle('Chamada de Artigos sobre Modelagem Matemática') // 'Modelagem Matemática'
  * finishTitle('50 Years of Software Engineering') // '50 Years of Software Engineering'
  */
 export function finishTitle(title: string): string {
-  const t = title.replace(STATUS_LEAD, '').replace(NUMBER_LEAD, '').replace(/\s+[–—-]+$/, '');
+  const t = withoutCallLead(title.replace(STATUS_LEAD, '')).replace(NUMBER_LEAD, '').replace(/\s+[–—-]+$/, '');
   return t === title ? title : cleanTitle(t) || title;
 }
 

@@ -25,6 +25,10 @@ const announcedWithEditor = (t: string) => {
 };
 /** A publisher's access or choice label on an article page ("ACS AuthorChoice", "Editor's Choice", "Open Access"). */
 const ACCESS_LABEL = /^(?:\p{Lu}{2,6}\s+)?(?:author ?choice|editor[’']?s[’']? choice|open access|free access|gold open access)$/iu;
+/** A publisher's page for authors ("Author Instructions", "Instructions for Authors", "Guide for Authors", "Manuscript Submission"): no issue's name. */
+const AUTHOR_PAGE = /^(?:(?:author|authors['’]?|submission|manuscript)\s+(?:instructions|guidelines|guide)|instructions\s+(?:for|to)\s+authors|guide\s+for\s+authors|manuscript\s+submission|information\s+for\s+authors)$/i;
+/** A page's breadcrumb trail ("Home / Submission or Author Instructions / Manuscript Submission", "Accueil > Appels"). */
+const BREADCRUMB = /^(?:home|inicio|início|accueil|startseite|pagina iniziale)\s*[/>»›|]\s*\S/i;
 /** Markup left in a text ("<!--- <img src=...> --->", "<br/>"): a page's code, never a name. */
 const MARKUP = /<\/?[a-z][^<>]*>|<!--|-->/i;
 /** An issue's kind and the journal it appears in, said as such ("Themenheft der Zeitschrift Grundwasser", "Special issue of the journal Soil"): no issue's name. */
@@ -71,7 +75,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t) || AUTHOR_PAGE.test(t) || BREADCRUMB.test(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);

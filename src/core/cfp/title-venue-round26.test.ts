@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCfp } from './index.js';
 import { isFurnitureTitle } from './title-sanity.js';
 import { betweenAnnouncements, titleCaseAfterIssue } from './title-runon.js';
+import { finishTitle } from './title-parts.js';
+import { namesNoJournal } from './venue-name.js';
 
 const titles = (text: string): string[] => {
   const seen: string[] = [];
@@ -54,5 +56,28 @@ describe('round 26: venues', () => {
     const seen = venues('Themenheft der Zeitschrift Bodenkunde\n\nJetzt Beiträge einreichen\n\nWir laden ein.');
     expect(seen.some((v) => v?.includes('\n'))).toBe(false);
     expect(seen).toContain('Bodenkunde');
+  });
+});
+
+describe('round 26: what is reported', () => {
+  it('drops the announcement and its preposition before a name, not a lead to the issue or journal', () => {
+    expect(finishTitle('Chamada de Artigos sobre Modelagem Matemática, Sociedade e Educação')).toBe('Modelagem Matemática, Sociedade e Educação');
+    expect(finishTitle('Call for Papers on “Soils and Cities”')).toBe('Soils and Cities');
+    expect(finishTitle('Appel à contributions pour le numéro 22 de la revue Proteus')).toBe('Appel à contributions pour le numéro 22 de la revue Proteus');
+    expect(finishTitle('Call for papers on what soils do')).toBe('Call for papers on what soils do');
+  });
+
+  it('takes an author page and a breadcrumb for furniture', () => {
+    expect(isFurnitureTitle('Author Instructions')).toBe(true);
+    expect(isFurnitureTitle('Instructions for Authors')).toBe(true);
+    expect(isFurnitureTitle('Home / Submission or Author Instructions / Manuscript Submission')).toBe(true);
+    expect(isFurnitureTitle('Accueil > Appels à contributions')).toBe(true);
+    expect(isFurnitureTitle('Home Ownership and Urban Change')).toBe(false);
+  });
+
+  it('takes the word for articles alone for no journal', () => {
+    expect(namesNoJournal('Artigos')).toBe(true);
+    expect(namesNoJournal('Chamada de Artigos')).toBe(true);
+    expect(namesNoJournal('Revista Brasileira de Educação')).toBe(false);
   });
 });

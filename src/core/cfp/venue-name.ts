@@ -51,7 +51,7 @@ const PAGE_WIDGET = 'journal browser|journal menu|e ?mail alerts?|article alerts
 /** The word for a journal before its name in French, Spanish, Portuguese, Italian and German ("Revue Bellica", "Rivista Studiolo"). */
 export const JOURNAL_WORD_ABROAD = '[Rr]evue|[Rr]evista|[Rr]ivista|[Zz]eitschrift';
 /** A call's own label in other languages ("Convocatoria No. 01"), and a journal's subtitle alone ("Engineering Geology – An International Journal"). */
-const CALL_LABEL = 'convocatorias?|chamadas?|appels?|aufruf|bando|an? (?:(?:international|interdisciplinary|multidisciplinary|open access|peer reviewed|online|refereed)\\s+)+journal';
+const CALL_LABEL = 'artigos|trabalhos|art[íi]culos|articles|contributions|textes|convocatorias?(?: de art[íi]culos)?|chamadas?(?: (?:de|para) (?:artigos|trabalhos))?|appels?(?: à (?:contributions?|articles?|textes|communications?))?|aufruf|bando|an? (?:(?:international|interdisciplinary|multidisciplinary|open access|peer reviewed|online|refereed)\\s+)+journal';
 const NOBODY_ALONE = new RegExp(`^(?:${NOBODY}|${PAGE_WIDGET}|${CALL_LABEL})$`, 'i');
 
 /**
