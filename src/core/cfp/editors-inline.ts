@@ -24,7 +24,7 @@ const EDITED_BY = /\b(?:(?:(?:guest[- ])?edit(?:ed)?|overseen|curated|coordinate
 const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|r[ée]dact(?:eur|rice)s? invit[ée]e?s?,?\s+|(?:the )?(?:co-?)?editors? (?=(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue))(?:(?:for|of) (?:this|the) (?:special |themed? |thematic )?issue\s+)?(?:are|is|will be)?\s*((?:(?:prof(?:essor)?\.?|dr\.?)\s+)?[\p{Lu}](?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
-const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors? (?:of|for)\b)/i;
+const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors?(?: (?:of|for)\b|\s*[.;]))/i;
 /** "A and B are leading the NSE issue X, while ...": the people a sentence opens with, who lead, organise or edit an issue. */
 const LEADING = /(?:^|(?<=[a-z)][.!?]\s+))(\p{Lu}.{2,200}?)\s+(?:is|are) (?:leading|organi[sz]ing|co-?editing|guest[- ]editing|editing|coordinating|curating) (?:the|this|a|an) (?:[\p{L}-]+ ){0,4}?(?:special |themed? |thematic )?(?:issue|section|collection)\b/iu;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
@@ -49,6 +49,9 @@ const SENTENCE_END = new RegExp(String.raw`(?<=\p{L}{2}|\))(?<!\b(?:${TITLE_ABBR
 /** A full stop inside an affiliation's aside ("(Reading Univ., UK)"), masked before sentences are cut. */
 const ASIDE_STOP = new RegExp(String.raw`(?<!\b(?:${TITLE_ABBR}|[Ee]ds?))\.(?=[\s,)])`, 'gu');
 
+/** Words before an honorific that opens a name: "CDC Director Dr. Ruth Petersen" is Ruth Petersen. */
+const POST_BEFORE_HONORIFIC = /^(?:\d{1,2}\.\s+)?(?:\p{Lu}{2,8}\s+)?(?:(?:Executive|Deputy|Associate|Assistant|Acting|Vice|Former|Managing)\s+)?(?:Director|Chair(?:man|woman|person)?|President|Head|Dean|Chief|Secretary|Commissioner|Minister|Rector|Provost)\s+(?=(?:Dr|Prof|Professor)\.?\s+\p{Lu})/u;
+
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
   // Footnote marks after names ("Erktan1,2") and an affiliation list opened but not closed in the sentence are not names.
@@ -59,7 +62,8 @@ function namesIn(list: string): string[] {
     // "... and Dr. C (Univ) for the open access journal X": the sentence goes on after the last name.
     .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
     // A name at a sentence's end keeps no full stop ("... and Samantha Xu.").
-    .map((p) => withoutEndStop(p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(HONORIFIC, '').replace(HONORIFIC, '')).trim())
+    // A post before the honorific is the person's job, not their name ("CDC Director Dr. Ruth Petersen").
+    .map((p) => withoutEndStop(p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(POST_BEFORE_HONORIFIC, '').replace(HONORIFIC, '').replace(HONORIFIC, '')).trim())
     .filter((p) => looksLikeName(p));
 }
 

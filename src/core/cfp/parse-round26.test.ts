@@ -52,6 +52,14 @@ describe('round 26: editors', () => {
     expect(looksLikeName('Ann Lee')).toBe(true);
   });
 
+  it('reads "X is the guest editor." and drops the post before the honorific', () => {
+    expect(names('Series on the First 1,000 Days\n\nWe invite papers on nutrition in pregnancy and infancy.\n\n3. CDC Director Dr. Ruth Petersen is the guest editor. Dr. Petersen leads the division.\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['Ruth Petersen']);
+    // Two names in a row with their honorifics keep the first name whole.
+    expect(names('Special Issue on Compilers\n\nWe invite papers on compilers.\n\nCo-Guest Editors: Prof. Dharma P. Agrawal and Prof. Santosh Pande\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['Dharma P. Agrawal', 'Santosh Pande']);
+  });
+
   it('reads the people who lead an issue in prose', () => {
     expect(names('Two teams of guest editors have announced plans for special issues of Nuclear Science and Engineering. Ana Pérez and Abderrafi M. Ougouag are leading the NSE issue Small Reactors in Practice, while Joseph Nielsen is organizing the NSE issue Irradiation Experiments.\n\nDeadline: 1 May 2026\n'))
       .toEqual(expect.arrayContaining(['Ana Pérez', 'Abderrafi M. Ougouag']));
