@@ -73,3 +73,13 @@ describe('round 26: deadlines', () => {
     expect(parseCfp('Chamada pública para edição temática\n\nAbertura: 31/07/2020\nEncerramento: 20/11/2020 (novo prazo)\n\nConvidamos artigos sobre saúde global.\n').dates.submission_deadline).toBe('2020-11-20');
   });
 });
+
+describe('a call flattened to one line', () => {
+  it('is read, not refused, when its only line names the deadline and the editors', () => {
+    const call = parseCfp('Special Issue on Compilation Techniques for Distributed Memory Systems. Papers are solicited for a special issue on compilation. Topics of interest include, but are not limited to: dependence analysis, data distribution, and loop transformations. Manuscripts are due by October 9, 1995. The guest editors are Prof. Dharma P. Agrawal and Prof. Santosh Pande.');
+    expect(call.dates.submission_deadline).toBe('1995-10-09');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Dharma P. Agrawal', 'Santosh Pande']);
+    expect(call.topics).toEqual(['dependence analysis', 'data distribution', 'loop transformations']);
+    expect(call.scope).toContain('Papers are solicited for a special issue on compilation');
+  });
+});

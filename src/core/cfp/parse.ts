@@ -117,6 +117,9 @@ const plainLetters = (s: string) => s.replace(/[\u{1D400}-\u{1D7FF}]/gu, (c) => 
  * ("New Content ItemJohn Kurien, PhD, started ..."): no part of the call. */
 const withoutImageLabels = (s: string) => s.replace(/New Content Item(?:\s*\(\d+\))?(?=\p{Lu}|\s*$|\s*\n)/gmu, '');
 
+/** A line longer than this is a paragraph (or a whole page run into one line), not a date's or an editor's line. */
+const PROSE_LINE = 600;
+
 function parseChecked(text: string, opts: ParseCfpOptions): Call {
   const lines = toLines(withoutFrontMatter(withoutInlineHtml(withoutImageLabels(plainLetters(text)))));
   const sections = sectionsOf(lines);
@@ -140,7 +143,12 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
 
   // Lines of an unmarked topic list are the list, not prose.
   const listLines = topicRuns.filter((r) => r.unmarked).flatMap((r) => r.items.flatMap((i) => i.lines));
-  const claimed = new Set([...dateLines, ...editorLines, ...listLines]);
+  // A line of prose that names a date or an editor in passing is still prose: a call flattened to one long line
+  // ("... Manuscripts are due by October 9. The guest editors are Prof. A and Prof. B.") keeps its title and scope.
+  // And a call whose every line names a date or an editor keeps them all as prose, or nothing would be left to read.
+  const byDatesOrEditors = [...dateLines, ...editorLines].filter((n) => (lines[n]?.text.length ?? 0) <= PROSE_LINE);
+  const spared = lines.every((l) => l.kind === 'blank' || byDatesOrEditors.includes(l.index) || listLines.includes(l.index));
+  const claimed = new Set([...(spared ? [] : byDatesOrEditors), ...listLines]);
   const allParas = paragraphs(lines, sections, claimed);
   const prose = allParas.map((p) => p.text).join('\n\n');
   // With no list, topics written inline in a paragraph ("Topic Areas: A; B; C.").
@@ -163,7 +171,12 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // The venue comes from the cascade's title line and the text whichever title is chosen: the venue readers were measured with it.
   const inferred = inferVenue(found.venue, links, plain);
   const { publisher } = inferred;
-  const scopeOf = (titleLines: readonly number[]) => scopeParagraphs(allParas.filter((p) => !titleLines.includes(p.start)), topicRuns[0]?.start);
+  // The title's paragraph is left out of the scope, unless nothing else is left and it is prose that goes on past the
+  // title (a call run into one line).
+  const scopeOf = (titleLines: readonly number[]) => {
+    const scope = scopeParagraphs(allParas.filter((p) => !titleLines.includes(p.start)), topicRuns[0]?.start);
+    return scope.length > 0 ? scope : scopeParagraphs(allParas.filter((p) => !titleLines.includes(p.start) || p.text.length > PROSE_LINE / 2), topicRuns[0]?.start);
+  };
   const cascadeScope = scopeOf(found.lines).map((p) => p.text).join('\n\n');
   // The last resort: the first sentence of the scope that is not page furniture ("Call for papers: Special Issue of the X Journal").
   const starts = splitSentences(cascadeScope).map((x) => cleanTitle(x.split(/\s+/).slice(0, 12).join(' ')));
