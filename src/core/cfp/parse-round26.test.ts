@@ -60,6 +60,13 @@ describe('round 26: editors', () => {
       .toEqual(['Dharma P. Agrawal', 'Santosh Pande']);
   });
 
+  it('reads the people under "Editors of the Volume:" and "Guest Editors for this special section:"', () => {
+    expect(names('Special Issue on Climate Change Law\n\nWe invite papers on climate law.\n\nEditors of the Volume: Iwona Wrońska, Tomasz Dubowski\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['Iwona Wrońska', 'Tomasz Dubowski']);
+    expect(names('Special Section on Caribbean Seismicity\n\nWe invite papers on earthquakes.\n\nGuest Editors for this special section:\n\nEric Calais, Ecole Normale Supérieure, France;\n\nSilvia Chacón-Barrantes, SINAMOT\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['Eric Calais', 'Silvia Chacón-Barrantes']);
+  });
+
   it('reads the people who lead an issue in prose', () => {
     expect(names('Two teams of guest editors have announced plans for special issues of Nuclear Science and Engineering. Ana Pérez and Abderrafi M. Ougouag are leading the NSE issue Small Reactors in Practice, while Joseph Nielsen is organizing the NSE issue Irradiation Experiments.\n\nDeadline: 1 May 2026\n'))
       .toEqual(expect.arrayContaining(['Ana Pérez', 'Abderrafi M. Ougouag']));

@@ -41,6 +41,9 @@ export function sectionKindOf(heading: string): SectionKind {
   return 'scope';
 }
 
+/** "Guest Editors for this special section:", "Editors of the Volume:": a label line over the issue's people. */
+const EDITORS_OF_THIS = /\beditors?\s+(?:for|of) (?:this|the) (?:special |thematic |themed )?(?:issue|section|collection|volume)\s*[:：]\s*$/i;
+
 /** A topics heading in another language. */
 const TOPICS_HEADING_ABROAD = new RegExp(`^(?:${TOPIC_SECTION_WORDS_ABROAD})(?!\\p{L})`, 'u');
 
@@ -68,7 +71,7 @@ export function sectionsOf(lines: readonly Line[]): SectionKind[] {
       current = before;
       before = undefined;
     }
-    if (l.kind === 'text' && /\beditors?\s*[:：]\s*$/i.test(l.text) && l.text.length > 40) {
+    if (l.kind === 'text' && ((/\beditors?\s*[:：]\s*$/i.test(l.text) && l.text.length > 40) || EDITORS_OF_THIS.test(l.text))) {
       before = current;
       current = 'editors';
       return 'scope';
