@@ -12,11 +12,11 @@ import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = new RegExp(
-  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?issue organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|for the|for this|del|dello|do|da) (?:special |thematic |themed )?(?:numéro|dossier|issue|número|numero|fascicolo|volume|section|collection))?\s*(?:\([^)]{0,40}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
+  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?(?:issue|collection|section|topic) organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|for the|for this|del|dello|do|da) (?:special |thematic |themed )?(?:numéro|dossier|issue|número|numero|fascicolo|volume|section|collection))?\s*(?:\([^)]{0,40}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
   'i',
 );
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names; "coordonné par", "a cura di", "coordinado por", "herausgegeben von" are the same "edited by". */
-const EDITED_BY = /\b(?:(?:(?:guest[- ])?edit(?:ed)?|overseen|curated|coordinated) by|coordonn[ée]e?s? par|dirig[ée]e?s? par|a cura di|coordinad[oa]s? por|organizad[oa]s? por|herausgegeben von)\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+const EDITED_BY = /\b(?:(?:(?:guest[- ])?edit(?:ed)?|overseen|curated|coordinated|hosted) by|coordonn[ée]e?s? par|(?:co-?)?dirig[ée]e?s? par|a cura di|coordinad[oa]s? por|organizad[oa]s? por|herausgegeben von)\s*:?\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /**
  * "Please email Guest Editors X (Univ) and Y (Univ) ...", "Guest editors for this special issue are X (Univ), Y and Z",
  * and the French "notre rédactrice invitée, X" (guest editor).
@@ -25,6 +25,8 @@ const GUEST_NAMED = /\b(?:(?:guest|issue) (?:co-?)?editors?\s+|r[ée]dact(?:eur|
 /** "I will be editing this research topic with A (Univ), and B (Univ)": the writer's co-editors (the writer is not named). */
 const EDITING_WITH = /\b(?:I|we) (?:will|shall|am|are) (?:be )?(?:guest[- ]|co-)?edit(?:ing)?\b[^.]{0,60}?\bwith\s+((?:[^.]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/u;
 const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serve as (?:the )?(?:guest[- ])?(?:co-?)?editors?)|(?:is|are) (?:serving|acting) as (?:the )?(?:guest[- ])?(?:co-?)?editors?|(?:is|are) (?:the )?guest[- ](?:co-?)?editors?(?: (?:of|for)\b|\s*[.;]))/i;
+/** "A, B & C (eds.)", "A und B (Hg.)": the names before an editors' mark that closes them. */
+const EDS_AFTER = /^((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[^()]{3,200}?)\s*\((?:eds?|hg|hrsg|coords?|orgs?|dir)\.?\)\s*$/u;
 /** "A and B are leading the NSE issue X, while ...": the people a sentence opens with, who lead, organise or edit an issue. */
 const LEADING = /(?:^|(?<=[a-z)][.!?]\s+))(\p{Lu}.{2,200}?)\s+(?:is|are) (?:leading|organi[sz]ing|co-?editing|guest[- ]editing|editing|coordinating|curating) (?:the|this|a|an) (?:[\p{L}-]+ ){0,4}?(?:special |themed? |thematic )?(?:issue|section|collection)\b/iu;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
@@ -52,6 +54,9 @@ const ASIDE_STOP = new RegExp(String.raw`(?<!\b(?:${TITLE_ABBR}|[Ee]ds?))\.(?=[\
 /** Words before an honorific that opens a name: "CDC Director Dr. Ruth Petersen" is Ruth Petersen. */
 const POST_BEFORE_HONORIFIC = /^(?:\d{1,2}\.\s+)?(?:\p{Lu}{2,8}\s+)?(?:(?:Executive|Deputy|Associate|Assistant|Acting|Vice|Former|Managing)\s+)?(?:Director|Chair(?:man|woman|person)?|President|Head|Dean|Chief|Secretary|Commissioner|Minister|Rector|Provost)\s+(?=(?:Dr|Prof|Professor)\.?\s+\p{Lu})/u;
 
+/** A French, Spanish or Portuguese rank with its article before a name ("codirigé par le doctorant A et le professeur B"). */
+const ROLE_LEAD = /^(?:(?:le|la|el|o|a)\s+)?(?:doctorant|doctorante|doctorando|doctoranda|doutorando|doutoranda|professeure?|profesora?|professora?|chercheur|chercheuse|investigador|investigadora|pesquisador|pesquisadora)\s+(?=\p{Lu})/u;
+
 /** Names in "A, B and C" (each possibly followed by "(Affiliation)" or ", Affiliation"). */
 function namesIn(list: string): string[] {
   // Footnote marks after names ("Erktan1,2") and an affiliation list opened but not closed in the sentence are not names.
@@ -63,7 +68,7 @@ function namesIn(list: string): string[] {
     .map((p) => p.replace(/\s+(?:for|who|will|to|at|with|from)\s.*$/, ''))
     // A name at a sentence's end keeps no full stop ("... and Samantha Xu.").
     // A post before the honorific is the person's job, not their name ("CDC Director Dr. Ruth Petersen").
-    .map((p) => withoutEndStop(p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(POST_BEFORE_HONORIFIC, '').replace(HONORIFIC, '').replace(HONORIFIC, '')).trim())
+    .map((p) => withoutEndStop(p.replace(/^.*\bco-editor-in-chief\b\s*/i, '').replace(POST_BEFORE_HONORIFIC, '').replace(ROLE_LEAD, '').replace(HONORIFIC, '').replace(HONORIFIC, '')).trim())
     .filter((p) => looksLikeName(p));
 }
 
@@ -92,7 +97,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
       ? labelledNames(label[1])
       : direction
         ? directedBy(direction)
-        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? lastOf(LEADING.exec(text)?.[1]) ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? lastOf(LEADING.exec(text)?.[1]) ?? EDS_AFTER.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
     // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
     const titled = honorificPeople(text);
     if (titled.length > names.length) names.splice(0, names.length, ...titled);

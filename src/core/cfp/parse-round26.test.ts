@@ -67,6 +67,17 @@ describe('round 26: editors', () => {
       .toEqual(['Eric Calais', 'Silvia Chacón-Barrantes']);
   });
 
+  it('reads organisers of a collection, hosts of a topic, names before "(eds.)" and ranks before French names', () => {
+    expect(names('Special Collection on Ecological Forecasting\n\nWe invite papers on forecasting.\n\nSpecial Collection Organizers: R. Quinn Thomas (Virginia Tech), Cayelan Carey (Virginia Tech)\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['R. Quinn Thomas', 'Cayelan Carey']);
+    expect(names('Research Topic on Plant Microbes\n\nWe are organizing a Research Topic titled "Plant Microbes", hosted by Dan MacLean, Leighton Pritchard and Ann Stapleton.\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['Dan MacLean', 'Leighton Pritchard', 'Ann Stapleton']);
+    expect(names('Special Issue on Northern Environments\n\nAlun Hubbard, Eirini Makopoulou & Henriikka Salminen (eds.)\n\nWe invite papers on global change.\n\nDeadline: 1 May 2026\n'))
+      .toEqual(['Alun Hubbard', 'Eirini Makopoulou', 'Henriikka Salminen']);
+    expect(names('Mémoire et histoire\n\nLa revue accepte des propositions pour son numéro de 2021, codirigé par le doctorant Luca Sollaï et le professeur Samir Saul. Ce numéro aborde la mémoire.\n\nDate limite : 1 mai 2026\n'))
+      .toEqual(['Luca Sollaï', 'Samir Saul']);
+  });
+
   it('reads the people who lead an issue in prose', () => {
     expect(names('Two teams of guest editors have announced plans for special issues of Nuclear Science and Engineering. Ana Pérez and Abderrafi M. Ougouag are leading the NSE issue Small Reactors in Practice, while Joseph Nielsen is organizing the NSE issue Irradiation Experiments.\n\nDeadline: 1 May 2026\n'))
       .toEqual(expect.arrayContaining(['Ana Pérez', 'Abderrafi M. Ougouag']));
