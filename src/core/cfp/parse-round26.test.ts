@@ -25,6 +25,11 @@ describe('round 26: topics written inline', () => {
       .toEqual(['Wie kann Forschung helfen, Lernen zu verstehen?', 'Wie reagiert die Forschung auf neue Medien?', 'Wie müssen wir unsere Fragen verändern?']);
   });
 
+  it('reads a list the lead-in calls categories, even after "must"', () => {
+    const call = parseCfp('Article Collection on Cross-Border Disease\n\nWe welcome submissions on COVID-19. In order to be considered, manuscripts must address health systems issues and fall within one of these categories:\n\n  • An analysis of measures taken to control cross-border spread.\n  • A description of cross-border spread.\n  • A reflection on differences between countries in policy.\n\nDeadline: 1 May 2026\n');
+    expect(call.topics).toEqual(['An analysis of measures taken to control cross-border spread', 'A description of cross-border spread', 'A reflection on differences between countries in policy']);
+  });
+
   it('does not read journals or speakers a lead-in names as topics', () => {
     expect(inlineTopics(['This special issue also has the involvement of the following journals: Open Chemistry, e-Polymers, Reviews on Advanced Materials Science and High Temperature Materials.'])).toEqual([]);
   });

@@ -66,7 +66,7 @@ export const PROMO_INTRO = /\b(?:benefits|advantages|why publish|article types)\
  * and may cover any of the following topics:"): a requirement word earlier in the sentence does not
  * make the list requirements.
  */
-const NAMES_TOPICS_EN = /\b(?:topics?|themes?|subjects?|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
+const NAMES_TOPICS_EN = /\b(?:topics?|themes?|subjects?|categories|(?:research )?areas?)\b[^.;:]{0,40}[:：]\s*$/i;
 /** A lead-in whose last words name the list as topics, in English or (within its last 60 characters, before the colon) another language. */
 export const namesTopics = (s: string): boolean => NAMES_TOPICS_EN.test(s) || (/[:：]\s*$/.test(s) && TOPICS_ABROAD.test(s.slice(-60)));
 
