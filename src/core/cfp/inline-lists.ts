@@ -13,7 +13,7 @@ import { cleanTopic, REQUIREMENT_INTRO, SEEKS } from './topics.js';
 import { KEYWORDS_LABEL, TOPICS_ABROAD } from './topic-words.js';
 
 /** A lead-in that names what follows as topics, ending with a colon. */
-const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?\s*\(but\s+(?:are\s+)?not\s+limited\s+to\)\s*:?\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\b(?:this|it|which)\s+includes,?\s+but\s+is\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
+const LEAD = /\b(?:topics?|areas?|themes?|fields|include[sd]?|following|for example|related to|not limited to|such as)\b[^:.;]{0,60}[:：]\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions|these|they)\b[^.:;]{0,40}\binclude[sd]?,?\s+but\s+(?:are\s+)?not\s+limited\s+to,\s+|\bof\s+interest\s+include\s+|\b(?:topics|themes|subjects)\b[^.:;]{0,40}?,?\s+(?:including|such as)\s+|\b(?:topics|themes|subjects|areas|contributions|papers|submissions)\b[^.:;]{0,40}\binclude[sd]?\s*\(but\s+(?:are\s+)?not\s+limited\s+to\)\s*:?\s+|\bincluding,?\s+but\s+not\s+limited\s+to,?\s+|\b(?:this|it|which)\s+includes,?\s+but\s+is\s+not\s+limited\s+to,?\s+|\bincluding\s+contributions\s+(?:to|on)\s+|\branging\s+from\s+/i;
 /** The same lead-in ending with a colon in another language ("... ambiti diversi ed eterogenei: A; B; C", "Ejes temáticos: A; B"). */
 const LEAD_ABROAD = new RegExp(`${TOPICS_ABROAD.source}[^:.;]{0,60}[:：]\\s+`, 'iu');
 /** Words that name a list as topics, in its lead-in's sentence ("... the following topics related to banks:"). */
@@ -84,9 +84,10 @@ function items(rest: string, topical = false): string[] {
   // its words do not count towards the item's length.
   const held: string[] = [];
   const bare = !topical ? sentence : sentence.replace(/\s*\([^()]*,[^()]*\)/g, (b) => `\uE000${held.push(b) - 1}\uE000`);
-  const parts = bare.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/);
+  // ", as well as E" closes a list as ", and E" does.
+  const parts = bare.split(/\s*,\s*(?:(?:and|or|as well as)\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/);
   const back = (p: string) => p.replace(/\uE000(\d+)\uE000/g, (_, n: string) => held[Number(n)] ?? '');
-  return /\b(?:and|or)\s+[^,]+$/.test(bare) && parts.every((p) => p.split(/\s+/).length <= 8) ? parts.map(back) : [];
+  return /\b(?:and|or|as well as)\s+[^,]+$/.test(bare) && parts.every((p) => p.split(/\s+/).length <= 8) ? parts.map(back) : [];
 }
 
 /**
@@ -135,7 +136,7 @@ function ledItems(p: string, m: RegExpExecArray): string[] {
   // Lead-ins with no colon ("including but not limited to", "including contributions to", "ranging from") also open scope
   // sentences: they lead a list only when it is one, items parted by two or more commas, and "ranging from" only as
   // "from A, B, C, to D" (the last item after "to"). A colon lead-in that follows is the list's own ("..., the following topics: A, B").
-  const prose = /^(?:including|ranging|(?:this|it|which)\s+includes)/i.test(m[0].trim());
+  const prose = /^(?:including|ranging|(?:this|it|which)\s+includes|of\s+interest\s+include)/i.test(m[0].trim());
   if (prose) rest = rest.replace(/^the following[^:.;]{0,40}[:：]\s+/i, '');
   // "... include, but are not limited to, challenges such as: A, B": the words up to the colon are the lead-in's, not an item.
   if (/not\s+limited\s+to,\s+$/i.test(m[0])) rest = rest.replace(/^[^:.;]{0,60}[:：]\s+/, '');

@@ -20,6 +20,15 @@ describe('round 26: topics written inline', () => {
     expect(inlineTopics(['Areas of focus include: the determinants of obesity as well as risk factors. Additional areas of focus are: the consequences of obesity including diabetes, cardiovascular disease and cancer, the burden of obesity and co-morbidities.'])).toEqual([]);
   });
 
+  it('reads "These include, but are not limited to, A, B, as well as C" and "The materials of interest include A, B, and C"', () => {
+    expect(inlineTopics(['We invite papers inspired by the themes of the workshop. These include, but are not limited to, spectral properties of matrices, inverse eigenvalue problems, cone nonnegativity, as well as matrices in max algebra.']))
+      .toEqual(['spectral properties of matrices', 'inverse eigenvalue problems', 'cone nonnegativity', 'matrices in max algebra']);
+    expect(inlineTopics(['Topology has recently gained attention. The materials of interest include topological insulators, Dirac and Weyl semimetals, topological metals, and superconductors. It is predicted that more are topological.']))
+      .toEqual(['topological insulators', 'Dirac and Weyl semimetals', 'topological metals', 'superconductors']);
+    // Prose, not a list: "of interest include" before a single phrase is no list.
+    expect(inlineTopics(['Papers of interest include those that study soils in depth.'])).toEqual([]);
+  });
+
   it('reads the questions a lead-in announces, each to its question mark', () => {
     expect(inlineTopics(['Dabei soll eine Auseinandersetzung mit folgenden Fragen stattfinden: Wie kann Forschung helfen, Lernen zu verstehen? Wie reagiert die Forschung auf neue Medien? Wie müssen wir unsere Fragen verändern? Wir laden ein.']))
       .toEqual(['Wie kann Forschung helfen, Lernen zu verstehen?', 'Wie reagiert die Forschung auf neue Medien?', 'Wie müssen wir unsere Fragen verändern?']);
