@@ -102,6 +102,14 @@ describe('round 26: deadlines', () => {
   it('reads "Encerramento" (Portuguese) and "Chiusura" (Italian) as a submission deadline label', () => {
     expect(dateFieldOf('Encerramento')).toBe('submission_deadline');
     expect(dateFieldOf('Chiusura della call')).toBe('submission_deadline');
+  });
+
+  it('reads the end of a submission window labelled on its own ("Ends", "Fin", "Reception: From opening to ...")', () => {
+    expect(dateFieldOf('Ends')).toBe('submission_deadline');
+    expect(dateFieldOf('Fin')).toBe('submission_deadline');
+    expect(dateFieldOf('Weekends')).toBeUndefined();
+    expect(parseCfp('Special Issue on Small Firms\n\nWe invite papers on small firms.\n\nStarts:  Aug 1, 2020 9:00 AM (ET)\nEnds:  Aug 31, 2020 11:59 PM (ET)\n').dates.submission_deadline).toBe('2020-08-31');
+    expect(parseCfp('Special Issue on Forest Use\n\nWe invite papers on forests.\n\n  • Release of the call: March 1, 2025.\n  • Reception: From opening to April 30, 2025\n  • Peer review: February 15 to June 30, 2025\n').dates.submission_deadline).toBe('2025-04-30');
     expect(parseCfp('Chamada pública para edição temática\n\nAbertura: 31/07/2020\nEncerramento: 20/11/2020 (novo prazo)\n\nConvidamos artigos sobre saúde global.\n').dates.submission_deadline).toBe('2020-11-20');
   });
 });
