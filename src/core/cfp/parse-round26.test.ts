@@ -104,6 +104,13 @@ describe('round 26: deadlines', () => {
     expect(dateFieldOf('Chiusura della call')).toBe('submission_deadline');
   });
 
+  it('reads a timetable whose lines give the date first and the label after a dash', () => {
+    expect(parseCfp('Special Issue on Semantics\n\nWe invite papers on semantics.\n\nTimetable:\n20 Feb 2019 - paper submission\n10 May 2019 - author notification\n10 Oct 2019 - camera-ready submission\n').dates)
+      .toEqual(expect.objectContaining({ submission_deadline: '2019-02-20', first_decision: '2019-05-10' }));
+    // A sentence that ends on a year before a dash is no date line.
+    expect(dateFieldOf('submission') && parseCfp('Special Issue on Semantics\n\nWe invite papers on semantics.\n\nThe workshop began in 2019 - submission is open\n').dates.submission_deadline).toBeUndefined();
+  });
+
   it('reads the end of a submission window labelled on its own ("Ends", "Fin", "Reception: From opening to ...")', () => {
     expect(dateFieldOf('Ends')).toBe('submission_deadline');
     expect(dateFieldOf('Fin')).toBe('submission_deadline');

@@ -79,6 +79,10 @@ const SPACED = /^(?!.*\b(?:submitted|posted|published|updated)\b)(.{3,90}?\p{L})
  */
 export function parseDateLine(text: string, line: number): DateEntry | undefined {
   if (text.length > 300) return undefined;
+  return labelFirst(text, line) ?? dateFirst(text, line);
+}
+
+function labelFirst(text: string, line: number): DateEntry | undefined {
   const m = LABELLED.exec(text) ?? RUN_TOGETHER.exec(text) ?? SPACED.exec(text);
   if (!m) return undefined;
   const label = (m[1] ?? '').trim();
@@ -90,6 +94,20 @@ export function parseDateLine(text: string, line: number): DateEntry | undefined
   // "15 April" with no year: the year is filled in by collectDates.
   const md = findMonthDay(m[2] ?? '');
   return md ? { field, label, iso: `0000-${md}`, line, yearAssumed: true } : undefined;
+}
+
+/** A timetable's line with its date first and its label after a dash ("20 Feb 2019 - paper submission"). */
+const DATE_FIRST = /^\s*(\S[^–—|]{3,28}?\d{4})\s*[-–—|]\s+(\p{L}[^\d]{2,160})$/u;
+
+function dateFirst(text: string, line: number): DateEntry | undefined {
+  const m = DATE_FIRST.exec(text);
+  if (!m) return undefined;
+  const date = findDates(m[1] ?? '')[0];
+  const label = (m[2] ?? '').trim();
+  const field = dateFieldOf(label);
+  // The date is the whole of what comes before the dash, not a sentence that ends on a year.
+  if (!date || !field || date.start > 0 || (m[1] ?? '').trim().length - date.end > 1) return undefined;
+  return { field, label, iso: date.iso, line };
 }
 
 /** Give year-less dates the year that keeps the schedule in order, from their neighbours or `now`. */
