@@ -179,7 +179,8 @@ export function titleCandidates(input: {
   const add = (raw: string | undefined, source: string, extra: Omit<Partial<TitleCandidate>, 'text' | 'sources'> = {}, variants = true) => {
     // Punctuation a page left in front of a line (", Humans and the Environment, ...") is no part of a name.
     // So is an ellipsis ("Call for Papers ... X" read after its announcing words).
-    const text = cleanTitle(raw ?? '').replace(/^(?:[,;:|–—-]|\.{2,}|…)\s*(?=\S)/u, '');
+    // And a breadcrumb's first word run into the name ("AccueilÉpistémologies du pluriel", "HomeSoil Carbon").
+    const text = cleanTitle(raw ?? '').replace(/^(?:[,;:|–—-]|\.{2,}|…)\s*(?=\S)/u, '').replace(/^(?:Accueil|Home|Inicio|Início|Startseite)(?=\p{Lu}\p{Ll})/u, '');
     const k = key(text);
     // Furniture (a search label, a digest header, a date, an editors line), a deadline's label and a phrase cut at a joining word never name an issue: they are not candidates,
     // so a text with nothing else is still refused as no call.

@@ -7,6 +7,7 @@
  */
 import { EDITOR_LABEL_WORDS } from './names.js';
 import { isJournalName } from './venue-lines.js';
+import { findDates } from './dates.js';
 
 /** Site navigation and widget labels copied with a page. */
 const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|(?:start|jump to|go to) (?:main |the )?(?:page )?content|main (?:page )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english|skip ribbon commands|articles? in press|artigos no prelo|art[íi]culos en prensa|current issue|past issues|edi(?:ção|ções) (?:atual|anteriores))$/i;
@@ -27,6 +28,16 @@ const announcedWithEditor = (t: string) => {
 const ACCESS_LABEL = /^(?:\p{Lu}{2,6}\s+)?(?:author ?choice|editor[’']?s[’']? choice|open access|free access|gold open access)$/iu;
 /** A publisher's page for authors ("Author Instructions", "Instructions for Authors", "Guide for Authors", "Manuscript Submission"): no issue's name. */
 const AUTHOR_PAGE = /^(?:(?:author|authors['’]?|submission|manuscript)\s+(?:instructions|guidelines|guide)|instructions\s+(?:for|to)\s+authors|guide\s+for\s+authors|manuscript\s+submission|information\s+for\s+authors)$/i;
+/** A page's or a section's own heading, never an issue's name ("Types of contributions", "From the Editor", "Introduction to the
+ * Special Issue", "Rights & Permissions [Opens in a new window]", "Peer Review Track"), a byline ("Publié le par X") and a role
+ * label ("Rédaction en chef : X"). */
+const SECTION_HEADING = /^(?:types? of (?:contributions?|papers?|submissions?|articles?|manuscripts?)|from the (?:guest )?editors?|introduction to the special (?:issue|section)|rights (?:&|and) permissions\b.*|.*\[opens in a new window\]|(?:peer[- ]review|research|industry|short paper|main) track|special\/thematic issues\b.*|publi[ée]e? le\b.*|(?:r[ée]daction|r[ée]dacteur|r[ée]dactrice) en chef\s*:.*|editors?[- ]in[- ]chief(?:\s*:.*)?)$/iu;
+/** A label and its date, nothing else ("Submission Opening: February 23, 2026"): a schedule's line. */
+const dateLabelLine = (t: string): boolean => {
+  const m = /^[^:–—|]{3,50}:\s*(.{6,40})$/u.exec(t);
+  const date = m ? findDates(m[1] ?? '')[0] : undefined;
+  return date !== undefined && date.start === 0 && (m?.[1] ?? '').trim().length - date.end <= 1;
+};
 /** A page's breadcrumb trail ("Home / Submission or Author Instructions / Manuscript Submission", "Accueil > Appels"). */
 const BREADCRUMB = /^(?:home|inicio|início|accueil|startseite|pagina iniziale)\s*[/>»›|]\s*\S/i;
 /** Markup left in a text ("<!--- <img src=...> --->", "<br/>"): a page's code, never a name. */
@@ -75,7 +86,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t) || AUTHOR_PAGE.test(t) || BREADCRUMB.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t) || AUTHOR_PAGE.test(t) || BREADCRUMB.test(t) || SECTION_HEADING.test(t) || dateLabelLine(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);

@@ -75,6 +75,17 @@ describe('round 26: what is reported', () => {
     expect(isFurnitureTitle('Home Ownership and Urban Change')).toBe(false);
   });
 
+  it('takes a section\'s heading, a byline, a role label and a schedule\'s line for furniture', () => {
+    for (const t of ['Types of contributions', 'From the Editor', 'Introduction to the Special Issue', 'Peer Review Track', 'Publié le par Marielle Macé (Source : X)', 'Rédaction en chef : Pr. Mathieu Touzeil-Divina', 'Editor in Chief', 'Rights & Permissions [Opens in a new window]', 'Submission Opening: February 23, 2026']) {
+      expect(isFurnitureTitle(t), t).toBe(true);
+    }
+    for (const t of ['From the Editor to the Reader: Letters in Early Modern Print', 'Types of Soil Carbon', 'Soils: Past and Future']) expect(isFurnitureTitle(t), t).toBe(false);
+  });
+
+  it('drops a breadcrumb\'s first word run into the name', () => {
+    expect(titles('AccueilÉpistémologies du pluriel\n\nNous invitons des contributions sur les épistémologies.\n\nDate limite : 1 mai 2026\n')).toContain('Épistémologies du pluriel');
+  });
+
   it('takes the word for articles alone for no journal', () => {
     expect(namesNoJournal('Artigos')).toBe(true);
     expect(namesNoJournal('Chamada de Artigos')).toBe(true);
