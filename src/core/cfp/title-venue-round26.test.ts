@@ -86,6 +86,10 @@ describe('round 26: what is reported', () => {
     expect(titles('AccueilÉpistémologies du pluriel\n\nNous invitons des contributions sur les épistémologies.\n\nDate limite : 1 mai 2026\n')).toContain('Épistémologies du pluriel');
   });
 
+  it('does not read a German verb\'s separated particle as the journal after "der Zeitschrift"', () => {
+    expect(venues('Themenheft: Biographische Erfahrungen\n\nWir laden Beiträge ein.\n\nLaden Sie bitte Ihre Beiträge auf die Homepage der Zeitschrift hoch:\n\nEinsendeschluss: 1. Mai 2026\n')).not.toContain('hoch');
+  });
+
   it('takes the word for articles alone for no journal', () => {
     expect(namesNoJournal('Artigos')).toBe(true);
     expect(namesNoJournal('Chamada de Artigos')).toBe(true);
