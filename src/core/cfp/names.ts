@@ -71,7 +71,7 @@ export function startsWithHonorific(s: string): boolean {
  * "Herausgeberinnen", "a cura di"), "Coordinators", and Taylor & Francis's "Article collection guest advisor(s)": a regular-expression source for the heading, section and
  * inline-label readers to put inside a group (lower case; read with the `i` flag or against lower-cased text).
  */
-export const EDITOR_LABEL_WORDS = '(?:article collection )?guest advisors?(?:\\s*\\(s\\))?|coordination(?: du (?:dossier|numéro))?|direction (?:scientifique|du (?:dossier|numéro))|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|proponentes|coordenador(?:es|as)?|editor(?:es|as)(?: convidad[oa]s| invitad[oa]s)?|coordenação|herausgeber(?:innen)?|(?:numéro |dossier )?coordonné par|a cura di|curat(?:ori|rici|ore|rice|ela)';
+export const EDITOR_LABEL_WORDS = '(?:article collection )?guest advisors?(?:\\s*\\(s\\))?|coordination(?: du (?:dossier|numéro))?|direction (?:scientifique|du (?:dossier|numéro))|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|proponentes|coordenador(?:es|as)?|editor(?:es|as)(?: convidad[oa]s| invitad[oa]s)?|coordenação|(?:gast-?)?herausgeber(?:innen|\\*innen|:innen|_innen)?|responsables? (?:du|de ce) (?:numéro|dossier)|(?:numéro |dossier )?coordonné par|a cura di|curat(?:ori|rici|ore|rice|ela)';
 
 /**
  * Names joined by "and" as French, German, Spanish and Portuguese write it ("A et B", "A und B"), with "and".

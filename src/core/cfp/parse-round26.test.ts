@@ -92,6 +92,13 @@ describe('round 26: editors', () => {
       .toEqual(['Luca Sollaï', 'Samir Saul']);
   });
 
+  it('reads the people after "Gast-Herausgeber*innen:" and "Responsables du numéro :"', () => {
+    expect(names('Themenheft Friedenspsychologie\n\nGast-Herausgeber*innen: Christopher Cohrs, Klaus Harnack, & Inga Lisa Pauls\n\nWir laden Beiträge ein.\n\nEinsendeschluss: 1. Mai 2026\n'))
+      .toEqual(['Christopher Cohrs', 'Klaus Harnack', 'Inga Lisa Pauls']);
+    expect(names('Géographies musicales\n\nResponsables du numéro : Nathalie Vincent-Arnaud et Frédéric Sounac\n\nNous invitons des contributions.\n\nDate limite : 1 mai 2026\n'))
+      .toEqual(['Nathalie Vincent-Arnaud', 'Frédéric Sounac']);
+  });
+
   it('reads the people who lead an issue in prose', () => {
     expect(names('Two teams of guest editors have announced plans for special issues of Nuclear Science and Engineering. Ana Pérez and Abderrafi M. Ougouag are leading the NSE issue Small Reactors in Practice, while Joseph Nielsen is organizing the NSE issue Irradiation Experiments.\n\nDeadline: 1 May 2026\n'))
       .toEqual(expect.arrayContaining(['Ana Pérez', 'Abderrafi M. Ougouag']));

@@ -90,6 +90,11 @@ describe('round 26: what is reported', () => {
     expect(venues('Themenheft: Biographische Erfahrungen\n\nWir laden Beiträge ein.\n\nLaden Sie bitte Ihre Beiträge auf die Homepage der Zeitschrift hoch:\n\nEinsendeschluss: 1. Mai 2026\n')).not.toContain('hoch');
   });
 
+  it('takes an editors\' label line in German or French for furniture, not a title', () => {
+    expect(isFurnitureTitle('Gast-Herausgeber*innen: Christopher Cohrs, Klaus Harnack, & Inga Lisa Pauls')).toBe(true);
+    expect(isFurnitureTitle('Responsables du numéro : Nathalie Vincent-Arnaud et Frédéric Sounac')).toBe(true);
+  });
+
   it('takes the word for articles alone for no journal', () => {
     expect(namesNoJournal('Artigos')).toBe(true);
     expect(namesNoJournal('Chamada de Artigos')).toBe(true);
