@@ -5,7 +5,7 @@
  * "X (Venue -- Springer)", "X / Venue"), with the announcement words and
  * e-mail subject noise ("CFP:", "[Deadline Extended]", "2nd CfP") removed.
  */
-import { cleanVenue, stripNoise } from './venue-name.js';
+import { CALL_ABROAD, cleanVenue, stripNoise } from './venue-name.js';
 
 export { cleanVenue, stripNoise } from './venue-name.js';
 
@@ -80,7 +80,7 @@ export function cleanTitle(s: string): string {
 const STATUS_LEAD = /^(?:CLOSED|Closed|OPEN|NEW|UPDATED|EXTENDED|REMINDER)\s*[:–—]\s*(?=\S)/;
 /** The announcement before a name with its preposition ("Chamada de Artigos sobre X", "Call for Papers on X", "Appel à contributions sur « X »");
  * not "pour" or "para", which lead to the issue or the journal ("Appel à contributions pour le numéro 22 de la revue X"). */
-const CALL_LEAD = /^(?:calls? for (?:papers|contributions|submissions|articles|abstracts)|chamadas? de (?:artigos|trabalhos|contribuições)|appels? à (?:contributions?|articles?|textes|communications?)|convocatorias?(?: de art[íi]culos)?)\s+(?:on|about|sobre|sur)\s+/iu;
+const CALL_LEAD = new RegExp(String.raw`^(?:calls? for (?:papers|contributions|submissions|articles|abstracts)|${CALL_ABROAD})\s+(?:on|about|sobre|sur)\s+`, 'iu');
 /** What a name starts with (case-sensitive: the lead-in's pattern ignores case). */
 const NAME_START = /^(?:\p{Lu}|[“"‘«])/u;
 const withoutCallLead = (t: string) => {

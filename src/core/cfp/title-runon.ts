@@ -8,10 +8,13 @@
  * Each is only a candidate: the title chooser weighs it against the others.
  */
 import type { Line } from './lines.js';
+import { CALL_ABROAD } from './venue-name.js';
 
 /** Words that announce an issue or a call; a name sits between two of them or after the last. */
-const ANNOUNCING =
-  /\b(?:(?:virtual\s+)?special[\s-](?:issues?|sections?|collections?|editions?)(?:\s+(?:on|about))?|themed?\s+issue(?:\s+on)?|thematic\s+issue(?:\s+on)?|calls?\s+for\s+(?:papers|submissions|contributions|abstracts|articles|manuscripts)(?:\s+(?:on|for))?|cfp|themenheft(?:\s+(?:zu|zum|zur))?|num[ée]ro\s+(?:sp[ée]cial|th[ée]matique)(?:\s+sur)?|appel\s+à\s+(?:contributions?|communications?|articles?|textes)(?:\s+(?:sur|pour))?|dossi[eê]r?(?:\s+(?:sobre|sur))?|convocatoria(?:\s+de\s+art[íi]culos)?(?:\s+(?:sobre|para))?|chamada\s+de\s+(?:artigos|trabalhos)(?:\s+(?:sobre|para))?|guest\s+editors?|deadline)\b\s*[:：–—-]?\s*/giu;
+const ANNOUNCING = new RegExp(
+  String.raw`\b(?:(?:virtual\s+)?special[\s-](?:issues?|sections?|collections?|editions?)(?:\s+(?:on|about))?|themed?\s+issue(?:\s+on)?|thematic\s+issue(?:\s+on)?|calls?\s+for\s+(?:papers|submissions|contributions|abstracts|articles|manuscripts)(?:\s+(?:on|for))?|cfp|themenheft(?:\s+(?:zu|zum|zur))?|num[ée]ro\s+(?:sp[ée]cial|th[ée]matique)(?:\s+sur)?|(?:${CALL_ABROAD})(?:\s+(?:sur|pour|sobre|para))?|dossi[eê]r?(?:\s+(?:sobre|sur))?|guest\s+editors?|deadline)\b\s*[:：–—-]?\s*`,
+  'giu',
+);
 
 /** Where a name stops on a run-on line: the next announcing words, a sentence's end, the call's people or dates. */
 const STOP = /\s+(?:[Gg]uest [Ee]ditors?|[Ee]dited by|[Dd]eadline|[Ss]ubmission|[Ii]ntroduction|[Oo]verview|[Aa]ims and [Ss]cope|(?:\p{Lu}[\p{L}.-]+ ){1,3}\(Hg\.\))|\.\s+(?=\p{Lu})|\s+\((?:Hg|eds?)\.?\)/u;

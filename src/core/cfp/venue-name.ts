@@ -49,9 +49,14 @@ const NOT_VENUE = /^(?:\W*(?:cfps?|calls?|for|papers?|deadline|approaching|exten
 /** A publisher page's widgets copied with its text ("Journal Browser", "E-Mail Alert"): no journal's name. */
 const PAGE_WIDGET = 'journal browser|journal menu|e ?mail alerts?|article alerts?|browse (?:journals|issues)';
 /** The word for a journal before its name in French, Spanish, Portuguese, Italian and German ("Revue Bellica", "Rivista Studiolo"). */
+/**
+ * "Call for papers" in Portuguese, French and Spanish ("Chamada de artigos", "Appel à contributions", "Convocatoria de artículos"):
+ * a regular-expression source (words parted by any white space) for the title's and the venue's readers.
+ */
+export const CALL_ABROAD = String.raw`chamadas?\s+(?:de|para)\s+(?:artigos|trabalhos|contribuições)|appels?\s+à\s+(?:contributions?|articles?|textes|communications?)|convocatorias?(?:\s+de\s+art[íi]culos)?`;
 export const JOURNAL_WORD_ABROAD = '[Rr]evue|[Rr]evista|[Rr]ivista|[Zz]eitschrift';
 /** A call's own label in other languages ("Convocatoria No. 01"), and a journal's subtitle alone ("Engineering Geology – An International Journal"). */
-const CALL_LABEL = 'artigos|trabalhos|art[íi]culos|articles|contributions|textes|convocatorias?(?: de art[íi]culos)?|chamadas?(?: (?:de|para) (?:artigos|trabalhos))?|appels?(?: à (?:contributions?|articles?|textes|communications?))?|aufruf|bando|an? (?:(?:international|interdisciplinary|multidisciplinary|open access|peer reviewed|online|refereed)\\s+)+journal';
+const CALL_LABEL = `artigos|trabalhos|art[íi]culos|articles|contributions|textes|${CALL_ABROAD}|convocatorias?|chamadas?|appels?|aufruf|bando|an? (?:(?:international|interdisciplinary|multidisciplinary|open access|peer reviewed|online|refereed)\\s+)+journal`;
 const NOBODY_ALONE = new RegExp(`^(?:${NOBODY}|${PAGE_WIDGET}|${CALL_LABEL})$`, 'i');
 
 /**
