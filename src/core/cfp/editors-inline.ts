@@ -5,14 +5,14 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { EDITOR_LABEL_WORDS, looksLikeName, PAREN_NICKNAME, RANK, startsWithHonorific, withoutEndStop, withPlainAnd } from './names.js';
+import { EDITOR_LABEL_WORDS, OF_THIS_ISSUE, looksLikeName, PAREN_NICKNAME, RANK, startsWithHonorific, withoutEndStop, withPlainAnd } from './names.js';
 import { splitNameLine } from './editor-lines.js';
 import { lastSentence } from './lists.js';
 import { peopleOnLine } from './editors-multi.js';
 
 /** The label, then its names, each possibly with an affiliation or e-mail in parentheses ("Editors: A (Univ) and B (b@x.org)"). */
 const LABEL = new RegExp(
-  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?(?:issue|collection|section|topic) organi[sz]ers?`}|${EDITOR_LABEL_WORDS})${String.raw`(?:\s+(?:du|de ce|of the|of this|for the|for this|del|dello|do|da) (?:special |thematic |themed )?(?:numéro|dossier|issue|número|numero|fascicolo|volume|section|collection))?\s*(?:\([^)]{0,40}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
+  `${String.raw`(?:^|\(|\b)(?:(?:(?:lead|managing) )?(?:(?:guest |special issue |issue |scientific )?editors?|(?:special )?(?:issue|collection|section|topic) organi[sz]ers?`}|${EDITOR_LABEL_WORDS})(?:\\s+${OF_THIS_ISSUE})?${String.raw`\s*(?:\([^)]{0,40}\))?(?:\s+(?:are|is))?\s*[:：]|\(eds?\.)\s*((?:[^()]|\([^()]*\)){3,300})`}`,
   'i',
 );
 /** A middle initial's dot ("Ashley P. Jones") or an honorific's ("Dr. X") does not end the names; "coordonné par", "a cura di", "coordinado por", "herausgegeben von" are the same "edited by". */

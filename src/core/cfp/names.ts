@@ -71,6 +71,11 @@ export function startsWithHonorific(s: string): boolean {
  * "Herausgeberinnen", "a cura di"), "Coordinators", and Taylor & Francis's "Article collection guest advisor(s)": a regular-expression source for the heading, section and
  * inline-label readers to put inside a group (lower case; read with the `i` flag or against lower-cased text).
  */
+/**
+ * The issue an editors' label names after it ("Editors of the Volume", "Guest Editors for this special section", "Coordinateurs du
+ * numéro"): a regular-expression source for the inline reader's label and the sections' label line (read with the `i` flag).
+ */
+export const OF_THIS_ISSUE = '(?:du|de ce|of the|of this|for the|for this|del|dello|do|da) (?:special |thematic |themed )?(?:numéro|dossier|issue|número|numero|fascicolo|volume|section|collection)';
 export const EDITOR_LABEL_WORDS = '(?:article collection )?guest advisors?(?:\\s*\\(s\\))?|coordination(?: du (?:dossier|numéro))?|direction (?:scientifique|du (?:dossier|numéro))|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|proponentes|coordenador(?:es|as)?|editor(?:es|as)(?: convidad[oa]s| invitad[oa]s)?|coordenação|(?:gast-?)?herausgeber(?:innen|\\*innen|:innen|_innen)?|responsables? (?:du|de ce) (?:numéro|dossier)|(?:numéro |dossier )?coordonné par|a cura di|curat(?:ori|rici|ore|rice|ela)';
 
 /**

@@ -3,7 +3,7 @@
  */
 import type { Line } from './lines.js';
 import { isEditorLine } from './editor-lines.js';
-import { EDITOR_LABEL_WORDS, startsWithHonorific } from './names.js';
+import { EDITOR_LABEL_WORDS, OF_THIS_ISSUE, startsWithHonorific } from './names.js';
 import { peopleOnLine } from './editors-multi.js';
 import { TOPIC_SECTION_WORDS_ABROAD } from './topic-words.js';
 
@@ -42,7 +42,7 @@ export function sectionKindOf(heading: string): SectionKind {
 }
 
 /** "Guest Editors for this special section:", "Editors of the Volume:": a label line over the issue's people. */
-const EDITORS_OF_THIS = /\beditors?\s+(?:for|of) (?:this|the) (?:special |thematic |themed )?(?:issue|section|collection|volume)\s*[:：]\s*$/i;
+const EDITORS_OF_THIS = new RegExp(`\\beditors?\\s+${OF_THIS_ISSUE}\\s*[:：]\\s*$`, 'i');
 
 /** A topics heading in another language. */
 const TOPICS_HEADING_ABROAD = new RegExp(`^(?:${TOPIC_SECTION_WORDS_ABROAD})(?!\\p{L})`, 'u');
