@@ -146,9 +146,10 @@ function parseChecked(text: string, opts: ParseCfpOptions): Call {
   // A line of prose that names a date or an editor in passing is still prose: a call flattened to one long line
   // ("... Manuscripts are due by October 9. The guest editors are Prof. A and Prof. B.") keeps its title and scope.
   // And a call whose every line names a date or an editor keeps them all as prose, or nothing would be left to read.
-  const byDatesOrEditors = [...dateLines, ...editorLines].filter((n) => (lines[n]?.text.length ?? 0) <= PROSE_LINE);
-  const spared = lines.every((l) => l.kind === 'blank' || byDatesOrEditors.includes(l.index) || listLines.includes(l.index));
-  const claimed = new Set([...(spared ? [] : byDatesOrEditors), ...listLines]);
+  const byDatesOrEditors = new Set([...dateLines, ...editorLines].filter((n) => (lines[n]?.text.length ?? 0) <= PROSE_LINE));
+  const listLineSet = new Set(listLines);
+  const spared = lines.every((l) => l.kind === 'blank' || byDatesOrEditors.has(l.index) || listLineSet.has(l.index));
+  const claimed = spared ? listLineSet : new Set([...byDatesOrEditors, ...listLineSet]);
   const allParas = paragraphs(lines, sections, claimed);
   const prose = allParas.map((p) => p.text).join('\n\n');
   // With no list, topics written inline in a paragraph ("Topic Areas: A; B; C.").

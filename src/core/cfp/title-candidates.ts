@@ -16,12 +16,15 @@ import {
 import { cleanTitle, fromSpecial } from './title-parts.js';
 import { fromAnnouncement, titleFromLines, titleLike } from './title-lines.js';
 import { quotedIssue } from './title-quoted.js';
-import { isFurnitureTitle } from './title-sanity.js';
+import { HOME_WORDS, isFurnitureTitle } from './title-sanity.js';
 import { withoutVenueTail } from './title-venue.js';
 import { isJournalName } from './venue-lines.js';
 import { afterLeadIn, sidesOf, withoutFurniturePieces } from './title-sides.js';
 import { continuesAsList } from './venue-widen.js';
 import { betweenAnnouncements, joinedLines, quotedAnnounced, titleCaseAfterIssue } from './title-runon.js';
+
+/** A breadcrumb's first word run into the name ("AccueilÉpistémologies du pluriel"); case-sensitive, so "Homework" stays whole. */
+const HOME_RUN_IN = new RegExp(`^(?:${HOME_WORDS.join('|')})(?=\\p{Lu}\\p{Ll})`, 'u');
 
 /** A title candidate from a web page's own markup (meta, `<h1>`, `<title>`), found before the page is turned into text. */
 export interface PageTitle {
@@ -180,7 +183,7 @@ export function titleCandidates(input: {
     // Punctuation a page left in front of a line (", Humans and the Environment, ...") is no part of a name.
     // So is an ellipsis ("Call for Papers ... X" read after its announcing words).
     // And a breadcrumb's first word run into the name ("AccueilÉpistémologies du pluriel", "HomeSoil Carbon").
-    const text = cleanTitle(raw ?? '').replace(/^(?:[,;:|–—-]|\.{2,}|…)\s*(?=\S)/u, '').replace(/^(?:Accueil|Home|Inicio|Início|Startseite)(?=\p{Lu}\p{Ll})/u, '');
+    const text = cleanTitle(raw ?? '').replace(/^(?:[,;:|–—-]|\.{2,}|…)\s*(?=\S)/u, '').replace(HOME_RUN_IN, '');
     const k = key(text);
     // Furniture (a search label, a digest header, a date, an editors line), a deadline's label and a phrase cut at a joining word never name an issue: they are not candidates,
     // so a text with nothing else is still refused as no call.

@@ -39,7 +39,8 @@ const dateLabelLine = (t: string): boolean => {
   return date !== undefined && date.start === 0 && (m?.[1] ?? '').trim().length - date.end <= 1;
 };
 /** A page's breadcrumb trail ("Home / Submission or Author Instructions / Manuscript Submission", "Accueil > Appels"). */
-const BREADCRUMB = /^(?:home|inicio|início|accueil|startseite|pagina iniziale)\s*[/>»›|]\s*\S/i;
+export const HOME_WORDS = ['Home', 'Inicio', 'Início', 'Accueil', 'Startseite', 'Pagina iniziale'] as const;
+const BREADCRUMB = new RegExp(`^(?:${HOME_WORDS.join('|')})\\s*[/>»›|]\\s*\\S`, 'i');
 /** Markup left in a text ("<!--- <img src=...> --->", "<br/>"): a page's code, never a name. */
 const MARKUP = /<\/?[a-z][^<>]*>|<!--|-->/i;
 /** An issue's kind and the journal it appears in, said as such ("Themenheft der Zeitschrift Grundwasser", "Special issue of the journal Soil"): no issue's name. */
