@@ -103,7 +103,7 @@ export function editorKey(name: string): string {
     .join(' ');
 }
 
-const HONORIFIC_WORD = /^(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir|dame)$/i;
+const HONORIFIC_WORD = /^(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?|mr\.?|ms\.?|mrs\.?|sir|dame)$/i;
 /** A rank ("Assoc.", "Senior") is an honorific only before one ("Assoc. Prof."): "Senior Group Leader" is a job. */
 const RANK_ALONE = new RegExp(String.raw`^${RANK_WORD}$`, 'i');
 /** Job titles, which read as capitalised words after a name ("Ana Lima, Principal Scientist") but are never part of one. */
@@ -121,7 +121,10 @@ const LABEL = new RegExp(
   String.raw`\b(?:guest[- ]?(?:co-?)?edit\w*|(?:special |thematic |themed? |topic |issue |co-?)edit(?:or|ors|ed)\b|edited by|editors?\b|editorial team|${EDITOR_LABEL_WORDS}|organi[sz]ed by|organi[sz]ers?)`,
   'i',
 );
-const JOURNAL_ROLE = /\b(?:editor[- ]in[- ]chief|chief editor|associate editors?|managing editors?|section editors?|editorial (?:office|assistant|board)|advisory (?:board|editors?)|handling editor|founding editor|book review editor|EiC)\b/i;
+/** The journal's own editors, also as Portuguese, Spanish, French and German write them ("Editora associada da RBHE", "rédactrice en chef"). */
+const JOURNAL_ROLE = /\b(?:editor[- ]in[- ]chief|chief editor|associate editors?|managing editors?|section editors?|editorial (?:office|assistant|board)|advisory (?:board|editors?)|handling editor|founding editor|book review editor|EiC|editor(?:[ae]s?)?[- ](?:associad[oa]s?|adjunt[oa]s?|chefe|jefe|en jefe)|r[ée]dact(?:eur|rice)s? en chef|Chefredakt\w*)\b/i;
+/** A line holding only an editor's role, in brackets or not ("(organizador)", "(Hrsg.)", "Guest Editor"). */
+const ROLE_BELOW = new RegExp(String.raw`^\(?\s*(?:(?:lead |managing )?guest editors?|editors?|eds?\.|hrsg\.?|orgs?\.|coord\.|${EDITOR_LABEL_WORDS})\s*\)?\.?$`, 'i');
 const CONTACT = /\b(?:contact|enquir|inquir|questions?|correspondence|for more information|write to|send (?:your|an|the))/i;
 const AFFILIATION = /\b(?:Universit\w*|Univ\.?|Institut\w*|College|School|Department|Dept\.?|Cent(?:er|re)|Laborator\w+|Hospital|Academy|Politecnico|Polytechnic|Faculty|Fakult\w*|Facult\w*|Research|Foundation|Inc\.?|Ltd\.?|GmbH|CNRS|INRA\w*|CSIC|NIH|Ministry|Agency|Clinic|Museum|Library|Observatory)\b/;
 const SIGNATURE = /^(?:sincerely|best regards|kind regards|regards|best wishes|yours|on behalf of|thank you)/i;
@@ -297,6 +300,8 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
       for (let i = o.line - 1; i >= Math.max(0, o.line - 6); i--) if (SIGNATURE.test(lines[i]?.text ?? '')) set('signature', 1);
       const next = lines.slice(o.line + 1, o.line + 3).find((l) => l.kind !== 'blank');
       if (AFFILIATION.test(o.after.slice(0, 160)) || (next && AFFILIATION.test(next.text) && next.text.length < 200)) set('affiliation-after', 1);
+      // "Luciano Donizetti\n(organizador)", "Jane Roe\n(Hrsg.)": the role on the line below is the name's own label.
+      if (next && next.index === o.line + 1 && ROLE_BELOW.test(next.text.trim())) set('label-after-same-line', 1);
       const mail = [line, next].flatMap((l) => (l ? emailsOf(l) : []));
       if (mail.length > 0) set('email-here', 1);
       if (mail.some((m) => tokens.some((t) => t.length >= 3 && fold(m.split('@')[0] ?? '').includes(fold(t))))) set('email-spells-name', 1);

@@ -42,7 +42,7 @@ const WITH_EDITOR = /\bwith (?:[Gg]uest[- ]?)?(?:[Cc]o-?)?[Ee]ditors?\s+((?:(?:D
 /** "This Focus Collection, with guest-coeditors A (X), B (Y), C (Z) ...": every name of the sentence after the plural role. */
 const WITH_EDITORS = /\bwith (?:guest[- ]?)?(?:co-?)?editors\s+((?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
 /** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
-const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a)?\.?|dra?\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
+const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
 /** Abbreviated titles whose full stop ends no sentence (with the Spanish and Portuguese "Dra.", "Profa."). */
 const TITLE_ABBR = 'Dra?|Profa?|Mr|Ms|Mrs|Assoc|Asst';

@@ -21,6 +21,9 @@ const JOURNAL_ROLE = /\((?![^)]*\bguest\b)[^)]*\b(?:associate editor|editor[- ]i
 const NAME_FIELD = /^(?:full )?(?:name|nom|nombre|nome)\s*[:：]\s*(?=\S)/i;
 
 const JOURNAL_ROLE_LABEL = /^(?!.*\b(?:guest|special issue|topic|lead|co-?|issue)\b)[\p{L} -]{2,40}\beditors?\s*[:：]$/iu;
+/** A journal role heading its paragraph, in the languages calls are written in ("Editora associada da RBHE", "Associate Editor of X",
+ * "Rédactrice en chef"): the people under it are the journal's, even inside the editors' section. */
+const JOURNAL_ROLE_LINE = /^(?!.*\b(?:special issue|this issue|guest)\b)(?:editor(?:[ae]s?)?[- ](?:associad[oa]s?|adjunt[oa]s?|chefe|jefe|en jefe)|(?:associate|managing|section) editors?|editors?[- ]in[- ]chief|r[ée]dact(?:eur|rice)s? en chef|chefredakt\p{L}*)\b.{0,50}$/iu;
 
 const emailOf = (line: Line): string | undefined => emailsOf(line)[0];
 
@@ -154,7 +157,7 @@ function unique(editors: readonly GuestEditor[]): GuestEditor[] {
  */
 function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[] {
   // A journal role's label over its people ("Corresponding TETC editor:", "Advisory Editor:"): not the issue's guest editors.
-  if (JOURNAL_ROLE_LABEL.test(block[0]?.text ?? '')) return [];
+  if (JOURNAL_ROLE_LABEL.test(block[0]?.text ?? '') || JOURNAL_ROLE_LINE.test(block[0]?.text ?? '')) return [];
   const names = block.map(nameOnly);
   if (block.length > 1 && names.every((e) => e !== undefined)) {
     block.forEach((l) => used.add(l.index));
@@ -162,13 +165,16 @@ function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[
   }
   const out: GuestEditor[] = [];
   let cur: GuestEditor | undefined;
+  // After a journal role's line inside the paragraph ("Editor associado da RBHE"), the next person is the journal's: read, not kept.
+  let journals = false;
   for (const l of block) {
     // Pasted text separates name and affiliation by two spaces at times; keep that gap, which the line's text squashes.
     const spaced = l.kind === 'text' && !l.raw.includes('](') ? l.raw.trim() : l.text;
     // MDPI's page gives each editor's links after the name ("Dr. X Website E-Mail"): labels, not words of the name.
     const text = (l.kind === 'bullet' ? l.text.replace(/[.;]\s*$/, '') : spaced).replace(LINK_LABELS, '').replace(NAME_FIELD, '');
-    if (JOURNAL_ROLE.test(text)) {
+    if (JOURNAL_ROLE.test(text) || JOURNAL_ROLE_LINE.test(text)) {
       cur = undefined;
+      journals = JOURNAL_ROLE_LINE.test(text);
       continue;
     }
     // Several people on one line ("A, PhD and B, DrPH", "A1 | B2 | C3") are several editors; the lines after add to the last.
@@ -184,7 +190,8 @@ function editorsOfBlock(block: readonly Line[], used: Set<number>): GuestEditor[
     const next = bare ? undefined : isEditorLine(text) ? editorFromLine(l, text) : nameOnly(l);
     if (next) {
       cur = next;
-      out.push(cur);
+      if (!journals) out.push(cur);
+      journals = false;
       used.add(l.index);
       continue;
     }

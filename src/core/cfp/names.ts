@@ -8,8 +8,8 @@ export const RANK_WORD = String.raw`(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|disti
 /** {@link RANK_WORD} and the space after it. */
 export const RANK = String.raw`${RANK_WORD}\s+`;
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
-// With the Spanish and Portuguese feminine forms ("Dra.", "Profa.").
-export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a)?\.?|dra?\.?)\s+(?:(?:prof(?:essor|a)?\.?|dra?\.?)\s+)?`, 'i');
+// With the Spanish and Portuguese feminine forms ("Dra.", "Profa.", "Profª Drª").
+export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?)\s+(?:(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?)\s+)?`, 'i');
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
 // "d'Alonzo", "l'Huillier": an elided particle before the capital.
 const NAME_WORD = "(?:[dl]['’])?[\\p{Lu}][\\p{L}'’.\\-]*";
@@ -19,6 +19,9 @@ const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD
 /** Capitalised phrases that are roles, salutations or organisations, not people. */
 const NOT_NAME =
   /\b(?:Chemistry|Physics|Biology|Engineering|Mathematics|Economics|Medicine|Technology|Sociology|Psychology|Geography|Sciences|Studies|Informatics|Ecology|Geology|University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät|tat|teit)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?|Labs?|Laborator(?:y|ies)|Inc|Corp(?:oration)?|Ltd|GmbH|Technologies|Systems|Solutions|Consulting|Views|Downloads|Citations|Metrics)\b/;
+
+/** A German adjective's ending on a long word ("Literaturwissenschaftliche", "Europäischen"): no given name ends so. */
+const GERMAN_ADJECTIVE = /^\p{Lu}\p{Ll}{4,}(?:lich|isch)(?:e|en|es)\s/u;
 
 /**
  * A person's name without the full stop it took from the end of its sentence ("... and Samantha Xu." is Samantha Xu);
@@ -53,7 +56,8 @@ const NICKNAME = /\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu;
 export function looksLikeName(s: string): boolean {
   const t = s.replace(TITLE_PREFIX, '').replace(NICKNAME, ' ').replace(/\s+/g, ' ').trim();
   // A person's name never starts with an article ("The Microbiome Across Biological Systems").
-  return t.length <= 60 && NAME.test(t) && !NOT_NAME.test(t) && !/^(?:The|A|An)\s/.test(t);
+  // Nor with a German adjective ("Literaturwissenschaftliche Schriften", a journal's name translated).
+  return t.length <= 60 && NAME.test(t) && !NOT_NAME.test(t) && !/^(?:The|A|An)\s/.test(t) && !GERMAN_ADJECTIVE.test(t);
 }
 
 /**
@@ -67,15 +71,15 @@ export function startsWithHonorific(s: string): boolean {
 }
 
 /**
+ * The issue an editors' label names after it ("Editors of the Volume", "Guest Editors for this special section", "Coordinateurs du
+ * numéro", "Coordinateur du numéro spécial", with the adjective French and Spanish put after the noun): a regular-expression source for the inline reader's label and the sections' label line (read with the `i` flag).
+ */
+export const OF_THIS_ISSUE = '(?:du|de ce|of the|of this|for the|for this|del|dello|do|da) (?:special |thematic |themed )?(?:numéro|dossier|issue|número|numero|fascicolo|volume|section|collection)(?: (?:spécial|thématique|especial|speciale|temático|monográfico|monografico))?';
+/**
  * Editors' labels in French, Spanish, Portuguese, Italian and German ("Coordination du dossier", "Direction scientifique", "Organizadores",
  * "Herausgeberinnen", "a cura di"), "Coordinators", and Taylor & Francis's "Article collection guest advisor(s)": a regular-expression source for the heading, section and
  * inline-label readers to put inside a group (lower case; read with the `i` flag or against lower-cased text).
  */
-/**
- * The issue an editors' label names after it ("Editors of the Volume", "Guest Editors for this special section", "Coordinateurs du
- * numéro"): a regular-expression source for the inline reader's label and the sections' label line (read with the `i` flag).
- */
-export const OF_THIS_ISSUE = '(?:du|de ce|of the|of this|for the|for this|del|dello|do|da) (?:special |thematic |themed )?(?:numéro|dossier|issue|número|numero|fascicolo|volume|section|collection)';
 export const EDITOR_LABEL_WORDS = '(?:article collection )?guest advisors?(?:\\s*\\(s\\))?|coordination(?: du (?:dossier|numéro))?|direction (?:scientifique|du (?:dossier|numéro))|coordinat(?:eurs?|rices?|ors?)|coordinador(?:es|as)?|organizador(?:es|as)?|proponentes|coordenador(?:es|as)?|editor(?:es|as)(?: convidad[oa]s| invitad[oa]s)?|coordenação|(?:gast-?)?herausgeber(?:innen|\\*innen|:innen|_innen)?|responsables? (?:du|de ce) (?:numéro|dossier)|(?:numéro |dossier )?coordonné par|a cura di|curat(?:ori|rici|ore|rice|ela)';
 
 /**

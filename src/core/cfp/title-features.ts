@@ -28,7 +28,7 @@ const SOURCES = [
 ] as const;
 
 const GENERIC_WORDS = /\b(?:call for|cfp|special issue|special section|journal|submission|submit|deadline|guest editors?|manuscripts?|papers?|volume|issue)\b/i;
-const DATE = /\b(?:(?:19|20)\d{2}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
+const DATE = /\b(?:(?:19|20)\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b/i;
 const ADDRESS = /@|https?:|www\./i;
 const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?$/;
 const VERB = /\b(?:is|are|was|were|will|be|been|has|have|brings?|invites?|includes?|aims?|undertaken|according|published|accepted)\b/i;

@@ -30,8 +30,15 @@ const ACCESS_LABEL = /^(?:\p{Lu}{2,6}\s+)?(?:author ?choice|editor[’']?s[’']
 const AUTHOR_PAGE = /^(?:(?:author|authors['’]?|submission|manuscript)\s+(?:instructions|guidelines|guide)|instructions\s+(?:for|to)\s+authors|guide\s+for\s+authors|manuscript\s+submission|information\s+for\s+authors)$/i;
 /** A page's or a section's own heading, never an issue's name ("Types of contributions", "From the Editor", "Introduction to the
  * Special Issue", "Rights & Permissions [Opens in a new window]", "Peer Review Track"), a byline ("Publié le par X") and a role
- * label ("Rédaction en chef : X"). */
-const SECTION_HEADING = /^(?:types? of (?:contributions?|papers?|submissions?|articles?|manuscripts?)|from the (?:guest )?editors?|introduction to the special (?:issue|section)|rights (?:&|and) permissions\b.*|.*\[opens in a new window\]|(?:peer[- ]review|research|industry|short paper|main) track|special\/thematic issues\b.*|publi[ée]e? le\b.*|(?:r[ée]daction|r[ée]dacteur|r[ée]dactrice) en chef\s*:.*|editors?[- ]in[- ]chief(?:\s*:.*)?)$/iu;
+ * label ("Rédaction en chef : X"), and the call's own section headings ("Focus of the Special Issue, Aims, and Scope", "Aims, and Scope"). */
+const SECTION_HEADING = /^(?:types? of (?:contributions?|papers?|submissions?|articles?|manuscripts?)|from the (?:guest )?editors?|introduction to the special (?:issue|section)|rights (?:&|and) permissions\b.*|.*\[opens in a new window\]|(?:peer[- ]review|research|industry|short paper|main) track|special\/thematic issues\b.*|publi[ée]e? le\b.*|(?:r[ée]daction|r[ée]dacteur|r[ée]dactrice) en chef\s*:.*|editors?[- ]in[- ]chief(?:\s*:.*)?|(?:.*,\s*)?aims,? (?:and|&) scope|(?:focus|scope|aims?|rationale|background|description|overview|objectives?|purpose) of (?:the|this) special (?:issue|section|collection)(?:,.*)?)$/iu;
+/** An institution's word: a line of institutions is the authors' or editors' affiliations, never a title. */
+const INSTITUTION = /\b(?:\p{L}*-?universit\p{L}*|institut\p{L}*|college|hochschule|[ée]cole|escola|faculdade|facolt[àa]|facult\p{L}*|academy|akademie)\b/iu;
+/** "Philipps-Universität Marburg / Westfälische Wilhelms-Universität Münster / Universität Koblenz-Landau": institutions set side by side. */
+const affiliationsLine = (t: string): boolean => {
+  const parts = t.split(/\s+[/|;·•]\s+|;\s+/);
+  return parts.length >= 2 && parts.every((p) => INSTITUTION.test(p));
+};
 /** A label and its date, nothing else ("Submission Opening: February 23, 2026"): a schedule's line. */
 const dateLabelLine = (t: string): boolean => {
   const m = /^[^:–—|]{3,50}:\s*(.{6,40})$/u.exec(t);
@@ -61,11 +68,13 @@ const JOURNAL_AROUND = /^(?:(?:an?|the)\s+)?(?:(?:special\s+(?:issue|section|col
 /** Last words that name journals, not issues ("Plant Production Science", "Marine Policy Review"). */
 const JOURNAL_WORD = /^(?:[\p{Lu}][\p{L}&'’-]*\s+){0,6}(?:Science|Sciences|Research|Studies|Review|Letters|Reports|Quarterly|Bulletin|Annals|Transactions|Proceedings|Journal|Forum|Magazine)$/u;
 
-/** Words of a date ("Thu Jul 05 2012", "7 November 2019"): a posting date is not a title. */
-const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)$/;
+/** Words of a date ("Thu Jul 05 2012", "7 November 2019"): a posting date is not a title. The day and month names whole or cut,
+ * never any word that starts like one ("Friedenspsychologie", "Marketing", "Decolonisation" are titles). */
+const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
-/** The sender or the page speaking ("We would like to invite ...", "I am pleased to ..."): a sentence, not a name. */
-const SPEAKING = /^(?:we|i|you)\s+(?:would|are|am|have|will|invite|welcome|hope|encourage|seek|look|can|may|should|expect|want|wish)\b/i;
+/** The sender or the page speaking ("We would like to invite ...", "I am pleased to ...", "Wir laden Beiträge ein", "Nous invitons ...",
+ * "Convidamos ..."): a sentence, not a name. */
+const SPEAKING = /^(?:(?:we|i|you)\s+(?:would|are|am|have|will|invite|welcome|hope|encourage|seek|look|can|may|should|expect|want|wish)|wir\s+(?:laden|freuen|bitten|suchen|möchten|wollen|erwarten|begrüßen)|nous\s+(?:invitons|sollicitons|attendons|accueillons|souhaitons|lançons|proposons)|(?:invitamos|convidamos|invitiamo|sollecitiamo|convocamos))\b/iu;
 
 const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 
@@ -87,7 +96,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t) || AUTHOR_PAGE.test(t) || BREADCRUMB.test(t) || SECTION_HEADING.test(t) || dateLabelLine(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t) || AUTHOR_PAGE.test(t) || BREADCRUMB.test(t) || SECTION_HEADING.test(t) || dateLabelLine(t) || affiliationsLine(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);

@@ -48,7 +48,8 @@ export interface VenueCandidateInput {
 }
 
 const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}-?\\p{Lu}[\\p{L}-]*)";
-const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
+// With the small words of French, Portuguese, Spanish, Italian and German names ("O Social em Questão", "Jahrbuch für Musikwissenschaft").
+const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|em|do|da|dos|das|del|della|di|für|${WORD})){0,10}`;
 /** Words that end a journal's name after "la revue": its verb, a relative or a preposition ("la revue X lance", "... pour"), and a German
  * verb's separated particle ("Laden Sie Ihre Beiträge auf die Homepage der Zeitschrift hoch"). */
 const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica\\p{L}*|dedic\\p{L}+|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la|hoch|an|bei|ein|auf|vor|mit|ab|aus|nach|zu|zur|zum)';
@@ -65,6 +66,12 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:issn', new RegExp(`(${NAME})[)\\],.]*\\s*\\(?(?:(?:e|p|print|online)[- ]?)?ISSN\\b`, 'gu')],
   ['ctx:submit-to', new RegExp(`\\b(?:submit(?:ted)?|send) (?:[\\p{L}]+ )?to (?:the )?(?:journal )?(${NAME})`, 'gu')],
   ['ctx:is-journal', new RegExp(`(${NAME}),? (?:is|was) (?:an?|the) (?:[\\p{L}-]+,? ){0,8}?(?:journal|periodical|magazine)\\b`, 'gu')],
+  // The same in the other languages ("Jurisdoctoria est une revue électronique", "X é uma revista", "X ist eine Zeitschrift").
+  ['ctx:is-journal', new RegExp(`(${NAME}),? (?:est une|é uma|es una|è una|ist eine) (?:[\\p{L}-]+,? ){0,8}?(?:revue|revista|rivista|Zeitschrift|publication|publicação|publicación|pubblicazione)\\b`, 'gu')],
+  // A German compound of the journal and its issue ("die geplante Textpraxis-Sonderausgabe # 7"): the journal is the compound's head.
+  ['ctx:before-issue', /\b([\p{Lu}][\p{L}\p{N}]+(?:-[\p{Lu}][\p{L}\p{N}]+)?)-(?:Sonderausgabe|Themenausgabe|Themenheft|Sonderheft|Schwerpunktheft|Sonderband)\b/gu],
+  // A journal's name in quotation marks after its kind ("Jahrbuch „Prace Literaturoznawcze“", "la revue « Terrains »").
+  ['ctx:the-journal', /\b(?:Jahrbuch|Zeitschrift|Magazin|Revue|revue|Revista|revista|Rivista|rivista|[Jj]ournal|[Yy]earbook)\s+[„“"«‘]\s?([^”“"»’„\n]{2,80}?)\s?[“”"»’]/gu],
   ['ctx:x-is-doing', new RegExp(`(${NAME}) (?:is|are) (?:preparing|planning|launching|seeking|inviting|calling|pleased|delighted|issuing|publishing)\\b`, 'gu')],
   ['ctx:x-number', new RegExp(`(${NAME}),? (?:No\\.|Vol\\.|Volume|Issue) ?\\d`, 'gu')],
   // With the issue's number between ("Il volume 1/2026 di X", "Das Schwerpunktheft 4/ 2019 der X").
@@ -87,7 +94,7 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:editor-of', new RegExp(`\\b(?:[Ee]ditors?(?:-in-[Cc]hief)?|[Ee]ditorial (?:[Oo]ffice|[Bb]oard|[Tt]eam)) of (?:the )?(${NAME})`, 'gu')],
 ];
 /** Words that make a title-case phrase read as a journal's name. */
-export const JOURNAL_WORDS = '(?:Journal|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook)';
+export const JOURNAL_WORDS = '(?:Journal|Review|Studies|Quarterly|Annals|Transactions|Letters|Proceedings|Magazine?|Bulletin|Forum|Reports|Advances|Perspectives|Inquiry|Research|Yearbook|Jahrbuch)';
 const JOURNAL_PHRASE = new RegExp(`(?:${NAME} )?${JOURNAL_WORDS}(?: (?:of|on|for|in|and|the|&|${WORD})){0,10}`, 'gu');
 /** A journal's word in other languages, then up to six words. */
 const FOREIGN_JOURNAL = /\b(?:Revue|Revista|Rivista|Cadernos|Cahiers|Zeitschrift|Anales|Annales|Quaderni|Estudos|Estudios|Études)(?: [\p{L}\p{N}’'-]+){1,6}/gu;

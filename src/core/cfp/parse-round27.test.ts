@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseCfp } from './parse.js';
+import { isFurnitureTitle } from './title-sanity.js';
+import { looksLikeName } from './names.js';
+import { venueCandidates } from './venue-candidates.js';
+import { toLines } from './lines.js';
+
+// Rules from the failures of round 27 (social sciences and humanities, half not in English), each on made-up calls.
+const names = (text: string) => parseCfp(text).guest_editors.map((e) => e.name);
+const venues = (plain: string) => venueCandidates({ lines: toLines(plain), links: [], plain }).map((c) => c.text);
+
+describe('round 27: titles', () => {
+  it('takes a one-word title whose first letters spell a day or a month ("Fri...", "Mar...", "Dec...")', () => {
+    expect(parseCfp('Call for Papers: Friedenspsychologie\n\nWir laden Beiträge ein. Einsendeschluss: 1. März 2026.\n').title).toBe('Friedenspsychologie');
+    for (const t of ['Friedenspsychologie', 'Marketing', 'Decolonisation', 'Marine Monitoring']) expect(isFurnitureTitle(t)).toBe(false);
+    // A posting date stays furniture.
+    for (const t of ['Thu Jul 05 2012', '7 November 2019', 'Sept 2024']) expect(isFurnitureTitle(t)).toBe(true);
+  });
+
+  it('takes no line of institutions for a title', () => {
+    expect(isFurnitureTitle('Philipps-Universität Rostock / Universität Oldenburg / Hochschule Emden')).toBe(true);
+    expect(isFurnitureTitle('University of Lisbon; Institute of Soil Science')).toBe(true);
+    expect(isFurnitureTitle('School / Family / Community')).toBe(false);
+  });
+
+  it('takes no section heading "Focus of the Special Issue, Aims, and Scope" (nor what is left after its first comma)', () => {
+    for (const t of ['Focus of the Special Issue, Aims, and Scope', 'Aims, and Scope', 'Rationale of the special issue']) expect(isFurnitureTitle(t)).toBe(true);
+    expect(isFurnitureTitle('Focus on Soil Carbon')).toBe(false);
+  });
+});
+
+describe('round 27: guest editors', () => {
+  it('reads "Coordinateur du numéro spécial :", the adjective after the noun', () => {
+    expect(names('Revue Test de Gestion\n\nNuméro spécial : La gouvernance des soins\n\nCoordinateur du numéro spécial : Jean-Marc Vernier\n\nDate limite : 30 mars 2026\n\nNous invitons des articles sur la gouvernance.\n'))
+      .toEqual(['Jean-Marc Vernier']);
+  });
+
+  it('drops the Portuguese honorifics "Profª Drª"', () => {
+    expect(names('Dossiê: Trabalho e cidade\n\nOrganizadoras:\nProfª Drª Ana Pereira (UFRJ)\nProfª Maria Souza (UFF)\n\nPrazo: 30 de março de 2026\n'))
+      .toEqual(['Ana Pereira', 'Maria Souza']);
+  });
+
+  it('keeps the journal\'s associate editor named in the organisers\' paragraph out', () => {
+    const text = 'Chamada de artigos para o Dossiê “Escola e cidade”\n\nOrganizadoras\nProfa. Dra. Ana Pereira\nUniversidade Federal do Pará, Belém, PA, Brasil\nEditor associado da RBXE\nProf. Dr. Carlos Nunes\nUniversidade de Lisboa, Portugal\n\nApresentação\n\nO dossiê reúne artigos sobre a escola.\n';
+    expect(names(text)).toEqual(['Ana Pereira']);
+    // The same with the role heading its own paragraph.
+    expect(names(text.replace('Editor associado da RBXE', '\nEditora associada da RBXE'))).toEqual(['Ana Pereira']);
+  });
+
+  it('takes no translated journal name with a German adjective for a person', () => {
+    expect(looksLikeName('Literaturwissenschaftliche Schriften')).toBe(false);
+    expect(looksLikeName('Europäischen Studien')).toBe(false);
+    expect(looksLikeName('Fischer Black')).toBe(true);
+  });
+});
+
+describe('round 27: venues', () => {
+  it('reads "X est une revue", "X é uma revista", "X ist eine Zeitschrift"', () => {
+    expect(venues('Jurisdoctoria est une revue électronique destinée aux jeunes chercheurs.')).toContain('Jurisdoctoria');
+    expect(venues('Sociotexto é uma revista semestral de ciências sociais.')).toContain('Sociotexto');
+    expect(venues('Erdkunde ist eine Zeitschrift für Geographie.')).toContain('Erdkunde');
+  });
+
+  it('reads the journal a German compound names with its issue ("Textpraxis-Sonderausgabe")', () => {
+    expect(venues('Für die geplante Textpraxis-Sonderausgabe # 7 können ab sofort Beiträge eingereicht werden.')).toContain('Textpraxis');
+  });
+
+  it('reads a journal named in quotation marks after its kind, and small words of other languages inside a name', () => {
+    expect(venues('CFP: Jahrbuch „Prace Filologiczne“: Erfahrungen im Kontext der Forschung')).toContain('Prace Filologiczne');
+    expect(venues('O número 39 da Revista O Social em Questão pretende reunir artigos.')).toContain('Revista O Social em Questão');
+    expect(venues('Zum Jubiläum gibt das In-Mind Magazin ein Themenheft heraus.')).toContain('In-Mind Magazin');
+  });
+});
