@@ -153,8 +153,11 @@ export function compareIso(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** A day and a French, Spanish, Portuguese, Italian or German month with no year after it ("1 de noviembre", "15 avril"). */
+const FOREIGN_DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${FOREIGN}(?![\\p{L}])(?!\\s+(?:de\\s+)?\\d{4})`, 'iu');
+
 /**
- * A day and month with no year ("15 April", "April 15th"), as `MM-DD`.
+ * A day and month with no year ("15 April", "April 15th", "1 de noviembre"), as `MM-DD`.
  *
  * @example
  * findMonthDay('Deadline: April 15th') // '04-15'
@@ -162,6 +165,11 @@ export function compareIso(a: string, b: string): number {
 export function findMonthDay(text: string): string | undefined {
   const dm = new RegExp(`\\b(\\d{1,2})${ORD}\\s*(?:of\\s+)?${MONTH}\\b`, 'i').exec(text);
   const md = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD}\\b(?!\\d)`, 'i').exec(text);
+  const fm = dm || md ? null : FOREIGN_DAY_MONTH.exec(text);
+  if (fm) {
+    const month = FOREIGN_MONTHS[fm[2]!.toLowerCase()] ?? 0;
+    return month && isoDay(2000, month, +fm[1]!) ? `${pad(month)}-${pad(+fm[1]!)}` : undefined;
+  }
   const month = dm ? monthNo(dm[2]!) : md ? monthNo(md[1]!) : undefined;
   const day = dm ? +dm[1]! : md ? +md[2]! : 0;
   if (!month || !isoDay(2000, month, day)) return undefined;

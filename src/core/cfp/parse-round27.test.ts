@@ -4,6 +4,8 @@ import { isFurnitureTitle } from './title-sanity.js';
 import { looksLikeName } from './names.js';
 import { venueCandidates } from './venue-candidates.js';
 import { toLines } from './lines.js';
+import { findMonthDay } from './dates.js';
+import { deadlineOf } from '../../../tests/fixtures/cfp-deadline.js';
 
 // Rules from the failures of round 27 (social sciences and humanities, half not in English), each on made-up calls.
 const names = (text: string) => parseCfp(text).guest_editors.map((e) => e.name);
@@ -69,5 +71,23 @@ describe('round 27: venues', () => {
     expect(venues('CFP: Jahrbuch „Prace Filologiczne“: Erfahrungen im Kontext der Forschung')).toContain('Prace Filologiczne');
     expect(venues('O número 39 da Revista O Social em Questão pretende reunir artigos.')).toContain('Revista O Social em Questão');
     expect(venues('Zum Jubiläum gibt das In-Mind Magazin ein Themenheft heraus.')).toContain('In-Mind Magazin');
+  });
+});
+
+describe('round 27: deadlines', () => {
+  it('reads a day and a foreign month with no year ("1 de noviembre", "15 avril", "3. März")', () => {
+    expect(findMonthDay('abierta hasta el 1 de noviembre.')).toBe('11-01');
+    expect(findMonthDay('avant le 15 avril')).toBe('04-15');
+    expect(findMonthDay('bis zum 3. März')).toBe('03-03');
+    // With its year it is a whole date, not a month-day.
+    expect(findMonthDay('hasta el 1 de noviembre de 2022')).toBeUndefined();
+  });
+
+  it('reads a year-less deadline sentence with the year its paragraph gives, and none without one', () => {
+    expect(deadlineOf('El dossier será publicado en diciembre de 2022. La convocatoria estará abierta hasta el 1 de noviembre.')).toBe('2022-11-01');
+    expect(deadlineOf('The issue appears in spring 2027. Papers are due by 15 May, via the journal site.')).toBe('2027-05-15');
+    expect(deadlineOf('Papers are due by 15 May, via the journal site.')).toBeUndefined();
+    // A whole date anywhere wins over a year-less one.
+    expect(deadlineOf('Papers are due by 15 May. The call closes on 1 June 2027.')).toBe('2027-06-01');
   });
 });

@@ -75,6 +75,32 @@ export function proseDeadline(lines: readonly Line[], opts: { fullPapers?: boole
       }
     }
   }
+  return yearlessProseDeadline(lines, opts);
+}
+
+/**
+ * A deadline sentence with a day and month but no year ("La convocatoria estará abierta hasta el 1 de noviembre", "Papers are due by
+ * 15 May"), read only when no sentence gives a whole date. The year is the nearest its paragraph gives ("... publicado en diciembre de
+ * 2022. La convocatoria ..."); with none, no deadline is read.
+ */
+function yearlessProseDeadline(lines: readonly Line[], opts: { fullPapers?: boolean }): DateEntry | undefined {
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'rule') continue;
+    let at = 0;
+    for (const sentence of l.text.split(SENTENCE_BREAK)) {
+      const start = l.text.indexOf(sentence, at);
+      at = start + sentence.length;
+      if (!DEADLINE_SENTENCE.test(sentence) || ABSTRACT_ONLY.test(sentence) || OPENS.test(sentence) || (opts.fullPapers && !FULL_PAPERS.test(sentence))) continue;
+      if (findDates(sentence).length > 0) continue;
+      const md = findMonthDay(sentence);
+      if (!md) continue;
+      const years = [...l.text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)];
+      const near = years.sort((a, b) => Math.abs((a.index ?? 0) - start) - Math.abs((b.index ?? 0) - start))[0];
+      const label = sentence.slice(0, 60);
+      // With no year in its paragraph the date is left unread: today's year would be a guess, and most such calls are years old.
+      if (near) return { field: 'submission_deadline', label, iso: `${near[0]}-${md}`, line: l.index };
+    }
+  }
   return undefined;
 }
 
