@@ -24,8 +24,15 @@ const FOREIGN_MONTHS: Record<string, number> = {
 };
 /** Longest names first, so "septembre" is not read as "sept". */
 const FOREIGN = `(${Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
-/** "30 septembre 2021", "1er octobre 2023", "30 de abril de 2025", "28. Mai 2023", "1º de março de 2024". */
-const FOREIGN_DAY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${FOREIGN}\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
+/** The months as French, Spanish, Portuguese, Italian and German cut them ("31 déc. 2014", "15 févr. 2020", "3 dic 2021"): read only
+ * between a day and a year, where no other word of theirs ("mag", "gen") stands. */
+const FOREIGN_ABBREVIATIONS: Record<string, number> = {
+  janv: 1, févr: 2, fevr: 2, avr: 4, juil: 7, déc: 12, ene: 1, abr: 4, ago: 8, dic: 12, fev: 2, dez: 12, okt: 10, mär: 3, ott: 10, lug: 7, giu: 6, mag: 5, gen: 1,
+};
+const monthOf = (name: string): number => FOREIGN_MONTHS[name.toLowerCase()] ?? FOREIGN_ABBREVIATIONS[name.toLowerCase()] ?? 0;
+const FOREIGN_OR_CUT = `(${[...Object.keys(FOREIGN_MONTHS), ...Object.keys(FOREIGN_ABBREVIATIONS)].sort((a, b) => b.length - a.length).join('|')})`;
+/** "30 septembre 2021", "1er octobre 2023", "30 de abril de 2025", "28. Mai 2023", "1º de março de 2024", "31 déc. 2014". */
+const FOREIGN_DAY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${FOREIGN_OR_CUT}(?:(?<=\\p{L})(?![\\p{L}]))\\.?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
 const FOREIGN_MONTH_YEAR = new RegExp(`(?<![\\p{L}])${FOREIGN}\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
 
 /** A date found in text, where it starts and ends. */
@@ -85,7 +92,7 @@ const READERS: Reader[] = [
     re: /\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b/gi,
     read: (m) => isoDay(+m[1]!, 12, 31),
   },
-  { re: FOREIGN_DAY, read: (m) => isoDay(+m[3]!, FOREIGN_MONTHS[m[2]!.toLowerCase()] ?? 0, +m[1]!) },
+  { re: FOREIGN_DAY, read: (m) => isoDay(+m[3]!, monthOf(m[2]!), +m[1]!) },
   {
     re: FOREIGN_MONTH_YEAR,
     read: (m) => {

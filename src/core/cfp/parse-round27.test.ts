@@ -4,7 +4,7 @@ import { isFurnitureTitle } from './title-sanity.js';
 import { looksLikeName } from './names.js';
 import { venueCandidates } from './venue-candidates.js';
 import { toLines } from './lines.js';
-import { findMonthDay } from './dates.js';
+import { findDates, findMonthDay } from './dates.js';
 import { deadlineOf } from '../../../tests/fixtures/cfp-deadline.js';
 
 // Rules from the failures of round 27 (social sciences and humanities, half not in English), each on made-up calls.
@@ -17,6 +17,11 @@ describe('round 27: titles', () => {
     for (const t of ['Friedenspsychologie', 'Marketing', 'Decolonisation', 'Marine Monitoring']) expect(isFurnitureTitle(t)).toBe(false);
     // A posting date stays furniture.
     for (const t of ['Thu Jul 05 2012', '7 November 2019', 'Sept 2024']) expect(isFurnitureTitle(t)).toBe(true);
+  });
+
+  it('takes no line that says who passed the call on for a title', () => {
+    for (const t of ['Information transmise par J.-Ph. Durand: Appel à contributions', 'Forwarded by the network office', 'Posted on behalf of Jane Roe']) expect(isFurnitureTitle(t)).toBe(true);
+    expect(isFurnitureTitle('Information Transmission in Neural Circuits')).toBe(false);
   });
 
   it('takes no line of institutions for a title', () => {
@@ -89,5 +94,23 @@ describe('round 27: deadlines', () => {
     expect(deadlineOf('Papers are due by 15 May, via the journal site.')).toBeUndefined();
     // A whole date anywhere wins over a year-less one.
     expect(deadlineOf('Papers are due by 15 May. The call closes on 1 June 2027.')).toBe('2027-06-01');
+  });
+});
+
+describe('round 27: dates and titles in French and German', () => {
+  it('reads the months French, Spanish, Portuguese, Italian and German cut, between a day and a year only', () => {
+    expect(findDates('(limite: 31 déc. 2014)').map((d) => d.iso)).toEqual(['2014-12-31']);
+    expect(findDates('le 15 févr. 2020 et le 3 dic 2021').map((d) => d.iso)).toEqual(['2020-02-15', '2021-12-03']);
+    expect(findDates('12 magazines 2020')).toEqual([]);
+  });
+
+  it('reads "pour le <date> au plus tard" and "(limite: <date>)" in prose', () => {
+    expect(deadlineOf('Tout jeune chercheur doit envoyer une proposition pour le 31 décembre 2014 au plus tard.')).toBe('2014-12-31');
+    expect(deadlineOf('Appel à contributions, n°12 (sept. 2015), ss parrainage de J. Dupont (limite: 31 déc. 2014)')).toBe('2014-12-31');
+  });
+
+  it('reads the title after its journal named by kind in quotation marks ("CFP: Jahrbuch „X“: Y. Z")', () => {
+    const call = parseCfp('CFP: Jahrbuch „Prace Filologiczne“: Erfahrungen im Kontext der Forschung. Zwischen Vergangenheit und Gegenwart (30.09.2027)\n\nDie Herausgeber laden Beiträge zum Thema „Erfahrungen im Kontext der Forschung. Zwischen Vergangenheit und Gegenwart“ ein.\n\nEinsendeschluss: 30.09.2027\n');
+    expect(call.title).toBe('Erfahrungen im Kontext der Forschung. Zwischen Vergangenheit und Gegenwart');
   });
 });

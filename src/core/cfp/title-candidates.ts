@@ -93,6 +93,9 @@ function cuts(text: string): string[] {
   // What the issue is, in brackets after its name, once or repeated ("X (NHESS/BG/HESS inter-journal SI)(NHESS/BG/HESS inter-journal SI)").
   const kindInBrackets = /^(.{8,}?)\s*(?:\((?:[^()]*\b(?:SI|special issue|inter-journal|joint issue|collection)\b[^()]*)\)\s*)+$/i.exec(text)?.[1];
   if (kindInBrackets) out.push(kindInBrackets);
+  // The name after its journal, named by kind and in quotation marks ("CFP: Jahrbuch „Prace X“: Y. Z", "Revista «X»: Y").
+  const afterJournal = /^(?:(?:CFP|Call for Papers)\s*:\s*)?(?:Jahrbuch|Zeitschrift|Journal|Yearbook|Revue|Revista|Rivista)\s+[„“"«‘]\s?[^”“"»’„]{2,80}?\s?[“”"»’]\s*[:–—-]\s*(.{4,})$/u.exec(text)?.[1];
+  if (afterJournal) out.push(afterJournal.replace(/\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)$/, ''));
   // The name before its guest editors on one line ("X? Guest Editors: A and B ...").
   const beforeEditors = /^(.{8,200}?)\s+(?:[Gg]uest\s+)?[Ee]ditors?\s*:/.exec(text)?.[1];
   if (beforeEditors) out.push(beforeEditors);
