@@ -48,8 +48,7 @@ export interface VenueCandidateInput {
 }
 
 const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}-?\\p{Lu}[\\p{L}-]*)";
-// With the small words of French, Portuguese, Spanish, Italian and German names ("O Social em Questão", "Jahrbuch für Musikwissenschaft").
-const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|em|do|da|dos|das|del|della|di|für|${WORD})){0,10}`;
+const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
 /** Words that end a journal's name after "la revue": its verb, a relative or a preposition ("la revue X lance", "... pour"), and a German
  * verb's separated particle ("Laden Sie Ihre Beiträge auf die Homepage der Zeitschrift hoch"). */
 const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica\\p{L}*|dedic\\p{L}+|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la|hoch|an|bei|ein|auf|vor|mit|ab|aus|nach|zu|zur|zum)';
