@@ -41,6 +41,10 @@ const BEFORE_ROLE = /((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{
 const WITH_EDITOR = /\bwith (?:[Gg]uest[- ]?)?(?:[Cc]o-?)?[Ee]ditors?\s+((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3}(?:,?\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3})?)/u;
 /** "This Focus Collection, with guest-coeditors A (X), B (Y), C (Z) ...": every name of the sentence after the plural role. */
 const WITH_EDITORS = /\bwith (?:guest[- ]?)?(?:co-?)?editors\s+((?:[^.;:]|(?<=\b(?:\p{Lu}|Dr|Prof|Assoc|Asst|Mr|Ms|Mrs))\.){3,300})/iu;
+/** A person as German prose names one after "die Herausgeber": two to four capitalised words (a particle between), an aside after. */
+const GERMAN_PERSON = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^()]*\))?`;
+/** "... an die Herausgeberinnen und Herausgeber Stefan Roe (mail), Eva Doe (mail) und Tom Poe (mail) übermittelt werden": the editors in a sentence. */
+const HERAUSGEBER = new RegExp(String.raw`\b(?:den|die|der) (?:Gast-?)?[Hh]erausgeber(?:innen|\*innen|:innen|_innen|in)?(?: und (?:Gast-?)?[Hh]erausgeber(?:innen)?)?\s+(${GERMAN_PERSON}(?:\s*(?:,|und|&)\s*${GERMAN_PERSON})*)`, 'u');
 /** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
 const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
@@ -97,7 +101,7 @@ export function inlineEditors(lines: readonly Line[]): { editors: GuestEditor[];
       ? labelledNames(label[1])
       : direction
         ? directedBy(direction)
-        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? lastOf(LEADING.exec(text)?.[1]) ?? EDS_AFTER.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? namedAfterLabel(text));
+        : namesIn(EDITED_BY.exec(text)?.[1] ?? EDITING_WITH.exec(text)?.[1] ?? lastOf(WILL_EDIT.exec(text)?.[1]) ?? lastOf(LEADING.exec(text)?.[1]) ?? EDS_AFTER.exec(text)?.[1] ?? AS_EDITORS.exec(text)?.[1] ?? BEFORE_ROLE.exec(text)?.[1] ?? WITH_EDITORS.exec(text)?.[1] ?? WITH_EDITOR.exec(text)?.[1] ?? HERAUSGEBER.exec(text)?.[1] ?? namedAfterLabel(text));
     // "Guest Editors are Dr. A of X, France; Dr. B of Y", "Editors: Prof. A, X, and Prof. B, Y": each honorific opens the next person.
     const titled = honorificPeople(text);
     if (titled.length > names.length) names.splice(0, names.length, ...titled);

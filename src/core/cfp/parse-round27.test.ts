@@ -54,6 +54,12 @@ describe('round 27: guest editors', () => {
     expect(names(text.replace('Editor associado da RBXE', '\nEditora associada da RBXE'))).toEqual(['Ana Pereira']);
   });
 
+  it('reads the editors a German sentence names after "die Herausgeberinnen und Herausgeber", and its "1. März" deadline', () => {
+    const call = parseCfp('Themenheft: Literaturtheorie heute\n\nFür die geplante Sonderausgabe können ab sofort Beiträge an die Herausgeberinnen und Herausgeber Stefan Roehl (stefan.roehl@uni-x.de), Eva-Maria Kunz (eva.kunz@uni-y.de) und Thomas Pohl (tp@uni-z.de) übermittelt werden. Einsendeschluss: 1. März 2027.\n');
+    expect(call.guest_editors.map((e) => e.name)).toEqual(['Stefan Roehl', 'Eva-Maria Kunz', 'Thomas Pohl']);
+    expect(call.dates.submission_deadline).toBe('2027-03-01');
+  });
+
   it('takes no translated journal name with a German adjective for a person', () => {
     expect(looksLikeName('Literaturwissenschaftliche Schriften')).toBe(false);
     expect(looksLikeName('Europäischen Studien')).toBe(false);

@@ -19,8 +19,8 @@ const DEADLINE_SENTENCE = /\b(?:deadline|due\b|contribute\b[^.]{0,80}?\b(?:by|be
 const ABSTRACT_ONLY = /^(?!.*\b(?:full|complete|final)\s+(?:papers?|manuscripts?|submissions?|articles?)\b).*\b(?:abstracts?|proposals?|expressions? of interest)\b/i;
 /** A sentence about the full papers of a two-stage call, not its proposals. */
 const FULL_PAPERS = /\b(?:(?:full|complete|final)\s+(?:papers?|manuscripts?|articles?|submissions?)|(?:first |full )?drafts?)\b/i;
-/** Where a sentence ends: not after an abbreviated month ("(deadline Dec. 1, 2023)", "(limite: 31 déc. 2014)"). */
-const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|fev|dez)\.)\s+(?=[\p{Lu}\d])/u;
+/** Where a sentence ends: not after an abbreviated month ("(deadline Dec. 1, 2023)", "(limite: 31 déc. 2014)") nor a German day ("bis zum 1. März 2027"). */
+const SENTENCE_BREAK = /(?<=[.!?])(?<!(?<![\d.])\d{1,2}\.)(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|fev|dez)\.)\s+(?=[\p{Lu}\d])/u;
 const OPENS = /\bopen(?:s|ed)?\b[^.]{0,60}\bfrom\b|\bopens?\s+(?:on\s+)?$/i;
 
 /**
