@@ -3,6 +3,7 @@ import { parseCfp } from './parse.js';
 import { isFurnitureTitle } from './title-sanity.js';
 import { looksLikeName } from './names.js';
 import { venueCandidates } from './venue-candidates.js';
+import { fromSpecial } from './title-parts.js';
 import { toLines } from './lines.js';
 import { findDates, findMonthDay } from './dates.js';
 import { deadlineOf } from '../../../tests/fixtures/cfp-deadline.js';
@@ -22,6 +23,14 @@ describe('round 27: titles', () => {
   it('takes no line that says who passed the call on for a title', () => {
     for (const t of ['Information transmise par J.-Ph. Durand: Appel à contributions', 'Forwarded by the network office', 'Posted on behalf of Jane Roe']) expect(isFurnitureTitle(t)).toBe(true);
     expect(isFurnitureTitle('Information Transmission in Neural Circuits')).toBe(false);
+  });
+
+  it('reads the name after a journal section\'s kind ("Forum: X", "Symposium: X"), and takes no site menu for a title', () => {
+    expect(fromSpecial('Forum: Feeding the Civic Imagination!')?.title).toBe('Feeding the Civic Imagination!');
+    expect(fromSpecial('Symposium: Philosophy of Play')?.title).toBe('Philosophy of Play');
+    expect(fromSpecial('Forum on Soil')).toBeUndefined();
+    expect(isFurnitureTitle('Issues  |  Forums  |  Aporias | Platforms & Agency | Pol & Arts | Positions')).toBe(true);
+    expect(isFurnitureTitle('Soil | Water | Air')).toBe(false);
   });
 
   it('takes no line of institutions for a title', () => {

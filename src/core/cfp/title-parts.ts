@@ -254,6 +254,12 @@ function specialParts(text: string): { title: string; venue?: string; named?: bo
     // "Call for papers for a special issue of X": announcement words before the issue words are no title.
     if (stripNoise(title).split(/\s+/).length >= 2 && !sentence) return { title, ...(venue ? { venue } : {}) };
   }
+  // A journal section's kind as the line's label ("Forum: Feeding the Civic Imagination!", "Symposium: Philosophy of Play"): the name after it.
+  const section = SECTION_KIND.exec(t)?.[1];
+  if (section && /\p{L}{2}/u.test(section)) return { title: cleanTitle(quoted(section)) };
   return undefined;
 }
+
+/** The kinds of journal section an issue's call can be for, as a line's label. */
+const SECTION_KIND = /^(?:(?:special|themed?|thematic)\s+)?(?:forum|symposium|colloquium|debate|dossier|dossiê|focus section|special feature)\s*[:：–—]\s+(\S.{3,200})$/iu;
 

@@ -39,6 +39,11 @@ const affiliationsLine = (t: string): boolean => {
   const parts = t.split(/\s+[/|;·•]\s+|;\s+/);
   return parts.length >= 2 && parts.every((p) => INSTITUTION.test(p));
 };
+/** A site's menu copied as one line ("Issues | Forums | Aporias | Platforms & Agency | Positions"): four or more short items between bars. */
+const menuLine = (t: string): boolean => {
+  const items = t.split(/\s+[|•·]\s+/);
+  return items.length >= 4 && items.every((i) => i.split(/\s+/).length <= 4);
+};
 /** Who passed the call on ("Information transmise par J.-Ph. Desrosiers:", "Forwarded by X", "Posted on behalf of Y"): a list's header. */
 const FORWARDED = /^(?:(?:information|message|annonce|info)\s+(?:transmise?|relayée?|communiquée?|diffusée?)\s+par|(?:forwarded|posted|sent|shared|circulated)\s+(?:by|on behalf of))\s/iu;
 /** A label and its date, nothing else ("Submission Opening: February 23, 2026"): a schedule's line. */
@@ -98,7 +103,7 @@ export function isFurnitureTitle(title: string): boolean {
   if (n < 3 || n / Math.max(visible, 1) < 0.4) return true;
   // Titles run to about 20 words (the longest labelled one has 21); a longer "title" is a paragraph's sentence.
   if (t.split(/\s+/).length > 24 || SPEAKING.test(t)) return true;
-  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t) || AUTHOR_PAGE.test(t) || BREADCRUMB.test(t) || SECTION_HEADING.test(t) || dateLabelLine(t) || affiliationsLine(t) || FORWARDED.test(t)) return true;
+  if (NAVIGATION.test(t) || LIST_HEADER.test(t) || FRAGMENT.test(t) || PERSON_LINE.test(t) || FOREIGN_ANNOUNCING.test(t) || CAPTION.test(t) || LISTING.test(t) || RULE_LABEL.test(t) || announcedWithEditor(t) || ACCESS_LABEL.test(t) || MARKUP.test(t) || KIND_OF_NAMED_JOURNAL.test(t) || AUTHOR_PAGE.test(t) || BREADCRUMB.test(t) || SECTION_HEADING.test(t) || dateLabelLine(t) || affiliationsLine(t) || FORWARDED.test(t) || menuLine(t)) return true;
   const words = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.every((w) => ANNOUNCING.has(w)) || words.every((w) => DATE_WORD.test(w))) return true;
   const around = JOURNAL_AROUND.exec(t);
