@@ -123,8 +123,8 @@ const LABEL = new RegExp(
 );
 /** The journal's own editors, also as Portuguese, Spanish, French and German write them ("Editora associada da RBHE", "rédactrice en chef"). */
 const JOURNAL_ROLE = /\b(?:editor[- ]in[- ]chief|chief editor|associate editors?|managing editors?|section editors?|editorial (?:office|assistant|board)|advisory (?:board|editors?)|handling editor|founding editor|book review editor|EiC|editor(?:[ae]s?)?[- ](?:associad[oa]s?|adjunt[oa]s?|chefe|jefe|en jefe)|r[ée]dact(?:eur|rice)s? en chef|Chefredakt\w*)\b/i;
-/** A line holding only an editor's role, in brackets or not ("(organizador)", "(Hrsg.)", "Guest Editor"). */
-const ROLE_BELOW = new RegExp(String.raw`^\(?\s*(?:(?:lead |managing )?guest editors?|editors?|eds?\.|hrsg\.?|orgs?\.|coord\.|${EDITOR_LABEL_WORDS})\s*\)?\.?$`, 'i');
+/** A line holding only an editor's role, in brackets or not ("(organizador)", "(Hrsg.)", "Guest Editor", "Special Issue Editor"). */
+const ROLE_BELOW = new RegExp(String.raw`^\(?\s*(?:(?:lead |managing )?(?:special issue |guest |issue |special |section )*editors?|eds?\.|hrsg\.?|orgs?\.|coord\.|${EDITOR_LABEL_WORDS})\s*\)?\.?$`, 'i');
 const CONTACT = /\b(?:contact|enquir|inquir|questions?|correspondence|for more information|write to|send (?:your|an|the))/i;
 const AFFILIATION = /\b(?:Universit\w*|Univ\.?|Institut\w*|College|School|Department|Dept\.?|Cent(?:er|re)|Laborator\w+|Hospital|Academy|Politecnico|Polytechnic|Faculty|Fakult\w*|Facult\w*|Research|Foundation|Inc\.?|Ltd\.?|GmbH|CNRS|INRA\w*|CSIC|NIH|Ministry|Agency|Clinic|Museum|Library|Observatory)\b/;
 const SIGNATURE = /^(?:sincerely|best regards|kind regards|regards|best wishes|yours|on behalf of|thank you)/i;

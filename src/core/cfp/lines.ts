@@ -105,7 +105,7 @@ export function toLines(text: string): Line[] {
     const { kind, text: plain, marker } = classify(raw, raws[index + 1]);
     return { index, kind, text: plain, raw, indent: indentOf(raw), links: extractLinks(raw), ...(marker ? { marker } : {}) };
   });
-  return framedHeadings(hashLists(lines));
+  return framedHeadings(starLists(hashLists(lines)));
 }
 
 /** A short line between two rule lines ("*****\nJournal Editor-in-Chief\n*****") is a heading, as e-mails draw them. */
@@ -132,6 +132,17 @@ function hashLists(lines: Line[]): Line[] {
     if (!m || (mark(lines[i - 1]) !== m && mark(lines[i + 1]) !== m)) return l;
     return { ...l, kind: 'bullet', marker: '#', text: stripInline(l.raw.replace(HASH_MARK, '')) };
   });
+}
+
+const STAR_MARK = /^\s*\*\*\s+(?=\S)(?!.*\*\*\s*$)/;
+
+/**
+ * Lines that each open with "** " one after another ("** Barney Roe, University of X\n** Petter Doe, University of Y") are a list a
+ * plain-text e-mail doubled its asterisks for; one such line alone is the e-mail's heading ("** Guest editors:"), left as it reads.
+ */
+function starLists(lines: Line[]): Line[] {
+  const starred = (l: Line | undefined) => l !== undefined && STAR_MARK.test(l.raw);
+  return lines.map((l, i) => (starred(l) && (starred(lines[i - 1]) || starred(lines[i + 1])) ? { ...l, kind: 'bullet', marker: '*', text: stripInline(l.raw.replace(STAR_MARK, '')) } : l));
 }
 
 /** The previous non-blank line before `i`, if any. */

@@ -9,7 +9,7 @@ export const RANK_WORD = String.raw`(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|disti
 export const RANK = String.raw`${RANK_WORD}\s+`;
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
 // With the Spanish and Portuguese feminine forms ("Dra.", "Profa.", "Profª Drª").
-export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?)\s+(?:(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?)\s+)?`, 'i');
+export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a|ª)?\.?|dr(?:\.?ª|a)?\.?)\s+(?:(?:prof(?:essor|a|ª)?\.?|dr(?:\.?ª|a)?\.?)\s+)?`, 'i');
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
 // "d'Alonzo", "l'Huillier": an elided particle before the capital.
 const NAME_WORD = "(?:[dl]['’])?[\\p{Lu}][\\p{L}'’.\\-]*";
@@ -18,7 +18,7 @@ const NAME = new RegExp(`^${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+){0,2}${NAME_WORD
 
 /** Capitalised phrases that are roles, salutations or organisations, not people. */
 const NOT_NAME =
-  /\b(?:Chemistry|Physics|Biology|Engineering|Mathematics|Economics|Medicine|Technology|Sociology|Psychology|Geography|Sciences|Studies|Informatics|Ecology|Geology|University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät|tat|teit)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?|Labs?|Laborator(?:y|ies)|Inc|Corp(?:oration)?|Ltd|GmbH|Technologies|Systems|Solutions|Consulting|Views|Downloads|Citations|Metrics)\b/;
+  /\b(?:Chemistry|Physics|Biology|Engineering|Mathematics|Economics|Medicine|Technology|Sociology|Psychology|Geography|Sciences|Studies|Informatics|Ecology|Geology|University|Institute|Special|Issue|Journal|IEEE|Call|Dear|Colleagues|Editors?|Assistant|E-?Mail|Website|Interests|Department|School|College|Centre|Center|Guest|Topics?|Collections?|Papers?|Submission|Deadline|Information|Important|Dates|Keywords|MDPI|Elsevier|Springer|Wiley|Frontiers|Welcome|Research|Science|Guidelines|Instructions|Notes?|Authors?|Agenc(?:y|ia)|Instituto|Universi(?:dad|dade|tà|té|tät|tat|teit)|Ministry|Council|Foundation|Observatory|Visit|Members|Partners|Team|Committee|Univ|Institut|Inst|Dept|Publications?|Target|Milestones?|Labs?|Laborator(?:y|ies)|Inc|Corp(?:oration)?|Ltd|GmbH|Technologies|Systems|Solutions|Consulting|Views|Downloads|Citations|Metrics|Criteria|Fachbereich|Lehrstuhl|Arbeitsbereich|Abteilung|Fakultät|Seminar)\b/;
 
 /** A German adjective's ending on a long word ("Literaturwissenschaftliche", "Europäischen"): no given name ends so. */
 const GERMAN_ADJECTIVE = /^\p{Lu}\p{Ll}{4,}(?:lich|isch)(?:e|en|es)\s/u;
@@ -72,9 +72,9 @@ export function startsWithHonorific(s: string): boolean {
 
 /**
  * The issue an editors' label names after it ("Editors of the Volume", "Guest Editors for this special section", "Coordinateurs du
- * numéro", "Coordinateur du numéro spécial", with the adjective French and Spanish put after the noun): a regular-expression source for the inline reader's label and the sections' label line (read with the `i` flag).
+ * numéro", "Coordinateur du numéro spécial", "Editores convidados para o Dossiê", with the adjective French and Spanish put after the noun): a regular-expression source for the inline reader's label and the sections' label line (read with the `i` flag).
  */
-export const OF_THIS_ISSUE = '(?:du|de ce|of the|of this|for the|for this|del|dello|do|da) (?:special |thematic |themed )?(?:numéro|dossier|issue|número|numero|fascicolo|volume|section|collection)(?: (?:spécial|thématique|especial|speciale|temático|monográfico|monografico))?';
+export const OF_THIS_ISSUE = '(?:du|de ce|of the|of this|for the|for this|del|dello|do|da|para o|para a|para el|para este|para esta|pour le|pour ce|per il|per questo|für das|für dieses|für den) (?:special |thematic |themed )?(?:numéro|dossier|dossiê|dosier|issue|número|numero|fascicolo|volume|section|collection|themenheft|heft)(?: (?:spécial|thématique|especial|speciale|temático|monográfico|monografico))?';
 /**
  * Editors' labels in French, Spanish, Portuguese, Italian and German ("Coordination du dossier", "Direction scientifique", "Organizadores",
  * "Herausgeberinnen", "a cura di"), "Coordinators", and Taylor & Francis's "Article collection guest advisor(s)": a regular-expression source for the heading, section and

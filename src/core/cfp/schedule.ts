@@ -23,8 +23,9 @@ const LABELS: ReadonlyArray<[DateField, RegExp]> = [
   ['first_decision', /(?:initial|first|1st) (?:decision|review|notification|round)|first round of (?:review|notification|decision)|review (?:due|notification|results?)|notification|decision/i],
   // With the labels of calls in French, German, Spanish, Portuguese, Italian and Russian ("Date limite de soumission", "Einreichfrist", "Fecha límite",
   // "Fecha de cierre de la convocatoria", "Prazo", "Scadenza", "Invio entro", "Приём материалов").
-  // A submission window's end on its own ("Starts: Aug 1 / Ends: Aug 31", "Inicio / Fin", "Reception: From opening to April 30").
-  ['submission_deadline', /^(?:ends?|end date|fin|fim|reception|recepci[óo]n|recebimento)$|submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b|call ends|^(?:(?:for|of) )?(?:the )?full (?:manuscripts?|papers?|articles?)\b|\bdrafts?\b|date limite|cl[ôo]ture|soumission|envoi des (?:articles|textes|contributions)|encaminhamento|remise des (?:articles|textes|contributions|manuscrits)|einreich|einsendeschluss|abgabe|fecha l[íi]mite|\bcierre\b|plazo|prazo|encerramento|chiusura|scadenza|\binvio\b|при[её]м\s+(?:материалов|статей|рукописей)|срок\S*\s+(?:подачи|представления|при[её]ма)/i],
+  // A submission window's end on its own ("Starts: Aug 1 / Ends: Aug 31", "Inicio / Fin", "Reception: From opening to April 30"), and the
+  // papers' own line in a timetable ("Proposal: February 15 / Manuscript: May 15").
+  ['submission_deadline', /^(?:ends?|end date|fin|fim|reception|recepci[óo]n|recebimento)$|^(?:full |complete )?(?:manuscripts?|papers?|articles?)$|submi|deadline|manuscripts? due|papers? due|due date|closing date|closes\b|call ends|^(?:(?:for|of) )?(?:the )?full (?:manuscripts?|papers?|articles?)\b|\bdrafts?\b|date limite|cl[ôo]ture|soumission|envoi des (?:articles|textes|contributions)|encaminhamento|remise des (?:articles|textes|contributions|manuscrits)|einreich|einsendeschluss|abgabe|fecha l[íi]mite|\bcierre\b|plazo|prazo|encerramento|chiusura|scadenza|\binvio\b|при[её]м\s+(?:материалов|статей|рукописей)|срок\S*\s+(?:подачи|представления|при[её]ма)/i],
 ];
 
 /** An abstract, proposal or intent deadline: the first stage of a two-stage call, not the paper deadline. */

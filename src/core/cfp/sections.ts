@@ -41,8 +41,8 @@ export function sectionKindOf(heading: string): SectionKind {
   return 'scope';
 }
 
-/** "Guest Editors for this special section:", "Editors of the Volume:": a label line over the issue's people. */
-const EDITORS_OF_THIS = new RegExp(`\\beditors?\\s+${OF_THIS_ISSUE}\\s*[:：]\\s*$`, 'i');
+/** "Guest Editors for this special section:", "Editors of the Volume:", "Editores convidados para o Dossiê:": a label line over the issue's people. */
+const EDITORS_OF_THIS = new RegExp(`\\b(?:editors?|${EDITOR_LABEL_WORDS})\\s+${OF_THIS_ISSUE}\\s*[:：]\\s*$`, 'i');
 
 /** A topics heading in another language. */
 const TOPICS_HEADING_ABROAD = new RegExp(`^(?:${TOPIC_SECTION_WORDS_ABROAD})(?!\\p{L})`, 'u');

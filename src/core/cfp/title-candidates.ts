@@ -96,6 +96,9 @@ function cuts(text: string): string[] {
   // The name after its journal, named by kind and in quotation marks ("CFP: Jahrbuch „Prace X“: Y. Z", "Revista «X»: Y").
   const afterJournal = /^(?:(?:CFP|Call for Papers)\s*:\s*)?(?:Jahrbuch|Zeitschrift|Journal|Yearbook|Revue|Revista|Rivista)\s+[„“"«‘]\s?[^”“"»’„]{2,80}?\s?[“”"»’]\s*[:–—-]\s*(.{4,})$/u.exec(text)?.[1];
   if (afterJournal) out.push(afterJournal.replace(/\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)$/, ''));
+  // The name before its editors after a dash ("X – Eds A, B, C").
+  const beforeEds = /^(.{8,200}?)\s+[–—-]\s+(?:[Ee]ds?\.?|[Ee]dited by|[Hh]rsg\.?|[Hh]g\.|a cura di)\s+\p{Lu}/u.exec(text)?.[1];
+  if (beforeEds) out.push(beforeEds);
   // The name before its guest editors on one line ("X? Guest Editors: A and B ...").
   const beforeEditors = /^(.{8,200}?)\s+(?:[Gg]uest\s+)?[Ee]ditors?\s*:/.exec(text)?.[1];
   if (beforeEditors) out.push(beforeEditors);
@@ -158,6 +161,19 @@ function cutSentence(text: string, at: readonly number[] | undefined, lines: rea
   const line = i === undefined ? undefined : lines[i];
   const next = i === undefined ? undefined : lines[i + 1];
   return line !== undefined && next?.kind === 'text' && key(line.text) === key(text) && /^\p{Ll}/u.test(next.text);
+}
+
+/**
+ * The lines up to the head's last one and, when those hold no list, the first list after them: a listing of calls as bullets under
+ * its headings alone ("Special Issues\n\nCall for Papers\n\n  • Special Issue on X. Guest Editors: ...") names its call in the list.
+ */
+function withFirstList(lines: readonly Line[], upToHead: readonly Line[]): readonly Line[] {
+  if (upToHead.some((l) => l.kind === 'bullet')) return upToHead;
+  let end = upToHead.length;
+  while (lines[end]?.kind === 'blank') end++;
+  if (lines[end]?.kind !== 'bullet') return upToHead;
+  while (lines[end]?.kind === 'bullet') end++;
+  return lines.slice(0, end);
 }
 
 /** How many first content lines the line sources read: titles sit at the top of a call. */
@@ -228,7 +244,7 @@ export function titleCandidates(input: {
   const fl = titleFromLines(input.lines);
   if (fl) add(fl.title, 'lines-reader', { lines: [fl.line], ...(fl.venue ? { venue: fl.venue } : {}) });
   const head = input.lines.filter((l) => l.kind === 'text' || l.kind === 'heading').slice(0, HEAD_LINES);
-  const upToHead = input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1);
+  const upToHead = withFirstList(input.lines, input.lines.slice(0, (head.at(-1)?.index ?? -1) + 1));
   // A page listing its calls as bullets ("• Special Issue on X"): the announcing line counts wherever it sits.
   for (const l of upToHead.filter((b) => b.kind === 'bullet')) {
     const sp = fromSpecial(l.text);

@@ -71,6 +71,8 @@ export function cleanTitle(s: string): string {
     .replace(/^(?:dedicated|devoted) to (?:the )?(?=\p{Lu})/u, '')
     // "Violence, edited by A and B", "X (guest edited by A)": the issue's editors, not its name.
     .replace(/\s*(?:,|[-–—]|\()\s*(?:guest[- ])?edited by\b.*$/i, '')
+    // The submission window a listing sets after the name ("X- de 01/04 à 03/06", "X – from 01/04 to 03/06").
+    .replace(/\s*[-–—]\s*(?:de|from|du|del|dal|vom)?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:à|a|to|au|al|bis|[-–—])\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/i, '')
     .replace(/[\s.:;,]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -198,6 +200,9 @@ function firstSentence(raw: string): string {
   return before.split(/\s+/).length >= 6 || (before.split(/\s+/).length >= 3 && /\p{Ll}{4,}$/u.test(before)) ? before : t;
 }
 
+/** A sentence after an issue's name that opens with a label of the call's (its editors, its deadline): not the name's. */
+const RUN_ON_LABELS = /\.\s+(?:(?:lead |managing )?guest[- ]editors?|editors?|submissions? (?:close|deadline|due|open)|(?:submission |manuscript |paper )?deadline|important dates)\b.*$/is;
+
 /**
  * A line that announces a special issue, split into title and venue: "Venue
  * Special Issue on Title", "A Special Issue of Venue on “Title”", "“Title”
@@ -208,7 +213,9 @@ function firstSentence(raw: string): string {
  * fromSpecial('Call for Papers: A Special Issue of Vehicular Communications on “Security in IoV”') // { title: 'Security in IoV', venue: 'Vehicular Communications' }
  */
 export function fromSpecial(text: string): { title: string; venue?: string; named?: boolean } | undefined {
-  const sp = specialParts(text);
+  const parts = specialParts(text);
+  // A listing's item runs on after the name ("Special Issue on X. Guest Editors: A, B. Submissions close ..."): the name ends at its sentence.
+  const sp = parts ? { ...parts, title: parts.title.replace(RUN_ON_LABELS, '') } : undefined;
   // "... special issue – Deadline for submission: 31-05-2017", "Volumes and Special Issues of Journals": a date's label or a phrase cut at its joining word is no title.
   return sp && !/^(?:(?:submission|paper|manuscript|final|full)\s+)?(?:deadline|due date)\b/i.test(sp.title) && !/\s(?:and|or|of|for|the|in|on|to|with)$/i.test(sp.title) ? sp : undefined;
 }
