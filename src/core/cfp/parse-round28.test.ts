@@ -3,6 +3,8 @@ import { parseCfp } from './parse.js';
 import { fromSpecial, cleanTitle } from './title-parts.js';
 import { looksLikeName } from './names.js';
 import { toLines } from './lines.js';
+import { venueCandidates } from './venue-candidates.js';
+import { widenings } from './venue-widen.js';
 import { deadlineOf } from '../../../tests/fixtures/cfp-deadline.js';
 
 // Rules from the failures of round 28 (computing, engineering, arts, design, religion, film; a third not in English), each on made-up calls.
@@ -60,5 +62,13 @@ describe('round 28: guest editors', () => {
 describe('round 28: deadlines', () => {
   it('reads a timetable\'s "Manuscript:" line as the paper deadline, after its "Proposal:" line', () => {
     expect(deadlineOf('Timeline\nProposal: February 15, 2027\nManuscript: May 15, 2027\nPublication: 2028')).toBe('2027-05-15');
+  });
+});
+
+describe('round 28: venues', () => {
+  it('reads the journal after Portuguese "A Revista" up to its verb, and widens no name with "Cfp" in front', () => {
+    const plain = 'A Revista GEMInIS está com chamada aberta até o dia 14/03/2027 para artigos.';
+    expect(venueCandidates({ lines: toLines(plain), links: [], plain }).map((c) => c.text)).toContain('GEMInIS');
+    expect(widenings('Diacritica', 'Cfp Diacritica "Letteratura e Musica"')).not.toContain('Cfp Diacritica');
   });
 });

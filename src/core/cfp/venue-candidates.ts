@@ -49,9 +49,9 @@ export interface VenueCandidateInput {
 
 const WORD = "(?:[\\p{Lu}][\\p{L}\\p{N}&’'-]*|\\p{Ll}{1,12}-?\\p{Lu}[\\p{L}-]*)";
 const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})){0,10}`;
-/** Words that end a journal's name after "la revue": its verb, a relative or a preposition ("la revue X lance", "... pour"), and a German
+/** Words that end a journal's name after "la revue" ("a revista": "A Revista GEMInIS está com chamada aberta"): its verb, a relative or a preposition ("la revue X lance", "... pour"), and a German
  * verb's separated particle ("Laden Sie Ihre Beiträge auf die Homepage der Zeitschrift hoch"). */
-const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica\\p{L}*|dedic\\p{L}+|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la|hoch|an|bei|ein|auf|vor|mit|ab|aus|nach|zu|zur|zum)';
+const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|está|estão|abre|lança|recebe|convida|torna|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica\\p{L}*|dedic\\p{L}+|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la|hoch|an|bei|ein|auf|vor|mit|ab|aus|nach|zu|zur|zum)';
 /** Sentences and lines that name the journal around its name, each a source of its own. */
 const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   // "X Special Issue", and a journal's "X Collection: Y".
@@ -81,7 +81,7 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   // A page's greeting ("Welcome to X", "Willkommen bei X", "Bienvenue sur X").
   ['ctx:welcome', new RegExp(`\\b(?:[Ww]elcome to|[Ww]illkommen bei|[Bb]ienvenue (?:à|sur|dans)|[Bb]ienvenid[oa]s? a|[Bb]em-vind[oa]s? (?:à|ao)|[Bb]envenut[io] (?:a|su|in)) (?:the )?(${NAME})`, 'gu')],
   // Words parted by spaces, never by nothing: "[\\p{L}]+\\s*" repeated could split one long word every way (seconds a line).
-  ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der) (?:revue|revista|rivista|Zeitschrift)(?: (?:accademica|scientifica|internazionale|académique|scientifique|internationale|académica|científica|internacional|wissenschaftliche))?\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
+  ['ctx:la-revue', new RegExp(`\\b(?:la|de la|da|della|der|a|na) (?:revue|revista|rivista|Zeitschrift)(?: (?:accademica|scientifica|internazionale|académique|scientifique|internationale|académica|científica|internacional|wissenschaftliche))?\\s+[«“"]?\\s*((?!${REVUE_STOP}\\b)[\\p{L}&’'-]+(?:\\s+(?!${REVUE_STOP}\\b)[\\p{L}&’'-]+){0,5}?)(?=\\s*[»”",.;:(]|\\s+${REVUE_STOP}\\b)`, 'giu')],
   // "BMC Public Health has launched a collection", "IEEE Software will commemorate ...": a name that opens a sentence with an auxiliary,
   // or, with "will", the main clause after a lead-in ("On the occasion of the IYAFA 2022, Reviews in Fish Biology and Fisheries will publish ...";
   // not "Founded in 1997, TEPHINET is hosting ...", a network's description).
