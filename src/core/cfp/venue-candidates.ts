@@ -52,8 +52,11 @@ const NAME = `${WORD}(?: (?:of|and|on|for|in|the|&|de|du|des|la|d['’]|${WORD})
 /** Words that end a journal's name after "la revue" ("a revista": "A Revista GEMInIS está com chamada aberta"): its verb, a relative or a preposition ("la revue X lance", "... pour"), and a German
  * verb's separated particle ("Laden Sie Ihre Beiträge auf die Homepage der Zeitschrift hoch"). */
 const REVUE_STOP = '(?:lance|propose|publie|prépare|prepara|publiera|annonce|ouvre|sollicite|invite|est|está|estão|abre|lança|recebe|convida|torna|sera|será|sarà|wird|va|vient|accueille|souhaite|recherche|organise|organiza|organizza|dedica\\p{L}*|dedic\\p{L}+|pour|sur|consacr\\p{L}*|editada|publicada|pubblica|edited|qui|que|dont|a|de la|hoch|an|bei|ein|auf|vor|mit|ab|aus|nach|zu|zur|zum)';
-/** Sentences and lines that name the journal around its name, each a source of its own. */
-const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
+/**
+ * Sentences and lines that name the journal around its name, each a source of its own; a pattern that opens with a name is tried at
+ * every capital of the text, so one with a rare phrase after the name has that phrase as its guard, read once on the whole text first.
+ */
+const CONTEXTS: ReadonlyArray<readonly [string, RegExp, RegExp?]> = [
   // "X Special Issue", and a journal's "X Collection: Y".
   ['ctx:before-issue', new RegExp(`(${NAME})[”"’,]*\\s+(?:(?:[Ss]pecial|[Tt]hemed?|[Tt]hematic|[Ff]ocus) (?:[Ii]ssue|[Ss]ection|[Cc]ollection)|(?<!(?:[Tt]opical|[Ss]pecial|[Aa]rticle|[Tt]hematic|[Rr]esearch|[Tt]opic|[Vv]irtual) )Collection(?=\\s*:))`, 'gu')],
   // "X Call for Papers", and a page's title "X - Call for Papers: Y".
@@ -64,11 +67,11 @@ const CONTEXTS: ReadonlyArray<[string, RegExp]> = [
   ['ctx:x-journal', new RegExp(`(${NAME}) (?:journal|Journal (?:website|homepage|page))\\b`, 'gu')],
   ['ctx:issn', new RegExp(`(${NAME})[)\\],.]*\\s*\\(?(?:(?:e|p|print|online)[- ]?)?ISSN\\b`, 'gu')],
   ['ctx:submit-to', new RegExp(`\\b(?:submit(?:ted)?|send) (?:[\\p{L}]+ )?to (?:the )?(?:journal )?(${NAME})`, 'gu')],
-  ['ctx:is-journal', new RegExp(`(${NAME}),? (?:is|was) (?:an?|the) (?:[\\p{L}-]+,? ){0,8}?(?:journal|periodical|magazine)\\b`, 'gu')],
+  ['ctx:is-journal', new RegExp(`(${NAME}),? (?:is|was) (?:an?|the) (?:[\\p{L}-]+,? ){0,8}?(?:journal|periodical|magazine)\\b`, 'gu'), /\b(?:journal|periodical|magazine)\b/],
   // The same in the other languages ("Jurisdoctoria est une revue électronique", "X é uma revista", "X ist eine Zeitschrift").
-  ['ctx:is-journal', new RegExp(`(${NAME}),? (?:est une|é uma|es una|è una|ist eine) (?:[\\p{L}-]+,? ){0,8}?(?:revue|revista|rivista|Zeitschrift|publication|publicação|publicación|pubblicazione)\\b`, 'gu')],
+  ['ctx:is-journal', new RegExp(`(${NAME}),? (?:est une|é uma|es una|è una|ist eine) (?:[\\p{L}-]+,? ){0,8}?(?:revue|revista|rivista|Zeitschrift|publication|publicação|publicación|pubblicazione)\\b`, 'gu'), /(?:^|\s)(?:est une|é uma|es una|è una|ist eine) /],
   // A German compound of the journal and its issue ("die geplante Textpraxis-Sonderausgabe # 7"): the journal is the compound's head.
-  ['ctx:before-issue', /\b([\p{Lu}][\p{L}\p{N}]+(?:-[\p{Lu}][\p{L}\p{N}]+)?)-(?:Sonderausgabe|Themenausgabe|Themenheft|Sonderheft|Schwerpunktheft|Sonderband)\b/gu],
+  ['ctx:before-issue', /\b([\p{Lu}][\p{L}\p{N}]+(?:-[\p{Lu}][\p{L}\p{N}]+)?)-(?:Sonderausgabe|Themenausgabe|Themenheft|Sonderheft|Schwerpunktheft|Sonderband)\b/gu, /-(?:Sonderausgabe|Themenausgabe|Themenheft|Sonderheft|Schwerpunktheft|Sonderband)\b/],
   // A journal's name in quotation marks after its kind ("Jahrbuch „Prace Literaturoznawcze“", "la revue « Terrains »").
   ['ctx:the-journal', /\b(?:Jahrbuch|Zeitschrift|Magazin|Revue|revue|Revista|revista|Rivista|rivista|[Jj]ournal|[Yy]earbook)\s+[„“"«‘]\s?([^”“"»’„\n]{2,80}?)\s?[“”"»’]/gu],
   ['ctx:x-is-doing', new RegExp(`(${NAME}) (?:is|are) (?:preparing|planning|launching|seeking|inviting|calling|pleased|delighted|issuing|publishing)\\b`, 'gu')],
@@ -137,7 +140,8 @@ export function venueCandidates(input: VenueCandidateInput): VenueCandidate[] {
   for (const s of venueSteps(input.links, input.plain)) add(s.venue, `step:${s.key}`, false);
   for (const m of venueMentions(input.plain)) add(m.name, `mention:${m.key}`, false);
   const text = input.plain.replace(/[*_]+/g, '');
-  for (const [source, re] of CONTEXTS) {
+  for (const [source, re, guard] of CONTEXTS) {
+    if (guard && !guard.test(text)) continue;
     for (const m of [...text.matchAll(re)].slice(0, 20)) {
       // A journal named after "la revue" may be all lower case ("la revue terrains et travaux"): kept as written.
       add(m[1], source, source !== 'ctx:la-revue');
