@@ -5,8 +5,10 @@
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** An English month's name, whole or cut ("Sept", "December"), never a word that only starts like one ("Marketing"): a regular-expression
+ * source (no group; read with the `i` flag) for the date readers and the title's furniture checks. */
+export const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH = `(${MONTH_NAME.slice(3, -1)})`;
 const ORD = '(?:st|nd|rd|th)?';
 /** A year after a day and month: four digits, or two after an apostrophe ("Feb. 15, '23", this century's). */
 const YEAR = "(\\d{4}\\b|['’]\\d{2}(?!\\d))";

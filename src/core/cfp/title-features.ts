@@ -16,6 +16,7 @@ import { announcementOnly } from './title-announce.js';
 import { isJournalName } from './venue-lines.js';
 import { looksLikeName, startsWithHonorific } from './names.js';
 import { titleSides } from './title-sides.js';
+import { MONTH_NAME } from './dates.js';
 
 /** Sources with a feature of their own (title-candidates.ts names them). */
 const SOURCES = [
@@ -28,7 +29,7 @@ const SOURCES = [
 ] as const;
 
 const GENERIC_WORDS = /\b(?:call for|cfp|special issue|special section|journal|submission|submit|deadline|guest editors?|manuscripts?|papers?|volume|issue)\b/i;
-const DATE = /\b(?:(?:19|20)\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b/i;
+const DATE = new RegExp(String.raw`\b(?:(?:19|20)\d{2}|(?!may)${MONTH_NAME}\.?\s+\d{1,2}|\d{1,2}\s+${MONTH_NAME})\b`, 'i');
 const ADDRESS = /@|https?:|www\./i;
 const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?$/;
 const VERB = /\b(?:is|are|was|were|will|be|been|has|have|brings?|invites?|includes?|aims?|undertaken|according|published|accepted)\b/i;

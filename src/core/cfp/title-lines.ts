@@ -10,6 +10,7 @@
 import type { Line } from './lines.js';
 import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
 import { isJournalName, journalLine } from './venue-lines.js';
+import { MONTH_NAME } from './dates.js';
 import { titleUnderBare, withClosedQuote } from './title-wrap.js';
 import { quotedIssue } from './title-quoted.js';
 
@@ -18,7 +19,7 @@ const PREFIX =
   /^(?:\d{1,2}\s*[-.)]\s*)?(?:(?:open |new |first |second |third |final |last )?call for (?:papers?|proposals|submissions?|contributions|contributors|abstracts|publications|articles|chapters)(?:\s+\d{1,2}(?=\s*:))?(?: from [^:]{3,60})?(?:\s+for(?: the| a)? special issue(?: on)?| for| on)?|cfp|call \d{1,2}(?=\s*:)|invitation to submit|special issue(?: on)?|(?:virtual )?special issue information)\b\s*(?:[:：–—]|-{1,3})?\s*/i;
 const WELCOME = /^welcome to the (.{4,200}?) call for papers!?$/i;
 /** Page chrome copied with the text: banners, posting dates and bylines, image and view links ("We use cookies ...", "Published on 20 April 2023", "Posted by X on <date>", "Click to increase image size"). */
-const NOT_TITLE = /^(?:we use cookies\b|apologies for\b|please (?:forward|distribute|circulate)\b|from:\s|by\s+\p{Lu}[\p{L}.]+\s+\p{Lu}|published (?:on\s+)?\d|posted (?:by|on|in)\b|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{4}$|[\w ]{0,30}'s picture$)|\bclick here\b|\bdeadline\b[^:]{0,30}:\s*\d/iu;
+const NOT_TITLE = new RegExp(String.raw`^(?:we use cookies\b|apologies for\b|please (?:forward|distribute|circulate)\b|from:\s|by\s+\p{Lu}[\p{L}.]+\s+\p{Lu}|published (?:on\s+)?\d|posted (?:by|on|in)\b|journal cover|issn\b|top of page|home\b|skip to|menu\b|search\b|please\b|click\b|\d{1,2}[. ]+\w+ \d{4}|\w+ \d{1,2},? \d{4}|${MONTH_NAME}\.? \d{4}$|[\w ]{0,30}'s picture$)|\bclick here\b|\bdeadline\b[^:]{0,30}:\s*\d`, 'iu');
 
 export interface LineTitle {
   title: string;

@@ -8,6 +8,7 @@
 import { EDITOR_LABEL_WORDS } from './names.js';
 import { isJournalName } from './venue-lines.js';
 import { findDates } from './dates.js';
+import { MONTH_NAME } from './dates.js';
 
 /** Site navigation and widget labels copied with a page. */
 const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|(?:start|jump to|go to) (?:main |the )?(?:page )?content|main (?:page )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english|skip ribbon commands|articles? in press|artigos no prelo|art[íi]culos en prensa|current issue|past issues|edi(?:ção|ções) (?:atual|anteriores))$/i;
@@ -77,7 +78,7 @@ const JOURNAL_WORD = /^(?:[\p{Lu}][\p{L}&'’-]*\s+){0,6}(?:Science|Sciences|Res
 
 /** Words of a date ("Thu Jul 05 2012", "7 November 2019"): a posting date is not a title. The day and month names whole or cut,
  * never any word that starts like one ("Friedenspsychologie", "Marketing", "Decolonisation" are titles). */
-const DATE_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const DATE_WORD = new RegExp(String.raw`^(?:\d{1,4}(?:st|nd|rd|th)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|${MONTH_NAME})$`);
 
 /** The sender or the page speaking ("We would like to invite ...", "I am pleased to ...", "Wir laden Beiträge ein", "Nous invitons ...",
  * "Convidamos ..."): a sentence, not a name. */
