@@ -8,7 +8,7 @@ const MONTHS: Record<string, number> = {
 /** An English month's name, whole or cut ("Sept", "December"), never a word that only starts like one ("Marketing"): a regular-expression
  * source (no group; read with the `i` flag) for the date readers and the title's furniture checks. */
 export const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const MONTH = `(${MONTH_NAME.slice(3, -1)})`;
+const MONTH = `(${MONTH_NAME})`;
 const ORD = '(?:st|nd|rd|th)?';
 /** A year after a day and month: four digits, or two after an apostrophe ("Feb. 15, '23", this century's). */
 const YEAR = "(\\d{4}\\b|['’]\\d{2}(?!\\d))";
@@ -33,8 +33,10 @@ const FOREIGN_ABBREVIATIONS: Record<string, number> = {
 };
 const monthOf = (name: string): number => FOREIGN_MONTHS[name.toLowerCase()] ?? FOREIGN_ABBREVIATIONS[name.toLowerCase()] ?? 0;
 const FOREIGN_OR_CUT = `(${[...Object.keys(FOREIGN_MONTHS), ...Object.keys(FOREIGN_ABBREVIATIONS)].sort((a, b) => b.length - a.length).join('|')})`;
+/** A day before a month in French, Spanish, Portuguese, Italian or German ("1er", "30 de", "28.", "1º de"). */
+const FOREIGN_DAY_LEAD = '(?<![\\p{L}\\d])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?';
 /** "30 septembre 2021", "1er octobre 2023", "30 de abril de 2025", "28. Mai 2023", "1º de março de 2024", "31 déc. 2014". */
-const FOREIGN_DAY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${FOREIGN_OR_CUT}(?:(?<=\\p{L})(?![\\p{L}]))\\.?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
+const FOREIGN_DAY = new RegExp(`${FOREIGN_DAY_LEAD}${FOREIGN_OR_CUT}(?:(?<=\\p{L})(?![\\p{L}]))\\.?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
 const FOREIGN_MONTH_YEAR = new RegExp(`(?<![\\p{L}])${FOREIGN}\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'giu');
 
 /** A date found in text, where it starts and ends. */
@@ -163,7 +165,7 @@ export function compareIso(a: string, b: string): number {
 }
 
 /** A day and a French, Spanish, Portuguese, Italian or German month with no year after it ("1 de noviembre", "15 avril"). */
-const FOREIGN_DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${FOREIGN}(?![\\p{L}])(?!\\s+(?:de\\s+)?\\d{4})`, 'iu');
+const FOREIGN_DAY_MONTH = new RegExp(`${FOREIGN_DAY_LEAD}${FOREIGN}(?![\\p{L}])(?!\\s+(?:de\\s+)?\\d{4})`, 'iu');
 
 /**
  * A day and month with no year ("15 April", "April 15th", "1 de noviembre"), as `MM-DD`.
@@ -176,7 +178,7 @@ export function findMonthDay(text: string): string | undefined {
   const md = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD}\\b(?!\\d)`, 'i').exec(text);
   const fm = dm || md ? null : FOREIGN_DAY_MONTH.exec(text);
   if (fm) {
-    const month = FOREIGN_MONTHS[fm[2]!.toLowerCase()] ?? 0;
+    const month = monthOf(fm[2]!);
     return month && isoDay(2000, month, +fm[1]!) ? `${pad(month)}-${pad(+fm[1]!)}` : undefined;
   }
   const month = dm ? monthNo(dm[2]!) : md ? monthNo(md[1]!) : undefined;

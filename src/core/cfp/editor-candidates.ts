@@ -13,7 +13,7 @@ import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { EMAIL_G, emailsOf, fold } from './editor-lines.js';
 import { startsWithCountry } from './places.js';
-import { EDITOR_LABEL_WORDS, LINK_LABEL_WORDS, looksLikeName, PAREN_NICKNAME, RANK_WORD } from './names.js';
+import { EDITOR_LABEL_WORDS, HONORIFIC_WORD, JOURNAL_ROLE_ABROAD, LINK_LABEL_WORDS, looksLikeName, PAREN_NICKNAME, RANK_WORD } from './names.js';
 
 const NICKNAME_ANYWHERE = new RegExp(String.raw`\s${PAREN_NICKNAME}(?=\s)`, 'gu');
 
@@ -103,14 +103,14 @@ export function editorKey(name: string): string {
     .join(' ');
 }
 
-const HONORIFIC_WORD = /^(?:prof(?:essor|a|ª)?\.?|dr[aª]?\.?|mr\.?|ms\.?|mrs\.?|sir|dame)$/i;
+const HONORIFIC_WORD_ONLY = new RegExp(String.raw`^(?:${HONORIFIC_WORD}|mr\.?|ms\.?|mrs\.?|sir|dame)$`, 'i');
 /** A rank ("Assoc.", "Senior") is an honorific only before one ("Assoc. Prof."): "Senior Group Leader" is a job. */
 const RANK_ALONE = new RegExp(String.raw`^${RANK_WORD}$`, 'i');
 /** Job titles, which read as capitalised words after a name ("Ana Lima, Principal Scientist") but are never part of one. */
 /** A job, or a page's link label after a name ("Dr. Jordi Roca Website E-Mail" on MDPI pages): the name ends before it. */
 const JOB_WORD = new RegExp(String.raw`^(?:Leader|Scientist|Dean|Director|Chair(?:man|woman)?|Head|Manager|Officer|Lecturer|Fellow|Researcher|Professor|Editor|President|Coordinator|Investigator|Engineer|Consultant|Analyst|Advisor|Adviser|${LINK_LABEL_WORDS})$`);
 const isHonorificAt = (words: readonly string[], i: number) =>
-  HONORIFIC_WORD.test(words[i] ?? '') || (RANK_ALONE.test(words[i] ?? '') && HONORIFIC_WORD.test(words[i + 1] ?? ''));
+  HONORIFIC_WORD_ONLY.test(words[i] ?? '') || (RANK_ALONE.test(words[i] ?? '') && HONORIFIC_WORD_ONLY.test(words[i + 1] ?? ''));
 const PARTICLE = /^(?:de|van|von|der|den|da|di|du|la|le|del|dos|das|bin|al|el|y|ter|ten|zu)$/;
 /** A word that can be part of a name: capitalised ("Ana", "O'Neil", "Jean-Luc", "d'Alonzo"), or an initial ("M.", "J.-P."). */
 const NAME_TOKEN = /^(?:(?:[dl]['’])?\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?){1,3})$/u;
@@ -122,7 +122,7 @@ const LABEL = new RegExp(
   'i',
 );
 /** The journal's own editors, also as Portuguese, Spanish, French and German write them ("Editora associada da RBHE", "rédactrice en chef"). */
-const JOURNAL_ROLE = /\b(?:editor[- ]in[- ]chief|chief editor|associate editors?|managing editors?|section editors?|editorial (?:office|assistant|board)|advisory (?:board|editors?)|handling editor|founding editor|book review editor|EiC|editor(?:[ae]s?)?[- ](?:associad[oa]s?|adjunt[oa]s?|chefe|jefe|en jefe)|r[ée]dact(?:eur|rice)s? en chef|Chefredakt\w*)\b/i;
+const JOURNAL_ROLE = new RegExp(String.raw`\b(?:editor[- ]in[- ]chief|chief editor|associate editors?|managing editors?|section editors?|editorial (?:office|assistant|board)|advisory (?:board|editors?)|handling editor|founding editor|book review editor|EiC|${JOURNAL_ROLE_ABROAD})\b`, 'iu');
 /** A line holding only an editor's role, in brackets or not ("(organizador)", "(Hrsg.)", "Guest Editor", "Special Issue Editor"). */
 const ROLE_BELOW = new RegExp(String.raw`^\(?\s*(?:(?:lead |managing )?(?:special issue |guest |issue |special |section )*editors?|eds?\.|hrsg\.?|orgs?\.|coord\.|${EDITOR_LABEL_WORDS})\s*\)?\.?$`, 'i');
 const CONTACT = /\b(?:contact|enquir|inquir|questions?|correspondence|for more information|write to|send (?:your|an|the))/i;

@@ -5,7 +5,7 @@
  */
 import type { GuestEditor } from '../schema.js';
 import type { Line } from './lines.js';
-import { EDITOR_LABEL_WORDS, OF_THIS_ISSUE, looksLikeName, PAREN_NICKNAME, RANK, startsWithHonorific, withoutEndStop, withPlainAnd } from './names.js';
+import { EDITOR_LABEL_WORDS, EDS_MARK, HONORIFIC_WORD, OF_THIS_ISSUE, looksLikeName, PAREN_NICKNAME, RANK, startsWithHonorific, withoutEndStop, withPlainAnd } from './names.js';
 import { splitNameLine } from './editor-lines.js';
 import { lastSentence } from './lists.js';
 import { peopleOnLine } from './editors-multi.js';
@@ -28,10 +28,10 @@ const WILL_EDIT = /^(.{3,300}?)\s+(?:(?:will|are to|shall) (?:guest[- ]edit|serv
 /** "A, B & C (eds.)", "A und B (Hg.)": the names before an editors' mark that closes them. */
 const EDS_AFTER = /^((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[^()]{3,200}?)\s*\((?:eds?|hg|hrsg|coords?|orgs?|dir)\.?\)\s*$/u;
 /** "Thieves of Music. Philosophy, Music and Plagiarism – Eds Alessandro Roe, Ezio Doe, Davide Poe": the editors after a dash and "Eds". */
-const EDS_DASH = /\s[–—-]\s+(?:[Ee]ds?\.?|[Ee]dited by|[Hh]rsg\.?|[Hh]g\.|a cura di|[Cc]oord\.)\s+(\p{Lu}[^()]{3,200}?)\s*$/u;
+const EDS_DASH = new RegExp(String.raw`\s[–—-]\s+${EDS_MARK}\s+(\p{Lu}[^()]{3,200}?)\s*$`, 'u');
 /** "tendo como coeditores temáticos os professores A (U), B (U) e C (U)", "organizado pelas professoras A; B e C": the people a Portuguese or
- * Spanish sentence names as the issue's editors or organisers. */
-const AS_ORGANISERS = /\b(?:(?:como|com) (?:co-?editor(?:es|as)|editor(?:es|as)(?: convidad[oa]s)?|organizador(?:es|as)|coordenador(?:es|as)|coordinador(?:es|as))(?: temátic[oa]s| convidad[oa]s| invitad[oa]s)?|organizad[oa]s? (?:pel[oa]s|por)|coordenad[oa]s? (?:pel[oa]s|por)|coordinad[oa]s? por)(?: (?:os|as|los|las))?(?: (?:professor(?:es|as)?|profesor(?:es|as)?|pesquisador(?:es|as)|investigador(?:es|as)|doutor(?:es|as)|doctor(?:es|as)))?\s+(\p{Lu}(?:[^.;:]|;(?=\s*(?:\p{Lu}|Dr))|(?<=\b(?:\p{Lu}|Dr|Dra|Prof|Profa|Dr\.ª|Drª))\.){3,300})/u;
+ * Spanish sentence names as the issue's editors or organisers ("organizado por" is EDITED_BY's, read before it). */
+const AS_ORGANISERS = /\b(?:(?:como|com) (?:co-?editor(?:es|as)|editor(?:es|as)(?: convidad[oa]s)?|organizador(?:es|as)|coordenador(?:es|as)|coordinador(?:es|as))(?: temátic[oa]s| convidad[oa]s| invitad[oa]s)?|organizad[oa]s? pel[oa]s|coordenad[oa]s? pel[oa]s)(?: (?:os|as|los|las))?(?: (?:professor(?:es|as)?|profesor(?:es|as)?|pesquisador(?:es|as)|investigador(?:es|as)|doutor(?:es|as)|doctor(?:es|as)))?\s+(\p{Lu}(?:[^.;:]|;(?=\s*(?:\p{Lu}|Dr))|(?<=\b(?:\p{Lu}|Dr|Dra|Prof|Profa|Dr\.ª|Drª))\.){3,300})/u;
 /** "A and B are leading the NSE issue X, while ...": the people a sentence opens with, who lead, organise or edit an issue. */
 const LEADING = /(?:^|(?<=[a-z)][.!?]\s+))(\p{Lu}.{2,200}?)\s+(?:is|are) (?:leading|organi[sz]ing|co-?editing|guest[- ]editing|editing|coordinating|curating) (?:the|this|a|an) (?:[\p{L}-]+ ){0,4}?(?:special |themed? |thematic )?(?:issue|section|collection)\b/iu;
 /** "The issue will feature A and B as guest editors": the names just before "as guest editors". */
@@ -51,7 +51,7 @@ const GERMAN_PERSON = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+(?:(?:von|van|de|der|
 /** "... an die Herausgeberinnen und Herausgeber Stefan Roe (mail), Eva Doe (mail) und Tom Poe (mail) übermittelt werden": the editors in a sentence. */
 const HERAUSGEBER = new RegExp(String.raw`\b(?:den|die|der) (?:Gast-?)?[Hh]erausgeber(?:innen|\*innen|:innen|_innen|in)?(?: und (?:Gast-?)?[Hh]erausgeber(?:innen)?)?\s+(${GERMAN_PERSON}(?:\s*(?:,|und|&)\s*${GERMAN_PERSON})*)`, 'u');
 /** An honorific, with the rank before it, and the plain titles a sentence gives people ("Mr", "Ms"). */
-const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a|ª)?\.?|dr(?:\.?ª|a)?\.?|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
+const HONORIFIC = new RegExp(String.raw`^(?:${RANK})?(?:${HONORIFIC_WORD}|mr\.?|ms\.?|mrs\.?)\s+`, 'i');
 
 /** Abbreviated titles whose full stop ends no sentence (with the Spanish and Portuguese "Dra.", "Profa."). */
 const TITLE_ABBR = 'Dra?|Profa?|Mr|Ms|Mrs|Assoc|Asst';

@@ -7,7 +7,7 @@ import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { inlineEditors } from './editors-inline.js';
 import { DEGREE, peopleOnLine, withoutFootnote } from './editors-multi.js';
-import { LINK_LABEL_WORDS, looksLikeName, TITLE_PREFIX } from './names.js';
+import { JOURNAL_ROLE_ABROAD, LINK_LABEL_WORDS, looksLikeName, TITLE_PREFIX } from './names.js';
 import { EMAIL_G, emailsOf, isEditorLine, LEAD, splitNameLine } from './editor-lines.js';
 
 export { splitNameLine } from './editor-lines.js';
@@ -23,7 +23,7 @@ const NAME_FIELD = /^(?:full )?(?:name|nom|nombre|nome)\s*[:：]\s*(?=\S)/i;
 const JOURNAL_ROLE_LABEL = /^(?!.*\b(?:guest|special issue|topic|lead|co-?|issue)\b)[\p{L} -]{2,40}\beditors?\s*[:：]$/iu;
 /** A journal role heading its paragraph, in the languages calls are written in ("Editora associada da RBHE", "Associate Editor of X",
  * "Rédactrice en chef"): the people under it are the journal's, even inside the editors' section. */
-const JOURNAL_ROLE_LINE = /^(?!.*\b(?:special issue|this issue|guest)\b)(?:editor(?:[ae]s?)?[- ](?:associad[oa]s?|adjunt[oa]s?|chefe|jefe|en jefe)|(?:associate|managing|section) editors?|editors?[- ]in[- ]chief|r[ée]dact(?:eur|rice)s? en chef|chefredakt\p{L}*)\b.{0,50}$/iu;
+const JOURNAL_ROLE_LINE = new RegExp(String.raw`^(?!.*\b(?:special issue|this issue|guest)\b)(?:(?:associate|managing|section) editors?|editors?[- ]in[- ]chief|${JOURNAL_ROLE_ABROAD})\b.{0,50}$`, 'iu');
 
 const emailOf = (line: Line): string | undefined => emailsOf(line)[0];
 

@@ -8,8 +8,10 @@ export const RANK_WORD = String.raw`(?:assoc(?:iate)?\.?|assist(?:ant)?\.?|disti
 /** {@link RANK_WORD} and the space after it. */
 export const RANK = String.raw`${RANK_WORD}\s+`;
 /** Honorifics before a name, possibly chained ("Assoc. Prof. Dr."). */
-// With the Spanish and Portuguese feminine forms ("Dra.", "Profa.", "Profª Drª").
-export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?(?:prof(?:essor|a|ª)?\.?|dr(?:\.?ª|a)?\.?)\s+(?:(?:prof(?:essor|a|ª)?\.?|dr(?:\.?ª|a)?\.?)\s+)?`, 'i');
+/** "Prof", "Professor", "Dr", with the Spanish and Portuguese feminine forms ("Dra.", "Profa.", "Profª Drª", "Dr.ª"): a regular-expression
+ * source (no group, its full stop included; read with the `i` flag) for every reader that drops an honorific. */
+export const HONORIFIC_WORD = String.raw`(?:prof(?:essor|a|ª)?\.?|dr(?:\.?ª|a)?\.?)`;
+export const TITLE_PREFIX = new RegExp(String.raw`^(?:${RANK})?${HONORIFIC_WORD}\s+(?:${HONORIFIC_WORD}\s+)?`, 'i');
 const PARTICLE = '(?:de|van|von|der|den|da|di|du|la|le|del|dos|bin|al|el|y)';
 // "d'Alonzo", "l'Huillier": an elided particle before the capital.
 const NAME_WORD = "(?:[dl]['’])?[\\p{Lu}][\\p{L}'’.\\-]*";
@@ -74,6 +76,11 @@ export function startsWithHonorific(s: string): boolean {
  * The issue an editors' label names after it ("Editors of the Volume", "Guest Editors for this special section", "Coordinateurs du
  * numéro", "Coordinateur du numéro spécial", "Editores convidados para o Dossiê", with the adjective French and Spanish put after the noun): a regular-expression source for the inline reader's label and the sections' label line (read with the `i` flag).
  */
+/** The mark that puts a list of editors after an issue's name ("X – Eds A, B", "Hrsg.", "a cura di"): a regular-expression source. */
+export const EDS_MARK = String.raw`(?:[Ee]ds?\.?|[Ee]dited by|[Hh]rsg\.?|[Hh]g\.|a cura di|[Cc]oord\.)`;
+/** The journal's own editors as Portuguese, Spanish, French and German write them ("Editora associada", "editor jefe", "rédactrice en
+ * chef", "Chefredakteurin"): a regular-expression source (read with the `i` flag) beside the English roles of each journal-role reader. */
+export const JOURNAL_ROLE_ABROAD = String.raw`editor(?:[ae]s?)?[- ](?:associad[oa]s?|adjunt[oa]s?|chefe|jefe|en jefe)|r[ée]dact(?:eur|rice)s? en chef|chefredakt\p{L}*`;
 export const OF_THIS_ISSUE = '(?:du|de ce|of the|of this|for the|for this|del|dello|do|da|para o|para a|para el|para este|para esta|pour le|pour ce|per il|per questo|für das|für dieses|für den) (?:special |thematic |themed )?(?:numéro|dossier|dossiê|dosier|issue|número|numero|fascicolo|volume|section|collection|themenheft|heft)(?: (?:spécial|thématique|especial|speciale|temático|monográfico|monografico))?';
 /**
  * Editors' labels in French, Spanish, Portuguese, Italian and German ("Coordination du dossier", "Direction scientifique", "Organizadores",

@@ -61,45 +61,41 @@ export function nextLineDate(lines: readonly Line[], i: number): DateEntry | und
  * proseDeadline(toLines('– The submission deadline has been extended to August 23, 2019 –')) // { iso: '2019-08-23', ... }
  */
 export function proseDeadline(lines: readonly Line[], opts: { fullPapers?: boolean } = {}): DateEntry | undefined {
-  for (const l of lines) {
-    if (l.kind === 'blank' || l.kind === 'rule') continue;
-    for (const sentence of l.text.split(SENTENCE_BREAK)) {
-      if (!DEADLINE_SENTENCE.test(sentence) || ABSTRACT_ONLY.test(sentence) || (opts.fullPapers && !FULL_PAPERS.test(sentence))) continue;
-      // Only whole dates: "for publication in November 2021" after the deadline is not one.
-      const dates = findDates(sentence).filter((d) => !OPENS.test(sentence.slice(0, d.start)) && /^\d{4}-\d{2}-\d{2}$/.test(d.iso));
-      if (dates.length === 0) continue;
-      const extended = /extended to\s*$/i;
-      const pick = dates.find((d) => extended.test(sentence.slice(0, d.start))) ?? dates[dates.length - 1];
-      if (pick && /^\d{4}-\d{2}-\d{2}$/.test(pick.iso)) {
-        return { field: 'submission_deadline', label: sentence.slice(0, 60), iso: pick.iso, line: l.index };
-      }
-    }
+  for (const { line, sentence } of deadlineSentences(lines, opts)) {
+    // Only whole dates: "for publication in November 2021" after the deadline is not one.
+    const dates = findDates(sentence).filter((d) => !OPENS.test(sentence.slice(0, d.start)) && /^\d{4}-\d{2}-\d{2}$/.test(d.iso));
+    const pick = dates.find((d) => /extended to\s*$/i.test(sentence.slice(0, d.start))) ?? dates[dates.length - 1];
+    if (pick) return { field: 'submission_deadline', label: sentence.slice(0, 60), iso: pick.iso, line: line.index };
   }
   return yearlessProseDeadline(lines, opts);
+}
+
+/** The sentences that state a submission deadline (of the full papers with `fullPapers`), in text order, with where each starts in its line. */
+function* deadlineSentences(lines: readonly Line[], opts: { fullPapers?: boolean }): Generator<{ line: Line; sentence: string; start: number }> {
+  for (const line of lines) {
+    if (line.kind === 'blank' || line.kind === 'rule') continue;
+    let at = 0;
+    for (const sentence of line.text.split(SENTENCE_BREAK)) {
+      const start = line.text.indexOf(sentence, at);
+      at = start + sentence.length;
+      if (DEADLINE_SENTENCE.test(sentence) && !ABSTRACT_ONLY.test(sentence) && (!opts.fullPapers || FULL_PAPERS.test(sentence))) yield { line, sentence, start };
+    }
+  }
 }
 
 /**
  * A deadline sentence with a day and month but no year ("La convocatoria estará abierta hasta el 1 de noviembre", "Papers are due by
  * 15 May"), read only when no sentence gives a whole date. The year is the nearest its paragraph gives ("... publicado en diciembre de
- * 2022. La convocatoria ..."); with none, no deadline is read.
+ * 2022. La convocatoria ..."); with none, no deadline is read: today's year would be a guess, and most such calls are years old.
  */
 function yearlessProseDeadline(lines: readonly Line[], opts: { fullPapers?: boolean }): DateEntry | undefined {
-  for (const l of lines) {
-    if (l.kind === 'blank' || l.kind === 'rule') continue;
-    let at = 0;
-    for (const sentence of l.text.split(SENTENCE_BREAK)) {
-      const start = l.text.indexOf(sentence, at);
-      at = start + sentence.length;
-      if (!DEADLINE_SENTENCE.test(sentence) || ABSTRACT_ONLY.test(sentence) || OPENS.test(sentence) || (opts.fullPapers && !FULL_PAPERS.test(sentence))) continue;
-      if (findDates(sentence).length > 0) continue;
-      const md = findMonthDay(sentence);
-      if (!md) continue;
-      const years = [...l.text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)];
-      const near = years.sort((a, b) => Math.abs((a.index ?? 0) - start) - Math.abs((b.index ?? 0) - start))[0];
-      const label = sentence.slice(0, 60);
-      // With no year in its paragraph the date is left unread: today's year would be a guess, and most such calls are years old.
-      if (near) return { field: 'submission_deadline', label, iso: `${near[0]}-${md}`, line: l.index };
-    }
+  for (const { line, sentence, start } of deadlineSentences(lines, opts)) {
+    if (OPENS.test(sentence) || findDates(sentence).length > 0) continue;
+    const md = findMonthDay(sentence);
+    if (!md) continue;
+    const years = [...line.text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)];
+    const near = years.sort((x, y) => Math.abs((x.index ?? 0) - start) - Math.abs((y.index ?? 0) - start))[0];
+    if (near) return { field: 'submission_deadline', label: sentence.slice(0, 60), iso: `${near[0]}-${md}`, line: line.index };
   }
   return undefined;
 }

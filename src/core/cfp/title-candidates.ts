@@ -20,6 +20,7 @@ import { HOME_WORDS, isFurnitureTitle } from './title-sanity.js';
 import { withoutVenueTail } from './title-venue.js';
 import { isJournalName } from './venue-lines.js';
 import { afterLeadIn, sidesOf, withoutFurniturePieces } from './title-sides.js';
+import { EDS_MARK } from './names.js';
 import { continuesAsList } from './venue-widen.js';
 import { betweenAnnouncements, joinedLines, quotedAnnounced, titleCaseAfterIssue } from './title-runon.js';
 
@@ -97,7 +98,7 @@ function cuts(text: string): string[] {
   const afterJournal = /^(?:(?:CFP|Call for Papers)\s*:\s*)?(?:Jahrbuch|Zeitschrift|Journal|Yearbook|Revue|Revista|Rivista)\s+[„“"«‘]\s?[^”“"»’„]{2,80}?\s?[“”"»’]\s*[:–—-]\s*(.{4,})$/u.exec(text)?.[1];
   if (afterJournal) out.push(afterJournal.replace(/\s*\(\d{1,2}\.\d{1,2}\.\d{4}\)$/, ''));
   // The name before its editors after a dash ("X – Eds A, B, C").
-  const beforeEds = /^(.{8,200}?)\s+[–—-]\s+(?:[Ee]ds?\.?|[Ee]dited by|[Hh]rsg\.?|[Hh]g\.|a cura di)\s+\p{Lu}/u.exec(text)?.[1];
+  const beforeEds = BEFORE_EDS.exec(text)?.[1];
   if (beforeEds) out.push(beforeEds);
   // The name before its guest editors on one line ("X? Guest Editors: A and B ...").
   const beforeEditors = /^(.{8,200}?)\s+(?:[Gg]uest\s+)?[Ee]ditors?\s*:/.exec(text)?.[1];
@@ -175,6 +176,9 @@ function withFirstList(lines: readonly Line[], upToHead: readonly Line[]): reado
   while (lines[end]?.kind === 'bullet') end++;
   return lines.slice(0, end);
 }
+
+/** The name before its editors after a dash ("X – Eds A, B, C"). */
+const BEFORE_EDS = new RegExp(String.raw`^(.{8,200}?)\s+[–—-]\s+${EDS_MARK}\s+\p{Lu}`, 'u');
 
 /** How many first content lines the line sources read: titles sit at the top of a call. */
 const HEAD_LINES = 25;

@@ -7,8 +7,7 @@
  */
 import { EDITOR_LABEL_WORDS } from './names.js';
 import { isJournalName } from './venue-lines.js';
-import { findDates } from './dates.js';
-import { MONTH_NAME } from './dates.js';
+import { findDates, MONTH_NAME } from './dates.js';
 
 /** Site navigation and widget labels copied with a page. */
 const NAVIGATION = /^(?:search|home|menu|log ?in|sign (?:in|up)|register|share|print|back|next|previous|more|read more|subscribe|contact(?: us)?|about(?: us)?|login|navigation|main menu|skip to (?:main )?content|(?:start|jump to|go to) (?:main |the )?(?:page )?content|main (?:page )?content|close|open|toggle navigation|cookies?|accept|help|top|en|english|skip ribbon commands|articles? in press|artigos no prelo|art[íi]culos en prensa|current issue|past issues|edi(?:ção|ções) (?:atual|anteriores))$/i;
