@@ -13,6 +13,7 @@ import type { Line } from './lines.js';
 import type { SectionKind } from './sections.js';
 import { EMAIL_G, emailsOf, fold } from './editor-lines.js';
 import { startsWithCountry } from './places.js';
+import { nameEvidence } from './person-names.js';
 import { EDITOR_LABEL_WORDS, HONORIFIC_WORD, JOURNAL_ROLE_ABROAD, LINK_LABEL_WORDS, looksLikeName, PAREN_NICKNAME, RANK_WORD } from './names.js';
 
 const NICKNAME_ANYWHERE = new RegExp(String.raw`\s${PAREN_NICKNAME}(?=\s)`, 'gu');
@@ -58,6 +59,8 @@ export const EDITOR_FEATURES = [
   'in-aside',
   'after-of',
   'country-after',
+  'given-name',
+  'family-name',
 ] as const;
 
 export type EditorFeature = (typeof EDITOR_FEATURES)[number];
@@ -122,7 +125,7 @@ const LABEL = new RegExp(
   'i',
 );
 /** The journal's own editors, also as Portuguese, Spanish, French and German write them ("Editora associada da RBHE", "rédactrice en chef"). */
-const JOURNAL_ROLE = new RegExp(String.raw`\b(?:editor[- ]in[- ]chief|chief editor|associate editors?|managing editors?|section editors?|editorial (?:office|assistant|board)|advisory (?:board|editors?)|handling editor|founding editor|book review editor|EiC|${JOURNAL_ROLE_ABROAD})\b`, 'iu');
+const JOURNAL_ROLE = new RegExp(String.raw`\b(?:editor[- ]in[- ]chief|chief editor|associate editors?|managing editors?|section editors?|editorial (?:office|assistant|board)|advisory (?:board|editors?)|handling editor|corresponding(?: [\w-]+)? editor|founding editor|book review editor|EiC|${JOURNAL_ROLE_ABROAD})\b`, 'iu');
 /** A line holding only an editor's role, in brackets or not ("(organizador)", "(Hrsg.)", "Guest Editor", "Special Issue Editor"). */
 const ROLE_BELOW = new RegExp(String.raw`^\(?\s*(?:(?:lead |managing )?(?:special issue |guest |issue |special |section )*editors?|eds?\.|hrsg\.?|orgs?\.|coord\.|${EDITOR_LABEL_WORDS})\s*\)?\.?$`, 'i');
 const CONTACT = /\b(?:contact|enquir|inquir|questions?|correspondence|for more information|write to|send (?:your|an|the))/i;
@@ -147,6 +150,12 @@ function inNameAside(before: string): boolean {
   if (open < 0 || (before.match(/\(/g) ?? []).length <= (before.match(/\)/g) ?? []).length) return false;
   return !LABEL.test(before.slice(open + 1)) && /\p{Lu}[\p{L}'’.-]*\s*$/u.test(before.slice(0, open));
 }
+
+/**
+ * A sentence that says who edits the issue, in English and as Italian, Portuguese, Spanish, French and German say it ("Il fascicolo,
+ * curato da A e B", "together with my co-editors A and B", "coordenado pelos professores", "herausgegeben von", "sous la direction de").
+ */
+const EDITING_SENTENCE = /\bguest[- ]?(?:co-?)?edit|\bedited by\b|\b(?:co-?)?editors? of (?:this|the)\b|\bco-?editors?\b|\bcoeditor(?:es|as)\b|\bcurat[oaie] da\b|\ba cura di\b|\b(?:organizad|coordenad|coordinad)[oa]s? p(?:or|el[oa]s?)\b|\bherausgegeben von\b|\bcoordonn[ée]e?s? par\b|\bsous la (?:co-?)?direction\b/i;
 
 /** A text that ends with an honorific ("... Prof.", "Dr"): the name after it is a person's. */
 const ENDS_WITH_HONORIFIC = /\b(?:prof(?:essor)?|dr)\.?\s*$/i;
@@ -253,6 +262,9 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
     set('occurrences', Math.min(occ.length, 3) / 3);
     const first = occ[0];
     set('position', first && first.line >= 0 ? first.line / n : 0);
+    const listed = nameEvidence(tokens);
+    if (listed.given) set('given-name', 1);
+    if (listed.family) set('family-name', 1);
     for (const o of occ) {
       if (/\s\p{Lu}\.(?:\s|$)/u.test(` ${o.name} `)) set('initial', 1);
       if (o.name.split(' ').some((w) => w.length > 2 && w === w.toUpperCase())) set('all-caps', 1);
@@ -280,7 +292,7 @@ export function editorCandidates(lines: readonly Line[], sections: readonly Sect
       if (LABEL.test(o.after.slice(0, 120))) set('label-after-same-line', 1);
       const sentenceStart = Math.max(o.before.lastIndexOf('. '), 0);
       const sentence = o.before.slice(sentenceStart) + o.after.split(/\.\s/)[0];
-      if (/\bguest[- ]?(?:co-?)?edit|\bedited by\b|\b(?:co-?)?editors? of (?:this|the)\b/i.test(sentence)) set('label-sentence', 1);
+      if (EDITING_SENTENCE.test(sentence)) set('label-sentence', 1);
       if (AUTHORS.test(sentence)) set('author-words', 1);
       const near = [lines[o.line - 1], line, lines[o.line + 1]];
       if (near.some((l) => l !== undefined && JOURNAL_ROLE.test(l.text))) set('journal-role-near', 1);
