@@ -10,22 +10,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journalKey } from '../dist/core/cfp/journal-key.js';
+import { fields as csvFields } from './csv-fields.mjs';
 
-/** One CSV line of the lists: quoted fields, doubled quotes inside, comma or semicolon between. */
-function fields(line) {
-  const out = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',' || c === ';') { out.push(cur); cur = ''; } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
+/** One CSV line of the lists: comma or semicolon between fields. */
+const fields = (line) => csvFields(line, ',;');
 
 const [dir, commit = 'unknown'] = process.argv.slice(2);
 if (!dir) {

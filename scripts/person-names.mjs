@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fields } from './csv-fields.mjs';
 
 const [fakerDir, popularDir, commit = 'unknown'] = process.argv.slice(2);
 if (!fakerDir || !popularDir) {
@@ -50,20 +51,6 @@ for (const [code, def] of Object.entries(faker.allLocales)) {
   for (const n of values(p.last_name)) addFamily(n);
 }
 
-/** One CSV line: quoted fields with doubled quotes inside. */
-function fields(line) {
-  const out = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) { if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c; }
-    else if (c === '"') quoted = true;
-    else if (c === ',') { out.push(cur); cur = ''; } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
 function romanized(file) {
   const [head, ...rows] = readFileSync(join(popularDir, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
   const col = fields(head).indexOf('Romanized Name');
