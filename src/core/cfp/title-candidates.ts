@@ -58,17 +58,21 @@ const PROSE_PATTERNS: Array<[string, RegExp, 'prose' | 'whole']> = [
   ['quoted-feature', QUOTED, 'prose'], ['issue-named', ISSUE_NAMED, 'whole'],
 ];
 
-/** Quoted phrases anywhere in the text (“X”, "X", „X“, «X»): calls quote their theme in the prose ("invites submissions on the “X”"). */
-const QUOTES = /“([^“”\n]{2,200})”|"([^"\n]{2,200})"|„([^„“”\n]{2,200})[“”]|«([^«»\n]{2,200})»|‘([^‘’\n]{2,200})’(?!\p{L})/gu;
+/**
+ * Quoted phrases anywhere in the text (“X”, "X", „X“, «X»): calls quote their theme in the prose ("invites submissions on the “X”").
+ * Between curly quotes and guillemets, whose opening and closing marks differ, a phrase may go on over one line break (a
+ * hard-wrapped copy: 'Schwerpunktthema „Anerkennung ... Bildung?' / 'Religionspädagogische Herausforderungen ...“').
+ */
+const QUOTES = /“([^“”\n]{2,200}(?:\n[^“”\n]{1,200})?)”|"([^"\n]{2,200})"|„([^„“”\n]{2,200}(?:\n[^„“”\n]{1,200})?)[“”]|«([^«»\n]{2,200}(?:\n[^«»\n]{1,200})?)»|‘([^‘’\n]{2,200})’(?!\p{L})/gu;
 
 /** Words before a quote that make it a name of the issue rather than a document's or a section's ("see the “Information for Authors”"). */
-const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|intitul[ée]e?s?|intitolat[oa]|titulad[oa]|intitulad[oa]|mit dem titel|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|numero|appel à contributions?|consacr[ée]e?s? (?:à|au|aux)|d[ée]di[ée]e?s? (?:à|au|aux)|dedicad[oa]s? (?:a|ao|à)|dedicat[oa] (?:a|al|alla)|gewidmet)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)(?:\s*[:：])?[^.;:]{0,25}$/i;
+const NAMING = /(?:\b(?:issue|theme|themed|topic|collection|section|focus|entitled|titled|called|named|intitul[ée]e?s?|intitolat[oa]|titulad[oa]|intitulad[oa]|mit dem titel|around|on|into|explore|exploration of|dossier|tema|thema|themenheft|schwerpunkt(?:thema|heft)?|numero|appel à contributions?|consacr[ée]e?s? (?:à|au|aux)|d[ée]di[ée]e?s? (?:à|au|aux)|dedicad[oa]s? (?:a|ao|à)|dedicat[oa] (?:a|al|alla)|gewidmet)|th[eè]me|th[ée]matique|num[ée]ro|n[o°º]\.?\s*\d+)(?:\s*[:：])?[^.;:]{0,25}$/i;
 
 function quotedPhrases(text: string): string[] {
   return [...text.matchAll(QUOTES)]
     .slice(0, 40)
     .filter((m) => NAMING.test(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0)))
-    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim().replace(/[.,;:]+$/, ''))
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').replace(/\s*\n\s*/, ' ').trim().replace(/[.,;:]+$/, ''))
     .filter((q) => q.split(/\s+/).length <= 20 && /\p{L}{3}/u.test(q));
 }
 

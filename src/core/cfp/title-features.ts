@@ -17,6 +17,7 @@ import { isJournalName } from './venue-lines.js';
 import { looksLikeName, startsWithHonorific } from './names.js';
 import { titleSides } from './title-sides.js';
 import { MONTH_NAME } from './dates.js';
+import { FOREIGN_JOINING } from './title-wrap.js';
 
 /** Sources with a feature of their own (title-candidates.ts names them). */
 const SOURCES = [
@@ -33,7 +34,7 @@ const DATE = new RegExp(String.raw`\b(?:(?:19|20)\d{2}|(?!may)${MONTH_NAME}\.?\s
 const ADDRESS = /@|https?:|www\./i;
 const EVENT = /^(?:(?:19|20)\d{2}\s+)?[A-Z][A-Z&-]{2,}(?:\s*['’]?\d{2,4})?$/;
 const VERB = /\b(?:is|are|was|were|will|be|been|has|have|brings?|invites?|includes?|aims?|undertaken|according|published|accepted)\b/i;
-const DANGLING = /(?:\b(?:as|how|of|for|and|or|the|to|with|in|on|by|a|an|from|into|at|that|which|between|is|are)|[-–—,])$/i;
+const DANGLING = new RegExp(`(?:(?<![\\p{L}\\p{N}])(?:as|how|of|for|and|or|the|to|with|in|on|by|a|an|from|into|at|that|which|between|is|are|${FOREIGN_JOINING.join('|')})|[-–—,])$`, 'iu');
 const ISSUE_WORDS = /\b(?:special issue|issue|theme|themed|topic|collection|section|entitled|titled|on)\W{0,4}$/i;
 
 /** Whether the text quotes the candidate straight after issue words ("themed on the “X”", "research topic page, “X”"). */

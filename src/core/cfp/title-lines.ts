@@ -11,7 +11,7 @@ import type { Line } from './lines.js';
 import { cleanTitle, fromSpecial, isGenericTitle, splitTail, stripNoise } from './title-parts.js';
 import { isJournalName, journalLine } from './venue-lines.js';
 import { MONTH_NAME } from './dates.js';
-import { titleUnderBare, withClosedQuote } from './title-wrap.js';
+import { JOINING_WORDS, titleUnderBare, withClosedQuote } from './title-wrap.js';
 import { quotedIssue } from './title-quoted.js';
 
 /** Announcement prefixes before a title; the title is what follows. */
@@ -131,15 +131,16 @@ function restated(lines: readonly Line[], head: readonly Line[], first: { l: Lin
   return shared / subject.size >= 0.6 && own.length >= subject.size ? { l: body, a: { title: unwrapped(cleanTitle(body.text), lines, body.index) } } : undefined;
 }
 
-const DANGLING = /(?:\b(?:for|of|and|or|as|at|in|on|the|to|with|a|an|from|towards?|via|by|between|into|among|through|beyond|across)|,)$/i;
+// Unicode-aware: "für" and "à" end a line as "for" does (\b is ASCII-only, so the word's start is checked by hand).
+const DANGLING = new RegExp(`(?:(?<![\\p{L}\\p{N}])(?:${JOINING_WORDS})|,)$`, 'iu');
 
 /** A title line cut short by the line width ("... Techniques for" / "BioMedical Data Analysis") goes on on the next line. */
-function unwrapped(title: string, lines: readonly Line[], at: number): string {
+function unwrapped(title: string, lines: readonly Line[], at: number, maxNext = 120): string {
   // The line itself must end there (a title cleaned of a trailing comma still ends the line with it).
   const line = lines[at]?.text ?? '';
   if (!DANGLING.test(title) && !/,\s*$/.test(line)) return title;
   const next = lines.slice(at + 1).find((l) => l.kind !== 'blank');
-  if (!next || next.kind === 'rule' || next.text.length > 120 || /[:：]\s/.test(next.text) || /https?:/.test(next.text)) return title;
+  if (!next || next.kind === 'rule' || next.text.length > maxNext || /[:：]\s/.test(next.text) || /https?:/.test(next.text)) return title;
   const comma = /,\s*$/.test(line) && !title.endsWith(',') ? ',' : '';
   return cleanTitle(`${title}${comma} ${next.text}`);
 }
@@ -207,6 +208,10 @@ export function titleFromLines(lines: readonly Line[], ok: (title: string) => bo
   const firstLike = head.find((l) => l.kind !== 'bullet' && titleLike(l) && !isJournalName(l.text) && ok(cleanTitle(l.text)));
   // Only before the prose starts: a short line after the first paragraph is a section label, not the title.
   const firstProse = head.find((l) => l.kind === 'text' && l.text.split(/\s+/).length > 25);
-  if (firstLike && (!firstProse || firstLike.index < firstProse.index)) return { title: cleanTitle(firstLike.text), line: firstLike.index };
+  if (firstLike && (!firstProse || firstLike.index < firstProse.index)) {
+    // Unannounced, a line is a wrapped title's first part only when it is short: a long one is a hard-wrapped paragraph's.
+    const title = cleanTitle(firstLike.text);
+    return { title: firstLike.text.length <= 70 ? unwrapped(title, lines, firstLike.index, 70) : title, line: firstLike.index };
+  }
   return undefined;
 }

@@ -7,12 +7,44 @@
 import type { Line } from './lines.js';
 import { isJournalName } from './venue-lines.js';
 
+/**
+ * Words a title does not end on in the languages calls come in: a line that ends on one goes on
+ * on the next line ("Forschung für die" / "Praxis", "Políticas de" / "Memoria"). Single letters
+ * other than English "a" are left out ("Vitamin E", "Plan B").
+ */
+export const FOREIGN_JOINING: readonly string[] = [
+  // German
+  'für', 'die', 'der', 'des', 'dem', 'den', 'und', 'oder', 'von', 'zur', 'zum', 'im', 'mit', 'auf', 'über', 'aus', 'bei', 'nach', 'durch', 'zwischen', 'als',
+  // French
+  'de', 'du', 'la', 'le', 'les', 'et', 'ou', 'en', 'pour', 'sur', 'dans', 'aux', 'au', 'par', 'entre', 'à',
+  // Spanish, Italian, Portuguese
+  'del', 'el', 'los', 'las', 'para', 'por', 'con', 'sobre', 'di', 'della', 'dei', 'degli', 'delle', 'il', 'gli', 'per', 'tra', 'fra', 'nel', 'nella',
+  'do', 'da', 'dos', 'das', 'os', 'as', 'em', 'no', 'na', 'nos', 'nas', 'com',
+];
+/** The English joining words and {@link FOREIGN_JOINING} as one alternation, for a `\b(?:...)$` test. */
+export const JOINING_WORDS = ['for', 'of', 'and', 'or', 'as', 'at', 'in', 'on', 'the', 'to', 'with', 'a', 'an', 'from', 'towards?', 'via', 'by', 'between', 'into', 'among', 'through', 'beyond', 'across', ...FOREIGN_JOINING].join('|');
+
 /** A line with only the words that announce an issue: the title is on the next line. */
 const BARE_ISSUE =
   /^(?:call for papers\W*)?(?:an?\s+)?(?:special (?:issue|section|collection|feature)|article collection|research topic|themed? issue|feature topic)\s*(?:on|in|about)?\s*[:：–—-]?$/i;
 
 const nextContent = (lines: readonly Line[], at: number): Line | undefined =>
   lines.slice(at + 1).find((l) => l.kind !== 'blank' && l.kind !== 'rule');
+
+/**
+ * The closing marks a line's last unclosed quote waits for: English “…”, German „…“ (or „…”),
+ * French «…», straight "…"; undefined when every quote on the line is closed.
+ */
+function openQuote(text: string): RegExp | undefined {
+  const german = text.lastIndexOf('„');
+  if (german >= 0 && !/[“”]/.test(text.slice(german))) return /[“”]/;
+  const french = text.lastIndexOf('«');
+  if (french >= 0 && !text.slice(french).includes('»')) return /»/;
+  const english = text.lastIndexOf('“');
+  if (english >= 0 && english > german && !text.slice(english).includes('”')) return /”/;
+  if ((text.match(/"/g) ?? []).length % 2 === 1) return /"/;
+  return undefined;
+}
 
 /**
  * The line's text, joined with the next line when it opens a quote the next
@@ -23,10 +55,10 @@ const nextContent = (lines: readonly Line[], at: number): Line | undefined =>
  */
 export function withClosedQuote(lines: readonly Line[], at: number): string {
   const text = lines[at]?.text ?? '';
-  const open = (text.includes('“') && !text.includes('”')) || (text.match(/"/g) ?? []).length % 2 === 1;
-  if (!open) return text;
+  const close = openQuote(text);
+  if (!close) return text;
   const next = nextContent(lines, at);
-  if (!next || next.text.length > 200 || !/[”"]/.test(next.text)) return text;
+  if (!next || next.text.length > 200 || !close.test(next.text)) return text;
   return `${text} ${next.text}`;
 }
 
